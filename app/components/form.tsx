@@ -1,0 +1,68 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useT } from "~/lib/i18n/use-t";
+import type { MessageKey } from "~/lib/i18n";
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: string;
+  /** An i18n key, as returned by parseForm. */
+  error?: string;
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, hint, error, id, ...input }: FieldProps) {
+  const t = useT();
+  const fieldId = id ?? `f-${name}`;
+  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${error ? " field-invalid" : ""}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${fieldId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {error ? (
+        <p className="field-error" id={`${fieldId}-error`}>
+          {t(error as MessageKey)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  name: string;
+  label: string;
+  error?: string;
+  children: ReactNode;
+}
+
+export function SelectField({ name, label, error, id, children, ...select }: SelectProps) {
+  const t = useT();
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <div className={`field${error ? " field-invalid" : ""}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} {...select}>
+        {children}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${fieldId}-error`}>
+          {t(error as MessageKey)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message at the top of a form; focusable so that it can be announced. */
+export function FormAlert({ kind, children }: { kind: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div className={`alert alert-${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import path from "node:path";
+import { mkdir } from "node:fs/promises";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "../../db/schema";
+import { getEnv } from "./env.server";
+import { logger } from "./logger.server";
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What query functions accept: the database, or a caller's transaction to join. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+
+/** Opens a real PostgreSQL server through postgres.js. */
+export async function openPostgres(url: string, poolMax = 10): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: poolMax, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * Opens an embedded PGlite database, on disk at `dataDir`, or in memory from a `dumpDataDir()` archive
+ * (tests start every database from one migrated dump). PGlite is imported lazily so that it is never loaded,
+ * nor bundled, when a real server is configured.
+ */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<
+  DatabaseHandle & { client: import("@electric-sql/pglite").PGlite }
+> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { pg_trgm, unaccent },
+  });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, client, kind: "pglite", close: () => client.close() };
+}
+
+/** Applies the committed migrations with drizzle-orm's migrator (drizzle-kit cannot load PGlite's extensions). */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/** Rows of a raw `db.execute()` result: PGlite answers `{ rows }`, postgres.js an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+// The server entry and the Remix build are separate module graphs: keep one handle per process on globalThis.
+const GLOBAL_KEY = Symbol.for("vanbang.database");
+type Holder = { [GLOBAL_KEY]?: Promise<DatabaseHandle> };
+
+/** Opens the configured database once per process. */
+export function connectDatabase(): Promise<DatabaseHandle> {
+  const holder = globalThis as Holder;
+  holder[GLOBAL_KEY] ??= (async () => {
+    const env = getEnv();
+    if (env.DATABASE_URL) {
+      logger.info("database: postgres", { host: new URL(env.DATABASE_URL).host });
+      return openPostgres(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+    }
+    const dataDir = path.resolve(env.DATA_DIR, "pglite");
+    logger.info("database: embedded pglite", { dataDir });
+    return openPglite({ dataDir });
+  })();
+  return holder[GLOBAL_KEY]!;
+}
+
+/** Lets tests and scripts install a handle they opened themselves. */
+export function useDatabase(handle: DatabaseHandle): void {
+  (globalThis as Holder)[GLOBAL_KEY] = Promise.resolve(handle);
+}
+
+export async function getDb(): Promise<Database> {
+  return (await connectDatabase()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const pending = holder[GLOBAL_KEY];
+  holder[GLOBAL_KEY] = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** True for a unique-constraint violation (SQLSTATE 23505), however the driver or Drizzle wraps it. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const candidate = e as { code?: string; constraint?: string; constraint_name?: string };
+    if (candidate.code === "23505") {
+      return !constraint || candidate.constraint === constraint || candidate.constraint_name === constraint;
+    }
+  }
+  return false;
+}

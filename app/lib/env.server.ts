@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DATA_DIR: z.string().min(1).default("./data"),
+    PUBLIC_ORIGIN: z.string().url("must be a URL such as https://vanbang.example.vn").optional(),
+    DEMO_MODE: booleanFromString.optional(),
+    COOKIE_SECURE: booleanFromString.optional(),
+    TRUST_PROXY: booleanFromString.default("false"),
+    MAIL_TRANSPORT: z.enum(["outbox", "smtp"], { message: "must be outbox or smtp" }).default("outbox"),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().min(3).default("Cổng văn bằng số <no-reply@vanbang.local>"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
+    }
+  })
+  .transform((env) => {
+    const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+    return {
+      ...env,
+      PUBLIC_ORIGIN: publicOrigin,
+      // Demo mode (seeded accounts shown on the home page, the mail outbox page) is on by default only for the
+      // embedded database: a server on a real PostgreSQL is taken to be a real deployment.
+      DEMO_MODE: env.DEMO_MODE ?? !env.DATABASE_URL,
+      COOKIE_SECURE: env.COOKIE_SECURE ?? publicOrigin.startsWith("https://"),
+    };
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

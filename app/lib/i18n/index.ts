@@ -1,0 +1,46 @@
+import { auth } from "./messages/auth";
+import { common } from "./messages/common";
+import { home } from "./messages/home";
+import { workspace } from "./messages/workspace";
+
+/** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
+const namespaces = [common, auth, home, workspace] as const;
+
+type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
+  ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)
+  : unknown;
+
+export type MessageKey = keyof Merge<typeof namespaces> & string;
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const catalogues: Record<Locale, Record<string, string>> = {
+  vi: Object.assign({}, ...namespaces.map((n) => n.vi)),
+  en: Object.assign({}, ...namespaces.map((n) => n.en)),
+};
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogues.vi;
+}
+
+/** Translates `key`, filling `{name}` placeholders. An unknown key is returned as it is, so a gap shows, not a crash. */
+export function translate(locale: Locale, key: MessageKey | string, params?: Record<string, string | number>): string {
+  const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+export const LOCALE_COOKIE = "lang";
+
+/** Vietnamese unless the visitor chose English (cookie set by the language switch). */
+export function localeFromRequest(request: Request): Locale {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = /(?:^|;\s*)lang=(vi|en)(?:;|$)/.exec(cookie);
+  return (match?.[1] as Locale | undefined) ?? "vi";
+}

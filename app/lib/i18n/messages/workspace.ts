@@ -1,0 +1,38 @@
+import { defineMessages } from "../define";
+
+export const workspace = defineMessages(
+  {
+    "admin.title": "Quản trị của Bộ",
+    "admin.intro": "Công nhận cơ sở đào tạo và doanh nghiệp, quản lý danh mục dùng chung và theo dõi nhật ký hệ thống.",
+    "school.title": "Không gian làm việc của trường",
+    "school.pending": "Trường đang chờ Bộ công nhận. Bạn có thể chuẩn bị dữ liệu nhưng chưa thể ký văn bằng.",
+    "school.yourRoles": "Vai trò của bạn tại trường",
+    "employer.title": "Không gian làm việc của doanh nghiệp",
+    "employer.pending": "Doanh nghiệp đang chờ Bộ phê duyệt. Bạn có thể soạn tin tuyển dụng nhưng chưa thể đăng công khai.",
+    "graduate.title": "Văn bằng của tôi",
+    "graduate.empty": "Bạn chưa nhận văn bằng nào. Khi nhà trường cấp văn bằng, bạn sẽ nhận được mã nhận văn bằng để thêm vào tài khoản.",
+    "verify.title": "Xác thực văn bằng",
+    "verify.intro": "Quét mã QR trên văn bằng bằng camera điện thoại, hoặc dán đường liên kết in trên văn bằng.",
+    "org.province": "Tỉnh/thành phố",
+    "org.code": "Mã",
+    "org.status": "Trạng thái",
+    "org.type": "Loại hình",
+  },
+  {
+    "admin.title": "Ministry administration",
+    "admin.intro": "Accredit schools and employers, manage the shared catalogues and follow the system's audit trail.",
+    "school.title": "School workspace",
+    "school.pending": "The school awaits the ministry's accreditation. You can prepare data but cannot sign diplomas yet.",
+    "school.yourRoles": "Your roles at the school",
+    "employer.title": "Employer workspace",
+    "employer.pending": "The employer awaits the ministry's approval. You can draft job postings but not publish them yet.",
+    "graduate.title": "My diplomas",
+    "graduate.empty": "You have not claimed a diploma yet. When your school issues one, you will receive a claim code to add it to your account.",
+    "verify.title": "Verify a diploma",
+    "verify.intro": "Scan the QR code on the diploma with a phone camera, or paste the link printed on it.",
+    "org.province": "Province",
+    "org.code": "Code",
+    "org.status": "Status",
+    "org.type": "Type",
+  },
+);

@@ -1,0 +1,13 @@
+/** What the HTTP server hands every loader and action (see scripts/server.ts). */
+export interface RequestContext {
+  cspNonce: string;
+  clientIp: string | null;
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RequestContext {}
+}
+
+export function clientOf(request: Request, context: Partial<RequestContext> | undefined) {
+  return { ip: context?.clientIp ?? null, userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null };
+}

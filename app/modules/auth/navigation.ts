@@ -1,0 +1,27 @@
+import type { MessageKey } from "~/lib/i18n";
+import { hasPermission, type RoleGrant } from "./permissions";
+
+export interface NavItem {
+  href: string;
+  labelKey: MessageKey;
+  params?: Record<string, string>;
+}
+
+/** The role-dependent part of the main navigation. Pure: the root loader feeds it the user's grants. */
+export function navigationFor(
+  grants: readonly RoleGrant[],
+  organisations: readonly { id: string; kind: "school" | "employer"; code: string; name: string }[],
+): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasPermission(grants, "ministry:administer")) items.push({ href: "/admin", labelKey: "nav.admin" });
+  for (const org of organisations) {
+    if (org.kind === "school" && hasPermission(grants, "school:view", org.id)) {
+      items.push({ href: `/school/${org.code}`, labelKey: "nav.school", params: { name: org.name } });
+    }
+    if (org.kind === "employer" && hasPermission(grants, "employer:view", org.id)) {
+      items.push({ href: `/employer/${org.code}`, labelKey: "nav.employer", params: { name: org.name } });
+    }
+  }
+  if (hasPermission(grants, "graduate:own-profile")) items.push({ href: "/graduate", labelKey: "nav.graduate" });
+  return items;
+}

@@ -1,0 +1,43 @@
+import type { Role } from "../../../db/schema/accounts";
+
+/**
+ * What each role may do. The only table of its kind: guards, navigation and tests all read it.
+ * Organisation-scoped permissions hold only within the organisation the role was granted in.
+ */
+export const PERMISSIONS = {
+  "ministry:administer": ["ministry_admin"],
+  "organisations:accredit": ["ministry_admin"],
+  "reference:edit": ["ministry_admin"],
+  "audit:read-all": ["ministry_admin"],
+  "school:view": ["school_admin", "school_registrar", "school_principal"],
+  "school:manage-members": ["school_admin"],
+  "diplomas:draft": ["school_registrar"],
+  "diplomas:sign": ["school_principal"],
+  "employer:view": ["employer_member"],
+  "employer:manage-members": ["employer_member"],
+  "graduate:own-profile": ["graduate"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface RoleGrant {
+  role: Role;
+  organisationId: string | null;
+}
+
+/** True when one of `grants` carries `permission`, within `organisationId` for organisation-scoped roles. */
+export function hasPermission(grants: readonly RoleGrant[], permission: Permission, organisationId?: string): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return grants.some(
+    (g) => allowed.includes(g.role) && (g.organisationId === null || g.organisationId === organisationId),
+  );
+}
+
+export const ROLE_LABELS_VI: Record<Role, string> = {
+  ministry_admin: "Quản trị viên Bộ",
+  school_admin: "Quản trị viên trường",
+  school_registrar: "Cán bộ quản lý văn bằng",
+  school_principal: "Hiệu trưởng (người ký)",
+  employer_member: "Thành viên doanh nghiệp",
+  graduate: "Người học",
+};

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { SCHOOL_TYPES } from "../../../db/schema/accounts";
+
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "validation.email")
+  .email("validation.email");
+export const passwordField = z.string().min(10, "validation.password").max(200, "validation.password");
+const fullNameField = z.string().trim().min(2, "validation.fullName").max(120, "validation.fullName");
+const provinceField = z.string().regex(/^\d{2}$/, "validation.province");
+
+/** A school's code names its did:web issuer, so it must be URL- and DID-safe. */
+export const schoolCodeField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "validation.schoolCode");
+/** Mã số thuế: 10 digits, or 13 with a branch suffix (written 0101234567-001). */
+export const taxCodeField = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/\s/g, ""))
+  .pipe(z.string().regex(/^\d{10}(-?\d{3})?$/, "validation.taxCode"))
+  .transform((v) => (v.length === 13 ? `${v.slice(0, 10)}-${v.slice(10)}` : v));
+
+export const SignInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, "form.required").max(200, "validation.password"),
+  redirectTo: z.string().optional(),
+});
+
+const base = { email: emailField, password: passwordField, passwordConfirm: z.string(), fullName: fullNameField };
+
+export const SignUpSchema = z
+  .discriminatedUnion(
+    "accountType",
+    [
+      z.object({ accountType: z.literal("graduate"), ...base }),
+      z.object({
+        accountType: z.literal("school"),
+        ...base,
+        orgName: z.string().trim().min(2, "validation.orgName").max(200, "validation.orgName"),
+        schoolCode: schoolCodeField,
+        schoolType: z.enum(SCHOOL_TYPES, { message: "validation.schoolType" }),
+        provinceCode: provinceField,
+      }),
+      z.object({
+        accountType: z.literal("employer"),
+        ...base,
+        orgName: z.string().trim().min(2, "validation.orgName").max(200, "validation.orgName"),
+        taxCode: taxCodeField,
+        provinceCode: provinceField,
+      }),
+    ],
+    { errorMap: () => ({ message: "validation.accountType" }) },
+  )
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const ChangePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "form.required"), newPassword: passwordField, passwordConfirm: z.string() })
+  .refine((v) => v.newPassword === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+export const ResetPasswordSchema = z
+  .object({ token: z.string().min(10).max(100), password: passwordField, passwordConfirm: z.string() })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+
+/** Only same-site paths: an open redirect would let a phishing link bounce through the portal. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

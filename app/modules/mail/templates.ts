@@ -1,0 +1,46 @@
+/** The text of every mail the portal sends, in both languages. Pure: no I/O. */
+export type MailTemplate =
+  | { name: "confirm_email"; params: { fullName: string; link: string } }
+  | { name: "reset_password"; params: { fullName: string; link: string } }
+  | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } };
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+export function renderMail(template: MailTemplate, locale: "vi" | "en"): RenderedMail {
+  const vi = locale === "vi";
+  switch (template.name) {
+    case "confirm_email":
+      return vi
+        ? {
+            subject: "Xác nhận địa chỉ thư điện tử — Cổng Văn bằng số GDNN",
+            text: `Xin chào ${template.params.fullName},\n\nVui lòng mở liên kết sau để xác nhận tài khoản của bạn (hiệu lực 48 giờ):\n${template.params.link}\n\nNếu bạn không đăng ký, hãy bỏ qua thư này.`,
+          }
+        : {
+            subject: "Confirm your e-mail address — VET Digital Diploma Portal",
+            text: `Hello ${template.params.fullName},\n\nOpen this link to confirm your account (valid for 48 hours):\n${template.params.link}\n\nIf you did not sign up, ignore this e-mail.`,
+          };
+    case "reset_password":
+      return vi
+        ? {
+            subject: "Đặt lại mật khẩu — Cổng Văn bằng số GDNN",
+            text: `Xin chào ${template.params.fullName},\n\nMở liên kết sau để đặt mật khẩu mới (hiệu lực 1 giờ):\n${template.params.link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.`,
+          }
+        : {
+            subject: "Reset your password — VET Digital Diploma Portal",
+            text: `Hello ${template.params.fullName},\n\nOpen this link to choose a new password (valid for 1 hour):\n${template.params.link}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.`,
+          };
+    case "invitation":
+      return vi
+        ? {
+            subject: `Lời mời tham gia ${template.params.organisation} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào ${template.params.fullName},\n\nBạn được mời tham gia ${template.params.organisation} với vai trò ${template.params.role}.\nMở liên kết sau để đặt mật khẩu và kích hoạt tài khoản (hiệu lực 7 ngày):\n${template.params.link}`,
+          }
+        : {
+            subject: `Invitation to ${template.params.organisation} — VET Digital Diploma Portal`,
+            text: `Hello ${template.params.fullName},\n\nYou have been invited to ${template.params.organisation} as ${template.params.role}.\nOpen this link to set your password and activate your account (valid for 7 days):\n${template.params.link}`,
+          };
+  }
+}

@@ -1,0 +1,208 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "~/styles/app.css";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { getOptionalUser } from "~/lib/guards.server";
+import { localeFromRequest, translator, type Locale } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { navigationFor } from "~/modules/auth/navigation";
+import { listUserOrganisations } from "~/modules/organisations/queries.server";
+import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = localeFromRequest(request);
+  const session = await getOptionalUser(request);
+  const organisations = session ? await listUserOrganisations(await getDb(), session.user.id) : [];
+  return json({
+    locale,
+    demoMode: getEnv().DEMO_MODE,
+    user: session ? { fullName: session.user.fullName, email: session.user.email } : null,
+    nav: session ? navigationFor(session.grants, organisations) : [],
+  });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? "vi";
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b3a6e" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  const location = useLocation();
+  const user = data?.user;
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="masthead">
+        <div className="container masthead-inner">
+          <Link to="/" className="brand">
+            <img src="/favicon.svg" alt="" width="44" height="44" />
+            <span>
+              <span className="brand-name">{t("app.name")}</span>
+              <span className="brand-sub">{t("app.ministry")}</span>
+            </span>
+          </Link>
+          <Form method="post" action="/language" className="lang-switch">
+            <input type="hidden" name="redirectTo" value={here} />
+            <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
+            <button type="submit" className="link-button" aria-label={t("lang.switchLabel")}>
+              {t("lang.switch")}
+            </button>
+          </Form>
+        </div>
+      </div>
+      <nav className="main-nav" aria-label={t("nav.main")}>
+        <div className="container">
+          <details className="nav-menu">
+            <summary>{t("nav.menu")}</summary>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/verify">{t("nav.verify")}</NavLink>
+              </li>
+              {data?.nav.map((item) => (
+                <li key={item.href}>
+                  <NavLink to={item.href}>{t(item.labelKey, item.params)}</NavLink>
+                </li>
+              ))}
+              {data?.demoMode ? (
+                <li>
+                  <NavLink to="/demo/outbox">{t("nav.outbox")}</NavLink>
+                </li>
+              ) : null}
+              <li className="nav-spacer" aria-hidden="true" />
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to="/account" title={user.email}>
+                      {user.fullName}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action="/sign-out">
+                      <button type="submit" className="nav-button">
+                        {t("nav.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/sign-up" className="nav-cta">
+                      {t("nav.signUp")}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </details>
+        </div>
+      </nav>
+      {data?.demoMode ? (
+        <div className="demo-banner" role="note">
+          <div className="container">{t("demo.banner")}</div>
+        </div>
+      ) : null}
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>
+          <strong>{t("app.name")}</strong>
+        </p>
+        <p>{t("footer.about")}</p>
+        <p>{t("footer.contact")}</p>
+      </div>
+    </footer>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = translator(data?.locale ?? "vi");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <Shell>
+      <ErrorPage status={status} t={t} />
+    </Shell>
+  );
+}

@@ -1,0 +1,147 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormAlert, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { parseForm } from "~/lib/forms";
+import { requireUser } from "~/lib/guards.server";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import type { MessageKey } from "~/lib/i18n";
+import { clientOf } from "~/lib/request-context";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { changePassword } from "~/modules/auth/manage-password.server";
+import { listActiveSessions, revokeOwnSession } from "~/modules/auth/queries.server";
+import { ChangePasswordSchema } from "~/modules/auth/schema";
+import { listUserOrganisations } from "~/modules/organisations/queries.server";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireUser(request);
+  const db = await getDb();
+  const [sessions, organisations] = await Promise.all([
+    listActiveSessions(db, session.user.id),
+    listUserOrganisations(db, session.user.id),
+  ]);
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  return json({
+    user: session.user,
+    currentSessionId: session.sessionId,
+    roles: session.grants.map((g) => ({ role: g.role, organisation: g.organisationId ? orgName.get(g.organisationId) ?? null : null })),
+    sessions,
+  });
+}
+
+const RevokeSchema = z.object({ intent: z.literal("revoke-session"), sessionId: z.string().uuid() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireUser(request);
+  const form = await request.formData();
+  const db = await getDb();
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+
+  if (form.get("intent") === "revoke-session") {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return json({ intent: "revoke", ok: false as const, fieldErrors: {} as Record<string, string> }, { status: 400 });
+    await db.transaction(async (tx) => {
+      if (await revokeOwnSession(tx, { userId: session.user.id, sessionId: parsed.data.sessionId })) {
+        await recordAudit(tx, actor, { action: "session.revoke", entityType: "session", entityId: parsed.data.sessionId });
+      }
+    });
+    return json({ intent: "revoke", ok: true as const, fieldErrors: {} as Record<string, string> });
+  }
+
+  const parsed = parseForm(ChangePasswordSchema, form);
+  if (!parsed.ok) return json({ intent: "password", ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await changePassword(db, {
+    userId: session.user.id,
+    sessionId: session.sessionId,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
+    actor,
+  });
+  if (!result.ok) return json({ intent: "password", ok: false as const, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+  return json({ intent: "password", ok: true as const, fieldErrors: {} as Record<string, string> });
+}
+
+export default function Account() {
+  const t = useT();
+  const locale = useLocale();
+  const { user, roles, sessions, currentSessionId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const passwordErrors = result?.intent === "password" ? result.fieldErrors : {};
+  const dateFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  return (
+    <div className="container">
+      <h1>{t("auth.account.title")}</h1>
+      <div className="grid-2">
+        <section className="card">
+          <h2>{user.fullName}</h2>
+          <p>{user.email}</p>
+          <h3>{t("auth.account.roles")}</h3>
+          {roles.length === 0 ? <p>{t("auth.account.noRoles")}</p> : null}
+          <ul>
+            {roles.map((r) => (
+              <li key={`${r.role}-${r.organisation}`}>
+                {t(`role.${r.role}` as MessageKey)}
+                {r.organisation ? ` — ${r.organisation}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card">
+          <h2>{t("auth.account.changePassword")}</h2>
+          {result?.intent === "password" && result.ok ? <FormAlert kind="success">{t("auth.account.passwordChanged")}</FormAlert> : null}
+          <Form method="post" className="form" noValidate>
+            <TextField name="currentPassword" type="password" label={t("auth.account.currentPassword")} autoComplete="current-password" required error={passwordErrors.currentPassword} />
+            <TextField name="newPassword" type="password" label={t("auth.account.newPassword")} hint={t("auth.passwordHint")} autoComplete="new-password" required error={passwordErrors.newPassword} />
+            <TextField name="passwordConfirm" type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required error={passwordErrors.passwordConfirm} />
+            <button type="submit" className="button button-primary">
+              {t("auth.account.changePassword")}
+            </button>
+          </Form>
+        </section>
+      </div>
+      <section className="card">
+        <h2>{t("auth.account.sessions")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("auth.account.sessionStarted")}</th>
+                <th scope="col">{t("auth.account.sessionFrom")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("auth.account.sessionRevoke")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>{dateFormat.format(new Date(s.createdAt))}</td>
+                  <td>
+                    {s.ip ?? "—"} <span className="muted">{s.userAgent?.slice(0, 60)}</span>
+                  </td>
+                  <td>
+                    {s.id === currentSessionId ? (
+                      <strong>{t("auth.account.sessionCurrent")}</strong>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke-session" />
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <button type="submit" className="button button-small">
+                          {t("auth.account.sessionRevoke")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

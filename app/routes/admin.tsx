@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { requirePermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "ministry:administer");
+  return json({});
+}
+
+export default function AdminLayout() {
+  const t = useT();
+  return (
+    <div className="container workspace">
+      <nav className="subnav" aria-label={t("admin.title")}>
+        <NavLink to="/admin" end>
+          {t("admin.title")}
+        </NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const roles = session.grants.filter((g) => g.organisationId === organisation.id).map((g) => g.role);
+  return json({ school: { name: organisation.name, code: organisation.code, status: organisation.status }, roles });
+}
+
+export default function SchoolHome() {
+  const t = useT();
+  const { school, roles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{school.name}</h1>
+      <dl className="facts">
+        <dt>{t("org.code")}</dt>
+        <dd>{school.code}</dd>
+        <dt>{t("org.status")}</dt>
+        <dd>{t(`status.${school.status}` as MessageKey)}</dd>
+        <dt>{t("school.yourRoles")}</dt>
+        <dd>{roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}</dd>
+      </dl>
+    </>
+  );
+}

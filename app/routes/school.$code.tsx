@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { FormAlert } from "~/components/form";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  return json({ school: { code: organisation.code, name: organisation.name, status: organisation.status } });
+}
+
+export default function SchoolLayout() {
+  const t = useT();
+  const { school } = useLoaderData<typeof loader>();
+  return (
+    <div className="container workspace">
+      <p className="workspace-kicker">{t("school.title")}</p>
+      <nav className="subnav" aria-label={school.name}>
+        <NavLink to={`/school/${school.code}`} end>
+          {school.name}
+        </NavLink>
+      </nav>
+      {school.status !== "accredited" ? <FormAlert kind="info">{t("school.pending")}</FormAlert> : null}
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormAlert, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm } from "~/lib/forms";
+import { getOptionalUser } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { SignInSchema, safeRedirect } from "~/modules/auth/schema";
+import { signIn } from "~/modules/auth/sign-in.server";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  if (await getOptionalUser(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  return json({ notice: url.searchParams.get("notice") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(SignInSchema, form);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const client = clientOf(request, context);
+  const result = await signIn(await getDb(), {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    maxAttempts: getEnv().SIGN_IN_MAX_ATTEMPTS,
+  });
+  if (!result.ok) {
+    const status = result.code === "rate_limited" ? 429 : 400;
+    return json(
+      {
+        ok: false as const,
+        values: { email: parsed.data.email },
+        fieldErrors: {} as Record<string, string>,
+        formError: `auth.error.${result.code}`,
+        formErrorParams: { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) },
+      },
+      { status, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined },
+    );
+  }
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.value.setCookie } });
+}
+
+export default function SignIn() {
+  const t = useT();
+  const { notice } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="container narrow">
+      <h1>{t("auth.signIn.title")}</h1>
+      {notice === "confirmed" ? <FormAlert kind="success">{t("auth.confirm.ok")}</FormAlert> : null}
+      {notice === "reset" ? <FormAlert kind="success">{t("auth.reset.done")}</FormAlert> : null}
+      {failure?.formError ? (
+        <FormAlert kind="error">{t(failure.formError as never, failure.formErrorParams)}</FormAlert>
+      ) : null}
+      <Form method="post" className="card form" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          required
+          defaultValue={failure?.values?.email}
+          error={failure?.fieldErrors?.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+          error={failure?.fieldErrors?.password}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("auth.signIn.submit")}
+        </button>
+        <p className="form-links">
+          <Link to="/forgot-password">{t("auth.signIn.forgot")}</Link>
+          <span>
+            {t("auth.signIn.noAccount")} <Link to="/sign-up">{t("nav.signUp")}</Link>
+          </span>
+        </p>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SCHOOL_TYPES } from "../../db/schema/accounts";
+import { FormAlert, SelectField, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm } from "~/lib/forms";
+import { getOptionalUser } from "~/lib/guards.server";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { registerAccount } from "~/modules/auth/register-account.server";
+import { SignUpSchema } from "~/modules/auth/schema";
+import { listProvinces } from "~/modules/reference/queries.server";
+
+export const meta: MetaFunction = () => [{ title: "Đăng ký — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/dashboard");
+  const url = new URL(request.url);
+  return json({ provinces: await listProvinces(await getDb()), doneEmail: url.searchParams.get("done") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(SignUpSchema, form);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const env = getEnv();
+  const result = await registerAccount(await getDb(), {
+    input: parsed.data,
+    locale: localeFromRequest(request),
+    publicOrigin: env.PUBLIC_ORIGIN,
+    actor: { userId: null, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json({ ok: false as const, values: Object.fromEntries([...form].filter(([k]) => !/password/i.test(k))) as Record<string, string>, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+  }
+  return redirect(`/sign-up?done=${encodeURIComponent(parsed.data.email)}`);
+}
+
+export default function SignUp() {
+  const t = useT();
+  const { provinces, doneEmail } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  const accountType = values.accountType ?? "graduate";
+
+  if (doneEmail) {
+    return (
+      <div className="container narrow">
+        <h1>{t("auth.signUp.done.title")}</h1>
+        <FormAlert kind="success">{t("auth.signUp.done.body", { email: doneEmail })}</FormAlert>
+        <p>
+          <Link to="/sign-in" className="button button-primary">
+            {t("nav.signIn")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="container narrow">
+      <h1>{t("auth.signUp.title")}</h1>
+      {failure ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
+      <Form method="post" className="card form sign-up" noValidate>
+        <fieldset className="choice-group">
+          <legend>{t("auth.signUp.accountType")}</legend>
+          {(["graduate", "school", "employer"] as const).map((type) => (
+            <label key={type} className="choice">
+              <input type="radio" name="accountType" value={type} id={`type-${type}`} defaultChecked={accountType === type} />
+              <span>{t(`auth.signUp.type.${type}` as MessageKey)}</span>
+            </label>
+          ))}
+          {errors.accountType ? <p className="field-error">{t(errors.accountType as MessageKey)}</p> : null}
+        </fieldset>
+
+        <TextField name="fullName" label={t("auth.fullName")} autoComplete="name" required defaultValue={values.fullName} error={errors.fullName} />
+        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <TextField name="password" type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required minLength={10} error={errors.password} />
+        <TextField name="passwordConfirm" type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errors.passwordConfirm} />
+
+        <fieldset className="org-fields">
+          <legend>{t("auth.signUp.orgName")}</legend>
+          <p className="field-hint">{t("auth.signUp.orgNotice")}</p>
+          <TextField name="orgName" label={t("auth.signUp.orgName")} autoComplete="organization" defaultValue={values.orgName} error={errors.orgName} />
+          <div className="school-only">
+            <TextField name="schoolCode" label={t("auth.signUp.schoolCode")} hint={t("auth.signUp.schoolCodeHint")} defaultValue={values.schoolCode} error={errors.schoolCode} />
+            <SelectField name="schoolType" label={t("auth.signUp.schoolType")} defaultValue={values.schoolType ?? ""} error={errors.schoolType}>
+              <option value="">{t("auth.signUp.choose")}</option>
+              {SCHOOL_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`schoolType.${type}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="employer-only">
+            <TextField name="taxCode" label={t("auth.signUp.taxCode")} hint={t("auth.signUp.taxCodeHint")} inputMode="numeric" defaultValue={values.taxCode} error={errors.taxCode} />
+          </div>
+          <SelectField name="provinceCode" label={t("auth.signUp.province")} defaultValue={values.provinceCode ?? ""} error={errors.provinceCode}>
+            <option value="">{t("auth.signUp.choose")}</option>
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.nameVi}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("auth.signUp.submit")}
+        </button>
+        <p className="form-links">
+          <span>
+            {t("auth.signUp.haveAccount")} <Link to="/sign-in">{t("nav.signIn")}</Link>
+          </span>
+        </p>
+      </Form>
+    </div>
+  );
+}

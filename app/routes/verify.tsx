@@ -1,0 +1,15 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useT } from "~/lib/i18n/use-t";
+
+export const meta: MetaFunction = () => [{ title: "Xác thực văn bằng — Cổng Văn bằng số GDNN" }];
+
+/** The public verify page. Verification itself arrives with the diploma and verification issues. */
+export default function Verify() {
+  const t = useT();
+  return (
+    <div className="container narrow">
+      <h1>{t("verify.title")}</h1>
+      <p className="lead">{t("verify.intro")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Vitest configuration: two projects sharing the same aliases.
+ *   unit         tests/unit/**\/*.test.ts         pure code, no database
+ *   integration  tests/integration/**\/*.test.ts  a fresh database per test (PGlite by default, PostgreSQL when
+ *                                                 TEST_DATABASE_URL is set; see tests/support/test-database.ts)
+ * Run: npm run test:unit | npm run test:integration (TEST_DATABASE_URL=postgres://... for a real server).
+ */
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// A PGlite worker holds ~0.6-0.9 GB and is CPU-bound: two workers on the 2-core CI machine; a real server allows
+// more (tests mostly wait on it). Override with TEST_MAX_WORKERS.
+const integrationWorkers = Number(process.env.TEST_MAX_WORKERS ?? (process.env.TEST_DATABASE_URL ? 4 : 2));
+
+export default defineConfig({
+  root,
+  resolve: {
+    // Mirrors tsconfig.json "paths".
+    alias: [
+      { find: /^~\//, replacement: `${root}app/` },
+      { find: /^~db\//, replacement: `${root}db/` },
+    ],
+  },
+  test: {
+    passWithNoTests: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+          globalSetup: ["tests/support/global-setup.ts"],
+          maxWorkers: integrationWorkers,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
