@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import styles from "~/styles/app.css";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -73,6 +73,11 @@ function SiteHeader() {
   const location = useLocation();
   const user = data?.user;
   const here = location.pathname + location.search;
+  // Phones get a menu button once JavaScript runs; without it the links simply stay listed.
+  const [scripted, setScripted] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setScripted(true), []);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -98,9 +103,11 @@ function SiteHeader() {
       </div>
       <nav className="main-nav" aria-label={t("nav.main")}>
         <div className="container">
-          <details className="nav-menu">
-            <summary>{t("nav.menu")}</summary>
-            <ul>
+          <div className="nav-menu" data-scripted={scripted} data-open={menuOpen}>
+            <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen((o) => !o)}>
+              {t("nav.menu")}
+            </button>
+            <ul id="main-menu">
               <li>
                 <NavLink to="/" end>
                   {t("nav.home")}
@@ -148,7 +155,7 @@ function SiteHeader() {
                 </>
               )}
             </ul>
-          </details>
+          </div>
         </div>
       </nav>
       {data?.demoMode ? (

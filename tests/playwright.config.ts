@@ -62,7 +62,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx scripts/server.ts",
+    command: "node_modules/.bin/tsx scripts/server.ts",
     cwd: root,
     url: `${baseURL}/`,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Icon } from "~/components/icons";
 import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -24,11 +25,11 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 const AUDIENCES = [
-  { key: "school", icon: "🏫", href: "/sign-up" },
-  { key: "employer", icon: "🏢", href: "/sign-up" },
-  { key: "graduate", icon: "🎓", href: "/sign-up" },
-  { key: "verifier", icon: "📱", href: "/verify" },
-  { key: "ministry", icon: "🏛️", href: "/sign-in" },
+  { key: "school", icon: "school", href: "/sign-up" },
+  { key: "employer", icon: "employer", href: "/sign-up" },
+  { key: "graduate", icon: "graduate", href: "/sign-up" },
+  { key: "verifier", icon: "verify", href: "/verify" },
+  { key: "ministry", icon: "ministry", href: "/sign-in" },
 ] as const;
 
 export default function Home() {
@@ -59,8 +60,8 @@ export default function Home() {
         <ul className="audience-grid">
           {AUDIENCES.map((a) => (
             <li key={a.key} className="card audience">
-              <span className="audience-icon" aria-hidden="true">
-                {a.icon}
+              <span className="audience-icon">
+                <Icon name={a.icon} />
               </span>
               <h3>
                 <Link to={a.href}>{t(`home.${a.key}.title` as MessageKey)}</Link>

@@ -15,8 +15,11 @@ export default function AdminLayout() {
     <div className="container workspace">
       <nav className="subnav" aria-label={t("admin.title")}>
         <NavLink to="/admin" end>
-          {t("admin.title")}
+          {t("admin.nav.overview")}
         </NavLink>
+        <NavLink to="/admin/organisations">{t("admin.nav.organisations")}</NavLink>
+        <NavLink to="/admin/reference">{t("admin.nav.reference")}</NavLink>
+        <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />
     </div>

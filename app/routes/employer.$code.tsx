@@ -18,8 +18,9 @@ export default function EmployerLayout() {
       <p className="workspace-kicker">{t("employer.title")}</p>
       <nav className="subnav" aria-label={employer.name}>
         <NavLink to={`/employer/${employer.code}`} end>
-          {employer.name}
+          {t("employer.nav.overview")}
         </NavLink>
+        <NavLink to={`/employer/${employer.code}/members`}>{t("employer.nav.members")}</NavLink>
       </nav>
       {employer.status !== "accredited" ? <FormAlert kind="info">{t("employer.pending")}</FormAlert> : null}
       <Outlet />

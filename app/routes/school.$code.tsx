@@ -18,8 +18,10 @@ export default function SchoolLayout() {
       <p className="workspace-kicker">{t("school.title")}</p>
       <nav className="subnav" aria-label={school.name}>
         <NavLink to={`/school/${school.code}`} end>
-          {school.name}
+          {t("school.nav.overview")}
         </NavLink>
+        <NavLink to={`/school/${school.code}/members`}>{t("school.nav.members")}</NavLink>
+        <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink>
       </nav>
       {school.status !== "accredited" ? <FormAlert kind="info">{t("school.pending")}</FormAlert> : null}
       <Outlet />

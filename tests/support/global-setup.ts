@@ -6,7 +6,7 @@
  *   - PostgreSQL (TEST_DATABASE_URL=postgres://user@host:port/db): a template database is created and prepared;
  *     each test database is `CREATE DATABASE ... TEMPLATE` of it. The run's databases are dropped at teardown.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -21,8 +21,20 @@ export default async function setup(project: TestProject) {
   return url ? setupPostgres(project, url) : setupPglite(project);
 }
 
+/** Dumps left behind by interrupted runs (teardown did not run), older than a day. */
+async function removeStaleDumps() {
+  const cutoff = Date.now() - 24 * 3600_000;
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!name.startsWith("vanbang-test-pglite-")) continue;
+    const dir = path.join(tmpdir(), name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && info.mtimeMs < cutoff) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function setupPglite(project: TestProject) {
   const started = performance.now();
+  await removeStaleDumps();
   const dir = await mkdtemp(path.join(tmpdir(), "vanbang-test-pglite-"));
   const handle = await openPglite({});
   try {

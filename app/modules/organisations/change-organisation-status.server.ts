@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import { organisations, type OrganisationStatus } from "../../../db/schema";
+import type { Database } from "~/lib/db.server";
+import { fail, ok, type Result } from "~/lib/result";
+import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { planStatusChange, statusChangeAction, type StatusChange, type StatusChangeError } from "./organisation-status";
+
+export interface ChangeOrganisationStatusOptions {
+  organisationId: string;
+  change: StatusChange;
+  reason?: string | null;
+  /** The ministry administrator (the route's guard checked "organisations:accredit"). */
+  actor: AuditActor & { userId: string };
+}
+
+export type ChangeOrganisationStatusError = StatusChangeError | "not_found";
+
+/**
+ * The ministry accredits, rejects, suspends or reinstates a school or employer. The new status and its audit row
+ * are written in one transaction; the row is locked so that two administrators deciding at once cannot both
+ * apply a transition from the same starting status.
+ */
+export async function changeOrganisationStatus(
+  db: Database,
+  options: ChangeOrganisationStatusOptions,
+): Promise<Result<{ from: OrganisationStatus; to: OrganisationStatus }, ChangeOrganisationStatusError>> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: organisations.status, kind: organisations.kind, code: organisations.code })
+      .from(organisations)
+      .where(eq(organisations.id, options.organisationId))
+      .for("update");
+    if (!current) return fail("not_found");
+
+    const plan = planStatusChange(current.status, options.change, options.reason);
+    if (!plan.ok) return plan;
+    const { from, to, reason } = plan.value;
+
+    const updated = await tx
+      .update(organisations)
+      .set({ status: to, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: options.actor.userId })
+      .where(and(eq(organisations.id, options.organisationId), eq(organisations.status, from)))
+      .returning({ id: organisations.id });
+    if (updated.length === 0) return fail("invalid_transition");
+
+    await recordAudit(tx, options.actor, {
+      action: statusChangeAction(options.change),
+      entityType: "organisation",
+      entityId: options.organisationId,
+      organisationId: options.organisationId,
+      details: { kind: current.kind, code: current.code, from, to, reason },
+    });
+    return ok({ from, to });
+  });
+}
