@@ -11,6 +11,7 @@ import express from "express";
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
 import { EnvError, getEnv, type Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { runHousekeeping } from "~/lib/housekeeping.server";
 import { prepareDatabase } from "~/lib/prepare-database.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
 import { seedDemoData } from "./seed-demo-data";
@@ -107,8 +108,8 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
-app.all(
-  "*",
+// app.use, not app.all("*"): Express would try to decode the path as a parameter and crash on "%ZZ".
+app.use(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
@@ -117,9 +118,13 @@ app.all(
 );
 
 // Last resort: an error outside Remix still gets a plain Vietnamese page, never a stack trace.
-app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-  logger.error("unhandled server error", { err: error });
-  if (!res.headersSent) res.status(500).type("text/plain; charset=utf-8").send("Đã có lỗi xảy ra. Vui lòng thử lại sau.");
+app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const status = error instanceof URIError ? 400 : Number((error as { status?: number })?.status) || 500;
+  if (status >= 500) logger.error("unhandled server error", { err: error, path: req.path });
+  else logger.warn("bad request", { path: req.path, error: String(error) });
+  if (res.headersSent) return;
+  const message = status >= 500 ? "Đã có lỗi xảy ra. Vui lòng thử lại sau." : "Yêu cầu không hợp lệ.";
+  res.status(status).type("text/plain; charset=utf-8").send(message);
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {
@@ -130,7 +135,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
     bootMs: Math.round(performance.now() - bootStarted),
     rssMb: Math.round(process.memoryUsage().rss / 1048576),
   });
-  if (env.NODE_ENV === "development") {
+  if (process.env.REMIX_DEV_ORIGIN) {
     void import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
   }
 });
@@ -151,17 +156,29 @@ if (env.MAIL_TRANSPORT === "smtp" && env.SMTP_URL) {
   mailTimer.unref();
 }
 
+const housekeepingTimer = setInterval(() => {
+  runHousekeeping(handle.db).catch((err) => logger.error("housekeeping failed", { err }));
+}, 3600_000);
+housekeepingTimer.unref();
+
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info("shutting down", { signal });
   if (mailTimer) clearInterval(mailTimer);
-  const force = setTimeout(() => process.exit(1), 10_000);
+  clearInterval(housekeepingTimer);
+  const force = setTimeout(() => {
+    logger.error("shutdown timed out: exiting");
+    process.exit(1);
+  }, 10_000);
   force.unref();
-  server.close();
-  server.closeIdleConnections?.();
+  // Stop accepting connections, let requests in flight finish, then close the database (postgres.js pool or PGlite).
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closed;
   await closeDatabase().catch((err) => logger.error("closing the database failed", { err }));
+  logger.info("stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

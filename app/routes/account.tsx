@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -37,7 +38,7 @@ const RevokeSchema = z.object({ intent: z.literal("revoke-session"), sessionId: 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
 

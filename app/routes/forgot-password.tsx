@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
@@ -12,7 +13,7 @@ import { requestPasswordReset } from "~/modules/auth/manage-password.server";
 import { ForgotPasswordSchema } from "~/modules/auth/schema";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  const parsed = parseForm(ForgotPasswordSchema, await readFormData(request));
   if (!parsed.ok) return json({ sent: false, ...parsed }, { status: 400 });
   const db = await getDb();
   const ip = clientOf(request, context).ip;

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SCHOOL_TYPES } from "../../db/schema/accounts";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms";
+import { hitRateLimit } from "~/lib/rate-limit.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -23,18 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(SignUpSchema, form);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const env = getEnv();
-  const result = await registerAccount(await getDb(), {
+  const db = await getDb();
+  const ip = clientOf(request, context).ip;
+  const limit = await hitRateLimit(db, `sign-up:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 });
+  if (!limit.allowed) {
+    return json(
+      { ok: false as const, values: formValues(form), fieldErrors: {} as Record<string, string>, formError: "error.429.body" },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+  const result = await registerAccount(db, {
     input: parsed.data,
     locale: localeFromRequest(request),
     publicOrigin: env.PUBLIC_ORIGIN,
-    actor: { userId: null, ip: clientOf(request, context).ip },
+    actor: { userId: null, ip },
   });
   if (!result.ok) {
-    return json({ ok: false as const, values: Object.fromEntries([...form].filter(([k]) => !/password/i.test(k))) as Record<string, string>, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+    return json({ ok: false as const, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: null as string | null }, { status: 400 });
   }
   return redirect(`/sign-up?done=${encodeURIComponent(parsed.data.email)}`);
 }
@@ -65,7 +76,7 @@ export default function SignUp() {
   return (
     <div className="container narrow">
       <h1>{t("auth.signUp.title")}</h1>
-      {failure ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
+      {failure ? <FormAlert kind="error">{t("formError" in failure && failure.formError === "error.429.body" ? "error.429.body" : "form.errorSummary")}</FormAlert> : null}
       <Form method="post" className="card form sign-up" noValidate>
         <fieldset className="choice-group">
           <legend>{t("auth.signUp.accountType")}</legend>
