@@ -15,8 +15,9 @@ import { changePassword } from "~/modules/auth/manage-password.server";
 import { listActiveSessions, revokeOwnSession } from "~/modules/auth/queries.server";
 import { ChangePasswordSchema } from "~/modules/auth/schema";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.account.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);

@@ -5,8 +5,9 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listRecentMail } from "~/modules/mail/queries.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hộp thư demo — Cổng Văn bằng số GDNN" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "nav.outbox"), { name: "robots", content: "noindex" }];
 
 /** Demo mode only: the outbox, so that confirmation and reset links can be followed without a mail server. */
 export async function loader(_: LoaderFunctionArgs) {

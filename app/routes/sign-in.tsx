@@ -11,8 +11,9 @@ import { useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { SignInSchema, safeRedirect } from "~/modules/auth/schema";
 import { signIn } from "~/modules/auth/sign-in.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signIn.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -15,8 +15,9 @@ import { clientOf } from "~/lib/request-context";
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
 import { listProvinces } from "~/modules/reference/queries.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signUp.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/dashboard");

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác thực văn bằng — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.title")];
 
 /** The public verify page. Verification itself arrives with the diploma and verification issues. */
 export default function Verify() {
