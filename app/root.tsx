@@ -95,7 +95,7 @@ function SiteHeader() {
           <Form method="post" action="/language" className="lang-switch">
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
-            <button type="submit" className="link-button" aria-label={t("lang.switchLabel")}>
+            <button type="submit" className="link-button" title={t("lang.switchLabel")} lang={data?.locale === "en" ? "vi" : "en"}>
               {t("lang.switch")}
             </button>
           </Form>

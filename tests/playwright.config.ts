@@ -15,10 +15,17 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 // The config is also loaded by each worker: create the data dir once, in the runner, and hand it down by env.
 // Removed on exit (also when the web server failed to start, when a globalTeardown would not run).
+// The signed-in storage states of tests/e2e/fixtures.ts belong to this run's database, so they live in a directory
+// of this run too (E2E_AUTH_DIR), removed with it.
 if (!process.env.E2E_DATA_DIR) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "vanbang-e2e-"));
+  const authDir = path.join(root, "test-results/e2e-auth", path.basename(dataDir));
   process.env.E2E_DATA_DIR = dataDir;
-  process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.E2E_AUTH_DIR = authDir;
+  process.on("exit", () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(authDir, { recursive: true, force: true });
+  });
 }
 
 export default defineConfig({
@@ -77,6 +84,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       DEMO_MODE: "true",
       LOG_LEVEL: "warn",
+      // Links in mails (confirmation, reset) must point at the server under test, not http://localhost:PORT.
+      PUBLIC_ORIGIN: baseURL,
       // An inherited DATABASE_URL would point the server at a real database.
       DATABASE_URL: "",
     },

@@ -34,6 +34,18 @@ export async function hitRateLimit(db: Executor, key: string, rule: RateLimitRul
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds };
 }
 
+/** The hits already counted against `key` in the current window, without adding one. */
+export async function peekRateLimit(db: Executor, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitDecision> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .select({ hits: rateLimitCounters.hits })
+    .from(rateLimitCounters)
+    .where(sql`${rateLimitCounters.key} = ${key} and ${rateLimitCounters.windowStart} = ${windowStart}`);
+  const hits = row?.hits ?? 0;
+  return { allowed: hits < rule.limit, hits, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000) };
+}
+
 /** Forgets a key's counts (after a successful sign-in). */
 export async function resetRateLimit(db: Executor, key: string): Promise<void> {
   await db.delete(rateLimitCounters).where(sql`${rateLimitCounters.key} = ${key}`);

@@ -22,7 +22,7 @@ export default function EmployerHome() {
         <dd>{employer.code}</dd>
         <dt>{t("org.status")}</dt>
         <dd>{t(`status.${employer.status}` as MessageKey)}</dd>
-        <dt>{t("employer.title")}</dt>
+        <dt>{t("employer.yourRoles")}</dt>
         <dd>{roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}</dd>
       </dl>
     </>

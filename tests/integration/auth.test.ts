@@ -173,3 +173,17 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
     expect(await getSessionUser(new Request(ORIGIN, { headers: { cookie: "vb_session=forged-token" } }))).toBeNull();
   });
 });
+
+describe(`sign-in limits per client address (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("counts only failures against a shared address, so colleagues behind one NAT are not locked out", async () => {
+    const people = await Promise.all(Array.from({ length: 6 }, () => createUser(t.db)));
+    // maxAttempts 1 → the address allows 4 failures per window.
+    for (const person of people) expect((await signInAs(t.db, person.email, TEST_PASSWORD, 1)).ok).toBe(true);
+    for (const person of people.slice(0, 4)) {
+      expect(await signInAs(t.db, person.email, "wrong password!", 1)).toMatchObject({ code: "invalid_credentials" });
+    }
+    expect(await signInAs(t.db, people[5]!.email, TEST_PASSWORD, 1)).toMatchObject({ ok: false, code: "rate_limited" });
+  });
+});

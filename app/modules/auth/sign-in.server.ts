@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
-import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { hitRateLimit, peekRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { createSession } from "~/lib/session.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -20,17 +20,20 @@ export type SignInError = "invalid_credentials" | "email_not_confirmed" | "rate_
 const WINDOW_SECONDS = 15 * 60;
 
 /**
- * Checks the password and opens a session. Every attempt counts against the e-mail and the client address;
- * a success clears the e-mail's count. An unknown e-mail costs the same scrypt time as a wrong password.
+ * Checks the password and opens a session. Every attempt counts against the e-mail (a success clears it);
+ * only failures count against the client address, so that a school or company behind one shared address is
+ * not locked out by its own successful sign-ins. An unknown e-mail costs the same scrypt time as a wrong password.
  */
 export async function signIn(
   db: Database,
   options: SignInOptions,
 ): Promise<Result<{ userId: string; setCookie: string }, SignInError> & { retryAfterSeconds?: number }> {
   const emailKey = `sign-in:email:${options.email}`;
+  const ipKey = `sign-in:ip:${options.ip ?? "unknown"}`;
+  const ipRule = { limit: options.maxAttempts * 4, windowSeconds: WINDOW_SECONDS };
   const [byEmail, byIp] = await Promise.all([
     hitRateLimit(db, emailKey, { limit: options.maxAttempts, windowSeconds: WINDOW_SECONDS }),
-    hitRateLimit(db, `sign-in:ip:${options.ip ?? "unknown"}`, { limit: options.maxAttempts * 4, windowSeconds: WINDOW_SECONDS }),
+    peekRateLimit(db, ipKey, ipRule),
   ]);
   if (!byEmail.allowed || !byIp.allowed) {
     return { ...fail("rate_limited"), retryAfterSeconds: Math.max(byEmail.retryAfterSeconds, byIp.retryAfterSeconds) };
@@ -42,7 +45,10 @@ export async function signIn(
     .where(eq(users.email, options.email))
     .limit(1);
   const matches = await verifyPassword(options.password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !user.passwordHash || !matches || user.disabledAt) return fail("invalid_credentials");
+  if (!user || !user.passwordHash || !matches || user.disabledAt) {
+    await hitRateLimit(db, ipKey, ipRule);
+    return fail("invalid_credentials");
+  }
   if (!user.emailVerifiedAt) return fail("email_not_confirmed");
 
   return db.transaction(async (tx) => {

@@ -1,0 +1,57 @@
+/**
+ * Accessibility: axe-core (WCAG 2.x A/AA rules) on the public pages, desktop and phone. Fails on any violation of
+ * impact "serious" or "critical"; the message lists the rule, the help text and the offending elements.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const PAGES = [
+  { path: "/", heading: "Văn bằng nghề nghiệp số — tin cậy, tra cứu tức thì" },
+  { path: "/sign-in", heading: "Đăng nhập" },
+  { path: "/sign-up", heading: "Đăng ký tài khoản" },
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`).join("\n  ")}`);
+}
+
+async function open(page: Page, path: string, heading: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expect(page.locator(".nav-menu")).toHaveAttribute("data-scripted", "true"); // hydrated
+}
+
+for (const { path, heading } of PAGES) {
+  test(`axe: ${path} on a desktop`, async ({ page }) => {
+    await open(page, path, heading);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+
+  for (const { path, heading } of PAGES) {
+    test(`axe: ${path} on a phone, menu open`, async ({ page }) => {
+      await open(page, path, heading);
+      expect(await seriousViolations(page)).toEqual([]);
+      // The opened menu too: its links are checked only when visible.
+      await page.getByRole("button", { name: "Menu" }).tap();
+      await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test("axe: the sign-up form with errors and the school fields shown", async ({ page }) => {
+  await open(page, "/sign-up", "Đăng ký tài khoản");
+  await page.getByLabel("Cơ sở giáo dục nghề nghiệp").check();
+  await page.getByRole("button", { name: "Đăng ký" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Vui lòng sửa các lỗi bên dưới.");
+  await expect(page.getByText("Vui lòng nhập họ và tên (2–120 ký tự).")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
