@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimitCounters } from "../../db/schema";
 import type { Executor } from "./db.server";
 
@@ -41,17 +41,17 @@ export async function peekRateLimit(db: Executor, key: string, rule: RateLimitRu
   const [row] = await db
     .select({ hits: rateLimitCounters.hits })
     .from(rateLimitCounters)
-    .where(sql`${rateLimitCounters.key} = ${key} and ${rateLimitCounters.windowStart} = ${windowStart}`);
+    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, windowStart)));
   const hits = row?.hits ?? 0;
   return { allowed: hits < rule.limit, hits, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000) };
 }
 
 /** Forgets a key's counts (after a successful sign-in). */
 export async function resetRateLimit(db: Executor, key: string): Promise<void> {
-  await db.delete(rateLimitCounters).where(sql`${rateLimitCounters.key} = ${key}`);
+  await db.delete(rateLimitCounters).where(eq(rateLimitCounters.key, key));
 }
 
 /** Drops windows that ended long ago; run from the housekeeping timer. */
 export async function pruneRateLimits(db: Executor, olderThan: Date): Promise<void> {
-  await db.delete(rateLimitCounters).where(sql`${rateLimitCounters.windowStart} < ${olderThan}`);
+  await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, olderThan));
 }

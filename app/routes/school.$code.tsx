@@ -4,15 +4,19 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
+import { hasPermission } from "~/modules/auth/permissions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  return json({ school: { code: organisation.code, name: organisation.name, status: organisation.status } });
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  return json({
+    school: { code: organisation.code, name: organisation.name, status: organisation.status },
+    canReadAudit: hasPermission(session.grants, "school:read-audit", organisation.id),
+  });
 }
 
 export default function SchoolLayout() {
   const t = useT();
-  const { school } = useLoaderData<typeof loader>();
+  const { school, canReadAudit } = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
       <p className="workspace-kicker">{t("school.title")}</p>
@@ -21,7 +25,7 @@ export default function SchoolLayout() {
           {t("school.nav.overview")}
         </NavLink>
         <NavLink to={`/school/${school.code}/members`}>{t("school.nav.members")}</NavLink>
-        <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink>
+        {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
       </nav>
       {school.status !== "accredited" ? <FormAlert kind="info">{t("school.pending")}</FormAlert> : null}
       <Outlet />

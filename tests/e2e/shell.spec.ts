@@ -10,12 +10,14 @@ test.describe("language", () => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Văn bằng nghề nghiệp số — tin cậy, tra cứu tức thì");
-    await expect(page.getByRole("button", { name: "Chuyển sang tiếng Anh" })).toHaveText("English");
+    const toEnglish = page.getByRole("button", { name: "English", exact: true });
+    await expect(toEnglish).toHaveAttribute("lang", "en");
+    await expect(toEnglish).toHaveAttribute("title", "Chuyển sang tiếng Anh");
   });
 
   test("the English switch changes the language and it stays across pages", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await page.getByRole("button", { name: "English", exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Digital vocational diplomas — trusted, checked in an instant");
@@ -36,7 +38,7 @@ test.describe("language", () => {
 
     // And back to Vietnamese, on the page where the switch was used.
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập");

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "audit:read-all": ["ministry_admin"],
   "school:view": ["school_admin", "school_registrar", "school_principal"],
   "school:manage-members": ["school_admin"],
+  "school:read-audit": ["school_admin"],
   "diplomas:draft": ["school_registrar"],
   "diplomas:sign": ["school_principal"],
   "employer:view": ["employer_member"],

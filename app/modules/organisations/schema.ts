@@ -23,6 +23,23 @@ export function managerRoles(kind: OrganisationKind): readonly Role[] {
   return PERMISSIONS[kind === "school" ? "school:manage-members" : "employer:manage-members"];
 }
 
+/** A member as the members page shows it. */
+export interface MemberView {
+  userId: string;
+  email: string;
+  fullName: string;
+  activated: boolean;
+  disabled: boolean;
+  roles: { assignmentId: string; role: string }[];
+}
+
+/** What the members action answers; the page shows it above the forms. */
+export type MembersActionResult =
+  | { intent: "invite"; ok: true; notice: "members.invited" | "members.granted"; email: string; userId: string }
+  | { intent: "invite"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string> }
+  | { intent: "remove"; ok: true }
+  | { intent: "remove"; ok: false; formError: string };
+
 export const uuidParam = z.string().uuid();
 
 export const StatusChangeSchema = z.object({

@@ -1,0 +1,120 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import type { MemberView, MembersActionResult } from "~/modules/organisations/schema";
+import { FormAlert, SelectField, TextField } from "./form";
+
+/** A school's or employer's members, their roles, and (for those who manage members) the invite and revoke forms. */
+export function MembersPanel({
+  kind,
+  members,
+  roles,
+  canManage,
+  currentUserId,
+  result,
+}: {
+  kind: "school" | "employer";
+  members: MemberView[];
+  roles: readonly string[];
+  canManage: boolean;
+  currentUserId: string;
+  result: MembersActionResult | undefined;
+}) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const inviteFailure = result?.intent === "invite" && !result.ok ? result : null;
+  const values = inviteFailure?.values ?? {};
+  const errors = inviteFailure?.fieldErrors ?? {};
+  // A new key after a successful invitation empties the form; after a failure it keeps what was typed.
+  const formKey = result?.intent === "invite" && result.ok ? `sent-${result.userId}` : "invite";
+
+  return (
+    <>
+      <h1>{t("members.title")}</h1>
+      <p className="lead">{t(kind === "school" ? "members.intro.school" : "members.intro.employer")}</p>
+
+      {result?.intent === "invite" && result.ok ? <FormAlert kind="success">{t(result.notice, { email: result.email })}</FormAlert> : null}
+      {result?.intent === "remove" && result.ok ? <FormAlert kind="success">{t("members.removed")}</FormAlert> : null}
+      {result?.intent === "remove" && !result.ok ? <FormAlert kind="error">{t(result.formError as MessageKey)}</FormAlert> : null}
+
+      <section className="card">
+        {members.length === 0 ? (
+          <p className="empty-state">{t("members.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("members.col.name")}</th>
+                  <th scope="col">{t("members.col.email")}</th>
+                  <th scope="col">{t("members.col.roles")}</th>
+                  <th scope="col">{t("members.col.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.userId}>
+                    <td>
+                      {m.fullName} {m.userId === currentUserId ? <span className="muted">{t("members.you")}</span> : null}
+                    </td>
+                    <td>{m.email}</td>
+                    <td>
+                      <ul className="role-list">
+                        {m.roles.map((r) => {
+                          const label = t(`role.${r.role}` as MessageKey);
+                          return (
+                            <li key={r.assignmentId}>
+                              <span>{label}</span>
+                              {canManage ? (
+                                <Form method="post">
+                                  <input type="hidden" name="intent" value="remove" />
+                                  <input type="hidden" name="assignmentId" value={r.assignmentId} />
+                                  <button
+                                    type="submit"
+                                    className="button button-small button-ghost"
+                                    aria-label={t("members.removeLabel", { role: label, name: m.fullName })}
+                                    disabled={busy}
+                                  >
+                                    {t("members.remove")}
+                                  </button>
+                                </Form>
+                              ) : null}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </td>
+                    <td>{t(m.disabled ? "members.state.disabled" : m.activated ? "members.state.active" : "members.state.invited")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {canManage ? (
+        <section className="card">
+          <h2>{t("members.invite.title")}</h2>
+          <p className="muted">{t("members.invite.intro")}</p>
+          {inviteFailure ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
+          <Form method="post" className="form" noValidate key={formKey}>
+            <input type="hidden" name="intent" value="invite" />
+            <TextField name="fullName" label={t("auth.fullName")} autoComplete="off" required maxLength={120} defaultValue={values.fullName} error={errors.fullName} />
+            <TextField name="email" type="email" label={t("auth.email")} autoComplete="off" required maxLength={254} defaultValue={values.email} error={errors.email} />
+            <SelectField name="role" label={t("members.invite.role")} required defaultValue={values.role ?? roles[0]} error={errors.role}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("members.invite.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { AuditTable } from "~/components/audit-table";
+import { DateTime } from "~/components/date-time";
+import { ErrorPage } from "~/components/error-page";
+import { FormAlert, SelectField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { parseForm } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { pageTitle } from "~/lib/meta";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { toAuditView } from "~/modules/audit/audit-view";
+import { listAuditEntries } from "~/modules/audit/queries.server";
+import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
+import { STATUS_HISTORY_ACTIONS, availableStatusChanges } from "~/modules/organisations/organisation-status";
+import { getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
+import { StatusChangeSchema, uuidParam } from "~/modules/organisations/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const [title] = pageTitle(matches, "organisations.title");
+  return data ? [{ title: `${data.organisation.name} — ${(title as { title: string }).title}` }] : [title!];
+};
+
+function notFound(): Response {
+  return json({ code: "not_found" }, { status: 404 });
+}
+
+/** The id from the URL, or a 404: a malformed id is a page that does not exist, not a server error. */
+function organisationIdOf(params: { id?: string }): string {
+  const parsed = uuidParam.safeParse(params.id);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "organisations:accredit");
+  const id = organisationIdOf(params);
+  const db = await getDb();
+  const detail = await getOrganisationDetail(db, id);
+  if (!detail) throw notFound();
+  const [members, history] = await Promise.all([
+    listOrganisationMembers(db, id),
+    listAuditEntries(db, { scope: { organisationId: id }, actions: STATUS_HISTORY_ACTIONS, page: 1, pageSize: 100 }),
+  ]);
+  const o = detail.organisation;
+  return json({
+    organisation: {
+      id: o.id,
+      kind: o.kind,
+      code: o.code,
+      name: o.name,
+      nameEn: o.nameEn,
+      address: o.address,
+      schoolType: o.schoolType,
+      status: o.status,
+      statusReason: o.statusReason,
+      statusChangedAt: o.statusChangedAt,
+      createdAt: o.createdAt,
+      provinceName: detail.provinceName,
+      statusChangedByEmail: detail.statusChangedByEmail,
+    },
+    members,
+    history: history.entries.map((e) => toAuditView(e, { showIp: true })),
+    changes: availableStatusChanges(o.status),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "organisations:accredit");
+  const id = organisationIdOf(params);
+  const form = await request.formData();
+  const parsed = parseForm(StatusChangeSchema, form);
+  if (!parsed.ok) return json({ ok: false as const, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  const result = await changeOrganisationStatus(await getDb(), {
+    organisationId: id,
+    change: parsed.data.change,
+    reason: parsed.data.reason,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    if (result.code === "not_found") throw notFound();
+    const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+    return result.code === "reason_required"
+      ? json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: 400 })
+      : json({ ok: false as const, values, fieldErrors: {}, formError: "organisations.error.invalid_transition" }, { status: 409 });
+  }
+  return json({ ok: true as const, status: result.value.to });
+}
+
+export default function AdminOrganisation() {
+  const t = useT();
+  const { organisation: o, members, history, changes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const failure = result && !result.ok ? result : null;
+  const values: Record<string, string> = failure?.values ?? {};
+  const errors: Record<string, string> = failure?.fieldErrors ?? {};
+
+  return (
+    <>
+      <p>
+        <Link to="/admin/organisations">{t("organisations.detail.back")}</Link>
+      </p>
+      <h1>{o.name}</h1>
+      <div className="grid-2">
+        <section className="card">
+          <dl className="facts">
+            <dt>{t("organisations.col.kind")}</dt>
+            <dd>
+              {t(`organisations.kind.${o.kind}` as MessageKey)}
+              {o.schoolType ? ` — ${t(`schoolType.${o.schoolType}` as MessageKey)}` : ""}
+            </dd>
+            <dt>{t("organisations.col.code")}</dt>
+            <dd>
+              <code>{o.code}</code>
+            </dd>
+            {o.nameEn ? (
+              <>
+                <dt>{t("organisations.detail.nameEn")}</dt>
+                <dd lang="en">{o.nameEn}</dd>
+              </>
+            ) : null}
+            <dt>{t("organisations.col.province")}</dt>
+            <dd>{o.provinceName}</dd>
+            {o.address ? (
+              <>
+                <dt>{t("organisations.detail.address")}</dt>
+                <dd>{o.address}</dd>
+              </>
+            ) : null}
+            <dt>{t("organisations.detail.registeredAt")}</dt>
+            <dd>
+              <DateTime value={o.createdAt} />
+            </dd>
+            <dt>{t("organisations.col.status")}</dt>
+            <dd>
+              <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
+            </dd>
+            {o.statusChangedAt ? (
+              <>
+                <dt>{t("organisations.detail.statusChanged")}</dt>
+                <dd>
+                  <DateTime value={o.statusChangedAt} />
+                  {o.statusChangedByEmail ? ` · ${o.statusChangedByEmail}` : null}
+                </dd>
+              </>
+            ) : null}
+            {o.statusReason ? (
+              <>
+                <dt>{t("organisations.detail.statusReason")}</dt>
+                <dd className="prewrap">{o.statusReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card">
+          <h2>{t("organisations.status.title")}</h2>
+          {result?.ok ? <FormAlert kind="success">{t("organisations.status.done", { status: t(`status.${result.status}` as MessageKey) })}</FormAlert> : null}
+          {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+          {changes.length === 0 ? (
+            <p>{t("organisations.status.none")}</p>
+          ) : (
+            <Form method="post" className="form" noValidate key={result?.ok ? `done-${result.status}` : "status"}>
+              <SelectField name="change" label={t("organisations.status.change")} defaultValue={values.change ?? changes[0]} error={errors.change} required>
+                {changes.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`organisations.change.${c}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
+              <div className={`field${errors.reason ? " field-invalid" : ""}`}>
+                <label htmlFor="f-reason">{t("organisations.status.reason")}</label>
+                <p className="field-hint" id="f-reason-hint">
+                  {t("organisations.status.reasonHint")}
+                </p>
+                <textarea
+                  id="f-reason"
+                  name="reason"
+                  rows={4}
+                  maxLength={1000}
+                  defaultValue={values.reason ?? ""}
+                  aria-invalid={errors.reason ? true : undefined}
+                  aria-describedby={errors.reason ? "f-reason-hint f-reason-error" : "f-reason-hint"}
+                />
+                {errors.reason ? (
+                  <p className="field-error" id="f-reason-error">
+                    {t(errors.reason as MessageKey)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t("organisations.status.submit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      </div>
+
+      <section className="card">
+        <h2>{t("organisations.detail.members")}</h2>
+        {members.length === 0 ? (
+          <p className="empty-state">{t("organisations.detail.noMembers")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("members.col.name")}</th>
+                  <th scope="col">{t("members.col.email")}</th>
+                  <th scope="col">{t("members.col.roles")}</th>
+                  <th scope="col">{t("members.col.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.userId}>
+                    <td>{m.fullName}</td>
+                    <td>{m.email}</td>
+                    <td>{m.roles.map((r) => t(`role.${r.role}` as MessageKey)).join(", ")}</td>
+                    <td>{t(m.disabled ? "members.state.disabled" : m.activated ? "members.state.active" : "members.state.invited")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t("organisations.history.title")}</h2>
+        {history.length === 0 ? <p className="empty-state">{t("organisations.history.empty")}</p> : <AuditTable entries={history} showOrganisation={false} showIp />}
+        <p>
+          <Link to={`/admin/audit?org=${o.id}`}>{t("organisations.detail.auditLink")}</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../db/schema/accounts";
+import { DateTime } from "~/components/date-time";
+import { SelectField, TextField } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/lib/guards.server";
+import { pageTitle } from "~/lib/meta";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { listOrganisations } from "~/modules/organisations/queries.server";
+import { ORGANISATION_PAGE_SIZE, parseOrganisationFilters } from "~/modules/organisations/schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "organisations:accredit");
+  const filters = parseOrganisationFilters(new URL(request.url).searchParams);
+  const { rows, total } = await listOrganisations(await getDb(), { ...filters, pageSize: ORGANISATION_PAGE_SIZE });
+  return json({ filters, rows, total, pageSize: ORGANISATION_PAGE_SIZE });
+}
+
+export default function AdminOrganisations() {
+  const t = useT();
+  const { filters, rows, total, pageSize } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.kind || filters.status || filters.q);
+  return (
+    <>
+      <h1>{t("organisations.title")}</h1>
+      <p className="lead">{t("organisations.intro")}</p>
+
+      <Form method="get" className="filters card" aria-label={t("organisations.filter.label")}>
+        <SelectField name="kind" label={t("organisations.filter.kind")} defaultValue={filters.kind ?? ""}>
+          <option value="">{t("organisations.filter.allKinds")}</option>
+          {ORGANISATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`organisations.kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="status" label={t("organisations.filter.status")} defaultValue={filters.status ?? ""}>
+          <option value="">{t("organisations.filter.allStatuses")}</option>
+          {ORGANISATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="q" type="search" label={t("organisations.filter.q")} hint={t("organisations.filter.qHint")} defaultValue={filters.q ?? ""} maxLength={100} />
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary">
+            {t("organisations.filter.submit")}
+          </button>
+          {filtered ? <Link to="/admin/organisations">{t("organisations.filter.clear")}</Link> : null}
+        </div>
+      </Form>
+
+      <p className="muted" role="status">
+        {t("organisations.count", { total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty-state">{t("organisations.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.col.name")}</th>
+                <th scope="col">{t("organisations.col.kind")}</th>
+                <th scope="col">{t("organisations.col.code")}</th>
+                <th scope="col">{t("organisations.col.province")}</th>
+                <th scope="col">{t("organisations.col.status")}</th>
+                <th scope="col">{t("organisations.col.members")}</th>
+                <th scope="col">{t("organisations.col.registered")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+                  </td>
+                  <td>{t(`organisations.kind.${o.kind}` as MessageKey)}</td>
+                  <td>
+                    <code>{o.code}</code>
+                  </td>
+                  <td>{o.provinceName}</td>
+                  <td>
+                    <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
+                  </td>
+                  <td>{o.memberCount}</td>
+                  <td className="nowrap">
+                    <DateTime value={o.createdAt} dateOnly />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={filters.page} pageSize={pageSize} total={total} />
+    </>
+  );
+}

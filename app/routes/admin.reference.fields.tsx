@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form";
+import { FailureAlert, SavedNotice, caoDangTitleKey } from "~/components/reference-ui";
+import { getDb } from "~/lib/db.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { referenceFailureStatus } from "~/modules/reference/failures";
+import { listFields } from "~/modules/reference/queries.server";
+import { saveField } from "~/modules/reference/save-field.server";
+import { CAO_DANG_TITLES, FieldSchema, editParam, savedParam } from "~/modules/reference/schema";
+
+export const meta: MetaFunction = () => [{ title: "Lĩnh vực — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference:edit");
+  const url = new URL(request.url);
+  const fields = await listFields(await getDb());
+  const edit = editParam(/^\d{2}$/)(url.searchParams.get("edit"));
+  return json({
+    fields,
+    editing: fields.find((f) => f.code === edit) ?? null,
+    creating: url.searchParams.get("new") === "1",
+    saved: savedParam(url.searchParams.get("saved")),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "reference:edit");
+  const form = await request.formData();
+  const mode = form.get("mode") === "create" ? "create" : "update";
+  const parsed = parseForm(FieldSchema, form);
+  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+  const result = await saveField(await getDb(), {
+    mode,
+    input: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json<FormFailure>(
+      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.code === "not_found" ? "reference.error.notFound" : undefined },
+      { status: referenceFailureStatus(result.code) },
+    );
+  }
+  return redirect(`/admin/reference/fields?saved=${result.value.changed ? 1 : 0}`);
+}
+
+export default function ReferenceFields() {
+  const t = useT();
+  const { fields, editing, creating, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  const current = editing ?? (creating ? { code: "", nameVi: "", nameEn: null, caoDangTitle: "cử nhân thực hành" } : null);
+  return (
+    <>
+      <h1>{t("reference.fields.title")}</h1>
+      <p className="lead">{t("reference.fields.intro")}</p>
+      <SavedNotice saved={saved} />
+      {!current ? (
+        <p>
+          <Link to="?new=1#edit" className="button">
+            {t("reference.fields.new")}
+          </Link>
+        </p>
+      ) : null}
+
+      {current ? (
+        <section className="card" aria-labelledby="edit-title" id="edit">
+          <h2 id="edit-title">{editing ? t("reference.fields.editTitle", { code: editing.code }) : t("reference.fields.new")}</h2>
+          <FailureAlert failure={failure} />
+          <Form method="post" className="form reference-form" key={editing?.code ?? "new"} noValidate>
+            <input type="hidden" name="mode" value={editing ? "update" : "create"} />
+            {editing ? (
+              <input type="hidden" name="code" value={editing.code} />
+            ) : (
+              <TextField name="code" label={t("reference.col.code")} defaultValue={values.code ?? ""} required inputMode="numeric" maxLength={2} error={errors.code} />
+            )}
+            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? current.nameVi} required maxLength={255} error={errors.nameVi} />
+            <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? current.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
+            <SelectField name="caoDangTitle" label={t("reference.col.caoDangTitle")} defaultValue={values.caoDangTitle ?? current.caoDangTitle} error={errors.caoDangTitle}>
+              {CAO_DANG_TITLES.map((title) => (
+                <option key={title} value={title}>
+                  {t(caoDangTitleKey(title))}
+                </option>
+              ))}
+            </SelectField>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {t("form.save")}
+              </button>
+              <Link to="/admin/reference/fields">{t("form.cancel")}</Link>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("reference.col.code")}</th>
+              <th scope="col">{t("reference.col.nameVi")}</th>
+              <th scope="col">{t("reference.col.nameEn")}</th>
+              <th scope="col">{t("reference.col.caoDangTitle")}</th>
+              <th scope="col">{t("reference.col.programmeCount")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("reference.col.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => (
+              <tr key={f.code}>
+                <td>
+                  <code>{f.code}</code>
+                </td>
+                <td>{f.nameVi}</td>
+                <td lang="en">{f.nameEn ?? t("reference.none")}</td>
+                <td>{t(caoDangTitleKey(f.caoDangTitle))}</td>
+                <td>
+                  {f.programmeCount > 0 ? <Link to={`/admin/reference/programmes?field=${f.code}`}>{f.programmeCount}</Link> : 0}
+                </td>
+                <td>
+                  <Link to={`?edit=${f.code}#edit`} aria-label={t("reference.editLabel", { name: f.nameVi })}>
+                    {t("reference.edit")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form";
+import { FailureAlert, SavedNotice } from "~/components/reference-ui";
+import { getDb } from "~/lib/db.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { referenceFailureStatus } from "~/modules/reference/failures";
+import { listFields, listProgrammeGroups } from "~/modules/reference/queries.server";
+import { saveProgrammeGroup } from "~/modules/reference/save-programme-group.server";
+import { ProgrammeGroupSchema, editParam, savedParam } from "~/modules/reference/schema";
+
+export const meta: MetaFunction = () => [{ title: "Nhóm ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference:edit");
+  const url = new URL(request.url);
+  const db = await getDb();
+  const fieldCode = editParam(/^\d{2}$/)(url.searchParams.get("field")) ?? undefined;
+  const [fields, groups] = await Promise.all([listFields(db), listProgrammeGroups(db, { fieldCode })]);
+  const edit = editParam(/^\d{4}$/)(url.searchParams.get("edit"));
+  return json({
+    fields: fields.map((f) => ({ code: f.code, nameVi: f.nameVi })),
+    fieldCode: fieldCode ?? "",
+    groups,
+    editing: groups.find((g) => g.code === edit) ?? null,
+    creating: url.searchParams.get("new") === "1",
+    saved: savedParam(url.searchParams.get("saved")),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "reference:edit");
+  const form = await request.formData();
+  const mode = form.get("mode") === "create" ? "create" : "update";
+  const parsed = parseForm(ProgrammeGroupSchema, form);
+  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+  const result = await saveProgrammeGroup(await getDb(), {
+    mode,
+    input: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json<FormFailure>(
+      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.code === "not_found" ? "reference.error.notFound" : undefined },
+      { status: referenceFailureStatus(result.code) },
+    );
+  }
+  return redirect(`/admin/reference/groups?field=${parsed.data.code.slice(0, 2)}&saved=${result.value.changed ? 1 : 0}`);
+}
+
+export default function ReferenceGroups() {
+  const t = useT();
+  const { fields, fieldCode, groups, editing, creating, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  const showForm = Boolean(editing) || creating;
+  return (
+    <>
+      <h1>{t("reference.groups.title")}</h1>
+      <p className="lead">{t("reference.groups.intro")}</p>
+      <SavedNotice saved={saved} />
+
+      {showForm ? (
+        <section className="card" aria-labelledby="edit-title" id="edit">
+          <h2 id="edit-title">{editing ? t("reference.groups.editTitle", { code: editing.code }) : t("reference.groups.new")}</h2>
+          <FailureAlert failure={failure} />
+          <Form method="post" className="form reference-form" key={editing?.code ?? "new"} noValidate>
+            <input type="hidden" name="mode" value={editing ? "update" : "create"} />
+            {editing ? (
+              <input type="hidden" name="code" value={editing.code} />
+            ) : (
+              <TextField
+                name="code"
+                label={t("reference.col.code")}
+                hint={t("reference.groups.codeHint")}
+                defaultValue={values.code ?? fieldCode}
+                required
+                inputMode="numeric"
+                maxLength={4}
+                error={errors.code}
+              />
+            )}
+            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing?.nameVi ?? ""} maxLength={255} error={errors.nameVi} />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {t("form.save")}
+              </button>
+              <Link to={`/admin/reference/groups${fieldCode ? `?field=${fieldCode}` : ""}`}>{t("form.cancel")}</Link>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <Form method="get" className="filters card">
+        <SelectField name="field" label={t("reference.groups.filterField")} defaultValue={fieldCode}>
+          <option value="">{t("reference.programmes.allFields")}</option>
+          {fields.map((f) => (
+            <option key={f.code} value={f.code}>
+              {f.code} · {f.nameVi}
+            </option>
+          ))}
+        </SelectField>
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary">
+            {t("reference.programmes.filter")}
+          </button>
+          {!showForm ? (
+            <Link to={`?${fieldCode ? `field=${fieldCode}&` : ""}new=1#edit`}>{t("reference.groups.new")}</Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("reference.col.code")}</th>
+              <th scope="col">{t("reference.col.field")}</th>
+              <th scope="col">{t("reference.col.name")}</th>
+              <th scope="col">{t("reference.col.programmeCount")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("reference.col.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.code}>
+                <td>
+                  <code>{g.code}</code>
+                </td>
+                <td>
+                  {g.fieldCode} · {g.fieldNameVi}
+                </td>
+                <td>{g.nameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}</td>
+                <td>{g.programmeCount}</td>
+                <td>
+                  <Link to={`?${fieldCode ? `field=${fieldCode}&` : ""}edit=${g.code}#edit`} aria-label={t("reference.editLabel", { name: g.code })}>
+                    {t("reference.edit")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

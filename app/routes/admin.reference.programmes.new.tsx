@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form";
+import { FailureAlert } from "~/components/reference-ui";
+import { getDb } from "~/lib/db.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { referenceFailureStatus } from "~/modules/reference/failures";
+import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv";
+import { listTrainingLevels } from "~/modules/reference/queries.server";
+import { createProgramme } from "~/modules/reference/save-programme.server";
+import { ProgrammeCreateSchema } from "~/modules/reference/schema";
+
+export const meta: MetaFunction = () => [{ title: "Thêm ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference:edit");
+  const levels = await listTrainingLevels(await getDb());
+  return json({ levels: levels.map((l) => ({ code: l.code, nameVi: l.nameVi, nameEn: l.nameEn, codeDigit: l.codeDigit })) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "reference:edit");
+  const form = await request.formData();
+  const parsed = parseForm(ProgrammeCreateSchema, form);
+  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+  const result = await createProgramme(await getDb(), {
+    input: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json<FormFailure>({ values: formValues(form), fieldErrors: result.fieldErrors ?? {} }, { status: referenceFailureStatus(result.code) });
+  }
+  return redirect(`/admin/reference/programmes/${result.value.code}?saved=1`);
+}
+
+export default function NewProgramme() {
+  const t = useT();
+  const locale = useLocale();
+  const { levels } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <>
+      <p>
+        <Link to="/admin/reference/programmes">{t("reference.programmes.back")}</Link>
+      </p>
+      <h1>{t("reference.programmes.newTitle")}</h1>
+      <section className="card narrow-card">
+        <FailureAlert failure={failure} />
+        <Form method="post" className="form" noValidate>
+          <TextField
+            name="code"
+            label={t("reference.col.code")}
+            hint={t("reference.programmes.codeHint")}
+            defaultValue={values.code ?? ""}
+            required
+            inputMode="numeric"
+            maxLength={8}
+            autoComplete="off"
+            error={errors.code}
+          />
+          <SelectField name="levelCode" label={t("reference.col.level")} defaultValue={values.levelCode ?? "cao_dang"} error={errors.levelCode}>
+            {levels.map((l) => (
+              <option key={l.code} value={l.code}>
+                {locale === "en" ? l.nameEn : l.nameVi}
+                {l.codeDigit ? ` (${l.codeDigit}…)` : ""}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? ""} required maxLength={255} error={errors.nameVi} />
+          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
+          <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? "admin"} error={errors.source}>
+            {PROGRAMME_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`reference.source.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t("reference.programmes.new")}
+            </button>
+            <Link to="/admin/reference/programmes">{t("form.cancel")}</Link>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/form";
+import { FailureAlert, SavedNotice, provinceKindKey } from "~/components/reference-ui";
+import { getDb } from "~/lib/db.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { referenceFailureStatus } from "~/modules/reference/failures";
+import { listProvinces } from "~/modules/reference/queries.server";
+import { PROVINCE_KINDS, ProvinceSchema, editParam, savedParam } from "~/modules/reference/schema";
+import { updateProvince } from "~/modules/reference/update-province.server";
+
+export const meta: MetaFunction = () => [{ title: "Tỉnh, thành phố — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference:edit");
+  const url = new URL(request.url);
+  const provinces = await listProvinces(await getDb());
+  const edit = editParam(/^\d{2}$/)(url.searchParams.get("edit"));
+  return json({
+    provinces,
+    editing: provinces.find((p) => p.code === edit) ?? null,
+    saved: savedParam(url.searchParams.get("saved")),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "reference:edit");
+  const form = await request.formData();
+  const parsed = parseForm(ProvinceSchema, form);
+  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+  const result = await updateProvince(await getDb(), {
+    input: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json<FormFailure>(
+      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: "reference.error.notFound" },
+      { status: referenceFailureStatus(result.code) },
+    );
+  }
+  return redirect(`/admin/reference/provinces?saved=${result.value.changed ? 1 : 0}`);
+}
+
+export default function ReferenceProvinces() {
+  const t = useT();
+  const { provinces, editing, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <>
+      <h1>{t("reference.provinces.title")}</h1>
+      <p className="lead">{t("reference.provinces.intro")}</p>
+      <SavedNotice saved={saved} />
+
+      {editing ? (
+        <section className="card" aria-labelledby="edit-title" id="edit">
+          <h2 id="edit-title">{t("reference.editLabel", { name: `${editing.code} · ${editing.nameVi}` })}</h2>
+          <FailureAlert failure={failure} />
+          <Form method="post" className="form reference-form" key={editing.code} noValidate>
+            <input type="hidden" name="code" value={editing.code} />
+            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing.nameVi} required maxLength={255} error={errors.nameVi} />
+            <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? editing.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
+            <SelectField name="kind" label={t("reference.col.kind")} defaultValue={values.kind ?? editing.kind} error={errors.kind}>
+              {PROVINCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(provinceKindKey(k))}
+                </option>
+              ))}
+            </SelectField>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {t("form.save")}
+              </button>
+              <Link to="/admin/reference/provinces">{t("form.cancel")}</Link>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("reference.col.code")}</th>
+              <th scope="col">{t("reference.col.nameVi")}</th>
+              <th scope="col">{t("reference.col.nameEn")}</th>
+              <th scope="col">{t("reference.col.kind")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("reference.col.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {provinces.map((p) => (
+              <tr key={p.code} aria-current={editing?.code === p.code ? "true" : undefined}>
+                <td>
+                  <code>{p.code}</code>
+                </td>
+                <td>{p.nameVi}</td>
+                <td lang="en">{p.nameEn ?? t("reference.none")}</td>
+                <td>{t(provinceKindKey(p.kind))}</td>
+                <td>
+                  <Link to={`?edit=${p.code}#edit`} aria-label={t("reference.editLabel", { name: p.nameVi })}>
+                    {t("reference.edit")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
