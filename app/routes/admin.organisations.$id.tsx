@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "organisations:accredit");
   const id = organisationIdOf(params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(StatusChangeSchema, form);
   if (!parsed.ok) return json({ ok: false as const, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const result = await changeOrganisationStatus(await getDb(), {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const schema = { add: CrosswalkAddSchema, remove: CrosswalkRemoveSchema, "set-status": CrosswalkStatusSchema }[String(form.get("intent"))];
   if (!schema) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "error.400.body" }, { status: 400 });
   const parsed = parseForm(schema, form);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
   const code = codeParam(params.code);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const db = await getDb();
   const intent = form.get("intent");

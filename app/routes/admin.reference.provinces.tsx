@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = parseForm(ProvinceSchema, form);
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
   const result = await updateProvince(await getDb(), {

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { readFormData } from "~/lib/http.server";
 import type { Organisation } from "../../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -38,7 +39,7 @@ export async function handleMembersAction(
   guarded: { session: SessionUser; organisation: Organisation },
 ) {
   const { session, organisation } = guarded;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const reply = (body: MembersActionResult, status = 200) => json(body, { status });
