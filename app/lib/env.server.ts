@@ -23,6 +23,11 @@ const EnvSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().min(3).default("Cổng văn bằng số <no-reply@vanbang.local>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** 32 bytes, base64: seals school private keys and personal ID numbers. Demo mode generates one in DATA_DIR. */
+    KEY_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)")
+      .optional(),
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   })
   .superRefine((env, ctx) => {
