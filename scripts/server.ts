@@ -13,6 +13,8 @@ import { EnvError, getEnv, type Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { runHousekeeping } from "~/lib/housekeeping.server";
 import { prepareDatabase } from "~/lib/prepare-database.server";
+import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
+import { MissingKekError } from "~/modules/keys/key-encryption.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
 import { seedDemoData } from "./seed-demo-data";
 
@@ -32,6 +34,14 @@ try {
 const handle = await connectDatabase();
 await prepareDatabase(handle);
 if (env.DEMO_MODE) await seedDemoData(handle.db);
+// The ministry's key and one for every accredited school. Without a KEK (production misconfigured) the portal
+// still serves its pages; signing and the trust registry answer that the key is unavailable.
+try {
+  await ensureKeysForAccreditedSchools(handle.db);
+} catch (error) {
+  if (!(error instanceof MissingKekError)) throw error;
+  logger.error("signing keys unavailable", { reason: error.message });
+}
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;

@@ -102,6 +102,13 @@ if [[ ! -x "$CHROMIUM" ]]; then
     note "Chromium not found at $CHROMIUM. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH."
   fi
 fi
+# poppler-utils: the document tests read generated PDFs back with pdftotext, pdfinfo and pdftoppm.
+if ! command -v pdftotext >/dev/null && is_root; then
+  note "installing poppler-utils (apt-get install poppler-utils)..."
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq poppler-utils; } || true
+fi
+command -v pdftotext >/dev/null || note "pdftotext not found: install poppler-utils (sudo apt-get install -y poppler-utils)."
 note "postgresql: $([[ $PG_OK == 1 ]] && echo ok || echo MISSING); chromium: $([[ $CHROMIUM_OK == 1 ]] && "$CHROMIUM" --version 2>/dev/null || echo MISSING)"
 
 # ---------------------------------------------------------------------------------------------------------------

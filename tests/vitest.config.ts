@@ -41,7 +41,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+          // A fixed test KEK: accrediting a school seals its key, and demo mode would otherwise write one to ./data.
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", KEY_ENCRYPTION_KEY: "dmFuYmFuZy1pbnRlZ3JhdGlvbi10ZXN0cy1rZWstMzI=" },
           globalSetup: ["tests/support/global-setup.ts"],
           maxWorkers: integrationWorkers,
           testTimeout: 30_000,

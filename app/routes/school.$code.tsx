@@ -11,12 +11,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     school: { code: organisation.code, name: organisation.name, status: organisation.status },
     canReadAudit: hasPermission(session.grants, "school:read-audit", organisation.id),
+    canManageKeys: hasPermission(session.grants, "school:manage-keys", organisation.id),
   });
 }
 
 export default function SchoolLayout() {
   const t = useT();
-  const { school, canReadAudit } = useLoaderData<typeof loader>();
+  const { school, canReadAudit, canManageKeys } = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
       <p className="workspace-kicker">{t("school.title")}</p>
@@ -25,7 +26,9 @@ export default function SchoolLayout() {
           {t("school.nav.overview")}
         </NavLink>
         <NavLink to={`/school/${school.code}/members`}>{t("school.nav.members")}</NavLink>
+        <NavLink to={`/school/${school.code}/batches`}>{t("diplomas.nav.batches")}</NavLink>
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
+        {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>
       {school.status !== "accredited" ? <FormAlert kind="info">{t("school.pending")}</FormAlert> : null}
       <Outlet />

@@ -46,7 +46,8 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       expect(row).toMatchObject({ status: "accredited", statusReason: "Hồ sơ đầy đủ", statusChangedBy: admin.id });
       expect(row!.statusChangedAt).toBeInstanceOf(Date);
       const audit = await auditRowsOf(school.id);
-      expect(audit).toHaveLength(1);
+      // The school's signing key is created in the same transaction (tests/integration/keys.test.ts).
+      expect(audit.map((a) => a.action)).toEqual(["organisation.accredit", "signing-key.create"]);
       expect(audit[0]).toMatchObject({
         action: "organisation.accredit",
         actorUserId: admin.id,
@@ -305,22 +306,23 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       }
 
       const pageA = await listAuditEntries(t.db, { scope: { organisationId: schoolA.id }, page: 1, pageSize: 50 });
-      expect(pageA.total).toBe(3);
-      expect(pageA.entries).toHaveLength(3);
+      // Accrediting a school also creates its signing key, in the same transaction.
+      expect(pageA.total).toBe(4);
+      expect(pageA.entries).toHaveLength(4);
       expect(pageA.entries.every((e) => e.organisationId === schoolA.id)).toBe(true);
-      expect(pageA.entries.map((e) => e.action)).toEqual(["member.invite", "member.invite", "organisation.accredit"]);
-      expect(pageA.entries[2]!.actorEmail).toBe(ministry.email);
+      expect(pageA.entries.map((e) => e.action)).toEqual(["member.invite", "member.invite", "signing-key.create", "organisation.accredit"]);
+      expect(pageA.entries[3]!.actorEmail).toBe(ministry.email);
       expect(pageA.entries[0]!.actorEmail).toBe(adminA.email);
 
       // Paging and an action filter stay inside the scope too.
       const second = await listAuditEntries(t.db, { scope: { organisationId: schoolA.id }, page: 2, pageSize: 2 });
-      expect(second.entries.map((e) => e.organisationId)).toEqual([schoolA.id]);
+      expect(second.entries.map((e) => e.organisationId)).toEqual([schoolA.id, schoolA.id]);
       const accredits = await listAuditEntries(t.db, { scope: { organisationId: schoolA.id }, actions: ["organisation.accredit"], page: 1, pageSize: 50 });
       expect(accredits.entries.map((e) => e.organisationId)).toEqual([schoolA.id]);
-      expect(await listAuditActions(t.db, { organisationId: schoolA.id })).toEqual(["member.invite", "organisation.accredit"]);
+      expect(await listAuditActions(t.db, { organisationId: schoolA.id })).toEqual(["member.invite", "organisation.accredit", "signing-key.create"]);
 
       const all = await listAuditEntries(t.db, { scope: { all: true }, page: 1, pageSize: 50 });
-      expect(all.total).toBe(6);
+      expect(all.total).toBe(8);
     });
   });
 

@@ -1,12 +1,14 @@
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
+import { diplomas } from "./messages/diplomas";
 import { home } from "./messages/home";
+import { keys } from "./messages/keys";
 import { organisations } from "./messages/organisations";
 import { reference } from "./messages/reference";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference] as const;
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)

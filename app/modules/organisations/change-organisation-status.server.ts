@@ -3,6 +3,7 @@ import { organisations, type OrganisationStatus } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { planStatusChange, statusChangeAction, type StatusChange, type StatusChangeError } from "./organisation-status";
 
 export interface ChangeOrganisationStatusOptions {
@@ -50,6 +51,10 @@ export async function changeOrganisationStatus(
       organisationId: options.organisationId,
       details: { kind: current.kind, code: current.code, from, to, reason },
     });
+    // An accredited school signs diplomas: it gets its key in this same transaction (a no-op if it has one).
+    if (current.kind === "school" && to === "accredited") {
+      await ensureSchoolKey(tx, { organisationId: options.organisationId, actor: options.actor, reason: "accreditation" });
+    }
     return ok({ from, to });
   });
 }

@@ -1,0 +1,318 @@
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import {
+  diplomaBatches,
+  diplomas,
+  fields,
+  organisations,
+  programmes,
+  trainingLevels,
+  type BatchStatus,
+  type DiplomaStatus,
+} from "../../../db/schema";
+import type { Executor } from "~/lib/db.server";
+import type { DraftRulesContext, DraftValues, ProgrammeInfo } from "./draft-row";
+
+/**
+ * The only place the diplomas area touches the database. Every function takes the executor first and the
+ * organisation id from the guard: ownership is part of every query, never checked after it.
+ * Sections: batches · drafts · rules context. (Append new sections below; keep each function self-contained.)
+ */
+
+export type BatchRef = { organisationId: string; batchId: string };
+export type DraftRef = BatchRef & { diplomaId: string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Batches
+
+export async function insertBatch(db: Executor, values: { organisationId: string; title: string; createdBy: string }) {
+  const [row] = await db.insert(diplomaBatches).values(values).returning();
+  return row!;
+}
+
+export async function findBatch(db: Executor, ref: BatchRef) {
+  const [row] = await db
+    .select()
+    .from(diplomaBatches)
+    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The batch, locked until the transaction ends: edits, imports, submission and signing of one batch queue behind
+ * each other, so nothing is added to a batch while it is being submitted or signed.
+ */
+export async function lockBatch(db: Executor, ref: BatchRef) {
+  const [row] = await db
+    .select()
+    .from(diplomaBatches)
+    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+/** The school's batches, newest first, with the number of diplomas in each. */
+export async function listBatches(db: Executor, options: { organisationId: string }) {
+  const counts = db
+    .select({ batchId: diplomas.batchId, n: count().as("diploma_count") })
+    .from(diplomas)
+    .where(eq(diplomas.organisationId, options.organisationId))
+    .groupBy(diplomas.batchId)
+    .as("dc");
+  return db
+    .select({
+      id: diplomaBatches.id,
+      title: diplomaBatches.title,
+      status: diplomaBatches.status,
+      createdAt: diplomaBatches.createdAt,
+      submittedAt: diplomaBatches.submittedAt,
+      signedAt: diplomaBatches.signedAt,
+      diplomaCount: sql<number>`coalesce(${counts.n}, 0)::int`,
+    })
+    .from(diplomaBatches)
+    .leftJoin(counts, eq(counts.batchId, diplomaBatches.id))
+    .where(eq(diplomaBatches.organisationId, options.organisationId))
+    .orderBy(desc(diplomaBatches.createdAt), desc(diplomaBatches.id));
+}
+
+export async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
+  const rows = await db
+    .select({ status: diplomaBatches.status, n: count() })
+    .from(diplomaBatches)
+    .where(eq(diplomaBatches.organisationId, options.organisationId))
+    .groupBy(diplomaBatches.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** draft → submitted; false when the batch is not (or no longer) a draft. */
+export async function markBatchSubmitted(db: Executor, ref: BatchRef & { submittedBy: string }): Promise<boolean> {
+  const updated = await db
+    .update(diplomaBatches)
+    .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date() })
+    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
+    .returning({ id: diplomaBatches.id });
+  return updated.length === 1;
+}
+
+/** submitted → draft; false when the batch is not (or no longer) submitted, e.g. signed meanwhile. */
+export async function markBatchWithdrawn(db: Executor, ref: BatchRef): Promise<boolean> {
+  const updated = await db
+    .update(diplomaBatches)
+    .set({ status: "draft", submittedBy: null, submittedAt: null })
+    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "submitted")))
+    .returning({ id: diplomaBatches.id });
+  return updated.length === 1;
+}
+
+export async function findOrganisationStatus(db: Executor, organisationId: string) {
+  const [row] = await db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row?.status ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts
+
+/**
+ * Serialises the writes that check a school's duplicates (same graduate, same programme), so that two imports at
+ * once cannot both add the same person. Released at the end of the transaction.
+ */
+export async function lockOrganisationDrafts(db: Executor, organisationId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`diploma-drafts:${organisationId}`}, 0))`);
+}
+
+/** A stored draft: the validated values, the personal ID sealed and hashed (never in clear). */
+export type DraftRow = Omit<DraftValues, "personalId"> & { id: string; personalIdCiphertext: string; personalIdHash: string };
+
+export async function insertDrafts(db: Executor, ref: BatchRef & { createdBy: string; rows: DraftRow[] }) {
+  // Chunks stay well below PostgreSQL's 65,535 parameters per statement.
+  for (let i = 0; i < ref.rows.length; i += 500) {
+    await db.insert(diplomas).values(
+      ref.rows.slice(i, i + 500).map((r) => ({
+        ...r,
+        organisationId: ref.organisationId,
+        batchId: ref.batchId,
+        status: "draft" as const,
+        createdBy: ref.createdBy,
+      })),
+    );
+  }
+}
+
+export async function findDraft(db: Executor, ref: DraftRef) {
+  const [row] = await db
+    .select()
+    .from(diplomas)
+    .where(
+      and(
+        eq(diplomas.id, ref.diplomaId),
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Overwrites a draft's values; false when there is no such draft in this batch of this school. */
+export async function updateDraftRow(db: Executor, ref: DraftRef, values: Omit<DraftRow, "id">): Promise<boolean> {
+  const updated = await db
+    .update(diplomas)
+    .set({ ...values, updatedAt: new Date() })
+    .where(
+      and(
+        eq(diplomas.id, ref.diplomaId),
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
+    .returning({ id: diplomas.id });
+  return updated.length === 1;
+}
+
+export async function deleteDraftRow(db: Executor, ref: DraftRef): Promise<boolean> {
+  const deleted = await db
+    .delete(diplomas)
+    .where(
+      and(
+        eq(diplomas.id, ref.diplomaId),
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
+    .returning({ id: diplomas.id });
+  return deleted.length === 1;
+}
+
+/** The statuses that make a new draft of the same graduate and programme a duplicate (revoked and superseded ones do not). */
+export const CONFLICTING_STATUSES = ["draft", "issued", "suspended"] as const satisfies readonly DiplomaStatus[];
+
+/**
+ * The school's diplomas (drafts included) of these graduates (personal ID hashes) in these programmes, for the
+ * duplicate check. `excludeId` leaves out the draft being edited.
+ */
+export async function findConflictingDiplomas(
+  db: Executor,
+  options: { organisationId: string; personalIdHashes: string[]; excludeId?: string },
+) {
+  if (options.personalIdHashes.length === 0) return [];
+  const rows: { id: string; personalIdHash: string; programmeCode: string; status: DiplomaStatus; batchId: string | null; batchTitle: string | null }[] = [];
+  for (let i = 0; i < options.personalIdHashes.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .select({
+          id: diplomas.id,
+          personalIdHash: diplomas.personalIdHash,
+          programmeCode: diplomas.programmeCode,
+          status: diplomas.status,
+          batchId: diplomas.batchId,
+          batchTitle: diplomaBatches.title,
+        })
+        .from(diplomas)
+        .leftJoin(diplomaBatches, eq(diplomaBatches.id, diplomas.batchId))
+        .where(
+          and(
+            eq(diplomas.organisationId, options.organisationId),
+            inArray(diplomas.personalIdHash, options.personalIdHashes.slice(i, i + 1000)),
+            inArray(diplomas.status, [...CONFLICTING_STATUSES]),
+            options.excludeId ? ne(diplomas.id, options.excludeId) : undefined,
+          ),
+        )),
+    );
+  }
+  return rows;
+}
+
+/** A page of a batch's diplomas, in the order they were added. The sealed personal ID is for masking only. */
+export async function listBatchDiplomas(db: Executor, ref: BatchRef & { page: number; pageSize: number }) {
+  const where = and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: diplomas.id,
+        status: diplomas.status,
+        fullName: diplomas.fullName,
+        dateOfBirth: diplomas.dateOfBirth,
+        gender: diplomas.gender,
+        personalIdCiphertext: diplomas.personalIdCiphertext,
+        programmeCode: diplomas.programmeCode,
+        programmeName: diplomas.programmeName,
+        levelCode: diplomas.levelCode,
+        classification: diplomas.classification,
+        modeOfStudy: diplomas.modeOfStudy,
+        graduationDate: diplomas.graduationDate,
+        serial: diplomas.serial,
+      })
+      .from(diplomas)
+      .where(where)
+      .orderBy(asc(diplomas.createdAt), asc(diplomas.fullName), asc(diplomas.id))
+      .limit(ref.pageSize)
+      .offset((ref.page - 1) * ref.pageSize),
+    db.select({ n: count() }).from(diplomas).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function countBatchDrafts(db: Executor, ref: BatchRef): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(diplomas)
+    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(diplomas.status, "draft")))
+    .limit(1);
+  return row?.n ?? 0;
+}
+
+/** The programme codes of a batch's drafts that are no longer active (deactivated after the draft was made). */
+export async function listInactiveProgrammesInBatch(db: Executor, ref: BatchRef): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: diplomas.programmeCode })
+    .from(diplomas)
+    .innerJoin(programmes, eq(programmes.code, diplomas.programmeCode))
+    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(programmes.active, false)));
+  return rows.map((r) => r.code);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules context
+
+/** What validateDraftRow needs from the database: the named programmes, the levels and the cao đẳng titles. */
+export async function loadDraftRulesContext(db: Executor, options: { programmeCodes: string[]; today: string }): Promise<DraftRulesContext> {
+  const codes = [...new Set(options.programmeCodes)].filter((c) => /^\d{7,8}$/.test(c));
+  const [programmeRows, levelRows, fieldRows] = await Promise.all([
+    codes.length
+      ? db
+          .select({
+            code: programmes.code,
+            nameVi: programmes.nameVi,
+            levelCode: programmes.levelCode,
+            fieldCode: programmes.fieldCode,
+            active: programmes.active,
+          })
+          .from(programmes)
+          .where(inArray(programmes.code, codes))
+      : Promise.resolve([] as ProgrammeInfo[]),
+    db
+      .select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, codeDigit: trainingLevels.codeDigit })
+      .from(trainingLevels)
+      .orderBy(asc(trainingLevels.rank)),
+    db.select({ code: fields.code, caoDangTitle: fields.caoDangTitle }).from(fields),
+  ]);
+  return {
+    today: options.today,
+    programmes: new Map(programmeRows.map((p) => [p.code, p])),
+    levels: levelRows,
+    caoDangTitles: new Map(fieldRows.map((f) => [f.code, f.caoDangTitle])),
+  };
+}
+
+/** Active programmes for the draft form's suggestions (code and name). */
+export async function listActiveProgrammes(db: Executor) {
+  return db
+    .select({ code: programmes.code, nameVi: programmes.nameVi, levelCode: programmes.levelCode })
+    .from(programmes)
+    .where(eq(programmes.active, true))
+    .orderBy(asc(programmes.code));
+}

@@ -1,0 +1,291 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
+import type { Database, Transaction } from "~/lib/db.server";
+import { fail, ok, type Result } from "~/lib/result";
+import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { canonicalDiplomaNQuads, signDiplomaCredential } from "~/modules/credentials/diploma-canonical";
+import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
+import { nodeSigner } from "~/modules/credentials/node-signer.server";
+import { LEVEL_TITLES } from "~/modules/documents/labels";
+import { appendLogEntry, sha256 } from "~/modules/issuance-log/append-log-entry.server";
+import { toHex } from "~/modules/issuance-log/hash-chain";
+import { issuerDid, verificationMethodId } from "~/modules/keys/did-web";
+import { loadSigningKey } from "~/modules/keys/load-signing-key.server";
+import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/payload";
+import { publicKeyOf } from "~/modules/signing/ed25519";
+import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
+import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
+import { reserveNumbers } from "./numbering.server";
+import { registerSnapshot } from "./register-snapshot";
+
+export type SignBatchError =
+  | "not_found"
+  | "not_submitted"
+  | "same_person"
+  | "empty"
+  | "school_not_accredited"
+  | "no_active_key"
+  | "key_unreadable";
+
+export interface SignBatchOptions {
+  organisationId: string;
+  batchId: string;
+  /** The principal who signs; must not be the person who prepared or submitted the batch (two-person rule). */
+  signer: { userId: string; name: string; title: string };
+  issuePlace: string;
+  /** YYYY-MM-DD; today in Vietnam by default. */
+  issueDate?: string;
+  publicOrigin: string;
+  actor: AuditActor;
+  /** For tests: fail after this many diplomas, to prove that nothing of a failed batch remains. */
+  failAfter?: number;
+}
+
+export function vietnamToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+}
+
+const CHUNK = 500;
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface SignedRow {
+  draft: Diploma;
+  serial: string;
+  registerNumber: number;
+  revocationIndex: number;
+  suspensionIndex: number;
+  credential: Record<string, unknown>;
+  credentialHash: string;
+  qrPayload: string;
+}
+
+/**
+ * Signs a submitted batch: numbers every diploma (số hiệu, số vào sổ), draws its status-list positions, signs
+ * its Verifiable Credential and its QR payload, writes the register entries, appends the issuance log and
+ * audits it — all in one transaction, so the register never holds half a batch.
+ */
+export async function signBatch(db: Database, options: SignBatchOptions): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
+  const key = await loadSigningKey(db, { organisationId: options.organisationId });
+  if (!key.ok) return fail(key.code);
+  const nodeKey = nodePrivateKey(key.key.privateKey);
+  const keyTag = keyTagOf(publicKeyOf(key.key.privateKey));
+  const issueDate = options.issueDate ?? vietnamToday();
+  const year = Number(issueDate.slice(0, 4));
+
+  return db.transaction(async (tx) => {
+    const [school] = await tx.select().from(organisations).where(eq(organisations.id, options.organisationId)).for("update");
+    if (!school || school.kind !== "school") return fail("not_found");
+    if (school.status !== "accredited") return fail("school_not_accredited");
+    const [batch] = await tx
+      .select()
+      .from(diplomaBatches)
+      .where(and(eq(diplomaBatches.id, options.batchId), eq(diplomaBatches.organisationId, options.organisationId)))
+      .for("update");
+    if (!batch) return fail("not_found");
+    if (batch.status !== "submitted") return fail("not_submitted");
+    if (batch.createdBy === options.signer.userId || batch.submittedBy === options.signer.userId) return fail("same_person");
+
+    const drafts = await tx
+      .select()
+      .from(diplomas)
+      .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft")))
+      .orderBy(asc(diplomas.createdAt), asc(diplomas.id));
+    if (drafts.length === 0) return fail("empty");
+
+    const context = await loadProgrammeContext(tx, drafts);
+    const numbers = await reserveNumbers(tx, { organisationId: school.id, schoolCode: school.code, year, count: drafts.length });
+    const revocation = await allocateStatusIndexes(tx, { organisationId: school.id, purpose: "revocation", count: drafts.length });
+    const suspension = await allocateStatusIndexes(tx, { organisationId: school.id, purpose: "suspension", count: drafts.length });
+
+    const did = issuerDid(options.publicOrigin, school.code);
+    const signer = nodeSigner(key.key.privateKey, verificationMethodId(did, key.key.keyRef));
+    const statusUrl = (purpose: "revocation" | "suspension", listNumber: number) =>
+      `${options.publicOrigin}/issuers/${school.code}/status/${statusListSlug(purpose, listNumber)}`;
+    const created = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    const supersededIds = drafts.map((d) => d.supersedesId).filter((id): id is string => id !== null);
+    const superseded = supersededIds.length
+      ? await tx.select().from(diplomas).where(and(inArray(diplomas.id, supersededIds), eq(diplomas.organisationId, school.id))).for("update")
+      : [];
+    const supersededById = new Map(superseded.map((d) => [d.id, d]));
+
+    const rows: SignedRow[] = [];
+    for (const [i, draft] of drafts.entries()) {
+      if (options.failAfter !== undefined && i >= options.failAfter) throw new Error("signing interrupted (test)");
+      const programme = context.get(draft.programmeCode);
+      const input: DiplomaCredentialInput = {
+        id: `urn:uuid:${draft.id}`,
+        issuer: { id: did, name: school.name, url: `${options.publicOrigin}/issuers/${school.code}` },
+        title: capitalised(LEVEL_TITLES[draft.levelCode]?.title.vi ?? "Bằng tốt nghiệp"),
+        issueDate,
+        graduate: {
+          id: `urn:uuid:${randomUUID()}`,
+          fullName: draft.fullName,
+          dateOfBirth: draft.dateOfBirth,
+          placeOfBirth: draft.placeOfBirth,
+          gender: draft.gender,
+          ethnicity: draft.ethnicity,
+        },
+        achievement: {
+          id: `${options.publicOrigin}/issuers/${school.code}/programmes/${draft.programmeCode}`,
+          programmeCode: draft.programmeCode,
+          programmeName: draft.programmeName,
+          trainingLevel: programme?.levelName ?? draft.levelCode,
+          fieldOfStudy: programme?.fieldName ?? null,
+        },
+        award: {
+          modeOfStudy: draft.modeOfStudy,
+          classification: draft.classification,
+          honorificTitle: draft.honorificTitle,
+          graduationDate: draft.graduationDate,
+          graduationDecisionNumber: draft.graduationDecisionNumber,
+        },
+        register: {
+          serialNumber: numbers.serials[i]!,
+          registerNumber: numbers.registerNumbers[i]!,
+          registerYear: year,
+          issuePlace: options.issuePlace,
+          signerName: options.signer.name,
+          signerTitle: options.signer.title,
+        },
+        status: {
+          revocation: { statusListCredential: statusUrl("revocation", revocation.listNumber), statusListIndex: revocation.indexes[i]! },
+          suspension: { statusListCredential: statusUrl("suspension", suspension.listNumber), statusListIndex: suspension.indexes[i]! },
+        },
+        supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
+      };
+      const credential = await signDiplomaCredential(input, signer, { created });
+      const qrPayload = encodeQrPayload(
+        {
+          schoolCode: school.code,
+          keyTag,
+          credentialId: draft.id,
+          serial: numbers.serials[i]!,
+          holderName: draft.fullName,
+          programmeCode: draft.programmeCode,
+          levelCode: draft.levelCode as QrTrainingLevel,
+          classification: draft.classification,
+          graduationYear: Number(draft.graduationDate.slice(0, 4)),
+          issueDate,
+          revocation: { listNumber: revocation.listNumber, index: revocation.indexes[i]! },
+          suspension: { listNumber: suspension.listNumber, index: suspension.indexes[i]! },
+        },
+        (message) => signWithNode(message, nodeKey),
+        { baseUrl: options.publicOrigin },
+      );
+      rows.push({
+        draft,
+        serial: numbers.serials[i]!,
+        registerNumber: numbers.registerNumbers[i]!,
+        revocationIndex: revocation.indexes[i]!,
+        suspensionIndex: suspension.indexes[i]!,
+        credential: credential as unknown as Record<string, unknown>,
+        credentialHash: toHex(sha256(new TextEncoder().encode(canonicalDiplomaNQuads(input)))),
+        qrPayload,
+      });
+    }
+
+    const signedAt = new Date();
+    for (const part of chunks(rows)) {
+      const values = sql.join(
+        part.map(
+          (r) =>
+            sql`(${r.draft.id}::uuid, ${r.serial}, ${r.registerNumber}::int, ${JSON.stringify(r.credential)}::jsonb, ${r.credentialHash}, ${r.qrPayload}, ${r.revocationIndex}::int, ${r.suspensionIndex}::int)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update diplomas as d set
+          status = 'issued', serial = v.serial, register_year = ${year}, register_number = v.register_number,
+          issue_date = ${issueDate}::date, issue_place = ${options.issuePlace}, signer_name = ${options.signer.name},
+          signer_title = ${options.signer.title}, signing_key_id = ${key.key.id}::uuid, signed_at = ${signedAt.toISOString()}::timestamptz,
+          credential = v.credential, credential_hash = v.credential_hash, qr_payload = v.qr_payload,
+          revocation_list_id = ${revocation.listId}::uuid, revocation_index = v.revocation_index,
+          suspension_list_id = ${suspension.listId}::uuid, suspension_index = v.suspension_index,
+          updated_at = ${signedAt.toISOString()}::timestamptz
+        from (values ${values}) as v(id, serial, register_number, credential, credential_hash, qr_payload, revocation_index, suspension_index)
+        where d.id = v.id and d.organisation_id = ${school.id}::uuid and d.status = 'draft'`);
+    }
+
+    // Corrections and reissues: the diploma they replace stops standing (its revocation bit is set).
+    for (const row of rows) {
+      const old = row.draft.supersedesId ? supersededById.get(row.draft.supersedesId) : undefined;
+      if (!old || (old.status !== "issued" && old.status !== "suspended")) continue;
+      await tx
+        .update(diplomas)
+        .set({ status: "superseded", supersededById: row.draft.id, statusReason: "superseded", statusChangedAt: signedAt, updatedAt: signedAt })
+        .where(eq(diplomas.id, old.id));
+      await setStatusBit(tx, { listId: old.revocationListId!, index: old.revocationIndex!, value: true });
+    }
+
+    const issued = await tx.select().from(diplomas).where(inArray(diplomas.id, rows.map((r) => r.draft.id)));
+    const issuedById = new Map(issued.map((d) => [d.id, d]));
+    for (const part of chunks(rows)) {
+      await tx.insert(registerEntries).values(
+        part.map((r) => ({
+          organisationId: school.id,
+          diplomaId: r.draft.id,
+          kind: r.draft.supersedesId ? ("correct" as const) : ("issue" as const),
+          relatedDiplomaId: r.draft.supersedesId,
+          snapshot: registerSnapshot(issuedById.get(r.draft.id)!),
+          createdBy: options.signer.userId,
+        })),
+      );
+      await tx.insert(auditLog).values(
+        part.map((r) => ({
+          actorUserId: options.actor.userId,
+          actorIp: options.actor.ip,
+          action: "diploma.sign",
+          entityType: "diploma",
+          entityId: r.draft.id,
+          organisationId: school.id,
+          details: { serial: r.serial, registerNumber: `${r.registerNumber}/${year}`, batchId: batch.id },
+        })),
+      );
+    }
+
+    await appendLogEntry(tx, {
+      organisationId: school.id,
+      schoolCode: school.code,
+      kind: "batch",
+      batchId: batch.id,
+      leaves: rows.map((r) => r.credentialHash),
+      signingKeyId: key.key.id,
+      signHead: (message) => signWithNode(message, nodeKey),
+      now: signedAt,
+    });
+    await tx
+      .update(diplomaBatches)
+      .set({ status: "signed", signedBy: options.signer.userId, signedAt, signingKeyId: key.key.id })
+      .where(eq(diplomaBatches.id, batch.id));
+    const serials: [string, string] = [rows[0]!.serial, rows[rows.length - 1]!.serial];
+    await recordAudit(tx, options.actor, {
+      action: "batch.sign",
+      entityType: "diploma_batch",
+      entityId: batch.id,
+      organisationId: school.id,
+      details: { count: rows.length, serials, keyRef: key.key.keyRef },
+    });
+    return ok({ signed: rows.length, serials });
+  });
+}
+
+function capitalised(title: string): string {
+  const lower = title.toLocaleLowerCase("vi");
+  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+}
+
+async function loadProgrammeContext(tx: Transaction, drafts: Diploma[]) {
+  const codes = [...new Set(drafts.map((d) => d.programmeCode))];
+  const rows = await tx
+    .select({ code: programmes.code, levelName: trainingLevels.nameVi, fieldName: fields.nameVi })
+    .from(programmes)
+    .innerJoin(trainingLevels, eq(trainingLevels.code, programmes.levelCode))
+    .leftJoin(fields, eq(fields.code, programmes.fieldCode))
+    .where(inArray(programmes.code, codes));
+  return new Map(rows.map((r) => [r.code, r]));
+}

@@ -1,0 +1,269 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { BatchStatusBadge, DraftFields, DraftImportForm } from "~/components/diploma-drafts";
+import { ErrorPage } from "~/components/error-page";
+import { FormAlert } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { getDb } from "~/lib/db.server";
+import { formValues } from "~/lib/forms";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { hasPermission } from "~/modules/auth/permissions";
+import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
+import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
+import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/diplomas/failures";
+import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
+import { saveDraft } from "~/modules/diplomas/save-draft.server";
+import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+import { submitBatch } from "~/modules/diplomas/submit-batch.server";
+import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const [title] = pageTitle(matches, "diplomas.batches.title");
+  return data ? [{ title: `${data.batch.title} — ${(title as { title: string }).title}` }] : [title!];
+};
+
+const notFound = () => json({ code: "not_found" }, { status: 404 });
+
+/** A UUID from the URL, or 404: a malformed id is a page that does not exist, not a server error. */
+function idOf(value: string | undefined): string {
+  const parsed = uuidParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const batchId = idOf(params.batchId);
+  const url = new URL(request.url);
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  const db = await getDb();
+  const data = await loadBatchPage(db, { organisationId: organisation.id, batchId, page });
+  if (!data) throw notFound();
+  const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
+  const editable = canDraft && data.batch.status === "draft";
+  const notice = NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null;
+  const count = (name: string) => Math.max(0, Number.parseInt(url.searchParams.get(name) ?? "0", 10) || 0);
+  return json({
+    schoolCode: organisation.code,
+    ...data,
+    page,
+    canDraft,
+    editable,
+    canSign: hasPermission(session.grants, "diplomas:sign", organisation.id),
+    programmes: editable ? await listActiveProgrammes(db) : [],
+    notice,
+    noticeParams: { imported: count("imported"), skipped: count("skipped") },
+  });
+}
+
+type BatchActionData = {
+  intent: string;
+  values?: Record<string, string>;
+  fieldErrors?: Record<string, string>;
+  formError?: MessageKey;
+  formErrorParams?: Record<string, string | number>;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const batchId = idOf(params.batchId);
+  const form = await readFormData(request);
+  const intent = String(form.get("intent") ?? "");
+  const db = await getDb();
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+  const ref = { organisationId: organisation.id, batchId };
+  const here = `/school/${organisation.code}/batches/${batchId}`;
+  const failed = (code: DiplomaFailureCode, extra: Omit<BatchActionData, "intent"> = {}) => {
+    if (code === "not_found") throw notFound();
+    return json<BatchActionData>({ intent, formError: diplomaFailureMessageKey(code), ...extra }, { status: diplomaFailureStatus(code) });
+  };
+
+  switch (intent) {
+    case "add-draft": {
+      const result = await saveDraft(db, { ...ref, input: draftRawRowFromForm(form), actor });
+      if (!result.ok) return failed(result.code, { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
+      return redirect(`${here}?notice=added#drafts`);
+    }
+    case "delete-draft": {
+      const diplomaId = idOf(String(form.get("diplomaId") ?? ""));
+      const result = await deleteDraft(db, { ...ref, diplomaId, actor });
+      return result.ok ? redirect(`${here}?notice=deleted#drafts`) : failed(result.code);
+    }
+    case "submit": {
+      const result = await submitBatch(db, { ...ref, actor });
+      if (!result.ok) return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
+      return redirect(`${here}?notice=submitted`);
+    }
+    case "withdraw": {
+      const result = await withdrawBatch(db, { ...ref, actor });
+      return result.ok ? redirect(`${here}?notice=withdrawn`) : failed(result.code);
+    }
+    default:
+      return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
+  }
+}
+
+export default function BatchPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { batch, schoolCode } = data;
+  const base = `/school/${schoolCode}/batches/${batch.id}`;
+  const addFailure = result?.intent === "add-draft" ? result : undefined;
+  return (
+    <>
+      <p>
+        <Link to={`/school/${schoolCode}/batches`}>{t("diplomas.batches.back")}</Link>
+      </p>
+      <h1>{batch.title}</h1>
+      <dl className="facts">
+        <dt>{t("diplomas.batch.status")}</dt>
+        <dd>
+          <BatchStatusBadge status={batch.status} />
+        </dd>
+        <dt>{t("diplomas.batch.count")}</dt>
+        <dd>{data.total.toLocaleString("vi-VN")}</dd>
+        <dt>{t("diplomas.batch.createdAt")}</dt>
+        <dd>
+          <DateTime value={batch.createdAt} />
+        </dd>
+        {batch.submittedAt ? (
+          <>
+            <dt>{t("diplomas.batch.submittedAt")}</dt>
+            <dd>
+              <DateTime value={batch.submittedAt} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {data.notice ? <FormAlert kind="success">{t(`diplomas.notice.${data.notice}` as MessageKey, data.noticeParams)}</FormAlert> : null}
+      {result?.formError && !addFailure ? <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert> : null}
+
+      {!data.canDraft ? <FormAlert kind="info">{t(data.canSign ? "diplomas.batch.readOnlySigner" : "diplomas.batch.readOnly")}</FormAlert> : null}
+      {data.canDraft && batch.status === "submitted" ? <FormAlert kind="info">{t("diplomas.batch.lockedSubmitted")}</FormAlert> : null}
+      {data.canDraft && (batch.status === "signed" || batch.status === "cancelled") ? <FormAlert kind="info">{t("diplomas.batch.lockedFinal")}</FormAlert> : null}
+
+      {data.canDraft && batch.status === "draft" ? (
+        <Form method="post" className="button-row">
+          <input type="hidden" name="intent" value="submit" />
+          <button type="submit" className="button button-primary" disabled={data.draftCount === 0}>
+            {t("diplomas.batch.submit", { count: data.draftCount })}
+          </button>
+          {data.draftCount === 0 ? <span className="muted">{t("diplomas.batch.submitNeedsDrafts")}</span> : null}
+        </Form>
+      ) : null}
+      {data.canDraft && batch.status === "submitted" ? (
+        <Form method="post" className="button-row">
+          <input type="hidden" name="intent" value="withdraw" />
+          <button type="submit" className="button">
+            {t("diplomas.batch.withdraw")}
+          </button>
+        </Form>
+      ) : null}
+
+      {/* ===== LEAD: the principal's signing UI goes in this section (sign-batch.server.ts). ===== */}
+      <section id="sign" aria-label={t("diplomas.batch.signSection")} data-batch-status={batch.status} />
+
+      <section id="drafts" className="section">
+        <h2>{t("diplomas.drafts.title")}</h2>
+        {data.diplomas.length === 0 ? (
+          <p className="empty-state">{t("diplomas.drafts.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t("diplomas.field.fullName")}</th>
+                  <th scope="col">{t("diplomas.field.dateOfBirth")}</th>
+                  <th scope="col">{t("diplomas.field.personalId")}</th>
+                  <th scope="col">{t("diplomas.field.programmeCode")}</th>
+                  <th scope="col">{t("diplomas.field.classification")}</th>
+                  <th scope="col">{t("diplomas.field.graduationDate")}</th>
+                  {data.editable ? <th scope="col">{t("diplomas.drafts.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {data.diplomas.map((d, i) => (
+                  <tr key={d.id}>
+                    <td>{(data.page - 1) * data.pageSize + i + 1}</td>
+                    <td>{d.fullName}</td>
+                    <td className="nowrap">{formatDateVi(d.dateOfBirth)}</td>
+                    <td className="nowrap">
+                      <span aria-label={t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}>{d.personalIdMasked}</span>
+                    </td>
+                    <td>
+                      <code>{d.programmeCode}</code> {d.programmeName}
+                    </td>
+                    <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
+                    <td className="nowrap">{formatDateVi(d.graduationDate)}</td>
+                    {data.editable ? (
+                      <td className="nowrap">
+                        <Link to={`${base}/drafts/${d.id}`} aria-label={t("diplomas.drafts.editLabel", { name: d.fullName })}>
+                          {t("diplomas.drafts.edit")}
+                        </Link>{" "}
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="delete-draft" />
+                          <input type="hidden" name="diplomaId" value={d.id} />
+                          <button type="submit" className="link-button" aria-label={t("diplomas.drafts.deleteLabel", { name: d.fullName })}>
+                            {t("diplomas.drafts.delete")}
+                          </button>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager page={data.page} pageSize={data.pageSize} total={data.total} />
+      </section>
+
+      {data.editable ? (
+        <div className="grid-2">
+          <section className="card" id="add-draft">
+            <h2>{t("diplomas.drafts.add")}</h2>
+            {addFailure ? <FormAlert kind="error">{t(addFailure.formError ?? "form.errorSummary")}</FormAlert> : null}
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="add-draft" />
+              <DraftFields values={addFailure?.values ?? {}} errors={addFailure?.fieldErrors ?? {}} programmes={data.programmes} />
+              <div className="form-actions">
+                <button type="submit" className="button button-primary">
+                  {t("diplomas.drafts.addSubmit")}
+                </button>
+              </div>
+            </Form>
+          </section>
+          <section className="card" id="import">
+            <h2>{t("diplomas.import.title")}</h2>
+            <p>
+              {t("diplomas.import.intro")}{" "}
+              <a href={`/school/${schoolCode}/batches/template.csv`} download>
+                {t("diplomas.template.download")}
+              </a>
+            </p>
+            <DraftImportForm action={`${base}/import`} />
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
+}

@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { BatchStatusBadge, DraftFields } from "~/components/diploma-drafts";
+import { ErrorPage } from "~/components/error-page";
+import { FormAlert } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { formValues } from "~/lib/forms";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { loadDraftForEdit } from "~/modules/diplomas/batch-pages.server";
+import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
+import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/diplomas/failures";
+import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
+import { saveDraft } from "~/modules/diplomas/save-draft.server";
+import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.drafts.editTitle");
+
+const notFound = () => json({ code: "not_found" }, { status: 404 });
+
+function idsOf(params: { batchId?: string; diplomaId?: string }) {
+  const batchId = uuidParam.safeParse(params.batchId);
+  const diplomaId = uuidParam.safeParse(params.diplomaId);
+  if (!batchId.success || !diplomaId.success) throw notFound();
+  return { batchId: batchId.data, diplomaId: diplomaId.data };
+}
+
+/** The registrar's edit form: the only page where the personal ID number is shown in full (it is being edited). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const ids = idsOf(params);
+  const db = await getDb();
+  const data = await loadDraftForEdit(db, { organisationId: organisation.id, ...ids });
+  if (!data) throw notFound();
+  const editable = data.batch.status === "draft";
+  return json(
+    { schoolCode: organisation.code, ...data, editable, programmes: editable ? await listActiveProgrammes(db) : [] },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const ids = idsOf(params);
+  const form = await readFormData(request);
+  const db = await getDb();
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+  const back = `/school/${organisation.code}/batches/${ids.batchId}`;
+  if (form.get("intent") === "delete") {
+    const result = await deleteDraft(db, { organisationId: organisation.id, ...ids, actor });
+    if (!result.ok && result.code !== "batch_locked") throw notFound();
+    if (!result.ok) return json({ values: {}, fieldErrors: {}, formError: diplomaFailureMessageKey(result.code) as MessageKey }, { status: 409 });
+    return redirect(`${back}?notice=deleted#drafts`);
+  }
+  const result = await saveDraft(db, { organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
+  if (!result.ok) {
+    if (result.code === "not_found" || result.code === "draft_not_found") throw notFound();
+    return json(
+      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: diplomaFailureMessageKey(result.code) as MessageKey },
+      { status: diplomaFailureStatus(result.code) },
+    );
+  }
+  return redirect(`${back}?notice=${result.value.changed ? "updated" : "unchanged"}#drafts`);
+}
+
+export default function EditDraft() {
+  const t = useT();
+  const { schoolCode, batch, draft, editable, programmes } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const back = `/school/${schoolCode}/batches/${batch.id}`;
+  const stored: Record<string, string> = {
+    fullName: draft.fullName,
+    dateOfBirth: draft.dateOfBirth,
+    placeOfBirth: draft.placeOfBirth,
+    gender: draft.gender,
+    ethnicity: draft.ethnicity,
+    personalId: draft.personalId,
+    programmeCode: draft.programmeCode,
+    modeOfStudy: draft.modeOfStudy,
+    classification: draft.classification,
+    graduationDate: draft.graduationDate,
+    graduationDecisionNumber: draft.graduationDecisionNumber,
+  };
+  return (
+    <>
+      <p>
+        <Link to={back}>{t("diplomas.drafts.backToBatch", { title: batch.title })}</Link>
+      </p>
+      <h1>{t("diplomas.drafts.editTitle")}</h1>
+      <p>
+        <BatchStatusBadge status={batch.status} /> {draft.programmeName}
+        {draft.honorificTitle ? ` — ${t("diplomas.field.honorificTitle")}: ${draft.honorificTitle}` : ""}
+      </p>
+      {!editable ? <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert> : null}
+      {failure ? <FormAlert kind="error">{t(failure.formError ?? "form.errorSummary")}</FormAlert> : null}
+      <section className="card">
+        <Form method="post" className="form" noValidate>
+          <fieldset disabled={!editable} className="form-plain">
+            <DraftFields values={failure?.values ?? stored} errors={failure?.fieldErrors ?? {}} programmes={programmes} />
+          </fieldset>
+          {editable ? (
+            <div className="form-actions">
+              <button type="submit" name="intent" value="save" className="button button-primary">
+                {t("form.save")}
+              </button>
+              <Link to={back}>{t("form.cancel")}</Link>
+            </div>
+          ) : null}
+        </Form>
+        {editable ? (
+          <Form method="post" className="button-row">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="button button-danger">
+              {t("diplomas.drafts.delete")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
+}

@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { MaxPartSizeExceededError, json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { DraftImportForm, type ImportActionData } from "~/components/diploma-drafts";
+import { ErrorPage } from "~/components/error-page";
+import { FormAlert } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { diplomaFailureStatus } from "~/modules/diplomas/failures";
+import { importDrafts } from "~/modules/diplomas/import-drafts.server";
+import { DRAFT_IMPORT_LIMITS } from "~/modules/diplomas/import-format";
+import { findBatch } from "~/modules/diplomas/queries.server";
+import { ImportOptionsSchema, uuidParam } from "~/modules/diplomas/schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
+
+const notFound = () => json({ code: "not_found" }, { status: 404 });
+const MAX_MB = DRAFT_IMPORT_LIMITS.maxBytes / 1048576;
+
+function batchIdOf(value: string | undefined): string {
+  const parsed = uuidParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const batch = await findBatch(await getDb(), { organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
+  if (!batch) throw notFound();
+  return json({ schoolCode: organisation.code, batch: { id: batch.id, title: batch.title, status: batch.status } });
+}
+
+const answer = (data: ImportActionData, status: number) => json<ImportActionData>(data, { status });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The guard runs before the body is read: nobody else gets to make the server buffer a file.
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const batchId = batchIdOf(params.batchId);
+  const tooLarge = () => answer({ status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: MAX_MB } }, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > DRAFT_IMPORT_LIMITS.maxBytes + 64 * 1024) return tooLarge();
+
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({
+        maxPartSize: DRAFT_IMPORT_LIMITS.maxBytes,
+        filter: ({ name }) => name === "file" || name === "mode" || name === "sha256",
+      }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || (file.size === 0 && file.name === "")) return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
+  const fileName = file.name.replace(/[\u0000-\u001f]/g, "").slice(0, 200);
+  const options = ImportOptionsSchema.parse({ mode: form.get("mode") ?? undefined, sha256: form.get("sha256") ?? undefined });
+
+  const result = await importDrafts(await getDb(), {
+    organisationId: organisation.id,
+    batchId,
+    file: new Uint8Array(await file.arrayBuffer()),
+    fileName,
+    mode: options.mode,
+    expectedSha256: options.sha256,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (result.ok) {
+    const { imported, skipped } = result.value;
+    return redirect(`/school/${organisation.code}/batches/${batchId}?notice=imported&imported=${imported}&skipped=${skipped}#drafts`);
+  }
+  if (!("report" in result)) {
+    if (result.code === "not_found") throw notFound();
+    return answer({ status: "error", error: "diplomas.error.batch_locked" }, 409);
+  }
+  return answer(
+    { status: "rejected", code: result.code, fileName, sha256: result.sha256, report: result.report },
+    diplomaFailureStatus(result.code),
+  );
+}
+
+export default function ImportDrafts() {
+  const t = useT();
+  const { schoolCode, batch } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const base = `/school/${schoolCode}/batches/${batch.id}`;
+  return (
+    <>
+      <p>
+        <Link to={base}>{t("diplomas.drafts.backToBatch", { title: batch.title })}</Link>
+      </p>
+      <h1>{t("diplomas.import.title")}</h1>
+      <p className="lead">
+        {t("diplomas.import.intro")}{" "}
+        <a href={`/school/${schoolCode}/batches/template.csv`} download>
+          {t("diplomas.template.download")}
+        </a>
+      </p>
+      {batch.status !== "draft" ? (
+        <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert>
+      ) : (
+        <section className="card">
+          <DraftImportForm action={`${base}/import`} initial={data} />
+        </section>
+      )}
+      <section className="card">
+        <h2>{t("diplomas.import.formatTitle")}</h2>
+        <p>{t("diplomas.import.formatBody")}</p>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
+}

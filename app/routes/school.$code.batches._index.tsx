@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { BatchStatusBadge } from "~/components/diploma-drafts";
+import { getDb } from "~/lib/db.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { hasPermission } from "~/modules/auth/permissions";
+import { countBatchesByStatus, listBatches } from "~/modules/diplomas/queries.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.title");
+
+const STATUSES = ["draft", "submitted", "signed", "cancelled"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const db = await getDb();
+  const [batches, counts] = await Promise.all([
+    listBatches(db, { organisationId: organisation.id }),
+    countBatchesByStatus(db, { organisationId: organisation.id }),
+  ]);
+  return json({
+    schoolCode: organisation.code,
+    batches,
+    counts,
+    canDraft: hasPermission(session.grants, "diplomas:draft", organisation.id),
+  });
+}
+
+export default function Batches() {
+  const t = useT();
+  const { schoolCode, batches, counts, canDraft } = useLoaderData<typeof loader>();
+  const base = `/school/${schoolCode}/batches`;
+  return (
+    <>
+      <h1>{t("diplomas.batches.title")}</h1>
+      <p className="lead">{t("diplomas.batches.intro")}</p>
+      <ul className="stat-grid">
+        {STATUSES.map((s) => (
+          <li key={s} className="card stat">
+            <span className="stat-number">{counts[s] ?? 0}</span>
+            <span className="stat-label">{t(`diplomas.batchStatus.${s}` as MessageKey)}</span>
+          </li>
+        ))}
+      </ul>
+      {canDraft ? (
+        <p className="button-row">
+          <Link to={`${base}/new`} className="button button-primary">
+            {t("diplomas.batches.new")}
+          </Link>
+          <a href={`${base}/template.csv`} className="button" download>
+            {t("diplomas.template.download")}
+          </a>
+        </p>
+      ) : null}
+      {batches.length === 0 ? (
+        <p className="empty-state">{t("diplomas.batches.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("diplomas.batch.title")}</th>
+                <th scope="col">{t("diplomas.batch.status")}</th>
+                <th scope="col">{t("diplomas.batch.count")}</th>
+                <th scope="col">{t("diplomas.batch.createdAt")}</th>
+                <th scope="col">{t("diplomas.batch.submittedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <Link to={`${base}/${b.id}`}>{b.title}</Link>
+                  </td>
+                  <td>
+                    <BatchStatusBadge status={b.status} />
+                  </td>
+                  <td>{b.diplomaCount.toLocaleString("vi-VN")}</td>
+                  <td>
+                    <DateTime value={b.createdAt} />
+                  </td>
+                  <td>{b.submittedAt ? <DateTime value={b.submittedAt} /> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
