@@ -2,6 +2,8 @@
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
 import { prepareDatabase } from "~/lib/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
+import { getEnv } from "~/lib/env.server";
+import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoData } from "./seed-demo-data";
 
 const handle = await connectDatabase();
@@ -9,5 +11,7 @@ await prepareDatabase(handle);
 const { created } = await seedDemoData(handle.db);
 // The ministry's key and one for every accredited school (the demo schools are seeded accredited).
 await ensureKeysForAccreditedSchools(handle.db);
+// Signed diplomas for both demo schools, with a revocation, a suspension and a correction each.
+const diplomas = await seedDemoDiplomas(handle.db, getEnv().PUBLIC_ORIGIN);
 await closeDatabase();
-console.log(created ? "demo data created" : "demo data already present: nothing to do");
+console.log(created || diplomas.schools > 0 ? "demo data created" : "demo data already present: nothing to do");

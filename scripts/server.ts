@@ -16,6 +16,7 @@ import { prepareDatabase } from "~/lib/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
+import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoData } from "./seed-demo-data";
 
 const bootStarted = performance.now();
@@ -42,6 +43,7 @@ try {
   if (!(error instanceof MissingKekError)) throw error;
   logger.error("signing keys unavailable", { reason: error.message });
 }
+if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
