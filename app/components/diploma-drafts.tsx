@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "./form";
 import type { MessageKey } from "~/lib/i18n";
@@ -10,7 +10,7 @@ import {
   type DraftImportReport,
   type ImportFileIssueCode,
 } from "~/modules/diplomas/import-format";
-import { CLASSIFICATION_CODES, DRAFT_FIELDS, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/diplomas/schema";
+import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/diplomas/schema";
 
 /** The registrar's pieces of the batch pages: the draft form's fields, the import form with its progress, the report. */
 
@@ -124,6 +124,9 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [result, setResult] = useState<ImportActionData | undefined>(initial);
   const file = useRef<File | null>(null);
+  // Buttons that need JavaScript appear only once it runs; before that, the plain forms do the work.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const maxMb = DRAFT_IMPORT_LIMITS.maxBytes / 1048576;
 
   function send(chosen: File, mode: "all" | "valid_only", sha256?: string) {
@@ -220,7 +223,7 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
           data={result}
           action={action}
           onImportValid={file.current && !busy ? () => send(file.current!, "valid_only", result.sha256) : undefined}
-          onFixFile={() => setResult(undefined)}
+          onFixFile={hydrated ? () => setResult(undefined) : undefined}
         />
       ) : null}
     </div>
@@ -364,5 +367,19 @@ export function DraftImportReportView({
   );
 }
 
-/** The order of the columns in the drafts table. */
-export const DRAFT_TABLE_FIELDS = DRAFT_FIELDS.filter((f) => f !== "level");
+/** The two downloadable templates. */
+export function TemplateLinks({ schoolCode }: { schoolCode: string }) {
+  const t = useT();
+  const base = `/school/${schoolCode}/batches`;
+  return (
+    <>
+      <a href={`${base}/template.xlsx`} download>
+        {t("diplomas.template.downloadXlsx")}
+      </a>
+      {" · "}
+      <a href={`${base}/template.csv`} download>
+        {t("diplomas.template.download")}
+      </a>
+    </>
+  );
+}

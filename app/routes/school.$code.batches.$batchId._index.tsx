@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
-import { BatchStatusBadge, DraftFields, DraftImportForm } from "~/components/diploma-drafts";
+import { BatchStatusBadge, DraftFields, DraftImportForm, TemplateLinks } from "~/components/diploma-drafts";
 import { ErrorPage } from "~/components/error-page";
+import { BatchSignPanel } from "~/components/issued-diplomas";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
@@ -119,6 +120,7 @@ export default function BatchPage() {
   const result = useActionData<typeof action>();
   const { batch, schoolCode } = data;
   const base = `/school/${schoolCode}/batches/${batch.id}`;
+  const location = useLocation();
   const addFailure = result?.intent === "add-draft" ? result : undefined;
   return (
     <>
@@ -172,8 +174,10 @@ export default function BatchPage() {
         </Form>
       ) : null}
 
-      {/* ===== LEAD: the principal's signing UI goes in this section (sign-batch.server.ts). ===== */}
-      <section id="sign" aria-label={t("diplomas.batch.signSection")} data-batch-status={batch.status} />
+      {/* The principal's signing: a separate page (school.$code.batches.$batchId.sign.tsx), linked from here. */}
+      <section id="sign" aria-label={t("diplomas.batch.signSection")} data-batch-status={batch.status}>
+        <BatchSignPanel schoolCode={schoolCode} batchId={batch.id} status={batch.status} canSign={data.canSign} />
+      </section>
 
       <section id="drafts" className="section">
         <h2>{t("diplomas.drafts.title")}</h2>
@@ -201,7 +205,8 @@ export default function BatchPage() {
                     <td>{d.fullName}</td>
                     <td className="nowrap">{formatDateVi(d.dateOfBirth)}</td>
                     <td className="nowrap">
-                      <span aria-label={t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}>{d.personalIdMasked}</span>
+                      <span aria-hidden="true">{d.personalIdMasked}</span>
+                      <span className="visually-hidden">{t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}</span>
                     </td>
                     <td>
                       <code>{d.programmeCode}</code> {d.programmeName}
@@ -232,11 +237,19 @@ export default function BatchPage() {
       </section>
 
       {data.editable ? (
-        <div className="grid-2">
-          <section className="card" id="add-draft">
-            <h2>{t("diplomas.drafts.add")}</h2>
+        <>
+          <section className="card" id="import" aria-labelledby="import-title">
+            <h2 id="import-title">{t("diplomas.import.title")}</h2>
+            <p>
+              {t("diplomas.import.intro")} <TemplateLinks schoolCode={schoolCode} />
+            </p>
+            <DraftImportForm action={`${base}/import`} />
+          </section>
+          <section className="card narrow-card" id="add-draft" aria-labelledby="add-title">
+            <h2 id="add-title">{t("diplomas.drafts.add")}</h2>
             {addFailure ? <FormAlert kind="error">{t(addFailure.formError ?? "form.errorSummary")}</FormAlert> : null}
-            <Form method="post" className="form" noValidate>
+            {/* Keyed by the navigation: after a draft is added, the form starts empty again. */}
+            <Form method="post" className="form" noValidate key={location.key}>
               <input type="hidden" name="intent" value="add-draft" />
               <DraftFields values={addFailure?.values ?? {}} errors={addFailure?.fieldErrors ?? {}} programmes={data.programmes} />
               <div className="form-actions">
@@ -246,17 +259,7 @@ export default function BatchPage() {
               </div>
             </Form>
           </section>
-          <section className="card" id="import">
-            <h2>{t("diplomas.import.title")}</h2>
-            <p>
-              {t("diplomas.import.intro")}{" "}
-              <a href={`/school/${schoolCode}/batches/template.csv`} download>
-                {t("diplomas.template.download")}
-              </a>
-            </p>
-            <DraftImportForm action={`${base}/import`} />
-          </section>
-        </div>
+        </>
       ) : null}
     </>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { DraftImportForm, type ImportActionData } from "~/components/diploma-drafts";
+import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/components/diploma-drafts";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
@@ -95,10 +95,7 @@ export default function ImportDrafts() {
       </p>
       <h1>{t("diplomas.import.title")}</h1>
       <p className="lead">
-        {t("diplomas.import.intro")}{" "}
-        <a href={`/school/${schoolCode}/batches/template.csv`} download>
-          {t("diplomas.template.download")}
-        </a>
+        {t("diplomas.import.intro")} <TemplateLinks schoolCode={schoolCode} />
       </p>
       {batch.status !== "draft" ? (
         <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert>

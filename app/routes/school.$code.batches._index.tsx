@@ -51,6 +51,9 @@ export default function Batches() {
           <Link to={`${base}/new`} className="button button-primary">
             {t("diplomas.batches.new")}
           </Link>
+          <a href={`${base}/template.xlsx`} className="button" download>
+            {t("diplomas.template.downloadXlsx")}
+          </a>
           <a href={`${base}/template.csv`} className="button" download>
             {t("diplomas.template.download")}
           </a>

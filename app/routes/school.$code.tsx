@@ -12,12 +12,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     school: { code: organisation.code, name: organisation.name, status: organisation.status },
     canReadAudit: hasPermission(session.grants, "school:read-audit", organisation.id),
     canManageKeys: hasPermission(session.grants, "school:manage-keys", organisation.id),
+    canReadRegister: hasPermission(session.grants, "register:read", organisation.id),
   });
 }
 
 export default function SchoolLayout() {
   const t = useT();
-  const { school, canReadAudit, canManageKeys } = useLoaderData<typeof loader>();
+  const { school, canReadAudit, canManageKeys, canReadRegister } = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
       <p className="workspace-kicker">{t("school.title")}</p>
@@ -27,6 +28,8 @@ export default function SchoolLayout() {
         </NavLink>
         <NavLink to={`/school/${school.code}/members`}>{t("school.nav.members")}</NavLink>
         <NavLink to={`/school/${school.code}/batches`}>{t("diplomas.nav.batches")}</NavLink>
+        <NavLink to={`/school/${school.code}/diplomas`}>{t("issued.nav.diplomas")}</NavLink>
+        {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

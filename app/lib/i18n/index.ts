@@ -2,13 +2,16 @@ import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { diplomas } from "./messages/diplomas";
 import { home } from "./messages/home";
+import { issued } from "./messages/issued";
+import { issuers } from "./messages/issuers";
 import { keys } from "./messages/keys";
 import { organisations } from "./messages/organisations";
 import { reference } from "./messages/reference";
+import { register } from "./messages/register";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas] as const;
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, register, issuers, issued] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)

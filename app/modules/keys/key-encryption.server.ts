@@ -8,7 +8,8 @@ import { logger } from "~/lib/logger.server";
  * The key-encryption key (KEK) from the environment, and the keys derived from it (HKDF-SHA-256):
  *  - "signing-keys": AES-256-GCM for school and ministry private keys;
  *  - "personal-id-encryption": AES-256-GCM for personal ID numbers;
- *  - "personal-id-lookup": HMAC-SHA-256 key for the lookup hash of personal ID numbers.
+ *  - "personal-id-lookup": HMAC-SHA-256 key for the lookup hash of personal ID numbers;
+ *  - "claim-codes": HMAC-SHA-256 key from which each diploma's claim code is derived (never stored).
  * Demo mode, and only demo mode, may generate a KEK into DATA_DIR (with a warning).
  */
 export interface KeyRing {
@@ -17,6 +18,7 @@ export interface KeyRing {
   signingKeys: Buffer;
   personalIdEncryption: Buffer;
   personalIdLookup: Buffer;
+  claimCodes: Buffer;
 }
 
 export class MissingKekError extends Error {
@@ -35,6 +37,7 @@ export function keyRingFrom(kek: Buffer): KeyRing {
     signingKeys: derive(kek, "signing-keys"),
     personalIdEncryption: derive(kek, "personal-id-encryption"),
     personalIdLookup: derive(kek, "personal-id-lookup"),
+    claimCodes: derive(kek, "claim-codes"),
   };
 }
 

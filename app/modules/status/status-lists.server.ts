@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { diplomas, statusLists, type StatusPurpose } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { drawFreeIndexes, emptyBitstring, encodeStatusList, MIN_STATUS_LIST_SIZE, withBit } from "./bitstring";
@@ -80,4 +80,13 @@ export async function findStatusList(db: Executor, options: { organisationId: st
 
 export function encodeBits(bits: Uint8Array): string {
   return encodeStatusList(bits, (b) => new Uint8Array(gzipSync(b)));
+}
+
+/** A school's lists (without their bits), by purpose and number: what it publishes and exports. */
+export async function listStatusLists(db: Executor, organisationId: string) {
+  return db
+    .select({ id: statusLists.id, purpose: statusLists.purpose, listNumber: statusLists.listNumber, updatedAt: statusLists.updatedAt })
+    .from(statusLists)
+    .where(eq(statusLists.organisationId, organisationId))
+    .orderBy(asc(statusLists.purpose), asc(statusLists.listNumber));
 }

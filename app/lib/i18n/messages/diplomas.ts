@@ -113,6 +113,7 @@ export const diplomas = defineMessages(
     "diplomas.validation.duplicateExisting": "Người học này đã có văn bằng (hoặc bản nháp) cùng ngành, nghề ở trường.",
 
     "diplomas.template.download": "Tải tệp mẫu (CSV)",
+    "diplomas.template.downloadXlsx": "Tải tệp mẫu (Excel)",
 
     "diplomas.import.title": "Nhập danh sách từ tệp",
     "diplomas.import.intro":
@@ -299,6 +300,7 @@ export const diplomas = defineMessages(
     "diplomas.validation.duplicateExisting": "This graduate already has a diploma (or a draft) in the same programme at this school.",
 
     "diplomas.template.download": "Download the template (CSV)",
+    "diplomas.template.downloadXlsx": "Download the template (Excel)",
 
     "diplomas.import.title": "Import from a file",
     "diplomas.import.intro":

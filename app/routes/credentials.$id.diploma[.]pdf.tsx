@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { limitPublicRequest } from "~/lib/public-rate-limit.server";
+import { credentialPdfLimiter, renderCredentialPdf } from "~/modules/diplomas/issued-pages.server";
+import { parseCredentialId } from "~/modules/publication/credential-id";
+
+/**
+ * GET /credentials/{id}/diploma.pdf: the diploma as a PDF (A4 landscape, bilingual, with its QR code), at the
+ * capability URL. `?download=1` asks the browser to save it rather than show it. Revalidated on every use: a
+ * revocation shows on the next download.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  limitPublicRequest(context, credentialPdfLimiter);
+  const id = parseCredentialId(params.id);
+  const rendered = id ? await renderCredentialPdf(await getDb(), { diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
+  if (!rendered) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const disposition = new URL(request.url).searchParams.has("download") ? "attachment" : "inline";
+  return new Response(new Uint8Array(rendered.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `${disposition}; filename="${rendered.filename}"`,
+      "Content-Length": String(rendered.pdf.length),
+      "Cache-Control": "private, no-cache",
+      "X-Content-Type-Options": "nosniff",
+      "X-Robots-Tag": "noindex, nofollow",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { publicError, publicJson } from "~/lib/public-json.server";
+import { limitPublicRequest } from "~/lib/public-rate-limit.server";
+import { getLogProof } from "~/modules/issuance-log/get-log-proof.server";
+import { parseCredentialId } from "~/modules/publication/credential-id";
+
+/**
+ * GET /credentials/{id}/log-proof.json: the issuance-log entry that recorded the credential, its leaf and the
+ * Merkle inclusion proof, to check against /issuers/{code}/log.json (docs/issuance-log.md).
+ */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  limitPublicRequest(context);
+  const id = parseCredentialId(params.id);
+  if (!id) return publicError(404, "not_found", "There is no signed credential with this id.");
+  const proof = await getLogProof(await getDb(), { id, origin: getEnv().PUBLIC_ORIGIN });
+  if (!proof.ok) {
+    return proof.code === "not_found"
+      ? publicError(404, "not_found", "There is no signed credential with this id.")
+      : publicError(404, "not_in_log", "This credential was not issued through a logged batch.");
+  }
+  // The batch entry's proof never changes; the list of later status changes may grow.
+  return publicJson(proof.value, { maxAgeSeconds: 60, headers: { "X-Robots-Tag": "noindex" } });
+}

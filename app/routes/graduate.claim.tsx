@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormAlert, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requirePermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { claimDiploma, CLAIM_RATE_LIMITS } from "~/modules/diplomas/claim-diploma.server";
+import { claimFailure } from "~/modules/diplomas/issued-failures";
+import { ClaimSchema } from "~/modules/diplomas/issued-schema";
+
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.claim.title"), { name: "robots", content: "noindex" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "graduate:own-profile");
+  return json({ attempts: CLAIM_RATE_LIMITS.perUser.limit });
+}
+
+/**
+ * A graduate claims a diploma with the school's claim code, their personal ID number and date of birth. A mismatch
+ * gets one message whichever of the three was wrong; attempts are rate-limited per account and per address.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "graduate:own-profile");
+  const form = await readFormData(request);
+  const parsed = parseForm(ClaimSchema, form);
+  if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
+  const result = await claimDiploma(await getDb(), {
+    input: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    const failure = claimFailure(result.code);
+    return json<FormFailure>({ values: formValues(form), fieldErrors: {}, formError: failure.message }, { status: failure.status });
+  }
+  return redirect(`/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`);
+}
+
+export default function ClaimDiploma() {
+  const t = useT();
+  const { attempts } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <div className="container narrow">
+      <p>
+        <Link to="/graduate">{t("issued.graduate.back")}</Link>
+      </p>
+      <h1>{t("issued.claim.title")}</h1>
+      <p className="lead">{t("issued.claim.intro")}</p>
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      <Form method="post" className="form card" noValidate>
+        <TextField
+          name="claimCode"
+          label={t("issued.claim.code")}
+          hint={t("issued.claim.codeHint")}
+          defaultValue={values.claimCode ?? ""}
+          error={errors.claimCode}
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+        />
+        <TextField
+          name="personalId"
+          label={t("issued.claim.personalId")}
+          hint={t("issued.claim.personalIdHint")}
+          defaultValue={values.personalId ?? ""}
+          error={errors.personalId}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={14}
+        />
+        <TextField
+          name="dateOfBirth"
+          type="date"
+          label={t("issued.claim.dateOfBirth")}
+          defaultValue={values.dateOfBirth ?? ""}
+          error={errors.dateOfBirth}
+          required
+          autoComplete="bday"
+        />
+        <p className="muted">{t("issued.claim.attemptsNote", { limit: attempts })}</p>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t("issued.claim.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

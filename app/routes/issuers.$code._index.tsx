@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
+import { FormAlert } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { limitPublicRequest } from "~/lib/public-rate-limit.server";
+import { getIssuerProfile } from "~/modules/publication/get-issuer-profile.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const [title] = pageTitle(matches, "issuer.kicker");
+  return data ? [{ title: `${data.name} — ${(title as { title: string }).title}` }] : [title!];
+};
+
+/** GET /issuers/{code}: the public page of an issuing school (what its credentials' issuer.url opens). */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  limitPublicRequest(context);
+  const profile = await getIssuerProfile(await getDb(), { code: params.code, origin: getEnv().PUBLIC_ORIGIN });
+  if (!profile) throw json({ code: "not_found" }, { status: 404 });
+  // Not publicly cacheable: the page around it shows the visitor's own navigation.
+  return json(profile);
+}
+
+export default function IssuerPage() {
+  const t = useT();
+  const issuer = useLoaderData<typeof loader>();
+  return (
+    <div className="container workspace">
+      <p className="workspace-kicker">{t("issuer.kicker")}</p>
+      <h1>{issuer.name}</h1>
+      {issuer.nameEn ? <p className="lead">{issuer.nameEn}</p> : null}
+      {issuer.status === "suspended" ? <FormAlert kind="info">{t("issuer.suspendedNotice")}</FormAlert> : null}
+
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("issuer.province")}</dt>
+          <dd>{issuer.provinceName}</dd>
+          {issuer.schoolType ? (
+            <>
+              <dt>{t("issuer.type")}</dt>
+              <dd>{t(`schoolType.${issuer.schoolType}` as MessageKey)}</dd>
+            </>
+          ) : null}
+          <dt>{t("issuer.status")}</dt>
+          <dd>
+            <span className={`status-badge status-${issuer.status}`}>{t(`status.${issuer.status}` as MessageKey)}</span>
+            {issuer.statusChangedAt ? (
+              <>
+                {` ${t("issuer.since")} `}
+                <DateTime value={issuer.statusChangedAt} dateOnly />
+              </>
+            ) : null}
+          </dd>
+          <dt>{t("issuer.did")}</dt>
+          <dd>
+            <code style={{ wordBreak: "break-all" }}>{issuer.did}</code>
+          </dd>
+        </dl>
+        <p>
+          {t("issuer.verify")} <Link to="/verify">{t("nav.verify")}</Link>.
+        </p>
+      </section>
+
+      {issuer.links ? (
+        <section className="card" aria-labelledby="issuer-machine">
+          <h2 id="issuer-machine">{t("issuer.machine.title")}</h2>
+          <p className="muted">{t("issuer.machine.intro")}</p>
+          <ul>
+            <li>
+              <a href={issuer.links.didDocument}>{t("issuer.machine.didDocument")}</a>
+            </li>
+            <li>
+              <a href={issuer.links.log}>{t("issuer.machine.log")}</a>
+            </li>
+            <li>
+              <a href={issuer.links.trustRegistry}>{t("issuer.machine.trustRegistry")}</a>
+            </li>
+          </ul>
+          <h3>{t("issuer.statusLists.title")}</h3>
+          {issuer.statusLists.length === 0 ? (
+            <p className="muted">{t("issuer.statusLists.none")}</p>
+          ) : (
+            <ul>
+              {issuer.statusLists.map((l) => (
+                <li key={l.id}>
+                  <a href={l.url}>{t(`issuer.statusList.${l.purpose}` as MessageKey, { n: l.listNumber })}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { ConfirmCheckbox } from "~/components/issued-diplomas";
+import { ErrorPage } from "~/components/error-page";
+import { FormAlert, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { signFailure } from "~/modules/diplomas/issued-failures";
+import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
+import { signBatchSchema } from "~/modules/diplomas/issued-schema";
+import { uuidParam } from "~/modules/diplomas/schema";
+import { signBatch } from "~/modules/diplomas/sign-batch.server";
+import { LEVEL_TITLES } from "~/modules/documents/labels";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "issued.sign.title");
+
+const notFound = () => json({ code: "not_found" }, { status: 404 });
+
+function batchIdOf(value: string | undefined): string {
+  const parsed = uuidParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** The principal reviews a submitted batch and signs it; afterwards the same page shows what was issued. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
+  const batchId = batchIdOf(params.batchId);
+  const data = await loadSignPage(await getDb(), { organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  if (!data) throw notFound();
+  return json({ schoolCode: organisation.code, justSigned: new URL(request.url).searchParams.get("notice") === "signed", ...data });
+}
+
+type SignActionData = FormFailure;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
+  const batchId = batchIdOf(params.batchId);
+  const db = await getDb();
+  const page = await loadSignPage(db, { organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  if (!page) throw notFound();
+  const form = await readFormData(request);
+  const parsed = parseForm(
+    signBatchSchema({ today: page.form?.today ?? "9999-12-31", latestGraduationDate: page.form?.latestGraduationDate ?? null }),
+    form,
+  );
+  if (!parsed.ok) return json<SignActionData>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
+
+  const result = await signBatch(db, {
+    organisationId: organisation.id,
+    batchId,
+    signer: { userId: session.user.id, name: session.user.fullName, title: parsed.data.signerTitle },
+    issuePlace: parsed.data.issuePlace,
+    issueDate: parsed.data.issueDate,
+    publicOrigin: getEnv().PUBLIC_ORIGIN,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    const failure = signFailure(result.code);
+    if (result.code === "not_found") throw notFound();
+    return json<SignActionData>({ values: formValues(form), fieldErrors: {}, formError: failure.message }, { status: failure.status });
+  }
+  return redirect(`/school/${organisation.code}/batches/${batchId}/sign?notice=signed`);
+}
+
+export default function SignBatchPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const { batch, schoolCode, form, signed } = data;
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+
+  return (
+    <>
+      <p>
+        <Link to={`/school/${schoolCode}/batches/${batch.id}`}>{t("issued.sign.back", { title: batch.title })}</Link>
+      </p>
+      <h1>{t("issued.sign.title")}</h1>
+      <p className="lead">{batch.title}</p>
+
+      {signed ? (
+        <section className="card" aria-labelledby="signed-title">
+          <h2 id="signed-title">{t("issued.sign.signedTitle")}</h2>
+          <FormAlert kind="success">
+            {t(data.justSigned ? "issued.sign.done" : "issued.sign.signedSummary", { count: signed.count, first: signed.first ?? "—", last: signed.last ?? "—" })}
+          </FormAlert>
+          <p className="button-row">
+            <Link to={`/school/${schoolCode}/diplomas?batch=${batch.id}`} className="button button-primary">
+              {t("issued.sign.viewDiplomas")}
+            </Link>
+            <Link to={`/school/${schoolCode}/batches/${batch.id}`} className="button">
+              {t("issued.sign.viewBatch")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      {form ? (
+        <>
+          <section className="card" aria-labelledby="summary-title">
+            <h2 id="summary-title">{t("issued.sign.summary")}</h2>
+            <dl className="facts">
+              <dt>{t("issued.sign.count")}</dt>
+              <dd>{form.count.toLocaleString("vi-VN")}</dd>
+              {form.earliestGraduationDate && form.latestGraduationDate ? (
+                <>
+                  <dt>{t("issued.sign.graduationDates")}</dt>
+                  <dd>
+                    {form.earliestGraduationDate === form.latestGraduationDate
+                      ? formatDateVi(form.latestGraduationDate)
+                      : `${formatDateVi(form.earliestGraduationDate)} – ${formatDateVi(form.latestGraduationDate)}`}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            {form.programmes.length > 0 ? (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t("issued.sign.programmes")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("issued.sign.col.programme")}</th>
+                      <th scope="col">{t("issued.sign.col.level")}</th>
+                      <th scope="col">{t("issued.sign.col.count")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {form.programmes.map((p) => (
+                      <tr key={`${p.programmeCode}-${p.programmeName}`}>
+                        <td>
+                          <code>{p.programmeCode}</code> {p.programmeName}
+                        </td>
+                        <td>{LEVEL_TITLES[p.levelCode]?.level.vi ?? p.levelName}</td>
+                        <td>{p.n.toLocaleString("vi-VN")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            <p>
+              <Link to={`/school/${schoolCode}/batches/${batch.id}#drafts`}>{t("issued.sign.reviewList")}</Link>
+            </p>
+          </section>
+
+          {batch.status !== "submitted" ? (
+            <FormAlert kind="info">{t("issued.sign.error.not_submitted")}</FormAlert>
+          ) : !form.accredited ? (
+            <FormAlert kind="info">{t("issued.sign.error.school_not_accredited")}</FormAlert>
+          ) : form.preparedBySigner ? (
+            <FormAlert kind="info">{t("issued.sign.error.same_person")}</FormAlert>
+          ) : !form.hasActiveKey ? (
+            <FormAlert kind="info">{t("issued.sign.error.no_active_key")}</FormAlert>
+          ) : form.count === 0 ? (
+            <FormAlert kind="info">{t("issued.sign.error.empty")}</FormAlert>
+          ) : (
+            <section className="card" aria-labelledby="sign-form-title">
+              <h2 id="sign-form-title">{t("issued.sign.formTitle")}</h2>
+              <p className="muted">{t("issued.sign.intro")}</p>
+              {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+              <Form method="post" className="form" noValidate>
+                <div className="field">
+                  <span className="field-label" id="signer-name-label">
+                    {t("issued.sign.signerName")}
+                  </span>
+                  <p className="field-static" aria-labelledby="signer-name-label">
+                    {form.signerName}
+                  </p>
+                  <p className="field-hint">{t("issued.sign.signerNameHint")}</p>
+                </div>
+                <TextField
+                  name="signerTitle"
+                  label={t("issued.sign.signerTitle")}
+                  hint={t("issued.sign.signerTitleHint")}
+                  defaultValue={values.signerTitle ?? form.defaults.signerTitle}
+                  error={errors.signerTitle}
+                  required
+                  maxLength={100}
+                />
+                <TextField
+                  name="issueDate"
+                  type="date"
+                  label={t("issued.sign.issueDate")}
+                  hint={t(form.latestGraduationDate ? "issued.sign.issueDateHint" : "issued.sign.issueDateHintNoGraduation", {
+                    date: form.latestGraduationDate ? formatDateVi(form.latestGraduationDate) : "",
+                  })}
+                  defaultValue={values.issueDate ?? form.defaults.issueDate}
+                  error={errors.issueDate}
+                  min={form.latestGraduationDate ?? undefined}
+                  max={form.today}
+                  required
+                />
+                <TextField
+                  name="issuePlace"
+                  label={t("issued.sign.issuePlace")}
+                  hint={t("issued.sign.issuePlaceHint")}
+                  defaultValue={values.issuePlace ?? form.defaults.issuePlace}
+                  error={errors.issuePlace}
+                  required
+                  maxLength={100}
+                />
+                <ConfirmCheckbox id="f-confirm" label={t("issued.sign.confirm")} error={errors.confirm} />
+                <div className="form-actions">
+                  <button type="submit" className="button button-primary" disabled={busy}>
+                    {busy ? t("issued.sign.signing") : t("issued.sign.submit", { count: form.count })}
+                  </button>
+                </div>
+              </Form>
+            </section>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
+}

@@ -1,0 +1,270 @@
+/**
+ * The signed-diploma pages through their loaders and actions (PGlite, and PostgreSQL when TEST_DATABASE_URL is set):
+ * the principal's signing page, the school's list and detail pages (revoke, correction), the public printable
+ * diploma and its PDF. Who may do what, and the personal ID number never on a page in clear.
+ */
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, diplomaBatches, diplomas, registerEntries } from "~db/schema";
+import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
+import { vietnamToday } from "~/modules/diplomas/sign-batch.server";
+import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
+import * as credentialPage from "~/routes/credentials.$id._index";
+import * as credentialPdf from "~/routes/credentials.$id.diploma[.]pdf";
+import * as signPage from "~/routes/school.$code.batches.$batchId.sign";
+import * as diplomaPage from "~/routes/school.$code.diplomas.$diplomaId._index";
+import * as claimSlip from "~/routes/school.$code.diplomas.$diplomaId.claim-slip";
+import * as diplomaList from "~/routes/school.$code.diplomas._index";
+import { createSubmittedBatch } from "../support/diplomas";
+import { createOrganisation } from "../support/factories";
+import { anonymous, call, graduateOf, schoolWithSignedDiplomas, signedIn } from "../support/issued";
+import { createMember } from "../support/members";
+import { testDatabaseKind, withTestDatabase } from "../support/test-database";
+
+describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  const statusOf = async (id: string) => (await t.db.select({ s: diplomas.status }).from(diplomas).where(eq(diplomas.id, id)))[0]!.s;
+  const pageParams = (code: string, diplomaId: string) => ({ code, diplomaId });
+
+  describe("signing a batch", () => {
+    async function submitted() {
+      const org = await createOrganisation(t.db, { kind: "school", code: "CDKY" });
+      const registrar = await createMember(t.db, "school_registrar", org);
+      const principal = await createMember(t.db, "school_principal", org);
+      await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
+      const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 4 });
+      return { org, registrar, principal, batch, path: `/school/CDKY/batches/${batch.id}/sign`, params: { code: "CDKY", batchId: batch.id } };
+    }
+    const form = (extra: Record<string, string> = {}) => ({ issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on", ...extra });
+
+    it("shows the principal what will be signed, signs it, then shows the serial range", async () => {
+      const s = await submitted();
+      const principal = await signedIn(t.db, { id: s.principal.id });
+      const page = await call(signPage.loader, principal.get(s.path, s.params));
+      expect(page.status).toBe(200);
+      expect(page.body.form).toMatchObject({
+        count: 4,
+        latestGraduationDate: "2026-06-01",
+        defaults: { issuePlace: expect.any(String), signerTitle: "Hiệu trưởng" },
+        preparedBySigner: false,
+        hasActiveKey: true,
+      });
+      expect(page.body.form.defaults.issuePlace.length).toBeGreaterThan(0);
+      expect(page.body.form.programmes).toEqual([expect.objectContaining({ programmeCode: "6480201", n: 4 })]);
+
+      const signed = await call(signPage.action, principal.post(s.path, form(), s.params));
+      expect(signed.status).toBe(302);
+      expect(signed.location).toBe(`${s.path}?notice=signed`);
+      const after = await call(signPage.loader, principal.get(`${s.path}?notice=signed`, s.params));
+      expect(after.body.signed).toEqual({ count: 4, first: "CDKY-000001", last: "CDKY-000004" });
+      const [batch] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, s.batch.id));
+      expect(batch).toMatchObject({ status: "signed", signedBy: s.principal.id });
+      const rows = await t.db.select().from(diplomas).where(eq(diplomas.batchId, s.batch.id));
+      expect(rows.every((d) => d.status === "issued" && d.issuePlace === "Hà Nội" && d.signerTitle === "Hiệu trưởng")).toBe(true);
+      expect(rows[0]!.signerName).toMatch(/^Người dùng/);
+
+      // Signing twice: a clear message, not a crash.
+      const twice = await call(signPage.action, principal.post(s.path, form(), s.params));
+      expect(twice.status).toBe(409);
+      expect(twice.body.formError).toBe("issued.sign.error.not_submitted");
+    });
+
+    it("checks the form: confirmation, an issue date neither in the future nor before graduation", async () => {
+      const s = await submitted();
+      const principal = await signedIn(t.db, { id: s.principal.id });
+      const bad = await call(signPage.action, principal.post(s.path, form({ issueDate: "2999-01-01", confirm: "" }), s.params));
+      expect(bad.status).toBe(400);
+      expect(bad.body.fieldErrors).toEqual({ issueDate: "issued.sign.validation.issueDateFuture", confirm: "issued.sign.validation.confirm" });
+      expect(bad.body.values.issuePlace).toBe("Hà Nội");
+      const early = await call(signPage.action, principal.post(s.path, form({ issueDate: "2026-05-31" }), s.params));
+      expect(early.body.fieldErrors).toEqual({ issueDate: "issued.sign.validation.issueDateBeforeGraduation" });
+      expect((await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, s.batch.id)))[0]!.status).toBe("submitted");
+    });
+
+    it("is for principals only, and never for the person who prepared the batch", async () => {
+      const s = await submitted();
+      const registrar = await signedIn(t.db, { id: s.registrar.id });
+      expect((await call(signPage.loader, registrar.get(s.path, s.params))).status).toBe(403);
+      expect((await call(signPage.action, registrar.post(s.path, form(), s.params))).status).toBe(403);
+
+      // A principal who also prepared the batch (holds both roles) is refused by the two-person rule.
+      const both = await createMember(t.db, "school_principal", s.org);
+      const { batch } = await createSubmittedBatch(t.db, { organisationId: s.org.id, createdBy: both.id, count: 1 });
+      const self = await signedIn(t.db, { id: both.id });
+      const params = { code: "CDKY", batchId: batch.id };
+      const page = await call(signPage.loader, self.get(`/school/CDKY/batches/${batch.id}/sign`, params));
+      expect(page.body.form.preparedBySigner).toBe(true);
+      const refused = await call(signPage.action, self.post(`/school/CDKY/batches/${batch.id}/sign`, form(), params));
+      expect(refused.status).toBe(403);
+      expect(refused.body.formError).toBe("issued.sign.error.same_person");
+    });
+  });
+
+  describe("the school's diploma pages", () => {
+    it("lists and finds diplomas by name without diacritics, by serial and by status", async () => {
+      const { org } = await schoolWithSignedDiplomas(t.db, { code: "CDLIST", count: 5 });
+      const staff = await signedIn(t.db, { role: "school_admin", organisation: org });
+      const list = async (query: string) => (await call(diplomaList.loader, staff.get(`/school/CDLIST/diplomas${query}`, { code: "CDLIST" }))).body;
+      expect((await list("")).total).toBe(5);
+      const byName = await list("?q=tran%20thi%20binh");
+      expect(byName.diplomas.map((d: { fullName: string }) => d.fullName)).toEqual(["Trần Thị Bình 1"]);
+      expect((await list("?q=CDLIST-000003")).diplomas).toHaveLength(1);
+      expect((await list("?status=revoked")).total).toBe(0);
+      expect((await list("?status=nonsense&page=-4")).total).toBe(5); // bad filters are dropped, not a 500
+      expect(JSON.stringify(await list(""))).not.toContain(graduateOf(0).personalId);
+    });
+
+    it("shows every field with the personal ID masked, the claim code, the QR and the register history", async () => {
+      const { org, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDVIEW", count: 1 });
+      const staff = await signedIn(t.db, { role: "school_registrar", organisation: org });
+      const id = diplomaIds[0]!;
+      const res = await call(diplomaPage.loader, staff.get(`/school/CDVIEW/diplomas/${id}`, pageParams("CDVIEW", id)));
+      expect(res.status).toBe(200);
+      expect(res.body.diploma.personalIdMasked).toBe(`••••••••${graduateOf(0).personalId.slice(-4)}`);
+      expect(res.text).not.toContain(graduateOf(0).personalId);
+      expect(res.body.claimCode).toBe(claimCodeOf(id));
+      expect(res.body.qrSvg).toMatch(/^<svg/);
+      expect(res.body.history.map((e: { kind: string }) => e.kind)).toEqual(["issue"]);
+      expect(res.body.links).toMatchObject({ json: `/credentials/${id}/vc.json`, pdf: `/credentials/${id}/diploma.pdf` });
+      expect(res.body.canStartReplacement).toBe(true);
+      expect(res.body.statusChanges).toEqual([]); // a registrar cannot revoke
+
+      const slip = await call(claimSlip.loader, staff.get(`/school/CDVIEW/diplomas/${id}/claim-slip`, pageParams("CDVIEW", id)));
+      expect(slip.body.claimCode).toBe(claimCodeOf(id));
+    });
+
+    it("lets the principal revoke with a reason; the registrar gets 403", async () => {
+      const { principal: p, registrar: r, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDREV", count: 2 });
+      const id = diplomaIds[0]!;
+      const path = `/school/CDREV/diplomas/${id}`;
+      const registrar = await signedIn(t.db, { id: r.id });
+      const denied = await call(diplomaPage.action, registrar.post(path, { intent: "revoke", reason: "Gian lận hồ sơ", confirm: "on" }, pageParams("CDREV", id)));
+      expect(denied.status).toBe(403);
+      expect(await statusOf(id)).toBe("issued");
+
+      const principal = await signedIn(t.db, { id: p.id });
+      const page = await call(diplomaPage.loader, principal.get(path, pageParams("CDREV", id)));
+      expect(page.body.statusChanges).toEqual(["revoke", "suspend"]);
+      const noReason = await call(diplomaPage.action, principal.post(path, { intent: "revoke", reason: " ", confirm: "on" }, pageParams("CDREV", id)));
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.fieldErrors).toEqual({ reason: "issued.status.validation.reasonRequired" });
+      expect(await statusOf(id)).toBe("issued");
+
+      const revoked = await call(diplomaPage.action, principal.post(path, { intent: "revoke", reason: "Gian lận hồ sơ tốt nghiệp", confirm: "on" }, pageParams("CDREV", id)));
+      expect(revoked.status).toBe(302);
+      expect(revoked.location).toBe(`${path}?notice=revoked`);
+      expect(await statusOf(id)).toBe("revoked");
+      const entries = await t.db.select().from(registerEntries).where(eq(registerEntries.diplomaId, id)).orderBy(registerEntries.id);
+      expect(entries.map((e) => [e.kind, e.remarks])).toEqual([["issue", null], ["revoke", "Gian lận hồ sơ tốt nghiệp"]]);
+      const after = await call(diplomaPage.loader, principal.get(`${path}?notice=revoked`, pageParams("CDREV", id)));
+      expect(after.body).toMatchObject({ notice: "revoked", statusChanges: [], claimCode: null });
+
+      // Revoking again: a clear refusal.
+      const again = await call(diplomaPage.action, principal.post(path, { intent: "revoke", reason: "Lần nữa", confirm: "on" }, pageParams("CDREV", id)));
+      expect(again.status).toBe(409);
+      expect(again.body.formError).toBe("issued.status.error.not_allowed");
+    });
+
+    it("closes one school's diplomas to another school's staff (403)", async () => {
+      const a = await schoolWithSignedDiplomas(t.db, { code: "CDAAA", count: 1 });
+      const b = await createOrganisation(t.db, { kind: "school", code: "CDBBB" });
+      const id = a.diplomaIds[0]!;
+      for (const role of ["school_principal", "school_registrar", "school_admin"] as const) {
+        const outsider = await signedIn(t.db, { role, organisation: b });
+        expect((await call(diplomaPage.loader, outsider.get(`/school/CDAAA/diplomas/${id}`, pageParams("CDAAA", id)))).status).toBe(403);
+        expect((await call(diplomaList.loader, outsider.get(`/school/CDAAA/diplomas`, { code: "CDAAA" }))).status).toBe(403);
+        // Their own school's page does not show the other school's diploma either.
+        expect((await call(diplomaPage.loader, outsider.get(`/school/CDBBB/diplomas/${id}`, pageParams("CDBBB", id)))).status).toBe(404);
+      }
+      const principalB = await signedIn(t.db, { role: "school_principal", organisation: b });
+      const revoke = await call(diplomaPage.action, principalB.post(`/school/CDAAA/diplomas/${id}`, { intent: "revoke", reason: "Không hợp lệ", confirm: "on" }, pageParams("CDAAA", id)));
+      expect(revoke.status).toBe(403);
+      expect(await statusOf(id)).toBe("issued");
+    });
+
+    it("starts a correction: a new batch with one superseding draft, opened for editing; never twice", async () => {
+      const { org, registrar: r, principal: p, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDFIX", count: 2 });
+      const id = diplomaIds[0]!;
+      const path = `/school/CDFIX/diplomas/${id}`;
+      const principal = await signedIn(t.db, { id: p.id });
+      expect((await call(diplomaPage.action, principal.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)))).status).toBe(403);
+
+      const registrar = await signedIn(t.db, { id: r.id });
+      const started = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)));
+      expect(started.status).toBe(302);
+      const match = /^\/school\/CDFIX\/batches\/([0-9a-f-]{36})\/drafts\/([0-9a-f-]{36})$/.exec(started.location ?? "");
+      expect(match).not.toBeNull();
+      const [, batchId, draftId] = match!;
+      const [batch] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, batchId!));
+      const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, draftId!));
+      const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
+      expect(batch).toMatchObject({ title: `Chỉnh sửa văn bằng ${old!.serial}`, status: "draft", organisationId: org.id, createdBy: r.id });
+      expect(draft).toMatchObject({ status: "draft", batchId, supersedesId: id, fullName: old!.fullName, programmeCode: old!.programmeCode, personalIdHash: old!.personalIdHash, serial: null });
+      expect(draft!.personalIdCiphertext).not.toBe(old!.personalIdCiphertext); // sealed again, bound to the new row
+      expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.start-correction"), eq(auditLog.entityId, id)))).toHaveLength(1);
+
+      const page = await call(diplomaPage.loader, registrar.get(path, pageParams("CDFIX", id)));
+      expect(page.body.pendingReplacement).toMatchObject({ id: draftId, batchId });
+      expect(page.body.canStartReplacement).toBe(false);
+      for (const intent of ["start-correction", "start-reissue"]) {
+        const second = await call(diplomaPage.action, registrar.post(path, { intent }, pageParams("CDFIX", id)));
+        expect(second.status).toBe(409);
+        expect(second.body.formError).toBe("issued.correction.error.already_started");
+      }
+      expect(await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.organisationId, org.id))).toHaveLength(2);
+
+      // A revoked diploma is neither corrected nor reissued.
+      const other = diplomaIds[1]!;
+      const revoke = await call(diplomaPage.action, principal.post(`/school/CDFIX/diplomas/${other}`, { intent: "revoke", reason: "Thu hồi thử", confirm: "on" }, pageParams("CDFIX", other)));
+      expect(revoke.status).toBe(302);
+      const refused = await call(diplomaPage.action, registrar.post(`/school/CDFIX/diplomas/${other}`, { intent: "start-reissue" }, pageParams("CDFIX", other)));
+      expect(refused.status).toBe(409);
+      expect(refused.body.formError).toBe("issued.correction.error.not_allowed");
+    });
+  });
+
+  describe("the public printable diploma", () => {
+    it("shows the diploma at its capability URL, never the personal ID number; status banners; 404 otherwise", async () => {
+      const { org, principal: p, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDPUB", count: 2 });
+      const id = diplomaIds[0]!;
+      const res = await call(credentialPage.loader, anonymous(`/credentials/${id}`, { id }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("X-Robots-Tag")).toContain("noindex");
+      const [row] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
+      expect(res.body.document.holder.fullName).toBe("Nguyễn Văn An 0");
+      expect(res.body.document.numbers.serial).toBe(row!.serial);
+      expect(res.body.qrSvg).toMatch(/^<svg/);
+      expect(res.text).not.toContain(graduateOf(0).personalId);
+      expect(res.text).not.toContain(row!.personalIdHash);
+      expect(res.text).not.toContain(row!.personalIdCiphertext);
+      expect(res.text).not.toContain(claimCodeOf(id));
+
+      const principal = await signedIn(t.db, { id: p.id });
+      await call(diplomaPage.action, principal.post(`/school/CDPUB/diplomas/${id}`, { intent: "suspend", reason: "Đang xác minh", confirm: "on" }, pageParams("CDPUB", id)));
+      const suspended = await call(credentialPage.loader, anonymous(`/credentials/${id}`, { id }));
+      expect(suspended.body.status).toBe("suspended");
+      expect(suspended.body.document.statusLine.vi).toContain("ĐÌNH CHỈ");
+      expect(suspended.text).not.toContain("Đang xác minh"); // the reason stays in the register
+
+      for (const bad of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+        expect((await call(credentialPage.loader, anonymous(`/credentials/${bad}`, { id: bad }))).status).toBe(404);
+      }
+      const draft = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: p.id, count: 1 });
+      const draftId = draft.diplomaIds[0]!;
+      expect((await call(credentialPage.loader, anonymous(`/credentials/${draftId}`, { id: draftId }))).status).toBe(404);
+      expect((await call(credentialPdf.loader, anonymous(`/credentials/${draftId}/diploma.pdf`, { id: draftId }))).status).toBe(404);
+    });
+
+    it("serves the diploma as a PDF", async () => {
+      const { diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDPDF", count: 1 });
+      const id = diplomaIds[0]!;
+      const res = await call(credentialPdf.loader, anonymous(`/credentials/${id}/diploma.pdf?download=1`, { id }, "203.0.113.77"));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Content-Type")).toBe("application/pdf");
+      expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="van-bang-CDPDF-000001.pdf"');
+      expect(new TextDecoder().decode(res.bytes.slice(0, 5))).toBe("%PDF-");
+      expect(res.bytes.length).toBeGreaterThan(10_000);
+    });
+  });
+});
