@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { auditLog, diplomaBatches, diplomas, issuanceLog, registerEntries } from "~db/schema";
 import { verifyProof } from "~/modules/credentials/eddsa-rdfc-2022";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
+import { revealPersonalId } from "~/modules/diplomas/personal-id.server";
+import { saveDraft } from "~/modules/diplomas/save-draft.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
+import { startCorrection } from "~/modules/diplomas/start-correction.server";
+import { submitBatch } from "~/modules/diplomas/submit-batch.server";
 import { checkChain, verifyInclusion } from "~/modules/issuance-log/hash-chain";
 import { sha256 } from "~/modules/issuance-log/append-log-entry.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -141,5 +145,54 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     expect(entries.map((e) => e.kind).sort()).toEqual(["correct", "issue", "issue"]);
     const list = await findStatusList(t.db, { organisationId: org.id, purpose: "revocation", listNumber: 1 });
     expect(getBit(new Uint8Array(list!.bits), old!.revocationIndex!)).toBe(true);
+  });
+});
+
+describe(`correcting a signed diploma through the registrar's forms (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("starts a correction, edits the draft (the old diploma is no duplicate), submits and signs it", async () => {
+    const org = await createOrganisation(t.db, { kind: "school", code: "CDFIX" });
+    const registrar = await createMember(t.db, "school_registrar", org);
+    const principal = await createMember(t.db, "school_principal", org);
+    await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
+    const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
+    const sign = (batchId: string) =>
+      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+    expect((await sign(first.batch.id)).ok).toBe(true);
+
+    const actor = { userId: registrar.id, ip: null };
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", actor });
+    if (!started.ok) throw new Error(started.code);
+    const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
+    const personalId = revealPersonalId(draft!.id, draft!.personalIdCiphertext)!;
+    const saved = await saveDraft(t.db, {
+      organisationId: org.id,
+      batchId: started.value.batchId,
+      diplomaId: draft!.id,
+      input: {
+        fullName: draft!.fullName,
+        dateOfBirth: "2001-02-03",
+        placeOfBirth: draft!.placeOfBirth,
+        gender: draft!.gender,
+        ethnicity: draft!.ethnicity,
+        personalId,
+        programmeCode: draft!.programmeCode,
+        modeOfStudy: draft!.modeOfStudy,
+        classification: draft!.classification,
+        graduationDate: draft!.graduationDate,
+        graduationDecisionNumber: draft!.graduationDecisionNumber,
+      },
+      actor,
+      today: "2026-07-01",
+    });
+    expect(saved.ok ? null : saved.fieldErrors).toBeNull();
+    expect((await submitBatch(t.db, { organisationId: org.id, batchId: started.value.batchId, actor })).ok).toBe(true);
+    expect((await sign(started.value.batchId)).ok).toBe(true);
+
+    const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, first.diplomaIds[0]!));
+    const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, draft!.id));
+    expect(old).toMatchObject({ status: "superseded", supersededById: draft!.id });
+    expect(fresh).toMatchObject({ status: "issued", dateOfBirth: "2001-02-03", supersedesId: old!.id });
   });
 });

@@ -5,6 +5,7 @@ import type { Executor } from "~/lib/db.server";
 import { protectPersonalId } from "~/modules/diplomas/personal-id.server";
 
 const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thị Én", "Vũ Đức Giang", "Đặng Thu Hà", "Bùi Thị Phương Thảo"];
+const SUFFIXES = ["", "Anh", "Bảo", "Chi", "Duy", "Hiền", "Khánh", "Lộc", "Minh", "Ngọc", "Quang", "Tâm", "Uyên", "Vy"];
 const CLASSIFICATIONS: Classification[] = ["xuat_sac", "gioi", "kha", "trung_binh_kha", "trung_binh"];
 
 export async function createSubmittedBatch(
@@ -23,7 +24,7 @@ export async function createSubmittedBatch(
       organisationId: options.organisationId,
       batchId: batch!.id,
       status: "draft" as const,
-      fullName: `${NAMES[i % NAMES.length]} ${i}`.trim(),
+      fullName: `${NAMES[i % NAMES.length]} ${SUFFIXES[Math.floor(i / NAMES.length) % SUFFIXES.length]}`.trim(),
       dateOfBirth: `200${i % 5}-0${1 + (i % 9)}-1${i % 9}`,
       placeOfBirth: "Hà Nội",
       gender: i % 2 ? ("nu" as const) : ("nam" as const),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import {
   diplomaBatches,
   diplomas,
@@ -192,11 +192,12 @@ export const CONFLICTING_STATUSES = ["draft", "issued", "suspended"] as const sa
 
 /**
  * The school's diplomas (drafts included) of these graduates (personal ID hashes) in these programmes, for the
- * duplicate check. `excludeId` leaves out the draft being edited.
+ * duplicate check. `excludeIds` leaves out the draft being edited and, for a correction or reissue, the diploma it
+ * replaces (which stays issued until the replacement is signed).
  */
 export async function findConflictingDiplomas(
   db: Executor,
-  options: { organisationId: string; personalIdHashes: string[]; excludeId?: string },
+  options: { organisationId: string; personalIdHashes: string[]; excludeIds?: string[] },
 ) {
   if (options.personalIdHashes.length === 0) return [];
   const rows: { id: string; personalIdHash: string; programmeCode: string; status: DiplomaStatus; batchId: string | null; batchTitle: string | null }[] = [];
@@ -218,7 +219,7 @@ export async function findConflictingDiplomas(
             eq(diplomas.organisationId, options.organisationId),
             inArray(diplomas.personalIdHash, options.personalIdHashes.slice(i, i + 1000)),
             inArray(diplomas.status, [...CONFLICTING_STATUSES]),
-            options.excludeId ? ne(diplomas.id, options.excludeId) : undefined,
+            options.excludeIds?.length ? notInArray(diplomas.id, options.excludeIds) : undefined,
           ),
         )),
     );

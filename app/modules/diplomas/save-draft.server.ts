@@ -71,7 +71,8 @@ export async function saveDraft(db: Database, options: SaveDraftOptions): Promis
     const { personalId, ...values } = result.value;
 
     const hash = hashPersonalId(personalId);
-    const conflicts = await findConflictingDiplomas(tx, { organisationId: options.organisationId, personalIdHashes: [hash], excludeId: options.diplomaId });
+    const excludeIds = [options.diplomaId, before?.supersedesId].filter((id): id is string => Boolean(id));
+    const conflicts = await findConflictingDiplomas(tx, { organisationId: options.organisationId, personalIdHashes: [hash], excludeIds });
     if (conflicts.some((c) => c.programmeCode === values.programmeCode)) {
       return fail("duplicate", { personalId: "diplomas.validation.duplicateExisting" });
     }
