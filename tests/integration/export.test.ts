@@ -217,4 +217,36 @@ describe(`export (${testDatabaseKind()})`, () => {
       expect(result.stderr).toContain("usage: npm run export -- --out DIR");
     }
   });
+
+  it("verifies with an independent implementation (Digital Bazaar's jsonld-signatures and eddsa-rdfc-2022 suite)", async () => {
+    const { default: jsigs } = await import("jsonld-signatures");
+    const { DataIntegrityProof } = await import("@digitalbazaar/data-integrity");
+    const { cryptosuite } = await import("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
+    const { BUNDLED_CONTEXTS } = await import("~/modules/credentials/document-loader");
+    const didDocument = await readJson("issuers/CDEXPA/did.json");
+    // The verifier's own loader: the public JSON-LD contexts, and the school's DID document as exported. Nothing else.
+    const documentLoader = async (url: string) => {
+      const context = BUNDLED_CONTEXTS.get(url);
+      if (context) return { contextUrl: null, documentUrl: url, document: context };
+      const [did] = url.split("#");
+      if (did === didDocument.id) {
+        if (!url.includes("#")) return { contextUrl: null, documentUrl: url, document: didDocument };
+        const method = didDocument.verificationMethod.find((m: { id: string }) => m.id === url);
+        if (method) return { contextUrl: null, documentUrl: url, document: { "@context": "https://w3id.org/security/multikey/v1", ...method } };
+      }
+      throw new Error(`the independent verifier does not fetch ${url}`);
+    };
+    const suite = new DataIntegrityProof({ cryptosuite });
+    const verify = (document: unknown) =>
+      jsigs.verify(document, { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+
+    const credential = await readJson(`credentials/${issued[1]}.json`);
+    const genuine = await verify(credential);
+    expect(genuine.error ?? null).toBeNull();
+    expect(genuine.verified).toBe(true);
+
+    const tampered = structuredClone(credential);
+    tampered.credentialSubject.name = "Nguyễn Văn Giả";
+    expect((await verify(tampered)).verified).toBe(false);
+  });
 });
