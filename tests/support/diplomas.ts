@@ -8,6 +8,11 @@ const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Ph�
 const SUFFIXES = ["", "Anh", "Bảo", "Chi", "Duy", "Hiền", "Khánh", "Lộc", "Minh", "Ngọc", "Quang", "Tâm", "Uyên", "Vy"];
 const CLASSIFICATIONS: Classification[] = ["xuat_sac", "gioi", "kha", "trung_binh_kha", "trung_binh"];
 
+/** The full name of the i-th graduate of a test batch: real Vietnamese names (the form's validation accepts them). */
+export function testGraduateName(i: number): string {
+  return `${NAMES[i % NAMES.length]} ${SUFFIXES[Math.floor(i / NAMES.length) % SUFFIXES.length]}`.trim();
+}
+
 export async function createSubmittedBatch(
   db: Executor,
   options: { organisationId: string; createdBy: string; count: number; programmeCode?: string; supersedes?: string[] },
@@ -24,7 +29,7 @@ export async function createSubmittedBatch(
       organisationId: options.organisationId,
       batchId: batch!.id,
       status: "draft" as const,
-      fullName: `${NAMES[i % NAMES.length]} ${SUFFIXES[Math.floor(i / NAMES.length) % SUFFIXES.length]}`.trim(),
+      fullName: testGraduateName(i),
       dateOfBirth: `200${i % 5}-0${1 + (i % 9)}-1${i % 9}`,
       placeOfBirth: "Hà Nội",
       gender: i % 2 ? ("nu" as const) : ("nam" as const),

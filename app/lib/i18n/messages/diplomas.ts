@@ -24,7 +24,7 @@ export const diplomas = defineMessages(
     "diplomas.batch.withdraw": "Rút lô về để sửa",
     "diplomas.batch.readOnly": "Bạn chỉ xem được lô này. Việc lập và sửa lô do cán bộ quản lý văn bằng thực hiện.",
     "diplomas.batch.readOnlySigner":
-      "Bạn xem lô này ở chế độ chỉ đọc. Khi cán bộ quản lý văn bằng đã gửi lô, việc ký được thực hiện ngay trên trang này.",
+      "Bạn xem lô này ở chế độ chỉ đọc. Khi cán bộ quản lý văn bằng đã gửi lô, bạn ký ở trang «Rà soát và ký lô» (nút bên dưới).",
     "diplomas.batch.lockedSubmitted": "Lô đã được gửi ký nên không sửa được. Muốn sửa, hãy rút lô về.",
     "diplomas.batch.lockedFinal": "Lô đã kết thúc và không sửa được nữa.",
     "diplomas.batch.signSection": "Ký lô văn bằng",
@@ -211,7 +211,7 @@ export const diplomas = defineMessages(
     "diplomas.batch.submitNeedsDrafts": "The batch needs at least one diploma.",
     "diplomas.batch.withdraw": "Withdraw the batch to edit it",
     "diplomas.batch.readOnly": "You can view this batch only. Registrars prepare and edit batches.",
-    "diplomas.batch.readOnlySigner": "You are viewing this batch read-only. Once the registrar has submitted it, you sign it on this page.",
+    "diplomas.batch.readOnlySigner": "You are viewing this batch read-only. Once the registrar has submitted it, you sign it on the “Review and sign” page (button below).",
     "diplomas.batch.lockedSubmitted": "The batch has been submitted for signing and cannot be edited. Withdraw it to make changes.",
     "diplomas.batch.lockedFinal": "The batch is closed and can no longer be edited.",
     "diplomas.batch.signSection": "Sign the batch",
