@@ -196,3 +196,27 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     expect(fresh).toMatchObject({ status: "issued", dateOfBirth: "2001-02-03", supersedesId: old!.id });
   });
 });
+
+describe(`reissuing a diploma (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("records a reissue as a reissue in the register", async () => {
+    const org = await createOrganisation(t.db, { kind: "school", code: "CDREI" });
+    const registrar = await createMember(t.db, "school_registrar", org);
+    const principal = await createMember(t.db, "school_principal", org);
+    await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
+    const sign = (batchId: string) =>
+      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+    const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
+    await sign(first.batch.id);
+    const actor = { userId: registrar.id, ip: null };
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", actor });
+    if (!started.ok) throw new Error(started.code);
+    expect((await submitBatch(t.db, { organisationId: org.id, batchId: started.value.batchId, actor })).ok).toBe(true);
+    expect((await sign(started.value.batchId)).ok).toBe(true);
+    const entries = await t.db.select().from(registerEntries).where(eq(registerEntries.diplomaId, started.value.diplomaId));
+    expect(entries.map((e) => [e.kind, e.relatedDiplomaId])).toEqual([["reissue", first.diplomaIds[0]]]);
+    const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
+    expect(fresh!.statusReason).toBeNull();
+  });
+});

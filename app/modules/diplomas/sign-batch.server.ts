@@ -207,7 +207,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
       );
       await tx.execute(sql`
         update diplomas as d set
-          status = 'issued', serial = v.serial, register_year = ${year}, register_number = v.register_number,
+          status = 'issued', status_reason = null, serial = v.serial, register_year = ${year}, register_number = v.register_number,
           issue_date = ${issueDate}::date, issue_place = ${options.issuePlace}, signer_name = ${options.signer.name},
           signer_title = ${options.signer.title}, signing_key_id = ${key.key.id}::uuid, signed_at = ${signedAt.toISOString()}::timestamptz,
           credential = v.credential, credential_hash = v.credential_hash, qr_payload = v.qr_payload,
@@ -236,7 +236,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         part.map((r) => ({
           organisationId: school.id,
           diplomaId: r.draft.id,
-          kind: r.draft.supersedesId ? ("correct" as const) : ("issue" as const),
+          kind: !r.draft.supersedesId ? ("issue" as const) : r.draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
           relatedDiplomaId: r.draft.supersedesId,
           snapshot: registerSnapshot(issuedById.get(r.draft.id)!),
           createdBy: options.signer.userId,

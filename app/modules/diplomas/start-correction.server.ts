@@ -61,6 +61,8 @@ export async function startCorrection(
       organisationId: options.organisationId,
       batchId: batch.id,
       supersedesId: old.id,
+      // On a draft, the status reason says why it exists: the register entry written at signing follows it.
+      statusReason: options.kind,
       fullName: old.fullName,
       dateOfBirth: old.dateOfBirth,
       placeOfBirth: old.placeOfBirth,
