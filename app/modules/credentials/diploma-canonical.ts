@@ -156,6 +156,18 @@ export async function signDiplomaCredential(
   signer: CredentialSigner,
   options: { created: string },
 ): Promise<SignedDiplomaCredential> {
+  return (await signDiplomaCredentialWithCanonicalForm(input, signer, options)).credential;
+}
+
+/**
+ * signDiplomaCredential, also returning the credential's canonical N-Quads (the issuance log's leaf is their
+ * hash), so that issuance canonicalises each credential once.
+ */
+export async function signDiplomaCredentialWithCanonicalForm(
+  input: DiplomaCredentialInput,
+  signer: CredentialSigner,
+  options: { created: string },
+): Promise<{ credential: SignedDiplomaCredential; canonicalDocument: string }> {
   const values = diplomaValues(input);
   const proofOptions: ProofOptions = {
     type: DATA_INTEGRITY_PROOF,
@@ -164,6 +176,7 @@ export async function signDiplomaCredential(
     verificationMethod: signer.verificationMethod,
     proofPurpose: ASSERTION_METHOD,
   };
-  const proofValue = await proofValueFor(canonicalProofConfigNQuads(proofOptions), canonicalNQuadsOfValues(values), signer);
-  return { ...diplomaCredentialFromValues(values), proof: { ...proofOptions, proofValue } };
+  const canonicalDocument = canonicalNQuadsOfValues(values);
+  const proofValue = await proofValueFor(canonicalProofConfigNQuads(proofOptions), canonicalDocument, signer);
+  return { credential: { ...diplomaCredentialFromValues(values), proof: { ...proofOptions, proofValue } }, canonicalDocument };
 }

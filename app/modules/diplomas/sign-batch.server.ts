@@ -4,7 +4,7 @@ import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, 
 import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { canonicalDiplomaNQuads, signDiplomaCredential } from "~/modules/credentials/diploma-canonical";
+import { canonicalDiplomaNQuads, signDiplomaCredentialWithCanonicalForm } from "~/modules/credentials/diploma-canonical";
 import { signGeneric } from "~/modules/credentials/benchmark-signing";
 import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
@@ -164,8 +164,10 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         },
         supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
       };
-      const credential =
-        options.signingPipeline === "generic" ? await signGeneric(input, signer, created) : await signDiplomaCredential(input, signer, { created });
+      const { credential, canonicalDocument } =
+        options.signingPipeline === "generic"
+          ? { credential: await signGeneric(input, signer, created), canonicalDocument: canonicalDiplomaNQuads(input) }
+          : await signDiplomaCredentialWithCanonicalForm(input, signer, { created });
       const qrPayload = encodeQrPayload(
         {
           schoolCode: school.code,
@@ -191,7 +193,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         revocationIndex: revocation.indexes[i]!,
         suspensionIndex: suspension.indexes[i]!,
         credential: credential as unknown as Record<string, unknown>,
-        credentialHash: toHex(sha256(new TextEncoder().encode(canonicalDiplomaNQuads(input)))),
+        credentialHash: toHex(sha256(new TextEncoder().encode(canonicalDocument))),
         qrPayload,
       });
     }
@@ -229,8 +231,6 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
       await setStatusBit(tx, { listId: old.revocationListId!, index: old.revocationIndex!, value: true });
     }
 
-    const issued = await tx.select().from(diplomas).where(inArray(diplomas.id, rows.map((r) => r.draft.id)));
-    const issuedById = new Map(issued.map((d) => [d.id, d]));
     for (const part of chunks(rows)) {
       await tx.insert(registerEntries).values(
         part.map((r) => ({
@@ -238,7 +238,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
           diplomaId: r.draft.id,
           kind: !r.draft.supersedesId ? ("issue" as const) : r.draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
           relatedDiplomaId: r.draft.supersedesId,
-          snapshot: registerSnapshot(issuedById.get(r.draft.id)!),
+          snapshot: registerSnapshot({ ...r.draft, status: "issued", serial: r.serial, registerYear: year, registerNumber: r.registerNumber, issueDate }),
           createdBy: options.signer.userId,
         })),
       );
