@@ -1,3 +1,5 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { FormAlert } from "./form";
 import { useT } from "~/lib/i18n/use-t";
 import type { MessageKey } from "~/lib/i18n";
@@ -14,6 +16,48 @@ export function FailureAlert({ failure }: { failure: { formError?: string } | un
   const t = useT();
   if (!failure) return null;
   return <FormAlert kind="error">{t((failure.formError ?? "form.errorSummary") as MessageKey)}</FormAlert>;
+}
+
+export interface ReferenceFormProps {
+  /** The action's answer when the last submission was rejected. */
+  failure: { formError?: string } | undefined;
+  /** Hidden inputs posted first, in this order (e.g. `{ mode, code }`); undefined values are left out. */
+  hidden?: Record<string, string | undefined>;
+  className?: string;
+  submitLabel?: MessageKey;
+  /** Where "Cancel" goes; no cancel link without it. */
+  cancelTo?: string;
+  children: ReactNode;
+}
+
+/** A reference-data form: the failure alert, the fields, and the save (and cancel) buttons. */
+export function ReferenceForm({ failure, hidden = {}, className = "form", submitLabel = "form.save", cancelTo, children }: ReferenceFormProps) {
+  const t = useT();
+  return (
+    <>
+      <FailureAlert failure={failure} />
+      <Form method="post" className={className} noValidate>
+        {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
+        {children}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t(submitLabel)}
+          </button>
+          {cancelTo ? <Link to={cancelTo}>{t("form.cancel")}</Link> : null}
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** The "edit" card above a reference-data list (`#edit`): a heading and a {@link ReferenceForm}. Give it a `key` per row edited. */
+export function EditCard({ title, ...form }: Omit<ReferenceFormProps, "className"> & { title: string }) {
+  return (
+    <section className="card" aria-labelledby="edit-title" id="edit">
+      <h2 id="edit-title">{title}</h2>
+      <ReferenceForm className="form reference-form" {...form} />
+    </section>
+  );
 }
 
 /** "Tỉnh" / "Thành phố" (stored in Vietnamese), in the page's language. */

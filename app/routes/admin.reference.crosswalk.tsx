@@ -1,18 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/http.server";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
-import { FailureAlert } from "~/components/reference-ui";
+import { FailureAlert, ReferenceForm } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
+import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
-import { clientOf } from "~/lib/request-context";
 import { editCrosswalk } from "~/modules/reference/edit-crosswalk.server";
-import { referenceFailureStatus } from "~/modules/reference/failures";
 import { listCrosswalk } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import {
   CROSSWALK_STATUSES,
   CrosswalkAddSchema,
@@ -48,20 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const schema = { add: CrosswalkAddSchema, remove: CrosswalkRemoveSchema, "set-status": CrosswalkStatusSchema }[String(form.get("intent"))];
   if (!schema) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "error.400.body" }, { status: 400 });
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await editCrosswalk(await getDb(), {
-    edit: parsed.data,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    form,
+    schema,
+    save: (db, { input, actor }) => editCrosswalk(db, { edit: input, actor }),
+    redirectTo: (_, { intent }) => `/admin/reference/crosswalk?done=${intent === "add" ? "added" : intent === "remove" ? "removed" : "saved"}`,
   });
-  if (!result.ok) {
-    return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.code === "not_found" ? "reference.error.notFound" : undefined },
-      { status: referenceFailureStatus(result.code) },
-    );
-  }
-  const done = parsed.data.intent === "add" ? "added" : parsed.data.intent === "remove" ? "removed" : "saved";
-  return redirect(`/admin/reference/crosswalk?done=${done}`);
 }
 
 export default function ReferenceCrosswalk() {
@@ -80,9 +74,12 @@ export default function ReferenceCrosswalk() {
 
       <section className="card" id="add" aria-labelledby="add-title">
         <h2 id="add-title">{t("reference.crosswalk.add")}</h2>
-        {addFailed ? <FailureAlert failure={failure} /> : null}
-        <Form method="post" className="form crosswalk-form" noValidate>
-          <input type="hidden" name="intent" value="add" />
+        <ReferenceForm
+          failure={addFailed ? failure : undefined}
+          hidden={{ intent: "add" }}
+          className="form crosswalk-form"
+          submitLabel="reference.crosswalk.add"
+        >
           <TextField
             name="programmeKey"
             label={t("reference.col.programmeKey")}
@@ -110,12 +107,7 @@ export default function ReferenceCrosswalk() {
               </option>
             ))}
           </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {t("reference.crosswalk.add")}
-            </button>
-          </div>
-        </Form>
+        </ReferenceForm>
       </section>
 
       {programmes.length === 0 ? (

@@ -1,16 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { FailureAlert, SavedNotice, caoDangTitleKey } from "~/components/reference-ui";
+import { EditCard, SavedNotice, caoDangTitleKey } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
-import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
 import { listFields } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { saveField } from "~/modules/reference/save-field.server";
 import { CAO_DANG_TITLES, FieldSchema, editParam, savedParam } from "~/modules/reference/schema";
 
@@ -31,22 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await readFormData(request);
-  const mode = form.get("mode") === "create" ? "create" : "update";
-  const parsed = parseForm(FieldSchema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await saveField(await getDb(), {
-    mode,
-    input: parsed.data,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    schema: FieldSchema,
+    save: (db, { input, actor, form }) => saveField(db, { mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    redirectTo: ({ changed }) => `/admin/reference/fields?saved=${changed ? 1 : 0}`,
   });
-  if (!result.ok) {
-    return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.code === "not_found" ? "reference.error.notFound" : undefined },
-      { status: referenceFailureStatus(result.code) },
-    );
-  }
-  return redirect(`/admin/reference/fields?saved=${result.value.changed ? 1 : 0}`);
 }
 
 export default function ReferenceFields() {
@@ -70,33 +59,26 @@ export default function ReferenceFields() {
       ) : null}
 
       {current ? (
-        <section className="card" aria-labelledby="edit-title" id="edit">
-          <h2 id="edit-title">{editing ? t("reference.fields.editTitle", { code: editing.code }) : t("reference.fields.new")}</h2>
-          <FailureAlert failure={failure} />
-          <Form method="post" className="form reference-form" key={editing?.code ?? "new"} noValidate>
-            <input type="hidden" name="mode" value={editing ? "update" : "create"} />
-            {editing ? (
-              <input type="hidden" name="code" value={editing.code} />
-            ) : (
-              <TextField name="code" label={t("reference.col.code")} defaultValue={values.code ?? ""} required inputMode="numeric" maxLength={2} error={errors.code} />
-            )}
-            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? current.nameVi} required maxLength={255} error={errors.nameVi} />
-            <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? current.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
-            <SelectField name="caoDangTitle" label={t("reference.col.caoDangTitle")} defaultValue={values.caoDangTitle ?? current.caoDangTitle} error={errors.caoDangTitle}>
-              {CAO_DANG_TITLES.map((title) => (
-                <option key={title} value={title}>
-                  {t(caoDangTitleKey(title))}
-                </option>
-              ))}
-            </SelectField>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("form.save")}
-              </button>
-              <Link to="/admin/reference/fields">{t("form.cancel")}</Link>
-            </div>
-          </Form>
-        </section>
+        <EditCard
+          key={editing?.code ?? "new"}
+          title={editing ? t("reference.fields.editTitle", { code: editing.code }) : t("reference.fields.new")}
+          failure={failure}
+          hidden={{ mode: editing ? "update" : "create", code: editing?.code }}
+          cancelTo="/admin/reference/fields"
+        >
+          {editing ? null : (
+            <TextField name="code" label={t("reference.col.code")} defaultValue={values.code ?? ""} required inputMode="numeric" maxLength={2} error={errors.code} />
+          )}
+          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? current.nameVi} required maxLength={255} error={errors.nameVi} />
+          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? current.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
+          <SelectField name="caoDangTitle" label={t("reference.col.caoDangTitle")} defaultValue={values.caoDangTitle ?? current.caoDangTitle} error={errors.caoDangTitle}>
+            {CAO_DANG_TITLES.map((title) => (
+              <option key={title} value={title}>
+                {t(caoDangTitleKey(title))}
+              </option>
+            ))}
+          </SelectField>
+        </EditCard>
       ) : null}
 
       <div className="table-wrap">

@@ -1,16 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { FailureAlert, SavedNotice } from "~/components/reference-ui";
+import { EditCard, SavedNotice } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
-import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
 import { listFields, listProgrammeGroups } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { saveProgrammeGroup } from "~/modules/reference/save-programme-group.server";
 import { ProgrammeGroupSchema, editParam, savedParam } from "~/modules/reference/schema";
 
@@ -35,22 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await readFormData(request);
-  const mode = form.get("mode") === "create" ? "create" : "update";
-  const parsed = parseForm(ProgrammeGroupSchema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await saveProgrammeGroup(await getDb(), {
-    mode,
-    input: parsed.data,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    schema: ProgrammeGroupSchema,
+    save: (db, { input, actor, form }) => saveProgrammeGroup(db, { mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    redirectTo: ({ changed }, input) => `/admin/reference/groups?field=${input.code.slice(0, 2)}&saved=${changed ? 1 : 0}`,
   });
-  if (!result.ok) {
-    return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.code === "not_found" ? "reference.error.notFound" : undefined },
-      { status: referenceFailureStatus(result.code) },
-    );
-  }
-  return redirect(`/admin/reference/groups?field=${parsed.data.code.slice(0, 2)}&saved=${result.value.changed ? 1 : 0}`);
 }
 
 export default function ReferenceGroups() {
@@ -67,34 +56,27 @@ export default function ReferenceGroups() {
       <SavedNotice saved={saved} />
 
       {showForm ? (
-        <section className="card" aria-labelledby="edit-title" id="edit">
-          <h2 id="edit-title">{editing ? t("reference.groups.editTitle", { code: editing.code }) : t("reference.groups.new")}</h2>
-          <FailureAlert failure={failure} />
-          <Form method="post" className="form reference-form" key={editing?.code ?? "new"} noValidate>
-            <input type="hidden" name="mode" value={editing ? "update" : "create"} />
-            {editing ? (
-              <input type="hidden" name="code" value={editing.code} />
-            ) : (
-              <TextField
-                name="code"
-                label={t("reference.col.code")}
-                hint={t("reference.groups.codeHint")}
-                defaultValue={values.code ?? fieldCode}
-                required
-                inputMode="numeric"
-                maxLength={4}
-                error={errors.code}
-              />
-            )}
-            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing?.nameVi ?? ""} maxLength={255} error={errors.nameVi} />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("form.save")}
-              </button>
-              <Link to={`/admin/reference/groups${fieldCode ? `?field=${fieldCode}` : ""}`}>{t("form.cancel")}</Link>
-            </div>
-          </Form>
-        </section>
+        <EditCard
+          key={editing?.code ?? "new"}
+          title={editing ? t("reference.groups.editTitle", { code: editing.code }) : t("reference.groups.new")}
+          failure={failure}
+          hidden={{ mode: editing ? "update" : "create", code: editing?.code }}
+          cancelTo={`/admin/reference/groups${fieldCode ? `?field=${fieldCode}` : ""}`}
+        >
+          {editing ? null : (
+            <TextField
+              name="code"
+              label={t("reference.col.code")}
+              hint={t("reference.groups.codeHint")}
+              defaultValue={values.code ?? fieldCode}
+              required
+              inputMode="numeric"
+              maxLength={4}
+              error={errors.code}
+            />
+          )}
+          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing?.nameVi ?? ""} maxLength={255} error={errors.nameVi} />
+        </EditCard>
       ) : null}
 
       <Form method="get" className="filters card">

@@ -1,16 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/form";
-import { FailureAlert, SavedNotice } from "~/components/reference-ui";
+import { EditCard, SavedNotice } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
-import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { TrainingLevelSchema, editParam, savedParam } from "~/modules/reference/schema";
 import { updateTrainingLevel } from "~/modules/reference/update-training-level.server";
 
@@ -26,20 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await readFormData(request);
-  const parsed = parseForm(TrainingLevelSchema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await updateTrainingLevel(await getDb(), {
-    input: parsed.data,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    schema: TrainingLevelSchema,
+    save: (db, { input, actor }) => updateTrainingLevel(db, { input, actor }),
+    redirectTo: ({ changed }) => `/admin/reference/levels?saved=${changed ? 1 : 0}`,
   });
-  if (!result.ok) {
-    return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: "reference.error.notFound" },
-      { status: referenceFailureStatus(result.code) },
-    );
-  }
-  return redirect(`/admin/reference/levels?saved=${result.value.changed ? 1 : 0}`);
 }
 
 export default function ReferenceLevels() {
@@ -55,21 +46,16 @@ export default function ReferenceLevels() {
       <SavedNotice saved={saved} />
 
       {editing ? (
-        <section className="card" aria-labelledby="edit-title" id="edit">
-          <h2 id="edit-title">{t("reference.editLabel", { name: editing.nameVi })}</h2>
-          <FailureAlert failure={failure} />
-          <Form method="post" className="form reference-form" key={editing.code} noValidate>
-            <input type="hidden" name="code" value={editing.code} />
-            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing.nameVi} required maxLength={255} error={errors.nameVi} />
-            <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? editing.nameEn} required maxLength={255} error={errors.nameEn} lang="en" />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("form.save")}
-              </button>
-              <Link to="/admin/reference/levels">{t("form.cancel")}</Link>
-            </div>
-          </Form>
-        </section>
+        <EditCard
+          key={editing.code}
+          title={t("reference.editLabel", { name: editing.nameVi })}
+          failure={failure}
+          hidden={{ code: editing.code }}
+          cancelTo="/admin/reference/levels"
+        >
+          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing.nameVi} required maxLength={255} error={errors.nameVi} />
+          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? editing.nameEn} required maxLength={255} error={errors.nameEn} lang="en" />
+        </EditCard>
       ) : null}
 
       <div className="table-wrap">

@@ -3,9 +3,8 @@ import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
-import { FailureAlert, SavedNotice } from "~/components/reference-ui";
+import { ReferenceForm, SavedNotice } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -13,6 +12,7 @@ import { clientOf } from "~/lib/request-context";
 import { referenceFailureStatus } from "~/modules/reference/failures";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv";
 import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeUpdateSchema, savedParam } from "~/modules/reference/schema";
 
@@ -49,24 +49,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
   const code = codeParam(params.code);
   const form = await readFormData(request);
-  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const db = await getDb();
   const intent = form.get("intent");
 
   if (intent === "activate" || intent === "deactivate") {
-    const result = await setProgrammeActive(db, { code, active: intent === "activate", actor });
+    const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+    const result = await setProgrammeActive(await getDb(), { code, active: intent === "activate", actor });
     if (!result.ok) throw new Response(null, { status: referenceFailureStatus(result.code) });
     return redirect(`/admin/reference/programmes/${code}?active=${intent === "activate" ? 1 : 0}`);
   }
 
-  const parsed = parseForm(ProgrammeUpdateSchema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await updateProgramme(db, { code, input: parsed.data, actor });
-  if (!result.ok) {
-    if (result.code === "not_found") throw new Response(null, { status: 404 });
-    return json<FormFailure>({ values: formValues(form), fieldErrors: result.fieldErrors ?? {} }, { status: referenceFailureStatus(result.code) });
-  }
-  return redirect(`/admin/reference/programmes/${code}?saved=${result.value.changed ? 1 : 0}`);
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    form,
+    schema: ProgrammeUpdateSchema,
+    save: (db, { input, actor }) => updateProgramme(db, { code, input, actor }),
+    redirectTo: ({ changed }) => `/admin/reference/programmes/${code}?saved=${changed ? 1 : 0}`,
+    notFound: "404",
+  });
 }
 
 export default function EditProgramme() {
@@ -93,9 +94,7 @@ export default function EditProgramme() {
       <div className="grid-2">
         <section className="card">
           <h2>{t("reference.edit")}</h2>
-          <FailureAlert failure={failure} />
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="intent" value="update" />
+          <ReferenceForm failure={failure} hidden={{ intent: "update" }}>
             <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? p.nameVi} required maxLength={255} error={errors.nameVi} />
             <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? p.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
             {p.isLegacy ? (
@@ -120,12 +119,7 @@ export default function EditProgramme() {
                 </option>
               ))}
             </SelectField>
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                {t("form.save")}
-              </button>
-            </div>
-          </Form>
+          </ReferenceForm>
         </section>
 
         <div>

@@ -1,17 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { FailureAlert } from "~/components/reference-ui";
+import { ReferenceForm } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
-import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
+import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { createProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeCreateSchema } from "~/modules/reference/schema";
 
@@ -25,17 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
-  const form = await readFormData(request);
-  const parsed = parseForm(ProgrammeCreateSchema, form);
-  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await createProgramme(await getDb(), {
-    input: parsed.data,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  return runReferenceEdit({
+    request,
+    context,
+    session,
+    schema: ProgrammeCreateSchema,
+    save: (db, { input, actor }) => createProgramme(db, { input, actor }),
+    redirectTo: ({ code }) => `/admin/reference/programmes/${code}?saved=1`,
   });
-  if (!result.ok) {
-    return json<FormFailure>({ values: formValues(form), fieldErrors: result.fieldErrors ?? {} }, { status: referenceFailureStatus(result.code) });
-  }
-  return redirect(`/admin/reference/programmes/${result.value.code}?saved=1`);
 }
 
 export default function NewProgramme() {
@@ -52,8 +46,7 @@ export default function NewProgramme() {
       </p>
       <h1>{t("reference.programmes.newTitle")}</h1>
       <section className="card narrow-card">
-        <FailureAlert failure={failure} />
-        <Form method="post" className="form" noValidate>
+        <ReferenceForm failure={failure} submitLabel="reference.programmes.new" cancelTo="/admin/reference/programmes">
           <TextField
             name="code"
             label={t("reference.col.code")}
@@ -82,13 +75,7 @@ export default function NewProgramme() {
               </option>
             ))}
           </SelectField>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {t("reference.programmes.new")}
-            </button>
-            <Link to="/admin/reference/programmes">{t("form.cancel")}</Link>
-          </div>
-        </Form>
+        </ReferenceForm>
       </section>
     </>
   );

@@ -1,0 +1,97 @@
+/**
+ * The checks both ways in (QR text, credential JSON) share once the signature is known: the key's validity at the
+ * issue date, the status lists, the lifecycle of the diploma row, and the count of the verification.
+ */
+import type { StatusPurpose } from "../../../db/schema";
+import type { Executor } from "~/lib/db.server";
+import type { PublishedKey } from "~/modules/keys/queries.server";
+import { getBit } from "~/modules/status/bitstring";
+import { findStatusList } from "~/modules/status/status-lists.server";
+import { findDiplomaLifecycle, incrementVerificationCount } from "./queries.server";
+import { reason, type Reason } from "./reasons";
+import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
+
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant: "2026-06-15". */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Why a key could not have signed a diploma dated `issueDate` (a Vietnam calendar day), or null. The payload has
+ * no time of day, so a compromise at any time during that day taints it (docs/qr-payload.md, section 4).
+ */
+export function keyValidityProblem(key: Pick<PublishedKey, "retiredAt" | "compromisedFrom">, issueDate: string): Reason | null {
+  const dayStart = Date.parse(`${issueDate}T00:00:00+07:00`);
+  if (Number.isNaN(dayStart)) return reason("malformed", "the issue date is not a date");
+  const dayEnd = dayStart + DAY_MS;
+  if (key.compromisedFrom && key.compromisedFrom.getTime() < dayEnd) return reason("key_compromised");
+  if (key.retiredAt && key.retiredAt.getTime() < dayStart) return reason("key_retired");
+  return null;
+}
+
+export interface StatusPosition {
+  purpose: StatusPurpose;
+  listNumber: number;
+  index: number;
+}
+
+/** A bit of one of the school's lists: true/false, or null when the list or the index does not exist. */
+async function readStatusBit(db: Executor, organisationId: string, position: StatusPosition): Promise<boolean | null> {
+  const list = await findStatusList(db, { organisationId, purpose: position.purpose, listNumber: position.listNumber });
+  if (!list) return null;
+  try {
+    return getBit(new Uint8Array(list.bits), position.index);
+  } catch {
+    return null; // index beyond the list
+  }
+}
+
+/**
+ * The status verdict of a genuinely signed diploma: revoked (superseded when the school replaced it), suspended,
+ * status_unknown when a list cannot be read (never valid), or valid. `positions` must hold the revocation entry;
+ * a missing one is status_unknown.
+ */
+export async function checkStatus(
+  db: Executor,
+  options: { organisationId: string; diplomaId: string; positions: readonly (StatusPosition | null)[] },
+): Promise<Pick<VerificationResult, "verdict" | "reasons" | "status">> {
+  const positions = options.positions.filter((p): p is StatusPosition => p !== null);
+  const verdicts: Verdict[] = [];
+  const reasons: Reason[] = [];
+  if (!positions.some((p) => p.purpose === "revocation")) {
+    verdicts.push("status_unknown");
+    reasons.push(reason("status_unavailable", "no revocation entry"));
+  }
+  for (const position of positions) {
+    const bit = await readStatusBit(db, options.organisationId, position);
+    if (bit === null) {
+      verdicts.push("status_unknown");
+      reasons.push(reason("status_unavailable", `${position.purpose} list ${position.listNumber} cannot be read`));
+    } else if (bit) {
+      verdicts.push(position.purpose === "revocation" ? "revoked" : "suspended");
+    }
+  }
+  const lifecycle = verdicts.some((v) => v === "revoked" || v === "suspended")
+    ? await findDiplomaLifecycle(db, { organisationId: options.organisationId, diplomaId: options.diplomaId })
+    : null;
+  const status = lifecycle
+    ? { changedAt: lifecycle.statusChangedAt?.toISOString() ?? null, supersededBy: lifecycle.status === "superseded" ? lifecycle.supersededById : null }
+    : undefined;
+  // A superseded diploma is revoked in its list; the row says which diploma replaced it.
+  const revokedAs: Verdict = status?.supersededBy ? "superseded" : "revoked";
+  const final = verdicts.map((v) => (v === "revoked" ? revokedAs : v));
+  if (final.includes("superseded")) reasons.unshift(reason("superseded"));
+  else if (final.includes("revoked")) reasons.unshift(reason("revoked"));
+  if (final.includes("suspended")) reasons.push(reason("suspended"));
+  const verdict = worstVerdict(final);
+  if (verdict === "valid") reasons.push(reason("genuine"));
+  return { verdict, reasons, ...(status ? { status } : {}) };
+}
+
+/** Counts the verification for the statistics: the school (or none), the Vietnam day, the verdict; nothing else. */
+export async function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): Promise<void> {
+  await incrementVerificationCount(db, { organisationId: options.organisationId, day: vietnamDate(options.at ?? new Date()), verdict: options.verdict });
+}

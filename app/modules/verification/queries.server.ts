@@ -1,0 +1,56 @@
+import { and, eq, sql } from "drizzle-orm";
+import { diplomas, organisations, programmes, verificationCounts, type OrganisationStatus } from "../../../db/schema";
+import type { Executor } from "~/lib/db.server";
+
+/** The only place the verification area touches the database (keys and status lists come from their own areas). */
+
+export interface IssuerCandidate {
+  id: string;
+  code: string;
+  name: string;
+  status: OrganisationStatus;
+}
+
+/** A school by its exact code, whatever its status: the caller decides what "not accredited" means. */
+export async function findSchoolByCode(db: Executor, code: string): Promise<IssuerCandidate | null> {
+  const [row] = await db
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name, status: organisations.status })
+    .from(organisations)
+    .where(and(eq(organisations.kind, "school"), eq(organisations.code, code)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findProgrammeName(db: Executor, code: string): Promise<string | null> {
+  const [row] = await db.select({ name: programmes.nameVi }).from(programmes).where(eq(programmes.code, code)).limit(1);
+  return row?.name ?? null;
+}
+
+/** What a verifier may learn of a signed diploma's lifecycle: never its personal data or status reason. */
+export async function findDiplomaLifecycle(db: Executor, options: { organisationId: string; diplomaId: string }) {
+  const [row] = await db
+    .select({ status: diplomas.status, statusChangedAt: diplomas.statusChangedAt, supersededById: diplomas.supersededById })
+    .from(diplomas)
+    .where(and(eq(diplomas.id, options.diplomaId), eq(diplomas.organisationId, options.organisationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Adds one to the day's count of `verdict` for the school (null: no school of ours). */
+export async function incrementVerificationCount(db: Executor, options: { organisationId: string | null; day: string; verdict: string }): Promise<void> {
+  await db
+    .insert(verificationCounts)
+    .values({ organisationId: options.organisationId, day: options.day, verdict: options.verdict, count: 1 })
+    .onConflictDoUpdate({
+      target: [verificationCounts.organisationId, verificationCounts.day, verificationCounts.verdict],
+      set: { count: sql`${verificationCounts.count} + 1` },
+    });
+}
+
+export async function listVerificationCounts(db: Executor, options: { organisationId: string | null }) {
+  const where = options.organisationId === null ? sql`${verificationCounts.organisationId} is null` : eq(verificationCounts.organisationId, options.organisationId);
+  return db
+    .select({ day: verificationCounts.day, verdict: verificationCounts.verdict, count: verificationCounts.count })
+    .from(verificationCounts)
+    .where(where);
+}

@@ -1,0 +1,89 @@
+/**
+ * Verifies a diploma QR text on the server, by docs/qr-payload.md section 7 with the portal's own database as the
+ * trust registry: decode → accredited school and key by tag → signature → key validity at the issue date →
+ * status lists. Never throws on bad input; every outcome is a VerificationResult (verdict.ts).
+ */
+import type { Executor } from "~/lib/db.server";
+import { listKeys } from "~/modules/keys/queries.server";
+import { decodeQrPayload, keyTagOf, verifyQrSignature, type QrDecoded } from "~/modules/qr/payload";
+import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
+import { checkStatus, keyValidityProblem, recordVerification } from "./checks.server";
+import { findProgrammeName, findSchoolByCode, type IssuerCandidate } from "./queries.server";
+import { reason } from "./reasons";
+import type { IssuerSummary, MinimalDiploma, VerificationResult } from "./verdict";
+import { issuerDid } from "~/modules/keys/did-web";
+
+export interface VerifyOptions {
+  /** The portal's public origin (PUBLIC_ORIGIN): a QR URL naming any other origin is not ours. */
+  origin: string;
+  /** Count the verification for the statistics (default true). */
+  count?: boolean;
+}
+
+export async function verifyQrText(db: Executor, text: unknown, options: VerifyOptions): Promise<VerificationResult> {
+  const { result, organisationId } = await check(db, text, options);
+  if (options.count !== false) await recordVerification(db, { organisationId, verdict: result.verdict });
+  return result;
+}
+
+async function check(db: Executor, text: unknown, options: VerifyOptions): Promise<{ result: VerificationResult; organisationId: string | null }> {
+  const decoded = decodeQrPayload(text, { expectedOrigins: [options.origin] });
+  if (!decoded.ok) {
+    return { organisationId: null, result: { verdict: "malformed", reasons: [reason(decoded.reason, decoded.message)], diploma: null, issuer: null } };
+  }
+  const { fields } = decoded;
+  const school = await findSchoolByCode(db, fields.schoolCode);
+  const issuer = issuerSummary(fields.schoolCode, school, options.origin);
+  const untrusted = (verdict: VerificationResult["verdict"], why: ReturnType<typeof reason>) => ({
+    organisationId: school?.id ?? null,
+    result: { verdict, reasons: [why], diploma: null, issuer },
+  });
+  if (!school) return untrusted("unknown_issuer", reason("unknown_school", `no school ${fields.schoolCode}`));
+  if (school.status !== "accredited") return untrusted("unknown_issuer", reason("school_not_accredited"));
+
+  // A tag is not an identity: every published key with that tag is tried (normally exactly one).
+  const candidates = (await listKeys(db, school.id)).flatMap((key) => {
+    const publicKey = decodeEd25519PublicKey(key.publicKeyMultibase);
+    return publicKey && keyTagOf(publicKey) === fields.keyTag ? [{ key, publicKey }] : [];
+  });
+  if (candidates.length === 0) return untrusted("unknown_issuer", reason("unknown_key", `no key with tag ${fields.keyTag}`));
+  const signer = candidates.find((c) => verifyQrSignature(decoded, c.publicKey))?.key;
+  if (!signer) return untrusted("invalid_signature", reason("signature_mismatch"));
+
+  const diploma = await minimalDiploma(db, decoded);
+  const keyProblem = keyValidityProblem(signer, fields.issueDate);
+  if (keyProblem) return { organisationId: school.id, result: { verdict: "key_not_valid", reasons: [keyProblem], diploma, issuer } };
+
+  const status = await checkStatus(db, {
+    organisationId: school.id,
+    diplomaId: fields.credentialId,
+    positions: [
+      { purpose: "revocation", ...fields.revocation },
+      fields.suspension ? { purpose: "suspension", ...fields.suspension } : null,
+    ],
+  });
+  const reasons = fields.holderNameTruncated ? [...status.reasons, reason("name_truncated")] : status.reasons;
+  return { organisationId: school.id, result: { ...status, reasons, diploma, issuer } };
+}
+
+async function minimalDiploma(db: Executor, decoded: QrDecoded): Promise<MinimalDiploma> {
+  const f = decoded.fields;
+  return {
+    holderName: f.holderName,
+    holderNameTruncated: f.holderNameTruncated,
+    programmeCode: f.programmeCode,
+    programmeName: await findProgrammeName(db, f.programmeCode),
+    levelCode: f.levelCode,
+    classification: f.classification,
+    graduationYear: f.graduationYear,
+    issueDate: f.issueDate,
+    serial: f.serial,
+    credentialId: f.credentialId,
+  };
+}
+
+export function issuerSummary(code: string, school: IssuerCandidate | null, origin: string): IssuerSummary {
+  const accredited = school?.status === "accredited";
+  return { code, name: school?.name ?? null, did: accredited ? issuerDid(origin, code) : null, accredited };
+}
+

@@ -1,0 +1,104 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { translate, type Locale, type MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { checkQrInBrowser, type BrowserCheck } from "~/modules/verification/check-in-browser";
+import type { VerificationResult } from "~/modules/verification/verdict";
+import { verifyQrText } from "~/modules/verification/verify-qr.server";
+
+/**
+ * The payload carries a person's name: kept out of search engines and other sites' logs. Not cached: a diploma's
+ * status may change at any moment.
+ */
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
+  const locale = root?.locale ?? "vi";
+  const verdict = data?.verdict ?? "malformed";
+  return [
+    { title: `${translate(locale, `verify.verdict.${verdict}` as MessageKey)} — ${translate(locale, "verify.title")}` },
+    { name: "robots", content: "noindex, nofollow" },
+  ];
+};
+
+/**
+ * GET /v/{payload} — and /V/{payload}, the upper-case path of the printed QR code (route matching ignores case).
+ * The server's verdict, at once; the browser then checks the signature again on its own (see the component).
+ * Any payload, however broken, gets a verdict (malformed at worst), never an error page.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const result: VerificationResult = await verifyQrText(await getDb(), `/V/${params.payload ?? ""}`, { origin: getEnv().PUBLIC_ORIGIN });
+  return json(result, { headers: PRIVATE_HEADERS });
+}
+
+type LocalState = BrowserCheck | "checking" | "unavailable" | null;
+
+export default function VerifyPayloadPage() {
+  const t = useT();
+  const locale = useLocale();
+  const result = useLoaderData<typeof loader>();
+  const payload = useParams().payload ?? "";
+  const local = useBrowserCheck(payload, result.verdict !== "malformed");
+  const d = result.diploma;
+  const diplomaLink =
+    d && (result.verdict === "valid" || result.verdict === "superseded") ? `/credentials/${d.credentialId}` : null;
+  const currentLink = result.verdict === "superseded" && result.status?.supersededBy ? `/credentials/${result.status.supersededBy}` : null;
+  const reportQuery = new URLSearchParams({ verdict: result.verdict, ...(d ? { serial: d.serial } : {}) });
+  return (
+    <div className="container narrow verify-page">
+      <VerdictBanner result={result} t={t} locale={locale} />
+      <BrowserCheckNote state={local} t={t} />
+      <MinimalDiplomaFacts result={result} t={t} locale={locale} />
+      <div className="button-row verify-actions">
+        {currentLink ? (
+          <Link to={currentLink} className="button button-primary">
+            {t("verify.currentDiploma")}
+          </Link>
+        ) : null}
+        {diplomaLink ? (
+          <Link to={diplomaLink} className={currentLink ? "button" : "button button-primary"}>
+            {t("verify.fullDiploma")}
+          </Link>
+        ) : null}
+        <Link to="/verify" className="button button-ghost">
+          {t("verify.again")}
+        </Link>
+      </div>
+      {result.verdict !== "valid" ? (
+        <p>
+          <Link to={`/verify/report?${reportQuery.toString()}`}>{t("verify.report")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Checks the signature in the browser against the ministry's trust registry (null until the script runs). */
+function useBrowserCheck(payload: string, enabled: boolean): LocalState {
+  const [state, setState] = useState<LocalState>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    setState("checking");
+    fetch("/trust-registry.json", { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((registry: unknown) => {
+        if (!cancelled) setState(checkQrInBrowser(`/V/${payload}`, registry));
+      })
+      .catch(() => {
+        if (!cancelled) setState("unavailable");
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [payload, enabled]);
+  return state;
+}

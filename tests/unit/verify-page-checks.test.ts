@@ -1,0 +1,72 @@
+/**
+ * The verify page's pure helpers: from pasted or scanned text to "/v/{payload}" (verifyPathOf), and the in-browser
+ * signature check against a trust registry (checkQrInBrowser).
+ */
+import { describe, expect, it } from "vitest";
+import { encodeQrPayload, keyTagOf, type QrPayloadInput } from "~/modules/qr/payload";
+import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
+import { encodeEd25519PublicKey } from "~/modules/signing/multikey";
+import { checkQrInBrowser } from "~/modules/verification/check-in-browser";
+import { verifyPathOf } from "~/modules/verification/verify-path";
+
+const ORIGIN = "https://vanbang.gdnn.gov.vn";
+const privateKey = generatePrivateKey();
+const publicKey = publicKeyOf(privateKey);
+
+const input: QrPayloadInput = {
+  schoolCode: "CDCNHN",
+  keyTag: keyTagOf(publicKey),
+  credentialId: "3f2b6c1e-8a4d-4c2b-9e1f-0a1b2c3d4e5f",
+  serial: "CĐ-2025-000123",
+  holderName: "Nguyễn Văn An",
+  programmeCode: "6480201",
+  levelCode: "cao_dang",
+  classification: "kha",
+  graduationYear: 2025,
+  issueDate: "2025-07-15",
+  revocation: { listNumber: 1, index: 123_456 },
+};
+const url = encodeQrPayload(input, (m) => sign(m, privateKey), { baseUrl: ORIGIN });
+const payload = url.slice(url.indexOf("/V/") + 3);
+
+function registry(key: Partial<{ retiredAt: string | null; compromisedFrom: string | null }> = {}, publicKeyMultibase = encodeEd25519PublicKey(publicKey)) {
+  return { schools: [{ code: "CDCNHN", keys: [{ publicKeyMultibase, retiredAt: null, compromisedFrom: null, ...key }] }] };
+}
+
+describe("verifyPathOf", () => {
+  it("finds the payload in the URL (any case, spaces around), its path, or the bare payload", () => {
+    for (const text of [url, url.toLowerCase(), `  ${url}\n`, `/V/${payload}`, payload]) {
+      expect(verifyPathOf(text, { expectedOrigins: [ORIGIN] })).toBe(`/v/${payload}`);
+    }
+  });
+
+  it("refuses another site's QR code, garbage and non-text", () => {
+    expect(verifyPathOf(url.replace("GDNN.GOV.VN", "EVIL.EXAMPLE"), { expectedOrigins: [ORIGIN] })).toBeNull();
+    for (const text of ["", "xin chào", "https://example.com/", "/V/ABC", "/V/", 42, null]) expect(verifyPathOf(text)).toBeNull();
+  });
+});
+
+describe("checkQrInBrowser", () => {
+  it("passes a genuine payload signed by the school's listed key", () => {
+    expect(checkQrInBrowser(`/V/${payload}`, registry())).toBe("passed");
+  });
+
+  it("fails a payload whose signature was changed", () => {
+    const at = payload.length - 20;
+    const tampered = payload.slice(0, at) + (payload[at] === "A" ? "B" : "A") + payload.slice(at + 1);
+    expect(checkQrInBrowser(`/V/${tampered}`, registry())).toBe("failed");
+  });
+
+  it("says unknown_issuer without the school or a key with the payload's tag, malformed for garbage", () => {
+    expect(checkQrInBrowser(`/V/${payload}`, { schools: [] })).toBe("unknown_issuer");
+    expect(checkQrInBrowser(`/V/${payload}`, "not a registry")).toBe("unknown_issuer");
+    expect(checkQrInBrowser(`/V/${payload}`, registry({}, encodeEd25519PublicKey(publicKeyOf(generatePrivateKey()))))).toBe("unknown_issuer");
+    expect(checkQrInBrowser("/V/ABC", registry())).toBe("malformed");
+  });
+
+  it("says key_not_valid when the key was compromised on or before, or retired before, the issue date", () => {
+    expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T08:00:00Z" }))).toBe("key_not_valid");
+    expect(checkQrInBrowser(`/V/${payload}`, registry({ retiredAt: "2025-07-14T23:00:00Z" }))).toBe("key_not_valid");
+    expect(checkQrInBrowser(`/V/${payload}`, registry({ retiredAt: "2025-07-15T23:00:00Z", compromisedFrom: "2025-08-01T00:00:00Z" }))).toBe("passed");
+  });
+});
