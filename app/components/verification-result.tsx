@@ -30,6 +30,9 @@ export function VerdictBanner({ result, t, locale }: { result: VerificationResul
       {changedAt && (result.verdict === "revoked" || result.verdict === "suspended" || result.verdict === "superseded") ? (
         <p>{t("verify.changedOn", { date: formatDateVi(changedAt.slice(0, 10)) })}</p>
       ) : null}
+      {result.status?.reason && (result.verdict === "revoked" || result.verdict === "suspended") ? (
+        <p className="verdict-status-reason prewrap">{t("verify.statusReason", { reason: result.status.reason })}</p>
+      ) : null}
       {result.reasons.length > 0 ? (
         <ul className="verdict-reasons" aria-label={t("verify.reasons")}>
           {result.reasons.map((r, i) => (

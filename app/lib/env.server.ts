@@ -29,6 +29,11 @@ const EnvSchema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)")
       .optional(),
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+    /**
+     * The public endpoints' steady budget per client address, in requests a minute (the burst is 60 or half of this,
+     * whichever is larger). 0 turns the limit off: for load benchmarks only, never in a deployment.
+     */
+    PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000_000).default(120),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { getEnv } from "./env.server";
 import type { RequestContext } from "./request-context";
 
 /**
@@ -60,8 +61,27 @@ export function createTokenBucketLimiter(options: TokenBucketOptions): TokenBuck
   };
 }
 
-/** The public read endpoints' budget per client address: bursts of 60, then 2 requests a second. */
-export const publicReadLimiter = createTokenBucketLimiter({ capacity: 60, refillPerSecond: 2 });
+/**
+ * The public read endpoints' budget per client address: bursts of 60, then 2 requests a second by default
+ * (PUBLIC_RATE_LIMIT_PER_MINUTE; the burst is half a minute's budget, at least 60). With PUBLIC_RATE_LIMIT_PER_MINUTE=0 (load
+ * benchmarks only) every request is allowed. Built on first use, so the environment is read at run time.
+ */
+export const publicReadLimiter: TokenBucketLimiter = {
+  take: (key, now) => defaultPublicLimiter().take(key, now),
+  size: () => defaultPublicLimiter().size(),
+};
+
+let builtPublicLimiter: TokenBucketLimiter | undefined;
+function defaultPublicLimiter(): TokenBucketLimiter {
+  if (!builtPublicLimiter) {
+    const perMinute = getEnv().PUBLIC_RATE_LIMIT_PER_MINUTE;
+    builtPublicLimiter =
+      perMinute === 0
+        ? { take: () => ({ allowed: true, remaining: Number.MAX_SAFE_INTEGER, retryAfterSeconds: 0 }), size: () => 0 }
+        : createTokenBucketLimiter({ capacity: Math.max(60, Math.ceil(perMinute / 2)), refillPerSecond: perMinute / 60 });
+  }
+  return builtPublicLimiter;
+}
 
 /**
  * Counts a request against its client's bucket; throws a 429 `{ code: "rate_limited" }` with Retry-After when the

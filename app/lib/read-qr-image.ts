@@ -11,6 +11,13 @@ function loadJsQr(): Promise<JsQr> {
   return jsQrModule;
 }
 
+/** Starts loading the decoder ahead of the first frame (e.g. while the camera starts). */
+export function preloadQrReader(): void {
+  void loadJsQr().catch(() => {
+    jsQrModule = null;
+  });
+}
+
 /** Photos from phones are large: jsQR needs far fewer pixels than that, and runs in time proportional to them. */
 const MAX_SIDE = 1600;
 

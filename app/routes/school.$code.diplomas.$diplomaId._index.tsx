@@ -392,7 +392,7 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
       <div className={`field${reasonError ? " field-invalid" : ""}`}>
         <label htmlFor={reasonId}>{t(change === "reinstate" ? "issued.status.reasonOptional" : "issued.status.reason")}</label>
         <p className="field-hint" id={`${reasonId}-hint`}>
-          {t("issued.status.reasonHint")}
+          {t(change === "reinstate" ? "issued.status.reasonHint" : "issued.status.reasonPublicHint")}
         </p>
         <textarea
           id={reasonId}

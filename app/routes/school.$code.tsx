@@ -13,12 +13,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReadAudit: hasPermission(session.grants, "school:read-audit", organisation.id),
     canManageKeys: hasPermission(session.grants, "school:manage-keys", organisation.id),
     canReadRegister: hasPermission(session.grants, "register:read", organisation.id),
+    canHandleReports: hasPermission(session.grants, "reports:handle", organisation.id),
   });
 }
 
 export default function SchoolLayout() {
   const t = useT();
-  const { school, canReadAudit, canManageKeys, canReadRegister } = useLoaderData<typeof loader>();
+  const { school, canReadAudit, canManageKeys, canReadRegister, canHandleReports } = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
       <p className="workspace-kicker">{t("school.title")}</p>
@@ -30,6 +31,7 @@ export default function SchoolLayout() {
         <NavLink to={`/school/${school.code}/batches`}>{t("diplomas.nav.batches")}</NavLink>
         <NavLink to={`/school/${school.code}/diplomas`}>{t("issued.nav.diplomas")}</NavLink>
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
+        {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { translate, type Locale, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { checkQrInBrowser, type BrowserCheck } from "~/modules/verification/check-in-browser";
@@ -34,7 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * The server's verdict, at once; the browser then checks the signature again on its own (see the component).
  * Any payload, however broken, gets a verdict (malformed at worst), never an error page.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  limitPublicRequest(context); // over budget: a 429, rendered by the root error boundary ("Quá nhiều yêu cầu")
   const result: VerificationResult = await verifyQrText(await getDb(), `/V/${params.payload ?? ""}`, { origin: getEnv().PUBLIC_ORIGIN });
   return json(result, { headers: PRIVATE_HEADERS });
 }
@@ -51,7 +53,7 @@ export default function VerifyPayloadPage() {
   const diplomaLink =
     d && (result.verdict === "valid" || result.verdict === "superseded") ? `/credentials/${d.credentialId}` : null;
   const currentLink = result.verdict === "superseded" && result.status?.supersededBy ? `/credentials/${result.status.supersededBy}` : null;
-  const reportQuery = new URLSearchParams({ verdict: result.verdict, ...(d ? { serial: d.serial } : {}) });
+  const reportQuery = new URLSearchParams({ verdict: result.verdict, qr: `/V/${payload}` });
   return (
     <div className="container narrow verify-page">
       <VerdictBanner result={result} t={t} locale={locale} />

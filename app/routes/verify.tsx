@@ -1,13 +1,20 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigate } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { Form, useActionData, useNavigate, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from "react";
 import { FormAlert, TextField } from "~/components/form";
+import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
+import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { readQrFrame, readQrImage } from "~/lib/read-qr-image";
+import { preloadQrReader, readQrFrame, readQrImage } from "~/lib/read-qr-image";
+import type { RequestContext } from "~/lib/request-context";
+import type { BrowserCheck } from "~/modules/verification/check-in-browser";
+import { lookupDiploma } from "~/modules/verification/lookup.server";
+import { offlineVerification } from "~/modules/verification/offline-check";
+import { VERDICTS, type VerificationResult } from "~/modules/verification/verdict";
 import { verifyPathOf } from "~/modules/verification/verify-path";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.title")];
@@ -19,25 +26,97 @@ const MAX_TEXT = 4096;
  * POST /verify — the paste form without JavaScript (with it, the browser finds the path itself): a diploma QR text
  * goes to its verify page; anything else stays here with a message, and the text the visitor typed.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
+  if (form.get("intent") === "lookup") {
+    const serial = String(form.get("serial") ?? "").slice(0, 200);
+    const fullName = String(form.get("fullName") ?? "").slice(0, 200);
+    const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? null;
+    const found = await lookupDiploma(await getDb(), { serial, fullName, ip });
+    if (found.ok) return redirect(found.path);
+    const error: MessageKey = found.reason === "empty" ? "verify.lookup.empty" : found.reason === "rate_limited" ? "verify.lookup.tooMany" : "verify.lookup.notFound";
+    return json({ form: "lookup" as const, error, text: "", serial, fullName }, { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 });
+  }
   const raw = form.get("text");
   const text = typeof raw === "string" ? raw.slice(0, MAX_TEXT) : "";
   const path = verifyPathOf(text, { expectedOrigins: [getEnv().PUBLIC_ORIGIN] });
   if (path) return redirect(path);
   const error: MessageKey = text.trim() ? "verify.malformed" : "verify.empty";
-  return json({ error, text }, { status: 400 });
+  return json({ form: "paste" as const, error, text, serial: "", fullName: "" }, { status: 400 });
 }
 
-type Problem = "verify.malformed" | "verify.empty" | "verify.upload.noQr" | "verify.upload.unreadable" | "verify.camera.denied";
+/** A diploma credential is about 5 KB; the API takes bodies up to 64 KB. */
+const CREDENTIAL_FILE_MAX_BYTES = 60 * 1024;
+
+type CredentialCheck = { ok: true; result: VerificationResult } | { ok: false; problem: "verify.credential.malformed" | "verify.credential.failed" | "verify.credential.tooMany" };
+
+/** Reads a credential JSON file in the browser and has the server verify it in full (POST /api/v1/verify). */
+async function checkCredentialFile(file: File): Promise<CredentialCheck> {
+  if (file.size === 0 || file.size > CREDENTIAL_FILE_MAX_BYTES) return { ok: false, problem: "verify.credential.malformed" };
+  let credential: unknown;
+  try {
+    credential = JSON.parse(await file.text());
+  } catch {
+    return { ok: false, problem: "verify.credential.malformed" };
+  }
+  if (typeof credential !== "object" || credential === null || Array.isArray(credential)) return { ok: false, problem: "verify.credential.malformed" };
+  try {
+    const response = await fetch("/api/v1/verify", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ credential }),
+    });
+    if (response.status === 429) return { ok: false, problem: "verify.credential.tooMany" };
+    if (response.status === 400) return { ok: false, problem: "verify.credential.malformed" };
+    if (!response.ok) return { ok: false, problem: "verify.credential.failed" };
+    const body = (await response.json()) as VerificationResult;
+    if (!body || !(VERDICTS as readonly string[]).includes(body.verdict) || !Array.isArray(body.reasons)) return { ok: false, problem: "verify.credential.failed" };
+    return { ok: true, result: { verdict: body.verdict, reasons: body.reasons, diploma: body.diploma ?? null, issuer: body.issuer ?? null, ...(body.status ? { status: body.status } : {}) } };
+  } catch {
+    return { ok: false, problem: "verify.credential.failed" };
+  }
+}
+
+type Problem =
+  | "verify.malformed"
+  | "verify.empty"
+  | "verify.upload.noQr"
+  | "verify.upload.unreadable"
+  | "verify.camera.denied"
+  | "verify.credential.malformed"
+  | "verify.credential.failed"
+  | "verify.credential.tooMany"
+  | "verify.offline.unavailable";
 
 /** GET /verify — the ways in: paste a link or text, upload a photo of the QR code, or scan it with the camera. */
 export default function Verify() {
   const t = useT();
+  const locale = useLocale();
   const navigate = useNavigate();
+  const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [reading, setReading] = useState(false);
+  const [checkingFile, setCheckingFile] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [credentialResult, setCredentialResult] = useState<VerificationResult | null>(null);
+  const [offline, setOffline] = useState<{ result: VerificationResult; check: BrowserCheck } | null>(null);
+
+  /** No network: the signature is checked against the trust registry the service worker kept; the status cannot be. */
+  const checkOffline = useCallback((path: string) => {
+    setProblem(null);
+    fetch("/trust-registry.json", { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((registry: unknown) => setOffline(offlineVerification(path, registry)))
+      .catch(() => setProblem("verify.offline.unavailable"));
+  }, []);
+
+  useEffect(() => {
+    // Offline after one visit: the service worker keeps this page, its scripts and the trust registry.
+    navigator.serviceWorker?.register("/sw.js").catch(() => undefined);
+    const opened = /^#v=([A-Z2-7]+)$/.exec(window.location.hash); // a verdict URL opened offline (see public/sw.js)
+    if (opened) checkOffline(`/V/${opened[1]}`);
+  }, [checkOffline]);
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
   const onCameraDenied = useCallback(() => setProblem("verify.camera.denied"), []);
@@ -46,10 +125,11 @@ export default function Verify() {
   const open = useCallback(
     (text: string) => {
       const path = verifyPathOf(text, { expectedOrigins: [window.location.origin] });
-      if (path) navigate(path);
+      if (path && !navigator.onLine) checkOffline(path);
+      else if (path) navigate(path);
       else setProblem(text.trim() ? "verify.malformed" : "verify.empty");
     },
-    [navigate],
+    [navigate, checkOffline],
   );
 
   const onPaste = (event: FormEvent<HTMLFormElement>) => {
@@ -73,7 +153,62 @@ export default function Verify() {
     }
   };
 
-  const error = problem ?? actionData?.error ?? null;
+  const onCredentialFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    setCheckingFile(true);
+    try {
+      const checked = await checkCredentialFile(file);
+      if (checked.ok) setCredentialResult(checked.result);
+      else setProblem(checked.problem);
+    } finally {
+      setCheckingFile(false);
+    }
+  };
+  const onCredentialInput = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = "";
+    void onCredentialFile(file);
+  };
+  const onDragOver = (event: DragEvent<HTMLElement>) => {
+    if (!Array.from(event.dataTransfer.types).includes("Files")) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  };
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void onCredentialFile(event.dataTransfer.files[0]);
+  };
+
+  const shown = credentialResult ?? offline?.result ?? null;
+  if (shown) {
+    return (
+      <div className="container narrow verify-page">
+        <VerdictBanner result={shown} t={t} locale={locale} />
+        {offline && !credentialResult ? <BrowserCheckNote state={offline.check} t={t} /> : null}
+        <MinimalDiplomaFacts result={shown} t={t} locale={locale} />
+        <div className="button-row verify-actions">
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              setCredentialResult(null);
+              setOffline(null);
+              if (window.location.hash) window.history.replaceState(window.history.state, "", window.location.pathname);
+            }}
+          >
+            {t("verify.again")}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const pasteError = actionData?.form === "paste" ? actionData.error : null;
+  const lookupError = actionData?.form === "lookup" ? actionData.error : null;
+  const error = problem ?? pasteError ?? null;
   return (
     <div className="container narrow verify-entry">
       <h1>{t("verify.title")}</h1>
@@ -81,6 +216,7 @@ export default function Verify() {
       <div aria-live="assertive" aria-atomic="true">
         {error ? <FormAlert kind="error">{t(error)}</FormAlert> : null}
         {reading ? <p>{t("verify.upload.reading")}</p> : null}
+        {checkingFile ? <p>{t("verify.credential.checking")}</p> : null}
       </div>
 
       {scripted ? (
@@ -92,6 +228,24 @@ export default function Verify() {
               {t("verify.upload.hint")}
             </p>
             <input id="qr-image" type="file" accept="image/*" aria-describedby="qr-image-hint" onChange={onFile} />
+          </div>
+          <div
+            className={`field credential-drop${dragging ? " credential-drop-active" : ""}`}
+            onDragOver={onDragOver}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <label htmlFor="credential-file">{t("verify.credential.label")}</label>
+            <p className="field-hint" id="credential-file-hint">
+              {t("verify.credential.hint")}
+            </p>
+            <input
+              id="credential-file"
+              type="file"
+              accept=".json,.jsonld,application/json,application/ld+json,application/vc+ld+json"
+              aria-describedby="credential-file-hint"
+              onChange={onCredentialInput}
+            />
           </div>
         </section>
       ) : null}
@@ -110,6 +264,21 @@ export default function Verify() {
           />
           <button type="submit" className="button button-primary">
             {t("verify.paste.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="verify-lookup-heading">
+        <h2 id="verify-lookup-heading">{t("verify.lookup.title")}</h2>
+        <div aria-live="polite" aria-atomic="true">
+          {lookupError ? <FormAlert kind="error">{t(lookupError)}</FormAlert> : null}
+        </div>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="lookup" />
+          <TextField name="serial" label={t("verify.lookup.serial")} defaultValue={actionData?.serial ?? ""} autoComplete="off" spellCheck={false} />
+          <TextField name="fullName" label={t("verify.lookup.name")} defaultValue={actionData?.fullName ?? ""} autoComplete="off" />
+          <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+            {t("verify.lookup.submit")}
           </button>
         </Form>
       </section>
@@ -147,6 +316,7 @@ function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; on
       onDenied();
       return;
     }
+    preloadQrReader(); // while the camera starts
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: "environment" }, audio: false })
       .then((s) => {

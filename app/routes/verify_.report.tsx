@@ -1,17 +1,93 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormAlert, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm, type FormFailure } from "~/lib/forms";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { submitFakeReport } from "~/modules/reports/fake-reports.server";
+import { DESCRIPTION_MAX, FakeReportSchema, SUBMITTED_TEXT_MAX } from "~/modules/reports/schema";
+import { VERDICTS } from "~/modules/verification/verdict";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex" }];
 
-/** GET /verify/report — "report a suspected fake": a placeholder until cases and tracking codes arrive (issue 4, part 6). */
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+
+/** GET /verify/report?qr=…&verdict=… (or serial=…) — the form, prefilled from the verify page's link. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const qr = (url.searchParams.get("qr") ?? url.searchParams.get("serial") ?? "").slice(0, SUBMITTED_TEXT_MAX);
+  const verdict = url.searchParams.get("verdict") ?? "";
+  return json({ qr, verdict: (VERDICTS as readonly string[]).includes(verdict) ? verdict : "" }, { headers: PRIVATE_HEADERS });
+}
+
+/** POST: validates, rate-limits per client address (5 an hour), opens the case, then shows its tracking code. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormData(request);
+  const parsed = parseForm(FakeReportSchema, form);
+  if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "reports.form.fix" }, { status: 400 });
+  const result = await submitFakeReport(await getDb(), {
+    input: parsed.data,
+    origin: getEnv().PUBLIC_ORIGIN,
+    actor: { userId: null, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    const values: Record<string, string> = { qr: parsed.data.qr, verdict: parsed.data.verdict, description: parsed.data.description, email: parsed.data.email };
+    return json<FormFailure>({ values, fieldErrors: {}, formError: "reports.error.rate_limited" }, { status: 429 });
+  }
+  return redirect(`/verify/report/${result.value.trackingCode}?new=1`);
+}
+
 export default function ReportSuspectedFake() {
   const t = useT();
+  const prefill = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = failure?.values ?? { qr: prefill.qr, verdict: prefill.verdict };
+  const errors = failure?.fieldErrors ?? {};
+  const descriptionError = errors.description;
   return (
     <div className="container narrow">
       <h1>{t("verify.report.title")}</h1>
-      <p className="lead">{t("verify.report.soon")}</p>
+      <p className="lead">{t("reports.form.intro")}</p>
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="verdict" value={values.verdict ?? ""} />
+        {values.verdict ? <p className="muted">{t("reports.form.verdict", { verdict: t(`verify.verdict.${values.verdict}` as MessageKey) })}</p> : null}
+        <TextField name="qr" label={t("reports.form.qr")} hint={t("reports.form.qrHint")} defaultValue={values.qr ?? ""} maxLength={SUBMITTED_TEXT_MAX} error={errors.qr} />
+        <div className={`field${descriptionError ? " field-invalid" : ""}`}>
+          <label htmlFor="f-description">{t("reports.form.description")}</label>
+          <p className="field-hint" id="f-description-hint">
+            {t("reports.form.descriptionHint")}
+          </p>
+          <textarea
+            id="f-description"
+            name="description"
+            rows={5}
+            required
+            maxLength={DESCRIPTION_MAX}
+            defaultValue={values.description ?? ""}
+            aria-invalid={descriptionError ? true : undefined}
+            aria-describedby={`f-description-hint${descriptionError ? " f-description-error" : ""}`}
+          />
+          {descriptionError ? (
+            <p className="field-error" id="f-description-error">
+              {t(descriptionError as MessageKey)}
+            </p>
+          ) : null}
+        </div>
+        <TextField name="email" type="email" autoComplete="email" label={t("reports.form.email")} hint={t("reports.form.emailHint")} defaultValue={values.email ?? ""} error={errors.email} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t("reports.form.submit")}
+          </button>
+        </div>
+      </Form>
       <p>
         <Link to="/verify">{t("verify.again")}</Link>
       </p>

@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./signing";
 export * from "./diplomas";
 export * from "./verification";
+export * from "./reports";

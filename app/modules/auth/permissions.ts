@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "diplomas:sign": ["school_principal"],
   "diplomas:manage-status": ["school_principal"],
   "register:read": ["school_admin", "school_registrar", "school_principal"],
+  "reports:handle": ["school_admin", "school_principal"],
   "employer:view": ["employer_member"],
   "employer:manage-members": ["employer_member"],
   "graduate:own-profile": ["graduate"],

@@ -2,7 +2,15 @@
 export type MailTemplate =
   | { name: "confirm_email"; params: { fullName: string; link: string } }
   | { name: "reset_password"; params: { fullName: string; link: string } }
-  | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } };
+  | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } }
+  | { name: "fake_report_status"; params: { trackingCode: string; status: "received" | "investigating" | "closed_genuine" | "closed_fake"; note: string; link: string } };
+
+const REPORT_STATUS_TEXT = {
+  received: { vi: "Đã tiếp nhận", en: "Received" },
+  investigating: { vi: "Đang xác minh", en: "Under investigation" },
+  closed_genuine: { vi: "Đã kết thúc: văn bằng là thật", en: "Closed: the diploma is genuine" },
+  closed_fake: { vi: "Đã kết thúc: văn bằng là giả", en: "Closed: the diploma is fake" },
+} as const;
 
 export interface RenderedMail {
   subject: string;
@@ -42,5 +50,18 @@ export function renderMail(template: MailTemplate, locale: "vi" | "en"): Rendere
             subject: `Invitation to ${template.params.organisation} — VET Digital Diploma Portal`,
             text: `Hello ${template.params.fullName},\n\nYou have been invited to ${template.params.organisation} as ${template.params.role}.\nOpen this link to set your password and activate your account (valid for 7 days):\n${template.params.link}`,
           };
+    case "fake_report_status": {
+      const p = template.params;
+      const status = REPORT_STATUS_TEXT[p.status];
+      return vi
+        ? {
+            subject: `Phản ánh ${p.trackingCode}: ${status.vi} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào,\n\nPhản ánh văn bằng nghi giả mã ${p.trackingCode} của bạn đã chuyển sang trạng thái: ${status.vi}.${p.note ? `\nGhi chú: ${p.note}` : ""}\n\nTheo dõi phản ánh tại:\n${p.link}`,
+          }
+        : {
+            subject: `Report ${p.trackingCode}: ${status.en} — VET Digital Diploma Portal`,
+            text: `Hello,\n\nYour report of a suspected fake diploma, ${p.trackingCode}, is now: ${status.en}.${p.note ? `\nNote: ${p.note}` : ""}\n\nFollow the report at:\n${p.link}`,
+          };
+    }
   }
 }

@@ -78,7 +78,11 @@ export async function checkStatus(
     ? await findDiplomaLifecycle(db, { organisationId: options.organisationId, diplomaId: options.diplomaId })
     : null;
   const status = lifecycle
-    ? { changedAt: lifecycle.statusChangedAt?.toISOString() ?? null, supersededBy: lifecycle.status === "superseded" ? lifecycle.supersededById : null }
+    ? {
+        changedAt: lifecycle.statusChangedAt?.toISOString() ?? null,
+        supersededBy: lifecycle.status === "superseded" ? lifecycle.supersededById : null,
+        reason: lifecycle.status === "revoked" || lifecycle.status === "suspended" ? lifecycle.statusReason : null,
+      }
     : undefined;
   // A superseded diploma is revoked in its list; the row says which diploma replaced it.
   const revokedAs: Verdict = status?.supersededBy ? "superseded" : "revoked";
@@ -91,7 +95,36 @@ export async function checkStatus(
   return { verdict, reasons, ...(status ? { status } : {}) };
 }
 
-/** Counts the verification for the statistics: the school (or none), the Vietnam day, the verdict; nothing else. */
-export async function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): Promise<void> {
-  await incrementVerificationCount(db, { organisationId: options.organisationId, day: vietnamDate(options.at ?? new Date()), verdict: options.verdict });
+interface CountBatch {
+  entries: Map<string, { organisationId: string | null; day: string; verdict: string; by: number }>;
+  done: Promise<void>;
+}
+/** Per database: the batch still taking counts, and the last batch's write (batches are written one at a time). */
+const countBatches = new WeakMap<Executor, { open: CountBatch | null; tail: Promise<void> }>();
+
+/**
+ * Counts the verification for the statistics: the school (or none), the Vietnam day, the verdict; nothing else.
+ * Group commit: counts arriving while the previous write runs are summed into one upsert per (school, day,
+ * verdict); each caller still resolves only once its own count is written.
+ */
+export function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): Promise<void> {
+  let state = countBatches.get(db);
+  if (!state) countBatches.set(db, (state = { open: null, tail: Promise.resolve() }));
+  let batch = state.open;
+  if (!batch) {
+    const created: CountBatch = { entries: new Map(), done: Promise.resolve() };
+    const owner = state;
+    created.done = owner.tail.then(async () => {
+      if (owner.open === created) owner.open = null; // later counts go to the next batch
+      for (const entry of created.entries.values()) await incrementVerificationCount(db, entry);
+    });
+    owner.tail = created.done.catch(() => undefined);
+    owner.open = batch = created;
+  }
+  const day = vietnamDate(options.at ?? new Date());
+  const key = `${options.organisationId ?? ""}|${day}|${options.verdict}`;
+  const entry = batch.entries.get(key);
+  if (entry) entry.by += 1;
+  else batch.entries.set(key, { organisationId: options.organisationId, day, verdict: options.verdict, by: 1 });
+  return batch.done;
 }

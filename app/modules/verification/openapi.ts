@@ -117,7 +117,11 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
             issuer: { oneOf: [ref("Issuer"), { type: "null" }] },
             status: {
               type: "object",
-              properties: { changedAt: { type: ["string", "null"], format: "date-time" }, supersededBy: { type: ["string", "null"], format: "uuid" } },
+              properties: {
+                changedAt: { type: ["string", "null"], format: "date-time" },
+                supersededBy: { type: ["string", "null"], format: "uuid" },
+                reason: { type: ["string", "null"], description: "Revoked or suspended: the reason the school published." },
+              },
             },
           },
         },

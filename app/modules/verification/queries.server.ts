@@ -26,24 +26,28 @@ export async function findProgrammeName(db: Executor, code: string): Promise<str
   return row?.name ?? null;
 }
 
-/** What a verifier may learn of a signed diploma's lifecycle: never its personal data or status reason. */
+/**
+ * What a verifier may learn of a signed diploma's lifecycle: never its personal data. The status reason is public
+ * (the revoke/suspend form says so), shown with a revoked or suspended verdict.
+ */
 export async function findDiplomaLifecycle(db: Executor, options: { organisationId: string; diplomaId: string }) {
   const [row] = await db
-    .select({ status: diplomas.status, statusChangedAt: diplomas.statusChangedAt, supersededById: diplomas.supersededById })
+    .select({ status: diplomas.status, statusChangedAt: diplomas.statusChangedAt, supersededById: diplomas.supersededById, statusReason: diplomas.statusReason })
     .from(diplomas)
     .where(and(eq(diplomas.id, options.diplomaId), eq(diplomas.organisationId, options.organisationId)))
     .limit(1);
   return row ?? null;
 }
 
-/** Adds one to the day's count of `verdict` for the school (null: no school of ours). */
-export async function incrementVerificationCount(db: Executor, options: { organisationId: string | null; day: string; verdict: string }): Promise<void> {
+/** Adds `by` (default one) to the day's count of `verdict` for the school (null: no school of ours). */
+export async function incrementVerificationCount(db: Executor, options: { organisationId: string | null; day: string; verdict: string; by?: number }): Promise<void> {
+  const by = options.by ?? 1;
   await db
     .insert(verificationCounts)
-    .values({ organisationId: options.organisationId, day: options.day, verdict: options.verdict, count: 1 })
+    .values({ organisationId: options.organisationId, day: options.day, verdict: options.verdict, count: by })
     .onConflictDoUpdate({
       target: [verificationCounts.organisationId, verificationCounts.day, verificationCounts.verdict],
-      set: { count: sql`${verificationCounts.count} + 1` },
+      set: { count: sql`${verificationCounts.count} + ${by}` },
     });
 }
 

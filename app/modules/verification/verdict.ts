@@ -61,5 +61,10 @@ export interface VerificationResult {
   diploma: MinimalDiploma | null;
   issuer: IssuerSummary | null;
   /** For revoked/suspended: when, and the public reason if any; for superseded: the current diploma. */
-  status?: { changedAt: string | null; supersededBy: string | null };
+  status?: {
+    changedAt: string | null;
+    supersededBy: string | null;
+    /** Revoked or suspended: the reason the school published with the change (public by design), or null. */
+    reason?: string | null;
+  };
 }

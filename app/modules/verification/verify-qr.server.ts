@@ -4,7 +4,7 @@
  * status lists. Never throws on bad input; every outcome is a VerificationResult (verdict.ts).
  */
 import type { Executor } from "~/lib/db.server";
-import { listKeys } from "~/modules/keys/queries.server";
+import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
 import { decodeQrPayload, keyTagOf, verifyQrSignature, type QrDecoded } from "~/modules/qr/payload";
 import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
 import { checkStatus, keyValidityProblem, recordVerification } from "./checks.server";
@@ -32,7 +32,7 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
     return { organisationId: null, result: { verdict: "malformed", reasons: [reason(decoded.reason, decoded.message)], diploma: null, issuer: null } };
   }
   const { fields } = decoded;
-  const school = await findSchoolByCode(db, fields.schoolCode);
+  const { school, keys } = await trustOf(db, fields.schoolCode);
   const issuer = issuerSummary(fields.schoolCode, school, options.origin);
   const untrusted = (verdict: VerificationResult["verdict"], why: ReturnType<typeof reason>) => ({
     organisationId: school?.id ?? null,
@@ -42,10 +42,7 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
   if (school.status !== "accredited") return untrusted("unknown_issuer", reason("school_not_accredited"));
 
   // A tag is not an identity: every published key with that tag is tried (normally exactly one).
-  const candidates = (await listKeys(db, school.id)).flatMap((key) => {
-    const publicKey = decodeEd25519PublicKey(key.publicKeyMultibase);
-    return publicKey && keyTagOf(publicKey) === fields.keyTag ? [{ key, publicKey }] : [];
-  });
+  const candidates = keys.filter((k) => k.tag === fields.keyTag);
   if (candidates.length === 0) return untrusted("unknown_issuer", reason("unknown_key", `no key with tag ${fields.keyTag}`));
   const signer = candidates.find((c) => verifyQrSignature(decoded, c.publicKey))?.key;
   if (!signer) return untrusted("invalid_signature", reason("signature_mismatch"));
@@ -66,13 +63,60 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
   return { organisationId: school.id, result: { ...status, reasons, diploma, issuer } };
 }
 
+/**
+ * The trust data of a school code (the school, its published keys decoded with their tags), kept in memory for a
+ * few seconds: the verify page and the API then cost no registry query per request. A key retired or
+ * compromised, or a school's accreditation withdrawn, shows within TRUST_TTL_MS (each server process has its own
+ * copy). Off under tests, which change the registry directly and verify at once.
+ */
+const TRUST_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 5_000;
+const REFERENCE_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 60_000;
+const TRUST_CACHE_MAX = 1_000;
+
+interface TrustEntry {
+  school: IssuerCandidate | null;
+  keys: { key: PublishedKey; publicKey: Uint8Array; tag: string }[];
+}
+const trustCache = new Map<string, { at: number; value: Promise<TrustEntry> }>();
+const programmeNames = new Map<string, { at: number; value: Promise<string | null> }>();
+
+function cached<T>(cache: Map<string, { at: number; value: Promise<T> }>, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < ttlMs) return hit.value;
+  const value = load();
+  if (ttlMs > 0) {
+    if (cache.size >= TRUST_CACHE_MAX) cache.clear();
+    cache.set(key, { at: now, value });
+    value.catch(() => cache.delete(key)); // a failed read is not remembered
+  }
+  return value;
+}
+
+function trustOf(db: Executor, schoolCode: string): Promise<TrustEntry> {
+  return cached(trustCache, schoolCode, TRUST_TTL_MS, async () => {
+    const school = await findSchoolByCode(db, schoolCode);
+    if (!school || school.status !== "accredited") return { school, keys: [] };
+    const keys = (await listKeys(db, school.id)).flatMap((key) => {
+      const publicKey = decodeEd25519PublicKey(key.publicKeyMultibase);
+      return publicKey ? [{ key, publicKey, tag: keyTagOf(publicKey) }] : [];
+    });
+    return { school, keys };
+  });
+}
+
+/** Forgets the cached trust data (after a key or accreditation change in this process). */
+export function clearTrustCache(): void {
+  trustCache.clear();
+}
+
 async function minimalDiploma(db: Executor, decoded: QrDecoded): Promise<MinimalDiploma> {
   const f = decoded.fields;
   return {
     holderName: f.holderName,
     holderNameTruncated: f.holderNameTruncated,
     programmeCode: f.programmeCode,
-    programmeName: await findProgrammeName(db, f.programmeCode),
+    programmeName: await cached(programmeNames, f.programmeCode, REFERENCE_TTL_MS, () => findProgrammeName(db, f.programmeCode)),
     levelCode: f.levelCode,
     classification: f.classification,
     graduationYear: f.graduationYear,

@@ -42,6 +42,7 @@ export const verify = defineMessages(
     "verify.explain.malformed": "Đây không phải mã QR văn bằng của Cổng Văn bằng số GDNN, hoặc mã bị hỏng, thiếu ký tự.",
     "verify.explain.status_unknown": "Chữ ký đúng nhưng chưa kiểm tra được văn bằng còn hiệu lực hay không. Đừng coi là hợp lệ.",
     "verify.changedOn": "Ngày thay đổi: {date}",
+    "verify.statusReason": "Lý do: {reason}",
     "verify.reasons": "Chi tiết",
 
     "verify.field.holder": "Họ và tên",
@@ -113,6 +114,7 @@ export const verify = defineMessages(
     "verify.explain.malformed": "This is not a diploma QR code of the Vocational Diploma Portal, or the code is damaged or incomplete.",
     "verify.explain.status_unknown": "The signature is correct, but whether the diploma is still in force could not be checked. Do not treat it as valid.",
     "verify.changedOn": "Changed on: {date}",
+    "verify.statusReason": "Reason: {reason}",
     "verify.reasons": "Details",
 
     "verify.field.holder": "Full name",

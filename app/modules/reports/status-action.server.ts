@@ -1,0 +1,32 @@
+import { json } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm, type FormFailure } from "~/lib/forms";
+import { readFormData } from "~/lib/http.server";
+import { clientOf } from "~/lib/request-context";
+import { changeFakeReportStatus, type ReportScope } from "./fake-reports.server";
+import { ReportStatusSchema } from "./schema";
+
+export type ReportActionData = ({ ok: false; reportId: string } & Partial<FormFailure>) | { ok: true; reportId: string; trackingCode: string };
+
+/** The status-change action shared by the school's and the ministry's report pages; the guard gives the scope. */
+export async function reportStatusAction(request: Request, context: AppLoadContext, scope: ReportScope, userId: string) {
+  const form = await readFormData(request);
+  const reportId = String(form.get("reportId") ?? "");
+  const parsed = parseForm(ReportStatusSchema, form);
+  if (!parsed.ok) return json<ReportActionData>({ ok: false, reportId, values: parsed.values, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await changeFakeReportStatus(await getDb(), {
+    scope,
+    ...parsed.data,
+    origin: getEnv().PUBLIC_ORIGIN,
+    actor: { userId, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) {
+    return json<ReportActionData>(
+      { ok: false, reportId, fieldErrors: {}, formError: `reports.error.${result.code}` },
+      { status: result.code === "not_found" ? 404 : 409 },
+    );
+  }
+  return json<ReportActionData>({ ok: true, reportId, trackingCode: result.value.trackingCode });
+}

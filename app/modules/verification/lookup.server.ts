@@ -1,0 +1,46 @@
+/**
+ * The lookup by serial number and full name (as the national lookup offers): an issued, revoked, suspended or
+ * superseded diploma whose serial is exactly the one given and whose holder's name matches, compared without case
+ * and diacritics. Found → the path of its QR verdict page; otherwise one neutral answer, whether or not the serial
+ * exists. Rate-limited per client address.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { diplomas } from "../../../db/schema";
+import type { Executor } from "~/lib/db.server";
+import { hitRateLimit, type RateLimitRule } from "~/lib/rate-limit.server";
+
+export const LOOKUP_RATE_LIMIT: RateLimitRule = { limit: 20, windowSeconds: 3600 };
+const LOOKUP_STATUSES = ["issued", "revoked", "suspended", "superseded"] as const;
+const MAX_FIELD = 200;
+
+export type LookupResult = { ok: true; path: string } | { ok: false; reason: "empty" | "not_found" | "rate_limited" };
+
+/** "Nguyễn  Văn AN" → "nguyen van an": lower case, no diacritics (đ → d), single spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
+  const serial = typeof input.serial === "string" ? input.serial.trim().slice(0, MAX_FIELD) : "";
+  const name = typeof input.fullName === "string" ? foldName(input.fullName.slice(0, MAX_FIELD)) : "";
+  if (!serial || !name) return { ok: false, reason: "empty" };
+  const limit = await hitRateLimit(db, `verify-lookup:ip:${input.ip ?? "unknown"}`, LOOKUP_RATE_LIMIT);
+  if (!limit.allowed) return { ok: false, reason: "rate_limited" };
+  const rows = await db
+    .select({ fullName: diplomas.fullName, qrPayload: diplomas.qrPayload })
+    .from(diplomas)
+    .where(and(eq(diplomas.serial, serial), inArray(diplomas.status, [...LOOKUP_STATUSES])));
+  for (const row of rows) {
+    if (!row.qrPayload || foldName(row.fullName) !== name) continue;
+    const upper = row.qrPayload.toUpperCase();
+    const payload = upper.slice(upper.lastIndexOf("/V/") + 3);
+    if (/^[A-Z2-7]+$/.test(payload)) return { ok: true, path: `/v/${payload}` };
+  }
+  return { ok: false, reason: "not_found" };
+}

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench:verify [-- --duration 10 --connections 50]`
+ * Builds the app when needed, seeds a fresh temporary data directory with the demo data, picks a genuine issued
+ * diploma's QR payload, starts the production server on it (rate limit off) and a bare Node http server that
+ * serves a static page of the same size as the verify page, then drives, with autocannon on loopback: the bare
+ * server, GET /V/{payload}, POST /api/v1/verify. The last line is JSON:
+ * {"pageRps","pageP99Ms","apiRps","apiP99Ms","bareRps","bareP99Ms","pageShareOfBare","apiShareOfBare"}.
+ * Goal (issue 4, "Speed"): page ≥ 10% and API ≥ 25% of the bare server's requests a second, p99 ≤ 50 ms.
+ * Every process it starts is stopped, even on failure.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values } = parseArgs({
+  options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "50" } },
+  allowPositionals: false,
+  strict: true,
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+if (!(duration >= 1 && duration <= 120) || !Number.isInteger(connections) || connections < 1 || connections > 1000) {
+  console.error("usage: npm run bench:verify -- [--duration 1..120 seconds] [--connections 1..1000]");
+  process.exit(2);
+}
+
+const root = process.cwd();
+const dataDir = mkdtempSync(path.join(tmpdir(), "vanbang-bench-verify-"));
+const children = new Set<ChildProcess>();
+let bare: Server | undefined;
+
+/** Stops what this script started: the server (SIGTERM, then SIGKILL), the bare server, the temp directory. */
+async function cleanup(): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
+          child.once("exit", () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  children.clear();
+  if (bare) await new Promise<void>((resolve) => bare!.close(() => resolve()));
+  bare = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The same rule as scripts/start.mjs: build when build/index.js is missing or older than the sources. */
+function buildIfNeeded(): void {
+  const buildFile = path.join(root, "build/index.js");
+  const sources = ["app", "db/schema"].map((d) => path.join(root, d));
+  const stale =
+    !existsSync(buildFile) ||
+    Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;
+  if (!stale) return;
+  console.log("building the app…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status})`);
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env });
+    children.add(child);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${args.join(" ")} exited with ${code}`));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited early (code ${server.exitCode})`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
+}
+
+interface Figures {
+  rps: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  total: number;
+}
+
+async function drive(title: string, options: autocannon.Options): Promise<Figures> {
+  // A short warm-up (JIT, caches, connection setup) that is not counted.
+  await autocannon({ ...options, connections, duration: 1 });
+  const result = await autocannon({ ...options, connections, duration });
+  const figures = {
+    rps: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    total: result.requests.total,
+  };
+  console.log(
+    `${title.padEnd(28)} ${String(figures.rps).padStart(8)} ${String(figures.p99Ms).padStart(9)} ${String(result.latency.p50).padStart(9)} ${String(figures.total).padStart(9)} ${String(figures.non2xx + figures.errors + figures.timeouts).padStart(7)}`,
+  );
+  return figures;
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DEMO_MODE: "true",
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_ORIGIN: origin,
+    LOG_LEVEL: "warn",
+    MAIL_TRANSPORT: "outbox",
+    PUBLIC_RATE_LIMIT_PER_MINUTE: "0",
+  };
+
+  // Seed the fresh data directory, then read one genuine, valid diploma's QR payload from it.
+  console.log(`seeding the demo data in ${dataDir}…`);
+  await run(["--import", "tsx", path.join(root, "scripts/seed.ts")], env);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const pg = await PGlite.create({ dataDir: path.join(dataDir, "pglite"), extensions: { pg_trgm, unaccent } });
+  let qr: string | undefined;
+  try {
+    const rows = await pg.query<{ qr_payload: string }>(
+      "select qr_payload from diplomas where status = 'issued' and qr_payload is not null order by serial limit 1",
+    );
+    qr = rows.rows[0]?.qr_payload;
+  } finally {
+    await pg.close();
+  }
+  if (!qr) throw new Error("no issued demo diploma with a QR payload");
+  const pagePath = new URL(qr).pathname;
+
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], { stdio: ["ignore", "inherit", "inherit"], env });
+  children.add(server);
+  const pageUrl = `${origin}${pagePath}`;
+  await waitUntilReady(pageUrl, server);
+
+  // Sanity: the page and the API both answer "valid" for this diploma.
+  const page = await fetch(pageUrl);
+  const pageBytes = Buffer.from(await page.arrayBuffer());
+  const api = await fetch(`${origin}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ qr }) });
+  const apiBody = (await api.json()) as { verdict?: string };
+  if (page.status !== 200 || api.status !== 200 || apiBody.verdict !== "valid") {
+    throw new Error(`unexpected answers: page ${page.status}, api ${api.status} ${JSON.stringify(apiBody)}`);
+  }
+
+  // The baseline: a bare Node http server serving a static page of the verify page's size.
+  const staticPage = Buffer.alloc(pageBytes.length, "a");
+  bare = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": staticPage.length });
+    res.end(staticPage);
+  });
+  await new Promise<void>((resolve) => bare!.listen(0, "127.0.0.1", resolve));
+  const barePort = (bare.address() as AddressInfo).port;
+
+  console.log(`\n${connections} connections, ${duration} s each (after a 1 s warm-up); verify page ${pageBytes.length} bytes\n`);
+  console.log(`${"target".padEnd(28)} ${"req/s".padStart(8)} ${"p99 ms".padStart(9)} ${"p50 ms".padStart(9)} ${"requests".padStart(9)} ${"failed".padStart(7)}`);
+  const bareFig = await drive("bare node http", { url: `http://127.0.0.1:${barePort}/` });
+  const pageFig = await drive("GET /V/{payload}", { url: pageUrl });
+  const apiFig = await drive("POST /api/v1/verify", {
+    url: `${origin}/api/v1/verify`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ qr }),
+  });
+  for (const [name, f] of [["bare", bareFig], ["page", pageFig], ["api", apiFig]] as const) {
+    if (f.non2xx + f.errors + f.timeouts > 0) console.warn(`warning: ${name}: ${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts`);
+  }
+
+  const share = (x: number) => Math.round((x / Math.max(1, bareFig.rps)) * 1000) / 1000;
+  const summary = {
+    pageRps: pageFig.rps,
+    pageP99Ms: pageFig.p99Ms,
+    apiRps: apiFig.rps,
+    apiP99Ms: apiFig.p99Ms,
+    bareRps: bareFig.rps,
+    bareP99Ms: bareFig.p99Ms,
+    pageShareOfBare: share(pageFig.rps),
+    apiShareOfBare: share(apiFig.rps),
+  };
+  const verdict = (ok: boolean) => (ok ? "met" : "missed");
+  console.log(
+    `\ngoal: page ≥ 10% of bare: ${verdict(summary.pageShareOfBare >= 0.1)} (${(summary.pageShareOfBare * 100).toFixed(1)}%); ` +
+      `API ≥ 25%: ${verdict(summary.apiShareOfBare >= 0.25)} (${(summary.apiShareOfBare * 100).toFixed(1)}%); ` +
+      `p99 ≤ 50 ms: ${verdict(summary.pageP99Ms <= 50 && summary.apiP99Ms <= 50)}`,
+  );
+  await cleanup();
+  console.log(JSON.stringify(summary));
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,64 @@
+/**
+ * Offline after one visit: the service worker (/sw.js) keeps /verify, its scripts and the trust registry. With the
+ * network gone, the signature of a QR code is still checked on the device against the kept registry, and the
+ * verdict is status_unknown (the status cannot be checked offline) — never valid; a tampered code says so.
+ */
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const SCHOOL = "CDCNHN";
+const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
+const VALID = `status=issued&q=${encodeURIComponent("Nguyễn Văn An")}`;
+
+test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+async function genuineQrText(page: Page): Promise<{ text: string; serial: string }> {
+  await page.goto(`/school/${SCHOOL}/diplomas?${VALID}`);
+  const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
+  const serial = (await row.textContent())!.trim();
+  await row.click();
+  await page.waitForURL(new RegExp(`/school/${SCHOOL}/diplomas/[0-9a-f-]{36}$`));
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  const png = PNG.sync.read(await (await page.request.get(`/credentials/${id}/qr.png`)).body());
+  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  expect(text).toBeTruthy();
+  await page.context().clearCookies();
+  return { text: text!, serial };
+}
+
+const banner = (page: Page) => page.locator("section.verdict");
+
+test("after one visit, offline: the signature still checks on the device and the verdict is status_unknown, never valid", async ({ page, context, baseURL }) => {
+  const qr = await genuineQrText(page);
+  await page.goto("/verify");
+  // The service worker installs (keeping the shell and the registry) and takes control of the page.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 15_000 });
+
+  await context.setOffline(true);
+  try {
+    // Pasted on the page already open.
+    await page.getByLabel("Dán đường liên kết hoặc nội dung mã QR").fill(qr.text);
+    await page.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect(banner(page)).toHaveAttribute("data-verdict", "status_unknown");
+    await expect(banner(page)).toContainText(/không kiểm tra được trạng thái khi ngoại tuyến/i);
+    await expect(page.locator(".browser-check")).toContainText("đúng chữ ký của nhà trường");
+    await expect(page.locator(".verify-facts")).toContainText(qr.serial);
+
+    // The verdict URL itself, opened offline (as a phone camera would): the kept page checks it.
+    const path = qr.text.slice(baseURL!.length);
+    await page.goto(path);
+    await expect(banner(page)).toHaveAttribute("data-verdict", "status_unknown");
+    await expect(page.locator(".browser-check")).toContainText("đúng chữ ký của nhà trường");
+
+    // A signature changed by one character: invalid, offline too.
+    const at = path.length - 20;
+    const tampered = path.slice(0, at) + (path[at] === "A" ? "B" : "A") + path.slice(at + 1);
+    await page.goto(tampered);
+    await expect(banner(page)).toHaveAttribute("data-verdict", "invalid_signature");
+    await expect(page.locator(".browser-check")).toContainText("KHÔNG đúng chữ ký");
+  } finally {
+    await context.setOffline(false);
+  }
+});
