@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/lib/i18n/use-t";
 import type { MessageKey } from "~/lib/i18n";
 
@@ -11,10 +11,9 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ name, label, hint, error, id, ...input }: FieldProps) {
+/** Label, hint and error around one control, tied together for screen readers (ids f-{name}, -hint, -error). */
+function FieldFrame({ fieldId, label, hint, error, children }: { fieldId: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   const t = useT();
-  const fieldId = id ?? `f-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={fieldId}>{label}</label>
@@ -23,13 +22,43 @@ export function TextField({ name, label, hint, error, id, ...input }: FieldProps
           {hint}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {children}
       {error ? (
         <p className="field-error" id={`${fieldId}-error`}>
           {t(error as MessageKey)}
         </p>
       ) : null}
     </div>
+  );
+}
+
+function describedBy(fieldId: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({ name, label, hint, error, id, ...input }: FieldProps) {
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error}>
+      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...input} />
+    </FieldFrame>
+  );
+}
+
+interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  name: string;
+  label: string;
+  hint?: string;
+  /** An i18n key, as returned by parseForm. */
+  error?: string;
+}
+
+export function TextAreaField({ name, label, hint, error, id, ...textarea }: TextAreaProps) {
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error}>
+      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...textarea} />
+    </FieldFrame>
   );
 }
 

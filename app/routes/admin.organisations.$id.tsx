@@ -5,7 +5,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { AuditTable } from "~/components/audit-table";
 import { DateTime } from "~/components/date-time";
 import { ErrorPage } from "~/components/error-page";
-import { FormAlert, SelectField } from "~/components/form";
+import { FormAlert, SelectField, TextAreaField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
@@ -173,26 +173,15 @@ export default function AdminOrganisation() {
                   </option>
                 ))}
               </SelectField>
-              <div className={`field${errors.reason ? " field-invalid" : ""}`}>
-                <label htmlFor="f-reason">{t("organisations.status.reason")}</label>
-                <p className="field-hint" id="f-reason-hint">
-                  {t("organisations.status.reasonHint")}
-                </p>
-                <textarea
-                  id="f-reason"
-                  name="reason"
-                  rows={4}
-                  maxLength={1000}
-                  defaultValue={values.reason ?? ""}
-                  aria-invalid={errors.reason ? true : undefined}
-                  aria-describedby={errors.reason ? "f-reason-hint f-reason-error" : "f-reason-hint"}
-                />
-                {errors.reason ? (
-                  <p className="field-error" id="f-reason-error">
-                    {t(errors.reason as MessageKey)}
-                  </p>
-                ) : null}
-              </div>
+              <TextAreaField
+                name="reason"
+                label={t("organisations.status.reason")}
+                hint={t("organisations.status.reasonHint")}
+                rows={4}
+                maxLength={1000}
+                defaultValue={values.reason ?? ""}
+                error={errors.reason}
+              />
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t("organisations.status.submit")}
               </button>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
-import { FormAlert, SelectField, TextField } from "~/components/form";
+import { FormAlert, SelectField, TextField, TextAreaField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
@@ -247,27 +247,16 @@ export default function SchoolKeys() {
                 defaultValue={values.compromisedFrom}
                 error={errors.compromisedFrom}
               />
-              <div className={`field${errors.reason ? " field-invalid" : ""}`}>
-                <label htmlFor="f-reason">{t("keys.compromise.reason")}</label>
-                <p className="field-hint" id="f-reason-hint">
-                  {t("keys.compromise.reasonHint")}
-                </p>
-                <textarea
-                  id="f-reason"
-                  name="reason"
-                  rows={3}
-                  maxLength={1000}
-                  required
-                  defaultValue={values.reason ?? ""}
-                  aria-invalid={errors.reason ? true : undefined}
-                  aria-describedby={errors.reason ? "f-reason-hint f-reason-error" : "f-reason-hint"}
-                />
-                {errors.reason ? (
-                  <p className="field-error" id="f-reason-error">
-                    {t(errors.reason as MessageKey)}
-                  </p>
-                ) : null}
-              </div>
+              <TextAreaField
+                name="reason"
+                label={t("keys.compromise.reason")}
+                hint={t("keys.compromise.reasonHint")}
+                rows={3}
+                required
+                maxLength={1000}
+                defaultValue={values.reason ?? ""}
+                error={errors.reason}
+              />
               <div className="form-actions">
                 <button type="submit" className="button button-danger" disabled={busy}>
                   {t("keys.compromise.submit")}
