@@ -1,9 +1,10 @@
 /**
  * `npm run bench:verify [-- --duration 10 --connections 50]`
- * Builds the app when needed, seeds a fresh temporary data directory with the demo data, picks a genuine issued
- * diploma's QR payload, starts the production server on it (rate limit off) and a bare Node http server that
- * serves a static page of the same size as the verify page, then drives, with autocannon on loopback: the bare
- * server, GET /V/{payload}, POST /api/v1/verify. The last line is JSON:
+ * Builds the app when needed, seeds a fresh temporary data directory with the demo data, takes the QR payloads of
+ * the issued demo diplomas (up to 50: valid, revoked, suspended, superseded), starts the production server on it
+ * (rate limit off) and a bare Node http server that serves a static page of the same size as the verify page,
+ * then drives, with autocannon on loopback: the bare server, GET /V/{payload} and POST /api/v1/verify, each
+ * connection cycling through the payloads. `--cpu-prof DIR` writes a CPU profile of the server. The last line is JSON:
  * {"pageRps","pageP99Ms","apiRps","apiP99Ms","bareRps","bareP99Ms","pageShareOfBare","apiShareOfBare"}.
  * Goal (issue 4, "Speed"): page ≥ 10% and API ≥ 25% of the bare server's requests a second, p99 ≤ 50 ms.
  * Every process it starts is stopped, even on failure.
@@ -18,7 +19,12 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
 const { values } = parseArgs({
-  options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "50" } },
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    // Writes a V8 CPU profile of the server (node --cpu-prof) into this directory: for finding where time goes.
+    "cpu-prof": { type: "string" },
+  },
   allowPositionals: false,
   strict: true,
 });
@@ -175,19 +181,26 @@ async function main(): Promise<void> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const pg = await PGlite.create({ dataDir: path.join(dataDir, "pglite"), extensions: { pg_trgm, unaccent } });
-  let qr: string | undefined;
+  let qrs: string[] = [];
   try {
+    // Every issued demo diploma (valid, revoked, suspended, superseded alike), the first one valid: requests
+    // cycle through them, as an employer's phones would, rather than hammering one URL.
     const rows = await pg.query<{ qr_payload: string }>(
-      "select qr_payload from diplomas where status = 'issued' and qr_payload is not null order by serial limit 1",
+      "select qr_payload from diplomas where status <> 'draft' and qr_payload is not null order by (status = 'issued') desc, serial limit 50",
     );
-    qr = rows.rows[0]?.qr_payload;
+    qrs = rows.rows.map((r) => r.qr_payload);
   } finally {
     await pg.close();
   }
+  const qr = qrs[0];
   if (!qr) throw new Error("no issued demo diploma with a QR payload");
   const pagePath = new URL(qr).pathname;
 
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], { stdio: ["ignore", "inherit", "inherit"], env });
+  const profileFlags = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+  const server = spawn(process.execPath, [...profileFlags, "--import", "tsx", path.join(root, "scripts/server.ts")], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+  });
   children.add(server);
   const pageUrl = `${origin}${pagePath}`;
   await waitUntilReady(pageUrl, server);
@@ -213,12 +226,10 @@ async function main(): Promise<void> {
   console.log(`\n${connections} connections, ${duration} s each (after a 1 s warm-up); verify page ${pageBytes.length} bytes\n`);
   console.log(`${"target".padEnd(28)} ${"req/s".padStart(8)} ${"p99 ms".padStart(9)} ${"p50 ms".padStart(9)} ${"requests".padStart(9)} ${"failed".padStart(7)}`);
   const bareFig = await drive("bare node http", { url: `http://127.0.0.1:${barePort}/` });
-  const pageFig = await drive("GET /V/{payload}", { url: pageUrl });
-  const apiFig = await drive("POST /api/v1/verify", {
+  const pageFig = await drive(`GET /V/{payload} (${qrs.length})`, { url: origin, requests: qrs.map((q) => ({ method: "GET", path: new URL(q).pathname })) });
+  const apiFig = await drive(`POST /api/v1/verify (${qrs.length})`, {
     url: `${origin}/api/v1/verify`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ qr }),
+    requests: qrs.map((q) => ({ method: "POST", path: "/api/v1/verify", headers: { "content-type": "application/json" }, body: JSON.stringify({ qr: q }) })),
   });
   for (const [name, f] of [["bare", bareFig], ["page", pageFig], ["api", apiFig]] as const) {
     if (f.non2xx + f.errors + f.timeouts > 0) console.warn(`warning: ${name}: ${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts`);

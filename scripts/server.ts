@@ -3,12 +3,15 @@
  * Remix build with security headers, structured request logs and a graceful shutdown.
  */
 import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
+import { clientIpOf } from "~/lib/client-ip";
+import type { PageCacheSlot } from "~/lib/page-cache.server";
 import { EnvError, getEnv, type Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { runHousekeeping } from "~/lib/housekeeping.server";
@@ -47,6 +50,10 @@ if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+/** What app/entry.server.tsx exports for this server besides Remix's own entry points. */
+type ServerEntryExtras = typeof import("../app/entry.server");
+type VerifyApiEndpoint = Parameters<ServerEntryExtras["answerVerifyApi"]>[0];
+const entry = build.entry.module as unknown as ServerEntryExtras;
 
 function contentSecurityPolicy(nonce: string): string {
   return [
@@ -72,6 +79,19 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 
+// Structured access log.
+app.use((req, res, next) => {
+  const started = performance.now();
+  res.on("finish", () => {
+    const isAsset = req.path.startsWith("/build/");
+    const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+    if (isAsset) logger.debug("request", line);
+    else logger.info("request", line);
+  });
+  next();
+});
+
+// Every page: a fresh CSP nonce and the security headers.
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
@@ -85,17 +105,57 @@ app.use((req, res, next) => {
   next();
 });
 
-// Structured access log.
-app.use((req, res, next) => {
-  const started = performance.now();
-  res.on("finish", () => {
-    const isAsset = req.path.startsWith("/build/");
-    const entry = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) };
-    if (isAsset) logger.debug("request", entry);
-    else logger.info("request", entry);
-  });
-  next();
+// The verify page a printed QR code opens, replayed for up to a second to anonymous visitors from a micro-cache
+// (app/lib/page-cache.server.ts): each replay has its own CSP nonce, passes the public rate limit and is counted.
+// Concurrent misses of one page wait for the first one's render rather than each rendering it (single flight).
+const verifyPageCache = entry.createPageCache({ ttlMs: 1_000, maxEntries: 2_000 });
+const verifyPageRenders = new Map<string, Promise<void>>();
+app.get(/^\/v\/[a-z0-9]+$/i, (req, res, next) => {
+  const key = entry.pageCacheKey(req.originalUrl, req.get("cookie"));
+  if (key === null) return next();
+  const rendering = verifyPageRenders.get(key);
+  if (rendering) void rendering.then(() => answerVerifyPage(key, true, req, res, next));
+  else answerVerifyPage(key, false, req, res, next);
 });
+
+function answerVerifyPage(key: string, waited: boolean, req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const page = verifyPageCache.get(key);
+  if (page) {
+    // Over budget: let Remix answer (its loader refuses with the 429 page), as for any uncached visit.
+    if (!entry.publicReadLimiter.take(req.ip ?? "unknown").allowed) return next();
+    page.replay();
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    res.status(200).end(entry.htmlWithNonce(page, res.locals.cspNonce as string));
+    return;
+  }
+  if (waited) return next(); // the first render was not kept (an error, a 429): render this one too
+  // A miss: Remix renders the page; if its loader allowed replays, what it sends is kept.
+  let rendered!: () => void;
+  verifyPageRenders.set(key, new Promise<void>((resolve) => (rendered = resolve)));
+  res.once("close", () => {
+    verifyPageRenders.delete(key);
+    rendered();
+  });
+  let replay: (() => void) | null = null;
+  res.locals.pageCache = { allow: (fn: () => void) => (replay = fn) } satisfies PageCacheSlot;
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === "string") chunks.push(Buffer.from(chunk));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk !== undefined && typeof chunk !== "function") keep(chunk);
+    const headers = res.statusCode === 200 && replay ? entry.replayableHeaders(res.getHeaders()) : null;
+    if (headers && replay) {
+      verifyPageCache.set(key, { at: Date.now(), headers, html: Buffer.concat(chunks).toString("utf8"), nonce: res.locals.cspNonce as string, replay });
+    }
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+  next();
+}
 
 // Defence in depth against cross-site form posts, on top of SameSite=Lax cookies.
 app.use((req, res, next) => {
@@ -125,7 +185,11 @@ app.use(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? null,
+      pageCache: res.locals.pageCache as PageCacheSlot | undefined,
+    }),
   }),
 );
 
@@ -139,7 +203,59 @@ app.use((error: unknown, req: express.Request, res: express.Response, _next: exp
   res.status(status).type("text/plain; charset=utf-8").send(message);
 });
 
-const server = app.listen(env.PORT, env.HOST, () => {
+/** The request body as text, or null once it passes `limit` bytes (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers["content-length"] ?? "0") > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.once("error", reject);
+  });
+}
+
+/**
+ * The verification API (POST /api/v1/verify, POST /credentials/verify and their CORS preflights), answered before
+ * Express and Remix by the same function their Remix routes use (app/modules/verification/api-http.server.ts):
+ * under load, Express's and Remix's per-request machinery cost more than the verification (npm run bench:verify).
+ * JSON only: none of the page headers (CSP and the like) but nosniff. Logged like every other request.
+ */
+function answerVerifyApiRequest(endpoint: VerifyApiEndpoint, req: IncomingMessage, res: ServerResponse): void {
+  const started = performance.now();
+  const clientIp = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY);
+  entry
+    .answerVerifyApi(endpoint, { method: req.method ?? "GET", clientIp, readBody: (limit) => readBody(req, limit) })
+    .then(
+      (answer) => {
+        const headers: Record<string, string> = { ...answer.headers, "X-Content-Type-Options": "nosniff" };
+        if (answer.status === 400 && answer.body?.includes('"body_too_large"')) headers.Connection = "close";
+        res.writeHead(answer.status, headers);
+        res.end(answer.body ?? undefined);
+      },
+      (error: unknown) => {
+        logger.error("unhandled server error", { err: error, path: req.url });
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" });
+        res.end(JSON.stringify({ code: "internal_error", message: "Đã có lỗi xảy ra. Vui lòng thử lại sau." }));
+      },
+    )
+    .finally(() => logger.info("request", { method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started) }));
+}
+
+const server = createServer((req, res) => {
+  const endpoint = entry.verifyApiEndpointOf(req.url);
+  if (endpoint) answerVerifyApiRequest(endpoint, req, res);
+  else app(req, res);
+});
+server.listen(env.PORT, env.HOST, () => {
   logger.info("server ready", {
     url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,
     database: handle.kind,
@@ -189,6 +305,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await closed;
+  await entry.flushVerificationCounts(handle.db).catch((err) => logger.error("flushing verification counts failed", { err }));
   await closeDatabase().catch((err) => logger.error("closing the database failed", { err }));
   logger.info("stopped");
   process.exit(0);

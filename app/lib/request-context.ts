@@ -1,7 +1,11 @@
+import type { PageCacheSlot } from "./page-cache.server";
+
 /** What the HTTP server hands every loader and action (see scripts/server.ts). */
 export interface RequestContext {
   cspNonce: string;
   clientIp: string | null;
+  /** Present when the server may replay this page from its micro-cache (app/lib/page-cache.server.ts). */
+  pageCache?: PageCacheSlot;
 }
 
 declare module "@remix-run/node" {

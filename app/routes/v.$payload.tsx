@@ -10,7 +10,7 @@ import { translate, type Locale, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { checkQrInBrowser, type BrowserCheck } from "~/modules/verification/check-in-browser";
 import type { VerificationResult } from "~/modules/verification/verdict";
-import { verifyQrText } from "~/modules/verification/verify-qr.server";
+import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server";
 
 /**
  * The payload carries a person's name: kept out of search engines and other sites' logs. Not cached: a diploma's
@@ -33,12 +33,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /**
  * GET /v/{payload} — and /V/{payload}, the upper-case path of the printed QR code (route matching ignores case).
  * The server's verdict, at once; the browser then checks the signature again on its own (see the component).
+ * Anonymous visits may be answered from the server's one-second page cache (app/lib/page-cache.server.ts).
  * Any payload, however broken, gets a verdict (malformed at worst), never an error page.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context); // over budget: a 429, rendered by the root error boundary ("Quá nhiều yêu cầu")
-  const result: VerificationResult = await verifyQrText(await getDb(), `/V/${params.payload ?? ""}`, { origin: getEnv().PUBLIC_ORIGIN });
-  return json(result, { headers: PRIVATE_HEADERS });
+  const { result, countAgain } = await verifyQrTextReplayable(await getDb(), `/V/${params.payload ?? ""}`, { origin: getEnv().PUBLIC_ORIGIN });
+  // The server may replay this page to anonymous visitors for a second; each replay counts as a verification.
+  context.pageCache?.allow(countAgain);
+  return json<VerificationResult>(result, { headers: PRIVATE_HEADERS });
 }
 
 type LocalState = BrowserCheck | "checking" | "unavailable" | null;

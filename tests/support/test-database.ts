@@ -11,6 +11,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { flushVerificationCounts } from "~/modules/verification/checks.server";
 import {
   closeDatabase,
   openPglite,
@@ -67,6 +68,8 @@ export function withTestDatabase(options: { per?: "test" | "file" } = {}): TestD
     useDatabase(current);
   };
   const close = async () => {
+    // Verification counts are written behind the answers: write them before the database goes away.
+    if (current) await flushVerificationCounts(current.db);
     current = undefined;
     await closeDatabase();
   };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generatePrivateKey, publicKeyOf, sign, verify } from "~/modules/signing/ed25519";
-import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
+import { nodePrivateKey, signWithNode, verifyWithNode } from "~/modules/signing/ed25519-node.server";
 import { decodeEd25519PrivateKey, decodeEd25519PublicKey, encodeEd25519PrivateKey, encodeEd25519PublicKey } from "~/modules/signing/multikey";
 
 const vectors = JSON.parse(readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8")) as {
@@ -46,5 +46,47 @@ describe("Ed25519 and Multikey", () => {
     expect(verify(signature, new TextEncoder().encode("Bằng tốt nghiệp trung cấp"), publicKey)).toBe(false);
     expect(verify(signature.slice(0, 63), message, publicKey)).toBe(false);
     expect(verify(signature, message, new Uint8Array(32))).toBe(false);
+  });
+});
+
+describe("Node's built-in Ed25519 verify (the server's hot path) answers like @noble/ed25519", () => {
+  it("accepts genuine signatures and refuses tampered ones, exactly where noble does", () => {
+    for (let i = 0; i < 40; i++) {
+      const privateKey = generatePrivateKey();
+      const publicKey = publicKeyOf(privateKey);
+      const message = randomBytes(1 + i * 5);
+      const signature = sign(message, privateKey);
+      expect(verifyWithNode(signature, message, publicKey)).toBe(true);
+      // Every single-bit change of the signature, and a changed message byte.
+      for (let bit = 0; bit < 512; bit += 37) {
+        const tampered = signature.slice();
+        tampered[bit >> 3]! ^= 1 << (bit & 7);
+        expect(verifyWithNode(tampered, message, publicKey)).toBe(verify(tampered, message, publicKey));
+        expect(verifyWithNode(tampered, message, publicKey)).toBe(false);
+      }
+      const changed = Buffer.from(message);
+      changed[i % changed.length]! ^= 0x80;
+      expect(verifyWithNode(signature, changed, publicKey)).toBe(false);
+    }
+  });
+
+  it("refuses malformed input without throwing, as noble does", () => {
+    const privateKey = generatePrivateKey();
+    const publicKey = publicKeyOf(privateKey);
+    const message = new TextEncoder().encode("VBQR1 test");
+    const signature = sign(message, privateKey);
+    const notOnCurve = Uint8Array.from(Buffer.from("02".padEnd(64, "0"), "hex")); // y = 2 has no x on the curve
+    const cases: [Uint8Array, Uint8Array][] = [
+      [signature.slice(0, 63), publicKey],
+      [new Uint8Array(64), publicKey],
+      [signature, new Uint8Array(31)],
+      [signature, new Uint8Array(32)],
+      [signature, notOnCurve],
+      [randomBytes(64), randomBytes(32)],
+    ];
+    for (const [sig, key] of cases) {
+      expect(verifyWithNode(sig, message, key)).toBe(false);
+      expect(verify(sig, message, key)).toBe(false);
+    }
   });
 });

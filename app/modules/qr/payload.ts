@@ -11,6 +11,9 @@ import type { TRAINING_LEVELS } from "../reference/levels";
 import { cleanText } from "../reference/text";
 import { base32Length, decodeBase32, encodeBase32 } from "./base32";
 
+/** An Ed25519 verify: @noble/ed25519's by default (browser and server); the server passes Node's built-in one. */
+export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+
 export const QR_PAYLOAD_VERSION = 1;
 /** Domain separation: the school's key also signs credentials, status lists and log heads. */
 export const QR_SIGNATURE_DOMAIN = "VBQR1";
@@ -159,8 +162,12 @@ export function decodeQrPayload(text: unknown, options: DecodeQrPayloadOptions =
 }
 
 /** True when the school's key (the one whose tag the payload names) signed this payload. */
-export function verifyQrSignature(decoded: QrDecoded, publicKey: Uint8Array): boolean {
-  return publicKey.length === 32 && keyTagOf(publicKey) === decoded.fields.keyTag && verify(decoded.signature, decoded.signedMessage, publicKey);
+export function verifyQrSignature(decoded: QrDecoded, publicKey: Uint8Array, verifySignature: Ed25519Verify = verify): boolean {
+  return (
+    publicKey.length === 32 &&
+    keyTagOf(publicKey) === decoded.fields.keyTag &&
+    verifySignature(decoded.signature, decoded.signedMessage, publicKey)
+  );
 }
 
 /** Where a verifier finds the rest, relative to the portal's origin (docs/qr-payload.md, sections 4, 6 and 7). */

@@ -8,6 +8,7 @@ import type { PublishedKey } from "~/modules/keys/queries.server";
 import { getBit } from "~/modules/status/bitstring";
 import { findStatusList } from "~/modules/status/status-lists.server";
 import { findDiplomaLifecycle, incrementVerificationCount } from "./queries.server";
+import { logger } from "~/lib/logger.server";
 import { reason, type Reason } from "./reasons";
 import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
 
@@ -119,36 +120,62 @@ export async function checkStatus(
   return { verdict, reasons, ...(status ? { status } : {}) };
 }
 
-interface CountBatch {
-  entries: Map<string, { organisationId: string | null; day: string; verdict: string; by: number }>;
-  done: Promise<void>;
+type CountEntry = { organisationId: string | null; day: string; verdict: string; by: number };
+interface CountState {
+  /** Counts taken since the last write, summed by (school, day, verdict). */
+  open: Map<string, CountEntry> | null;
+  timer: NodeJS.Timeout | null;
+  /** The chain of writes: one batch at a time. */
+  tail: Promise<void>;
 }
-/** Per database: the batch still taking counts, and the last batch's write (batches are written one at a time). */
-const countBatches = new WeakMap<Executor, { open: CountBatch | null; tail: Promise<void> }>();
+const countStates = new WeakMap<Executor, CountState>();
+
+/** How long counts gather in memory before they are written. */
+const COUNT_FLUSH_MS = 1_000;
 
 /**
  * Counts the verification for the statistics: the school (or none), the Vietnam day, the verdict; nothing else.
- * Group commit: counts arriving while the previous write runs are summed into one upsert per (school, day,
- * verdict); each caller still resolves only once its own count is written.
+ * The verdict does not wait for it: counts are summed in memory and written at most once a second, one upsert per
+ * (school, day, verdict) seen in that second. Writing each count as it came made the verify API and page wait on
+ * the database under load (PGlite runs one query at a time, on the main thread): npm run bench:verify. A crash
+ * loses at most a second of counts (statistics, not records); a failed write is logged. The server calls
+ * `flushVerificationCounts` when it stops, and so do tests.
  */
-export function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): Promise<void> {
-  let state = countBatches.get(db);
-  if (!state) countBatches.set(db, (state = { open: null, tail: Promise.resolve() }));
-  let batch = state.open;
-  if (!batch) {
-    const created: CountBatch = { entries: new Map(), done: Promise.resolve() };
+export function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): void {
+  let state = countStates.get(db);
+  if (!state) countStates.set(db, (state = { open: null, timer: null, tail: Promise.resolve() }));
+  if (!state.open) {
+    state.open = new Map();
     const owner = state;
-    created.done = owner.tail.then(async () => {
-      if (owner.open === created) owner.open = null; // later counts go to the next batch
-      for (const entry of created.entries.values()) await incrementVerificationCount(db, entry);
-    });
-    owner.tail = created.done.catch(() => undefined);
-    owner.open = batch = created;
+    owner.timer = setTimeout(() => writeOpenCounts(db, owner), COUNT_FLUSH_MS);
+    owner.timer.unref();
   }
   const day = vietnamDate(options.at ?? new Date());
   const key = `${options.organisationId ?? ""}|${day}|${options.verdict}`;
-  const entry = batch.entries.get(key);
+  const entry = state.open.get(key);
   if (entry) entry.by += 1;
-  else batch.entries.set(key, { organisationId: options.organisationId, day, verdict: options.verdict, by: 1 });
-  return batch.done;
+  else state.open.set(key, { organisationId: options.organisationId, day, verdict: options.verdict, by: 1 });
+}
+
+function writeOpenCounts(db: Executor, state: CountState): void {
+  const batch = state.open;
+  if (state.timer) clearTimeout(state.timer);
+  state.open = null;
+  state.timer = null;
+  if (!batch) return;
+  state.tail = state.tail.then(async () => {
+    try {
+      for (const entry of batch.values()) await incrementVerificationCount(db, entry);
+    } catch (err) {
+      logger.error("verification counts not written", { err, counts: batch.size });
+    }
+  });
+}
+
+/** Writes the counts gathered so far on `db` now, and resolves once every count taken so far is written. */
+export async function flushVerificationCounts(db: Executor): Promise<void> {
+  const state = countStates.get(db);
+  if (!state) return;
+  writeOpenCounts(db, state);
+  await state.tail;
 }

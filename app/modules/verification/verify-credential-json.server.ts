@@ -21,7 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function verifyCredentialDocument(db: Executor, credential: unknown, options: VerifyOptions): Promise<VerificationResult> {
   const { result, organisationId } = await check(db, credential, options);
-  if (options.count !== false) await recordVerification(db, { organisationId, verdict: result.verdict });
+  if (options.count !== false) recordVerification(db, { organisationId, verdict: result.verdict });
   return result;
 }
 

@@ -6,6 +6,7 @@
 import type { Executor } from "~/lib/db.server";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
 import { decodeQrPayload, keyTagOf, verifyQrSignature, type QrDecoded } from "~/modules/qr/payload";
+import { verifyWithNode } from "~/modules/signing/ed25519-node.server";
 import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
 import { checkStatus, keyValidityProblem, recordVerification } from "./checks.server";
 import { findProgrammeName, findSchoolByCode, type IssuerCandidate } from "./queries.server";
@@ -21,13 +22,26 @@ export interface VerifyOptions {
 }
 
 export async function verifyQrText(db: Executor, text: unknown, options: VerifyOptions): Promise<VerificationResult> {
+  return (await verifyQrTextReplayable(db, text, options)).result;
+}
+
+/**
+ * verifyQrText for a page the server may replay from its micro-cache (app/lib/page-cache.server.ts): also gives
+ * `countAgain`, which counts one more verification with the same school and verdict for each replay.
+ */
+export async function verifyQrTextReplayable(
+  db: Executor,
+  text: unknown,
+  options: VerifyOptions,
+): Promise<{ result: VerificationResult; countAgain: () => void }> {
   const { result, organisationId } = await check(db, text, options);
-  if (options.count !== false) await recordVerification(db, { organisationId, verdict: result.verdict });
-  return result;
+  const countAgain = () => recordVerification(db, { organisationId, verdict: result.verdict });
+  if (options.count !== false) countAgain();
+  return { result, countAgain };
 }
 
 async function check(db: Executor, text: unknown, options: VerifyOptions): Promise<{ result: VerificationResult; organisationId: string | null }> {
-  const decoded = decodeQrPayload(text, { expectedOrigins: [options.origin] });
+  const decoded = decodeMemoised(text, options.origin);
   if (!decoded.ok) {
     return { organisationId: null, result: { verdict: "malformed", reasons: [reason(decoded.reason, decoded.message)], diploma: null, issuer: null } };
   }
@@ -44,7 +58,7 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
   // A tag is not an identity: every published key with that tag is tried (normally exactly one).
   const candidates = keys.filter((k) => k.tag === fields.keyTag);
   if (candidates.length === 0) return untrusted("unknown_issuer", reason("unknown_key", `no key with tag ${fields.keyTag}`));
-  const signer = candidates.find((c) => verifyQrSignature(decoded, c.publicKey))?.key;
+  const signer = candidates.find((c) => signatureHolds(decoded, c.publicKey, c.key.id))?.key;
   if (!signer) return untrusted("invalid_signature", reason("signature_mismatch"));
 
   const diploma = await minimalDiploma(db, decoded);
@@ -61,6 +75,33 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
   });
   const reasons = fields.holderNameTruncated ? [...status.reasons, reason("name_truncated")] : status.reasons;
   return { organisationId: school.id, result: { ...status, reasons, diploma, issuer } };
+}
+
+/**
+ * Decoding a QR text and checking its signature under a given key are pure: their answers never change, so the
+ * last few thousand are remembered (the same diploma is checked over and over at a job fair, or by a bot). What
+ * can change — the school's accreditation, the key's retirement or compromise, the status lists — is looked up
+ * on every verification. Bounded: the oldest answer is forgotten first.
+ */
+const MEMO_MAX = 5_000;
+const decodedTexts = new Map<string, ReturnType<typeof decodeQrPayload>>();
+const checkedSignatures = new Map<string, boolean>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
+function decodeMemoised(text: unknown, origin: string): ReturnType<typeof decodeQrPayload> {
+  if (typeof text !== "string" || text.length > 1_024) return decodeQrPayload(text, { expectedOrigins: [origin] });
+  const key = `${origin}\n${text}`;
+  return decodedTexts.get(key) ?? remember(decodedTexts, key, decodeQrPayload(text, { expectedOrigins: [origin] }));
+}
+
+function signatureHolds(decoded: QrDecoded, publicKey: Uint8Array, keyId: string): boolean {
+  const key = `${keyId}\n${decoded.fields.credentialId}\n${Buffer.from(decoded.signature).toString("base64")}\n${Buffer.from(decoded.signedMessage).toString("base64")}`;
+  return checkedSignatures.get(key) ?? remember(checkedSignatures, key, verifyQrSignature(decoded, publicKey, verifyWithNode));
 }
 
 /**
