@@ -131,8 +131,11 @@ export default function Verify() {
   );
 
   useEffect(() => {
-    // Offline after one visit: the service worker keeps this page, its scripts and the trust registry.
+    // Offline after one visit: the service worker keeps this page, its scripts (the QR reader's too) and the trust
+    // registry. A later visit online has it keep them afresh (a new build, a new ministry key).
+    const controller = navigator.serviceWorker?.controller;
     navigator.serviceWorker?.register("/sw.js").catch(() => undefined);
+    if (controller && navigator.onLine) controller.postMessage("refresh-shell");
     const opened = /^#v=([A-Z2-7]+)$/.exec(window.location.hash); // a verdict URL opened offline (see public/sw.js)
     if (opened) checkOffline(`/V/${opened[1]}`);
   }, [checkOffline]);
