@@ -121,11 +121,13 @@ export default function Verify() {
   const checkOffline = useCallback(
     (path: string) => {
       setProblem(null);
-      void checkInBrowser(path, ministryKeys).then((browser) => {
-        const result = offlineVerification(path, browser);
-        if (result) setOffline({ result, browser });
-        else setProblem(browser.problem === "registry_unverified" ? "verify.offline.registryUnverified" : "verify.offline.unavailable");
-      });
+      checkInBrowser(path, ministryKeys)
+        .then((browser) => {
+          const result = offlineVerification(path, browser);
+          if (result) setOffline({ result, browser });
+          else setProblem(browser.problem === "registry_unverified" ? "verify.offline.registryUnverified" : "verify.offline.unavailable");
+        })
+        .catch(() => setProblem("verify.offline.unavailable"));
     },
     [ministryKeys],
   );

@@ -59,6 +59,7 @@ test("a status list altered on its way (the revocation hidden) is refused: statu
   await expect(page.getByRole("alert").filter({ hasText: "KHÔNG khớp với kết quả của máy chủ" })).toBeVisible();
   await expect(browserCheck(page)).toContainText("danh sách trạng thái nhận được KHÔNG đúng chữ ký của nhà trường");
   await expect(browserCheck(page)).not.toContainText("Văn bằng hợp lệ");
+  await page.screenshot({ path: test.info().outputPath("status-list-tampered.png"), fullPage: true });
 });
 
 test("a trust registry altered on its way is not used: the page says the check disagrees, never valid", async ({ page, baseURL }) => {
