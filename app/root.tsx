@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -32,6 +32,20 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Cổng Văn bằng số GDNN" }];
+
+/**
+ * A response thrown by a route without its own error boundary is rendered here, and Remix hands its headers only to
+ * this function: a public page over its rate limit (429, limitPublicRequest) keeps its Retry-After, uncached.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) {
+    headers.set("Retry-After", retryAfter);
+    headers.set("Cache-Control", "no-store");
+  }
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);

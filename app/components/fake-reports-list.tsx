@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
-import { FormAlert } from "~/components/form";
+import { FormAlert, TextAreaField } from "~/components/form";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import type { FakeReportStatus } from "../../db/schema/reports";
@@ -78,23 +78,15 @@ export function FakeReportsList({ reports, showSchool, actionData }: { reports: 
                     ))}
                   </select>
                 </div>
-                <div className={`field${noteError ? " field-invalid" : ""}`}>
-                  <label htmlFor={`f-note-${r.id}`}>{t("reports.list.note")}</label>
-                  <textarea
-                    id={`f-note-${r.id}`}
-                    name="note"
-                    rows={2}
-                    maxLength={NOTE_MAX}
-                    defaultValue={failure?.values?.note ?? ""}
-                    aria-invalid={noteError ? true : undefined}
-                    aria-describedby={noteError ? `f-note-${r.id}-error` : undefined}
-                  />
-                  {noteError ? (
-                    <p className="field-error" id={`f-note-${r.id}-error`}>
-                      {t(noteError as MessageKey)}
-                    </p>
-                  ) : null}
-                </div>
+                <TextAreaField
+                  id={`f-note-${r.id}`}
+                  name="note"
+                  label={t("reports.list.note")}
+                  rows={2}
+                  maxLength={NOTE_MAX}
+                  defaultValue={failure?.values?.note ?? ""}
+                  error={noteError}
+                />
                 <div className="form-actions">
                   <button type="submit" className="button button-primary" disabled={busy}>
                     {t("reports.list.save")}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { MessageKey, Translate } from "~/lib/i18n";
-import type { BrowserCheck } from "~/modules/verification/check-in-browser";
+import { browserAgrees, type BrowserCheck, type BrowserVerdict } from "~/modules/verification/check-in-browser";
 import type { Verdict, VerificationResult } from "~/modules/verification/verdict";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
@@ -87,25 +87,82 @@ export function MinimalDiplomaFacts({ result, t, locale }: { result: Verificatio
   );
 }
 
-const BROWSER_CHECK_TEXT: Record<BrowserCheck | "checking" | "unavailable", MessageKey> = {
-  checking: "verify.local.checking",
+const SIGNATURE_TEXT: Record<BrowserCheck, MessageKey> = {
   passed: "verify.local.passed",
   failed: "verify.local.failed",
   unknown_issuer: "verify.local.unknownIssuer",
   key_not_valid: "verify.local.keyNotValid",
   malformed: "verify.local.malformed",
-  unavailable: "verify.local.unavailable",
 };
 
-/** The in-browser signature check, announced politely when it finishes. Empty until the page's script runs. */
-export function BrowserCheckNote({ state, t }: { state: BrowserCheck | "checking" | "unavailable" | null; t: Translate }) {
-  const tone = state === "passed" ? "ok" : state === "checking" || state === "unavailable" || state === null ? "neutral" : "bad";
+/** What the browser found about the status, once the signature passed. */
+function statusText(browser: BrowserVerdict): MessageKey | null {
+  if (browser.problem === "status_unavailable") return "verify.local.status.unavailable";
+  if (browser.problem === "status_unverified") return "verify.local.status.unverified";
+  if (browser.problem === "registry_stale") return "verify.local.status.registryStale";
+  if (browser.verdict === "valid") return "verify.local.status.clear";
+  if (browser.verdict === "revoked") return "verify.local.status.revoked";
+  if (browser.verdict === "suspended") return "verify.local.status.suspended";
+  return null;
+}
+
+type Agreement = "agrees" | "unconfirmed" | "disagrees";
+
+/** Whether the browser's own check confirms the server's verdict; a network failure only leaves it unconfirmed. */
+function agreementOf(server: Verdict, browser: BrowserVerdict): Agreement {
+  if (browserAgrees(server, browser.verdict)) return "agrees";
+  return browser.problem === "registry_unavailable" || browser.problem === "status_unavailable" ? "unconfirmed" : "disagrees";
+}
+
+/**
+ * The independent check in the visitor's browser: the signature, the status, and — on a verdict page — whether it
+ * agrees with the server's verdict (a disagreement is announced at once). Empty until the page's script runs.
+ */
+export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict | "checking" | null; server?: Verdict; t: Translate }) {
+  const browser = state === "checking" || state === null ? null : state;
+  const agreement = browser && server ? agreementOf(server, browser) : null;
+  const tone =
+    browser === null
+      ? "neutral"
+      : agreement === "disagrees" || browser.signature === "failed" || browser.problem === "registry_unverified" || browser.problem === "status_unverified"
+        ? "bad"
+        : agreement === "unconfirmed" || browser.problem !== null
+          ? "neutral"
+          : browser.signature === "passed"
+            ? "ok"
+            : "bad";
+  const status = browser?.signature === "passed" ? statusText(browser) : null;
   return (
-    <div className={`browser-check browser-check-${tone}`} data-state={state ?? "idle"} aria-live="polite" aria-atomic="true">
+    <div
+      className={`browser-check browser-check-${tone}`}
+      data-state={state === null ? "idle" : state === "checking" ? "checking" : (browser!.problem ?? browser!.signature ?? "idle")}
+      data-verdict={browser?.verdict}
+      data-agreement={agreement ?? undefined}
+      role={agreement === "disagrees" ? "alert" : undefined}
+      aria-live={agreement === "disagrees" ? "assertive" : "polite"}
+      aria-atomic="true"
+    >
       {state ? (
         <>
           <p className="browser-check-title">{t("verify.local.title")}</p>
-          <p>{t(BROWSER_CHECK_TEXT[state])}</p>
+          {browser === null ? (
+            <p>{t("verify.local.checking")}</p>
+          ) : (
+            <>
+              <p>
+                {browser.signature
+                  ? t(SIGNATURE_TEXT[browser.signature])
+                  : t(browser.problem === "registry_unverified" ? "verify.local.registryUnverified" : "verify.local.unavailable")}
+              </p>
+              {status ? <p>{t(status)}</p> : null}
+              {agreement === "agrees" ? <p>{t("verify.local.agrees")}</p> : null}
+              {agreement === "unconfirmed" || agreement === "disagrees" ? (
+                <p className="browser-check-agreement">
+                  <strong>{t(`verify.local.${agreement}`, { verdict: t(`verify.verdict.${browser.verdict}` as MessageKey) })}</strong>
+                </p>
+              ) : null}
+            </>
+          )}
           <p className="muted">{t("verify.local.note")}</p>
         </>
       ) : null}

@@ -4,7 +4,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { DateTime } from "~/components/date-time";
 import { isPlainSvg } from "~/components/diploma-certificate";
 import { ErrorPage } from "~/components/error-page";
-import { FormAlert } from "~/components/form";
+import { FormAlert, TextAreaField } from "~/components/form";
 import { ConfirmCheckbox, DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -389,27 +389,17 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
       <p className="muted">{t(`issued.status.${change}.help` as MessageKey)}</p>
       {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
       <input type="hidden" name="intent" value={change} />
-      <div className={`field${reasonError ? " field-invalid" : ""}`}>
-        <label htmlFor={reasonId}>{t(change === "reinstate" ? "issued.status.reasonOptional" : "issued.status.reason")}</label>
-        <p className="field-hint" id={`${reasonId}-hint`}>
-          {t(change === "reinstate" ? "issued.status.reasonHint" : "issued.status.reasonPublicHint")}
-        </p>
-        <textarea
-          id={reasonId}
-          name="reason"
-          rows={3}
-          maxLength={REASON_MAX}
-          required={change !== "reinstate"}
-          defaultValue={failure?.values?.reason ?? ""}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ""}`}
-        />
-        {reasonError ? (
-          <p className="field-error" id={`${reasonId}-error`}>
-            {t(reasonError as MessageKey)}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id={reasonId}
+        name="reason"
+        label={t(change === "reinstate" ? "issued.status.reasonOptional" : "issued.status.reason")}
+        hint={t(change === "reinstate" ? "issued.status.reasonHint" : "issued.status.reasonPublicHint")}
+        rows={3}
+        maxLength={REASON_MAX}
+        required={change !== "reinstate"}
+        defaultValue={failure?.values?.reason ?? ""}
+        error={reasonError}
+      />
       <ConfirmCheckbox id={`f-confirm-${change}`} label={t(`issued.status.${change}.confirm` as MessageKey)} error={failure?.fieldErrors?.confirm} />
       <div className="form-actions">
         <button type="submit" className={`button ${change === "reinstate" ? "button-primary" : "button-danger"}`} disabled={busy}>

@@ -1,14 +1,14 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { translate, type Locale, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { checkQrInBrowser, type BrowserCheck } from "~/modules/verification/check-in-browser";
+import { useBrowserVerdict } from "~/lib/use-browser-verdict";
+import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
 import type { VerificationResult } from "~/modules/verification/verdict";
 import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server";
 
@@ -23,7 +23,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
   const locale = root?.locale ?? "vi";
-  const verdict = data?.verdict ?? "malformed";
+  const verdict = data?.result.verdict ?? "malformed";
   return [
     { title: `${translate(locale, `verify.verdict.${verdict}` as MessageKey)} — ${translate(locale, "verify.title")}` },
     { name: "robots", content: "noindex, nofollow" },
@@ -32,26 +32,30 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /**
  * GET /v/{payload} — and /V/{payload}, the upper-case path of the printed QR code (route matching ignores case).
- * The server's verdict, at once; the browser then checks the signature again on its own (see the component).
+ * The server's verdict, at once (the first paint); the browser then checks the signature and the status again on
+ * its own, against the ministry keys pinned here (see the component and docs/verify-page.md).
  * Anonymous visits may be answered from the server's one-second page cache (app/lib/page-cache.server.ts).
  * Any payload, however broken, gets a verdict (malformed at worst), never an error page.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context); // over budget: a 429, rendered by the root error boundary ("Quá nhiều yêu cầu")
-  const { result, countAgain } = await verifyQrTextReplayable(await getDb(), `/V/${params.payload ?? ""}`, { origin: getEnv().PUBLIC_ORIGIN });
+  const db = await getDb();
+  const origin = getEnv().PUBLIC_ORIGIN;
+  const [{ result, countAgain }, ministryKeys] = await Promise.all([
+    verifyQrTextReplayable(db, `/V/${params.payload ?? ""}`, { origin }),
+    getPinnedMinistryKeys(db, { origin }),
+  ]);
   // The server may replay this page to anonymous visitors for a second; each replay counts as a verification.
   context.pageCache?.allow(countAgain);
-  return json<VerificationResult>(result, { headers: PRIVATE_HEADERS });
+  return json({ result, ministryKeys }, { headers: PRIVATE_HEADERS });
 }
-
-type LocalState = BrowserCheck | "checking" | "unavailable" | null;
 
 export default function VerifyPayloadPage() {
   const t = useT();
   const locale = useLocale();
-  const result = useLoaderData<typeof loader>();
+  const { result, ministryKeys } = useLoaderData<typeof loader>();
   const payload = useParams().payload ?? "";
-  const local = useBrowserCheck(payload, result.verdict !== "malformed");
+  const local = useBrowserVerdict(result.verdict !== "malformed" ? `/V/${payload}` : null, ministryKeys);
   const d = result.diploma;
   const diplomaLink =
     d && (result.verdict === "valid" || result.verdict === "superseded") ? `/credentials/${d.credentialId}` : null;
@@ -60,7 +64,7 @@ export default function VerifyPayloadPage() {
   return (
     <div className="container narrow verify-page">
       <VerdictBanner result={result} t={t} locale={locale} />
-      <BrowserCheckNote state={local} t={t} />
+      <BrowserCheckNote state={local} server={result.verdict} t={t} />
       <MinimalDiplomaFacts result={result} t={t} locale={locale} />
       <div className="button-row verify-actions">
         {currentLink ? (
@@ -84,26 +88,4 @@ export default function VerifyPayloadPage() {
       ) : null}
     </div>
   );
-}
-
-/** Checks the signature in the browser against the ministry's trust registry (null until the script runs). */
-function useBrowserCheck(payload: string, enabled: boolean): LocalState {
-  const [state, setState] = useState<LocalState>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    setState("checking");
-    fetch("/trust-registry.json", { headers: { Accept: "application/json" } })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((registry: unknown) => {
-        if (!cancelled) setState(checkQrInBrowser(`/V/${payload}`, registry));
-      })
-      .catch(() => {
-        if (!cancelled) setState("unavailable");
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [payload, enabled]);
-  return state;
 }

@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from "react";
 import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
@@ -11,7 +11,9 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { preloadQrReader, readQrFrame, readQrImage } from "~/lib/read-qr-image";
 import type { RequestContext } from "~/lib/request-context";
-import type { BrowserCheck } from "~/modules/verification/check-in-browser";
+import { checkInBrowser } from "~/lib/use-browser-verdict";
+import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import type { BrowserVerdict } from "~/modules/verification/check-in-browser";
 import { lookupDiploma } from "~/modules/verification/lookup.server";
 import { offlineVerification } from "~/modules/verification/offline-check";
 import { VERDICTS, type VerificationResult } from "~/modules/verification/verdict";
@@ -21,6 +23,14 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verif
 
 /** Longest text kept and shown back to the visitor: far beyond any real QR text. */
 const MAX_TEXT = 4096;
+
+/**
+ * GET /verify: the page carries the ministry keys that the browser's own check pins for the trust registry. The
+ * service worker keeps this page (anonymous), so the keys are there offline too.
+ */
+export async function loader(_: LoaderFunctionArgs) {
+  return json({ ministryKeys: await getPinnedMinistryKeys(await getDb(), { origin: getEnv().PUBLIC_ORIGIN }) });
+}
 
 /**
  * POST /verify — the paste form without JavaScript (with it, the browser finds the path itself): a diploma QR text
@@ -86,7 +96,8 @@ type Problem =
   | "verify.credential.malformed"
   | "verify.credential.failed"
   | "verify.credential.tooMany"
-  | "verify.offline.unavailable";
+  | "verify.offline.unavailable"
+  | "verify.offline.registryUnverified";
 
 /** GET /verify — the ways in: paste a link or text, upload a photo of the QR code, or scan it with the camera. */
 export default function Verify() {
@@ -94,21 +105,31 @@ export default function Verify() {
   const locale = useLocale();
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>();
+  const { ministryKeys } = useLoaderData<typeof loader>();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [reading, setReading] = useState(false);
   const [checkingFile, setCheckingFile] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [credentialResult, setCredentialResult] = useState<VerificationResult | null>(null);
-  const [offline, setOffline] = useState<{ result: VerificationResult; check: BrowserCheck } | null>(null);
+  const [offline, setOffline] = useState<{ result: VerificationResult; browser: BrowserVerdict } | null>(null);
 
-  /** No network: the signature is checked against the trust registry the service worker kept; the status cannot be. */
-  const checkOffline = useCallback((path: string) => {
-    setProblem(null);
-    fetch("/trust-registry.json", { headers: { Accept: "application/json" } })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((registry: unknown) => setOffline(offlineVerification(path, registry)))
-      .catch(() => setProblem("verify.offline.unavailable"));
-  }, []);
+  /**
+   * No network: the browser's own check, against the trust registry the service worker kept (its signature checked
+   * with the pinned ministry keys); the status lists cannot be fetched, so the verdict is at best status_unknown.
+   */
+  const checkOffline = useCallback(
+    (path: string) => {
+      setProblem(null);
+      checkInBrowser(path, ministryKeys)
+        .then((browser) => {
+          const result = offlineVerification(path, browser);
+          if (result) setOffline({ result, browser });
+          else setProblem(browser.problem === "registry_unverified" ? "verify.offline.registryUnverified" : "verify.offline.unavailable");
+        })
+        .catch(() => setProblem("verify.offline.unavailable"));
+    },
+    [ministryKeys],
+  );
 
   useEffect(() => {
     // The QR reader (jsQR) is fetched once the page is idle, so a scan or a photo starts decoding at once.
@@ -117,8 +138,11 @@ export default function Verify() {
   }, []);
 
   useEffect(() => {
-    // Offline after one visit: the service worker keeps this page, its scripts and the trust registry.
+    // Offline after one visit: the service worker keeps this page, its scripts (the QR reader's too) and the trust
+    // registry. A later visit online has it keep them afresh (a new build, a new ministry key).
+    const controller = navigator.serviceWorker?.controller;
     navigator.serviceWorker?.register("/sw.js").catch(() => undefined);
+    if (controller && navigator.onLine) controller.postMessage("refresh-shell");
     const opened = /^#v=([A-Z2-7]+)$/.exec(window.location.hash); // a verdict URL opened offline (see public/sw.js)
     if (opened) checkOffline(`/V/${opened[1]}`);
   }, [checkOffline]);
@@ -195,7 +219,7 @@ export default function Verify() {
     return (
       <div className="container narrow verify-page">
         <VerdictBanner result={shown} t={t} locale={locale} />
-        {offline && !credentialResult ? <BrowserCheckNote state={offline.check} t={t} /> : null}
+        {offline && !credentialResult ? <BrowserCheckNote state={offline.browser} t={t} /> : null}
         <MinimalDiplomaFacts result={shown} t={t} locale={locale} />
         <div className="button-row verify-actions">
           <button

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormAlert, TextField } from "~/components/form";
+import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
@@ -60,27 +60,16 @@ export default function ReportSuspectedFake() {
         <input type="hidden" name="verdict" value={values.verdict ?? ""} />
         {values.verdict ? <p className="muted">{t("reports.form.verdict", { verdict: t(`verify.verdict.${values.verdict}` as MessageKey) })}</p> : null}
         <TextField name="qr" label={t("reports.form.qr")} hint={t("reports.form.qrHint")} defaultValue={values.qr ?? ""} maxLength={SUBMITTED_TEXT_MAX} error={errors.qr} />
-        <div className={`field${descriptionError ? " field-invalid" : ""}`}>
-          <label htmlFor="f-description">{t("reports.form.description")}</label>
-          <p className="field-hint" id="f-description-hint">
-            {t("reports.form.descriptionHint")}
-          </p>
-          <textarea
-            id="f-description"
-            name="description"
-            rows={5}
-            required
-            maxLength={DESCRIPTION_MAX}
-            defaultValue={values.description ?? ""}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby={`f-description-hint${descriptionError ? " f-description-error" : ""}`}
-          />
-          {descriptionError ? (
-            <p className="field-error" id="f-description-error">
-              {t(descriptionError as MessageKey)}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          name="description"
+          label={t("reports.form.description")}
+          hint={t("reports.form.descriptionHint")}
+          rows={5}
+          required
+          maxLength={DESCRIPTION_MAX}
+          defaultValue={values.description ?? ""}
+          error={descriptionError}
+        />
         <TextField name="email" type="email" autoComplete="email" label={t("reports.form.email")} hint={t("reports.form.emailHint")} defaultValue={values.email ?? ""} error={errors.email} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -15,46 +15,30 @@
  *   equals the code point order that RDFC-1.0 specifies.
  */
 import { diplomaCredentialFromValues, diplomaValues, type DiplomaCredential, type DiplomaCredentialInput, type DiplomaValues } from "./diploma-credential";
+import { proofValueFor } from "./eddsa-rdfc-2022";
 import {
   ASSERTION_METHOD,
+  CRED,
   DATA_INTEGRITY_PROOF,
   EDDSA_RDFC_2022,
-  isDateTimeStamp,
-  proofValueFor,
+  RDF_TYPE,
+  STATUS,
+  XSD,
+  canonicalProofConfigNQuads,
+  iri,
+  nquads,
+  text,
+  typed,
   type DataIntegrityProof,
   type ProofOptions,
-} from "./eddsa-rdfc-2022";
+} from "./rdfc-nquads";
 import type { CredentialSigner } from "./signer";
 
-const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const XSD = "http://www.w3.org/2001/XMLSchema#";
-const CRED = "https://www.w3.org/2018/credentials#";
-const STATUS = "https://www.w3.org/ns/credentials/status#";
-const SEC = "https://w3id.org/security#";
 const OB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#";
 const SCHEMA = "https://schema.org/";
 const VB = "https://vanbang.gov.vn/vocab#";
 // Open Badges 3.0.3 types `url` with an https:// XML Schema namespace (sic): the datatype is what the context says.
 const OB_ANY_URI = "https://www.w3.org/2001/XMLSchema#anyURI";
-
-const LITERAL_ESCAPES: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
-const NEEDS_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
-
-/** A string literal's lexical form in canonical N-Quads. */
-export function escapeNQuadsLiteral(value: string): string {
-  return value.replace(NEEDS_ESCAPE, (c) => LITERAL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
-}
-
-const iri = (value: string) => `<${value}>`;
-const text = (value: string) => `"${escapeNQuadsLiteral(value)}"`;
-const typed = (value: string, datatype: string) => `"${escapeNQuadsLiteral(value)}"^^<${datatype}>`;
-
-/** Sorted canonical N-Quads, one per line, each ending in a newline. */
-function nquads(statements: ReadonlyArray<readonly [subject: string, predicate: string, object: string]>): string {
-  const lines = statements.map(([s, p, o]) => `${s} <${p}> ${o} .\n`);
-  lines.sort();
-  return lines.join("");
-}
 
 /** The canonical N-Quads of the unsigned diploma credential: equal to canonicalizeJsonLd(buildDiplomaCredential(input)). */
 export function canonicalDiplomaNQuads(input: DiplomaCredentialInput): string {
@@ -123,27 +107,7 @@ function canonicalNQuadsOfValues(v: DiplomaValues): string {
   return nquads(statements);
 }
 
-const VERIFICATION_METHOD = /^[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-[\]_a-z~]+$/;
-
-/**
- * The canonical N-Quads of an issuer's eddsa-rdfc-2022 proof configuration under the credentials v2 context (its
- * DataIntegrityProof terms are protected, so they expand the same under every context list that starts with it).
- */
-export function canonicalProofConfigNQuads(options: ProofOptions): string {
-  if (options.type !== DATA_INTEGRITY_PROOF || options.cryptosuite !== EDDSA_RDFC_2022) throw new Error("not an eddsa-rdfc-2022 proof");
-  if (!isDateTimeStamp(options.created)) throw new Error(`created is not an xsd:dateTimeStamp: ${options.created}`);
-  if (!VERIFICATION_METHOD.test(options.verificationMethod)) throw new Error(`not an acceptable verification method: ${options.verificationMethod}`);
-  // An issuer's signature: the one proof purpose this path writes.
-  if (options.proofPurpose !== ASSERTION_METHOD) throw new Error(`unsupported proof purpose: ${options.proofPurpose}`);
-  const proof = "_:c14n0";
-  return nquads([
-    [proof, RDF_TYPE, iri(`${SEC}DataIntegrityProof`)],
-    [proof, "http://purl.org/dc/terms/created", typed(options.created, `${XSD}dateTime`)],
-    [proof, `${SEC}cryptosuite`, typed(EDDSA_RDFC_2022, `${SEC}cryptosuiteString`)],
-    [proof, `${SEC}proofPurpose`, iri(`${SEC}assertionMethod`)],
-    [proof, `${SEC}verificationMethod`, iri(options.verificationMethod)],
-  ]);
-}
+export { canonicalProofConfigNQuads, escapeNQuadsLiteral } from "./rdfc-nquads";
 
 export type SignedDiplomaCredential = DiplomaCredential & { proof: DataIntegrityProof };
 

@@ -7,39 +7,34 @@
  * This is the generic pipeline: it works for any JSON-LD document whose contexts are bundled. Diplomas are signed
  * by a faster path (diploma-canonical.ts) that produces the same bytes.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
 import jsonld from "jsonld";
 import { verify } from "~/modules/signing/ed25519";
 import { decodeBase58btc, encodeBase58btc } from "~/modules/signing/multikey";
 import { documentLoader as bundledDocumentLoader, UnknownContextError, type DocumentLoader } from "./document-loader";
 import { nobleSigner, type CredentialSigner } from "./signer";
+import {
+  ASSERTION_METHOD,
+  DATA_INTEGRITY_PROOF,
+  EDDSA_RDFC_2022,
+  hashData,
+  isDateTimeStamp,
+  type DataIntegrityProof,
+  type ProofOptions,
+} from "./rdfc-nquads";
 
-export const DATA_INTEGRITY_PROOF = "DataIntegrityProof";
-export const EDDSA_RDFC_2022 = "eddsa-rdfc-2022";
-export const ASSERTION_METHOD = "assertionMethod";
+export {
+  ASSERTION_METHOD,
+  DATA_INTEGRITY_PROOF,
+  EDDSA_RDFC_2022,
+  hashData,
+  isDateTimeStamp,
+  type DataIntegrityProof,
+  type ProofOptions,
+} from "./rdfc-nquads";
 
 export type JsonObject = { [key: string]: unknown };
 
-/** The proof's options: everything in a proof but its value. */
-export type ProofOptions = {
-  type: typeof DATA_INTEGRITY_PROOF;
-  cryptosuite: typeof EDDSA_RDFC_2022;
-  created: string;
-  verificationMethod: string;
-  proofPurpose: string;
-};
-
-export type DataIntegrityProof = ProofOptions & { proofValue: string };
-
 export type SignedDocument<T extends object> = T & { proof: DataIntegrityProof };
-
-/** xsd:dateTimeStamp: a date-time with a time zone, as Data Integrity requires for `created`. */
-const DATE_TIME_STAMP = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
-
-export function isDateTimeStamp(value: string): boolean {
-  return DATE_TIME_STAMP.test(value);
-}
 
 /** RDFC-1.0 canonical N-Quads of a JSON-LD document; throws on an unbundled context or what safe mode refuses. */
 export async function canonicalizeJsonLd(document: object, documentLoader: DocumentLoader = bundledDocumentLoader): Promise<string> {
@@ -51,14 +46,6 @@ export async function canonicalizeJsonLd(document: object, documentLoader: Docum
 /** The proof configuration that is canonicalised and hashed: the proof's options with the document's @context. */
 export function proofConfigFor(document: object, options: ProofOptions): ProofOptions & { "@context": unknown } {
   return { ...options, "@context": (document as JsonObject)["@context"] };
-}
-
-/** SHA-256(canonical proof config) ‖ SHA-256(canonical document): the 64 bytes that are signed. */
-export function hashData(canonicalProofConfig: string, canonicalDocument: string): Uint8Array {
-  const out = new Uint8Array(64);
-  out.set(sha256(utf8ToBytes(canonicalProofConfig)), 0);
-  out.set(sha256(utf8ToBytes(canonicalDocument)), 32);
-  return out;
 }
 
 /** Signs the canonical forms and returns the proofValue (base58btc multibase of the 64-byte signature). */

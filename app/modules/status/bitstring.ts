@@ -46,15 +46,32 @@ export function encodeStatusList(bits: Uint8Array, gzip: (b: Uint8Array) => Uint
 
 /** Decodes an encodedList; null when it is not a base64url multibase of a GZIP stream of a long enough list. */
 export function decodeStatusList(encoded: string, gunzip: (b: Uint8Array) => Uint8Array): Uint8Array | null {
-  if (!encoded.startsWith("u")) return null;
-  const compressed = fromBase64Url(encoded.slice(1));
+  const compressed = compressedListOf(encoded);
   if (!compressed) return null;
   try {
-    const bits = gunzip(compressed);
-    return bits.length * 8 >= MIN_STATUS_LIST_SIZE ? bits : null;
+    return longEnough(gunzip(compressed));
   } catch {
     return null;
   }
+}
+
+/** decodeStatusList with an asynchronous GZIP (the browser's DecompressionStream, see app/lib/gunzip.ts). */
+export async function decodeStatusListAsync(encoded: string, gunzip: (b: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array | null> {
+  const compressed = compressedListOf(encoded);
+  if (!compressed) return null;
+  try {
+    return longEnough(await gunzip(compressed));
+  } catch {
+    return null;
+  }
+}
+
+function compressedListOf(encoded: string): Uint8Array | null {
+  return encoded.startsWith("u") ? fromBase64Url(encoded.slice(1)) : null;
+}
+
+function longEnough(bits: Uint8Array): Uint8Array | null {
+  return bits.length * 8 >= MIN_STATUS_LIST_SIZE ? bits : null;
 }
 
 /**

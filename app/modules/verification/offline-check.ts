@@ -1,19 +1,12 @@
 /**
- * The verdict the verify page can give with no network (after one visit, the service worker keeps the page and the
- * trust registry): the QR signature is checked in the browser against the cached registry, but the status cannot
- * be, so a genuine signature is at best `status_unknown` — never `valid`. Pure.
+ * The verdict the verify page shows from its own check alone, when there is no server verdict to show (offline:
+ * after one visit the service worker keeps the page and the trust registry). The signature is checked against the
+ * kept registry; the status lists cannot be fetched, so a genuine signature is at best `status_unknown` — never
+ * `valid`. Pure.
  */
 import { decodeQrPayload } from "../qr/payload";
-import { checkQrInBrowser, type BrowserCheck } from "./check-in-browser";
-import type { Verdict, VerificationResult } from "./verdict";
-
-const VERDICT_OF: Record<BrowserCheck, Verdict> = {
-  passed: "status_unknown",
-  failed: "invalid_signature",
-  unknown_issuer: "unknown_issuer",
-  key_not_valid: "key_not_valid",
-  malformed: "malformed",
-};
+import type { BrowserVerdict } from "./check-in-browser";
+import type { VerificationResult } from "./verdict";
 
 export const OFFLINE_REASON = {
   code: "status_offline",
@@ -21,37 +14,32 @@ export const OFFLINE_REASON = {
   en: "The status (revoked, suspended) cannot be checked while offline. Check again when online.",
 } as const;
 
-export function offlineVerification(qrText: string, registry: unknown): { result: VerificationResult; check: BrowserCheck } {
-  const check = checkQrInBrowser(qrText, registry);
+/** The browser's verdict as a VerificationResult; null when there was no usable registry (nothing to show). */
+export function offlineVerification(qrText: string, browser: BrowserVerdict): VerificationResult | null {
+  if (browser.signature === null) return null;
   const decoded = decodeQrPayload(qrText);
-  const verdict = VERDICT_OF[check];
-  if (!decoded.ok || check === "malformed") return { check, result: { verdict: "malformed", reasons: [], diploma: null, issuer: null } };
+  if (!decoded.ok || browser.verdict === "malformed") return { verdict: "malformed", reasons: [], diploma: null, issuer: null };
   const f = decoded.fields;
-  const schools = (registry as { schools?: unknown } | null)?.schools;
-  const school = Array.isArray(schools) ? (schools.find((s: { code?: unknown }) => s?.code === f.schoolCode) as { name?: unknown; did?: unknown } | undefined) : undefined;
   return {
-    check,
-    result: {
-      verdict,
-      reasons: verdict === "status_unknown" ? [{ ...OFFLINE_REASON }] : [],
-      diploma: {
-        holderName: f.holderName,
-        holderNameTruncated: f.holderNameTruncated,
-        programmeCode: f.programmeCode,
-        programmeName: null,
-        levelCode: f.levelCode,
-        classification: f.classification,
-        graduationYear: f.graduationYear,
-        issueDate: f.issueDate,
-        serial: f.serial,
-        credentialId: f.credentialId,
-      },
-      issuer: {
-        code: f.schoolCode,
-        name: typeof school?.name === "string" ? school.name : null,
-        did: typeof school?.did === "string" ? school.did : null,
-        accredited: !!school,
-      },
+    verdict: browser.verdict,
+    reasons: browser.problem === "status_unavailable" ? [{ ...OFFLINE_REASON }] : [],
+    diploma: {
+      holderName: f.holderName,
+      holderNameTruncated: f.holderNameTruncated,
+      programmeCode: f.programmeCode,
+      programmeName: null,
+      levelCode: f.levelCode,
+      classification: f.classification,
+      graduationYear: f.graduationYear,
+      issueDate: f.issueDate,
+      serial: f.serial,
+      credentialId: f.credentialId,
+    },
+    issuer: {
+      code: f.schoolCode,
+      name: browser.school?.name ?? null,
+      did: browser.school?.did ?? null,
+      accredited: browser.school !== null,
     },
   };
 }

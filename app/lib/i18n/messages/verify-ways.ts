@@ -18,6 +18,7 @@ export const verifyWays = defineMessages(
     "verify.lookup.empty": "Vui lòng nhập cả số hiệu và họ tên.",
     "verify.lookup.tooMany": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau.",
     "verify.offline.unavailable": "Đang ngoại tuyến và chưa có danh sách tin cậy trên thiết bị: không kiểm tra được chữ ký. Hãy thử lại khi có mạng.",
+    "verify.offline.registryUnverified": "Danh sách tin cậy trên thiết bị không đúng chữ ký của Bộ: không kiểm tra được chữ ký. Hãy thử lại khi có mạng.",
   },
   {
     "verify.credential.label": "Upload the digital diploma file (JSON)",
@@ -35,5 +36,6 @@ export const verifyWays = defineMessages(
     "verify.lookup.empty": "Please enter both the serial number and the full name.",
     "verify.lookup.tooMany": "You have looked up too many times. Please try again later.",
     "verify.offline.unavailable": "You are offline and the trust registry is not on this device: the signature cannot be checked. Please try again when online.",
+    "verify.offline.registryUnverified": "The trust registry on this device does not carry the ministry's signature: the signature cannot be checked. Please try again when online.",
   },
 );
