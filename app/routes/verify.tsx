@@ -343,6 +343,11 @@ function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; on
       }
       timer = setTimeout(scan, 150);
     };
+    // The first frame is decoded as soon as it is there, not at the next tick.
+    const onFirstFrame = () => {
+      clearTimeout(timer);
+      void scan();
+    };
     if (!navigator.mediaDevices?.getUserMedia) {
       setActive(false);
       onDenied();
@@ -354,6 +359,7 @@ function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; on
       .then((s) => {
         stream = s;
         if (stopped || !video.current) return s.getTracks().forEach((track) => track.stop());
+        video.current.addEventListener("loadeddata", onFirstFrame, { once: true });
         video.current.srcObject = s;
         void video.current.play().catch(() => undefined);
         void scan();
@@ -365,6 +371,7 @@ function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; on
     return () => {
       stopped = true;
       clearTimeout(timer);
+      video.current?.removeEventListener("loadeddata", onFirstFrame);
       stream?.getTracks().forEach((track) => track.stop());
     };
   }, [active, onText, onDenied]);

@@ -84,7 +84,9 @@ export function qrY4m(text: string, width = WIDTH, height = HEIGHT): Buffer {
     }
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F1:1 Ip A1:1 C420jpeg\nFRAME\n`, "ascii");
+  // 30 frames a second, as a phone camera delivers (Chromium loops the one frame): at 1 fps the first frame alone
+  // would take up to a second to arrive.
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\nFRAME\n`, "ascii");
   return Buffer.concat([header, luma, chroma]);
 }
 
