@@ -11,7 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
 import { clientIpOf } from "~/lib/client-ip";
-import type { PageCacheSlot } from "~/lib/page-cache.server";
+import type { PageCacheSlot, PageData } from "~/lib/page-cache.server";
 import { EnvError, getEnv, type Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { runHousekeeping } from "~/lib/housekeeping.server";
@@ -105,16 +105,18 @@ app.use((req, res, next) => {
   next();
 });
 
-// The verify page a printed QR code opens, replayed for up to a second to anonymous visitors from a micro-cache
+// The verify page a printed QR code opens, replayed to anonymous visitors from a micro-cache
 // (app/lib/page-cache.server.ts): each replay has its own CSP nonce, passes the public rate limit and is counted.
-// Concurrent misses of one page wait for the first one's render rather than each rendering it (single flight).
+// A page is fresh for a second; then one request rechecks its data (verifies again, renders nothing) and, if
+// unchanged, the page serves another second. Concurrent requests for a page being rendered or rechecked wait for
+// that one (single flight).
 const verifyPageCache = entry.createPageCache({ ttlMs: 1_000, maxEntries: 2_000 });
-const verifyPageRenders = new Map<string, Promise<void>>();
+const verifyPageWork = new Map<string, Promise<void>>();
 app.get(/^\/v\/[a-z0-9]+$/i, (req, res, next) => {
   const key = entry.pageCacheKey(req.originalUrl, req.get("cookie"));
   if (key === null) return next();
-  const rendering = verifyPageRenders.get(key);
-  if (rendering) void rendering.then(() => answerVerifyPage(key, true, req, res, next));
+  const work = verifyPageWork.get(key);
+  if (work) void work.then(() => answerVerifyPage(key, true, req, res, next));
   else answerVerifyPage(key, false, req, res, next);
 });
 
@@ -128,16 +130,39 @@ function answerVerifyPage(key: string, waited: boolean, req: express.Request, re
     res.status(200).end(entry.htmlWithNonce(page, res.locals.cspNonce as string));
     return;
   }
-  if (waited) return next(); // the first render was not kept (an error, a 429): render this one too
-  // A miss: Remix renders the page; if its loader allowed replays, what it sends is kept.
-  let rendered!: () => void;
-  verifyPageRenders.set(key, new Promise<void>((resolve) => (rendered = resolve)));
-  res.once("close", () => {
-    verifyPageRenders.delete(key);
-    rendered();
-  });
-  let replay: (() => void) | null = null;
-  res.locals.pageCache = { allow: (fn: () => void) => (replay = fn) } satisfies PageCacheSlot;
+  const stale = waited ? undefined : verifyPageCache.getStale(key);
+  if (stale) {
+    const recheck = stale
+      .recheck()
+      .then((data) => {
+        if (data.fingerprint === stale.fingerprint) verifyPageCache.refresh(key, data.replay);
+        else verifyPageCache.delete(key);
+      })
+      .catch((err: unknown) => {
+        logger.warn("verify page recheck failed", { err });
+        verifyPageCache.delete(key);
+      })
+      .finally(() => verifyPageWork.delete(key));
+    verifyPageWork.set(key, recheck);
+    void recheck.then(() => answerVerifyPage(key, true, req, res, next));
+    return;
+  }
+  if (!waited) {
+    let rendered!: () => void;
+    verifyPageWork.set(key, new Promise<void>((resolve) => (rendered = resolve)));
+    res.once("close", () => {
+      verifyPageWork.delete(key);
+      rendered();
+    });
+  }
+  renderAndKeep(key, res);
+  next();
+}
+
+/** Lets Remix render the page; if its loader allowed replays, what it sends is kept under `key`. */
+function renderAndKeep(key: string, res: express.Response): void {
+  let allowed: { data: PageData; recheck: () => Promise<PageData> } | null = null;
+  res.locals.pageCache = { allow: (data, recheck) => (allowed = { data, recheck }) } satisfies PageCacheSlot;
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
@@ -148,13 +173,22 @@ function answerVerifyPage(key: string, waited: boolean, req: express.Request, re
   res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (chunk !== undefined && typeof chunk !== "function") keep(chunk);
-    const headers = res.statusCode === 200 && replay ? entry.replayableHeaders(res.getHeaders()) : null;
-    if (headers && replay) {
-      verifyPageCache.set(key, { at: Date.now(), headers, html: Buffer.concat(chunks).toString("utf8"), nonce: res.locals.cspNonce as string, replay });
+    const kept = allowed as { data: PageData; recheck: () => Promise<PageData> } | null;
+    const headers = res.statusCode === 200 && kept ? entry.replayableHeaders(res.getHeaders()) : null;
+    if (headers && kept) {
+      const now = Date.now();
+      verifyPageCache.set(key, {
+        ...kept.data,
+        recheck: kept.recheck,
+        at: now,
+        renderedAt: now,
+        headers,
+        html: Buffer.concat(chunks).toString("utf8"),
+        nonce: res.locals.cspNonce as string,
+      });
     }
     return end(chunk, ...rest);
   }) as typeof res.end;
-  next();
 }
 
 // Defence in depth against cross-site form posts, on top of SameSite=Lax cookies.

@@ -4,7 +4,10 @@
  *
  * Rendering the page through Remix and React costs far more than the verification behind it. A page is replayed
  * for at most `ttlMs` (1 s), the same staleness the verification already accepts for status-list bits
- * (checks.server.ts), so a revocation still shows within a second. What is never cached or shared:
+ * (checks.server.ts), so a revocation still shows within a second. After that second the loader's `recheck`
+ * verifies again (cheap: no rendering); if the verdict data is unchanged the stored page serves another second,
+ * otherwise the page is rendered anew. A page is rendered anew at least every `maxAgeMs` (5 min) whatever its
+ * data. What is never cached or shared:
  * - a request carrying any cookie other than the language choice (signed-in visitors get a fresh render);
  * - a response that sets a cookie, is not 200, or whose loader did not opt in (`PageCacheSlot.allow`);
  * - the CSP nonce: each replay gets its own, swapped into the stored HTML (the nonce is 128 random bits and
@@ -14,45 +17,77 @@
  * Clients still get `Cache-Control: private, no-store`: this cache lives only inside one server process.
  */
 
-/** What a loader receives (as `context.pageCache`) when its page may be replayed. */
-export interface PageCacheSlot {
-  /** The page may be replayed for a while; `replay` runs for every replay (e.g. to count the verification). */
-  allow(replay: () => void): void;
+/** What a page was rendered from, reduced to a string, and what to run each time it is replayed. */
+export interface PageData {
+  fingerprint: string;
+  replay: () => void;
 }
 
-export interface CachedPage {
+/** What a loader receives (as `context.pageCache`) when its page may be replayed. */
+export interface PageCacheSlot {
+  /**
+   * The page may be replayed for a while. `data` is what it was rendered from; `recheck` works it out again (without
+   * counting anything): when the page's second is up, a recheck with the same fingerprint serves the stored page
+   * again instead of rendering it anew.
+   */
+  allow(data: PageData, recheck: () => Promise<PageData>): void;
+}
+
+export interface CachedPage extends PageData {
+  /** When the page was rendered or last rechecked. */
   at: number;
+  /** When the page was rendered. */
+  renderedAt: number;
   headers: [string, string][];
   html: string;
   /** The nonce the stored HTML was rendered with. */
   nonce: string;
-  replay: () => void;
+  recheck: () => Promise<PageData>;
 }
 
 export interface PageCache {
+  /** A page rendered or rechecked less than `ttlMs` ago. */
   get(key: string, now?: number): CachedPage | undefined;
+  /** A page past its `ttlMs` that may still be rechecked (rendered less than `maxAgeMs` ago). */
+  getStale(key: string, now?: number): CachedPage | undefined;
   set(key: string, page: CachedPage): void;
+  /** After a recheck found the same data: fresh again, replayed with the recheck's `replay`. */
+  refresh(key: string, replay: () => void, now?: number): void;
+  delete(key: string): void;
   size(): number;
 }
 
-export function createPageCache(options: { ttlMs: number; maxEntries: number }): PageCache {
+export function createPageCache(options: { ttlMs: number; maxEntries: number; maxAgeMs?: number }): PageCache {
+  const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
   // Insertion order is age order: the first entry is the oldest.
   const pages = new Map<string, CachedPage>();
+  const lookup = (key: string, now: number) => {
+    const page = pages.get(key);
+    if (page && now - page.renderedAt >= maxAgeMs) {
+      pages.delete(key);
+      return undefined;
+    }
+    return page;
+  };
   return {
     get(key, now = Date.now()) {
-      const page = pages.get(key);
-      if (!page) return undefined;
-      if (now - page.at >= options.ttlMs) {
-        pages.delete(key);
-        return undefined;
-      }
-      return page;
+      const page = lookup(key, now);
+      return page && now - page.at < options.ttlMs ? page : undefined;
+    },
+    getStale(key, now = Date.now()) {
+      const page = lookup(key, now);
+      return page && now - page.at >= options.ttlMs ? page : undefined;
     },
     set(key, page) {
       pages.delete(key);
       while (pages.size >= options.maxEntries) pages.delete(pages.keys().next().value!);
       pages.set(key, page);
     },
+    refresh(key, replay, now = Date.now()) {
+      const page = pages.get(key);
+      if (page) pages.set(key, { ...page, at: now, replay });
+    },
+    delete: (key) => void pages.delete(key),
     size: () => pages.size,
   };
 }

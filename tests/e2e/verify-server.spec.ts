@@ -16,6 +16,10 @@ test.use({ account: PRINCIPAL });
 
 /** The QR text of the school's first diploma in force, read from its QR image. */
 async function validQrText(page: Page): Promise<string> {
+  return (await validDiploma(page)).text;
+}
+
+async function validDiploma(page: Page): Promise<{ id: string; text: string }> {
   await page.goto(`/school/${SCHOOL}/diplomas?status=issued`);
   const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
   await row.click();
@@ -24,7 +28,7 @@ async function validQrText(page: Page): Promise<string> {
   const image = PNG.sync.read(await (await page.request.get(`/credentials/${id}/qr.png`)).body());
   const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   expect(qr, "jsQR finds the QR code").not.toBeNull();
-  return qr!.data;
+  return { id, text: qr!.data };
 }
 
 /** A request context with no cookies: the test's own `use` options would sign it in as the principal. */
@@ -99,4 +103,31 @@ test("the verification API answers ahead of Remix with the same verdicts, CORS a
   const wrongShape = await api.post("/credentials/verify", { data: { credential: {} } });
   expect([wrongShape.status(), (await wrongShape.json()).code]).toEqual([400, "invalid_request"]);
   await api.dispose();
+});
+
+test("a suspension, then a reinstatement, shows on the replayed verify page within about a second", async ({ page, playwright, baseURL }) => {
+  const { id, text } = await validDiploma(page);
+  const path = new URL(text).pathname;
+  const stranger = await anonymous(playwright, baseURL);
+  const verdictSeen = async () => /data-verdict="([a-z_]+)"/.exec(await (await stranger.get(path)).text())?.[1];
+  expect(await verdictSeen()).toBe("valid"); // rendered and kept
+  expect(await verdictSeen()).toBe("valid"); // replayed
+
+  const change = async (form: string, confirm: string, done: string) => {
+    await page.goto(`/school/${SCHOOL}/diplomas/${id}`);
+    const section = page.getByRole("form", { name: form });
+    const reason = section.getByLabel(/Lý do|Ghi chú/);
+    if (await reason.count()) await reason.first().fill("Kiểm tra e2e: đang xác minh hồ sơ");
+    await section.getByLabel(confirm).check();
+    await section.getByRole("button", { name: form }).click();
+    await expect(page.getByText(done)).toBeVisible();
+  };
+  try {
+    await change("Đình chỉ văn bằng", "Tôi xác nhận đình chỉ văn bằng này.", "Đã đình chỉ văn bằng.");
+    await expect.poll(verdictSeen, { timeout: 4_000, intervals: [250] }).toBe("suspended");
+  } finally {
+    await change("Khôi phục hiệu lực", "Tôi xác nhận khôi phục hiệu lực văn bằng này.", "Đã khôi phục hiệu lực văn bằng.");
+  }
+  await expect.poll(verdictSeen, { timeout: 4_000, intervals: [250] }).toBe("valid");
+  await stranger.dispose();
 });

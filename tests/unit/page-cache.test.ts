@@ -3,7 +3,16 @@ import { clientIpOf } from "~/lib/client-ip";
 import { createPageCache, htmlWithNonce, pageCacheKey, replayableHeaders, type CachedPage } from "~/lib/page-cache.server";
 import { verifyApiEndpointOf } from "~/modules/verification/api-http.server";
 
-const page = (html: string, nonce = "n0NCE0123456789abcdefA==", at = 0): CachedPage => ({ at, headers: [], html, nonce, replay: () => undefined });
+const page = (html: string, nonce = "n0NCE0123456789abcdefA==", at = 0): CachedPage => ({
+  at,
+  renderedAt: at,
+  headers: [],
+  html,
+  nonce,
+  fingerprint: html,
+  replay: () => undefined,
+  recheck: async () => ({ fingerprint: html, replay: () => undefined }),
+});
 
 describe("the verify page's micro-cache", () => {
   it("keeps a page for the TTL only, and forgets the oldest page first when full", () => {
@@ -18,6 +27,26 @@ describe("the verify page's micro-cache", () => {
     expect(cache.get("b", 20)?.html).toBe("B");
     expect(cache.get("c", 20)?.html).toBe("C");
     expect(cache.size()).toBe(2);
+  });
+
+  it("after its second, offers the page for a recheck; a recheck with the same data makes it fresh again, until its maximum age", () => {
+    const cache = createPageCache({ ttlMs: 1_000, maxEntries: 10, maxAgeMs: 10_000 });
+    cache.set("a", page("A", undefined, 0));
+    expect(cache.getStale("a", 500)).toBeUndefined(); // still fresh: no recheck
+    expect(cache.get("a", 1_500)).toBeUndefined();
+    expect(cache.getStale("a", 1_500)?.html).toBe("A");
+    let replays = 0;
+    cache.refresh("a", () => replays++, 1_500);
+    const fresh = cache.get("a", 2_000);
+    expect(fresh?.html).toBe("A");
+    fresh!.replay();
+    expect(replays).toBe(1); // the recheck's own counting callback
+    cache.delete("a");
+    expect(cache.getStale("a", 3_000)).toBeUndefined();
+    cache.set("b", page("B", undefined, 0));
+    cache.refresh("b", () => undefined, 9_999);
+    expect(cache.get("b", 10_000)).toBeUndefined(); // rendered 10 s ago: rendered anew, whatever rechecks said
+    expect(cache.getStale("b", 10_000)).toBeUndefined();
   });
 
   it("keys by language and URL, and refuses any request carrying a cookie besides the language (a session above all)", () => {

@@ -7,7 +7,7 @@ import type { Executor } from "~/lib/db.server";
 import type { PublishedKey } from "~/modules/keys/queries.server";
 import { getBit } from "~/modules/status/bitstring";
 import { findStatusList } from "~/modules/status/status-lists.server";
-import { findDiplomaLifecycle, incrementVerificationCount } from "./queries.server";
+import { findDiplomaLifecycle, incrementVerificationCounts } from "./queries.server";
 import { logger } from "~/lib/logger.server";
 import { reason, type Reason } from "./reasons";
 import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
@@ -63,6 +63,26 @@ function loadStatusBits(db: Executor, organisationId: string, position: StatusPo
   return bits;
 }
 
+/**
+ * The lifecycle row (when and why a diploma was revoked or suspended, what superseded it) of a diploma whose bit is
+ * set, kept as long as status bits are: without it every check of a revoked diploma cost a query.
+ */
+const lifecycleCache = new Map<string, { at: number; row: ReturnType<typeof findDiplomaLifecycle> }>();
+
+function loadLifecycle(db: Executor, organisationId: string, diplomaId: string): ReturnType<typeof findDiplomaLifecycle> {
+  const key = `${organisationId}|${diplomaId}`;
+  const now = Date.now();
+  const hit = lifecycleCache.get(key);
+  if (hit && now - hit.at < STATUS_TTL_MS) return hit.row;
+  const row = findDiplomaLifecycle(db, { organisationId, diplomaId });
+  if (STATUS_TTL_MS > 0) {
+    if (lifecycleCache.size >= STATUS_CACHE_MAX) lifecycleCache.clear();
+    lifecycleCache.set(key, { at: now, row });
+    row.catch(() => lifecycleCache.delete(key));
+  }
+  return row;
+}
+
 /** A bit of one of the school's lists: true/false, or null when the list or the index does not exist. */
 async function readStatusBit(db: Executor, organisationId: string, position: StatusPosition): Promise<boolean | null> {
   const bits = await loadStatusBits(db, organisationId, position);
@@ -99,9 +119,7 @@ export async function checkStatus(
       verdicts.push(position.purpose === "revocation" ? "revoked" : "suspended");
     }
   }
-  const lifecycle = verdicts.some((v) => v === "revoked" || v === "suspended")
-    ? await findDiplomaLifecycle(db, { organisationId: options.organisationId, diplomaId: options.diplomaId })
-    : null;
+  const lifecycle = verdicts.some((v) => v === "revoked" || v === "suspended") ? await loadLifecycle(db, options.organisationId, options.diplomaId) : null;
   const status = lifecycle
     ? {
         changedAt: lifecycle.statusChangedAt?.toISOString() ?? null,
@@ -165,7 +183,7 @@ function writeOpenCounts(db: Executor, state: CountState): void {
   if (!batch) return;
   state.tail = state.tail.then(async () => {
     try {
-      for (const entry of batch.values()) await incrementVerificationCount(db, entry);
+      await incrementVerificationCounts(db, [...batch.values()]);
     } catch (err) {
       logger.error("verification counts not written", { err, counts: batch.size });
     }

@@ -39,15 +39,21 @@ export async function findDiplomaLifecycle(db: Executor, options: { organisation
   return row ?? null;
 }
 
-/** Adds `by` (default one) to the day's count of `verdict` for the school (null: no school of ours). */
-export async function incrementVerificationCount(db: Executor, options: { organisationId: string | null; day: string; verdict: string; by?: number }): Promise<void> {
-  const by = options.by ?? 1;
+/**
+ * Adds each entry's `by` (default one) to the day's count of its verdict for its school (null: no school of ours),
+ * in one statement. Entries must name distinct (school, day, verdict) triples.
+ */
+export async function incrementVerificationCounts(
+  db: Executor,
+  entries: readonly { organisationId: string | null; day: string; verdict: string; by?: number }[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insert(verificationCounts)
-    .values({ organisationId: options.organisationId, day: options.day, verdict: options.verdict, count: by })
+    .values(entries.map((e) => ({ organisationId: e.organisationId, day: e.day, verdict: e.verdict, count: e.by ?? 1 })))
     .onConflictDoUpdate({
       target: [verificationCounts.organisationId, verificationCounts.day, verificationCounts.verdict],
-      set: { count: sql`${verificationCounts.count} + ${by}` },
+      set: { count: sql`${verificationCounts.count} + excluded.count` },
     });
 }
 
