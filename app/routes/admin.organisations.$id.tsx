@@ -84,9 +84,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.code === "not_found") throw notFound();
     const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
-    return result.code === "reason_required"
-      ? json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: 400 })
-      : json({ ok: false as const, values, fieldErrors: {}, formError: "organisations.error.invalid_transition" }, { status: 409 });
+    if (result.code === "reason_required") {
+      return json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: 400 });
+    }
+    const formError = result.code === "signing_keys_unavailable" ? "organisations.error.signing_keys_unavailable" : "organisations.error.invalid_transition";
+    return json({ ok: false as const, values, fieldErrors: {}, formError }, { status: result.code === "signing_keys_unavailable" ? 503 : 409 });
   }
   return json({ ok: true as const, status: result.value.to });
 }

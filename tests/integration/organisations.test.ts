@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { auditLog, mailOutbox, organisations, roleAssignments, userTokens, users } from "~db/schema";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { auditLog, mailOutbox, organisations, roleAssignments, signingKeys, userTokens, users } from "~db/schema";
 import { listAuditActions, listAuditEntries } from "~/modules/audit/queries.server";
 import { resetPassword } from "~/modules/auth/manage-password.server";
 import { signIn } from "~/modules/auth/sign-in.server";
@@ -346,3 +346,30 @@ describe(`organisations (${testDatabaseKind()})`, () => {
   });
 });
 
+
+describe(`accrediting a school without a key-encryption key (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+  const saved = { kek: process.env.KEY_ENCRYPTION_KEY, demo: process.env.DEMO_MODE };
+  afterEach(() => {
+    process.env.KEY_ENCRYPTION_KEY = saved.kek;
+    if (saved.demo === undefined) delete process.env.DEMO_MODE;
+    else process.env.DEMO_MODE = saved.demo;
+    vi.resetModules();
+  });
+
+  it("is refused with a reason (no 500), and leaves the school pending with no audit row and no key", async () => {
+    const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
+    const admin = await createMember(t.db, "ministry_admin", null);
+    // A production server started without KEY_ENCRYPTION_KEY: fresh modules read the environment anew.
+    delete process.env.KEY_ENCRYPTION_KEY;
+    process.env.DEMO_MODE = "false";
+    vi.resetModules();
+    const fresh = await import("~/modules/organisations/change-organisation-status.server");
+    const result = await fresh.changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: admin.id, ip: IP } });
+    expect(result).toMatchObject({ ok: false, code: "signing_keys_unavailable" });
+    const [row] = await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, school.id));
+    expect(row?.status).toBe("pending");
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.organisationId, school.id))).toHaveLength(0);
+    expect(await t.db.select().from(signingKeys).where(eq(signingKeys.organisationId, school.id))).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@ import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
+import { getKeyRing, MissingKekError } from "~/modules/keys/key-encryption.server";
 import { planStatusChange, statusChangeAction, type StatusChange, type StatusChangeError } from "./organisation-status";
 
 export interface ChangeOrganisationStatusOptions {
@@ -14,7 +15,7 @@ export interface ChangeOrganisationStatusOptions {
   actor: AuditActor & { userId: string };
 }
 
-export type ChangeOrganisationStatusError = StatusChangeError | "not_found";
+export type ChangeOrganisationStatusError = StatusChangeError | "not_found" | "signing_keys_unavailable";
 
 /**
  * The ministry accredits, rejects, suspends or reinstates a school or employer. The new status and its audit row
@@ -36,6 +37,9 @@ export async function changeOrganisationStatus(
     const plan = planStatusChange(current.status, options.change, options.reason);
     if (!plan.ok) return plan;
     const { from, to, reason } = plan.value;
+    // An accredited school gets its signing key below, sealed under KEY_ENCRYPTION_KEY: without it (a production
+    // server misconfigured) the school is not accredited rather than accredited without a key.
+    if (current.kind === "school" && to === "accredited" && !signingKeysAvailable()) return fail("signing_keys_unavailable");
 
     const updated = await tx
       .update(organisations)
@@ -57,4 +61,14 @@ export async function changeOrganisationStatus(
     }
     return ok({ from, to });
   });
+}
+
+function signingKeysAvailable(): boolean {
+  try {
+    getKeyRing();
+    return true;
+  } catch (error) {
+    if (error instanceof MissingKekError) return false;
+    throw error;
+  }
 }

@@ -64,6 +64,7 @@ export const organisations = defineMessages(
     "organisations.error.reason_too_long": "Lý do không được dài quá 1000 ký tự.",
     "organisations.error.change": "Vui lòng chọn một quyết định.",
     "organisations.error.invalid_transition": "Quyết định này không áp dụng được cho trạng thái hiện tại của đơn vị (có thể một quản trị viên khác vừa thay đổi). Hãy tải lại trang và thử lại.",
+    "organisations.error.signing_keys_unavailable": "Chưa thể công nhận trường: máy chủ chưa được cấu hình khóa mã hóa (KEY_ENCRYPTION_KEY) để bảo vệ khóa ký của trường. Hãy báo cho bộ phận vận hành; trạng thái của trường chưa thay đổi.",
 
     "members.title": "Thành viên của đơn vị",
     "members.intro.school": "Những người có vai trò tại trường. Quản trị viên trường có thể mời thêm cán bộ và thu hồi vai trò.",
@@ -190,6 +191,7 @@ export const organisations = defineMessages(
     "organisations.error.reason_too_long": "The reason may not exceed 1000 characters.",
     "organisations.error.change": "Please choose a decision.",
     "organisations.error.invalid_transition": "This decision does not apply to the organisation's current status (another administrator may just have changed it). Reload the page and try again.",
+    "organisations.error.signing_keys_unavailable": "The school cannot be accredited yet: the server has no key-encryption key (KEY_ENCRYPTION_KEY) to protect the school's signing key. Tell the operators; the school's status has not changed.",
 
     "members.title": "Members",
     "members.intro.school": "The people holding a role at the school. School administrators can invite staff and revoke roles.",
