@@ -148,7 +148,7 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       });
     });
 
-    it("grants an existing account the role once, without creating anyone or sending an invitation", async () => {
+    it("grants an existing account the role once, without creating anyone or sending an invitation, and tells them by mail", async () => {
       const employer = await createOrganisation(t.db, { kind: "employer", status: "pending" });
       const admin = await createMember(t.db, "employer_member", employer);
       const existing = await createMember(t.db, "graduate", null, "nguoi.hoc@example.vn");
@@ -171,7 +171,13 @@ describe(`organisations (${testDatabaseKind()})`, () => {
         .where(and(eq(roleAssignments.userId, existing.id), eq(roleAssignments.organisationId, employer.id)));
       expect(grants).toHaveLength(1);
       expect((await t.db.select({ id: users.id }).from(users)).length).toBe(usersBefore);
-      expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
+      const mails = await t.db.select().from(mailOutbox);
+      expect(mails).toHaveLength(1); // the refused second grant sends nothing
+      expect(mails[0]).toMatchObject({ toAddress: "nguoi.hoc@example.vn", template: "role_granted" });
+      expect(mails[0]!.bodyText).toContain(employer.name);
+      expect(mails[0]!.bodyText).toContain(`${ORIGIN}/sign-in`);
+      expect(mails[0]!.bodyText).not.toContain("Tên khác"); // their own name, not the one typed in the form
+      expect(mails[0]!.bodyText).not.toContain("token=");
       expect(await t.db.select().from(userTokens).where(eq(userTokens.userId, existing.id))).toHaveLength(0);
       expect((await auditRowsOf(employer.id)).map((r) => r.action)).toEqual(["member.grant-role"]);
       const [user] = await t.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, existing.id));

@@ -3,6 +3,7 @@ export type MailTemplate =
   | { name: "confirm_email"; params: { fullName: string; link: string } }
   | { name: "reset_password"; params: { fullName: string; link: string } }
   | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } }
+  | { name: "role_granted"; params: { fullName: string; link: string; organisation: string; role: string } }
   | { name: "fake_report_status"; params: { trackingCode: string; status: "received" | "investigating" | "closed_genuine" | "closed_fake"; note: string; link: string } };
 
 const REPORT_STATUS_TEXT = {
@@ -49,6 +50,28 @@ export function renderMail(template: MailTemplate, locale: "vi" | "en"): Rendere
         : {
             subject: `Invitation to ${template.params.organisation} — VET Digital Diploma Portal`,
             text: `Hello ${template.params.fullName},\n\nYou have been invited to ${template.params.organisation} as ${template.params.role}.\nOpen this link to set your password and activate your account (valid for 7 days):\n${template.params.link}`,
+          };
+    case "role_granted":
+      return vi
+        ? {
+            subject: `Bạn được cấp vai trò tại ${template.params.organisation} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào ${template.params.fullName},
+
+Tài khoản của bạn vừa được cấp vai trò ${template.params.role} tại ${template.params.organisation}.
+Đăng nhập bằng tài khoản hiện có để sử dụng:
+${template.params.link}
+
+Nếu bạn không mong đợi điều này, hãy liên hệ đơn vị hoặc bộ phận hỗ trợ.`,
+          }
+        : {
+            subject: `You have a role at ${template.params.organisation} — VET Digital Diploma Portal`,
+            text: `Hello ${template.params.fullName},
+
+Your account has just been given the role ${template.params.role} at ${template.params.organisation}.
+Sign in with your existing account to use it:
+${template.params.link}
+
+If you did not expect this, contact the organisation or the help desk.`,
           };
     case "fake_report_status": {
       const p = template.params;

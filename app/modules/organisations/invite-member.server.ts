@@ -22,7 +22,8 @@ export type InviteMemberError = "not_found" | "role_not_allowed" | "already_memb
 
 /**
  * An organisation's administrator adds a member. Someone who already has an account is granted the role;
- * anyone else gets an account without a password and an invitation mail whose link sets the first one.
+ * anyone else gets an account without a password and an invitation mail whose link sets the first one. An existing
+ * account is told of its new role by mail.
  * One transaction: user, role, token, outbox mail and audit row together or not at all.
  */
 export async function inviteMember(
@@ -49,7 +50,11 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
   if (!organisation) return fail("not_found");
   if (!isMemberRole(organisation.kind, input.role)) return fail("role_not_allowed", { role: "members.error.role" });
 
-  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+  const [existing] = await tx
+    .select({ id: users.id, fullName: users.fullName, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .limit(1);
 
   if (existing) {
     const granted = await tx
@@ -58,6 +63,21 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
       .onConflictDoNothing()
       .returning({ id: roleAssignments.id });
     if (granted.length === 0) return fail("already_member", { email: "members.error.already_member" });
+    // They learn of it by mail, in their own language, with their own name (not the one typed in the form).
+    const locale = existing.locale === "en" ? "en" : "vi";
+    await enqueueMail(tx, {
+      to: input.email,
+      locale,
+      template: {
+        name: "role_granted",
+        params: {
+          fullName: existing.fullName,
+          link: `${options.publicOrigin}/sign-in`,
+          organisation: organisation.name,
+          role: translate(locale, `role.${input.role}`),
+        },
+      },
+    });
     await recordAudit(tx, options.actor, {
       action: "member.grant-role",
       entityType: "user",
