@@ -3,6 +3,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import type { MemberView, MembersActionResult } from "~/modules/organisations/schema";
 import { FormAlert, SelectField, TextField } from "./form";
+import { MembersTable } from "./members-table";
 
 /** A school's or employer's members, their roles, and (for those who manage members) the invite and revoke forms. */
 export function MembersPanel({
@@ -41,55 +42,36 @@ export function MembersPanel({
         {members.length === 0 ? (
           <p className="empty-state">{t("members.empty")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("members.col.name")}</th>
-                  <th scope="col">{t("members.col.email")}</th>
-                  <th scope="col">{t("members.col.roles")}</th>
-                  <th scope="col">{t("members.col.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.userId}>
-                    <td>
-                      {m.fullName} {m.userId === currentUserId ? <span className="muted">{t("members.you")}</span> : null}
-                    </td>
-                    <td>{m.email}</td>
-                    <td>
-                      <ul className="role-list">
-                        {m.roles.map((r) => {
-                          const label = t(`role.${r.role}` as MessageKey);
-                          return (
-                            <li key={r.assignmentId}>
-                              <span>{label}</span>
-                              {canManage ? (
-                                <Form method="post">
-                                  <input type="hidden" name="intent" value="remove" />
-                                  <input type="hidden" name="assignmentId" value={r.assignmentId} />
-                                  <button
-                                    type="submit"
-                                    className="button button-small button-ghost"
-                                    aria-label={t("members.removeLabel", { role: label, name: m.fullName })}
-                                    disabled={busy}
-                                  >
-                                    {t("members.remove")}
-                                  </button>
-                                </Form>
-                              ) : null}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    </td>
-                    <td>{t(m.disabled ? "members.state.disabled" : m.activated ? "members.state.active" : "members.state.invited")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MembersTable
+            members={members}
+            currentUserId={currentUserId}
+            roles={(m) => (
+              <ul className="role-list">
+                {m.roles.map((r) => {
+                  const label = t(`role.${r.role}` as MessageKey);
+                  return (
+                    <li key={r.assignmentId}>
+                      <span>{label}</span>
+                      {canManage ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="assignmentId" value={r.assignmentId} />
+                          <button
+                            type="submit"
+                            className="button button-small button-ghost"
+                            aria-label={t("members.removeLabel", { role: label, name: m.fullName })}
+                            disabled={busy}
+                          >
+                            {t("members.remove")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          />
         )}
       </section>
 

@@ -3,6 +3,7 @@ import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
+import { MembersTable } from "~/components/members-table";
 import { DateTime } from "~/components/date-time";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField, TextAreaField } from "~/components/form";
@@ -197,28 +198,7 @@ export default function AdminOrganisation() {
         {members.length === 0 ? (
           <p className="empty-state">{t("organisations.detail.noMembers")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("members.col.name")}</th>
-                  <th scope="col">{t("members.col.email")}</th>
-                  <th scope="col">{t("members.col.roles")}</th>
-                  <th scope="col">{t("members.col.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.userId}>
-                    <td>{m.fullName}</td>
-                    <td>{m.email}</td>
-                    <td>{m.roles.map((r) => t(`role.${r.role}` as MessageKey)).join(", ")}</td>
-                    <td>{t(m.disabled ? "members.state.disabled" : m.activated ? "members.state.active" : "members.state.invited")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MembersTable members={members} roles={(m) => m.roles.map((r) => t(`role.${r.role}` as MessageKey)).join(", ")} />
         )}
       </section>
 
