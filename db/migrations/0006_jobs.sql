@@ -175,19 +175,26 @@ CREATE UNIQUE INDEX "applications_job_user_unique" ON "applications" USING btree
 CREATE INDEX "applications_org_idx" ON "applications" USING btree ("organisation_id","job_id","status");--> statement-breakpoint
 CREATE INDEX "applications_user_idx" ON "applications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "candidate_pool_user_idx" ON "candidate_pool" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "candidate_pool_field_idx" ON "candidate_pool" USING btree ("field_code","level_rank");--> statement-breakpoint
+CREATE INDEX "candidate_pool_code_idx" ON "candidate_pool" USING btree ("programme_code");--> statement-breakpoint
 CREATE INDEX "candidate_pool_key_idx" ON "candidate_pool" USING btree ("programme_key","level_rank");--> statement-breakpoint
+CREATE INDEX "candidate_pool_group_idx" ON "candidate_pool" USING btree ("group_code","level_rank");--> statement-breakpoint
+CREATE INDEX "candidate_pool_field_idx" ON "candidate_pool" USING btree ("field_code","level_rank");--> statement-breakpoint
+CREATE INDEX "candidate_pool_provinces_idx" ON "candidate_pool" USING gin ("province_codes");--> statement-breakpoint
 CREATE UNIQUE INDEX "graduate_consents_current" ON "graduate_consents" USING btree ("user_id","purpose") WHERE "graduate_consents"."withdrawn_at" is null;--> statement-breakpoint
 CREATE INDEX "job_match_targets_job_idx" ON "job_match_targets" USING btree ("job_id");--> statement-breakpoint
+CREATE INDEX "job_match_targets_key_idx" ON "job_match_targets" USING btree ("programme_key");--> statement-breakpoint
+CREATE INDEX "job_match_targets_code_idx" ON "job_match_targets" USING btree ("programme_code");--> statement-breakpoint
+CREATE INDEX "job_match_targets_group_idx" ON "job_match_targets" USING btree ("group_code");--> statement-breakpoint
 CREATE INDEX "job_match_targets_field_idx" ON "job_match_targets" USING btree ("field_code","deadline");--> statement-breakpoint
 CREATE INDEX "job_match_targets_vsco_idx" ON "job_match_targets" USING btree ("vsco_code","deadline");--> statement-breakpoint
+CREATE INDEX "job_match_targets_provinces_idx" ON "job_match_targets" USING gin ("province_codes");--> statement-breakpoint
+CREATE INDEX "job_match_targets_neighbours_idx" ON "job_match_targets" USING gin ("neighbour_codes");--> statement-breakpoint
 CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_open_idx" ON "jobs" USING btree ("status","deadline","published_at");--> statement-breakpoint
 CREATE INDEX "jobs_search_idx" ON "jobs" USING gin ("search_tsv");--> statement-breakpoint
 CREATE INDEX "jobs_provinces_idx" ON "jobs" USING gin ("province_codes");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
-CREATE INDEX "saved_searches_user_idx" ON "saved_searches" USING btree ("user_id");
---> statement-breakpoint
+CREATE INDEX "saved_searches_user_idx" ON "saved_searches" USING btree ("user_id");--> statement-breakpoint
 -- Text folding for search: unaccent() is only STABLE (its dictionary could change), so an IMMUTABLE wrapper that
 -- names the dictionary lets tsvectors and indexes use it. "Kế toán" and "ke toan" both fold to "ke toan".
 CREATE OR REPLACE FUNCTION vb_fold(input text) RETURNS text

@@ -126,8 +126,13 @@ export const jobMatchTargets = pgTable(
   },
   (t) => [
     index("job_match_targets_job_idx").on(t.jobId),
+    index("job_match_targets_key_idx").on(t.programmeKey),
+    index("job_match_targets_code_idx").on(t.programmeCode),
+    index("job_match_targets_group_idx").on(t.groupCode),
     index("job_match_targets_field_idx").on(t.fieldCode, t.deadline),
     index("job_match_targets_vsco_idx").on(t.vscoCode, t.deadline),
+    index("job_match_targets_provinces_idx").using("gin", t.provinceCodes),
+    index("job_match_targets_neighbours_idx").using("gin", t.neighbourCodes),
   ],
 );
 
@@ -180,8 +185,11 @@ export const candidatePool = pgTable(
   },
   (t) => [
     index("candidate_pool_user_idx").on(t.userId),
-    index("candidate_pool_field_idx").on(t.fieldCode, t.levelRank),
+    index("candidate_pool_code_idx").on(t.programmeCode),
     index("candidate_pool_key_idx").on(t.programmeKey, t.levelRank),
+    index("candidate_pool_group_idx").on(t.groupCode, t.levelRank),
+    index("candidate_pool_field_idx").on(t.fieldCode, t.levelRank),
+    index("candidate_pool_provinces_idx").using("gin", t.provinceCodes),
   ],
 );
 

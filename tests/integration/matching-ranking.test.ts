@@ -59,6 +59,8 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
       .sort((a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.jobId < b.jobId ? -1 : 1))
       .map(({ jobId, score }) => ({ jobId, score }));
     expect(sqlRanked).toEqual(pure);
+    // A short list exercises the staged search's early stop (it must give the same top).
+    for (const limit of [1, 2, 3]) expect((await rankJobsForGraduate(t.db, { graduate, now, limit })).jobs).toEqual(pure.slice(0, limit));
     return sqlRanked.map((r) => name(r.jobId));
   }
 
@@ -128,6 +130,7 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
     }
     pure.sort((a, b) => b.score - a.score || (a.userId < b.userId ? -1 : 1));
     expect(ranked).toEqual(pure);
+    for (const limit of [1, 2]) expect(await rankCandidatesForJob(t.db, { job, now, limit })).toEqual(pure.slice(0, limit));
     expect(await listMatchDiplomas(t.db, g.noConsent.id)).toHaveLength(1);
   });
 });

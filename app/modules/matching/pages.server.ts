@@ -6,7 +6,7 @@ import type { JobFilters } from "~/modules/jobs/schema";
 import { listApplicationEvents, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
-import { currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
+import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
 import { foldSkills, scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
@@ -37,7 +37,10 @@ export async function verdictOf(db: Executor, qrPayload: string | null, origin: 
 export async function loadJobsForGraduate(db: Executor, options: { userId: string; filters: JobFilters; page: number; now?: Date }) {
   const now = options.now ?? new Date();
   const { graduate, diplomas } = await loadMatchGraduate(db, options.userId);
-  const ranked = await rankJobsForGraduate(db, { graduate, filters: options.filters, now, limit: MATCHES_PER_PAGE, offset: (options.page - 1) * MATCHES_PER_PAGE });
+  const [ranked, total] = await Promise.all([
+    rankJobsForGraduate(db, { graduate, filters: options.filters, now, limit: MATCHES_PER_PAGE, offset: (options.page - 1) * MATCHES_PER_PAGE }),
+    countJobsForGraduate(db, { graduate, filters: options.filters, now }),
+  ]);
   const ids = ranked.jobs.map((j) => j.jobId);
   const [matchJobs, rows] = await Promise.all([
     loadMatchJobs(db, ids),
@@ -67,7 +70,7 @@ export async function loadJobsForGraduate(db: Executor, options: { userId: strin
     const score = match ? scoreMatch(graduate, match, now) : null;
     return job && score ? [{ ...job, score: r.score, reasons: score.reasons }] : [];
   });
-  return { total: ranked.total, matches, hasDiplomas: diplomas.length > 0 };
+  return { total, matches, hasDiplomas: diplomas.length > 0 };
 }
 
 export interface CandidateView {

@@ -107,7 +107,7 @@ export async function refreshCandidatePool(db: Executor, userId: string): Promis
 const provincePointsSql = (codes: SQL, neighbours: SQL, remote: SQL, mine: SQL) =>
   sql`(case when ${codes} && ${mine} then ${PROVINCE_POINTS.same} when ${neighbours} && ${mine} then ${PROVINCE_POINTS.neighbour} when ${remote} then ${PROVINCE_POINTS.remote} else 0 end)`;
 const skillPointsSql = (a: SQL, b: SQL) =>
-  sql`least(${SKILL_MAX_POINTS}, ${SKILL_POINTS} * cardinality(array(select unnest(${a}) intersect select unnest(${b}))))`;
+  sql`(case when ${a} && ${b} then least(${SKILL_MAX_POINTS}, ${SKILL_POINTS} * cardinality(array(select unnest(${a}) intersect select unnest(${b})))) else 0 end)`;
 const recencySql = (publishedAt: SQL, now: Date) =>
   sql`greatest(0, ${RECENCY_MAX_POINTS} - floor(greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - ${publishedAt}))) / ${RECENCY_STEP_DAYS * 86400})::int)`;
 type SQL = ReturnType<typeof sql>;
@@ -118,46 +118,136 @@ export interface RankedJob {
 }
 
 /**
- * "Jobs for me": open jobs ranked for one graduate (score desc, newer first, then id), through the matching index
- * for the graduate's few diplomas. `naive` scores every open job's rows instead (the benchmark's comparison).
+ * Staged top-N (docs/matching.md, "Speed"). Each stage selects the rows of one band of (programme relation,
+ * province relation) through the indexes and returns its own top N; a row outside the stages run so far scores at
+ * most `bound`. Once the N-th best score found is strictly above the next bound, no unseen row can enter the top N
+ * (nor tie with it), so the answer is exactly the full ranking's. The last stage has no condition.
+ */
+interface Stage {
+  where: SQL;
+  /** The highest score any row not selected by this stage or an earlier one can have. */
+  bound: number;
+}
+
+/** Score bounds of the stages, from the score's constants: base (programme + province) + the most the rest adds. */
+function stageBounds(rest: number) {
+  const near = Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote);
+  return {
+    afterKeySame: P.exact + near + rest, // next best unseen: same programme, near province
+    afterKeyNear: P.same_group + PROVINCE_POINTS.same + rest, // same group, same province
+    afterGroupSame: P.exact + PROVINCE_POINTS.other + rest, // same programme anywhere
+    afterKey: Math.max(P.same_group + near, P.same_field + PROVINCE_POINTS.same) + rest,
+    afterGroupOrFieldSame: Math.max(P.same_field + near, P.occupation + PROVINCE_POINTS.same) + rest,
+  };
+}
+
+function mergeTop<T extends { id: string; score: number }>(seen: Map<string, T>, rows: T[]) {
+  for (const r of rows) {
+    const had = seen.get(r.id);
+    if (!had || had.score < r.score) seen.set(r.id, r);
+  }
+}
+
+async function stagedTopN<T extends { id: string; score: number }>(
+  stages: readonly Stage[],
+  n: number,
+  run: (where: SQL) => Promise<T[]>,
+  order: (a: T, b: T) => number,
+): Promise<T[]> {
+  const seen = new Map<string, T>();
+  for (const [i, stage] of stages.entries()) {
+    mergeTop(seen, await run(stage.where));
+    const top = [...seen.values()].sort(order).slice(0, n);
+    const last = i === stages.length - 1;
+    if (last || (top.length === n && top[n - 1]!.score > stage.bound)) return top;
+  }
+  return [];
+}
+
+/**
+ * "Jobs for me": open jobs ranked for one graduate (score desc, newer first, then id) from the matching index, in
+ * stages (stagedTopN). `naive` scores every open job's rows in one pass instead (the benchmark's comparison).
  */
 export async function rankJobsForGraduate(
   db: Executor,
   options: { graduate: MatchGraduate; filters?: JobFilters; now?: Date; limit: number; offset?: number; naive?: boolean },
-): Promise<{ total: number; jobs: RankedJob[] }> {
+): Promise<{ jobs: RankedJob[] }> {
   const now = options.now ?? new Date();
   const { graduate } = options;
-  if (graduate.diplomas.length === 0) return { total: 0, jobs: [] };
+  if (graduate.diplomas.length === 0) return { jobs: [] };
+  const n = options.limit + (options.offset ?? 0);
   const diplomaJson = JSON.stringify(
     graduate.diplomas.map((d) => ({ code: d.programmeCode, key: d.programmeKey, grp: d.groupCode, field: d.fieldCode, rank: d.levelRank, occ: d.occupationCodes })),
   );
+  const list = (f: (d: MatchDiploma) => string | null | readonly string[]) =>
+    textArray([...new Set(graduate.diplomas.flatMap((d) => { const v = f(d); return v === null ? [] : typeof v === "string" ? [v] : [...v]; }))]);
+  const codes = list((d) => d.programmeCode);
+  const keys = list((d) => d.programmeKey);
+  const groups = list((d) => d.groupCode);
+  const fields = list((d) => d.fieldCode);
+  const occs = list((d) => d.occupationCodes);
   const mine = sql`${textArray(graduate.provinceCodes)}::varchar[]`;
   const skills = textArray(graduate.skills);
   const relation = sql`(case when t.programme_code = d.code then ${P.exact} when t.programme_key = d.key then ${P.same_programme}
       when t.group_code = d.grp then ${P.same_group} when t.field_code = d.field then ${P.same_field}
       when t.vsco_code = any(d.occ) then ${P.occupation} else 0 end)`;
-  const join = options.naive ? sql`true` : sql`(t.field_code = d.field or t.vsco_code = any(d.occ) or t.programme_code = d.code)`;
   const filters = jobFilterConditions(options.filters ?? {});
   const filterSql = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
-  const rows = rowsOf<{ jobId: string; score: number; total: number }>(
-    await db.execute(sql`
-      with d as (select * from jsonb_to_recordset(${diplomaJson}::jsonb) as d(code text, key text, grp text, field text, rank int, occ text[])),
-      m as (
-        select t.job_id, max(${relation}) as programme_points,
-          max(${provincePointsSql(sql`t.province_codes`, sql`t.neighbour_codes`, sql`t.remote`, mine)}
-              + ${recencySql(sql`t.published_at`, now)} + ${skillPointsSql(sql`t.skills_folded`, skills)}) as rest,
-          max(t.published_at) as published_at
-        from job_match_targets t join d on d.rank >= t.min_level_rank and ${join}
-        where t.deadline >= ${todayInVietnam(now)}
+  const joinJobs = filters.length ? sql`join jobs on jobs.id = t.job_id` : sql``;
+  const today = todayInVietnam(now);
+
+  const run = async (where: SQL) =>
+    rowsOf<{ id: string; score: number; publishedAt: number }>(
+      await db.execute(sql`
+        with d as (select * from jsonb_to_recordset(${diplomaJson}::jsonb) as d(code text, key text, grp text, field text, rank int, occ text[]))
+        select t.job_id as id, max(r.programme_points + ${provincePointsSql(sql`t.province_codes`, sql`t.neighbour_codes`, sql`t.remote`, mine)}
+            + ${recencySql(sql`t.published_at`, now)} + ${skillPointsSql(sql`t.skills_folded`, skills)})::int as score,
+          (extract(epoch from max(t.published_at)) * 1000)::float8 as "publishedAt"
+        from job_match_targets t
+          cross join lateral (select coalesce(max(case when d.rank >= t.min_level_rank then ${relation} else 0 end), 0) as programme_points from d) r
+          ${joinJobs}
+        where t.deadline >= ${today} and r.programme_points > 0 and ${where} ${filterSql}
         group by t.job_id
-      )
-      select m.job_id as "jobId", (m.programme_points + m.rest)::int as score, count(*) over ()::int as total
-      from m join jobs on jobs.id = m.job_id
-      where m.programme_points > 0 ${filterSql}
-      order by score desc, m.published_at desc, m.job_id
-      limit ${options.limit} offset ${options.offset ?? 0}`),
+        order by score desc, "publishedAt" desc, t.job_id
+        limit ${n}`),
+    ).map((r) => ({ id: r.id, score: Number(r.score), publishedAt: Number(r.publishedAt) }));
+
+  const key = sql`(t.programme_key = any(${keys}) or t.programme_code = any(${codes}))`;
+  const group = sql`t.group_code = any(${groups})`;
+  const same = sql`t.province_codes && ${mine}`;
+  const near = sql`(t.neighbour_codes && ${mine} or t.remote)`;
+  const bounds = stageBounds(RECENCY_MAX_POINTS + SKILL_MAX_POINTS);
+  const all = sql`(t.field_code = any(${fields}) or t.vsco_code = any(${occs}) or t.programme_code = any(${codes}))`;
+  const stages: Stage[] = options.naive
+    ? [{ where: sql`true`, bound: 0 }]
+    : [
+        { where: sql`${key} and ${same}`, bound: bounds.afterKeySame },
+        { where: sql`${key} and ${near}`, bound: bounds.afterKeyNear },
+        { where: sql`${group} and ${same}`, bound: bounds.afterGroupSame },
+        { where: key, bound: bounds.afterKey },
+        { where: sql`(${group} or (t.field_code = any(${fields}) and ${same}))`, bound: bounds.afterGroupOrFieldSame },
+        { where: all, bound: 0 },
+      ];
+  const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { jobs: top.slice(options.offset ?? 0).map((r) => ({ jobId: r.id, score: r.score })) };
+}
+
+/** How many open jobs match the graduate under the filters (for the pager): counted, not scored. */
+export async function countJobsForGraduate(db: Executor, options: { graduate: MatchGraduate; filters?: JobFilters; now?: Date }): Promise<number> {
+  const { graduate } = options;
+  if (graduate.diplomas.length === 0) return 0;
+  const diplomaJson = JSON.stringify(graduate.diplomas.map((d) => ({ code: d.programmeCode, field: d.fieldCode, rank: d.levelRank, occ: d.occupationCodes })));
+  const filters = jobFilterConditions(options.filters ?? {});
+  const filterSql = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
+  const rows = rowsOf<{ count: number }>(
+    await db.execute(sql`
+      with d as (select * from jsonb_to_recordset(${diplomaJson}::jsonb) as d(code text, field text, rank int, occ text[]))
+      select count(distinct t.job_id)::int as count
+      from job_match_targets t join d on d.rank >= t.min_level_rank and (t.field_code = d.field or t.vsco_code = any(d.occ) or t.programme_code = d.code)
+        ${filters.length ? sql`join jobs on jobs.id = t.job_id` : sql``}
+      where t.deadline >= ${todayInVietnam(options.now)} ${filterSql}`),
   );
-  return { total: rows[0]?.total ?? 0, jobs: rows.map((r) => ({ jobId: r.jobId, score: Number(r.score) })) };
+  return Number(rows[0]?.count ?? 0);
 }
 
 /** A job as matching sees it (any state), from the job row, its programmes, level and neighbouring provinces. */
@@ -215,8 +305,9 @@ export interface RankedCandidate {
 }
 
 /**
- * "Candidates for a job": consenting graduates ranked for one job (score desc, then account id). Reads only the
- * candidate pool, which holds nobody without the visibility consent. `naive` scans the whole pool.
+ * "Candidates for a job": consenting graduates ranked for one job (score desc, then account id), in stages
+ * (stagedTopN). Reads only the candidate pool, which holds nobody without the visibility consent. `naive` scores the
+ * whole pool in one pass.
  */
 export async function rankCandidatesForJob(
   db: Executor,
@@ -224,39 +315,53 @@ export async function rankCandidatesForJob(
 ): Promise<RankedCandidate[]> {
   const now = options.now ?? new Date();
   const { job } = options;
+  const n = options.limit + (options.offset ?? 0);
   const codes = textArray(job.targets.map((t) => t.programmeCode));
   const keys = textArray(job.targets.flatMap((t) => (t.programmeKey ? [t.programmeKey] : [])));
   const groups = textArray(job.targets.flatMap((t) => (t.groupCode ? [t.groupCode] : [])));
-  const fieldList = [...new Set(job.targets.flatMap((t) => (t.fieldCode ? [t.fieldCode] : [])))];
-  const fields = textArray(fieldList);
+  const fields = textArray([...new Set(job.targets.flatMap((t) => (t.fieldCode ? [t.fieldCode] : [])))]);
   const occKeys = textArray(await keysOfOccupation(db, job.occupationCode));
   const relation = sql`(case when p.programme_code = any(${codes}) then ${P.exact} when p.programme_key = any(${keys}) then ${P.same_programme}
       when p.group_code = any(${groups}) then ${P.same_group} when p.field_code = any(${fields}) then ${P.same_field}
       when p.programme_key = any(${occKeys}) then ${P.occupation} else 0 end)`;
-  const province = provincePointsSql(
-    sql`${textArray(job.provinceCodes)}::varchar[]`,
-    sql`${textArray(job.neighbourCodes)}::varchar[]`,
-    sql`${job.remote}::boolean`,
-    sql`p.province_codes`,
-  );
+  const jobProvinces = sql`${textArray(job.provinceCodes)}::varchar[]`;
+  const jobNeighbours = sql`${textArray(job.neighbourCodes)}::varchar[]`;
+  const province = provincePointsSql(jobProvinces, jobNeighbours, sql`${job.remote}::boolean`, sql`p.province_codes`);
   const skillPoints = job.skills.length ? skillPointsSql(sql`p.skills_folded`, textArray(job.skills)) : sql`0`;
   const recency = recencyPoints(job.publishedAt, now);
-  const where = options.naive
-    ? sql`p.level_rank >= ${job.minLevelRank}`
-    : sql`p.level_rank >= ${job.minLevelRank} and (p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`;
-  const rows = rowsOf<{ userId: string; score: number }>(
-    await db.execute(sql`
-      select s.user_id as "userId", s.score from (
-        select p.user_id, max(${relation}) as programme_points, max(${province} + ${skillPoints})::int + ${recency} as rest
-        from candidate_pool p
-        where ${where}
-        group by p.user_id
-      ) s0 cross join lateral (select s0.user_id, (s0.programme_points + s0.rest)::int as score) s
-      where s0.programme_points > 0
-      order by s.score desc, s.user_id
-      limit ${options.limit} offset ${options.offset ?? 0}`),
-  );
-  return rows.map((r) => ({ userId: r.userId, score: Number(r.score) }));
+
+  const run = async (where: SQL) =>
+    rowsOf<{ id: string; score: number }>(
+      await db.execute(sql`
+        select s.id, s.score from (
+          select p.user_id as id, max(${relation}) as programme_points, (max(${province} + ${skillPoints}) + ${recency})::int as rest
+          from candidate_pool p
+          where p.level_rank >= ${job.minLevelRank} and ${where}
+          group by p.user_id
+        ) s0 cross join lateral (select s0.id, (s0.programme_points + s0.rest)::int as score) s
+        where s0.programme_points > 0
+        order by s.score desc, s.id
+        limit ${n}`),
+    ).map((r) => ({ id: r.id, score: Number(r.score) }));
+
+  const key = sql`(p.programme_key = any(${keys}) or p.programme_code = any(${codes}))`;
+  const group = sql`p.group_code = any(${groups})`;
+  const same = sql`p.province_codes && ${jobProvinces}`;
+  const near = job.remote ? sql`true` : sql`p.province_codes && ${jobNeighbours}`;
+  const bounds = stageBounds(recency + SKILL_MAX_POINTS);
+  const all = sql`(p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`;
+  const stages: Stage[] = options.naive
+    ? [{ where: sql`true`, bound: 0 }]
+    : [
+        { where: sql`${key} and ${same}`, bound: bounds.afterKeySame },
+        { where: sql`${key} and ${near}`, bound: bounds.afterKeyNear },
+        { where: sql`${group} and ${same}`, bound: bounds.afterGroupSame },
+        { where: key, bound: bounds.afterKey },
+        { where: sql`(${group} or (p.field_code = any(${fields}) and ${same}))`, bound: bounds.afterGroupOrFieldSame },
+        { where: all, bound: 0 },
+      ];
+  const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return top.slice(options.offset ?? 0).map((r) => ({ userId: r.id, score: r.score }));
 }
 
 /** Whether the graduate is in the pool now (visible and holding an issued diploma). */
