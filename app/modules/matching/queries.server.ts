@@ -118,27 +118,46 @@ export interface RankedJob {
 }
 
 /**
- * Staged top-N (docs/matching.md, "Speed"). Each stage selects the rows of one band of (programme relation,
- * province relation) through the indexes and returns its own top N; a row outside the stages run so far scores at
- * most `bound`. Once the N-th best score found is strictly above the next bound, no unseen row can enter the top N
- * (nor tie with it), so the answer is exactly the full ranking's. The last stage has no condition.
+ * Staged top-N (docs/matching.md, "Speed"). A row's score is its band — programme relation (K: exact or same
+ * programme, G: group, F: field, O: occupation) plus province relation (S: same, N: near or remote, X: other) — plus
+ * at most `rest` (recency and skills). Each stage selects some bands through the indexes and returns its own top N.
+ * Once the N-th best score found is strictly above the best band not yet selected (+ rest), no unseen row can enter
+ * the top N nor tie with it, so the answer is exactly the full ranking's. The last stage selects everything.
  */
-interface Stage {
-  where: SQL;
-  /** The highest score any row not selected by this stage or an earlier one can have. */
-  bound: number;
+type Tier = "K" | "G" | "F" | "O";
+type Place = "S" | "N" | "X";
+const TIER_POINTS: Record<Tier, number> = { K: P.exact, G: P.same_group, F: P.same_field, O: P.occupation };
+const PLACE_POINTS: Record<Place, number> = { S: PROVINCE_POINTS.same, N: Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote), X: PROVINCE_POINTS.other };
+const STAGE_BANDS: readonly (readonly `${Tier}${Place}`[])[] = [["KS"], ["KN"], ["GS"], ["KX"], ["GN"], ["FS"], ["OS"], ["GX"], ["FN"]];
+
+interface BandSql {
+  tier: Record<Tier, SQL | null>;
+  place: Record<Exclude<Place, "X">, SQL | null>;
+  all: SQL;
 }
 
-/** Score bounds of the stages, from the score's constants: base (programme + province) + the most the rest adds. */
-function stageBounds(rest: number) {
-  const near = Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote);
-  return {
-    afterKeySame: P.exact + near + rest, // next best unseen: same programme, near province
-    afterKeyNear: P.same_group + PROVINCE_POINTS.same + rest, // same group, same province
-    afterGroupSame: P.exact + PROVINCE_POINTS.other + rest, // same programme anywhere
-    afterKey: Math.max(P.same_group + near, P.same_field + PROVINCE_POINTS.same) + rest,
-    afterGroupOrFieldSame: Math.max(P.same_field + near, P.occupation + PROVINCE_POINTS.same) + rest,
-  };
+function stagesFor(bands: BandSql, rest: number): { where: SQL; bound: number }[] {
+  const possible = (band: string) => bands.tier[band[0] as Tier] !== null && (band[1] === "X" || bands.place[band[1] as "S" | "N"] !== null);
+  const covered = new Set<string>();
+  const allBands = (["K", "G", "F", "O"] as const).flatMap((t) => (["S", "N", "X"] as const).map((p) => `${t}${p}`));
+  const bound = () => Math.max(-1, ...allBands.filter((b) => possible(b) && !covered.has(b)).map((b) => TIER_POINTS[b[0] as Tier] + PLACE_POINTS[b[1] as Place] + rest));
+  const stages: { where: SQL; bound: number }[] = [];
+  for (const group of STAGE_BANDS) {
+    const live = group.filter(possible);
+    if (live.length === 0) continue;
+    const where = sql.join(
+      live.map((b) => {
+        const tier = bands.tier[b[0] as Tier]!;
+        // "X" stages take the whole tier: its S and N rows were selected before.
+        return b[1] === "X" ? tier : sql`(${tier} and ${bands.place[b[1] as "S" | "N"]!})`;
+      }),
+      sql` or `,
+    );
+    for (const b of live) covered.add(b);
+    stages.push({ where: sql`(${where})`, bound: bound() });
+  }
+  stages.push({ where: bands.all, bound: -1 });
+  return stages;
 }
 
 function mergeTop<T extends { id: string; score: number }>(seen: Map<string, T>, rows: T[]) {
@@ -149,19 +168,20 @@ function mergeTop<T extends { id: string; score: number }>(seen: Map<string, T>,
 }
 
 async function stagedTopN<T extends { id: string; score: number }>(
-  stages: readonly Stage[],
+  stages: readonly { where: SQL; bound: number }[],
   n: number,
   run: (where: SQL) => Promise<T[]>,
   order: (a: T, b: T) => number,
 ): Promise<T[]> {
   const seen = new Map<string, T>();
-  for (const [i, stage] of stages.entries()) {
+  let top: T[] = [];
+  for (const stage of stages) {
     mergeTop(seen, await run(stage.where));
-    const top = [...seen.values()].sort(order).slice(0, n);
-    const last = i === stages.length - 1;
-    if (last || (top.length === n && top[n - 1]!.score > stage.bound)) return top;
+    top = [...seen.values()].sort(order).slice(0, n);
+    // bound < 0: every possible band has been selected.
+    if (stage.bound < 0 || (top.length === n && top[n - 1]!.score > stage.bound)) return top;
   }
-  return [];
+  return top;
 }
 
 /**
@@ -212,22 +232,25 @@ export async function rankJobsForGraduate(
         limit ${n}`),
     ).map((r) => ({ id: r.id, score: Number(r.score), publishedAt: Number(r.publishedAt) }));
 
-  const key = sql`(t.programme_key = any(${keys}) or t.programme_code = any(${codes}))`;
-  const group = sql`t.group_code = any(${groups})`;
-  const same = sql`t.province_codes && ${mine}`;
-  const near = sql`(t.neighbour_codes && ${mine} or t.remote)`;
-  const bounds = stageBounds(RECENCY_MAX_POINTS + SKILL_MAX_POINTS);
-  const all = sql`(t.field_code = any(${fields}) or t.vsco_code = any(${occs}) or t.programme_code = any(${codes}))`;
-  const stages: Stage[] = options.naive
-    ? [{ where: sql`true`, bound: 0 }]
-    : [
-        { where: sql`${key} and ${same}`, bound: bounds.afterKeySame },
-        { where: sql`${key} and ${near}`, bound: bounds.afterKeyNear },
-        { where: sql`${group} and ${same}`, bound: bounds.afterGroupSame },
-        { where: key, bound: bounds.afterKey },
-        { where: sql`(${group} or (t.field_code = any(${fields}) and ${same}))`, bound: bounds.afterGroupOrFieldSame },
-        { where: all, bound: 0 },
-      ];
+  const hasOccupations = graduate.diplomas.some((d) => d.occupationCodes.length > 0);
+  const stages = options.naive
+    ? [{ where: sql`true`, bound: -1 }]
+    : stagesFor(
+        {
+          tier: {
+            K: sql`(t.programme_key = any(${keys}) or t.programme_code = any(${codes}))`,
+            G: sql`t.group_code = any(${groups})`,
+            F: sql`t.field_code = any(${fields})`,
+            O: hasOccupations ? sql`t.vsco_code = any(${occs})` : null,
+          },
+          place: {
+            S: graduate.provinceCodes.length ? sql`t.province_codes && ${mine}` : null,
+            N: graduate.provinceCodes.length ? sql`(t.neighbour_codes && ${mine} or t.remote)` : sql`t.remote`,
+          },
+          all: sql`(t.field_code = any(${fields}) or t.vsco_code = any(${occs}) or t.programme_code = any(${codes}))`,
+        },
+        RECENCY_MAX_POINTS + SKILL_MAX_POINTS,
+      );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { jobs: top.slice(options.offset ?? 0).map((r) => ({ jobId: r.id, score: r.score })) };
 }
@@ -344,22 +367,25 @@ export async function rankCandidatesForJob(
         limit ${n}`),
     ).map((r) => ({ id: r.id, score: Number(r.score) }));
 
-  const key = sql`(p.programme_key = any(${keys}) or p.programme_code = any(${codes}))`;
-  const group = sql`p.group_code = any(${groups})`;
-  const same = sql`p.province_codes && ${jobProvinces}`;
-  const near = job.remote ? sql`true` : sql`p.province_codes && ${jobNeighbours}`;
-  const bounds = stageBounds(recency + SKILL_MAX_POINTS);
-  const all = sql`(p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`;
-  const stages: Stage[] = options.naive
-    ? [{ where: sql`true`, bound: 0 }]
-    : [
-        { where: sql`${key} and ${same}`, bound: bounds.afterKeySame },
-        { where: sql`${key} and ${near}`, bound: bounds.afterKeyNear },
-        { where: sql`${group} and ${same}`, bound: bounds.afterGroupSame },
-        { where: key, bound: bounds.afterKey },
-        { where: sql`(${group} or (p.field_code = any(${fields}) and ${same}))`, bound: bounds.afterGroupOrFieldSame },
-        { where: all, bound: 0 },
-      ];
+  const hasProgrammes = job.targets.length > 0;
+  const stages = options.naive
+    ? [{ where: sql`true`, bound: -1 }]
+    : stagesFor(
+        {
+          tier: {
+            K: hasProgrammes ? sql`(p.programme_key = any(${keys}) or p.programme_code = any(${codes}))` : null,
+            G: hasProgrammes ? sql`p.group_code = any(${groups})` : null,
+            F: hasProgrammes ? sql`p.field_code = any(${fields})` : null,
+            O: job.occupationCode ? sql`p.programme_key = any(${occKeys})` : null,
+          },
+          place: {
+            S: job.provinceCodes.length ? sql`p.province_codes && ${jobProvinces}` : null,
+            N: job.remote ? sql`true` : job.neighbourCodes.length ? sql`p.province_codes && ${jobNeighbours}` : null,
+          },
+          all: sql`(p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`,
+        },
+        recency + SKILL_MAX_POINTS,
+      );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return top.slice(options.offset ?? 0).map((r) => ({ userId: r.id, score: r.score }));
 }
