@@ -22,6 +22,7 @@ import * as graduateJobs from "~/routes/graduate.jobs";
 import * as graduateProfile from "~/routes/graduate.profile";
 import * as publicJob from "~/routes/jobs.$jobId";
 import * as publicJobs from "~/routes/jobs._index";
+import * as schoolJobs from "~/routes/school.$code.jobs";
 import { graduateOf, schoolWithSignedDiplomas, signedIn, call } from "../support/issued";
 import { employerWithMember, graduateHolding, jobInput, postJob, signedDiplomas } from "../support/jobs";
 import { routeArgs } from "../support/routes";
@@ -250,5 +251,26 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const jobId = await postJob(t.db, employer);
     const alerts = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(alerts.map((a) => [a.kind, a.jobId])).toEqual([["job_alert", jobId]]);
+  });
+});
+
+describe(`school view of jobs (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("shows the open jobs that fit the school's programmes and its graduates' placement as counts", async () => {
+    const { school, diplomaIds } = await signedDiplomas(t.db, ["6340302", "6340302"]);
+    const employer = await employerWithMember(t.db);
+    const fits = await postJob(t.db, employer, { programmeCodes: ["5340302"] }); // same programme, other level
+    await postJob(t.db, employer, { title: "Thợ hàn", description: "Hàn kết cấu thép.", programmeCodes: ["5520123"] });
+    const graduate = await graduateHolding(t.db, [diplomaIds[0]!], { consents: ["visible_to_employers"] });
+    const g = await signedIn(t.db, { id: graduate.id });
+    expect((await call(publicJob.action, g.post(`/jobs/${fits}`, {}, { jobId: fits }))).status).toBe(302);
+
+    const staff = await signedIn(t.db, { role: "school_admin", organisation: school });
+    const page = await call(schoolJobs.loader, staff.get(`/school/${school.code}/jobs`, { code: school.code }));
+    const body = page.body as { jobs: { id: string }[]; placement: Record<string, number> };
+    expect(body.jobs.map((j) => j.id)).toEqual([fits]);
+    expect(body.placement).toEqual({ graduates: 1, visible: 1, applications: 1, interviews: 0, hired: 0 });
+    expect(JSON.stringify(body)).not.toContain(graduate.email);
   });
 });
