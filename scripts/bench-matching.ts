@@ -145,7 +145,8 @@ await db.execute(sql`
   union all
   select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, j.skills, j.published_at, j.deadline
     from j where j.occupation_code is not null`);
-await db.execute(sql`analyze`);
+// As autovacuum would have left a live database: statistics and visibility maps up to date.
+await db.execute(sql`vacuum analyze`);
 log(`population ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 // ——— Measurements ———
@@ -221,6 +222,9 @@ if (!values.keep) {
   await db.execute(sql`delete from notifications where user_id in (select id from ${benchUsers})`);
   await db.execute(sql`delete from jobs where organisation_id = ${employerOrg.id}`);
   await db.execute(sql`delete from candidate_pool where user_id in (select id from ${benchUsers})`);
+  await db.execute(sql`delete from graduate_consents where user_id in (select id from ${benchUsers})`);
+  await db.execute(sql`delete from graduate_profiles where user_id in (select id from ${benchUsers})`);
+  await db.execute(sql`delete from saved_searches where user_id in (select id from ${benchUsers})`);
   await db.execute(sql`delete from diplomas where organisation_id = ${school.id}`);
   await db.execute(sql`delete from users where id in (select id from ${benchUsers})`);
   await db.execute(sql`delete from audit_log where organisation_id = ${employerOrg.id}`);

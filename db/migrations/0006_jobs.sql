@@ -181,6 +181,8 @@ CREATE INDEX "candidate_pool_group_idx" ON "candidate_pool" USING btree ("group_
 CREATE INDEX "candidate_pool_field_idx" ON "candidate_pool" USING btree ("field_code","level_rank");--> statement-breakpoint
 CREATE INDEX "candidate_pool_provinces_idx" ON "candidate_pool" USING gin ("province_codes");--> statement-breakpoint
 CREATE UNIQUE INDEX "graduate_consents_current" ON "graduate_consents" USING btree ("user_id","purpose") WHERE "graduate_consents"."withdrawn_at" is null;--> statement-breakpoint
+CREATE INDEX "graduate_consents_user_idx" ON "graduate_consents" USING btree ("user_id","granted_at");--> statement-breakpoint
+CREATE INDEX "job_invitations_user_idx" ON "job_invitations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "job_match_targets_job_idx" ON "job_match_targets" USING btree ("job_id");--> statement-breakpoint
 CREATE INDEX "job_match_targets_key_idx" ON "job_match_targets" USING btree ("programme_key");--> statement-breakpoint
 CREATE INDEX "job_match_targets_code_idx" ON "job_match_targets" USING btree ("programme_code");--> statement-breakpoint

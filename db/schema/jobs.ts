@@ -162,7 +162,11 @@ export const graduateConsents = pgTable(
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("graduate_consents_current").on(t.userId, t.purpose).where(sql`${t.withdrawnAt} is null`)],
+  (t) => [
+    uniqueIndex("graduate_consents_current").on(t.userId, t.purpose).where(sql`${t.withdrawnAt} is null`),
+    // The history (and deleting an account) reads every row of a user, withdrawn ones included.
+    index("graduate_consents_user_idx").on(t.userId, t.grantedAt),
+  ],
 );
 
 /**
@@ -251,7 +255,7 @@ export const jobInvitations = pgTable(
     invitedBy: uuid("invited_by").notNull().references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.jobId, t.userId] }), index("job_invitations_user_idx").on(t.userId)],
 );
 
 /** A graduate's saved search: filters of "Việc làm phù hợp"; a newly published job that matches raises an alert. */

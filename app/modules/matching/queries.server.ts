@@ -128,7 +128,13 @@ type Tier = "K" | "G" | "F" | "O";
 type Place = "S" | "N" | "X";
 const TIER_POINTS: Record<Tier, number> = { K: P.exact, G: P.same_group, F: P.same_field, O: P.occupation };
 const PLACE_POINTS: Record<Place, number> = { S: PROVINCE_POINTS.same, N: Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote), X: PROVINCE_POINTS.other };
-const STAGE_BANDS: readonly (readonly `${Tier}${Place}`[])[] = [["KS"], ["KN"], ["GS"], ["KX"], ["GN"], ["FS"], ["OS"], ["GX"], ["FN"]];
+type Band = `${Tier}${Place}`;
+/**
+ * Candidates: one band per stage (the top band alone usually fills the list, since the rest is only skills).
+ * Jobs for me: recency adds up to 10 more, so a lone top band rarely decides; pairs save round trips.
+ */
+const CANDIDATE_STAGES: readonly (readonly Band[])[] = [["KS"], ["KN"], ["GS"], ["KX"], ["GN"], ["FS"], ["OS"], ["GX"], ["FN"]];
+const JOB_STAGES: readonly (readonly Band[])[] = [["KS", "KN"], ["GS", "KX"], ["GN", "FS", "OS"], ["GX", "FN"]];
 
 interface BandSql {
   tier: Record<Tier, SQL | null>;
@@ -136,13 +142,13 @@ interface BandSql {
   all: SQL;
 }
 
-function stagesFor(bands: BandSql, rest: number): { where: SQL; bound: number }[] {
+function stagesFor(bands: BandSql, rest: number, order: readonly (readonly Band[])[]): { where: SQL; bound: number }[] {
   const possible = (band: string) => bands.tier[band[0] as Tier] !== null && (band[1] === "X" || bands.place[band[1] as "S" | "N"] !== null);
   const covered = new Set<string>();
   const allBands = (["K", "G", "F", "O"] as const).flatMap((t) => (["S", "N", "X"] as const).map((p) => `${t}${p}`));
   const bound = () => Math.max(-1, ...allBands.filter((b) => possible(b) && !covered.has(b)).map((b) => TIER_POINTS[b[0] as Tier] + PLACE_POINTS[b[1] as Place] + rest));
   const stages: { where: SQL; bound: number }[] = [];
-  for (const group of STAGE_BANDS) {
+  for (const group of order) {
     const live = group.filter(possible);
     if (live.length === 0) continue;
     const where = sql.join(
@@ -250,6 +256,7 @@ export async function rankJobsForGraduate(
           all: sql`(t.field_code = any(${fields}) or t.vsco_code = any(${occs}) or t.programme_code = any(${codes}))`,
         },
         RECENCY_MAX_POINTS + SKILL_MAX_POINTS,
+        JOB_STAGES,
       );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { jobs: top.slice(options.offset ?? 0).map((r) => ({ jobId: r.id, score: r.score })) };
@@ -385,6 +392,7 @@ export async function rankCandidatesForJob(
           all: sql`(p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`,
         },
         recency + SKILL_MAX_POINTS,
+        CANDIDATE_STAGES,
       );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return top.slice(options.offset ?? 0).map((r) => ({ userId: r.id, score: r.score }));
