@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, candidatePool, diplomas, jobs, notifications, organisations } from "~db/schema";
+import { auditLog, candidatePool, diplomas, jobMatchTargets, jobs, notifications, organisations } from "~db/schema";
 import { normaliseClaimCode } from "~/modules/diplomas/claim-code";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
 import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
@@ -23,6 +23,8 @@ import * as graduateProfile from "~/routes/graduate.profile";
 import * as publicJob from "~/routes/jobs.$jobId";
 import * as publicJobs from "~/routes/jobs._index";
 import * as schoolJobs from "~/routes/school.$code.jobs";
+import * as adminProvinces from "~/routes/admin.reference.provinces";
+import { listProvinceNeighbours } from "~/modules/reference/save-province-neighbours.server";
 import { graduateOf, schoolWithSignedDiplomas, signedIn, call } from "../support/issued";
 import { employerWithMember, graduateHolding, jobInput, postJob, signedDiplomas } from "../support/jobs";
 import { routeArgs } from "../support/routes";
@@ -272,5 +274,24 @@ describe(`school view of jobs (${testDatabaseKind()})`, () => {
     expect(body.jobs.map((j) => j.id)).toEqual([fits]);
     expect(body.placement).toEqual({ graduates: 1, visible: 1, applications: 1, interviews: 0, hired: 0 });
     expect(JSON.stringify(body)).not.toContain(graduate.email);
+  });
+});
+
+describe(`neighbouring provinces as reference data (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("the administrator edits a province's neighbours, both ways; open jobs use the new map at once", async () => {
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer, { provinceCodes: ["48"] });
+    const neighboursOfJob = async () => (await t.db.select({ n: jobMatchTargets.neighbourCodes }).from(jobMatchTargets).where(eq(jobMatchTargets.jobId, jobId)))[0]!.n.sort();
+    expect(await neighboursOfJob()).toEqual(["46", "51"]);
+
+    const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
+    const form = new URLSearchParams([["intent", "neighbours"], ["code", "48"], ["neighbourCodes", "51"], ["neighbourCodes", "56"]]);
+    const res = await call(adminProvinces.action, routeArgs(new Request("http://localhost/admin/reference/provinces", { method: "POST", headers: { cookie: (admin.get("/").request.headers.get("cookie"))! }, body: form })));
+    expect(res.status).toBe(302);
+    expect(await neighboursOfJob()).toEqual(["51", "56"]);
+    expect(await listProvinceNeighbours(t.db, "56")).toContain("48");
+    expect(await listProvinceNeighbours(t.db, "46")).not.toContain("48");
   });
 });
