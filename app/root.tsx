@@ -130,6 +130,9 @@ function SiteHeader() {
               <li>
                 <NavLink to="/verify">{t("nav.verify")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/jobs">{t("jobs.public.nav")}</NavLink>
+              </li>
               {data?.nav.map((item) => (
                 <li key={item.href}>
                   <NavLink to={item.href}>{t(item.labelKey, item.params)}</NavLink>

@@ -4,6 +4,7 @@ import { prepareDatabase } from "~/lib/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { getEnv } from "~/lib/env.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
+import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
 import { seedDemoData } from "./seed-demo-data";
 
 const handle = await connectDatabase();
@@ -13,5 +14,7 @@ const { created } = await seedDemoData(handle.db);
 await ensureKeysForAccreditedSchools(handle.db);
 // Signed diplomas for both demo schools, with a revocation, a suspension and a correction each.
 const diplomas = await seedDemoDiplomas(handle.db, getEnv().PUBLIC_ORIGIN);
+// The demo employer's jobs, the demo graduate's preferences and consents.
+const demoJobs = await seedDemoJobs(handle.db);
 await closeDatabase();
-console.log(created || diplomas.schools > 0 ? "demo data created" : "demo data already present: nothing to do");
+console.log(created || diplomas.schools > 0 || demoJobs.jobs > 0 ? "demo data created" : "demo data already present: nothing to do");

@@ -20,6 +20,7 @@ import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
+import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
 import { seedDemoData } from "./seed-demo-data";
 
 const bootStarted = performance.now();
@@ -47,6 +48,8 @@ try {
   logger.error("signing keys unavailable", { reason: error.message });
 }
 if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
+// Jobs of the demo employer, and the demo graduate's preferences and consents.
+if (env.DEMO_MODE) await seedDemoJobs(handle.db);
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;

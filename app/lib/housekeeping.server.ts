@@ -2,12 +2,15 @@ import { lt, or } from "drizzle-orm";
 import { sessions, userTokens } from "../../db/schema";
 import type { Database } from "./db.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { expirePastDeadline } from "~/modules/jobs/queries.server";
 
-/** Drops what no longer matters: ended rate-limit windows, sessions and tokens long expired. */
+/** Drops what no longer matters: ended rate-limit windows, sessions and tokens long expired; marks jobs past their deadline expired. */
 export async function runHousekeeping(db: Database, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86400_000);
   const monthAgo = new Date(now.getTime() - 30 * 86400_000);
   await pruneRateLimits(db, dayAgo);
   await db.delete(sessions).where(or(lt(sessions.expiresAt, monthAgo), lt(sessions.revokedAt, monthAgo)));
   await db.delete(userTokens).where(lt(userTokens.expiresAt, monthAgo));
+  // Queries already hide a job past its deadline; the sweep makes its stored status say so and empties its matching rows.
+  await expirePastDeadline(db, now);
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { EditCard, SavedNotice, provinceKindKey } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
@@ -10,6 +10,9 @@ import { listProvinces } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { PROVINCE_KINDS, ProvinceSchema, editParam, savedParam } from "~/modules/reference/schema";
 import { updateProvince } from "~/modules/reference/update-province.server";
+import { readFormData } from "~/lib/http.server";
+import { clientOf } from "~/lib/request-context";
+import { listProvinceNeighbours, saveProvinceNeighbours } from "~/modules/reference/save-province-neighbours.server";
 
 export const meta: MetaFunction = () => [{ title: "Tỉnh, thành phố — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -18,16 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const provinces = await listProvinces(await getDb());
   const edit = editParam(/^\d{2}$/)(url.searchParams.get("edit"));
+  const editing = provinces.find((p) => p.code === edit) ?? null;
   return json({
     provinces,
-    editing: provinces.find((p) => p.code === edit) ?? null,
+    editing,
+    neighbours: editing ? await listProvinceNeighbours(await getDb(), editing.code) : [],
     saved: savedParam(url.searchParams.get("saved")),
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
+  const form = await readFormData(request);
+  if (form.get("intent") === "neighbours") {
+    // Neighbouring provinces (used by job matching): one checkbox per province.
+    const code = String(form.get("code") ?? "");
+    const neighbourCodes = form.getAll("neighbourCodes").map(String).filter((c) => /^\d{2}$/.test(c));
+    if (!/^\d{2}$/.test(code)) throw new Response(null, { status: 404 });
+    const result = await saveProvinceNeighbours(await getDb(), { code, neighbourCodes, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
+    if (!result.ok) throw new Response(null, { status: result.code === "not_found" ? 404 : 400 });
+    return redirect(`/admin/reference/provinces?saved=${result.value.changed ? 1 : 0}`);
+  }
   return runReferenceEdit({
+    form,
     request,
     context,
     session,
@@ -39,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReferenceProvinces() {
   const t = useT();
-  const { provinces, editing, saved } = useLoaderData<typeof loader>();
+  const { provinces, editing, neighbours, saved } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
@@ -67,6 +83,30 @@ export default function ReferenceProvinces() {
             ))}
           </SelectField>
         </EditCard>
+      ) : null}
+      {editing ? (
+        <section className="card" aria-labelledby="neighbours-title">
+          <h2 id="neighbours-title">{t("reference.neighbours.title", { name: editing.nameVi })}</h2>
+          <p className="field-hint">{t("reference.neighbours.hint")}</p>
+          <Form method="post" className="form" key={`n-${editing.code}`}>
+            <input type="hidden" name="intent" value="neighbours" />
+            <input type="hidden" name="code" value={editing.code} />
+            <div className="choice-list province-choices">
+              {provinces
+                .filter((p) => p.code !== editing.code)
+                .map((p) => (
+                  <label key={p.code} className="choice">
+                    <input type="checkbox" name="neighbourCodes" value={p.code} defaultChecked={neighbours.includes(p.code)} /> {p.nameVi}
+                  </label>
+                ))}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {t("reference.neighbours.save")}
+              </button>
+            </div>
+          </Form>
+        </section>
       ) : null}
 
       <div className="table-wrap">

@@ -20,6 +20,8 @@ export default function EmployerLayout() {
         <NavLink to={`/employer/${employer.code}`} end>
           {t("employer.nav.overview")}
         </NavLink>
+        <NavLink to={`/employer/${employer.code}/jobs`}>{t("jobs.employer.title")}</NavLink>
+        <NavLink to={`/employer/${employer.code}/profile`}>{t("employers.profile.title")}</NavLink>
         <NavLink to={`/employer/${employer.code}/members`}>{t("employer.nav.members")}</NavLink>
       </nav>
       {employer.status !== "accredited" ? <FormAlert kind="info">{t("employer.pending")}</FormAlert> : null}

@@ -30,6 +30,15 @@ export default function GraduateHome() {
       <p>
         <Link to="/graduate/claim" className="button button-primary">
           {t("issued.graduate.claim")}
+        </Link>{" "}
+        <Link to="/graduate/jobs" className="button">
+          {t("graduates.jobs.title")}
+        </Link>{" "}
+        <Link to="/graduate/profile" className="button button-ghost">
+          {t("graduates.profile.title")}
+        </Link>{" "}
+        <Link to="/graduate/applications" className="button button-ghost">
+          {t("graduates.applications.title")}
         </Link>
       </p>
       {diplomas.length === 0 ? (

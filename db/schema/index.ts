@@ -4,3 +4,4 @@ export * from "./signing";
 export * from "./diplomas";
 export * from "./verification";
 export * from "./reports";
+export * from "./jobs";

@@ -10,6 +10,7 @@ const PAGES = [
   { path: "/", heading: "Văn bằng nghề nghiệp số — tin cậy, tra cứu tức thì" },
   { path: "/sign-in", heading: "Đăng nhập" },
   { path: "/sign-up", heading: "Đăng ký tài khoản" },
+  { path: "/jobs", heading: "Việc làm cho người học nghề" },
 ];
 
 async function seriousViolations(page: Page) {
@@ -54,4 +55,18 @@ test("axe: the sign-up form with errors and the school fields shown", async ({ p
   await expect(page.getByRole("alert")).toHaveText("Vui lòng sửa các lỗi bên dưới.");
   await expect(page.getByText("Vui lòng nhập họ và tên (2–120 ký tự).")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("the graduate's jobs pages", () => {
+  test.use({ account: "an.nguyen@example.vn" });
+
+  for (const [path, heading] of [
+    ["/graduate/jobs", "Việc làm phù hợp"],
+    ["/graduate/profile", "Hồ sơ việc làm"],
+  ] as const) {
+    test(`axe: ${path}`, async ({ page }) => {
+      await open(page, path, heading);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
 });

@@ -21,7 +21,7 @@ test.describe("language", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Digital vocational diplomas — trusted, checked in an instant");
-    await expect(mainNavLinks(page)).toHaveText(["Home", "Verify a diploma", "Demo mailbox", "Sign in", "Sign up"]);
+    await expect(mainNavLinks(page)).toHaveText(["Home", "Verify a diploma", "Jobs", "Demo mailbox", "Sign in", "Sign up"]);
 
     // A full page load of another page: the choice is remembered (cookie), not only held by the client.
     await page.goto("/sign-in");

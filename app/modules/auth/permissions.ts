@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "reports:handle": ["school_admin", "school_principal"],
   "employer:view": ["employer_member"],
   "employer:manage-members": ["employer_member"],
+  "jobs:manage": ["employer_member"],
   "graduate:own-profile": ["graduate"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCHOOL_TYPES } from "../../../db/schema/accounts";
+import { normaliseTaxCode } from "~/modules/employers/tax-code";
 
 export const emailField = z
   .string()
@@ -17,13 +18,13 @@ export const schoolCodeField = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "validation.schoolCode");
-/** Mã số thuế: 10 digits, or 13 with a branch suffix (written 0101234567-001). */
-export const taxCodeField = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/\s/g, ""))
-  .pipe(z.string().regex(/^\d{10}(-?\d{3})?$/, "validation.taxCode"))
-  .transform((v) => (v.length === 13 ? `${v.slice(0, 10)}-${v.slice(10)}` : v));
+/** Mã số thuế: 10 digits, or 13 with a branch suffix 001–999 (written 0101234567-001); see employers/tax-code.ts. */
+export const taxCodeField = z.string().transform((v, ctx) => {
+  const r = normaliseTaxCode(v);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: "custom", message: "validation.taxCode" });
+  return z.NEVER;
+});
 
 export const SignInSchema = z.object({
   email: emailField,

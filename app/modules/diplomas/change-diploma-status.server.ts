@@ -3,6 +3,7 @@ import { diplomas, organisations, registerEntries } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { appendLogEntry } from "~/modules/issuance-log/append-log-entry.server";
 import { loadSigningKey } from "~/modules/keys/load-signing-key.server";
 import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
@@ -67,6 +68,8 @@ export async function changeDiplomaStatus(
       signHead: (message) => signWithNode(message, nodeKey),
       now,
     });
+    // Only an issued diploma is matched: the candidate pool follows its status.
+    if (diploma.claimedBy) await refreshCandidatePool(tx, diploma.claimedBy);
     await recordAudit(tx, options.actor, {
       action: `diploma.${options.change}`,
       entityType: "diploma",

@@ -2,6 +2,7 @@ import type { Database } from "~/lib/db.server";
 import { hitRateLimit, type RateLimitRule } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { isClaimCodeOf } from "./claim-code.server";
 import { findClaimant, findClaimCandidates, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
 import { hashPersonalId } from "./personal-id.server";
@@ -64,6 +65,7 @@ export async function claimDiploma(
       // Taken between the lookup and now: by this user (a double submit) or by someone else.
       return (await findClaimant(tx, diploma.id)) === actor.userId ? ok({ diplomaId: diploma.id, alreadyYours: true }) : fail("claimed_by_other");
     }
+    await refreshCandidatePool(tx, actor.userId);
     await recordAudit(tx, actor, {
       action: "diploma.claim",
       entityType: "diploma",

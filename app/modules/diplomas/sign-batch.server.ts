@@ -4,6 +4,7 @@ import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, 
 import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { canonicalDiplomaNQuads, signDiplomaCredentialWithCanonicalForm } from "~/modules/credentials/diploma-canonical";
 import { signGeneric } from "~/modules/credentials/benchmark-signing";
 import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
@@ -229,6 +230,8 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         .set({ status: "superseded", supersededById: row.draft.id, statusReason: "superseded", statusChangedAt: signedAt, updatedAt: signedAt })
         .where(eq(diplomas.id, old.id));
       await setStatusBit(tx, { listId: old.revocationListId!, index: old.revocationIndex!, value: true });
+      // A superseded diploma leaves the candidate pool (its replacement joins when claimed).
+      if (old.claimedBy) await refreshCandidatePool(tx, old.claimedBy);
     }
 
     for (const part of chunks(rows)) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { fields, programmeGroups, programmeOccupations, programmes, provinces, trainingLevels } from "../../../db/schema";
+import { fields, programmeGroups, programmeOccupations, programmes, provinceNeighbours, provinces, trainingLevels } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { TRAINING_LEVELS, levelCodeFromName } from "./levels";
 import { parseProgrammeCode } from "./programme-code";
@@ -19,7 +19,7 @@ async function readCsv(file: string): Promise<Record<string, string>[]> {
  */
 export async function loadReferenceData(db: Executor): Promise<void> {
   const existing = await db.select({ code: provinces.code }).from(provinces).limit(1);
-  if (existing.length > 0) return;
+  if (existing.length > 0) return loadProvinceNeighbours(db);
   const [provinceRows, fieldRows, programmeRows, crosswalkRows] = await Promise.all([
     readCsv("provinces-2025.csv"),
     readCsv("fields.csv"),
@@ -74,4 +74,22 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     );
     await tx.insert(programmeOccupations).values(crosswalk).onConflictDoNothing();
   });
+  await loadProvinceNeighbours(db);
+}
+
+/**
+ * Neighbouring provinces arrived after the first reference tables (migration 0006): loaded from
+ * db/reference/province-neighbours.csv (both directions) while the table is empty, for provinces that exist.
+ */
+async function loadProvinceNeighbours(db: Executor): Promise<void> {
+  const any = await db.select({ code: provinceNeighbours.provinceCode }).from(provinceNeighbours).limit(1);
+  if (any.length > 0) return;
+  const known = new Set((await db.select({ code: provinces.code }).from(provinces)).map((p) => p.code));
+  const rows = (await readCsv("province-neighbours.csv"))
+    .filter((r) => known.has(r.province_code!) && known.has(r.neighbour_code!))
+    .flatMap((r) => [
+      { provinceCode: r.province_code!, neighbourCode: r.neighbour_code! },
+      { provinceCode: r.neighbour_code!, neighbourCode: r.province_code! },
+    ]);
+  if (rows.length > 0) await db.insert(provinceNeighbours).values(rows).onConflictDoNothing();
 }

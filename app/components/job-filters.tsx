@@ -1,0 +1,72 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
+import type { NamedCode } from "./jobs";
+
+/** Search and filters (GET): text, province, minimum salary, level, employment type. */
+export function JobFilters({
+  values,
+  levels,
+  provinces,
+  extra,
+}: {
+  values: { q?: string; province?: string; minSalary?: number; level?: string; type?: string };
+  levels: readonly NamedCode[];
+  provinces: readonly NamedCode[];
+  extra?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Form method="get" className="filters" role="search">
+      <div className="field">
+        <label htmlFor="f-q">{t("jobs.filter.q")}</label>
+        <input id="f-q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={t("jobs.filter.qPlaceholder")} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-province">{t("jobs.filter.province")}</label>
+        <select id="f-province" name="province" defaultValue={values.province ?? ""}>
+          <option value="">{t("jobs.filter.any")}</option>
+          {provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-minSalary">{t("jobs.filter.minSalary")}</label>
+        <input id="f-minSalary" name="minSalary" inputMode="numeric" defaultValue={values.minSalary?.toString() ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-level">{t("jobs.filter.level")}</label>
+        <select id="f-level" name="level" defaultValue={values.level ?? ""}>
+          <option value="">{t("jobs.filter.any")}</option>
+          {levels.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-type">{t("jobs.filter.type")}</label>
+        <select id="f-type" name="type" defaultValue={values.type ?? ""}>
+          <option value="">{t("jobs.filter.any")}</option>
+          {EMPLOYMENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`jobs.type.${type}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters-actions">
+        <button type="submit" className="button button-primary">
+          {t("jobs.filter.submit")}
+        </button>
+        {extra}
+      </div>
+    </Form>
+  );
+}

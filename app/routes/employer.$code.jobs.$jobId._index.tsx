@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormAlert } from "~/components/form";
+import { JobForm, jobFormValuesFromFailure } from "~/components/jobs";
+import { getDb } from "~/lib/db.server";
+import { parseForm, type FormFailure } from "~/lib/forms";
+import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { changeJobStatus } from "~/modules/jobs/change-job-status.server";
+import { effectiveJobStatus, findEmployerJob } from "~/modules/jobs/queries.server";
+import { saveJob } from "~/modules/jobs/save-job.server";
+import { JobActionSchema, JobSchema, joinMultiFields } from "~/modules/jobs/schema";
+import { loadReasonNames } from "~/modules/matching/pages.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const db = await getDb();
+  const job = await findEmployerJob(db, { organisationId: organisation.id, jobId: params.jobId! });
+  if (!job) throw json({ code: "not_found" }, { status: 404 });
+  const names = await loadReasonNames(db);
+  return json(
+    {
+      code: organisation.code,
+      employerStatus: organisation.status,
+      job: { ...job, status: effectiveJobStatus(job), searchTsv: null, publishedAt: job.publishedAt?.toISOString() ?? null },
+      levels: names.levels,
+      provinces: names.provinces,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const form = joinMultiFields(await readFormData(request));
+  const intent = JobActionSchema.safeParse({ intent: form.get("intent") });
+  if (!intent.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
+  const db = await getDb();
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+  const base = `/employer/${organisation.code}/jobs/${params.jobId}`;
+  if (intent.data.intent === "save") {
+    const parsed = parseForm(JobSchema, form);
+    if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+    const result = await saveJob(db, { organisationId: organisation.id, jobId: params.jobId, input: parsed.data, actor });
+    if (!result.ok) {
+      if (result.code === "not_found") throw json({ code: "not_found" }, { status: 404 });
+      return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+    }
+    return redirect(`${base}?notice=saved`);
+  }
+  const result = await changeJobStatus(db, { organisation, jobId: params.jobId!, transition: intent.data.intent, actor });
+  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  return redirect(`${base}?notice=${intent.data.intent}`);
+}
+
+export default function EmployerJob() {
+  const t = useT();
+  const { code, employerStatus, job, levels, provinces } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const notice = search.get("notice");
+  const values = failure?.values && Object.keys(failure.values).length
+    ? jobFormValuesFromFailure(failure.values)
+    : {
+        ...job,
+        programmeCodes: job.programmeCodes.join(", "),
+        occupationCode: job.occupationCode ?? "",
+        salaryMinVnd: job.salaryMinVnd?.toString() ?? "",
+        salaryMaxVnd: job.salaryMaxVnd?.toString() ?? "",
+        openings: String(job.openings),
+        skills: job.skills.join(", "),
+      };
+  const statusButton = (intent: "publish" | "close" | "reopen", label: MessageKey) => (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={`button ${intent === "close" ? "button-ghost" : "button-primary"}`}>
+        {t(label)}
+      </button>
+    </Form>
+  );
+  return (
+    <>
+      <p>
+        <Link to={`/employer/${code}/jobs`}>{t("jobs.employer.back")}</Link>
+      </p>
+      <h1>{job.title}</h1>
+      {notice ? <FormAlert kind="success">{t(`jobs.notice.${notice}` as MessageKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("jobs.col.status")}</dt>
+          <dd>
+            <span className={`status-badge job-status-${job.status}`}>{t(`jobs.status.${job.status}` as MessageKey)}</span>
+          </dd>
+        </dl>
+        <div className="button-row">
+          {job.status === "draft" ? statusButton("publish", "jobs.action.publish") : null}
+          {job.status === "published" ? statusButton("close", "jobs.action.close") : null}
+          {job.status === "closed" || job.status === "expired" ? statusButton("reopen", "jobs.action.reopen") : null}
+          {job.status === "published" ? (
+            <Link to={`/jobs/${job.id}`} className="button button-ghost">
+              {t("jobs.action.viewPublic")}
+            </Link>
+          ) : null}
+          <Link to={`/employer/${code}/jobs/${job.id}/candidates`} className="button button-ghost">
+            {t("jobs.candidates.title")}
+          </Link>
+          <Link to={`/employer/${code}/jobs/${job.id}/applications`} className="button button-ghost">
+            {t("jobs.applications.title")}
+          </Link>
+        </div>
+        {job.status === "draft" && employerStatus !== "accredited" ? <p className="muted">{t("jobs.error.employer_pending")}</p> : null}
+      </section>
+      <section className="card">
+        <h2>{t("jobs.employer.edit")}</h2>
+        {failure && !failure.formError ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
+        <JobForm values={values} errors={failure?.fieldErrors ?? {}} levels={levels} provinces={provinces} submitLabel={t("form.save")} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert } from "~/components/form";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm } from "~/lib/forms";
+import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { moveApplication } from "~/modules/applications/move-application.server";
+import { PIPELINE_MOVES } from "~/modules/applications/pipeline";
+import { PipelineSchema } from "~/modules/jobs/schema";
+import { loadJobApplications } from "~/modules/matching/pages.server";
+
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.applications.title"), { name: "robots", content: "noindex" }];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The applicant pipeline of one job, for its employer only (ownership in every query). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const data = await loadJobApplications(await getDb(), { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  return json(
+    { code: organisation.code, job: { id: data.job.id, title: data.job.title }, applications: data.applications },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const parsed = parseForm(PipelineSchema, await readFormData(request));
+  if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "form.invalid" }, { status: 400 });
+  const input = parsed.data;
+  const result = await moveApplication(await getDb(), {
+    organisationId: organisation.id,
+    applicationId: input.applicationId,
+    ...(input.intent === "status" ? { status: input.status } : { note: input.note }),
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) return json({ ok: false as const, message: `jobs.pipeline.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  return json({ ok: true as const, message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted" });
+}
+
+export default function Applications() {
+  const t = useT();
+  const { code, job, applications } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/employer/${code}/jobs/${job.id}`}>{job.title}</Link>
+      </p>
+      <h1>{t("jobs.applications.title")}</h1>
+      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message as MessageKey)}</FormAlert> : null}
+      {applications.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("jobs.applications.empty")}</p>
+        </div>
+      ) : (
+        applications.map((a) => (
+          <section key={a.id} className="card application" aria-label={a.fullName}>
+            <h2>
+              {a.fullName} <span className={`status-badge application-${a.status}`}>{t(`jobs.pipeline.status.${a.status}` as MessageKey)}</span>
+            </h2>
+            {a.message ? <p className="prewrap">{a.message}</p> : null}
+            <h3>{t("jobs.applications.diplomas")}</h3>
+            {a.diplomas.length === 0 ? (
+              <p className="muted">{t("jobs.applications.noDiplomas")}</p>
+            ) : (
+              <ul>
+                {a.diplomas.map((d) => (
+                  <li key={d.diplomaId}>
+                    {d.programmeCode} — {d.programmeName} · {d.schoolName} · {d.graduationDate.slice(0, 4)} · {t("jobs.applications.serial", { serial: d.serial ?? "" })} ·{" "}
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {PIPELINE_MOVES[a.status].length > 0 ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="status" />
+                <input type="hidden" name="applicationId" value={a.id} />
+                <label htmlFor={`status-${a.id}`}>{t("jobs.pipeline.moveTo")}</label>{" "}
+                <select id={`status-${a.id}`} name="status">
+                  {PIPELINE_MOVES[a.status].map((s) => (
+                    <option key={s} value={s}>
+                      {t(`jobs.pipeline.status.${s}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>{" "}
+                <button type="submit" className="button button-small">
+                  {t("jobs.pipeline.move")}
+                </button>
+              </Form>
+            ) : null}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="note" />
+              <input type="hidden" name="applicationId" value={a.id} />
+              <label htmlFor={`note-${a.id}`}>{t("jobs.pipeline.note")}</label>{" "}
+              <input id={`note-${a.id}`} name="note" maxLength={2000} />{" "}
+              <button type="submit" className="button button-small button-ghost">
+                {t("jobs.pipeline.addNote")}
+              </button>
+            </Form>
+            <ol className="timeline">
+              {a.events.map((e) => (
+                <li key={e.id}>
+                  {new Date(e.at).toLocaleString("vi-VN")} · {e.actorName ?? ""} ·{" "}
+                  {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(`jobs.pipeline.status.${e.toStatus ?? "new"}` as MessageKey)}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))
+      )}
+    </>
+  );
+}

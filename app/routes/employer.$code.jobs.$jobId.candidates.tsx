@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormAlert } from "~/components/form";
+import { MatchReasons } from "~/components/jobs";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { inviteCandidate } from "~/modules/applications/invite-candidate.server";
+import { loadJobCandidates, loadReasonNames } from "~/modules/matching/pages.server";
+
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const InviteSchema = z.object({ userId: z.string().regex(UUID) });
+
+/** A job's ranked candidates: only graduates who consent to be seen; each diploma with the verify page's verdict. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const db = await getDb();
+  const data = await loadJobCandidates(db, { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  const names = await loadReasonNames(db);
+  return json(
+    { code: organisation.code, job: { id: data.job.id, title: data.job.title, status: data.job.status }, candidates: data.candidates, ...names },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return json({ ok: false as const, message: "form.invalid" }, { status: 400 });
+  const result = await inviteCandidate(await getDb(), {
+    organisationId: organisation.id,
+    jobId: params.jobId!,
+    userId: parsed.data.userId,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) return json({ ok: false as const, message: `jobs.invite.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  return json({ ok: true as const, message: "jobs.invite.sent" });
+}
+
+export default function Candidates() {
+  const t = useT();
+  const { code, job, candidates, levels, provinces } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/employer/${code}/jobs/${job.id}`}>{job.title}</Link>
+      </p>
+      <h1>{t("jobs.candidates.title")}</h1>
+      <p className="lead">{t("jobs.candidates.intro")}</p>
+      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message as MessageKey)}</FormAlert> : null}
+      {candidates.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t("jobs.candidates.empty")}</p>
+        </div>
+      ) : (
+        <ol className="match-list">
+          {candidates.map((c) => (
+            <li key={c.userId} className="card">
+              <h2>
+                {c.fullName} <span className="match-score">{t("jobs.match.score", { score: c.score })}</span>
+              </h2>
+              <MatchReasons reasons={c.reasons} levels={levels} provinces={provinces} />
+              <ul className="candidate-diplomas">
+                {c.diplomas.map((d) => (
+                  <li key={d.id}>
+                    {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} · {d.graduationYear} ·{" "}
+                    {t(`diplomas.classification.${d.classification}` as MessageKey)} ·{" "}
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
+                  </li>
+                ))}
+              </ul>
+              {c.email ? <p>{t("jobs.candidates.email", { email: c.email })}</p> : null}
+              {job.status === "published" && c.contactable && !c.invited ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={c.userId} />
+                  <button type="submit" className="button button-small">
+                    {t("jobs.invite.action")}
+                  </button>
+                </Form>
+              ) : c.invited ? (
+                <p className="muted">{t("jobs.invite.already")}</p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

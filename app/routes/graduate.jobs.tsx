@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FormAlert } from "~/components/form";
+import { JobFilters } from "~/components/job-filters";
+import { MatchReasons, SalaryText, WhereText } from "~/components/jobs";
+import { Pager } from "~/components/pager";
+import { getDb } from "~/lib/db.server";
+import { requirePermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { pageTitle } from "~/lib/meta";
+import { clientOf } from "~/lib/request-context";
+import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
+import { parseJobFilters } from "~/modules/jobs/schema";
+import { loadJobsForGraduate, loadReasonNames, MATCHES_PER_PAGE } from "~/modules/matching/pages.server";
+
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
+
+/** "Việc làm phù hợp": open jobs ranked for the graduate's issued diplomas, with reasons, filters and search. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requirePermission(request, "graduate:own-profile");
+  const params = new URL(request.url).searchParams;
+  const filters = parseJobFilters(params);
+  const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
+  const db = await getDb();
+  const [data, names, saved] = await Promise.all([
+    loadJobsForGraduate(db, { userId: session.user.id, filters, page }),
+    loadReasonNames(db),
+    listSavedSearches(db, session.user.id),
+  ]);
+  return json(
+    { ...data, filters, page, ...names, saved: saved.map((s) => ({ id: s.id, name: s.name, filters: s.filters })) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+const SaveSchema = z.object({ intent: z.literal("save"), name: z.string().trim().min(1).max(100) });
+const DeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().uuid() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "graduate:own-profile");
+  const form = await readFormData(request);
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+  const db = await getDb();
+  const raw = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  const del = DeleteSchema.safeParse(raw);
+  if (del.success) {
+    await deleteSavedSearch(db, { userId: session.user.id, id: del.data.id, actor });
+    return redirect("/graduate/jobs?notice=searchDeleted");
+  }
+  const save = SaveSchema.safeParse(raw);
+  if (!save.success) return redirect("/graduate/jobs?notice=searchNameMissing");
+  const filters = parseJobFilters(new URLSearchParams(raw));
+  await saveSearch(db, { userId: session.user.id, name: save.data.name, filters, actor });
+  return redirect("/graduate/jobs?notice=searchSaved");
+}
+
+function filtersQuery(filters: Record<string, string>): string {
+  return new URLSearchParams(filters).toString();
+}
+
+export default function JobsForMe() {
+  const t = useT();
+  const { matches, total, hasDiplomas, filters, page, levels, provinces, saved } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const location = useLocation();
+  const notice = search.get("notice");
+  return (
+    <div className="container workspace">
+      <p>
+        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/profile">{t("graduates.profile.title")}</Link> ·{" "}
+        <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
+      </p>
+      <h1>{t("graduates.jobs.title")}</h1>
+      {notice ? <FormAlert kind={notice === "searchNameMissing" ? "error" : "success"}>{t(`graduates.notice.${notice}` as MessageKey)}</FormAlert> : null}
+      {!hasDiplomas ? (
+        <div className="card empty-state">
+          <p>{t("graduates.jobs.noDiplomas")}</p>
+          <p>
+            <Link to="/graduate/claim" className="button button-primary">
+              {t("issued.graduate.claim")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <JobFilters values={filters} levels={levels} provinces={provinces} />
+          <Form method="post" action={`/graduate/jobs${location.search}`} className="inline-form saved-search-form">
+            <input type="hidden" name="intent" value="save" />
+            {Object.entries(filters).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={String(v)} />
+            ))}
+            <label htmlFor="f-search-name">{t("graduates.saved.name")}</label> <input id="f-search-name" name="name" maxLength={100} required />{" "}
+            <button type="submit" className="button button-small">
+              {t("graduates.saved.save")}
+            </button>
+          </Form>
+          {saved.length ? (
+            <ul className="saved-searches">
+              {saved.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/graduate/jobs?${filtersQuery(s.filters)}`}>{s.name}</Link>{" "}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="id" value={s.id} />
+                    <button type="submit" className="link-button">
+                      {t("graduates.saved.delete")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p aria-live="polite">{t("graduates.jobs.count", { count: total })}</p>
+          {matches.length === 0 ? (
+            <div className="card empty-state">
+              <p>{t("graduates.jobs.empty")}</p>
+            </div>
+          ) : (
+            <ol className="match-list">
+              {matches.map((m) => (
+                <li key={m.id} className="card">
+                  <h2>
+                    <Link to={`/jobs/${m.id}`}>{m.title}</Link> <span className="match-score">{t("jobs.match.score", { score: m.score })}</span>
+                  </h2>
+                  <p>{m.employerName}</p>
+                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} />
+                  <dl className="facts">
+                    <dt>{t("jobs.field.provinces")}</dt>
+                    <dd>
+                      <WhereText provinceCodes={m.provinceCodes} remote={m.remote} provinces={provinces} />
+                    </dd>
+                    <dt>{t("jobs.field.salary")}</dt>
+                    <dd>
+                      <SalaryText min={m.salaryMinVnd} max={m.salaryMaxVnd} negotiable={m.salaryNegotiable} />
+                    </dd>
+                    <dt>{t("jobs.field.employmentType")}</dt>
+                    <dd>{t(`jobs.type.${m.employmentType}` as MessageKey)}</dd>
+                    <dt>{t("jobs.field.deadline")}</dt>
+                    <dd>{formatDateVi(m.deadline)}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pager page={page} pageSize={MATCHES_PER_PAGE} total={total} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormAlert, TextAreaField } from "~/components/form";
+import { MatchReasons, SalaryText, WhereText } from "~/components/jobs";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { parseForm, type FormFailure } from "~/lib/forms";
+import { getOptionalUser, requirePermission } from "~/lib/guards.server";
+import { readFormData } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/use-t";
+import { clientOf } from "~/lib/request-context";
+import { applyToJob } from "~/modules/applications/apply-to-job.server";
+import { findGraduateApplication } from "~/modules/applications/queries.server";
+import { hasPermission } from "~/modules/auth/permissions";
+import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
+import { findPublicJob } from "~/modules/jobs/queries.server";
+import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";
+import { loadReasonNames } from "~/modules/matching/pages.server";
+import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
+import { scoreMatch } from "~/modules/matching/score";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.job.title} — ${data.employer.name}` }, { name: "description", content: data.job.description.slice(0, 160) }] : []);
+
+function notFound(): Response {
+  return json({ code: "not_found" }, { status: 404 });
+}
+
+/** A public job page with schema.org JobPosting; a signed-in graduate also sees why it fits and applies here. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!UUID.test(params.jobId ?? "")) throw notFound();
+  const db = await getDb();
+  const found = await findPublicJob(db, { jobId: params.jobId! });
+  if (!found) throw notFound();
+  const { job, employer, profile } = found;
+  const names = await loadReasonNames(db);
+  const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);
+  const ld = jobPostingLd(
+    {
+      ...job,
+      publishedAt: job.publishedAt?.toISOString() ?? null,
+      provinceNames,
+      minLevelName: names.levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode,
+      employer: { name: employer.name, taxCode: employer.code, website: profile?.website ?? null, logoUrl: profile?.logoUrl ?? null },
+    },
+    getEnv().PUBLIC_ORIGIN,
+  );
+
+  const session = await getOptionalUser(request);
+  let graduate = null;
+  if (session && hasPermission(session.grants, "graduate:own-profile")) {
+    const [{ graduate: match, diplomas }, consents, application, matchJob] = await Promise.all([
+      loadMatchGraduate(db, session.user.id),
+      currentConsents(db, session.user.id),
+      findGraduateApplication(db, { userId: session.user.id, jobId: job.id }),
+      loadMatchJobs(db, [job.id]),
+    ]);
+    const score = scoreMatch(match, matchJob.get(job.id)!, new Date());
+    graduate = {
+      diplomas: diplomas.map((d) => ({ id: d.id, programmeCode: d.programmeCode, programmeName: d.programmeName, schoolName: d.schoolName })),
+      canShare: consents.has("share_diplomas"),
+      application,
+      reasons: score?.reasons ?? null,
+      score: score?.score ?? null,
+    };
+  }
+  return json(
+    {
+      job: { ...job, searchTsv: null, publishedAt: job.publishedAt?.toISOString() ?? null },
+      employer,
+      profile,
+      ld: ldJsonText(ld),
+      graduate,
+      signedIn: Boolean(session),
+      ...names,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = await requirePermission(request, "graduate:own-profile");
+  if (!UUID.test(params.jobId ?? "")) throw notFound();
+  const parsed = parseForm(ApplySchema, joinMultiFields(await readFormData(request)));
+  if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
+  const result = await applyToJob(await getDb(), {
+    userId: session.user.id,
+    jobId: params.jobId!,
+    diplomaIds: parsed.data.diplomaIds,
+    message: parsed.data.message,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
+  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.apply.error.${result.code}` }, { status: result.code === "job_not_open" ? 404 : 409 });
+  return redirect(`/jobs/${params.jobId}?notice=applied`);
+}
+
+export default function PublicJob() {
+  const t = useT();
+  const { job, employer, profile, ld, graduate, signedIn, levels, provinces } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  return (
+    <div className="container workspace job-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: ld }} />
+      <p>
+        <Link to="/jobs">{t("jobs.public.back")}</Link>
+      </p>
+      <h1>{job.title}</h1>
+      <p className="lead">
+        {profile?.logoUrl ? <img src={profile.logoUrl} alt="" className="employer-logo" width={48} height={48} /> : null} {employer.name}
+      </p>
+      {search.get("notice") === "applied" ? <FormAlert kind="success">{t("jobs.apply.done")}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {graduate?.reasons ? (
+        <section className="card match-card">
+          <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
+          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} />
+        </section>
+      ) : null}
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("jobs.field.provinces")}</dt>
+          <dd>
+            <WhereText provinceCodes={job.provinceCodes} remote={job.remote} provinces={provinces} />
+          </dd>
+          <dt>{t("jobs.field.salary")}</dt>
+          <dd>
+            <SalaryText min={job.salaryMinVnd} max={job.salaryMaxVnd} negotiable={job.salaryNegotiable} />
+          </dd>
+          <dt>{t("jobs.field.employmentType")}</dt>
+          <dd>{t(`jobs.type.${job.employmentType}` as MessageKey)}</dd>
+          <dt>{t("jobs.field.minLevel")}</dt>
+          <dd>{levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode}</dd>
+          {job.programmeCodes.length ? (
+            <>
+              <dt>{t("jobs.field.programmeCodes")}</dt>
+              <dd>{job.programmeCodes.join(", ")}</dd>
+            </>
+          ) : null}
+          {job.occupationCode ? (
+            <>
+              <dt>{t("jobs.field.occupationCode")}</dt>
+              <dd>{job.occupationCode}</dd>
+            </>
+          ) : null}
+          <dt>{t("jobs.field.openings")}</dt>
+          <dd>{job.openings}</dd>
+          {job.skills.length ? (
+            <>
+              <dt>{t("jobs.field.skills")}</dt>
+              <dd>{job.skills.join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>{t("jobs.field.deadline")}</dt>
+          <dd>{formatDateVi(job.deadline)}</dd>
+        </dl>
+        <div className="prewrap">{job.description}</div>
+      </section>
+      {graduate ? (
+        graduate.application ? (
+          <section className="card">
+            <p>
+              {t("jobs.apply.already", { status: t(`jobs.pipeline.status.${graduate.application.status}` as MessageKey) })}{" "}
+              <Link to="/graduate/applications">{t("jobs.apply.follow")}</Link>
+            </p>
+          </section>
+        ) : (
+          <section className="card narrow-card">
+            <h2>{t("jobs.apply.title")}</h2>
+            <Form method="post" className="form" noValidate>
+              {graduate.diplomas.length > 0 ? (
+                <fieldset className="field choice-group">
+                  <legend>{t("jobs.apply.attach")}</legend>
+                  {!graduate.canShare ? (
+                    <p className="field-hint">
+                      {t("jobs.apply.needShareConsent")} <Link to="/graduate/profile">{t("jobs.apply.consentLink")}</Link>
+                    </p>
+                  ) : null}
+                  {graduate.diplomas.map((d) => (
+                    <label key={d.id} className="choice">
+                      <input type="checkbox" name="diplomaIds" value={d.id} defaultChecked={graduate.canShare} disabled={!graduate.canShare} /> {d.programmeCode} — {d.programmeName} ·{" "}
+                      {d.schoolName}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
+              <TextAreaField name="message" label={t("jobs.apply.message")} rows={3} maxLength={2000} />
+              <div className="form-actions">
+                <button type="submit" className="button button-primary">
+                  {t("jobs.apply.submit")}
+                </button>
+              </div>
+            </Form>
+          </section>
+        )
+      ) : !signedIn ? (
+        <p>
+          <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/jobs/${job.id}`)}`} className="button button-primary">
+            {t("jobs.apply.signIn")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { normaliseTaxCode } from "~/modules/employers/tax-code";
+import { explainMatch, foldSkills, scoreMatch, type MatchDiploma, type MatchJob } from "~/modules/matching/score";
+
+const now = new Date("2026-11-20T00:00:00Z");
+const diploma = (code: string, levelRank = 4, occupationCodes: string[] = []): MatchDiploma => ({
+  programmeCode: code,
+  programmeKey: code.slice(1),
+  groupCode: code.slice(1, 5),
+  fieldCode: code.slice(1, 3),
+  levelCode: levelRank === 4 ? "cao_dang" : "trung_cap",
+  levelRank,
+  occupationCodes,
+});
+const job = (over: Partial<MatchJob> = {}): MatchJob => ({
+  targets: [{ programmeCode: "6340302", programmeKey: "340302", groupCode: "3403", fieldCode: "34" }],
+  occupationCode: null,
+  minLevelCode: "trung_cap",
+  minLevelRank: 3,
+  provinceCodes: ["48"],
+  neighbourCodes: ["46", "51"],
+  remote: false,
+  skills: [],
+  publishedAt: now,
+  ...over,
+});
+const graduate = (d: MatchDiploma[], provinceCodes: string[] = ["48"], skills: string[] = []) => ({ diplomas: d, provinceCodes, skills: foldSkills(skills) });
+
+describe("scoreMatch", () => {
+  it("orders programme relations: exact > same programme other level > same group > same field > occupation", () => {
+    const scores = ["6340302", "5340302", "6340301", "6340404"].map((c) => scoreMatch(graduate([diploma(c)]), job(), now)!.programmePoints);
+    const viaOccupation = scoreMatch(graduate([diploma("6480201", 4, ["2411"])]), job({ occupationCode: "2411" }), now)!;
+    expect([...scores, viaOccupation.programmePoints]).toEqual([40, 34, 24, 14, 8]);
+  });
+
+  it("never matches below the minimum level, nor without any programme or occupation link", () => {
+    expect(scoreMatch(graduate([diploma("5340302", 3)]), job({ minLevelCode: "cao_dang", minLevelRank: 4 }), now)).toBeNull();
+    expect(scoreMatch(graduate([diploma("6480201")]), job(), now)).toBeNull();
+  });
+
+  it("uses the best diploma at or above the level", () => {
+    const s = scoreMatch(graduate([diploma("5340302", 3), diploma("6340302", 4)]), job({ minLevelRank: 4, minLevelCode: "cao_dang" }), now)!;
+    expect(s.diploma.programmeCode).toBe("6340302");
+  });
+
+  it("province: same 20, neighbour or remote 10, else 0", () => {
+    const p = (prov: string[], over: Partial<MatchJob> = {}) => scoreMatch(graduate([diploma("6340302")], prov), job(over), now)!.provincePoints;
+    expect([p(["48"]), p(["46"]), p(["01"], { remote: true }), p(["01"])]).toEqual([20, 10, 10, 0]);
+  });
+
+  it("exact programme in the same province ranks above same group elsewhere", () => {
+    const a = scoreMatch(graduate([diploma("6340302")], ["48"]), job(), now)!.score;
+    const b = scoreMatch(graduate([diploma("6340301")], ["01"], ["excel", "misa"]), job({ skills: ["excel", "misa"] }), now)!.score;
+    expect(a).toBeGreaterThan(b);
+  });
+
+  it("recency loses a point every three days; skills 3 points each, folded, capped at 9", () => {
+    const old = scoreMatch(graduate([diploma("6340302")]), job({ publishedAt: new Date(now.getTime() - 7 * 86400_000) }), now)!;
+    expect(old.recencyPoints).toBe(8);
+    const s = scoreMatch(graduate([diploma("6340302")], [], ["Kế toán máy", "Excel", "MISA", "Thuế"]), job({ skills: foldSkills(["ke toan  may", "excel", "misa", "thue"]) }), now)!;
+    expect(s.skillPoints).toBe(9);
+  });
+
+  it("explains in words", () => {
+    const s = scoreMatch(graduate([diploma("6340302")]), job(), now)!;
+    const words = explainMatch(
+      s.reasons.filter((r) => r.kind !== "recent"),
+      (key, params) => ({ "matching.reason.exact": "Đúng ngành {code}", "matching.reason.province_same": "Cùng tỉnh {province}", "matching.reason.level": "Trình độ {level} ≥ {min}" })[key as string]!.replace(/\{(\w+)\}/g, (_, n: string) => String(params?.[n])),
+      { level: (c) => (c === "cao_dang" ? "Cao đẳng" : "Trung cấp"), province: () => "Đà Nẵng" },
+    );
+    expect(words).toBe("Đúng ngành 6340302 · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp");
+  });
+});
+
+describe("normaliseTaxCode", () => {
+  it("accepts 10 digits and 13 with a branch suffix, tolerating spaces and a missing hyphen", () => {
+    expect(normaliseTaxCode("0101234567")).toEqual({ ok: true, value: "0101234567" });
+    expect(normaliseTaxCode(" 0101234567 001")).toEqual({ ok: true, value: "0101234567-001" });
+    expect(normaliseTaxCode("0101234567001")).toEqual({ ok: true, value: "0101234567-001" });
+  });
+  it("refuses other shapes", () => {
+    expect(normaliseTaxCode("")).toEqual({ ok: false, problem: "empty" });
+    expect(normaliseTaxCode("12345")).toEqual({ ok: false, problem: "format" });
+    expect(normaliseTaxCode("01012345678")).toEqual({ ok: false, problem: "format" });
+    expect(normaliseTaxCode("010123456A")).toEqual({ ok: false, problem: "format" });
+    expect(normaliseTaxCode("0101234567-000")).toEqual({ ok: false, problem: "branch_suffix" });
+    expect(normaliseTaxCode("0000000000")).toEqual({ ok: false, problem: "all_zero" });
+  });
+});
