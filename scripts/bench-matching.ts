@@ -133,7 +133,13 @@ await db.execute(sql`
 await db.execute(sql`
   with j as (
     select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,
-      array(select vb_fold(s) from unnest(jb.skills) s) as skills,
+      -- jobMatchTerms: the folded skills and every phrase of one to four words of the folded title
+      array(select vb_fold(s) from unnest(jb.skills) s
+            union
+            select array_to_string(w.words[i:i + k - 1], ' ')
+              from (select regexp_split_to_array(trim(regexp_replace(vb_fold(jb.title), '[^[:alnum:]]+', ' ', 'g')), ' ') as words) w,
+                generate_subscripts(w.words, 1) i, generate_series(1, 4) k
+              where i + k - 1 <= cardinality(w.words)) as skills,
       coalesce((select array_agg(distinct n.neighbour_code) from province_neighbours n
                 where n.province_code = any(jb.province_codes) and not (n.neighbour_code = any(jb.province_codes))), '{}') as neighbours
     from jobs jb join training_levels l on l.code = jb.min_level_code where jb.organisation_id = ${employerOrg.id}

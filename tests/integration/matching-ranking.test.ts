@@ -81,6 +81,17 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
     expect(order).toContain("remoteCaoDang");
   });
 
+  it("a skill found in a job's title counts, in SQL as in the pure score (text relevance of titles)", async () => {
+    const graduate = (skills: string[]) => ({ diplomas: [diploma("6340302")], provinceCodes: ["79"], skills: foldSkills(skills) });
+    const scoreOf = async (skills: string[], job: string) =>
+      (await rankJobsForGraduate(t.db, { graduate: graduate(skills), now, limit: 50 })).jobs.find((j) => j.jobId === jobIds[job])?.score;
+    // "Kế toán tổng hợp Hà Nội" lists no such skill: its title carries it. 24 + 0 + 10 (+ 3).
+    expect(await scoreOf([], "groupHanoi")).toBe(34);
+    expect(await scoreOf(["Tổng hợp"], "groupHanoi")).toBe(37);
+    expect(await scoreOf(["Tổng hợp"], "exactDaNang")).toBe(47); // "Kế toán Đà Nẵng": no such phrase
+    await rankBoth(graduate(["tổng hợp", "kế toán", "từ xa"]));
+  });
+
   it("a neighbouring province beats a far one; remote counts as near", async () => {
     const order = await rankBoth({ diplomas: [diploma("6340404")], provinceCodes: ["48"], skills: [] });
     // Field-level matches only: Huế borders Đà Nẵng.
@@ -90,7 +101,7 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
   it("SQL and the pure function agree on random graduates", async () => {
     const codes = ["5340302", "6340302", "6340301", "6340404", "6480201", "5480202", "5520123", "6720301"];
     const provinces = ["01", "46", "48", "51", "79", "92"];
-    const skills = ["excel", "misa", "thuế", "kế toán máy", "javascript"];
+    const skills = ["excel", "misa", "thuế", "kế toán máy", "javascript", "kế toán", "tổng hợp"]; // the last two are in titles
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 3 }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseTaxCode } from "~/modules/employers/tax-code";
-import { explainMatch, foldSkills, scoreMatch, type MatchDiploma, type MatchJob } from "~/modules/matching/score";
+import { explainMatch, foldSkills, jobMatchTerms, scoreMatch, type MatchDiploma, type MatchJob } from "~/modules/matching/score";
 
 const now = new Date("2026-11-20T00:00:00Z");
 const diploma = (code: string, levelRank = 4, occupationCodes: string[] = []): MatchDiploma => ({
@@ -59,6 +59,20 @@ describe("scoreMatch", () => {
     expect(old.recencyPoints).toBe(8);
     const s = scoreMatch(graduate([diploma("6340302")], [], ["Kế toán máy", "Excel", "MISA", "Thuế"]), job({ skills: foldSkills(["ke toan  may", "excel", "misa", "thue"]) }), now)!;
     expect(s.skillPoints).toBe(9);
+  });
+
+  it("a graduate's skill counts when it is a phrase of the job's title (text relevance of titles), diacritics ignored", () => {
+    expect(jobMatchTerms(["MISA"], "Kế toán tổng hợp (Đà Nẵng)")).toEqual(
+      expect.arrayContaining(["misa", "ke toan", "ke toan tong hop", "tong hop", "da nang", "ke"]),
+    );
+    expect(jobMatchTerms([], "Kế toán tổng hợp")).not.toContain("toan tong hop da"); // no phrase across the end
+    const byTitle = scoreMatch(graduate([diploma("6340302")], [], ["kế toán"]), job({ skills: jobMatchTerms([], "Nhân viên Kế toán") }), now)!;
+    expect(byTitle.skillPoints).toBe(3);
+    expect(byTitle.reasons).toContainEqual({ kind: "skills", skills: ["ke toan"] });
+    const unrelated = scoreMatch(graduate([diploma("6340302")], [], ["kế toán"]), job({ skills: jobMatchTerms([], "Nhân viên bán hàng") }), now)!;
+    expect(unrelated.skillPoints).toBe(0);
+    // A phrase must be whole words: "toan" alone is not "ke toan".
+    expect(scoreMatch(graduate([diploma("6340302")], [], ["toan may"]), job({ skills: jobMatchTerms([], "Kế toán") }), now)!.skillPoints).toBe(0);
   });
 
   it("explains in words", () => {

@@ -12,7 +12,7 @@ import {
 } from "../../../db/schema";
 import { rowsOf, type Executor } from "~/lib/db.server";
 import { todayInVietnam } from "~/modules/diplomas/cell-values";
-import { foldSkills } from "~/modules/matching/score";
+import { jobMatchTerms } from "~/modules/matching/score";
 import type { JobFilters, JobInput } from "./schema";
 
 /** The only place the jobs area touches the database. */
@@ -133,9 +133,9 @@ export async function checkJobReferences(db: Executor, input: Pick<JobInput, "pr
 export async function syncJobMatchTargets(db: Executor, options: { jobId: string; now?: Date }): Promise<void> {
   await db.delete(jobMatchTargets).where(eq(jobMatchTargets.jobId, options.jobId));
   const today = todayInVietnam(options.now);
-  const [job] = await db.select({ skills: jobs.skills }).from(jobs).where(and(eq(jobs.id, options.jobId), isOpenSql(today)));
+  const [job] = await db.select({ skills: jobs.skills, title: jobs.title }).from(jobs).where(and(eq(jobs.id, options.jobId), isOpenSql(today)));
   if (!job) return;
-  const skills = textArray(foldSkills(job.skills));
+  const skills = textArray(jobMatchTerms(job.skills, job.title));
   await db.execute(sql`
     with j as (
       select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,

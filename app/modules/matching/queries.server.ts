@@ -12,6 +12,7 @@ import {
   SKILL_MAX_POINTS,
   SKILL_POINTS,
   foldSkills,
+  jobMatchTerms,
   recencyPoints,
   type MatchDiploma,
   type MatchGraduate,
@@ -294,11 +295,12 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
     neighbourCodes: string[];
     remote: boolean;
     skills: string[];
+    title: string;
     publishedAt: string | Date | null;
   }>(
     await db.execute(sql`
       select j.id, j.occupation_code as "occupationCode", j.min_level_code as "minLevelCode", l.rank as "minLevelRank",
-        j.province_codes as "provinceCodes", j.remote, j.skills, j.published_at as "publishedAt",
+        j.province_codes as "provinceCodes", j.remote, j.skills, j.title, j.published_at as "publishedAt",
         coalesce((select jsonb_agg(jsonb_build_object('programmeCode', p.code, 'programmeKey', p.programme_key, 'groupCode', p.group_code, 'fieldCode', p.field_code))
                   from programmes p where p.code = any(j.programme_codes)), '[]'::jsonb) as targets,
         coalesce((select array_agg(distinct n.neighbour_code) from province_neighbours n
@@ -315,7 +317,7 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
       provinceCodes: r.provinceCodes,
       neighbourCodes: r.neighbourCodes,
       remote: r.remote,
-      skills: foldSkills(r.skills),
+      skills: jobMatchTerms(r.skills, r.title),
       publishedAt: r.publishedAt ? new Date(r.publishedAt) : new Date(0),
     });
   }
