@@ -103,6 +103,9 @@ await db.execute(sql`
 await db.execute(sql`insert into graduate_consents (user_id, purpose) select id, 'visible_to_employers' from ${benchUsers} where n % 5 < 3`);
 await db.execute(sql`insert into graduate_consents (user_id, purpose) select id, 'may_be_contacted' from ${benchUsers} where n % 10 < 3`);
 await db.execute(sql`insert into saved_searches (user_id, name, filters) select id, 'Tìm việc', jsonb_build_object('province', ${pick(provincesSql, 5)}) from ${benchUsers} where n % 20 = 0`);
+// Fresh statistics before the joins below: on a database that held (and deleted) an earlier run's population, stale
+// ones led the planner into nested loops over 100,000 rows (the candidate pool took over ten minutes instead of seconds).
+await db.execute(sql`analyze users, diplomas, graduate_profiles, graduate_consents`);
 // The candidate pool, as refreshCandidatePool writes it.
 await db.execute(sql`
   insert into candidate_pool (diploma_id, user_id, programme_code, programme_key, group_code, field_code, level_rank, province_codes, skills_folded)
@@ -129,6 +132,7 @@ await db.execute(sql`
     to_tsvector('simple', vb_fold('Tuyển ' || p.name_vi || ' Mô tả công việc'))
   from (select g, ${pick(programmesSql, programmeOrder.length)} as code from generate_series(1, ${jobCount}) g) s
     join programmes p on p.code = s.code`);
+await db.execute(sql`analyze jobs`);
 // The matching index, as syncJobMatchTargets writes it.
 await db.execute(sql`
   with j as (
