@@ -17,8 +17,11 @@ export interface DemoQr {
   png: Buffer;
 }
 
-/** Opens the first diploma of the school's list filtered by `query` and reads its QR image; then signs out. */
-export async function demoQr(page: Page, query: string): Promise<DemoQr> {
+/**
+ * Opens the first diploma of the school's list filtered by `query` and reads its QR image; then signs out (the
+ * checks that follow are a stranger's) unless `stayIn`.
+ */
+export async function demoQr(page: Page, query: string, options: { stayIn?: boolean } = {}): Promise<DemoQr> {
   await page.goto(`/school/${SCHOOL}/diplomas?${query}`);
   const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
   const serial = (await row.textContent())!.trim();
@@ -31,7 +34,7 @@ export async function demoQr(page: Page, query: string): Promise<DemoQr> {
   const image = PNG.sync.read(png);
   const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   expect(qr, "jsQR finds the QR code").not.toBeNull();
-  await page.context().clearCookies(); // the checks that follow are a stranger's
+  if (!options.stayIn) await page.context().clearCookies();
   return { id, serial, text: qr!.data, png };
 }
 

@@ -9,15 +9,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
-import { chromium, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type TestInfo } from "@playwright/test";
 import { qrMatrix, QR_QUIET_ZONE } from "../../app/modules/qr/qr-image.server";
+import { demoQr, PRINCIPAL, VALID } from "./demo-qr";
 import { expect, test } from "./fixtures";
 
-const SCHOOL = "CDCNHN";
-const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
-const VALID = `status=issued&q=${encodeURIComponent("Nguyễn Văn An")}`;
 const WIDTH = 640;
 const HEIGHT = 480;
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,20 +49,6 @@ function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext
   });
 }
 
-/** A genuine QR text, read from the diploma's own qr.png as the school's principal. */
-async function genuineQr(page: Page): Promise<{ text: string; serial: string }> {
-  await page.goto(`/school/${SCHOOL}/diplomas?${VALID}`);
-  const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
-  const serial = (await row.textContent())!.trim();
-  await row.click();
-  await page.waitForURL(new RegExp(`/school/${SCHOOL}/diplomas/[0-9a-f-]{36}$`));
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  const png = PNG.sync.read(await (await page.request.get(`/credentials/${id}/qr.png`)).body());
-  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  expect(text, "jsQR finds the QR code").toBeTruthy();
-  return { text: text!, serial };
-}
-
 export function qrY4m(text: string, width = WIDTH, height = HEIGHT): Buffer {
   const { size, modules } = qrMatrix(text);
   const side = size + 2 * QR_QUIET_ZONE;
@@ -93,7 +75,7 @@ export function qrY4m(text: string, width = WIDTH, height = HEIGHT): Buffer {
 test("scanning a genuine diploma's QR code with the (fake) camera on /verify says valid", async ({ page, baseURL, browserName }, testInfo) => {
   test.skip(browserName !== "chromium", "Chromium's fake camera only");
 
-  const { text, serial } = await genuineQr(page);
+  const { text, serial } = await demoQr(page, VALID);
 
   let browser: Browser | null = null;
   try {
@@ -124,7 +106,7 @@ test("scanning a genuine diploma's QR code with the (fake) camera on /verify say
 
 test("after one visit, offline: the (fake) camera still decodes the QR code on the device, and the status is status_unknown", async ({ page, baseURL, browserName }, testInfo) => {
   test.skip(browserName !== "chromium", "Chromium's fake camera only");
-  const { text, serial } = await genuineQr(page);
+  const { text, serial } = await demoQr(page, VALID);
   let browser: Browser | null = null;
   try {
     browser = await launchWithFakeCamera(text, testInfo);

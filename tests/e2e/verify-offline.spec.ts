@@ -4,36 +4,16 @@
  * verdict is status_unknown (the status cannot be checked offline) — never valid; a tampered code says so. A photo
  * of the QR code is decoded offline too (the lazily loaded QR reader was kept; the camera: verify-camera.spec.ts).
  */
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 import type { Page } from "@playwright/test";
-import { demoQr, VALID as VALID_QUERY } from "./demo-qr";
+import { demoQr, PRINCIPAL, VALID as VALID_QUERY } from "./demo-qr";
 import { expect, test } from "./fixtures";
 
-const SCHOOL = "CDCNHN";
-const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
-const VALID = `status=issued&q=${encodeURIComponent("Nguyễn Văn An")}`;
-
 test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-async function genuineQrText(page: Page): Promise<{ text: string; serial: string }> {
-  await page.goto(`/school/${SCHOOL}/diplomas?${VALID}`);
-  const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
-  const serial = (await row.textContent())!.trim();
-  await row.click();
-  await page.waitForURL(new RegExp(`/school/${SCHOOL}/diplomas/[0-9a-f-]{36}$`));
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  const png = PNG.sync.read(await (await page.request.get(`/credentials/${id}/qr.png`)).body());
-  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  expect(text).toBeTruthy();
-  await page.context().clearCookies();
-  return { text: text!, serial };
-}
 
 const banner = (page: Page) => page.locator("section.verdict");
 
 test("after one visit, offline: the signature still checks on the device and the verdict is status_unknown, never valid", async ({ page, context, baseURL }) => {
-  const qr = await genuineQrText(page);
+  const qr = await demoQr(page, VALID_QUERY);
   await page.goto("/verify");
   // The service worker installs (keeping the shell and the registry) and takes control of the page.
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 15_000 });

@@ -4,32 +4,14 @@
  * signed-in visitor's page from or into the cache) and the verification API's fast path (same answers, CORS,
  * error codes). The QR text is read from a demo diploma's QR image as the school's principal.
  */
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
-import type { APIRequest, APIRequestContext, APIResponse, Page } from "@playwright/test";
+import type { APIRequest, APIRequestContext, APIResponse } from "@playwright/test";
+import { demoQr, PRINCIPAL, SCHOOL } from "./demo-qr";
 import { demoAccount, expect, test } from "./fixtures";
 
-const SCHOOL = "CDCNHN";
-const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
+/** The school's list filtered to diplomas in force: the specs take its first row. */
+const IN_FORCE = "status=issued";
 
 test.use({ account: PRINCIPAL });
-
-/** The QR text of the school's first diploma in force, read from its QR image. */
-async function validQrText(page: Page): Promise<string> {
-  return (await validDiploma(page)).text;
-}
-
-async function validDiploma(page: Page): Promise<{ id: string; text: string }> {
-  await page.goto(`/school/${SCHOOL}/diplomas?status=issued`);
-  const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
-  await row.click();
-  await page.waitForURL(new RegExp(`/school/${SCHOOL}/diplomas/[0-9a-f-]{36}$`));
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  const image = PNG.sync.read(await (await page.request.get(`/credentials/${id}/qr.png`)).body());
-  const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
-  expect(qr, "jsQR finds the QR code").not.toBeNull();
-  return { id, text: qr!.data };
-}
 
 /** A request context with no cookies: the test's own `use` options would sign it in as the principal. */
 function anonymous(playwright: { request: APIRequest }, baseURL: string | undefined): Promise<APIRequestContext> {
@@ -44,7 +26,7 @@ function nonceOf(response: APIResponse): string {
 }
 
 test("anonymous visits of one verify URL each get their own CSP nonce, matching the page's scripts, and the same verdict", async ({ page, playwright, baseURL }) => {
-  const path = new URL(await validQrText(page)).pathname;
+  const path = new URL((await demoQr(page, IN_FORCE)).text).pathname;
   const stranger = await anonymous(playwright, baseURL);
   const nonces = new Set<string>();
   for (let i = 0; i < 4; i++) {
@@ -63,7 +45,7 @@ test("anonymous visits of one verify URL each get their own CSP nonce, matching 
 });
 
 test("a signed-in visitor is never served the anonymous copy of a verify page, nor primes it", async ({ page, playwright, baseURL }) => {
-  const path = new URL(await validQrText(page)).pathname;
+  const path = new URL((await demoQr(page, IN_FORCE, { stayIn: true })).text).pathname;
   const stranger = await anonymous(playwright, baseURL);
   const principal = demoAccount(PRINCIPAL).fullName;
   expect(await (await stranger.get(path)).text()).not.toContain(principal); // primes the cache, anonymously
@@ -75,7 +57,7 @@ test("a signed-in visitor is never served the anonymous copy of a verify page, n
 });
 
 test("the verification API answers ahead of Remix with the same verdicts, CORS and error codes", async ({ page, playwright, baseURL }) => {
-  const qr = await validQrText(page);
+  const qr = (await demoQr(page, IN_FORCE)).text;
   const api = await anonymous(playwright, baseURL);
   const valid = await api.post("/api/v1/verify", { data: { qr } });
   expect(valid.status()).toBe(200);
@@ -106,7 +88,7 @@ test("the verification API answers ahead of Remix with the same verdicts, CORS a
 });
 
 test("a suspension, then a reinstatement, shows on the replayed verify page within about a second", async ({ page, playwright, baseURL }) => {
-  const { id, text } = await validDiploma(page);
+  const { id, text } = await demoQr(page, IN_FORCE, { stayIn: true });
   const path = new URL(text).pathname;
   const stranger = await anonymous(playwright, baseURL);
   const verdictSeen = async () => /data-verdict="([a-z_]+)"/.exec(await (await stranger.get(path)).text())?.[1];

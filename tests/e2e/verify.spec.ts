@@ -6,53 +6,16 @@
  * Diploma ids are read from the school's list as its principal (fixtures.ts); the checks run signed out.
  */
 import AxeBuilder from "@axe-core/playwright";
-import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import type { Page } from "@playwright/test";
+import { demoQr, pathOf, PRINCIPAL, REVOKED, VALID } from "./demo-qr";
 import { expect, test } from "./fixtures";
 
-const SCHOOL = "CDCNHN";
-const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
 /** Seed (app/modules/demo/demo-diplomas.server.ts, DEMO_GRADUATE_DIPLOMA): a diploma in force, and its holder's ID. */
 const VALID_HOLDER = "Nguyễn Văn An";
 const VALID_HOLDER_PERSONAL_ID = "001099012345"; // the verify page must never show it
-/** The school's list, filtered: the demo graduate's diploma in force; a diploma the seed revoked. */
-const VALID = `status=issued&q=${encodeURIComponent(VALID_HOLDER)}`;
-const REVOKED = "status=revoked";
 
 test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-interface DemoQr {
-  id: string;
-  serial: string;
-  /** The QR code's text: `${ORIGIN upper-cased}/V/{payload}`. */
-  text: string;
-  png: Buffer;
-}
-
-/** Opens the first diploma of the school's list filtered by `query` and reads its QR image (as the principal). */
-async function demoQr(page: Page, query: string): Promise<DemoQr> {
-  await page.goto(`/school/${SCHOOL}/diplomas?${query}`);
-  const row = page.locator(`table a[href^="/school/${SCHOOL}/diplomas/"]`).first();
-  const serial = (await row.textContent())!.trim();
-  await row.click();
-  await page.waitForURL(new RegExp(`/school/${SCHOOL}/diplomas/[0-9a-f-]{36}$`));
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  const response = await page.request.get(`/credentials/${id}/qr.png`);
-  expect(response.status()).toBe(200);
-  const png = await response.body();
-  const image = PNG.sync.read(png);
-  const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
-  expect(qr, "jsQR finds the QR code").not.toBeNull();
-  await page.context().clearCookies(); // the checks below are a stranger's
-  return { id, serial, text: qr!.data, png };
-}
-
-/** The path of a QR text, exactly as a phone camera would open it (upper case). */
-function pathOf(text: string, baseURL: string): string {
-  expect(text.startsWith(`${baseURL.toUpperCase()}/V/`)).toBe(true);
-  return text.slice(baseURL.length);
-}
 
 const banner = (page: Page) => page.locator("section.verdict");
 const browserCheck = (page: Page) => page.locator(".browser-check");
