@@ -1,4 +1,5 @@
 import type { Executor } from "~/lib/db.server";
+import { createTtlCache } from "~/lib/ttl-cache";
 import type { PinnedKey } from "~/modules/verification/check-trust-registry";
 import { ministryDid, verificationMethodId } from "./did-web";
 import { listKeys } from "./queries.server";
@@ -9,24 +10,15 @@ import { listKeys } from "./queries.server";
  * data, `no-store`), never with the registry: a registry altered on its way (a shared cache, a proxy, a stale copy)
  * cannot bring its own key. Kept in memory for a minute; the ministry key changes rarely.
  */
-const TTL_MS = process.env.NODE_ENV === "test" ? 0 : 60_000;
-let cached: { at: number; origin: string; value: Promise<PinnedKey[]> } | null = null;
+const pinnedKeys = createTtlCache<PinnedKey[]>({ ttlMs: process.env.NODE_ENV === "test" ? 0 : 60_000, maxEntries: 10 });
 
 export function getPinnedMinistryKeys(db: Executor, options: { origin: string }): Promise<PinnedKey[]> {
-  const now = Date.now();
-  if (cached && cached.origin === options.origin && now - cached.at < TTL_MS) return cached.value;
-  const did = ministryDid(options.origin);
-  const value = listKeys(db, null).then((keys) =>
-    keys
-      .filter((key) => key.status !== "compromised")
-      .map((key) => ({ id: verificationMethodId(did, key.keyRef), publicKeyMultibase: key.publicKeyMultibase })),
-  );
-  if (TTL_MS > 0) {
-    const entry = { at: now, origin: options.origin, value };
-    cached = entry;
-    value.catch(() => {
-      if (cached === entry) cached = null; // a failed read is not remembered
-    });
-  }
-  return value;
+  return pinnedKeys.get(options.origin, () => {
+    const did = ministryDid(options.origin);
+    return listKeys(db, null).then((keys) =>
+      keys
+        .filter((key) => key.status !== "compromised")
+        .map((key) => ({ id: verificationMethodId(did, key.keyRef), publicKeyMultibase: key.publicKeyMultibase })),
+    );
+  });
 }

@@ -9,6 +9,7 @@ import { getBit } from "~/modules/status/bitstring";
 import { findStatusList } from "~/modules/status/status-lists.server";
 import { findDiplomaLifecycle, incrementVerificationCounts } from "./queries.server";
 import { logger } from "~/lib/logger.server";
+import { createTtlCache } from "~/lib/ttl-cache";
 import { reason, type Reason } from "./reasons";
 import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
 
@@ -45,42 +46,25 @@ export interface StatusPosition {
  */
 const STATUS_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 1_000;
 const STATUS_CACHE_MAX = 1_000;
-const statusCache = new Map<string, { at: number; bits: Promise<Uint8Array | null> }>();
+const statusBits = createTtlCache<Uint8Array | null>({ ttlMs: STATUS_TTL_MS, maxEntries: STATUS_CACHE_MAX });
 
 function loadStatusBits(db: Executor, organisationId: string, position: StatusPosition): Promise<Uint8Array | null> {
-  const key = `${organisationId}|${position.purpose}|${position.listNumber}`;
-  const now = Date.now();
-  const hit = statusCache.get(key);
-  if (hit && now - hit.at < STATUS_TTL_MS) return hit.bits;
-  const bits = findStatusList(db, { organisationId, purpose: position.purpose, listNumber: position.listNumber }).then((list) =>
-    list ? new Uint8Array(list.bits) : null,
+  return statusBits.get(`${organisationId}|${position.purpose}|${position.listNumber}`, () =>
+    findStatusList(db, { organisationId, purpose: position.purpose, listNumber: position.listNumber }).then((list) =>
+      list ? new Uint8Array(list.bits) : null,
+    ),
   );
-  if (STATUS_TTL_MS > 0) {
-    if (statusCache.size >= STATUS_CACHE_MAX) statusCache.clear();
-    statusCache.set(key, { at: now, bits });
-    bits.catch(() => statusCache.delete(key)); // a failed read is not remembered
-  }
-  return bits;
 }
 
 /**
  * The lifecycle row (when and why a diploma was revoked or suspended, what superseded it) of a diploma whose bit is
  * set, kept as long as status bits are: without it every check of a revoked diploma cost a query.
  */
-const lifecycleCache = new Map<string, { at: number; row: ReturnType<typeof findDiplomaLifecycle> }>();
+type Lifecycle = Awaited<ReturnType<typeof findDiplomaLifecycle>>;
+const lifecycles = createTtlCache<Lifecycle>({ ttlMs: STATUS_TTL_MS, maxEntries: STATUS_CACHE_MAX });
 
-function loadLifecycle(db: Executor, organisationId: string, diplomaId: string): ReturnType<typeof findDiplomaLifecycle> {
-  const key = `${organisationId}|${diplomaId}`;
-  const now = Date.now();
-  const hit = lifecycleCache.get(key);
-  if (hit && now - hit.at < STATUS_TTL_MS) return hit.row;
-  const row = findDiplomaLifecycle(db, { organisationId, diplomaId });
-  if (STATUS_TTL_MS > 0) {
-    if (lifecycleCache.size >= STATUS_CACHE_MAX) lifecycleCache.clear();
-    lifecycleCache.set(key, { at: now, row });
-    row.catch(() => lifecycleCache.delete(key));
-  }
-  return row;
+function loadLifecycle(db: Executor, organisationId: string, diplomaId: string): Promise<Lifecycle> {
+  return lifecycles.get(`${organisationId}|${diplomaId}`, () => findDiplomaLifecycle(db, { organisationId, diplomaId }));
 }
 
 /** A bit of one of the school's lists: true/false, or null when the list or the index does not exist. */

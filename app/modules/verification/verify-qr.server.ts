@@ -4,6 +4,7 @@
  * status lists. Never throws on bad input; every outcome is a VerificationResult (verdict.ts).
  */
 import type { Executor } from "~/lib/db.server";
+import { createTtlCache } from "~/lib/ttl-cache";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
 import { decodeQrPayload, keyTagOf, verifyQrSignature, type QrDecoded } from "~/modules/qr/payload";
 import { verifyWithNode } from "~/modules/signing/ed25519-node.server";
@@ -118,24 +119,11 @@ interface TrustEntry {
   school: IssuerCandidate | null;
   keys: { key: PublishedKey; publicKey: Uint8Array; tag: string }[];
 }
-const trustCache = new Map<string, { at: number; value: Promise<TrustEntry> }>();
-const programmeNames = new Map<string, { at: number; value: Promise<string | null> }>();
-
-function cached<T>(cache: Map<string, { at: number; value: Promise<T> }>, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < ttlMs) return hit.value;
-  const value = load();
-  if (ttlMs > 0) {
-    if (cache.size >= TRUST_CACHE_MAX) cache.clear();
-    cache.set(key, { at: now, value });
-    value.catch(() => cache.delete(key)); // a failed read is not remembered
-  }
-  return value;
-}
+const trustCache = createTtlCache<TrustEntry>({ ttlMs: TRUST_TTL_MS, maxEntries: TRUST_CACHE_MAX });
+const programmeNames = createTtlCache<string | null>({ ttlMs: REFERENCE_TTL_MS, maxEntries: TRUST_CACHE_MAX });
 
 function trustOf(db: Executor, schoolCode: string): Promise<TrustEntry> {
-  return cached(trustCache, schoolCode, TRUST_TTL_MS, async () => {
+  return trustCache.get(schoolCode, async () => {
     const school = await findSchoolByCode(db, schoolCode);
     if (!school || school.status !== "accredited") return { school, keys: [] };
     const keys = (await listKeys(db, school.id)).flatMap((key) => {
@@ -146,18 +134,13 @@ function trustOf(db: Executor, schoolCode: string): Promise<TrustEntry> {
   });
 }
 
-/** Forgets the cached trust data (after a key or accreditation change in this process). */
-export function clearTrustCache(): void {
-  trustCache.clear();
-}
-
 async function minimalDiploma(db: Executor, decoded: QrDecoded): Promise<MinimalDiploma> {
   const f = decoded.fields;
   return {
     holderName: f.holderName,
     holderNameTruncated: f.holderNameTruncated,
     programmeCode: f.programmeCode,
-    programmeName: await cached(programmeNames, f.programmeCode, REFERENCE_TTL_MS, () => findProgrammeName(db, f.programmeCode)),
+    programmeName: await programmeNames.get(f.programmeCode, () => findProgrammeName(db, f.programmeCode)),
     levelCode: f.levelCode,
     classification: f.classification,
     graduationYear: f.graduationYear,
