@@ -80,29 +80,33 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
 
 /**
  * Decoding a QR text and checking its signature under a given key are pure: their answers never change, so the
- * last few thousand are remembered (the same diploma is checked over and over at a job fair, or by a bot). What
- * can change — the school's accreditation, the key's retirement or compromise, the status lists — is looked up
- * on every verification. Bounded: the oldest answer is forgotten first.
+ * last few thousand decodings are remembered (the same diploma is checked over and over at a job fair, or by a
+ * bot), each with its signature checks by key. What can change — the school's accreditation, the key's retirement
+ * or compromise, the status lists — is looked up on every verification. Bounded: the oldest decoding is forgotten
+ * first, and its signature checks with it.
  */
 const MEMO_MAX = 5_000;
 const decodedTexts = new Map<string, ReturnType<typeof decodeQrPayload>>();
-const checkedSignatures = new Map<string, boolean>();
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
-  memo.set(key, value);
-  return value;
-}
+const checkedSignatures = new WeakMap<QrDecoded, Map<string, boolean>>();
 
 function decodeMemoised(text: unknown, origin: string): ReturnType<typeof decodeQrPayload> {
   if (typeof text !== "string" || text.length > 1_024) return decodeQrPayload(text, { expectedOrigins: [origin] });
   const key = `${origin}\n${text}`;
-  return decodedTexts.get(key) ?? remember(decodedTexts, key, decodeQrPayload(text, { expectedOrigins: [origin] }));
+  let decoded = decodedTexts.get(key);
+  if (!decoded) {
+    decoded = decodeQrPayload(text, { expectedOrigins: [origin] });
+    if (decodedTexts.size >= MEMO_MAX) decodedTexts.delete(decodedTexts.keys().next().value!);
+    decodedTexts.set(key, decoded);
+  }
+  return decoded;
 }
 
 function signatureHolds(decoded: QrDecoded, publicKey: Uint8Array, keyId: string): boolean {
-  const key = `${keyId}\n${decoded.fields.credentialId}\n${Buffer.from(decoded.signature).toString("base64")}\n${Buffer.from(decoded.signedMessage).toString("base64")}`;
-  return checkedSignatures.get(key) ?? remember(checkedSignatures, key, verifyQrSignature(decoded, publicKey, verifyWithNode));
+  let byKey = checkedSignatures.get(decoded);
+  if (!byKey) checkedSignatures.set(decoded, (byKey = new Map()));
+  let holds = byKey.get(keyId);
+  if (holds === undefined) byKey.set(keyId, (holds = verifyQrSignature(decoded, publicKey, verifyWithNode)));
+  return holds;
 }
 
 /**
