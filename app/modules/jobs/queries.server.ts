@@ -13,6 +13,7 @@ import {
 import { rowsOf, type Executor } from "~/lib/db.server";
 import { todayInVietnam } from "~/modules/diplomas/cell-values";
 import { jobMatchTerms } from "~/modules/matching/score";
+import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters, JobInput } from "./schema";
 
 /** The only place the jobs area touches the database. */
@@ -139,8 +140,7 @@ export async function syncJobMatchTargets(db: Executor, options: { jobId: string
   await db.execute(sql`
     with j as (
       select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,
-        coalesce((select array_agg(distinct n.neighbour_code) from province_neighbours n
-                  where n.province_code = any(jb.province_codes) and not (n.neighbour_code = any(jb.province_codes))), '{}') as neighbours
+        ${neighboursOfSql(sql`jb.province_codes`)} as neighbours
       from jobs jb join training_levels l on l.code = jb.min_level_code
       where jb.id = ${options.jobId}
     )

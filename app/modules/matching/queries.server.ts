@@ -3,6 +3,7 @@ import { candidatePool, graduateConsents, graduateProfiles, jobs, type ConsentPu
 import { rowsOf, type Executor } from "~/lib/db.server";
 import { todayInVietnam } from "~/modules/diplomas/cell-values";
 import { jobFilterConditions, textArray } from "~/modules/jobs/queries.server";
+import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import {
   PROGRAMME_POINTS as P,
@@ -303,8 +304,7 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
         j.province_codes as "provinceCodes", j.remote, j.skills, j.title, j.published_at as "publishedAt",
         coalesce((select jsonb_agg(jsonb_build_object('programmeCode', p.code, 'programmeKey', p.programme_key, 'groupCode', p.group_code, 'fieldCode', p.field_code))
                   from programmes p where p.code = any(j.programme_codes)), '[]'::jsonb) as targets,
-        coalesce((select array_agg(distinct n.neighbour_code) from province_neighbours n
-                  where n.province_code = any(j.province_codes) and not (n.neighbour_code = any(j.province_codes))), '{}') as "neighbourCodes"
+        ${neighboursOfSql(sql`j.province_codes`)} as "neighbourCodes"
       from jobs j join training_levels l on l.code = j.min_level_code
       where j.id in (select jsonb_array_elements_text(${JSON.stringify(jobIds)}::jsonb)::uuid)`),
   );

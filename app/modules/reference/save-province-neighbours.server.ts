@@ -3,6 +3,7 @@ import { provinceNeighbours, provinces } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { neighboursOfSql } from "./neighbours-sql.server";
 
 /** The provinces that border `code` (both directions are stored, so either side reads the same). */
 export async function listProvinceNeighbours(db: Pick<Database, "select">, code: string): Promise<string[]> {
@@ -35,9 +36,7 @@ export async function saveProvinceNeighbours(
     }
     const affected = [...new Set([options.code, ...before, ...wanted])];
     await tx.execute(sql`
-      update job_match_targets t set neighbour_codes = coalesce((
-        select array_agg(distinct n.neighbour_code) from province_neighbours n
-        where n.province_code = any(t.province_codes) and not (n.neighbour_code = any(t.province_codes))), '{}')
+      update job_match_targets t set neighbour_codes = ${neighboursOfSql(sql`t.province_codes`)}
       where t.province_codes && ${`{${affected.join(",")}}`}::varchar[]`);
     await recordAudit(tx, options.actor, { action: "province.neighbours", entityType: "province", entityId: options.code, details: { before, after: wanted } });
     return ok({ changed: true });
