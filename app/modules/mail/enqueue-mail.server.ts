@@ -1,15 +1,29 @@
-import { mailOutbox } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { mailOutbox, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { shouldSendMail } from "./categories";
 import { renderMail, type MailTemplate } from "./templates";
 
 /**
  * Puts a mail in the outbox, inside the caller's transaction: it leaves only if the change that caused it
  * commits. Delivery happens afterwards (deliver-mail.server.ts).
+ *
+ * Pass `recipientUserId` whenever the recipient has an account: the mail is then skipped when that person turned
+ * its category off (app/modules/mail/categories.ts; required categories are always sent). Returns whether a mail
+ * was queued.
  */
 export async function enqueueMail(
   tx: Executor,
-  options: { to: string; locale: "vi" | "en"; template: MailTemplate },
-): Promise<void> {
+  options: { to: string; locale: "vi" | "en"; template: MailTemplate; recipientUserId?: string },
+): Promise<boolean> {
+  if (options.recipientUserId) {
+    const [recipient] = await tx
+      .select({ mailOptOuts: users.mailOptOuts })
+      .from(users)
+      .where(eq(users.id, options.recipientUserId))
+      .limit(1);
+    if (recipient && !shouldSendMail(options.template.name, recipient.mailOptOuts)) return false;
+  }
   const rendered = renderMail(options.template, options.locale);
   await tx.insert(mailOutbox).values({
     toAddress: options.to,
@@ -17,4 +31,5 @@ export async function enqueueMail(
     bodyText: rendered.text,
     template: options.template.name,
   });
+  return true;
 }
