@@ -16,15 +16,29 @@ import { listActiveSessions, revokeOwnSession } from "~/modules/auth/queries.ser
 import { ChangePasswordSchema } from "~/modules/auth/schema";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
 import { pageTitle } from "~/lib/meta";
+import { MAIL_CATEGORIES, MAIL_CATEGORY_NAMES, type MailCategory } from "~/modules/mail/categories";
+import { getMailOptOuts, saveMailPreferences } from "~/modules/mail/save-mail-preferences.server";
+
+/** Each mail category's label (a typed table: a new category without a label does not compile). */
+const MAIL_CATEGORY_LABEL = {
+  account: "mail.category.account",
+  diploma: "mail.category.diploma",
+  organisation: "mail.category.organisation",
+  school_work: "mail.category.school_work",
+  jobs: "mail.category.jobs",
+  job_alerts: "mail.category.job_alerts",
+  reports: "mail.category.reports",
+} as const satisfies Record<MailCategory, MessageKey>;
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.account.title")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
   const db = await getDb();
-  const [sessions, organisations] = await Promise.all([
+  const [sessions, organisations, mailOptOuts] = await Promise.all([
     listActiveSessions(db, session.user.id),
     listUserOrganisations(db, session.user.id),
+    getMailOptOuts(db, session.user.id),
   ]);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   return json({
@@ -32,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentSessionId: session.sessionId,
     roles: session.grants.map((g) => ({ role: g.role, organisation: g.organisationId ? orgName.get(g.organisationId) ?? null : null })),
     sessions,
+    mailOptOuts,
   });
 }
 
@@ -54,6 +69,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ intent: "revoke", ok: true as const, fieldErrors: {} as Record<string, string> });
   }
 
+  if (form.get("intent") === "mail-preferences") {
+    const enabled = form.getAll("category").filter((v): v is string => typeof v === "string");
+    await saveMailPreferences(db, { userId: session.user.id, enabled, actor });
+    return json({ intent: "mail", ok: true as const, fieldErrors: {} as Record<string, string> });
+  }
+
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return json({ intent: "password", ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await changePassword(db, {
@@ -70,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { user, roles, sessions, currentSessionId } = useLoaderData<typeof loader>();
+  const { user, roles, sessions, currentSessionId, mailOptOuts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const passwordErrors = result?.intent === "password" ? result.fieldErrors : {};
   const dateFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
@@ -105,6 +126,36 @@ export default function Account() {
           </Form>
         </section>
       </div>
+      <section className="card" id="mail" aria-labelledby="mail-title">
+        <h2 id="mail-title">{t("auth.account.mail.title")}</h2>
+        <p>{t("auth.account.mail.intro")}</p>
+        {result?.intent === "mail" && result.ok ? <FormAlert kind="success">{t("auth.account.mail.saved")}</FormAlert> : null}
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="mail-preferences" />
+          <fieldset className="field choice-group">
+            <legend className="visually-hidden">{t("auth.account.mail.title")}</legend>
+            {MAIL_CATEGORY_NAMES.map((category) => {
+              const required = MAIL_CATEGORIES[category].required;
+              return (
+                <label key={category} className="choice">
+                  <input
+                    type="checkbox"
+                    name="category"
+                    value={category}
+                    defaultChecked={required || !mailOptOuts.includes(category)}
+                    disabled={required}
+                  />{" "}
+                  {t(MAIL_CATEGORY_LABEL[category])}
+                  {required ? <span className="muted"> ({t("auth.account.mail.required")})</span> : null}
+                </label>
+              );
+            })}
+          </fieldset>
+          <button type="submit" className="button">
+            {t("auth.account.mail.save")}
+          </button>
+        </Form>
+      </section>
       <section className="card">
         <h2>{t("auth.account.sessions")}</h2>
         <div className="table-wrap">

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { mailOutbox, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
-import { shouldSendMail } from "./categories";
-import { renderMail, type MailTemplate } from "./templates";
+import { getEnv } from "~/lib/env.server";
+import { MAIL_CATEGORIES, MAIL_TEMPLATE_CATEGORY, shouldSendMail } from "./categories";
+import { mailPreferencesFooter, renderMail, type MailTemplate } from "./templates";
 
 /**
  * Puts a mail in the outbox, inside the caller's transaction: it leaves only if the change that caused it
@@ -25,10 +26,13 @@ export async function enqueueMail(
     if (recipient && !shouldSendMail(options.template.name, recipient.mailOptOuts)) return false;
   }
   const rendered = renderMail(options.template, options.locale);
+  // A mail that may be turned off says where: the account page's mail section.
+  const optional = !MAIL_CATEGORIES[MAIL_TEMPLATE_CATEGORY[options.template.name]].required;
+  const footer = optional ? `\n\n-- \n${mailPreferencesFooter(options.locale, `${getEnv().PUBLIC_ORIGIN}/account#mail`)}` : "";
   await tx.insert(mailOutbox).values({
     toAddress: options.to,
     subject: rendered.subject,
-    bodyText: rendered.text,
+    bodyText: rendered.text + footer,
     template: options.template.name,
   });
   return true;

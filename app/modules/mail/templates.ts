@@ -13,6 +13,13 @@ const REPORT_STATUS_TEXT = {
   closed_fake: { vi: "Đã kết thúc: văn bằng là giả", en: "Closed: the diploma is fake" },
 } as const;
 
+/** The last lines of a mail its recipient may turn off. */
+export function mailPreferencesFooter(locale: "vi" | "en", link: string): string {
+  return locale === "vi"
+    ? `Bạn có thể tắt loại thư này trong mục "Thư thông báo" của tài khoản:\n${link}`
+    : `You can turn this kind of mail off under "E-mail notifications" in your account:\n${link}`;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
