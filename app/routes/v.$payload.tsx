@@ -90,6 +90,19 @@ export default function VerifyPayloadPage() {
           {t("verify.again")}
         </Link>
       </div>
+      {result.verdict !== "malformed" ? (
+        <p className="verify-receipt">
+          <a href={`/v/${payload}/receipt.pdf`} download>
+            {t("verify.receipt.pdf")}
+          </a>{" "}
+          ·{" "}
+          <a href={`/v/${payload}/receipt.json`} download aria-label={`${t("verify.receipt.title")} (JSON)`}>
+            {t("verify.receipt.json")}
+          </a>
+          <br />
+          <span className="muted">{t("verify.receipt.hint")}</span>
+        </p>
+      ) : null}
       {result.verdict !== "valid" ? (
         <p>
           <Link to={`/verify/report?${reportQuery.toString()}`}>{t("verify.report")}</Link>
