@@ -2,6 +2,7 @@
  * The verification receipt of a QR code, as JSON and as a one-page A4 PDF (Noto Sans, Vietnamese then English):
  * the server verifies the QR code afresh at the moment of the request and the receipt states that result only.
  */
+import { json } from "@remix-run/node";
 import PDFDocument from "pdfkit";
 import type { Executor } from "~/lib/db.server";
 import { formatDateTimeVi, formatDateVi } from "~/modules/documents/format";
@@ -14,10 +15,23 @@ import { verifyQrText } from "./verify-qr.server";
  * Verifies `/V/{payload}` now and writes its receipt. Not counted in the statistics: the visit to the verify page
  * that offered the receipt was.
  */
-export async function verificationReceipt(db: Executor, payload: string, options: { origin: string; at?: Date }): Promise<{ receipt: VerificationReceipt; at: Date }> {
+export async function verificationReceipt(
+  db: Executor,
+  payload: string,
+  options: { origin: string; at?: Date },
+): Promise<{ receipt: VerificationReceipt; at: Date }> {
   const result = await verifyQrText(db, `/V/${payload}`, { origin: options.origin, count: false });
   const at = options.at ?? new Date();
   return { receipt: buildReceipt(result, { at, verifyUrl: `${options.origin}/V/${payload}` }), at };
+}
+
+const RECEIPT_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+
+/** The receipt as a download: JSON or a PDF. */
+export async function receiptResponse({ receipt, at }: { receipt: VerificationReceipt; at: Date }, format: "pdf" | "json"): Promise<Response> {
+  const headers = { ...RECEIPT_HEADERS, "Content-Disposition": `attachment; filename="${receiptFilename(receipt, format)}"` };
+  if (format === "json") return json(receipt, { headers });
+  return new Response(new Uint8Array(await renderReceiptPdf(receipt, at)), { headers: { ...headers, "Content-Type": "application/pdf" } });
 }
 
 /** A file name without diacritics or path characters: "bien-nhan-xac-thuc-CDCNHN-000041". */
