@@ -212,7 +212,8 @@ export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict |
       {state === null ? null : summary ? (
         <details className="browser-check-details">
           <summary>
-            <span className="browser-check-summary">{t(SUMMARY_TEXT[summary])}</span> <span className="browser-check-more">{t("verify.local.summary.more")}</span>
+            <span className="browser-check-summary">{t(SUMMARY_TEXT[summary])}</span>
+            <span className="visually-hidden"> ({t("verify.local.summary.more")})</span>
           </summary>
           {details}
           <p className="muted">{t("verify.local.note")}</p>
