@@ -5,8 +5,9 @@ import { VerdictPage } from "~/components/verdict-page";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
-import { translate, type Locale, type MessageKey } from "~/lib/i18n";
+import { translate, type Locale } from "~/lib/i18n";
 import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { VERDICT_TEXT } from "~/modules/verification/verdict-text";
 import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server";
 
 /**
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = root?.locale ?? "vi";
   const verdict = data?.result.verdict ?? "malformed";
   return [
-    { title: `${translate(locale, `verify.verdict.${verdict}` as MessageKey)} — ${translate(locale, "verify.title")}` },
+    { title: `${translate(locale, VERDICT_TEXT[verdict])} — ${translate(locale, "verify.title")}` },
     { name: "robots", content: "noindex, nofollow" },
   ];
 };
