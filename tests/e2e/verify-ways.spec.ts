@@ -45,6 +45,14 @@ test("a genuine credential JSON file says valid; a tampered one says invalid sig
   await expect(page.locator(".verify-page")).not.toContainText("diplomas.classification");
   await expect(page.getByRole("heading", { level: 2, name: "Thông tin trên tệp văn bằng số" })).toBeVisible();
   await expect(page.locator(".verify-page")).not.toContainText(/mã QR/i);
+  // On the phone's first screen: the verdict, the holder, the programme, the level and the school.
+  const firstScreen = [page.getByRole("heading", { level: 1 }), ...["Họ và tên", "Ngành, nghề", "Trình độ", "Cơ sở đào tạo"].map((label) =>
+    page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd"),
+  )];
+  for (const item of firstScreen) {
+    const box = (await item.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+  }
 
   await page.getByRole("button", { name: "Kiểm tra văn bằng khác" }).click();
   const tampered = structuredClone(credential);
