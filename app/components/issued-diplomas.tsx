@@ -8,7 +8,7 @@ const STATUS_CLASS: Record<string, string> = {
   issued: "status-accredited",
   suspended: "status-pending",
   revoked: "status-rejected",
-  superseded: "status-submitted",
+  superseded: "status-pending", // amber, as the verify page's banner: one colour for superseded everywhere
   draft: "status-pending",
 };
 

@@ -77,7 +77,8 @@ export default function GraduateHome() {
               <p>
                 <Link to={`/graduate/diplomas/${d.id}`} aria-label={t("issued.graduate.viewLabel", { serial: d.serial ?? "" })}>
                   {t("issued.graduate.view")}
-                </Link>
+                </Link>{" "}
+                · <Link to={`/graduate/diplomas/${d.id}#share-links`}>{t("share.links.title")}</Link>
               </p>
             </li>
           ))}

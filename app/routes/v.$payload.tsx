@@ -1,15 +1,13 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
+import { useLoaderData, useParams } from "@remix-run/react";
+import { VerdictPage } from "~/components/verdict-page";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
-import { translate, type Locale, type MessageKey } from "~/lib/i18n";
-import { useLocale, useT } from "~/lib/i18n/use-t";
-import { useBrowserVerdict } from "~/lib/use-browser-verdict";
+import { translate, type Locale } from "~/lib/i18n";
 import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
-import type { VerificationResult } from "~/modules/verification/verdict";
+import { VERDICT_TEXT } from "~/modules/verification/verdict-text";
 import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server";
 
 /**
@@ -25,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = root?.locale ?? "vi";
   const verdict = data?.result.verdict ?? "malformed";
   return [
-    { title: `${translate(locale, `verify.verdict.${verdict}` as MessageKey)} — ${translate(locale, "verify.title")}` },
+    { title: `${translate(locale, VERDICT_TEXT[verdict])} — ${translate(locale, "verify.title")}` },
     { name: "robots", content: "noindex, nofollow" },
   ];
 };
@@ -60,41 +58,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export default function VerifyPayloadPage() {
-  const t = useT();
-  const locale = useLocale();
   const { result, ministryKeys } = useLoaderData<typeof loader>();
   const payload = useParams().payload ?? "";
-  const local = useBrowserVerdict(result.verdict !== "malformed" ? `/V/${payload}` : null, ministryKeys);
-  const d = result.diploma;
-  const diplomaLink =
-    d && (result.verdict === "valid" || result.verdict === "superseded") ? `/credentials/${d.credentialId}` : null;
-  const currentLink = result.verdict === "superseded" && result.status?.supersededBy ? `/credentials/${result.status.supersededBy}` : null;
-  const reportQuery = new URLSearchParams({ verdict: result.verdict, qr: `/V/${payload}` });
-  return (
-    <div className="container narrow verify-page">
-      <VerdictBanner result={result} t={t} locale={locale} />
-      <BrowserCheckNote state={local} server={result.verdict} t={t} />
-      <MinimalDiplomaFacts result={result} t={t} locale={locale} />
-      <div className="button-row verify-actions">
-        {currentLink ? (
-          <Link to={currentLink} className="button button-primary">
-            {t("verify.currentDiploma")}
-          </Link>
-        ) : null}
-        {diplomaLink ? (
-          <Link to={diplomaLink} className={currentLink ? "button" : "button button-primary"}>
-            {t("verify.fullDiploma")}
-          </Link>
-        ) : null}
-        <Link to="/verify" className="button button-ghost">
-          {t("verify.again")}
-        </Link>
-      </div>
-      {result.verdict !== "valid" ? (
-        <p>
-          <Link to={`/verify/report?${reportQuery.toString()}`}>{t("verify.report")}</Link>
-        </p>
-      ) : null}
-    </div>
-  );
+  return <VerdictPage result={result} ministryKeys={ministryKeys} payload={payload} receiptBase={`/v/${payload}`} />;
 }

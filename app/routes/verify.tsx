@@ -218,9 +218,9 @@ export default function Verify() {
   if (shown) {
     return (
       <div className="container narrow verify-page">
-        <VerdictBanner result={shown} t={t} locale={locale} />
+        <VerdictBanner result={shown} t={t} locale={locale} source={credentialResult ? "file" : "qr"} />
         {offline && !credentialResult ? <BrowserCheckNote state={offline.browser} t={t} /> : null}
-        <MinimalDiplomaFacts result={shown} t={t} locale={locale} />
+        <MinimalDiplomaFacts result={shown} t={t} locale={locale} source={credentialResult ? "file" : "qr"} />
         <div className="button-row verify-actions">
           <button
             type="button"

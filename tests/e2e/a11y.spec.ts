@@ -69,4 +69,21 @@ test.describe("the graduate's jobs pages", () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test("axe: the graduate's diploma page with a share link, and a revoked link's page", async ({ page, browser }) => {
+    await page.goto("/graduate");
+    await page.locator('a[href^="/graduate/diplomas/"]').first().click();
+    await page.getByRole("button", { name: "Tạo liên kết chia sẻ" }).click();
+    await expect(page.getByText("Đã tạo liên kết chia sẻ mới.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    const url = await page.locator('.share-link input[type="text"]').first().inputValue();
+    await page.locator(".share-link").first().getByRole("button", { name: "Thu hồi" }).click();
+    await expect(page.getByText("Đã thu hồi liên kết.")).toBeVisible();
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await stranger.newPage();
+    await other.goto(url);
+    await expect(other.getByRole("heading", { level: 1, name: "Liên kết đã bị thu hồi" })).toBeVisible();
+    expect(await seriousViolations(other)).toEqual([]);
+    await stranger.close();
+  });
 });

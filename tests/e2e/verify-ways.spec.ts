@@ -39,6 +39,20 @@ test("a genuine credential JSON file says valid; a tampered one says invalid sig
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Văn bằng hợp lệ/);
   await expect(page.locator(".verify-facts")).toContainText(serial);
   await expect(page.locator(".verify-facts")).toContainText(VALID_HOLDER);
+  // The classification reads as its label, and the page speaks of the file, not of a QR code.
+  const classification = page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: /^Xếp loại$/ }) }).locator("dd");
+  await expect(classification).toHaveText(/^(Xuất sắc|Giỏi|Khá|Trung bình khá|Trung bình)$/);
+  await expect(page.locator(".verify-page")).not.toContainText("diplomas.classification");
+  await expect(page.getByRole("heading", { level: 2, name: "Thông tin trên tệp văn bằng số" })).toBeVisible();
+  await expect(page.locator(".verify-page")).not.toContainText(/mã QR/i);
+  // On the phone's first screen: the verdict, the holder, the programme, the level and the school.
+  const firstScreen = [page.getByRole("heading", { level: 1 }), ...["Họ và tên", "Ngành, nghề", "Trình độ", "Cơ sở đào tạo"].map((label) =>
+    page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd"),
+  )];
+  for (const item of firstScreen) {
+    const box = (await item.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+  }
 
   await page.getByRole("button", { name: "Kiểm tra văn bằng khác" }).click();
   const tampered = structuredClone(credential);
@@ -50,6 +64,8 @@ test("a genuine credential JSON file says valid; a tampered one says invalid sig
   await fileInput(page).setInputFiles(asFile(JSON.stringify(tampered)));
   await expect(banner(page)).toHaveAttribute("data-verdict", "invalid_signature");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Chữ ký không hợp lệ/);
+  await expect(banner(page)).toContainText("Nội dung tệp văn bằng số không khớp với chữ ký của nhà trường");
+  await expect(page.locator(".verify-page")).not.toContainText(/mã QR/i);
 });
 
 test("a credential file dropped on the drop zone is verified too", async ({ page }) => {
@@ -82,7 +98,7 @@ test("bad files (not JSON, a JSON array, empty, oversized, a JSON object that is
 test("the lookup by serial number and full name opens the verdict; a wrong name gets a neutral message", async ({ page }) => {
   const { serial } = await demoCredential(page);
   await page.goto("/verify");
-  await page.getByLabel("Số hiệu văn bằng").fill(serial);
+  await page.getByLabel("Số hiệu văn bằng").fill(serial.toLowerCase()); // "cdcnhn-000041" as typed on a phone
   await page.getByLabel("Họ và tên người học").fill("nguyen van AN"); // case and diacritics do not matter
   await page.getByRole("button", { name: "Tra cứu" }).click();
   await page.waitForURL(/\/v\/[A-Z2-7]+$/);

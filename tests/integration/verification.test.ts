@@ -184,6 +184,9 @@ describe(`verification (${testDatabaseKind()})`, () => {
       const result = await check(await credentialOf(ids[0]!));
       expect(result.verdict).toBe("valid");
       expect(result.diploma).toMatchObject({ holderName: "Nguyễn Văn An", credentialId: ids[0], issueDate: ISSUE_DATE, programmeCode: "6480201" });
+      // The classification is the register's code, as from the QR code (the page shows its label, never "Khá" as a key).
+      expect(result.diploma!.classification).toBe((await verify(await qrOf(ids[0]!))).diploma!.classification);
+      expect(result.diploma!.classification).toBe((await row(ids[0]!)).classification);
       expect(JSON.stringify(result)).not.toContain((await row(ids[0]!)).personalIdHash);
     });
 

@@ -73,6 +73,18 @@ describe(`verify lookup by serial and name (${testDatabaseKind()})`, () => {
     expect(answer.headers.get("location")).toBe(pathOf(d.qrPayload!));
   });
 
+  it("accepts a serial typed in lower case (cdcnhn-000041): ASCII case does not matter", async () => {
+    const d = await row(ids[0]!);
+    expect(d.serial).toMatch(/[A-Z]/);
+    const answer = await lookup(d.serial!.toLowerCase(), d.fullName);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("location")).toBe(pathOf(d.qrPayload!));
+    // Only ASCII letters are folded: a look-alike (the Kelvin sign, which toLowerCase turns into k) finds nothing.
+    expect(d.serial).toContain("K");
+    const lookalike = await lookup(d.serial!.replace(/K/g, "\u212A"), d.fullName);
+    expect(lookalike.status).toBe(404);
+  });
+
   it("answers the same neutral 404 for a wrong name, an unknown serial, or a partial serial", async () => {
     const d = await row(ids[2]!);
     const answers = await Promise.all([

@@ -1,7 +1,7 @@
 /**
  * The lookup by serial number and full name (as the national lookup offers): an issued, revoked, suspended or
- * superseded diploma whose serial is exactly the one given and whose holder's name matches, compared without case
- * and diacritics. Found → the path of its QR verdict page; otherwise one neutral answer, whether or not the serial
+ * superseded diploma whose serial is the one given (ASCII letters in any case) and whose holder's name matches,
+ * compared without case and diacritics. Found → the path of its QR verdict page; otherwise one neutral answer, whether or not the serial
  * exists. Rate-limited per client address.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -26,8 +26,13 @@ export function foldName(name: string): string {
     .trim();
 }
 
+/** "cdcnhn-000041" → "CDCNHN-000041": serials are upper-case ASCII; only ASCII letters are folded (no look-alikes). */
+export function normaliseSerial(serial: string): string {
+  return serial.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
 export async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
-  const serial = typeof input.serial === "string" ? input.serial.trim().slice(0, MAX_FIELD) : "";
+  const serial = typeof input.serial === "string" ? normaliseSerial(input.serial.slice(0, MAX_FIELD)) : "";
   const name = typeof input.fullName === "string" ? foldName(input.fullName.slice(0, MAX_FIELD)) : "";
   if (!serial || !name) return { ok: false, reason: "empty" };
   const limit = await hitRateLimit(db, `verify-lookup:ip:${input.ip ?? "unknown"}`, LOOKUP_RATE_LIMIT);

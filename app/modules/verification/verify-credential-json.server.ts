@@ -6,6 +6,7 @@
  */
 import type { StatusPurpose } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { CLASSIFICATION_LABELS } from "~/modules/credentials/diploma-credential";
 import { verifyCredential, type CredentialVerificationFailure } from "~/modules/credentials/verify-credential";
 import { didWebHost } from "~/modules/keys/did-web";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
@@ -107,6 +108,12 @@ function statusPositions(entries: unknown, listPrefix: string): (StatusPosition 
   });
 }
 
+/** The credential carries the printed label ("Khá"); a verification result carries the register's code ("kha"), as the QR code does. */
+function classificationCode(label: string): string {
+  const found = Object.entries(CLASSIFICATION_LABELS).find(([, printed]) => printed === label);
+  return found ? found[0] : label;
+}
+
 /** The minimum a verifier shows, read from the signed credential; null when it is not one of our diplomas. */
 async function minimalDiploma(db: Executor, credential: Record<string, unknown>): Promise<MinimalDiploma | null> {
   const subject = credential.credentialSubject;
@@ -125,7 +132,7 @@ async function minimalDiploma(db: Executor, credential: Record<string, unknown>)
     programmeCode: achievement.programmeCode as string,
     programmeName: await findProgrammeName(db, achievement.programmeCode as string),
     levelCode: achievement.trainingLevel as string,
-    classification: subject.classification as string,
+    classification: classificationCode(subject.classification as string),
     graduationYear: Number(graduationDate.slice(0, 4)),
     issueDate: vietnamDate(validFrom),
     serial: credential.serialNumber as string,

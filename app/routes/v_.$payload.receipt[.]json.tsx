@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { limitPublicRequest } from "~/lib/public-rate-limit.server";
+import { receiptResponse, verificationReceipt } from "~/modules/verification/verification-receipt.server";
+
+/**
+ * GET /v/{payload}/receipt.json — the verification receipt as JSON: the server verifies the QR code now and states
+ * that result (verdict, Vietnam time, serial, issuer, each check). No account; the public rate limit, as the page.
+ */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  limitPublicRequest(context);
+  return receiptResponse(await verificationReceipt(await getDb(), params.payload ?? "", { origin: getEnv().PUBLIC_ORIGIN }), "json");
+}
