@@ -100,6 +100,26 @@ describe(`verification (${testDatabaseKind()})`, () => {
     expect((await verify(qr.slice(qr.indexOf("/V/") + 3))).verdict).toBe("valid");
   });
 
+  it("says malformed for Unicode look-alikes of the text's letters and Unicode white space around it (ASCII only)", async () => {
+    const qr = await qrOf(ids[0]!);
+    expect((await verify(`\t ${qr.toLowerCase()}\r\n`)).verdict).toBe("valid");
+    const payloadStart = qr.indexOf("/V/") + 3;
+    const i = qr.indexOf("I", payloadStart);
+    const s = qr.indexOf("S", payloadStart);
+    const lower = qr.toLowerCase();
+    const texts = [
+      ...(i > 0 ? [lower.slice(0, i) + "ı" + lower.slice(i + 1)] : []),
+      ...(s > 0 ? [lower.slice(0, s) + "ſ" + lower.slice(s + 1)] : []),
+      ...["\u00a0", "\ufeff", "\u3000", "\u2028"].flatMap((space) => [space + qr, qr + space]),
+    ];
+    expect(texts.length).toBeGreaterThanOrEqual(8);
+    for (const text of texts) {
+      const result = await verify(text);
+      expect(result.verdict, JSON.stringify(text.slice(0, 2))).toBe("malformed");
+      expect(["not_ours", "malformed"]).toContain(result.reasons[0]!.code);
+    }
+  });
+
   it("says revoked and suspended (with the public reason) and superseded (with the current diploma)", async () => {
     const revoked = await verify(await qrOf(ids[1]!));
     expect(revoked.verdict).toBe("revoked");
