@@ -5,3 +5,4 @@ export * from "./diplomas";
 export * from "./verification";
 export * from "./reports";
 export * from "./jobs";
+export * from "./programme-requests";
