@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json<AnswerFailure>({ requestId, formError: failure.message, fieldErrors: {}, values: formValues(form) }, { status: failure.status });
   }
   const url = new URL(request.url);
-  url.searchParams.set("answered", String(form.get("programmeCode") ?? ""));
+  url.searchParams.set("answered", result.value.programmeCode);
   return redirect(`${url.pathname}${url.search}`);
 }
 
@@ -128,7 +128,6 @@ export default function AdminProgrammeRequests() {
             <Form method="post" className="form" noValidate>
               {mine?.formError ? <FormAlert kind="error">{t(mine.formError)}</FormAlert> : null}
               <input type="hidden" name="id" value={r.id} />
-              <input type="hidden" name="programmeCode" value={r.programmeCode} />
               <fieldset className="field">
                 <legend>{t("programmeRequests.answer.status")}</legend>
                 {(["added", "refused"] as const).map((s) => (

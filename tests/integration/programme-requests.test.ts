@@ -111,14 +111,14 @@ describe(`programme requests (${testDatabaseKind()})`, () => {
     const counts = await callRoute(overview.loader, routeArgs(ministry.get("/admin/reference")));
     expect(counts.json.pendingRequests).toBe(2);
 
-    const notYetAdded = await callRoute(adminRoute.action, routeArgs(ministry.post(adminPath, { id: request!.id, status: "added", programmeCode: MISSING })));
+    const notYetAdded = await callRoute(adminRoute.action, routeArgs(ministry.post(adminPath, { id: request!.id, status: "added" })));
     expect(notYetAdded.status).toBe(409);
     expect(notYetAdded.json.formError).toBe("programmeRequests.error.programme_missing");
     const noReason = await callRoute(adminRoute.action, routeArgs(ministry.post(adminPath, { id: request!.id, status: "refused", adminNote: "  " })));
     expect(noReason.status).toBe(400);
     expect(noReason.json.fieldErrors.adminNote).toBe("programmeRequests.validation.noteRequired");
 
-    const refused = await callRoute(adminRoute.action, routeArgs(ministry.post(adminPath, { id: request!.id, status: "refused", adminNote: "Chưa có chương trình khung được phê duyệt.", programmeCode: MISSING })));
+    const refused = await callRoute(adminRoute.action, routeArgs(ministry.post(adminPath, { id: request!.id, status: "refused", adminNote: "Chưa có chương trình khung được phê duyệt." })));
     expect(refused.status).toBe(302);
     expect(refused.headers.get("location")).toContain(`answered=${MISSING}`);
     let seen = await callRoute(schoolRoute.loader, routeArgs(registrar.get("/school/CDPRE/programme-requests"), { code: "CDPRE" }));

@@ -12,13 +12,13 @@ import type { ProgrammeRequestAnswer } from "./schema";
 export async function answerProgrammeRequest(
   db: Database,
   options: { answer: ProgrammeRequestAnswer; actor: AuditActor },
-): Promise<Result<{ changed: boolean }, "not_found" | "programme_missing">> {
+): Promise<Result<{ changed: boolean; programmeCode: string }, "not_found" | "programme_missing">> {
   const { answer, actor } = options;
   return db.transaction(async (tx) => {
     const request = await lockProgrammeRequest(tx, answer.id);
     if (!request) return fail("not_found");
     if (answer.status === "added" && !(await programmeInCatalogue(tx, request.programmeCode))) return fail("programme_missing");
-    if (request.status === answer.status && request.adminNote === answer.adminNote) return ok({ changed: false });
+    if (request.status === answer.status && request.adminNote === answer.adminNote) return ok({ changed: false, programmeCode: request.programmeCode });
     await updateProgrammeRequestAnswer(tx, { id: request.id, status: answer.status, adminNote: answer.adminNote, answeredBy: actor.userId });
     await recordAudit(tx, actor, {
       action: "programme-request.answer",
@@ -27,6 +27,6 @@ export async function answerProgrammeRequest(
       organisationId: request.organisationId,
       details: { programmeCode: request.programmeCode, from: request.status, to: answer.status, adminNote: answer.adminNote },
     });
-    return ok({ changed: true });
+    return ok({ changed: true, programmeCode: request.programmeCode });
   });
 }
