@@ -4,6 +4,7 @@
  * and signed trust registry, and manifest.json with each file's SHA-256 (app/modules/publication/export-public-data.server.ts).
  * Runs on the configured database (DATABASE_URL, or PGlite under DATA_DIR: stop the server first, PGlite is single-process).
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
@@ -57,9 +58,13 @@ try {
   } else {
     const { counts, files } = result.value;
     console.log(
-      `exported ${counts.credentials} credentials, ${counts.qrImages} QR images, ${counts.issuers} issuers, ${counts.statusLists} status lists ` +
-        `(${files.length + 1} files) to ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `exported ${counts.credentials} credentials, ${counts.qrImages} QR images, ${counts.issuers} issuers, ${counts.statusLists} status lists` +
+        `, ${counts.contexts} JSON-LD contexts (${files.length + 1} files) to ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
+    // What an offline verifier pins instead of trusting the copy's own did.json (docs/publication.md): publish it
+    // through another channel than the export itself.
+    const ministry = JSON.parse(await readFile(path.join(outDir, ".well-known", "did.json"), "utf8")) as { verificationMethod: { id: string; publicKeyMultibase: string }[] };
+    for (const key of ministry.verificationMethod) console.log(`ministry key ${key.id} ${key.publicKeyMultibase}`);
   }
 } finally {
   await closeDatabase();

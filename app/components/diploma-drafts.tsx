@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "./form";
+import { ProgrammeRequestButton } from "./programme-requests";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { estimateRowCount } from "~/modules/diplomas/estimate-rows";
@@ -118,7 +119,16 @@ type Phase = { kind: "idle" } | { kind: "uploading"; loaded: number; total: numb
  * file goes up by XMLHttpRequest, so that a <progress> shows the upload, then "checking N rows…"; the report comes
  * back in place, and "import only the valid rows" sends the same file again (the server checks it all again).
  */
-export function DraftImportForm({ action, initial }: { action: string; initial?: ImportActionData }) {
+export function DraftImportForm({
+  action,
+  initial,
+  programmeRequestAction,
+}: {
+  action: string;
+  initial?: ImportActionData;
+  /** Where an unknown programme code's "ask the ministry" button posts (/school/{code}/programme-requests). */
+  programmeRequestAction?: string;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -222,6 +232,7 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
         <DraftImportReportView
           data={result}
           action={action}
+          programmeRequestAction={programmeRequestAction}
           onImportValid={file.current && !busy ? () => send(file.current!, "valid_only", result.sha256) : undefined}
           onFixFile={hydrated ? () => setResult(undefined) : undefined}
         />
@@ -231,6 +242,8 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
 }
 
 const SHOWN: DraftField[] = ["fullName", "dateOfBirth", "personalId", "programmeCode"];
+/** The row issue of a programme code missing from the catalogue: the school may ask the ministry to add it. */
+const PROGRAMME_UNKNOWN: MessageKey = "diplomas.validation.programmeUnknown";
 
 /**
  * The report of a file that was not imported: the whole-file problem, or each invalid row with what was typed and
@@ -240,11 +253,13 @@ const SHOWN: DraftField[] = ["fullName", "dateOfBirth", "personalId", "programme
 export function DraftImportReportView({
   data,
   action,
+  programmeRequestAction,
   onImportValid,
   onFixFile,
 }: {
   data: Extract<ImportActionData, { status: "rejected" }>;
   action: string;
+  programmeRequestAction?: string;
   onImportValid?: () => void;
   onFixFile?: () => void;
 }) {
@@ -310,6 +325,9 @@ export function DraftImportReportView({
                             {issue.field && !SHOWN.includes(issue.field) && r.typed[issue.field] ? ` “${r.typed[issue.field]}”` : null}
                             {": "}
                             {t(issue.message as MessageKey, issue.params)}
+                            {programmeRequestAction && issue.field === "programmeCode" && issue.message === PROGRAMME_UNKNOWN && r.typed.programmeCode ? (
+                              <ProgrammeRequestButton action={programmeRequestAction} programmeCode={r.typed.programmeCode.trim()} level={r.typed.level} />
+                            ) : null}
                           </li>
                         ))}
                       </ul>

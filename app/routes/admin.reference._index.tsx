@@ -5,18 +5,20 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { countPendingProgrammeRequests } from "~/modules/programme-requests/queries.server";
 import { countReferenceData } from "~/modules/reference/queries.server";
 
 export const meta: MetaFunction = () => [{ title: "Danh mục dùng chung — Quản trị Bộ — Cổng Văn bằng số GDNN" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
-  return json({ counts: await countReferenceData(await getDb()) });
+  const db = await getDb();
+  return json({ counts: await countReferenceData(db), pendingRequests: await countPendingProgrammeRequests(db) });
 }
 
 export default function ReferenceOverview() {
   const t = useT();
-  const { counts } = useLoaderData<typeof loader>();
+  const { counts, pendingRequests } = useLoaderData<typeof loader>();
   const sections: { to: string; title: MessageKey; text: string }[] = [
     { to: "/admin/reference/provinces", title: "reference.nav.provinces", text: t("reference.count.provinces", { count: counts.provinces }) },
     { to: "/admin/reference/levels", title: "reference.nav.levels", text: t("reference.count.levels", { count: counts.levels }) },
@@ -28,6 +30,7 @@ export default function ReferenceOverview() {
       text: t("reference.count.programmes", { count: counts.programmes, inactive: counts.inactiveProgrammes, legacy: counts.legacyProgrammes }),
     },
     { to: "/admin/reference/crosswalk", title: "reference.nav.crosswalk", text: t("reference.count.crosswalk", { count: counts.crosswalkPairs }) },
+    { to: "/admin/reference/programme-requests", title: "programmeRequests.title", text: t("programmeRequests.pendingCount", { count: pendingRequests }) },
   ];
   return (
     <>

@@ -27,6 +27,7 @@ export default function ReferenceLayout() {
         </NavLink>
         <NavLink to="/admin/reference/programmes/import">{t("reference.nav.import")}</NavLink>
         <NavLink to="/admin/reference/crosswalk">{t("reference.nav.crosswalk")}</NavLink>
+        <NavLink to="/admin/reference/programme-requests">{t("programmeRequests.title")}</NavLink>
       </nav>
       <Outlet />
     </>

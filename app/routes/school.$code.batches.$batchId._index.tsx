@@ -243,7 +243,7 @@ export default function BatchPage() {
             <p>
               {t("diplomas.import.intro")} <TemplateLinks schoolCode={schoolCode} />
             </p>
-            <DraftImportForm action={`${base}/import`} />
+            <DraftImportForm action={`${base}/import`} programmeRequestAction={`/school/${schoolCode}/programme-requests`} />
           </section>
           <section className="card narrow-card" id="add-draft" aria-labelledby="add-title">
             <h2 id="add-title">{t("diplomas.drafts.add")}</h2>

@@ -4,6 +4,7 @@ import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError
 import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/components/diploma-drafts";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
+import { SchoolProgrammeRequests } from "~/components/programme-requests";
 import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
@@ -13,6 +14,7 @@ import { diplomaFailureStatus } from "~/modules/diplomas/failures";
 import { importDrafts } from "~/modules/diplomas/import-drafts.server";
 import { DRAFT_IMPORT_LIMITS } from "~/modules/diplomas/import-format";
 import { findBatch } from "~/modules/diplomas/queries.server";
+import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
 import { ImportOptionsSchema, uuidParam } from "~/modules/diplomas/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
@@ -28,9 +30,12 @@ function batchIdOf(value: string | undefined): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
-  const batch = await findBatch(await getDb(), { organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
+  const db = await getDb();
+  const batch = await findBatch(db, { organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
   if (!batch) throw notFound();
-  return json({ schoolCode: organisation.code, batch: { id: batch.id, title: batch.title, status: batch.status } });
+  // The school's latest requests to add programmes, so that the registrar sees the ministry's answers here.
+  const programmeRequests = await listSchoolProgrammeRequests(db, { organisationId: organisation.id, limit: 10 });
+  return json({ schoolCode: organisation.code, batch: { id: batch.id, title: batch.title, status: batch.status }, programmeRequests });
 }
 
 const answer = (data: ImportActionData, status: number) => json<ImportActionData>(data, { status });
@@ -85,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ImportDrafts() {
   const t = useT();
-  const { schoolCode, batch } = useLoaderData<typeof loader>();
+  const { schoolCode, batch, programmeRequests } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const base = `/school/${schoolCode}/batches/${batch.id}`;
   return (
@@ -101,9 +106,18 @@ export default function ImportDrafts() {
         <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert>
       ) : (
         <section className="card">
-          <DraftImportForm action={`${base}/import`} initial={data} />
+          <DraftImportForm action={`${base}/import`} initial={data} programmeRequestAction={`/school/${schoolCode}/programme-requests`} />
         </section>
       )}
+      {programmeRequests.length > 0 ? (
+        <section className="card" aria-labelledby="programme-requests-title">
+          <h2 id="programme-requests-title">{t("programmeRequests.recent")}</h2>
+          <SchoolProgrammeRequests requests={programmeRequests} />
+          <p>
+            <Link to={`/school/${schoolCode}/programme-requests`}>{t("programmeRequests.seeAll")}</Link>
+          </p>
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t("diplomas.import.formatTitle")}</h2>
         <p>{t("diplomas.import.formatBody")}</p>

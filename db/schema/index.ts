@@ -6,3 +6,4 @@ export * from "./verification";
 export * from "./reports";
 export * from "./jobs";
 export * from "./share-links";
+export * from "./programme-requests";

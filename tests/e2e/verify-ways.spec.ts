@@ -3,6 +3,7 @@
  * server, eddsa-rdfc-2022), and the lookup by serial number and full name. Phone-sized, signed out.
  */
 import type { Page } from "@playwright/test";
+import { demoQr, pathOf } from "./demo-qr";
 import { expect, test } from "./fixtures";
 
 const SCHOOL = "CDCNHN";
@@ -111,4 +112,23 @@ test("the lookup by serial number and full name opens the verdict; a wrong name 
   await page.getByRole("button", { name: "Tra cứu" }).click();
   await expect(page.getByText("Không tìm thấy văn bằng khớp với số hiệu và họ tên đã nhập")).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/verify");
+});
+
+/**
+ * The verify URL as docs/qr-payload.md section 1 describes it: routing ignores a trailing slash and a query string,
+ * a fragment never reaches the server; the path segment is read as a QR text, so anything else after the payload
+ * (here an encoded "?") is malformed, and a further path segment is no verify page at all.
+ */
+test("the verify URL with a trailing slash, a query string or a fragment is the same diploma; more after the payload is not", async ({ page, baseURL }) => {
+  const path = pathOf((await demoQr(page, VALID)).text, baseURL!);
+  for (const variant of [path, `${path}/`, `${path}?utm_source=zalo`, `${path}/?x=1`, path.toLowerCase()]) {
+    const response = await page.request.get(variant);
+    expect(response.status(), variant).toBe(200);
+    expect(await response.text(), variant).toContain('data-verdict="valid"');
+  }
+  await page.goto(`${path}#from-a-message`);
+  await expect(banner(page)).toHaveAttribute("data-verdict", "valid");
+  const encoded = await page.request.get(`${path}%3Fx%3D1`);
+  expect(await encoded.text()).toContain('data-verdict="malformed"');
+  expect((await page.request.get(`${path}/EXTRA`)).status()).toBe(404);
 });

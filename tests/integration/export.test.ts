@@ -14,7 +14,8 @@ import jsQR from "jsqr";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diplomas, type Organisation } from "~db/schema";
-import { verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
+import { readFileSync } from "node:fs";
+import { createJcsProof, verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
 import { verifyProof } from "~/modules/credentials/eddsa-rdfc-2022";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
@@ -23,7 +24,10 @@ import { checkChain } from "~/modules/issuance-log/hash-chain";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { exportPublicData, type ExportManifest } from "~/modules/publication/export-public-data.server";
-import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
+import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { diplomaContext, isStandardContext } from "~/modules/publication/diploma-context";
+import { generatePrivateKey, publicKeyOf } from "~/modules/signing/ed25519";
+import { decodeEd25519PublicKey, encodeEd25519PublicKey } from "~/modules/signing/multikey";
 import { decodeStatusList, getBit } from "~/modules/status/bitstring";
 import { createSubmittedBatch } from "../support/diplomas";
 import { createOrganisation } from "../support/factories";
@@ -119,7 +123,7 @@ describe(`export (${testDatabaseKind()})`, () => {
     expect(manifest).toMatchObject({
       generatedAt: "2026-06-21T03:00:00.000Z",
       origin: ORIGIN,
-      counts: { credentials: 7, qrImages: 7, issuers: 2, statusLists: 4, registerLines: 7 },
+      counts: { credentials: 7, qrImages: 7, issuers: 2, statusLists: 4, registerLines: 7, contexts: 1 },
     });
 
     const png = PNG.sync.read(await read(`credentials/${issued[1]}.qr.png`));
@@ -136,6 +140,19 @@ describe(`export (${testDatabaseKind()})`, () => {
       expect(createHash("sha256").update(bytes).digest("hex"), file.path).toBe(file.sha256);
     }
     expect(await readJson("manifest.json")).toEqual(manifest);
+  });
+
+  it("writes our JSON-LD context (and no W3C or 1EdTech one) at its URL's path, with the SHA-256 the documents publish", async () => {
+    const files = await filesUnder(outDir);
+    expect(files.filter((f) => f.startsWith("contexts/"))).toEqual(["contexts/diploma/v1"]);
+    expect(files.some((f) => /w3\.org|w3id|imsglobal|credentials\/v2|context-3/.test(f))).toBe(false);
+    const entry = manifest.files.find((f) => f.path === "contexts/diploma/v1");
+    // The hash docs/credential-format.md tells verifiers to pin, and the bytes /contexts/diploma/v1 serves.
+    const documented = /```text\n([0-9a-f]{64})\n```/.exec(readFileSync(path.resolve("docs/credential-format.md"), "utf8"))![1];
+    expect(entry?.sha256).toBe(documented);
+    expect((await read("contexts/diploma/v1")).toString("utf8")).toBe(diplomaContext().body);
+    const credential = await readJson(`credentials/${issued[1]}.json`);
+    expect(credential["@context"]).toContain("https://vanbang.gov.vn/contexts/diploma/v1");
   });
 
   it("writes the register CSV with its remarks, and the log as a chain that checks", async () => {
@@ -156,13 +173,17 @@ describe(`export (${testDatabaseKind()})`, () => {
    * identifiers to files the way did:web maps them to URLs, trusts the ministry's DID document it was given, and
    * accepts a diploma only if the registry lists its school and key, the proof verifies and no status bit is set.
    */
-  async function verifyExported(id: string): Promise<"valid" | "revoked" | "suspended" | "untrusted" | "invalid"> {
+  async function verifyExported(id: string, pinnedMinistryKeys?: string[]): Promise<"valid" | "revoked" | "suspended" | "untrusted" | "invalid"> {
     const host = new URL(ORIGIN).host;
     const ministry = await readJson(".well-known/did.json");
     const registry = await readJson("trust-registry.json");
+    // Pinned (docs/publication.md): the registry's key must be one the verifier got out of band, whatever the
+    // copy's own did.json says.
     const ministryKey = (vm: string) => {
       const m = ministry.verificationMethod.find((v: { id: string }) => v.id === vm);
-      return m && ministry.id === `did:web:${host}` ? decodeEd25519PublicKey(m.publicKeyMultibase) : null;
+      if (!m || ministry.id !== `did:web:${host}`) return null;
+      if (pinnedMinistryKeys && !pinnedMinistryKeys.includes(m.publicKeyMultibase)) return null;
+      return decodeEd25519PublicKey(m.publicKeyMultibase);
     };
     if (!verifyJcsProof(registry, ministryKey).verified) return "untrusted";
 
@@ -199,6 +220,31 @@ describe(`export (${testDatabaseKind()})`, () => {
     expect(await verifyExported(supersededId)).toBe("revoked");
   });
 
+  it("a verifier that pins the ministry's key refuses a copy whose did.json and registry were replaced, even consistently", async () => {
+    const pinned = (await getPinnedMinistryKeys(t.db, { origin: ORIGIN })).map((k) => k.publicKeyMultibase);
+    expect(pinned.length).toBeGreaterThan(0);
+    expect(await verifyExported(issued[1]!, pinned)).toBe("valid");
+
+    // A forger rewrites the copy: their own ministry key in .well-known/did.json, and a registry signed with it.
+    const { writeFile } = await import("node:fs/promises");
+    const ministryFile = path.join(outDir, ".well-known", "did.json");
+    const registryFile = path.join(outDir, "trust-registry.json");
+    const [ministryText, registryText] = await Promise.all([readFile(ministryFile, "utf8"), readFile(registryFile, "utf8")]);
+    try {
+      const forgedKey = generatePrivateKey();
+      const ministry = JSON.parse(ministryText);
+      const vm = ministry.verificationMethod[0].id as string;
+      ministry.verificationMethod = [{ ...ministry.verificationMethod[0], publicKeyMultibase: encodeEd25519PublicKey(publicKeyOf(forgedKey)) }];
+      const { proof: _, ...registry } = JSON.parse(registryText);
+      await writeFile(ministryFile, JSON.stringify(ministry));
+      await writeFile(registryFile, JSON.stringify(createJcsProof(registry, { verificationMethod: vm, privateKey: forgedKey, created: registry.issued })));
+      expect(await verifyExported(issued[1]!), "trusting the copy's own did.json").toBe("valid");
+      expect(await verifyExported(issued[1]!, pinned), "pinning the ministry's key").toBe("untrusted");
+    } finally {
+      await Promise.all([writeFile(ministryFile, ministryText), writeFile(registryFile, registryText)]);
+    }
+  });
+
   it("a changed exported credential no longer verifies", async () => {
     const { writeFile } = await import("node:fs/promises");
     const file = path.join(outDir, "credentials", `${issued[3]}.json`);
@@ -224,9 +270,14 @@ describe(`export (${testDatabaseKind()})`, () => {
     const { cryptosuite } = await import("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
     const { BUNDLED_CONTEXTS } = await import("~/modules/credentials/document-loader");
     const didDocument = await readJson("issuers/CDEXPA/did.json");
-    // The verifier's own loader: the public JSON-LD contexts, and the school's DID document as exported. Nothing else.
+    // The verifier's own loader: the W3C and 1EdTech contexts it holds anyway; our context from the export, checked
+    // against the manifest's SHA-256; the school's DID document as exported. Nothing else.
+    const ours = manifest.files.find((f) => f.path === "contexts/diploma/v1")!;
+    const oursBytes = await read(ours.path);
+    expect(createHash("sha256").update(oursBytes).digest("hex")).toBe(ours.sha256);
+    const exportedContexts = new Map([["https://vanbang.gov.vn/contexts/diploma/v1", JSON.parse(oursBytes.toString("utf8"))]]);
     const documentLoader = async (url: string) => {
-      const context = BUNDLED_CONTEXTS.get(url);
+      const context = exportedContexts.get(url) ?? (isStandardContext(url) ? BUNDLED_CONTEXTS.get(url) : undefined);
       if (context) return { contextUrl: null, documentUrl: url, document: context };
       const [did] = url.split("#");
       if (did === didDocument.id) {

@@ -18,6 +18,7 @@ import { verifyCredentialDocument } from "~/modules/verification/verify-credenti
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import * as openApiRoute from "~/routes/api.openapi[.]json";
 import * as verifyRoute from "~/routes/api.v1.verify";
+import * as verifyPage from "~/routes/v.$payload";
 import * as vcApiRoute from "~/routes/credentials.verify";
 import { createSubmittedBatch } from "../support/diplomas";
 import { createOrganisation } from "../support/factories";
@@ -98,6 +99,38 @@ describe(`verification (${testDatabaseKind()})`, () => {
     const qr = await qrOf(ids[0]!);
     expect((await verify(qr.toLowerCase())).verdict).toBe("valid");
     expect((await verify(qr.slice(qr.indexOf("/V/") + 3))).verdict).toBe("valid");
+  });
+
+  it("says malformed for Unicode look-alikes of the text's letters and Unicode white space around it (ASCII only)", async () => {
+    const qr = await qrOf(ids[0]!);
+    expect((await verify(`\t ${qr.toLowerCase()}\r\n`)).verdict).toBe("valid");
+    const payloadStart = qr.indexOf("/V/") + 3;
+    const i = qr.indexOf("I", payloadStart);
+    const s = qr.indexOf("S", payloadStart);
+    const lower = qr.toLowerCase();
+    const texts = [
+      ...(i > 0 ? [lower.slice(0, i) + "ı" + lower.slice(i + 1)] : []),
+      ...(s > 0 ? [lower.slice(0, s) + "ſ" + lower.slice(s + 1)] : []),
+      ...["\u00a0", "\ufeff", "\u3000", "\u2028"].flatMap((space) => [space + qr, qr + space]),
+    ];
+    expect(texts.length).toBeGreaterThanOrEqual(8);
+    for (const text of texts) {
+      const result = await verify(text);
+      expect(result.verdict, JSON.stringify(text.slice(0, 2))).toBe("malformed");
+      expect(["not_ours", "malformed"]).toContain(result.reasons[0]!.code);
+    }
+  });
+
+  it("the verify page reads its path segment as a QR text: an encoded ASCII space at its end is dropped, anything else encoded is malformed", async () => {
+    const qr = await qrOf(ids[0]!);
+    const payload = qr.slice(qr.indexOf("/V/") + 3);
+    const page = async (segment: string) =>
+      (await callRoute(verifyPage.loader, routeArgs(new Request(`${origin()}/V/${encodeURIComponent(segment)}`), { payload: segment }))).json.result.verdict;
+    expect(await page(payload)).toBe("valid");
+    expect(await page(payload.toLowerCase())).toBe("valid");
+    expect(await page(`${payload} `)).toBe("valid");
+    expect(await page(`${payload}\n`)).toBe("valid");
+    for (const extra of ["?x=1", "#x", "/", "\u00a0", "=", "ı"]) expect(await page(`${payload}${extra}`), JSON.stringify(extra)).toBe("malformed");
   });
 
   it("says revoked and suspended (with the public reason) and superseded (with the current diploma)", async () => {

@@ -30,7 +30,8 @@ const resolveKey = (verificationMethod: string) => (verificationMethod === VERIF
 
 const sampleDiploma: DiplomaCredentialInput = {
   id: "urn:uuid:7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e",
-  issuer: { id: ISSUER, name: "Trường Cao đẳng Công nghệ Hà Nội", url: "https://cdcnhn.edu.vn" },
+  // The URLs a signed diploma carries (sign-batch.server.ts), with the portal at https://vanbang.gov.vn.
+  issuer: { id: ISSUER, name: "Trường Cao đẳng Công nghệ Hà Nội", url: "https://vanbang.gov.vn/issuers/CDCNHN" },
   title: "Bằng tốt nghiệp cao đẳng",
   issueDate: "2025-07-01",
   graduate: {
@@ -42,7 +43,7 @@ const sampleDiploma: DiplomaCredentialInput = {
     ethnicity: "Kinh",
   },
   achievement: {
-    id: "https://vanbang.gov.vn/achievements/CDCNHN/6480201",
+    id: "https://vanbang.gov.vn/issuers/CDCNHN/programmes/6480201",
     programmeCode: "6480201",
     programmeName: "Công nghệ thông tin",
     trainingLevel: "Cao đẳng",
@@ -64,8 +65,8 @@ const sampleDiploma: DiplomaCredentialInput = {
     signerTitle: "Hiệu trưởng",
   },
   status: {
-    revocation: { statusListCredential: "https://vanbang.gov.vn/status/CDCNHN/revocation/1", statusListIndex: 93211 },
-    suspension: { statusListCredential: "https://vanbang.gov.vn/status/CDCNHN/suspension/1", statusListIndex: 4107 },
+    revocation: { statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/revocation-1", statusListIndex: 93211 },
+    suspension: { statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/suspension-1", statusListIndex: 4107 },
   },
 };
 
@@ -137,7 +138,7 @@ const diplomaInput: fc.Arbitrary<DiplomaCredentialInput> = fc
     issueDate: r.issueDate,
     graduate: { id: r.ids[1]!, fullName: r.fullName, dateOfBirth: r.dateOfBirth, placeOfBirth: r.placeOfBirth, gender: r.gender, ethnicity: r.ethnicity },
     achievement: {
-      id: `https://vanbang.gov.vn/achievements/${r.school}/${r.programmeCode}`,
+      id: `https://vanbang.gov.vn/issuers/${r.school}/programmes/${r.programmeCode}`,
       programmeCode: r.programmeCode,
       programmeName: r.programmeName,
       trainingLevel: r.trainingLevel,
@@ -159,8 +160,8 @@ const diplomaInput: fc.Arbitrary<DiplomaCredentialInput> = fc
       signerTitle: r.signerTitle,
     },
     status: {
-      revocation: { statusListCredential: `https://vanbang.gov.vn/status/${r.school}/revocation/1`, statusListIndex: r.revocationIndex },
-      suspension: { statusListCredential: `https://vanbang.gov.vn/status/${r.school}/suspension/1`, statusListIndex: r.suspensionIndex },
+      revocation: { statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/revocation-1`, statusListIndex: r.revocationIndex },
+      suspension: { statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/suspension-1`, statusListIndex: r.suspensionIndex },
     },
     ...(r.supersedesAnother ? { supersedes: r.ids[2]! } : {}),
   }));
@@ -180,8 +181,8 @@ describe("diploma credential", () => {
     expect(credential.credentialSubject.type).toEqual(["AchievementSubject"]);
     expect(credential.credentialSubject.achievement.achievementType).toBe("Diploma");
     expect(credential.credentialStatus.map((entry) => [entry.statusPurpose, entry.id, entry.statusListIndex])).toEqual([
-      ["revocation", "https://vanbang.gov.vn/status/CDCNHN/revocation/1#93211", "93211"],
-      ["suspension", "https://vanbang.gov.vn/status/CDCNHN/suspension/1#4107", "4107"],
+      ["revocation", "https://vanbang.gov.vn/issuers/CDCNHN/status/revocation-1#93211", "93211"],
+      ["suspension", "https://vanbang.gov.vn/issuers/CDCNHN/status/suspension-1#4107", "4107"],
     ]);
     expect(JSON.stringify(credential)).not.toContain("001203004567");
     expect(JSON.stringify(credential)).not.toMatch(/personalId/i);

@@ -19,6 +19,7 @@ import {
   type QrPayloadInput,
 } from "~/modules/qr/payload";
 import { qrMatrix } from "~/modules/qr/qr-image.server";
+import { verifyPathOf } from "~/modules/verification/verify-path";
 import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
 import { DOC_PATH, buildQrExample, exampleInDocument, exampleInput, exampleKey } from "../../scripts/qr-example";
 
@@ -27,6 +28,12 @@ const DEMO_ORIGIN = "http://localhost:3000";
 const LONG_NAME = "Nguyễn Thị Phương Thảo Hoàng Lê Minh";
 /** The QR alphanumeric alphabet: what a substitution in a printed code can turn a character into. */
 const QR_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+/**
+ * The only normalisation section 1 allows, written independently of the decoder: ASCII space, tab, CR, LF off the
+ * ends, ASCII a–z to A–Z.
+ */
+const asciiNormal = (text: string) => text.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, "").replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 
 const privateKey = generatePrivateKey();
 const publicKey = publicKeyOf(privateKey);
@@ -221,6 +228,79 @@ describe("encodeQrPayload / decodeQrPayload", () => {
   });
 });
 
+describe("normalisation: ASCII only (section 1)", () => {
+  const url = encodeQrPayload(diploma(), signer, { baseUrl: LONG_ORIGIN });
+  const start = url.indexOf("/V/") + 3;
+
+  /**
+   * A decodable text with `ascii` written at a position inside the signature (any 64 bytes decode; the signature
+   * check comes later), in lower case: JavaScript's toUpperCase would turn `unicode` back into `ascii`.
+   */
+  function withLookalike(ascii: string, unicode: string) {
+    const at = url.length - 30;
+    const edited = url.slice(0, at) + ascii + url.slice(at + ascii.length);
+    expect(decodeQrPayload(edited).ok, `the ASCII form ${ascii} decodes`).toBe(true);
+    const lower = edited.toLowerCase();
+    const at2 = lower.length - 30;
+    return { ascii: lower, unicode: lower.slice(0, at2) + unicode + lower.slice(at2 + ascii.length) };
+  }
+
+  const caseMappings: [string, string, string][] = [
+    ["ı", "I", "dotless i"],
+    ["ſ", "S", "long s"],
+    ["ß", "SS", "sharp s"],
+    ["ﬀ", "FF", "ligature ff"],
+    ["ﬁ", "FI", "ligature fi"],
+    ["ﬂ", "FL", "ligature fl"],
+    ["ﬃ", "FFI", "ligature ffi"],
+    ["ﬄ", "FFL", "ligature ffl"],
+    ["ﬅ", "ST", "ligature long s t"],
+    ["ﬆ", "ST", "ligature st"],
+  ];
+  for (const [unicode, ascii, name] of caseMappings) {
+    it(`refuses ${name} (${unicode}), which toUpperCase maps to ${ascii}`, () => {
+      const texts = withLookalike(ascii, unicode);
+      expect(texts.unicode.toUpperCase(), "JavaScript's upper-casing would read it").toBe(texts.ascii.toUpperCase());
+      expect(decodeQrPayload(texts.ascii).ok, "ASCII lower case is read").toBe(true);
+      expect(decodeQrPayload(texts.unicode)).toMatchObject({ ok: false, reason: "malformed" });
+      expect(verifyPathOf(texts.unicode)).toBeNull();
+      expect(verifyPathOf(texts.ascii)).toBe(`/v/${texts.ascii.slice(start).toUpperCase()}`);
+    });
+  }
+
+  const spaces: [string, string][] = [
+    ["\u00a0", "no-break space"],
+    ["\ufeff", "byte order mark"],
+    ["\u3000", "ideographic space"],
+    ["\u2028", "line separator"],
+    ["\u2029", "paragraph separator"],
+    ["\u000b", "vertical tab"],
+    ["\u000c", "form feed"],
+  ];
+  for (const [space, name] of spaces) {
+    it(`refuses a text with a ${name} (U+${space.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}) before or after it`, () => {
+      expect(space.trim(), "String.prototype.trim would remove it").toBe("");
+      for (const text of [space + url, url + space, space + url + space, ` ${space}${url}`, `${url}${space}\n`]) {
+        expect(decodeQrPayload(text).ok, JSON.stringify(text.slice(0, 3))).toBe(false);
+        expect(verifyPathOf(text)).toBeNull();
+      }
+      const path = url.slice(start - 3);
+      expect(decodeQrPayload(path + space)).toMatchObject({ ok: false, reason: "malformed" });
+      expect(decodeQrPayload(space + path)).toMatchObject({ ok: false, reason: "not_ours" });
+    });
+  }
+
+  it("accepts ASCII lower case and ASCII space, tab, CR and LF at the ends, and nothing in between", () => {
+    for (const text of [url.toLowerCase(), ` ${url}`, `${url}\n`, `\t\r\n ${url.toLowerCase()} \r\n\t`, `\r\n${url.slice(start - 3).toLowerCase()}\t`]) {
+      expect(decodeOk(text).fields.serial).toBe(diploma().serial);
+      expect(verifyPathOf(text)).toBe(`/v/${url.slice(start)}`);
+    }
+    for (const inner of [" ", "\t", "\n"]) {
+      expect(decodeQrPayload(url.slice(0, start + 10) + inner + url.slice(start + 10)).ok, JSON.stringify(inner)).toBe(false);
+    }
+  });
+});
+
 describe("size: QR version 10 at error correction M at most", () => {
   it("fits the worst realistic diploma at the long origin, and a typical one in version 9", () => {
     const worst = encodeQrPayload(worstCase, signer, { baseUrl: LONG_ORIGIN });
@@ -333,7 +413,7 @@ describe("bad input: never throws, always refused or correctly decoded (property
       expect(result.message.length).toBeGreaterThan(0);
       return result;
     }
-    const payload = text.trim().toUpperCase().split("/V/").at(-1)!;
+    const payload = asciiNormal(text).split("/V/").at(-1)!;
     const bytes = decodeBase32(payload)!;
     expect(result.signedMessage.subarray(5)).toEqual(bytes.subarray(0, bytes.length - 64));
     expect(result.signature).toEqual(bytes.subarray(bytes.length - 64));
@@ -395,7 +475,7 @@ describe("bad input: never throws, always refused or correctly decoded (property
         }
         // Without expected origins another host would be read (and the phone would open that host anyway).
         const result = checkConsistent(text, { expectedOrigins: [LONG_ORIGIN] });
-        const sameAsGenuine = text.trim().toUpperCase() === genuine;
+        const sameAsGenuine = asciiNormal(text) === genuine;
         if (result.ok && !sameAsGenuine) expect(opensslVerifies(result)).toBe(false);
       }),
       { numRuns: 2000 },

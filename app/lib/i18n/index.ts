@@ -7,6 +7,7 @@ import { issuers } from "./messages/issuers";
 import { jobs } from "./messages/jobs";
 import { keys } from "./messages/keys";
 import { organisations } from "./messages/organisations";
+import { programmeRequests } from "./messages/programme-requests";
 import { reference } from "./messages/reference";
 import { register } from "./messages/register";
 import { reports } from "./messages/reports";
@@ -16,7 +17,8 @@ import { verifyWays } from "./messages/verify-ways";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks] as const;
+
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)

@@ -11,6 +11,7 @@ import { renderQrPng } from "~/modules/qr/qr-image.server";
 import { exportRegisterCsv } from "~/modules/register/export-register.server";
 import { signStatusList } from "~/modules/status/publish-status-list.server";
 import { listStatusLists, statusListSlug } from "~/modules/status/status-lists.server";
+import { exportedContextPath, isStandardContext, servedContext } from "./diploma-context";
 import { inReadingOrder } from "./media-types";
 import { listPublishedDiplomaPage } from "./queries.server";
 
@@ -22,6 +23,8 @@ import { listPublishedDiplomaPage } from "./queries.server";
  *   credentials/{id}.json, credentials/{id}.qr.png      every signed diploma (issued, revoked, suspended, superseded)
  *   issuers/{code}/did.json, status/{listId}.json, log.json, register.csv      every accredited school
  *   .well-known/did.json, trust-registry.json           the ministry's key and its signed registry
+ *   contexts/diploma/v1                                 every JSON-LD context the credentials name that W3C or
+ *                                                       1EdTech does not publish (ours), at its URL's path
  *   manifest.json                                       generatedAt, origin, counts, files [{ path, bytes, sha256 }]
  *
  * Schools that are not accredited are left out, as the site leaves out their DID documents; their diplomas'
@@ -30,7 +33,7 @@ import { listPublishedDiplomaPage } from "./queries.server";
 export interface ExportManifest {
   generatedAt: string;
   origin: string;
-  counts: { credentials: number; qrImages: number; issuers: number; statusLists: number; logEntries: number; registerLines: number };
+  counts: { credentials: number; qrImages: number; issuers: number; statusLists: number; logEntries: number; registerLines: number; contexts: number };
   files: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -51,7 +54,13 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
   const { origin } = options;
   const progress = options.progress ?? (() => {});
   const files: ExportManifest["files"] = [];
-  const counts: ExportManifest["counts"] = { credentials: 0, qrImages: 0, issuers: 0, statusLists: 0, logEntries: 0, registerLines: 0 };
+  const counts: ExportManifest["counts"] = { credentials: 0, qrImages: 0, issuers: 0, statusLists: 0, logEntries: 0, registerLines: 0, contexts: 0 };
+  // Every @context URL the exported credentials and status lists name: the ones nobody else publishes are exported.
+  const contextUrls = new Set<string>();
+  const noteContexts = (document: unknown) => {
+    const named = (document as { "@context"?: unknown } | null)?.["@context"];
+    for (const url of Array.isArray(named) ? named : [named]) if (typeof url === "string") contextUrls.add(url);
+  };
 
   const write = async (relative: string, content: string | Uint8Array) => {
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
@@ -77,6 +86,7 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
       const signed = await signStatusList(db, { school, purpose: list.purpose, listNumber: list.listNumber, origin, now });
       if (!signed.ok) return fail("status_list_unavailable");
       await writeJson(`${dir}/status/${statusListSlug(list.purpose, list.listNumber)}.json`, signed.value);
+      noteContexts(signed.value);
       counts.statusLists++;
     }
     const log = await buildSchoolLog(db, { school, origin });
@@ -93,6 +103,7 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
     const page = await listPublishedDiplomaPage(db, { after, limit: PAGE });
     for (const diploma of page) {
       await writeJson(`credentials/${diploma.id}.json`, inReadingOrder(diploma.credential));
+      noteContexts(diploma.credential);
       counts.credentials++;
       if (diploma.qrPayload) {
         await write(`credentials/${diploma.id}.qr.png`, await renderQrPng(diploma.qrPayload));
@@ -102,6 +113,15 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
     progress(`credentials: ${counts.credentials}`);
+  }
+
+  // Our own contexts, so that the export verifies without the portal: the bytes the portal serves (JCS), at the
+  // path it serves them on. Credentials are signed against bundled contexts only, so each one is bundled.
+  for (const url of [...contextUrls].filter((u) => !isStandardContext(u)).sort()) {
+    const context = servedContext(url);
+    if (!context) throw new Error(`bug: a credential names a context that is not bundled: ${url}`);
+    await write(exportedContextPath(url), context.body);
+    counts.contexts++;
   }
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

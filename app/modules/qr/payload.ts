@@ -152,7 +152,26 @@ export function encodeQrPayload(
   return url;
 }
 
-/** Reads a QR text: the URL in any case, its path "/V/…", or the bare payload. Never throws. */
+/**
+ * The QR text as the decoder reads it: ASCII space, tab, CR and LF removed at both ends, ASCII a–z upper-cased.
+ * Nothing else is changed: any other character (NBSP, U+FEFF, U+3000, U+2028, "ı", "ſ", "ß", a ligature…) stays
+ * and makes the text unreadable. String.prototype.trim and toUpperCase are Unicode-wide ("ı" → "I", "ß" → "SS"),
+ * which would accept texts docs/qr-payload.md section 1 refuses.
+ */
+export function normaliseQrText(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end).replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
+/** Space, tab, LF, CR: the only whitespace a QR reader or a paste adds around the text. */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Reads a QR text: the URL in any (ASCII) case, its path "/V/…", or the bare payload. Never throws. */
 export function decodeQrPayload(text: unknown, options: DecodeQrPayloadOptions = {}): QrDecodeResult {
   try {
     return decode(text, options);
@@ -186,9 +205,8 @@ export function qrPayloadPaths(fields: Pick<QrPayloadFields, "schoolCode" | "cre
 
 function decode(text: unknown, options: DecodeQrPayloadOptions): QrDecodeResult {
   if (typeof text !== "string") return fail("not_ours", "not text");
-  const trimmed = text.trim();
-  if (trimmed.length > MAX_INPUT_CHARS) return fail("not_ours", "far longer than a diploma QR code");
-  const upper = trimmed.toUpperCase();
+  const upper = normaliseQrText(text);
+  if (upper.length > MAX_INPUT_CHARS) return fail("not_ours", "far longer than a diploma QR code");
   const url = /^(HTTPS?:\/\/[A-Z0-9.-]+(?::[0-9]{1,5})?)?\/V\/(.*)$/s.exec(upper);
   let origin: string | null = null;
   let payload: string;

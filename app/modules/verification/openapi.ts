@@ -3,8 +3,9 @@
  * object so that it stays in step with the code: the verdict enum comes from verdict.ts, the size limit from
  * schema.ts. Pure.
  */
+import { REASON_TEXTS } from "./reasons";
 import { VERIFY_BODY_MAX_BYTES } from "./schema";
-import { VERDICTS } from "./verdict";
+import { VERDICT_PRECEDENCE } from "./verdict";
 
 type Schema = { [key: string]: unknown };
 
@@ -80,11 +81,20 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
     },
     components: {
       schemas: {
-        Verdict: { type: "string", enum: [...VERDICTS] },
+        Verdict: {
+          type: "string",
+          enum: [...VERDICT_PRECEDENCE],
+          description:
+            "Exactly one per result, listed worst first (the order in which a failing check wins). `not_ours` and `unsupported_version` are reason codes of the verdict `malformed`, never verdicts. Meanings: docs/qr-payload.md, section 7.",
+        },
         Reason: {
           type: "object",
           required: ["code", "vi", "en"],
-          properties: { code: { type: "string" }, vi: { type: "string" }, en: { type: "string" } },
+          properties: {
+            code: { type: "string", enum: Object.keys(REASON_TEXTS), description: "Why: e.g. `not_ours`, `malformed` or `unsupported_version` under the verdict `malformed`." },
+            vi: { type: "string", description: "The reason in plain Vietnamese." },
+            en: { type: "string", description: "The reason in plain English, with a detail for developers in brackets when there is one." },
+          },
         },
         MinimalDiploma: {
           type: "object",

@@ -1,0 +1,39 @@
+CREATE TABLE "share_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"diploma_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"token" text NOT NULL,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"view_count" integer DEFAULT 0 NOT NULL,
+	"last_viewed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "programme_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"programme_code" varchar(8) NOT NULL,
+	"programme_name" varchar(300),
+	"level_code" text,
+	"requested_by" uuid NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"admin_note" varchar(2000),
+	"answered_by" uuid,
+	"answered_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "programme_requests_status" CHECK ("programme_requests"."status" in ('pending', 'added', 'refused')),
+	CONSTRAINT "programme_requests_code" CHECK ("programme_requests"."programme_code" ~ '^[0-9]{7,8}$')
+);
+--> statement-breakpoint
+ALTER TABLE "share_links" ADD CONSTRAINT "share_links_diploma_id_diplomas_id_fk" FOREIGN KEY ("diploma_id") REFERENCES "public"."diplomas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "share_links" ADD CONSTRAINT "share_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_requests" ADD CONSTRAINT "programme_requests_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_requests" ADD CONSTRAINT "programme_requests_level_code_training_levels_code_fk" FOREIGN KEY ("level_code") REFERENCES "public"."training_levels"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_requests" ADD CONSTRAINT "programme_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_requests" ADD CONSTRAINT "programme_requests_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "share_links_token_unique" ON "share_links" USING btree ("token");--> statement-breakpoint
+CREATE INDEX "share_links_user_diploma_idx" ON "share_links" USING btree ("user_id","diploma_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "programme_requests_school_code_unique" ON "programme_requests" USING btree ("organisation_id","programme_code");--> statement-breakpoint
+CREATE INDEX "programme_requests_status_idx" ON "programme_requests" USING btree ("status","created_at");
