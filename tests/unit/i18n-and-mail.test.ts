@@ -14,6 +14,28 @@ describe("translations", () => {
   it("fills placeholders", () => {
     expect(translate("vi", "auth.error.rate_limited", { minutes: 15 })).toContain("15 phút");
   });
+
+  it("says one diploma and many diplomas in the right form, in both languages", () => {
+    expect(translate("en", "issued.sign.submit", { count: 1 })).toBe("Sign 1 diploma");
+    expect(translate("en", "issued.sign.submit", { count: 30 })).toBe("Sign 30 diplomas");
+    expect(translate("en", "diplomas.batch.submit", { count: 1 })).toBe("Submit for signing (1 diploma)");
+    expect(translate("en", "issued.sign.done", { count: 1, first: "CD-000053", last: "CD-000053" })).toBe(
+      "1 diploma signed, serial CD-000053. It has been written into the original register.",
+    );
+    expect(translate("en", "issued.sign.done", { count: 2, first: "CD-1", last: "CD-2" })).toMatch(/^2 diplomas signed, serials CD-1 to CD-2\. They have/);
+    expect(translate("vi", "issued.sign.done", { count: 1, first: "CD-000053", last: "CD-000053" })).toBe(
+      "Đã ký số 1 văn bằng, số hiệu CD-000053. Văn bằng đã được ghi vào sổ gốc.",
+    );
+    expect(translate("vi", "issued.sign.signedSummary", { count: 30, first: "A", last: "B" })).toBe("Lô đã được ký: 30 văn bằng, số hiệu từ A đến B.");
+    expect(translate("en", "diplomas.notice.imported", { imported: 1, skipped: 0 })).toBe("Imported 1 diploma from the file; no rows had errors.");
+    expect(translate("en", "diplomas.notice.imported", { imported: 29, skipped: 1 })).toBe(
+      "Imported 29 diplomas from the file; 1 row with errors was not imported.",
+    );
+    expect(translate("en", "issued.list.count", { total: 1 })).toBe("1 diploma");
+    for (const locale of ["vi", "en"] as const) {
+      for (const count of [0, 1, 2, 5, 21]) expect(translate(locale, "issued.sign.submit", { count })).not.toMatch(/plural|#|bằngs|\{/);
+    }
+  });
 });
 
 describe("mail templates", () => {

@@ -34,11 +34,33 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in catalogues.vi;
 }
 
-/** Translates `key`, filling `{name}` placeholders. An unknown key is returned as it is, so a gap shows, not a crash. */
+const pluralRules = { vi: new Intl.PluralRules("vi"), en: new Intl.PluralRules("en") } as const;
+
+/**
+ * `{count, plural, one {# diploma} other {# diplomas}}`: the option of the number's plural category (CLDR rules of
+ * the locale; `=0`, `=1`… match exactly), `#` written as the number. Options may hold `{name}` placeholders.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g;
+const PLURAL_OPTION = /\s*(=?\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g;
+
+function selectPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(PLURAL, (m, name: string, body: string) => {
+    const value = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(value)) return m;
+    const options = new Map([...body.matchAll(PLURAL_OPTION)].map((o) => [o[1]!, o[2]!]));
+    const chosen = options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get("other") ?? m;
+    return chosen.replace(/#/g, String(params[name]));
+  });
+}
+
+/**
+ * Translates `key`, filling `{name}` placeholders and choosing plural forms (see selectPlurals). An unknown key is
+ * returned as it is, so a gap shows, not a crash.
+ */
 export function translate(locale: Locale, key: MessageKey | string, params?: Record<string, string | number>): string {
   const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

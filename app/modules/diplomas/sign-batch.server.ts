@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
 import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
@@ -18,6 +18,7 @@ import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/pa
 import { publicKeyOf } from "~/modules/signing/ed25519";
 import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
 import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
+import { sortBatchRows } from "./batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
 
@@ -97,11 +98,14 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
     if (batch.status !== "submitted") return fail("not_submitted");
     if (batch.createdBy === options.signer.userId || batch.submittedBy === options.signer.userId) return fail("same_person");
 
-    const drafts = await tx
-      .select()
-      .from(diplomas)
-      .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft")))
-      .orderBy(asc(diplomas.createdAt), asc(diplomas.id));
+    // The order of the list the registrar reviewed and the principal sees: row 1 gets the first numbers.
+    const drafts = sortBatchRows(
+      await tx
+        .select()
+        .from(diplomas)
+        .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft"))),
+      batch.rowOrder,
+    );
     if (drafts.length === 0) return fail("empty");
 
     const context = await loadProgrammeContext(tx, drafts);
