@@ -192,7 +192,13 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       expect((await call(diplomaPage.action, principal.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)))).status).toBe(403);
 
       const registrar = await signedIn(t.db, { id: r.id });
-      const started = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)));
+      // A correction says why: without a reason nothing starts.
+      const noReason = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction", reason: "  " }, pageParams("CDFIX", id)));
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.fieldErrors).toEqual({ reason: "issued.correction.reasonRequired" });
+      expect(await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.organisationId, org.id))).toHaveLength(1);
+      const reason = "Sai ngày sinh so với giấy khai sinh";
+      const started = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction", reason }, pageParams("CDFIX", id)));
       expect(started.status).toBe(302);
       const match = /^\/school\/CDFIX\/batches\/([0-9a-f-]{36})\/drafts\/([0-9a-f-]{36})$/.exec(started.location ?? "");
       expect(match).not.toBeNull();
@@ -201,15 +207,17 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, draftId!));
       const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
       expect(batch).toMatchObject({ title: `Chỉnh sửa văn bằng ${old!.serial}`, status: "draft", organisationId: org.id, createdBy: r.id });
-      expect(draft).toMatchObject({ status: "draft", batchId, supersedesId: id, fullName: old!.fullName, programmeCode: old!.programmeCode, personalIdHash: old!.personalIdHash, serial: null });
+      expect(draft).toMatchObject({ status: "draft", batchId, supersedesId: id, replacementReason: reason, fullName: old!.fullName, programmeCode: old!.programmeCode, personalIdHash: old!.personalIdHash, serial: null });
       expect(draft!.personalIdCiphertext).not.toBe(old!.personalIdCiphertext); // sealed again, bound to the new row
-      expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.start-correction"), eq(auditLog.entityId, id)))).toHaveLength(1);
+      const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.start-correction"), eq(auditLog.entityId, id)));
+      expect(audits).toHaveLength(1);
+      expect(audits[0]!.details).toMatchObject({ reason });
 
       const page = await call(diplomaPage.loader, registrar.get(path, pageParams("CDFIX", id)));
       expect(page.body.pendingReplacement).toMatchObject({ id: draftId, batchId });
       expect(page.body.canStartReplacement).toBe(false);
       for (const intent of ["start-correction", "start-reissue"]) {
-        const second = await call(diplomaPage.action, registrar.post(path, { intent }, pageParams("CDFIX", id)));
+        const second = await call(diplomaPage.action, registrar.post(path, { intent, reason: "Lần thứ hai" }, pageParams("CDFIX", id)));
         expect(second.status).toBe(409);
         expect(second.body.formError).toBe("issued.correction.error.already_started");
       }
@@ -219,7 +227,7 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       const other = diplomaIds[1]!;
       const revoke = await call(diplomaPage.action, principal.post(`/school/CDFIX/diplomas/${other}`, { intent: "revoke", reason: "Thu hồi thử", confirm: "on" }, pageParams("CDFIX", other)));
       expect(revoke.status).toBe(302);
-      const refused = await call(diplomaPage.action, registrar.post(`/school/CDFIX/diplomas/${other}`, { intent: "start-reissue" }, pageParams("CDFIX", other)));
+      const refused = await call(diplomaPage.action, registrar.post(`/school/CDFIX/diplomas/${other}`, { intent: "start-reissue", reason: "Người học làm mất" }, pageParams("CDFIX", other)));
       expect(refused.status).toBe(409);
       expect(refused.body.formError).toBe("issued.correction.error.not_allowed");
     });

@@ -162,7 +162,7 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     expect((await sign(first.batch.id)).ok).toBe(true);
 
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", actor });
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", reason: "Sai ngày sinh so với giấy khai sinh", actor });
     if (!started.ok) throw new Error(started.code);
     const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
     const personalId = revealPersonalId(draft!.id, draft!.personalIdCiphertext)!;
@@ -210,7 +210,7 @@ describe(`reissuing a diploma (${testDatabaseKind()})`, () => {
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
     await sign(first.batch.id);
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", actor });
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", reason: "Người học làm mất bản in", actor });
     if (!started.ok) throw new Error(started.code);
     expect((await submitBatch(t.db, { organisationId: org.id, batchId: started.value.batchId, actor })).ok).toBe(true);
     expect((await sign(started.value.batchId)).ok).toBe(true);

@@ -9,13 +9,14 @@ import { keys } from "./messages/keys";
 import { organisations } from "./messages/organisations";
 import { reference } from "./messages/reference";
 import { register } from "./messages/register";
+import { registry } from "./messages/registry";
 import { reports } from "./messages/reports";
 import { verify } from "./messages/verify";
 import { verifyWays } from "./messages/verify-ways";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, register, issuers, issued, verify, verifyWays, reports, jobs] as const;
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, registry, register, issuers, issued, verify, verifyWays, reports, jobs] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)

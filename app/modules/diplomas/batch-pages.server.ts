@@ -57,6 +57,8 @@ export async function loadDraftForEdit(db: Executor, ref: DraftRef) {
       classification: draft.classification,
       graduationDate: draft.graduationDate,
       graduationDecisionNumber: draft.graduationDecisionNumber,
+      email: draft.email ?? "",
+      replacementReason: draft.replacementReason,
     },
   };
 }

@@ -32,12 +32,14 @@ const CORRECTION: Record<StartCorrectionError, Failure> = {
   not_allowed: { status: 409, message: "issued.correction.error.not_allowed" },
   already_started: { status: 409, message: "issued.correction.error.already_started" },
   personal_id_unreadable: { status: 500, message: "issued.correction.error.personal_id_unreadable" },
+  reason_required: { status: 400, message: "issued.correction.reasonRequired" },
 };
 
 const CLAIM: Record<ClaimDiplomaError, Failure> = {
   no_match: { status: 400, message: "issued.claim.error.no_match" },
   claimed_by_other: { status: 409, message: "issued.claim.error.claimed_by_other" },
   rate_limited: { status: 429, message: "issued.claim.error.rate_limited" },
+  superseded: { status: 400, message: "issued.claim.error.superseded" },
 };
 
 export const signFailure = (code: SignBatchError) => SIGN[code];

@@ -17,6 +17,7 @@ import {
   listClaimedDiplomas,
   listDiplomaRegisterEntries,
   listSignedDiplomas,
+  listBatchReplacements,
   listSignedProgrammes,
   summariseBatchDrafts,
   summariseSignedBatch,
@@ -24,7 +25,8 @@ import {
 import { maskPersonalId } from "./draft-row";
 import type { DiplomaListQuery } from "./issued-schema";
 import { revealPersonalId } from "./personal-id.server";
-import { findBatch } from "./queries.server";
+import { compareDiplomas } from "./correction-diff";
+import { findBatch, listBatchDiplomas } from "./queries.server";
 
 /**
  * What the signed-diploma pages show: plain, JSON-safe view models. The personal ID number leaves the server only
@@ -41,6 +43,9 @@ export function credentialPageUrl(origin: string, diplomaId: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The principal's signing page
 
+/** Rows of the list shown on the signing page; the whole list is on the batch page. */
+export const SIGN_PAGE_LIST_ROWS = 200;
+
 export async function loadSignPage(
   db: Executor,
   options: { organisation: Pick<Organisation, "id" | "code" | "schoolType" | "status">; batchId: string; signer: { id: string; fullName: string } },
@@ -48,20 +53,49 @@ export async function loadSignPage(
   const ref = { organisationId: options.organisation.id, batchId: options.batchId };
   const batch = await findBatch(db, ref);
   if (!batch) return null;
-  const view = { id: batch.id, title: batch.title, status: batch.status, submittedAt: batch.submittedAt, signedAt: batch.signedAt };
-  if (batch.status === "signed") return { batch: view, signed: await summariseSignedBatch(db, ref), form: null };
+  const view = {
+    id: batch.id,
+    title: batch.title,
+    status: batch.status,
+    submittedAt: batch.submittedAt,
+    signedAt: batch.signedAt,
+    rowOrder: batch.rowOrder,
+  };
+  if (batch.status === "signed") return { batch: view, signed: await summariseSignedBatch(db, ref), form: null, list: null, corrections: [] };
 
-  const [programmes, province, activeKey] = await Promise.all([
+  const [programmes, province, activeKey, list, corrections] = await Promise.all([
     summariseBatchDrafts(db, ref),
     findSchoolProvince(db, options.organisation.id),
     findActiveKey(db, options.organisation.id),
+    listBatchDiplomas(db, { ...ref, rowOrder: batch.rowOrder, page: 1, pageSize: SIGN_PAGE_LIST_ROWS }),
+    listBatchReplacements(db, ref),
   ]);
   const latestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.latestGraduation && (!acc || p.latestGraduation > acc) ? p.latestGraduation : acc), null);
   const earliestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.earliestGraduation && (!acc || p.earliestGraduation < acc) ? p.earliestGraduation : acc), null);
   const today = todayInVietnam();
+  const comparable = (d: Diploma) => ({ ...d, personalIdMasked: maskedPersonalId(d) });
   return {
     batch: view,
     signed: null,
+    list: {
+      total: list.total,
+      rows: list.rows.map((r) => ({
+        id: r.id,
+        rowNumber: r.rowNumber,
+        fullName: r.fullName,
+        dateOfBirth: r.dateOfBirth,
+        programmeCode: r.programmeCode,
+        classification: r.classification,
+        hasEmail: r.hasEmail,
+      })),
+    },
+    corrections: corrections.map(({ draft, old }) => ({
+      id: draft.id,
+      kind: draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
+      oldSerial: old.serial,
+      reason: draft.replacementReason,
+      fields: compareDiplomas(comparable(old), comparable(draft)),
+    })),
     form: {
       count: programmes.reduce((n, p) => n + p.n, 0),
       programmes,

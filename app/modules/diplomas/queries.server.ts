@@ -91,20 +91,28 @@ export async function countBatchesByStatus(db: Executor, options: { organisation
 export async function markBatchSubmitted(db: Executor, ref: BatchRef & { submittedBy: string }): Promise<boolean> {
   const updated = await db
     .update(diplomaBatches)
-    .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date() })
+    .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date(), returnReason: null })
     .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
 }
 
-/** submitted → draft; false when the batch is not (or no longer) submitted, e.g. signed meanwhile. */
-export async function markBatchWithdrawn(db: Executor, ref: BatchRef): Promise<boolean> {
+/**
+ * submitted → draft; false when the batch is not (or no longer) submitted, e.g. signed meanwhile. A principal who
+ * sends it back gives the reason, shown to the registrar until the batch is submitted again.
+ */
+export async function markBatchWithdrawn(db: Executor, ref: BatchRef & { returnReason?: string }): Promise<boolean> {
   const updated = await db
     .update(diplomaBatches)
-    .set({ status: "draft", submittedBy: null, submittedAt: null })
+    .set({ status: "draft", submittedBy: null, submittedAt: null, returnReason: ref.returnReason ?? null })
     .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "submitted")))
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
+}
+
+export async function findOrganisationNameAndCode(db: Executor, organisationId: string) {
+  const [row] = await db.select({ name: organisations.name, code: organisations.code }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row ?? null;
 }
 
 export async function findOrganisationStatus(db: Executor, organisationId: string) {
