@@ -25,7 +25,7 @@ import { saveDraft } from "~/modules/diplomas/save-draft.server";
 import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
 import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
-import { BATCH_ROW_ORDER_CODES, isBatchRowOrder } from "~/modules/diplomas/batch-order";
+import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/diplomas/batch-order";
 import { orderBatch } from "~/modules/diplomas/order-batch.server";
 import { getEnv } from "~/lib/env.server";
 import { BatchOrderLabel, ROW_ORDER_LABEL } from "~/components/batch-review";
@@ -193,6 +193,16 @@ export default function BatchPage() {
       <section id="sign" aria-label={t("diplomas.batch.signSection")} data-batch-status={batch.status}>
         <BatchSignPanel schoolCode={schoolCode} batchId={batch.id} status={batch.status} canSign={data.canSign} />
       </section>
+      {batch.status === "signed" && (data.canDraft || data.canSign) ? (
+        <p className="button-row">
+          {Array.from({ length: Math.max(1, Math.ceil(data.total / CLAIM_SLIPS_PER_PDF)) }, (_, i) => (
+            <a key={i} href={`${base}/claim-slips.pdf${i > 0 ? `?part=${i + 1}` : ""}`} className="button" download>
+              {t("issued.sign.claimSlipsPdf")}
+              {data.total > CLAIM_SLIPS_PER_PDF ? ` (${i * CLAIM_SLIPS_PER_PDF + 1}–${Math.min(data.total, (i + 1) * CLAIM_SLIPS_PER_PDF)})` : ""}
+            </a>
+          ))}
+        </p>
+      ) : null}
 
       <section id="drafts" className="section">
         <h2>{t("diplomas.drafts.title")}</h2>

@@ -54,3 +54,6 @@ export function sortBatchRows<T extends OrderedRow>(rows: readonly T[], order: B
 export function isBatchRowOrder(value: unknown): value is BatchRowOrder {
   return typeof value === "string" && (BATCH_ROW_ORDER_CODES as readonly string[]).includes(value);
 }
+
+/** Claim slips per PDF of a batch (the PDF is drawn on the server's thread, a few ms a page): larger classes print in parts. */
+export const CLAIM_SLIPS_PER_PDF = 500;

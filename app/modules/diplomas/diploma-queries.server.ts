@@ -68,6 +68,35 @@ export async function listBatchReplacements(db: Executor, ref: { organisationId:
     .limit(100);
 }
 
+/** The diplomas of a signed batch that can still be claimed (issued or suspended), in the register's order. */
+export async function listBatchClaimableDiplomas(db: Executor, ref: { organisationId: string; batchId: string; offset: number; limit: number }) {
+  return db
+    .select({
+      id: diplomas.id,
+      fullName: diplomas.fullName,
+      dateOfBirth: diplomas.dateOfBirth,
+      programmeCode: diplomas.programmeCode,
+      programmeName: diplomas.programmeName,
+      serial: diplomas.serial,
+      registerNumber: diplomas.registerNumber,
+      registerYear: diplomas.registerYear,
+      issueDate: diplomas.issueDate,
+    })
+    .from(diplomas)
+    .innerJoin(diplomaBatches, and(eq(diplomaBatches.id, diplomas.batchId), eq(diplomaBatches.organisationId, diplomas.organisationId)))
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomaBatches.status, "signed"),
+        inArray(diplomas.status, ["issued", "suspended"]),
+      ),
+    )
+    .orderBy(asc(diplomas.registerYear), asc(diplomas.registerNumber), asc(diplomas.id))
+    .offset(ref.offset)
+    .limit(ref.limit);
+}
+
 /** What a signed batch produced: how many diplomas, and the first and last serial (serials run in order). */
 export async function summariseSignedBatch(db: Executor, ref: { organisationId: string; batchId: string }) {
   const [row] = await db

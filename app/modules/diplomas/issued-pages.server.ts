@@ -2,6 +2,7 @@ import type { Diploma, Organisation } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { createTokenBucketLimiter } from "~/lib/public-rate-limit.server";
 import { buildDiplomaDocument, type DiplomaForDocument } from "~/modules/documents/diploma-view";
+import { renderClaimSlipsPdf } from "~/modules/documents/claim-slips-pdf.server";
 import { renderDiplomaPdf } from "~/modules/documents/diploma-pdf.server";
 import { vietnamDate } from "~/modules/documents/format";
 import { HEAD_TITLES } from "~/modules/documents/labels";
@@ -14,9 +15,11 @@ import {
   findPendingReplacement,
   findSchoolDiploma,
   findSchoolProvince,
+  findStandingReplacement,
   listClaimedDiplomas,
   listDiplomaRegisterEntries,
   listSignedDiplomas,
+  listBatchClaimableDiplomas,
   listBatchReplacements,
   listSignedProgrammes,
   summariseBatchDrafts,
@@ -25,6 +28,7 @@ import {
 import { maskPersonalId } from "./draft-row";
 import type { DiplomaListQuery } from "./issued-schema";
 import { revealPersonalId } from "./personal-id.server";
+import { CLAIM_SLIPS_PER_PDF } from "./batch-order";
 import { compareDiplomas } from "./correction-diff";
 import { findBatch, listBatchDiplomas } from "./queries.server";
 
@@ -205,9 +209,23 @@ export async function loadSchoolDiplomaDetail(db: Executor, options: { organisat
 /** The printable slip a school hands a graduate: who, which diploma, the claim code and where to use it. */
 export async function loadClaimSlip(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
   const row = await findSchoolDiploma(db, options);
-  if (!row || !claimable(row.diploma)) return null;
+  if (!row) return null;
   const d = row.diploma;
+  if (d.status === "superseded") {
+    // An old slip: it says that a replacement exists and leads to the replacement's own slip; its code is not shown.
+    const standing = await findStandingReplacement(db, d.id);
+    return {
+      superseded: {
+        oldSerial: d.serial ?? "—",
+        newSerial: standing?.serial ?? row.replacementSerial ?? null,
+        replacementId: standing?.id ?? null,
+      },
+      diploma: { id: d.id, serial: d.serial },
+    } as const;
+  }
+  if (!claimable(d)) return null;
   return {
+    superseded: null,
     diploma: {
       id: d.id,
       fullName: d.fullName,
@@ -222,6 +240,37 @@ export async function loadClaimSlip(db: Executor, options: { organisationId: str
     claimCode: claimCodeOf(d.id),
     claimUrl: `${options.origin}/graduate/claim`,
   };
+}
+
+
+/** All claim slips of a signed batch (one part of at most CLAIM_SLIPS_PER_PDF), as a PDF; null when there are none. */
+export async function renderBatchClaimSlipsPdf(
+  db: Executor,
+  options: { organisation: Pick<Organisation, "id" | "name">; batchId: string; part: number; origin: string },
+) {
+  const batch = await findBatch(db, { organisationId: options.organisation.id, batchId: options.batchId });
+  if (!batch || batch.status !== "signed") return null;
+  const rows = await listBatchClaimableDiplomas(db, {
+    organisationId: options.organisation.id,
+    batchId: options.batchId,
+    offset: (options.part - 1) * CLAIM_SLIPS_PER_PDF,
+    limit: CLAIM_SLIPS_PER_PDF,
+  });
+  if (rows.length === 0) return null;
+  const pdf = await renderClaimSlipsPdf(
+    rows.map((d) => ({
+      fullName: d.fullName,
+      dateOfBirth: d.dateOfBirth,
+      programmeCode: d.programmeCode,
+      programmeName: d.programmeName,
+      serial: d.serial ?? "—",
+      registerNumber: d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—",
+      issueDate: d.issueDate,
+      claimCode: claimCodeOf(d.id),
+    })),
+    { schoolName: options.organisation.name, batchTitle: batch.title, signUpUrl: `${options.origin}/sign-up`, claimUrl: `${options.origin}/graduate/claim`, generatedAt: new Date() },
+  );
+  return { pdf, count: rows.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

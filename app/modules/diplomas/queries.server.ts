@@ -6,6 +6,7 @@ import {
   organisations,
   programmes,
   trainingLevels,
+  users,
   type BatchRowOrder,
   type BatchStatus,
   type DiplomaStatus,
@@ -76,6 +77,42 @@ export async function listBatches(db: Executor, options: { organisationId: strin
     .leftJoin(counts, eq(counts.batchId, diplomaBatches.id))
     .where(eq(diplomaBatches.organisationId, options.organisationId))
     .orderBy(desc(diplomaBatches.createdAt), desc(diplomaBatches.id));
+}
+
+/**
+ * The school's batches waiting for the principal's signature, oldest first, with who submitted them and how many
+ * drafts they hold; or the batches sent back to be corrected (drafts with a reason).
+ */
+export async function listBatchesInHand(db: Executor, options: { organisationId: string; kind: "submitted" | "returned"; limit?: number }) {
+  const counts = db
+    .select({ batchId: diplomas.batchId, n: count().as("draft_count") })
+    .from(diplomas)
+    .where(and(eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft")))
+    .groupBy(diplomas.batchId)
+    .as("dc");
+  return db
+    .select({
+      id: diplomaBatches.id,
+      title: diplomaBatches.title,
+      submittedAt: diplomaBatches.submittedAt,
+      returnReason: diplomaBatches.returnReason,
+      submittedBy: users.fullName,
+      createdBy: diplomaBatches.createdBy,
+      draftCount: sql<number>`coalesce(${counts.n}, 0)::int`,
+    })
+    .from(diplomaBatches)
+    .leftJoin(counts, eq(counts.batchId, diplomaBatches.id))
+    .leftJoin(users, eq(users.id, diplomaBatches.submittedBy))
+    .where(
+      and(
+        eq(diplomaBatches.organisationId, options.organisationId),
+        options.kind === "submitted"
+          ? eq(diplomaBatches.status, "submitted")
+          : and(eq(diplomaBatches.status, "draft"), sql`${diplomaBatches.returnReason} is not null`),
+      ),
+    )
+    .orderBy(asc(diplomaBatches.submittedAt), asc(diplomaBatches.createdAt), asc(diplomaBatches.id))
+    .limit(options.limit ?? 20);
 }
 
 export async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
