@@ -1,8 +1,12 @@
-import type { BatchRowOrder, Classification } from "../../db/schema/diplomas";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
+import type { BatchRowOrderCode } from "~/modules/diplomas/batch-order";
 import type { ComparedField, FieldComparison } from "~/modules/diplomas/correction-diff";
+import type { CLASSIFICATION_CODES } from "~/modules/diplomas/schema";
+
+type BatchRowOrder = BatchRowOrderCode;
+type Classification = (typeof CLASSIFICATION_CODES)[number];
 
 /** The principal's review of a batch: the list in the register's order, and each correction's old and new values. */
 

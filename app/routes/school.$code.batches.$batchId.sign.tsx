@@ -14,7 +14,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
-import { signFailure } from "~/modules/diplomas/issued-failures";
+import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
 import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";
 import { uuidParam } from "~/modules/diplomas/schema";
@@ -57,9 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await returnBatch(db, { organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      const status = result.code === "reason_required" ? 400 : 409;
-      const formError = result.code === "reason_required" ? "issued.return.reasonRequired" : "issued.sign.error.not_submitted";
-      return json<SignActionData>({ intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError }, { status });
+      const failure = returnFailure(result.code);
+      return json<SignActionData>({ intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: failure.message }, { status: failure.status });
     }
     return redirect(`/school/${organisation.code}/batches/${batchId}?notice=returned`);
   }

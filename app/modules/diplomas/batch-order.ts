@@ -9,6 +9,7 @@ import type { BatchRowOrder } from "../../../db/schema/diplomas";
  */
 
 export const BATCH_ROW_ORDER_CODES = ["import", "given_name", "full_name"] as const satisfies readonly BatchRowOrder[];
+export type BatchRowOrderCode = (typeof BATCH_ROW_ORDER_CODES)[number];
 
 export interface OrderedRow {
   id: string;

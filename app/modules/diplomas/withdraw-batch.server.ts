@@ -26,10 +26,9 @@ export async function withdrawBatch(db: Database, options: WithdrawBatchOptions)
  * The principal sends a submitted batch back to the registrar (it becomes a draft again) with the reason, which the
  * registrar reads on the batch page and in the mail.
  */
-export async function returnBatch(
-  db: Database,
-  options: WithdrawBatchOptions & { reason: string },
-): Promise<Result<{ batchId: string }, "not_found" | "not_submitted" | "reason_required">> {
+export type ReturnBatchError = "not_found" | "not_submitted" | "reason_required";
+
+export async function returnBatch(db: Database, options: WithdrawBatchOptions & { reason: string }): Promise<Result<{ batchId: string }, ReturnBatchError>> {
   const reason = options.reason.trim().slice(0, RETURN_REASON_MAX);
   if (reason.length < 3) return fail("reason_required", { reason: "issued.return.reasonRequired" });
   return sendBack(db, options, reason);
