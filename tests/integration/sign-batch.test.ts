@@ -15,6 +15,7 @@ import { saveDraft } from "~/modules/diplomas/save-draft.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
+import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
 import { checkChain, verifyInclusion } from "~/modules/issuance-log/hash-chain";
 import { sha256 } from "~/modules/issuance-log/append-log-entry.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -340,5 +341,32 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
       expect(JSON.stringify(d.credential)).not.toContain(d.email);
       expect(d.qrPayload).not.toContain(d.email);
     }
+  });
+});
+
+describe(`mail when a batch is withdrawn (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("tells the registrar who submitted it when someone else withdraws it, and nobody when they do it themselves", async () => {
+    const org = await createOrganisation(t.db, { kind: "school", code: "CDWDR" });
+    const submitter = await createMember(t.db, "school_registrar", org);
+    const colleague = await createMember(t.db, "school_registrar", org);
+    const principal = await createMember(t.db, "school_principal", org);
+    const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: submitter.id, count: 2 });
+    const ref = { organisationId: org.id, batchId: batch.id, publicOrigin: ORIGIN };
+    const returned = () => t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "batch_returned"));
+
+    expect((await withdrawBatch(t.db, { ...ref, actor: { userId: submitter.id, ip: null } })).ok).toBe(true);
+    expect(await returned()).toHaveLength(0);
+
+    expect((await submitBatch(t.db, { ...ref, actor: { userId: submitter.id, ip: null } })).ok).toBe(true);
+    const [toPrincipal] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "batch_submitted"));
+    expect(toPrincipal).toMatchObject({ toAddress: principal.email });
+    expect((await withdrawBatch(t.db, { ...ref, actor: { userId: colleague.id, ip: null } })).ok).toBe(true);
+    const mails = await returned();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toAddress: submitter.email });
+    expect(mails[0]!.subject).toContain("đã được rút về");
+    expect(mails[0]!.bodyText).toContain(`${ORIGIN}/school/CDWDR/batches/${batch.id}`);
   });
 });

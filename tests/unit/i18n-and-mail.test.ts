@@ -48,3 +48,37 @@ describe("mail templates", () => {
     expect(en.subject).toMatch(/Confirm/);
   });
 });
+
+describe("registry mail", () => {
+  const claim = {
+    fullName: "Dương Thị An",
+    schoolName: "Trường Cao đẳng Công nghệ Hà Nội",
+    programmeName: "Kế toán doanh nghiệp",
+    serial: "CDCNHN-000054",
+    issueDate: "15/06/2026",
+    claimCode: "7KQ2M-XD4PA",
+    link: "https://vanbang.example/graduate/claim",
+    replacesSerial: null,
+  };
+
+  it("gives the graduate the claim code, the link and the serial; a replacement names the diploma it replaces", () => {
+    const vi = renderMail({ name: "diploma_claim_code", params: claim }, "vi");
+    expect(vi.text).toContain("Mã nhận văn bằng của bạn: 7KQ2M-XD4PA");
+    expect(vi.text).toContain(claim.link);
+    expect(vi.subject).toBe("Văn bằng số hiệu CDCNHN-000054 của bạn — Trường Cao đẳng Công nghệ Hà Nội");
+    expect(vi.text).not.toContain("thay thế");
+    const replaced = renderMail({ name: "diploma_claim_code", params: { ...claim, replacesSerial: "CDCNHN-000012" } }, "en");
+    expect(replaced.subject).toMatch(/^Your replacement diploma CDCNHN-000054/);
+    expect(replaced.text).toContain("It replaces the diploma with serial CDCNHN-000012");
+  });
+
+  it("says one diploma in the singular and gives the reason a batch was sent back", () => {
+    const base = { fullName: "Trần Văn Đức", schoolName: "CĐ Công nghệ", batchTitle: "Đợt 1", link: "https://x/y" };
+    const signed = renderMail({ name: "batch_signed", params: { ...base, count: 1, signedBy: "Lê Minh Tuấn", first: "A-1", last: "A-1" } }, "en");
+    expect(signed.text).toContain("1 diploma, serial A-1.");
+    expect(renderMail({ name: "batch_submitted", params: { ...base, count: 2, submittedBy: "Trần Văn Đức" } }, "en").text).toContain("(2 diplomas)");
+    const back = renderMail({ name: "batch_returned", params: { ...base, by: "Lê Minh Tuấn", how: "returned", reason: "Sai số quyết định" } }, "vi");
+    expect(back.subject).toBe("Lô «Đợt 1» đã được trả lại — CĐ Công nghệ");
+    expect(back.text).toContain("Lý do: Sai số quyết định");
+  });
+});
