@@ -65,6 +65,7 @@ export function DraftFields({
         </SelectField>
         {text("ethnicity", { required: true, maxLength: 50 })}
         {text("personalId", { required: true, inputMode: "numeric", maxLength: 14, pattern: "\\s*\\d{12}\\s*", hint: t("diplomas.form.personalIdHint") })}
+        {text("email", { type: "email", maxLength: 254, hint: t("diplomas.form.emailHint") })}
       </fieldset>
       <fieldset className="form-section">
         <legend>{t("diplomas.form.award")}</legend>

@@ -16,6 +16,8 @@ import { ClaimSchema } from "~/modules/diplomas/issued-schema";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.claim.title"), { name: "robots", content: "noindex" }];
 
+type ClaimFailure = FormFailure & { formErrorParams?: Record<string, string> };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "graduate:own-profile");
   return json({ attempts: CLAIM_RATE_LIMITS.perUser.limit });
@@ -36,7 +38,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const failure = claimFailure(result.code);
-    return json<FormFailure>({ values: formValues(form), fieldErrors: {}, formError: failure.message }, { status: failure.status });
+    // An old slip's code: say that a replacement exists and how to claim it (the person proved all three inputs).
+    const formErrorParams = result.superseded ? { old: result.superseded.oldSerial, new: result.superseded.newSerial, school: result.superseded.schoolName } : undefined;
+    return json<ClaimFailure>({ values: formValues(form), fieldErrors: {}, formError: failure.message, formErrorParams }, { status: failure.status });
   }
   return redirect(`/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`);
 }
@@ -55,7 +59,7 @@ export default function ClaimDiploma() {
       </p>
       <h1>{t("issued.claim.title")}</h1>
       <p className="lead">{t("issued.claim.intro")}</p>
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey, "formErrorParams" in failure ? failure.formErrorParams : undefined)}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <TextField
           name="claimCode"

@@ -25,6 +25,10 @@ import { saveDraft } from "~/modules/diplomas/save-draft.server";
 import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
 import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
+import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/diplomas/batch-order";
+import { orderBatch } from "~/modules/diplomas/order-batch.server";
+import { getEnv } from "~/lib/env.server";
+import { BatchOrderLabel, ROW_ORDER_LABEL } from "~/components/batch-review";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "diplomas.batches.title");
@@ -40,7 +44,7 @@ function idOf(value: string | undefined): string {
   return parsed.data;
 }
 
-const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn"] as const;
+const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn", "ordered", "returned"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
@@ -100,13 +104,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = await deleteDraft(db, { ...ref, diplomaId, actor });
       return result.ok ? redirect(`${here}?notice=deleted#drafts`) : failed(result.code);
     }
+    case "set-order": {
+      const rowOrder = form.get("rowOrder");
+      if (!isBatchRowOrder(rowOrder)) return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
+      const result = await orderBatch(db, { ...ref, rowOrder, actor });
+      return result.ok ? redirect(`${here}?notice=ordered#drafts`) : failed(result.code);
+    }
     case "submit": {
-      const result = await submitBatch(db, { ...ref, actor });
+      const result = await submitBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       if (!result.ok) return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
       return redirect(`${here}?notice=submitted`);
     }
     case "withdraw": {
-      const result = await withdrawBatch(db, { ...ref, actor });
+      const result = await withdrawBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       return result.ok ? redirect(`${here}?notice=withdrawn`) : failed(result.code);
     }
     default:
@@ -149,6 +159,11 @@ export default function BatchPage() {
         ) : null}
       </dl>
 
+      {batch.status === "draft" && batch.returnReason ? (
+        <FormAlert kind="error">
+          {t("diplomas.batch.returned")} <span className="prewrap">{batch.returnReason}</span>
+        </FormAlert>
+      ) : null}
       {data.notice ? <FormAlert kind="success">{t(`diplomas.notice.${data.notice}` as MessageKey, data.noticeParams)}</FormAlert> : null}
       {result?.formError && !addFailure ? <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert> : null}
 
@@ -178,9 +193,46 @@ export default function BatchPage() {
       <section id="sign" aria-label={t("diplomas.batch.signSection")} data-batch-status={batch.status}>
         <BatchSignPanel schoolCode={schoolCode} batchId={batch.id} status={batch.status} canSign={data.canSign} />
       </section>
+      {batch.status === "signed" && (data.canDraft || data.canSign) ? (
+        <p className="button-row">
+          {Array.from({ length: Math.max(1, Math.ceil(data.total / CLAIM_SLIPS_PER_PDF)) }, (_, i) => (
+            <a key={i} href={`${base}/claim-slips.pdf${i > 0 ? `?part=${i + 1}` : ""}`} className="button" download>
+              {t("issued.sign.claimSlipsPdf")}
+              {data.total > CLAIM_SLIPS_PER_PDF ? ` (${i * CLAIM_SLIPS_PER_PDF + 1}–${Math.min(data.total, (i + 1) * CLAIM_SLIPS_PER_PDF)})` : ""}
+            </a>
+          ))}
+        </p>
+      ) : null}
 
       <section id="drafts" className="section">
         <h2>{t("diplomas.drafts.title")}</h2>
+        {data.total > 0 ? (
+          <div className="card" aria-labelledby="order-title" role="group">
+            <h3 id="order-title">{t("diplomas.order.title")}</h3>
+            <p>
+              {t("diplomas.order.current")}: <BatchOrderLabel order={batch.rowOrder} />
+            </p>
+            <p className="muted">{t("diplomas.order.help")}</p>
+            {data.editable ? (
+              <Form method="post" className="inline-form button-row">
+                <input type="hidden" name="intent" value="set-order" />
+                <label htmlFor="f-row-order">{t("diplomas.order.label")}</label>
+                <select id="f-row-order" name="rowOrder" defaultValue={batch.rowOrder} key={batch.rowOrder}>
+                  {BATCH_ROW_ORDER_CODES.map((o) => (
+                    <option key={o} value={o}>
+                      {t(ROW_ORDER_LABEL[o])}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button">
+                  {t("diplomas.order.apply")}
+                </button>
+              </Form>
+            ) : batch.status !== "draft" ? (
+              <p className="muted">{t("diplomas.order.locked")}</p>
+            ) : null}
+          </div>
+        ) : null}
         {data.diplomas.length === 0 ? (
           <p className="empty-state">{t("diplomas.drafts.empty")}</p>
         ) : (
@@ -195,13 +247,15 @@ export default function BatchPage() {
                   <th scope="col">{t("diplomas.field.programmeCode")}</th>
                   <th scope="col">{t("diplomas.field.classification")}</th>
                   <th scope="col">{t("diplomas.field.graduationDate")}</th>
+                  <th scope="col">{t("diplomas.drafts.email")}</th>
+                  {batch.status === "signed" ? <th scope="col">{t("diplomas.drafts.numbers")}</th> : null}
                   {data.editable ? <th scope="col">{t("diplomas.drafts.actions")}</th> : null}
                 </tr>
               </thead>
               <tbody>
-                {data.diplomas.map((d, i) => (
+                {data.diplomas.map((d) => (
                   <tr key={d.id}>
-                    <td>{(data.page - 1) * data.pageSize + i + 1}</td>
+                    <td>{d.rowNumber}</td>
                     <td>{d.fullName}</td>
                     <td className="nowrap">{formatDateVi(d.dateOfBirth)}</td>
                     <td className="nowrap">
@@ -213,6 +267,12 @@ export default function BatchPage() {
                     </td>
                     <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
                     <td className="nowrap">{formatDateVi(d.graduationDate)}</td>
+                    <td>{t(d.hasEmail ? "diplomas.drafts.hasEmail" : "diplomas.drafts.noEmail")}</td>
+                    {batch.status === "signed" ? (
+                      <td className="nowrap">
+                        {d.serial ?? "—"} · {d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—"}
+                      </td>
+                    ) : null}
                     {data.editable ? (
                       <td className="nowrap">
                         <Link to={`${base}/drafts/${d.id}`} aria-label={t("diplomas.drafts.editLabel", { name: d.fullName })}>

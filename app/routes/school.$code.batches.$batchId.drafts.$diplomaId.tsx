@@ -85,6 +85,7 @@ export default function EditDraft() {
     classification: draft.classification,
     graduationDate: draft.graduationDate,
     graduationDecisionNumber: draft.graduationDecisionNumber,
+    email: draft.email,
   };
   return (
     <>
@@ -96,6 +97,11 @@ export default function EditDraft() {
         <BatchStatusBadge status={batch.status} /> {draft.programmeName}
         {draft.honorificTitle ? ` — ${t("diplomas.field.honorificTitle")}: ${draft.honorificTitle}` : ""}
       </p>
+      {draft.replacementReason ? (
+        <p>
+          <strong>{t("issued.correction.pendingReason")}</strong> <span className="prewrap">{draft.replacementReason}</span>
+        </p>
+      ) : null}
       {!editable ? <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert> : null}
       {failure ? <FormAlert kind="error">{t(failure.formError ?? "form.errorSummary")}</FormAlert> : null}
       <section className="card">

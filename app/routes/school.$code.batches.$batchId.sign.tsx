@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { ConfirmCheckbox } from "~/components/issued-diplomas";
 import { ErrorPage } from "~/components/error-page";
-import { FormAlert, TextField } from "~/components/form";
+import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
@@ -14,11 +14,13 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
-import { signFailure } from "~/modules/diplomas/issued-failures";
+import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
-import { signBatchSchema } from "~/modules/diplomas/issued-schema";
+import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";
 import { uuidParam } from "~/modules/diplomas/schema";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
+import { returnBatch } from "~/modules/diplomas/withdraw-batch.server";
+import { BatchOrderLabel, CorrectionComparison, SignList } from "~/components/batch-review";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "issued.sign.title");
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ schoolCode: organisation.code, justSigned: new URL(request.url).searchParams.get("notice") === "signed", ...data });
 }
 
-type SignActionData = FormFailure;
+type SignActionData = FormFailure & { intent?: "return" };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
@@ -49,6 +51,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const page = await loadSignPage(db, { organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
   if (!page) throw notFound();
   const form = await readFormData(request);
+  const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
+
+  if (form.get("intent") === "return") {
+    const result = await returnBatch(db, { organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    if (!result.ok) {
+      if (result.code === "not_found") throw notFound();
+      const failure = returnFailure(result.code);
+      return json<SignActionData>({ intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: failure.message }, { status: failure.status });
+    }
+    return redirect(`/school/${organisation.code}/batches/${batchId}?notice=returned`);
+  }
+
   const parsed = parseForm(
     signBatchSchema({ today: page.form?.today ?? "9999-12-31", latestGraduationDate: page.form?.latestGraduationDate ?? null }),
     form,
@@ -62,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     issuePlace: parsed.data.issuePlace,
     issueDate: parsed.data.issueDate,
     publicOrigin: getEnv().PUBLIC_ORIGIN,
-    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+    actor,
   });
   if (!result.ok) {
     const failure = signFailure(result.code);
@@ -75,9 +89,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SignBatchPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { batch, schoolCode, form, signed } = data;
+  const failure = result?.intent === "return" ? undefined : result;
+  const returnFailure = result?.intent === "return" ? result : undefined;
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
 
@@ -102,6 +118,9 @@ export default function SignBatchPage() {
             <Link to={`/school/${schoolCode}/batches/${batch.id}`} className="button">
               {t("issued.sign.viewBatch")}
             </Link>
+            <a href={`/school/${schoolCode}/batches/${batch.id}/claim-slips.pdf`} className="button" download>
+              {t("issued.sign.claimSlipsPdf")}
+            </a>
           </p>
         </section>
       ) : null}
@@ -153,6 +172,27 @@ export default function SignBatchPage() {
               <Link to={`/school/${schoolCode}/batches/${batch.id}#drafts`}>{t("issued.sign.reviewList")}</Link>
             </p>
           </section>
+
+          {data.corrections.map((c) => (
+            <CorrectionComparison key={c.id} correction={c} />
+          ))}
+
+          {data.list && data.list.total > 0 ? (
+            <section className="card" aria-labelledby="order-title">
+              <h2 id="order-title">{t("issued.sign.orderTitle")}</h2>
+              <p>
+                {t("issued.sign.orderIs")} <BatchOrderLabel order={batch.rowOrder} />
+              </p>
+              <p className="muted">{t("issued.sign.orderHelp")}</p>
+              <SignList rows={data.list.rows} />
+              {data.list.total > data.list.rows.length ? (
+                <p className="muted">
+                  {t("issued.sign.listMore", { shown: data.list.rows.length, total: data.list.total })}{" "}
+                  <Link to={`/school/${schoolCode}/batches/${batch.id}#drafts`}>{t("issued.sign.reviewList")}</Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
 
           {batch.status !== "submitted" ? (
             <FormAlert kind="info">{t("issued.sign.error.not_submitted")}</FormAlert>
@@ -219,6 +259,31 @@ export default function SignBatchPage() {
               </Form>
             </section>
           )}
+
+          {batch.status === "submitted" && !form.preparedBySigner ? (
+            <section className="card" aria-labelledby="return-title">
+              <h2 id="return-title">{t("issued.return.title")}</h2>
+              <p className="muted">{t("issued.return.help")}</p>
+              <Form method="post" className="form" noValidate>
+                <input type="hidden" name="intent" value="return" />
+                <TextAreaField
+                  id="f-return-reason"
+                  name="reason"
+                  label={t("issued.return.reason")}
+                  rows={3}
+                  maxLength={RETURN_REASON_MAX}
+                  required
+                  defaultValue={returnFailure?.values?.reason ?? ""}
+                  error={returnFailure?.fieldErrors?.reason}
+                />
+                <div className="form-actions">
+                  <button type="submit" className="button" disabled={busy}>
+                    {t("issued.return.submit")}
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
         </>
       ) : null}
     </>

@@ -95,11 +95,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "start-correction" || intent === "start-reissue") {
     if (!hasPermission(session.grants, "diplomas:draft", organisation.id)) throw forbidden();
-    const result = await startCorrection(db, { ...ref, kind: intent === "start-correction" ? "correct" : "reissue", actor });
+    const reason = String(form.get("reason") ?? "").slice(0, 2000);
+    const result = await startCorrection(db, { ...ref, kind: intent === "start-correction" ? "correct" : "reissue", reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
       const failure = correctionFailure(result.code);
-      return json<DetailActionData>({ intent, formError: failure.message }, { status: failure.status });
+      return json<DetailActionData>(
+        { intent, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: failure.message },
+        { status: failure.status },
+      );
     }
     return redirect(`/school/${organisation.code}/batches/${result.value.batchId}/drafts/${result.value.diplomaId}`);
   }
@@ -357,20 +361,29 @@ export default function SchoolDiplomaPage() {
           <h2 id="correction-title">{t("issued.correction.title")}</h2>
           <p>{t("issued.correction.intro")}</p>
           <div className="grid-2">
-            <Form method="post" className="form">
-              <input type="hidden" name="intent" value="start-correction" />
-              <p className="muted">{t("issued.correction.correctHelp")}</p>
-              <button type="submit" className="button button-primary">
-                {t("issued.correction.correct")}
-              </button>
-            </Form>
-            <Form method="post" className="form">
-              <input type="hidden" name="intent" value="start-reissue" />
-              <p className="muted">{t("issued.correction.reissueHelp")}</p>
-              <button type="submit" className="button">
-                {t("issued.correction.reissue")}
-              </button>
-            </Form>
+            {(["start-correction", "start-reissue"] as const).map((intent) => {
+              const failure = result?.intent === intent ? result : undefined;
+              return (
+                <Form method="post" className="form" noValidate key={intent}>
+                  <input type="hidden" name="intent" value={intent} />
+                  <p className="muted">{t(intent === "start-correction" ? "issued.correction.correctHelp" : "issued.correction.reissueHelp")}</p>
+                  <TextAreaField
+                    id={`f-replacement-reason-${intent}`}
+                    name="reason"
+                    label={t("issued.correction.reason")}
+                    hint={t("issued.correction.reasonHint")}
+                    rows={2}
+                    maxLength={500}
+                    required
+                    defaultValue={failure?.values?.reason ?? ""}
+                    error={failure?.fieldErrors?.reason}
+                  />
+                  <button type="submit" className={intent === "start-correction" ? "button button-primary" : "button"}>
+                    {t(intent === "start-correction" ? "issued.correction.correct" : "issued.correction.reissue")}
+                  </button>
+                </Form>
+              );
+            })}
           </div>
         </section>
       ) : null}

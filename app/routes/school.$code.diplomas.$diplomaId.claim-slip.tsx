@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { FormAlert } from "~/components/form";
 import { PrintButton } from "~/components/print-button";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -27,7 +28,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ClaimSlip() {
   const t = useT();
-  const { school, diploma: d, claimCode, claimUrl, origin } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.superseded) {
+    const s = data.superseded;
+    return (
+      <>
+        <p className="no-print">
+          <Link to={`/school/${data.school.code}/diplomas/${data.diploma.id}`}>{t("issued.slip.back", { serial: data.diploma.serial ?? "" })}</Link>
+        </p>
+        <h1>{t("issued.slip.supersededTitle")}</h1>
+        <FormAlert kind="info">
+          {s.newSerial ? t("issued.slip.superseded", { old: s.oldSerial, new: s.newSerial }) : t("issued.slip.replacementPending", { old: s.oldSerial })}
+        </FormAlert>
+        {s.replacementId ? (
+          <p>
+            <Link to={`/school/${data.school.code}/diplomas/${s.replacementId}/claim-slip`} className="button button-primary">
+              {t("issued.slip.openReplacement")}
+            </Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  const { school, diploma: d, claimCode, claimUrl, origin } = data;
   return (
     <>
       <p className="no-print">

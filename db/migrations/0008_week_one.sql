@@ -27,6 +27,11 @@ CREATE TABLE "programme_requests" (
 	CONSTRAINT "programme_requests_code" CHECK ("programme_requests"."programme_code" ~ '^[0-9]{7,8}$')
 );
 --> statement-breakpoint
+ALTER TABLE "diploma_batches" ADD COLUMN "row_order" text DEFAULT 'import' NOT NULL;--> statement-breakpoint
+ALTER TABLE "diploma_batches" ADD COLUMN "return_reason" text;--> statement-breakpoint
+ALTER TABLE "diplomas" ADD COLUMN "email" text;--> statement-breakpoint
+ALTER TABLE "diplomas" ADD COLUMN "position" integer;--> statement-breakpoint
+ALTER TABLE "diplomas" ADD COLUMN "replacement_reason" text;--> statement-breakpoint
 ALTER TABLE "share_links" ADD CONSTRAINT "share_links_diploma_id_diplomas_id_fk" FOREIGN KEY ("diploma_id") REFERENCES "public"."diplomas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_links" ADD CONSTRAINT "share_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_requests" ADD CONSTRAINT "programme_requests_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

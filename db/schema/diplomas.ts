@@ -17,6 +17,13 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export const BATCH_STATUSES = ["draft", "submitted", "signed", "cancelled"] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
+/**
+ * The order of a batch's list, which is the order of the register: "import" (as the rows were added), "given_name"
+ * (tên, then họ và tên đệm, as Vietnamese class lists are sorted) or "full_name"; Vietnamese collation.
+ */
+export const BATCH_ROW_ORDERS = ["import", "given_name", "full_name"] as const;
+export type BatchRowOrder = (typeof BATCH_ROW_ORDERS)[number];
+
 /** A class of drafts that a registrar prepares and a principal reviews and signs in one transaction. */
 export const diplomaBatches = pgTable(
   "diploma_batches",
@@ -32,6 +39,10 @@ export const diplomaBatches = pgTable(
     signedBy: uuid("signed_by").references(() => users.id),
     signedAt: timestamp("signed_at", { withTimezone: true }),
     signingKeyId: uuid("signing_key_id").references(() => signingKeys.id),
+    /** The order of the list the registrar reviewed and the principal signs: numbers are given in this order. */
+    rowOrder: text("row_order").$type<BatchRowOrder>().notNull().default("import"),
+    /** Why the principal sent the batch back to the registrar (cleared when it is submitted again). */
+    returnReason: text("return_reason"),
   },
   (t) => [index("diploma_batches_org_idx").on(t.organisationId, t.createdAt)],
 );
@@ -68,6 +79,12 @@ export const diplomas = pgTable(
     honorificTitle: text("honorific_title"),
     graduationDate: date("graduation_date", { mode: "string" }).notNull(),
     graduationDecisionNumber: text("graduation_decision_number").notNull(),
+    /** Where the graduate gets their claim code by mail. Personal data: school pages only, never public, a credential or a log. */
+    email: text("email"),
+    /** The row's place in its batch as imported or added (1, 2, …): the "import" order of the list. */
+    position: integer("position"),
+    /** A correction's or reissue's reason, given when it was started; written into the register's remarks. */
+    replacementReason: text("replacement_reason"),
     // Numbers and signature, set when the batch is signed
     serial: text("serial"), // số hiệu
     registerYear: integer("register_year"),

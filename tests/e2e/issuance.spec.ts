@@ -19,6 +19,7 @@ import { decodeEd25519PublicKey } from "../../app/modules/signing/multikey";
 import { expect, test } from "./fixtures";
 
 const SCHOOL = "CDCNHN";
+const CORRECTION_REASON = "Sai ngày sinh so với giấy khai sinh";
 const REGISTRAR = "vanbang@cdcnhn.edu.vn";
 const PRINCIPAL = "hieutruong@cdcnhn.edu.vn";
 const GRADUATE = "binh.tran@example.vn";
@@ -128,6 +129,7 @@ function classCsv(templateCsv: string): string {
     "Xếp loại": g.classification,
     "Ngày tốt nghiệp": "20/06/2025",
     "Số quyết định tốt nghiệp": "512/QĐ-CĐCN",
+    "Thư điện tử": "",
   });
   for (const h of headers!) if (!(h in cell(CLAIMED))) throw new Error(`the template has a column this test does not fill: ${h}`);
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -403,7 +405,9 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
       const serial = run.serials.get(CORRECTED.fullName)!;
       await page.goto(`/school/${SCHOOL}/diplomas/${run.ids.get(CORRECTED.fullName)}`);
       await expect(page.getByRole("heading", { level: 1, name: `Văn bằng số hiệu ${serial}` })).toBeVisible();
-      await page.getByRole("button", { name: "Bắt đầu chỉnh sửa" }).click();
+      const start = page.locator("form").filter({ has: page.getByRole("button", { name: "Bắt đầu chỉnh sửa" }) });
+      await start.getByLabel("Lý do chỉnh sửa hoặc cấp lại").fill(CORRECTION_REASON);
+      await start.getByRole("button", { name: "Bắt đầu chỉnh sửa" }).click();
 
       await expect(page.getByRole("heading", { level: 1, name: "Sửa thông tin văn bằng" })).toBeVisible();
       run.correctionBatchId = /\/batches\/([0-9a-f-]{36})\/drafts\//.exec(page.url())![1]!;
@@ -437,10 +441,17 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         await page.getByRole("link", { name: "Rà soát và ký lô" }).click();
         await expect(fact(page, "Số văn bằng")).toHaveText("1");
         await page.getByLabel("Tôi đã rà soát danh sách và ký số các văn bằng này").check();
+        // The principal sees what the correction changes, old and new side by side, and why.
+        const comparison = page.getByRole("region", { name: `Chỉnh sửa văn bằng số hiệu ${oldSerial}` });
+        await expect(comparison).toContainText(CORRECTION_REASON);
+        const changed = comparison.locator("tr[data-changed]");
+        await expect(changed).toHaveCount(1);
+        await expect(changed).toContainText(CORRECTED.dateOfBirth);
+        await expect(changed).toContainText(CORRECTED_BIRTH.vi);
         await page.getByRole("button", { name: "Ký số 1 văn bằng" }).click();
-        const done = page.getByText(/^Đã ký số 1 văn bằng, số hiệu từ (CDCNHN-\d{6}) đến \1\./);
+        const done = page.getByText(/^Đã ký số 1 văn bằng, số hiệu (CDCNHN-\d{6})\. Văn bằng đã được ghi vào sổ gốc\.$/);
         await expect(done).toBeVisible();
-        run.replacementSerial = /từ (CDCNHN-\d{6})/.exec((await done.textContent())!)![1]!;
+        run.replacementSerial = /số hiệu (CDCNHN-\d{6})/.exec((await done.textContent())!)![1]!;
         expect(run.replacementSerial).not.toBe(oldSerial);
       });
 
@@ -457,6 +468,7 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         await expect(entry).toContainText("Cấp thay thế (chỉnh sửa)");
         await expect(entry).toContainText(CORRECTED_BIRTH.vi);
         await expect(entry).toContainText(`Thay thế văn bằng số hiệu ${oldSerial}`);
+        await expect(entry).toContainText(CORRECTION_REASON);
       });
 
       await test.step("the old diploma's public page says it was replaced and links to the new one", async () => {

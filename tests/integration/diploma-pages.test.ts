@@ -3,10 +3,21 @@
  * the principal's signing page, the school's list and detail pages (revoke, correction), the public printable
  * diploma and its PDF. Who may do what, and the personal ID number never on a page in clear.
  */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { testGraduateName } from "../support/diplomas";
-import { describe, expect, it } from "vitest";
-import { auditLog, diplomaBatches, diplomas, registerEntries } from "~db/schema";
+import { afterAll, describe, expect, it } from "vitest";
+import { auditLog, diplomaBatches, diplomas, mailOutbox, registerEntries } from "~db/schema";
+import { translate } from "~/lib/i18n";
+import { CLASSIFICATION_LABELS_VI } from "~/modules/diplomas/schema";
+import * as claimPage from "~/routes/graduate.claim";
+import * as overview from "~/routes/school.$code._index";
+import * as batchPage from "~/routes/school.$code.batches.$batchId._index";
+import * as claimSlipsPdf from "~/routes/school.$code.batches.$batchId.claim-slips[.]pdf";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
 import { vietnamToday } from "~/modules/diplomas/sign-batch.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -192,7 +203,13 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       expect((await call(diplomaPage.action, principal.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)))).status).toBe(403);
 
       const registrar = await signedIn(t.db, { id: r.id });
-      const started = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction" }, pageParams("CDFIX", id)));
+      // A correction says why: without a reason nothing starts.
+      const noReason = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction", reason: "  " }, pageParams("CDFIX", id)));
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.fieldErrors).toEqual({ reason: "issued.correction.reasonRequired" });
+      expect(await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.organisationId, org.id))).toHaveLength(1);
+      const reason = "Sai ngày sinh so với giấy khai sinh";
+      const started = await call(diplomaPage.action, registrar.post(path, { intent: "start-correction", reason }, pageParams("CDFIX", id)));
       expect(started.status).toBe(302);
       const match = /^\/school\/CDFIX\/batches\/([0-9a-f-]{36})\/drafts\/([0-9a-f-]{36})$/.exec(started.location ?? "");
       expect(match).not.toBeNull();
@@ -201,15 +218,17 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, draftId!));
       const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
       expect(batch).toMatchObject({ title: `Chỉnh sửa văn bằng ${old!.serial}`, status: "draft", organisationId: org.id, createdBy: r.id });
-      expect(draft).toMatchObject({ status: "draft", batchId, supersedesId: id, fullName: old!.fullName, programmeCode: old!.programmeCode, personalIdHash: old!.personalIdHash, serial: null });
+      expect(draft).toMatchObject({ status: "draft", batchId, supersedesId: id, replacementReason: reason, fullName: old!.fullName, programmeCode: old!.programmeCode, personalIdHash: old!.personalIdHash, serial: null });
       expect(draft!.personalIdCiphertext).not.toBe(old!.personalIdCiphertext); // sealed again, bound to the new row
-      expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.start-correction"), eq(auditLog.entityId, id)))).toHaveLength(1);
+      const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.start-correction"), eq(auditLog.entityId, id)));
+      expect(audits).toHaveLength(1);
+      expect(audits[0]!.details).toMatchObject({ reason });
 
       const page = await call(diplomaPage.loader, registrar.get(path, pageParams("CDFIX", id)));
       expect(page.body.pendingReplacement).toMatchObject({ id: draftId, batchId });
       expect(page.body.canStartReplacement).toBe(false);
       for (const intent of ["start-correction", "start-reissue"]) {
-        const second = await call(diplomaPage.action, registrar.post(path, { intent }, pageParams("CDFIX", id)));
+        const second = await call(diplomaPage.action, registrar.post(path, { intent, reason: "Lần thứ hai" }, pageParams("CDFIX", id)));
         expect(second.status).toBe(409);
         expect(second.body.formError).toBe("issued.correction.error.already_started");
       }
@@ -219,7 +238,7 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       const other = diplomaIds[1]!;
       const revoke = await call(diplomaPage.action, principal.post(`/school/CDFIX/diplomas/${other}`, { intent: "revoke", reason: "Thu hồi thử", confirm: "on" }, pageParams("CDFIX", other)));
       expect(revoke.status).toBe(302);
-      const refused = await call(diplomaPage.action, registrar.post(`/school/CDFIX/diplomas/${other}`, { intent: "start-reissue" }, pageParams("CDFIX", other)));
+      const refused = await call(diplomaPage.action, registrar.post(`/school/CDFIX/diplomas/${other}`, { intent: "start-reissue", reason: "Người học làm mất" }, pageParams("CDFIX", other)));
       expect(refused.status).toBe(409);
       expect(refused.body.formError).toBe("issued.correction.error.not_allowed");
     });
@@ -266,6 +285,135 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="van-bang-CDPDF-000001.pdf"');
       expect(new TextDecoder().decode(res.bytes.slice(0, 5))).toBe("%PDF-");
       expect(res.bytes.length).toBeGreaterThan(10_000);
+    });
+  });
+
+  describe("the first week at a school: the principal's queue, corrections, claim slips", () => {
+    const workDir = mkdtempSync(path.join(tmpdir(), "vanbang-slips-"));
+    afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+    const pdfFile = (bytes: Uint8Array) => {
+      const file = path.join(workDir, `${randomUUID()}.pdf`);
+      writeFileSync(file, bytes);
+      return file;
+    };
+
+    it("prints every claim slip of a batch as one PDF, one page per graduate, for its own registrar and principal only", async () => {
+      const { org, registrar: r, principal: p, batch, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDSLIP", count: 3 });
+      const params = { code: "CDSLIP", batchId: batch.id };
+      const path_ = `/school/CDSLIP/batches/${batch.id}/claim-slips.pdf`;
+      for (const who of [r, p]) {
+        const res = await call(claimSlipsPdf.loader, (await signedIn(t.db, { id: who.id })).get(path_, params));
+        expect(res.status).toBe(200);
+        expect(res.headers.get("Content-Type")).toBe("application/pdf");
+        expect(res.headers.get("Cache-Control")).toContain("no-store");
+        const file = pdfFile(res.bytes);
+        expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/^Pages:\s+3$/m);
+        const pages = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).split("\f").slice(0, -1).map((pg) => pg.normalize("NFC").replace(/\s+/g, " "));
+        expect(pages).toHaveLength(3);
+        const signed = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batch.id)).orderBy(diplomas.registerNumber);
+        signed.forEach((d, i) => {
+          expect(pages[i]).toContain("PHIẾU NHẬN VĂN BẰNG SỐ");
+          expect(pages[i]).toContain(d.fullName);
+          expect(pages[i]).toContain(claimCodeOf(d.id));
+          expect(pages[i]).toContain(d.serial!);
+          expect(pages[i]).toContain(`${d.registerNumber}/2026`);
+        });
+      }
+      // The school's administrator has no business with a class's codes; another school's staff get nothing.
+      const admin = await signedIn(t.db, { role: "school_admin", organisation: org });
+      expect((await call(claimSlipsPdf.loader, admin.get(path_, params))).status).toBe(403);
+      const other = await createOrganisation(t.db, { kind: "school", code: "CDOTH" });
+      const foreign = await signedIn(t.db, { role: "school_registrar", organisation: other });
+      expect((await call(claimSlipsPdf.loader, foreign.get(`/school/CDOTH/batches/${batch.id}/claim-slips.pdf`, { code: "CDOTH", batchId: batch.id }))).status).toBe(404);
+      // A revoked diploma's slip is left out.
+      const principal = await signedIn(t.db, { id: p.id });
+      await call(diplomaPage.action, principal.post(`/school/CDSLIP/diplomas/${diplomaIds[0]}`, { intent: "revoke", reason: "Thu hồi thử", confirm: "on" }, pageParams("CDSLIP", diplomaIds[0]!)));
+      const fewer = await call(claimSlipsPdf.loader, principal.get(path_, params));
+      expect(execFileSync("pdfinfo", [pdfFile(fewer.bytes)], { encoding: "utf8" })).toMatch(/^Pages:\s+2$/m);
+    });
+
+    it("shows the principal the batches waiting for signature, mails them at submission, and lets them send one back with a reason", async () => {
+      const org = await createOrganisation(t.db, { kind: "school", code: "CDQUE" });
+      const r = await createMember(t.db, "school_registrar", org);
+      const p = await createMember(t.db, "school_principal", org);
+      await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
+      const registrar = await signedIn(t.db, { id: r.id });
+      const principal = await signedIn(t.db, { id: p.id });
+      const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: r.id, count: 1 });
+      await t.db.update(diplomaBatches).set({ status: "draft", submittedBy: null, submittedAt: null }).where(eq(diplomaBatches.id, batch.id));
+      const here = `/school/CDQUE/batches/${batch.id}`;
+      const batchParams = { code: "CDQUE", batchId: batch.id };
+
+      const empty = await call(overview.loader, principal.get("/school/CDQUE", { code: "CDQUE" }));
+      expect(empty.body.waiting).toEqual([]);
+      expect((await call(batchPage.action, registrar.post(here, { intent: "submit" }, batchParams))).status).toBe(302);
+      const [toPrincipal] = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "batch_submitted"), eq(mailOutbox.toAddress, p.email)));
+      expect(toPrincipal?.bodyText).toContain(`${here}/sign`);
+      expect(toPrincipal?.bodyText).toContain("1 văn bằng");
+      const queue = await call(overview.loader, principal.get("/school/CDQUE", { code: "CDQUE" }));
+      expect(queue.body.waiting).toEqual([expect.objectContaining({ id: batch.id, draftCount: 1 })]);
+      // The registrar's overview has no signing queue.
+      expect((await call(overview.loader, registrar.get("/school/CDQUE", { code: "CDQUE" }))).body.canSign).toBe(false);
+
+      const signPath = `${here}/sign`;
+      const noReason = await call(signPage.action, principal.post(signPath, { intent: "return", reason: "" }, batchParams));
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.fieldErrors).toEqual({ reason: "issued.return.reasonRequired" });
+      const returned = await call(signPage.action, principal.post(signPath, { intent: "return", reason: "Sai số quyết định tốt nghiệp" }, batchParams));
+      expect(returned.status).toBe(302);
+      expect(returned.location).toBe(`${here}?notice=returned`);
+      const [toRegistrar] = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "batch_returned"), eq(mailOutbox.toAddress, r.email)));
+      expect(toRegistrar?.bodyText).toContain("Lý do: Sai số quyết định tốt nghiệp");
+      const page = await call(batchPage.loader, registrar.get(here, batchParams));
+      expect(page.body.batch).toMatchObject({ status: "draft", returnReason: "Sai số quyết định tốt nghiệp" });
+      expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma-batch.return"), eq(auditLog.entityId, batch.id)))).toHaveLength(1);
+
+      // Submitted again and signed: the registrar hears of it.
+      expect((await call(batchPage.action, registrar.post(here, { intent: "submit" }, batchParams))).status).toBe(302);
+      expect((await call(batchPage.loader, registrar.get(here, batchParams))).body.batch.returnReason).toBeNull();
+      const signed = await call(signPage.action, principal.post(signPath, { issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, batchParams));
+      expect(signed.status).toBe(302);
+      const [done] = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "batch_signed"), eq(mailOutbox.toAddress, r.email)));
+      expect(done?.subject).toContain("đã được ký");
+      expect((await call(overview.loader, principal.get("/school/CDQUE", { code: "CDQUE" }))).body.waiting).toEqual([]);
+    });
+
+    it("shows a correction's old and new values side by side; the old slip and the old code point to the replacement", async () => {
+      const { org, registrar: r, principal: p, diplomaIds } = await schoolWithSignedDiplomas(t.db, { code: "CDCMP", count: 1 });
+      const id = diplomaIds[0]!;
+      const registrar = await signedIn(t.db, { id: r.id });
+      const started = await call(diplomaPage.action, registrar.post(`/school/CDCMP/diplomas/${id}`, { intent: "start-correction", reason: "Sai xếp loại tốt nghiệp" }, pageParams("CDCMP", id)));
+      const [, batchId, draftId] = /batches\/([0-9a-f-]{36})\/drafts\/([0-9a-f-]{36})$/.exec(started.location ?? "")!;
+      await t.db.update(diplomas).set({ classification: "trung_binh" }).where(eq(diplomas.id, draftId!));
+      await t.db.update(diplomaBatches).set({ status: "submitted", submittedBy: r.id, submittedAt: new Date() }).where(eq(diplomaBatches.id, batchId!));
+      const principal = await signedIn(t.db, { id: p.id });
+      const params = { code: "CDCMP", batchId: batchId! };
+      const page = await call(signPage.loader, principal.get(`/school/CDCMP/batches/${batchId}/sign`, params));
+      const [correction] = page.body.corrections;
+      expect(correction).toMatchObject({ kind: "correct", reason: "Sai xếp loại tốt nghiệp" });
+      const changed = correction.fields.filter((f: { changed: boolean }) => f.changed);
+      const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
+      expect(changed).toEqual([{ field: "classification", old: CLASSIFICATION_LABELS_VI[old!.classification], new: "Trung bình", changed: true }]);
+      expect(JSON.stringify(page.body)).not.toContain(graduateOf(0).personalId);
+
+      const signed = await call(signPage.action, principal.post(`/school/CDCMP/batches/${batchId}/sign`, { issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, params));
+      expect(signed.status).toBe(302);
+      const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, draftId!));
+      // The old diploma's history shows the replacement with its reason.
+      const detail = await call(diplomaPage.loader, registrar.get(`/school/CDCMP/diplomas/${id}`, pageParams("CDCMP", id)));
+      expect(detail.body.history).toEqual(expect.arrayContaining([expect.objectContaining({ diplomaId: draftId, kind: "correct", remarks: "Sai xếp loại tốt nghiệp" })]));
+      // The old slip no longer shows a code: it says a replacement exists and links its slip.
+      const slip = await call(claimSlip.loader, registrar.get(`/school/CDCMP/diplomas/${id}/claim-slip`, pageParams("CDCMP", id)));
+      expect(slip.status).toBe(200);
+      expect(slip.body.superseded).toEqual({ oldSerial: old!.serial, newSerial: fresh!.serial, replacementId: draftId });
+      expect(slip.text).not.toContain(claimCodeOf(id));
+      // The graduate who tries the old code is told the same, with the new serial.
+      const graduate = await signedIn(t.db, { role: "graduate", organisation: null });
+      const tried = await call(claimPage.action, graduate.post("/graduate/claim", { claimCode: claimCodeOf(id), ...graduateOf(0) }));
+      expect(tried.status).toBe(400);
+      expect(tried.body).toMatchObject({ formError: "issued.claim.error.superseded", formErrorParams: { old: old!.serial, new: fresh!.serial } });
+      expect(translate("vi", tried.body.formError, tried.body.formErrorParams)).toContain(`thay thế bằng văn bằng số hiệu ${fresh!.serial}`);
+      void org;
     });
   });
 });

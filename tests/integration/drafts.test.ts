@@ -472,5 +472,6 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const bytes = new Uint8Array(await template.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, for Excel
     expect(new TextDecoder().decode(bytes)).toMatch(/^Họ và tên,Ngày sinh,.*\r\nNguyễn Văn An,15\/03\/2004,/s);
+    expect(new TextDecoder().decode(bytes).split("\r\n")[0]).toMatch(/,Thư điện tử$/);
   });
 });

@@ -1,13 +1,21 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, diplomaBatches, diplomas, issuanceLog, registerEntries } from "~db/schema";
+import { auditLog, diplomaBatches, diplomas, issuanceLog, mailOutbox, registerEntries } from "~db/schema";
+import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
+import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
+import { createBatch } from "~/modules/diplomas/create-batch.server";
+import { importDrafts } from "~/modules/diplomas/import-drafts.server";
+import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
+import { orderBatch } from "~/modules/diplomas/order-batch.server";
 import { verifyProof } from "~/modules/credentials/eddsa-rdfc-2022";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
+import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
 import { revealPersonalId } from "~/modules/diplomas/personal-id.server";
 import { saveDraft } from "~/modules/diplomas/save-draft.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
+import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
 import { checkChain, verifyInclusion } from "~/modules/issuance-log/hash-chain";
 import { sha256 } from "~/modules/issuance-log/append-log-entry.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -157,12 +165,13 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     const principal = await createMember(t.db, "school_principal", org);
     await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
+    await t.db.update(diplomas).set({ email: "an.nguyen@example.vn" }).where(eq(diplomas.id, first.diplomaIds[0]!));
     const sign = (batchId: string) =>
       signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
     expect((await sign(first.batch.id)).ok).toBe(true);
 
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", actor });
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", reason: "Sai ngày sinh so với giấy khai sinh", actor });
     if (!started.ok) throw new Error(started.code);
     const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
     const personalId = revealPersonalId(draft!.id, draft!.personalIdCiphertext)!;
@@ -182,6 +191,7 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
         classification: draft!.classification,
         graduationDate: draft!.graduationDate,
         graduationDecisionNumber: draft!.graduationDecisionNumber,
+        email: draft!.email ?? "",
       },
       actor,
       today: "2026-07-01",
@@ -193,7 +203,32 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, first.diplomaIds[0]!));
     const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, draft!.id));
     expect(old).toMatchObject({ status: "superseded", supersededById: draft!.id });
-    expect(fresh).toMatchObject({ status: "issued", dateOfBirth: "2001-02-03", supersedesId: old!.id });
+    expect(fresh).toMatchObject({ status: "issued", dateOfBirth: "2001-02-03", supersedesId: old!.id, email: "an.nguyen@example.vn" });
+
+    // The reason is in the register's remarks, on the replacement's entry (which the old diploma's history shows too).
+    const [entry] = await t.db.select().from(registerEntries).where(eq(registerEntries.diplomaId, fresh!.id));
+    expect(entry).toMatchObject({ kind: "correct", relatedDiplomaId: old!.id, remarks: "Sai ngày sinh so với giấy khai sinh" });
+
+    // The new claim code goes by mail too, saying which diploma it replaces.
+    const mails = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "diploma_claim_code"), eq(mailOutbox.toAddress, "an.nguyen@example.vn")));
+    expect(mails).toHaveLength(2);
+    const replacementMail = mails.find((m) => m.bodyText.includes(claimCodeOf(fresh!.id)));
+    expect(replacementMail?.bodyText).toContain(`thay thế văn bằng số hiệu ${old!.serial}`);
+    expect(replacementMail?.subject).toContain("Văn bằng thay thế");
+
+    // Someone trying the old slip's code is told that a replacement exists, not a bare mismatch.
+    const graduate = await createMember(t.db, "graduate", null);
+    const tried = await claimDiploma(t.db, {
+      input: { claimCode: claimCodeOf(old!.id).replace("-", ""), personalId, dateOfBirth: old!.dateOfBirth },
+      actor: { userId: graduate.id, ip: null },
+    });
+    expect(tried).toMatchObject({ ok: false, code: "superseded", superseded: { oldSerial: old!.serial, newSerial: fresh!.serial } });
+    // With the new date of birth and the new code it is claimed.
+    const claimed = await claimDiploma(t.db, {
+      input: { claimCode: claimCodeOf(fresh!.id).replace("-", ""), personalId, dateOfBirth: "2001-02-03" },
+      actor: { userId: graduate.id, ip: null },
+    });
+    expect(claimed).toMatchObject({ ok: true, value: { diplomaId: fresh!.id } });
   });
 });
 
@@ -210,7 +245,7 @@ describe(`reissuing a diploma (${testDatabaseKind()})`, () => {
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
     await sign(first.batch.id);
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", actor });
+    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", reason: "Người học làm mất bản in", actor });
     if (!started.ok) throw new Error(started.code);
     expect((await submitBatch(t.db, { organisationId: org.id, batchId: started.value.batchId, actor })).ok).toBe(true);
     expect((await sign(started.value.batchId)).ok).toBe(true);
@@ -218,5 +253,120 @@ describe(`reissuing a diploma (${testDatabaseKind()})`, () => {
     expect(entries.map((e) => [e.kind, e.relatedDiplomaId])).toEqual([["reissue", first.diplomaIds[0]]]);
     const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
     expect(fresh!.statusReason).toBeNull();
+  });
+});
+
+describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  /** The class in Vietnamese list order: by given name, then family and middle names (A < Ă < Â, D < Đ, tones after). */
+  const EXPECTED = [
+    "Dương Thị An", "Đặng Minh An", "Đỗ Văn An", "Nguyễn Văn Anh", "Trần Thị Ánh", "Lê Văn Ân", "Phạm Thị Bình", "Hoàng Thị Chi",
+    "Vũ Văn Dũng", "Bùi Văn Dương", "Ngô Văn Đạt", "Lý Văn Đức", "Hồ Thị Giang", "Mai Thị Hà", "Đinh Văn Hải", "Trịnh Thị Hòa",
+    "Tạ Văn Khánh", "Cao Thị Lan", "Lương Thị Linh", "Đoàn Văn Minh", "Phan Văn Nam", "Võ Thị Ngọc", "Dư Thị Oanh", "Kiều Văn Phúc",
+    "Tô Văn Quân", "Lâm Văn Sơn", "Quách Thị Tâm", "Hà Thị Thảo", "Âu Thị Uyên", "Triệu Thị Yến",
+  ];
+  const HEADER = 'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp,Thư điện tử';
+
+  it("numbers a class of 30 in the order the registrar sorted and the principal saw: row 1 gets the first number", async () => {
+    const org = await createOrganisation(t.db, { kind: "school", code: "CDORD" });
+    const registrar = await createMember(t.db, "school_registrar", org);
+    const principal = await createMember(t.db, "school_principal", org);
+    await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
+    const sign = (batchId: string) =>
+      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+    // An earlier batch of the year used numbers 1–3.
+    const earlier = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 3 });
+    expect((await sign(earlier.batch.id)).ok).toBe(true);
+
+    // The file lists the class in another order (every 7th name); a few graduates have an e-mail address.
+    const fileOrder = EXPECTED.map((_, i) => EXPECTED[(i * 7) % EXPECTED.length]!);
+    const lines = fileOrder.map(
+      (name, i) => `${name},15/03/2004,Hà Nội,Nam,Kinh,${String(200_000_000_000 + i * 7919).padStart(12, "0")},6480201,Chính quy,Khá,20/05/2026,123/QĐ-CĐCN,${i % 10 === 0 ? `hv${i}@example.vn` : ""}`,
+    );
+    const actor = { userId: registrar.id, ip: null };
+    const { batchId } = await createBatch(t.db, { organisationId: org.id, input: { title: "Tốt nghiệp K21" }, actor });
+    const imported = await importDrafts(t.db, {
+      organisationId: org.id,
+      batchId,
+      file: new TextEncoder().encode(`${HEADER}\n${lines.join("\n")}\n`),
+      fileName: "k21.csv",
+      mode: "all",
+      actor,
+      today: "2026-06-01",
+    });
+    expect(imported.ok ? null : "report" in imported ? imported.report.invalidRows.slice(0, 3) : imported.code).toBeNull();
+    expect(imported).toMatchObject({ ok: true, value: { imported: 30 } });
+    const ref = { organisationId: org.id, batchId };
+    // Until sorted, the list is the file's order.
+    expect((await loadBatchPage(t.db, { ...ref, page: 1 }))!.diplomas.map((d) => d.fullName)).toEqual(fileOrder);
+
+    expect(await orderBatch(t.db, { ...ref, rowOrder: "given_name", actor })).toMatchObject({ ok: true, value: { changed: true } });
+    const review = await loadBatchPage(t.db, { ...ref, page: 1 });
+    expect(review!.batch.rowOrder).toBe("given_name");
+    expect(review!.diplomas.map((d) => d.fullName)).toEqual(EXPECTED);
+    expect(review!.diplomas.map((d) => d.rowNumber)).toEqual(EXPECTED.map((_, i) => i + 1));
+
+    expect((await submitBatch(t.db, { ...ref, actor, publicOrigin: ORIGIN })).ok).toBe(true);
+    // Frozen once submitted: the principal signs the list as it was sent.
+    expect(await orderBatch(t.db, { ...ref, rowOrder: "import", actor })).toMatchObject({ ok: false, code: "batch_locked" });
+    const signPage = await loadSignPage(t.db, { organisation: org, batchId, signer: { id: principal.id, fullName: "Lê Minh Tuấn" } });
+    expect(signPage!.list!.rows.map((r) => r.fullName)).toEqual(EXPECTED);
+
+    expect(await sign(batchId)).toMatchObject({ ok: true, value: { signed: 30, serials: ["CDORD-000004", "CDORD-000033"] } });
+    const signed = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batchId));
+    const byName = new Map(signed.map((d) => [d.fullName, d]));
+    EXPECTED.forEach((name, i) => {
+      expect(byName.get(name)).toMatchObject({ registerNumber: 4 + i, registerYear: 2026, serial: `CDORD-${String(4 + i).padStart(6, "0")}` });
+    });
+    // The signed batch's page still lists the class in the register's order, with its numbers.
+    const after = await loadBatchPage(t.db, { ...ref, page: 1 });
+    expect(after!.diplomas.map((d) => [d.fullName, d.registerNumber])).toEqual(EXPECTED.map((n, i) => [n, 4 + i]));
+
+    // Each graduate with an address got their own claim code, and nobody else's.
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "diploma_claim_code"));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(["hv0@example.vn", "hv10@example.vn", "hv20@example.vn"]);
+    for (const mail of mails) {
+      const i = Number(/hv(\d+)@/.exec(mail.toAddress)![1]);
+      const diploma = byName.get(fileOrder[i]!)!;
+      expect(diploma.email).toBe(mail.toAddress);
+      expect(mail.bodyText).toContain(claimCodeOf(diploma.id));
+      expect(mail.bodyText).toContain(`${ORIGIN}/graduate/claim`);
+      expect(mail.bodyText).toContain(diploma.serial!);
+      expect(mail.bodyText).not.toContain(revealPersonalId(diploma.id, diploma.personalIdCiphertext)!);
+    }
+    // The address stays off the credential and the QR code.
+    for (const d of signed) {
+      if (!d.email) continue;
+      expect(JSON.stringify(d.credential)).not.toContain(d.email);
+      expect(d.qrPayload).not.toContain(d.email);
+    }
+  });
+});
+
+describe(`mail when a batch is withdrawn (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("tells the registrar who submitted it when someone else withdraws it, and nobody when they do it themselves", async () => {
+    const org = await createOrganisation(t.db, { kind: "school", code: "CDWDR" });
+    const submitter = await createMember(t.db, "school_registrar", org);
+    const colleague = await createMember(t.db, "school_registrar", org);
+    const principal = await createMember(t.db, "school_principal", org);
+    const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: submitter.id, count: 2 });
+    const ref = { organisationId: org.id, batchId: batch.id, publicOrigin: ORIGIN };
+    const returned = () => t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "batch_returned"));
+
+    expect((await withdrawBatch(t.db, { ...ref, actor: { userId: submitter.id, ip: null } })).ok).toBe(true);
+    expect(await returned()).toHaveLength(0);
+
+    expect((await submitBatch(t.db, { ...ref, actor: { userId: submitter.id, ip: null } })).ok).toBe(true);
+    const [toPrincipal] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "batch_submitted"));
+    expect(toPrincipal).toMatchObject({ toAddress: principal.email });
+    expect((await withdrawBatch(t.db, { ...ref, actor: { userId: colleague.id, ip: null } })).ok).toBe(true);
+    const mails = await returned();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toAddress: submitter.email });
+    expect(mails[0]!.subject).toContain("đã được rút về");
+    expect(mails[0]!.bodyText).toContain(`${ORIGIN}/school/CDWDR/batches/${batch.id}`);
   });
 });

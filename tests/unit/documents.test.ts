@@ -348,6 +348,9 @@ describe("register rows", () => {
       "Được thay thế bởi văn bằng số hiệu CĐ-2 ngày 02/07/2026",
     );
     expect(registerRemarks({ status: "issued", supersedesSerial: "CĐ-1" })).toBe("Cấp thay thế văn bằng số hiệu CĐ-1");
+    expect(registerRemarks({ status: "issued", supersedesSerial: "CĐ-1", replacementReason: " Sai ngày sinh " })).toBe(
+      "Cấp thay thế văn bằng số hiệu CĐ-1 (lý do: Sai ngày sinh)",
+    );
   });
 });
 

@@ -29,6 +29,7 @@ describe("validateDraftRow", () => {
       honorificTitle: "kỹ sư thực hành",
       graduationDate: "2025-06-20",
       graduationDecisionNumber: "123/QĐ-CĐCN",
+      email: null,
     });
   });
 

@@ -54,6 +54,26 @@ describe("CSV import", () => {
     expect(check.columns.personalId).toEqual({ header: "Số định danh cá nhân", letter: "G" });
   });
 
+  it("takes an optional e-mail column: stored lower-cased, empty is none, a bad address is a clear row error", async () => {
+    const text = `${QUOTED_HEADER},Thư điện tử\n${row("Nguyễn Văn An", "001204012345")},An.Nguyen@Example.VN\n${row("Trần Thị Bình", "001204012346")},\n${row("Lê Văn Cường", "046203001234")},cuong@@example\n${row("Phạm Thị Dung", "046203001235")},"a@example.vn, b@example.vn"\n`;
+    const check = await checkCsv(text);
+    expect(check.fileIssue).toBeNull();
+    expect(check.columns.email).toEqual({ header: "Thư điện tử", letter: "M" });
+    expect(check.valid.map((r) => [r.row, r.values.email])).toEqual([
+      [2, "an.nguyen@example.vn"],
+      [3, null],
+    ]);
+    expect(issuesByRow(check)).toEqual({ 4: ["email:diplomas.validation.email"], 5: ["email:diplomas.validation.email"] });
+    // A file without the column is fine: nobody gets mail.
+    const without = await checkCsv(`${QUOTED_HEADER}\n${row("Nguyễn Văn An", "001204012345")}\n`);
+    expect(without.valid[0]!.values.email).toBeNull();
+    // The aliases a registrar writes.
+    for (const header of ["Email", "E-mail", "Địa chỉ email"]) {
+      const aliased = await checkCsv(`${QUOTED_HEADER},${header}\n${row("Nguyễn Văn An", "001204012345")},an@example.vn\n`);
+      expect(aliased.valid[0]!.values.email).toBe("an@example.vn");
+    }
+  });
+
   it("matches header names without case or diacritics, and common aliases", async () => {
     const header = "ho ten,NGAY SINH,noi sinh,gioi tinh,dan toc,CCCD,ma nganh,hinh thuc,xep loai,ngay tot nghiep,so quyet dinh";
     const line = "Lê Văn Cường,02/09/2003,Huế,nam,Kinh,046203001234,6480201,chinh quy,gioi,2025-06-20,45/QĐ-CĐ";

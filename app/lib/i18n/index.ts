@@ -10,6 +10,7 @@ import { organisations } from "./messages/organisations";
 import { programmeRequests } from "./messages/programme-requests";
 import { reference } from "./messages/reference";
 import { register } from "./messages/register";
+import { registry } from "./messages/registry";
 import { reports } from "./messages/reports";
 import { shareLinks } from "./messages/share-links";
 import { verify } from "./messages/verify";
@@ -17,8 +18,7 @@ import { verifyWays } from "./messages/verify-ways";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests] as const;
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, registry, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)
@@ -37,11 +37,33 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in catalogues.vi;
 }
 
-/** Translates `key`, filling `{name}` placeholders. An unknown key is returned as it is, so a gap shows, not a crash. */
+const pluralRules = { vi: new Intl.PluralRules("vi"), en: new Intl.PluralRules("en") } as const;
+
+/**
+ * `{count, plural, one {# diploma} other {# diplomas}}`: the option of the number's plural category (CLDR rules of
+ * the locale; `=0`, `=1`… match exactly), `#` written as the number. Options may hold `{name}` placeholders.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g;
+const PLURAL_OPTION = /\s*(=?\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g;
+
+function selectPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(PLURAL, (m, name: string, body: string) => {
+    const value = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(value)) return m;
+    const options = new Map([...body.matchAll(PLURAL_OPTION)].map((o) => [o[1]!, o[2]!]));
+    const chosen = options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get("other") ?? m;
+    return chosen.replace(/#/g, String(params[name]));
+  });
+}
+
+/**
+ * Translates `key`, filling `{name}` placeholders and choosing plural forms (see selectPlurals). An unknown key is
+ * returned as it is, so a gap shows, not a crash.
+ */
 export function translate(locale: Locale, key: MessageKey | string, params?: Record<string, string | number>): string {
   const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "diplomas:draft": ["school_registrar"],
   "diplomas:sign": ["school_principal"],
   "diplomas:manage-status": ["school_principal"],
+  /** Printing a batch's claim slips (codes of a whole class): the staff who hand diplomas out. */
+  "diplomas:claim-slips": ["school_registrar", "school_principal"],
   "register:read": ["school_admin", "school_registrar", "school_principal"],
   "reports:handle": ["school_admin", "school_principal"],
   "employer:view": ["employer_member"],

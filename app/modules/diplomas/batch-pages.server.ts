@@ -11,7 +11,7 @@ export async function loadBatchPage(db: Executor, ref: BatchRef & { page: number
   const batch = await findBatch(db, ref);
   if (!batch) return null;
   const [{ rows, total }, draftCount] = await Promise.all([
-    listBatchDiplomas(db, { ...ref, page: ref.page, pageSize: BATCH_PAGE_SIZE }),
+    listBatchDiplomas(db, { ...ref, rowOrder: batch.rowOrder, page: ref.page, pageSize: BATCH_PAGE_SIZE }),
     countBatchDrafts(db, ref),
   ]);
   return {
@@ -22,6 +22,8 @@ export async function loadBatchPage(db: Executor, ref: BatchRef & { page: number
       createdAt: batch.createdAt,
       submittedAt: batch.submittedAt,
       signedAt: batch.signedAt,
+      rowOrder: batch.rowOrder,
+      returnReason: batch.returnReason,
     },
     diplomas: rows.map(({ personalIdCiphertext, ...row }) => {
       const personalId = revealPersonalId(row.id, personalIdCiphertext);
@@ -55,6 +57,8 @@ export async function loadDraftForEdit(db: Executor, ref: DraftRef) {
       classification: draft.classification,
       graduationDate: draft.graduationDate,
       graduationDecisionNumber: draft.graduationDecisionNumber,
+      email: draft.email ?? "",
+      replacementReason: draft.replacementReason,
     },
   };
 }

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { isClaimCodeOf } from "./claim-code.server";
-import { findClaimant, findClaimCandidates, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
+import { findClaimant, findClaimCandidates, findStandingReplacement, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
 import { hashPersonalId } from "./personal-id.server";
 import type { ClaimInput } from "./issued-schema";
 
@@ -13,7 +13,16 @@ export type ClaimDiplomaError =
   | "no_match"
   /** All three match, but another account holds the diploma: the graduate should ask the school. */
   | "claimed_by_other"
-  | "rate_limited";
+  | "rate_limited"
+  /** All three match a diploma that a correction or reissue replaced: its old code no longer works; the new one does. */
+  | "superseded";
+
+/** What the graduate is told when they used a replaced diploma's code (they proved code, ID and date of birth). */
+export interface SupersededClaim {
+  oldSerial: string;
+  newSerial: string;
+  schoolName: string;
+}
 
 /**
  * Attempts count per account and per address, whether they succeed or not: the three inputs are guessable one at a
@@ -40,7 +49,7 @@ export interface ClaimDiplomaOptions {
 export async function claimDiploma(
   db: Database,
   options: ClaimDiplomaOptions,
-): Promise<Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError>> {
+): Promise<Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError> & { superseded?: SupersededClaim }> {
   const { input, actor } = options;
   const perUser = await hitRateLimit(db, `diploma-claim:user:${actor.userId}`, CLAIM_RATE_LIMITS.perUser);
   const perIp = actor.ip ? await hitRateLimit(db, `diploma-claim:ip:${actor.ip}`, CLAIM_RATE_LIMITS.perIp) : { allowed: true };
@@ -54,7 +63,17 @@ export async function claimDiploma(
   // Every candidate is compared, so the time taken does not depend on which one matches.
   let match: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) if (isClaimCodeOf(candidate.id, input.claimCode) && !match) match = candidate;
-  if (!match) return fail("no_match");
+  if (!match) {
+    // An old slip? Only when code, personal ID and date of birth all match the replaced diploma is that said.
+    const replaced = await findClaimCandidates(db, { personalIdHash: hashPersonalId(input.personalId), dateOfBirth: input.dateOfBirth, statuses: ["superseded"] });
+    let old: (typeof replaced)[number] | undefined;
+    for (const candidate of replaced) if (isClaimCodeOf(candidate.id, input.claimCode) && !old) old = candidate;
+    const replacement = old ? await findStandingReplacement(db, old.id) : null;
+    if (old && replacement) {
+      return { ...fail("superseded"), superseded: { oldSerial: old.serial ?? "—", newSerial: replacement.serial ?? "—", schoolName: replacement.schoolName } };
+    }
+    return fail("no_match");
+  }
   if (match.claimedBy === actor.userId) return ok({ diplomaId: match.id, alreadyYours: true });
   if (match.claimedBy) return fail("claimed_by_other");
 

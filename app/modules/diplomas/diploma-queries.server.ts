@@ -56,6 +56,47 @@ export async function summariseBatchDrafts(db: Executor, ref: { organisationId: 
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
+/** The corrections and reissues among a batch's drafts, each with the diploma it replaces (at most 100). */
+export async function listBatchReplacements(db: Executor, ref: { organisationId: string; batchId: string }) {
+  const old = alias(diplomas, "old");
+  return db
+    .select({ draft: diplomas, old })
+    .from(diplomas)
+    .innerJoin(old, and(eq(old.id, diplomas.supersedesId), eq(old.organisationId, diplomas.organisationId)))
+    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(diplomas.status, "draft")))
+    .orderBy(asc(diplomas.id))
+    .limit(100);
+}
+
+/** The diplomas of a signed batch that can still be claimed (issued or suspended), in the register's order. */
+export async function listBatchClaimableDiplomas(db: Executor, ref: { organisationId: string; batchId: string; offset: number; limit: number }) {
+  return db
+    .select({
+      id: diplomas.id,
+      fullName: diplomas.fullName,
+      dateOfBirth: diplomas.dateOfBirth,
+      programmeCode: diplomas.programmeCode,
+      programmeName: diplomas.programmeName,
+      serial: diplomas.serial,
+      registerNumber: diplomas.registerNumber,
+      registerYear: diplomas.registerYear,
+      issueDate: diplomas.issueDate,
+    })
+    .from(diplomas)
+    .innerJoin(diplomaBatches, and(eq(diplomaBatches.id, diplomas.batchId), eq(diplomaBatches.organisationId, diplomas.organisationId)))
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomaBatches.status, "signed"),
+        inArray(diplomas.status, ["issued", "suspended"]),
+      ),
+    )
+    .orderBy(asc(diplomas.registerYear), asc(diplomas.registerNumber), asc(diplomas.id))
+    .offset(ref.offset)
+    .limit(ref.limit);
+}
+
 /** What a signed batch produced: how many diplomas, and the first and last serial (serials run in order). */
 export async function summariseSignedBatch(db: Executor, ref: { organisationId: string; batchId: string }) {
   const [row] = await db
@@ -282,6 +323,26 @@ export async function findClaimCandidates(db: Executor, options: { personalIdHas
     )
     .orderBy(asc(diplomas.id))
     .limit(100);
+}
+
+/**
+ * The diploma that stands in for a replaced one: its replacement, or the replacement's replacement (a correction of a
+ * correction), up to a few steps. Null when the chain ends in nothing that stands.
+ */
+export async function findStandingReplacement(db: Executor, diplomaId: string) {
+  let id: string | null = diplomaId;
+  for (let step = 0; step < 10 && id; step++) {
+    const [row] = await db
+      .select({ id: diplomas.id, status: diplomas.status, serial: diplomas.serial, supersededById: diplomas.supersededById, schoolName: organisations.name })
+      .from(diplomas)
+      .innerJoin(organisations, eq(organisations.id, diplomas.organisationId))
+      .where(eq(diplomas.id, id))
+      .limit(1);
+    if (!row) return null;
+    if (step > 0 && (row.status === "issued" || row.status === "suspended")) return row;
+    id = row.supersededById;
+  }
+  return null;
 }
 
 /** Sets the claimant of an unclaimed diploma; false when someone (perhaps this user) already holds it. */

@@ -43,6 +43,8 @@ export interface DraftValues {
   honorificTitle: string | null;
   graduationDate: string;
   graduationDecisionNumber: string;
+  /** Where the claim code is mailed at signing; null when the list gives none. */
+  email: string | null;
 }
 
 /** Why a field was refused: an i18n key, and the values its message names. */
@@ -124,6 +126,7 @@ export function validateDraftRow(raw: DraftRawRow, context: DraftRulesContext): 
       honorificTitle: honorificTitleFor(programme, context.caoDangTitles),
       graduationDate: valid.graduationDate,
       graduationDecisionNumber: valid.graduationDecisionNumber,
+      email: valid.email,
     },
   };
 }

@@ -29,7 +29,7 @@ export * from "./import-format";
  * unknown columns (STT, notes…) are ignored.
  */
 
-const OPTIONAL_COLUMNS: ReadonlySet<DraftField> = new Set(["level"]);
+const OPTIONAL_COLUMNS: ReadonlySet<DraftField> = new Set(["level", "email"]);
 export const REQUIRED_COLUMNS = DRAFT_FIELDS.filter((f) => !OPTIONAL_COLUMNS.has(f));
 
 /** Other names each column goes by (folded: see headerKey), besides its template header and its field name. */
@@ -53,6 +53,7 @@ const COLUMN_ALIASES: Record<DraftField, readonly string[]> = {
     "decision number",
     "graduation decision number",
   ],
+  email: ["email", "e mail", "mail", "thu dien tu", "dia chi email", "dia chi e mail", "dia chi thu dien tu", "email address", "e mail address"],
 };
 
 /** A header cell's comparison key: no case, diacritics or punctuation ("Mã ngành, nghề" → "ma nganh nghe"). */

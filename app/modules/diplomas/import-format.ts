@@ -28,6 +28,7 @@ export const TEMPLATE_HEADERS: Record<DraftField, string> = {
   classification: "Xếp loại",
   graduationDate: "Ngày tốt nghiệp",
   graduationDecisionNumber: "Số quyết định tốt nghiệp",
+  email: "Thư điện tử",
 };
 
 /** The template's example row. Its personal ID number is recognised, so an example left in a file is not imported. */
@@ -44,6 +45,7 @@ export const TEMPLATE_EXAMPLE: Record<DraftField, string> = {
   classification: "Khá",
   graduationDate: "20/06/2025",
   graduationDecisionNumber: "123/QĐ-CĐCN",
+  email: "an.nguyen@example.com",
 };
 
 export type ImportFileIssueCode =

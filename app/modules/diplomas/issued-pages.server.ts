@@ -2,6 +2,7 @@ import type { Diploma, Organisation } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { createTokenBucketLimiter } from "~/lib/public-rate-limit.server";
 import { buildDiplomaDocument, type DiplomaForDocument } from "~/modules/documents/diploma-view";
+import { renderClaimSlipsPdf } from "~/modules/documents/claim-slips-pdf.server";
 import { renderDiplomaPdf } from "~/modules/documents/diploma-pdf.server";
 import { vietnamDate } from "~/modules/documents/format";
 import { HEAD_TITLES } from "~/modules/documents/labels";
@@ -14,9 +15,12 @@ import {
   findPendingReplacement,
   findSchoolDiploma,
   findSchoolProvince,
+  findStandingReplacement,
   listClaimedDiplomas,
   listDiplomaRegisterEntries,
   listSignedDiplomas,
+  listBatchClaimableDiplomas,
+  listBatchReplacements,
   listSignedProgrammes,
   summariseBatchDrafts,
   summariseSignedBatch,
@@ -24,7 +28,9 @@ import {
 import { maskPersonalId } from "./draft-row";
 import type { DiplomaListQuery } from "./issued-schema";
 import { revealPersonalId } from "./personal-id.server";
-import { findBatch } from "./queries.server";
+import { CLAIM_SLIPS_PER_PDF } from "./batch-order";
+import { compareDiplomas } from "./correction-diff";
+import { findBatch, listBatchDiplomas } from "./queries.server";
 
 /**
  * What the signed-diploma pages show: plain, JSON-safe view models. The personal ID number leaves the server only
@@ -41,6 +47,9 @@ export function credentialPageUrl(origin: string, diplomaId: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The principal's signing page
 
+/** Rows of the list shown on the signing page; the whole list is on the batch page. */
+export const SIGN_PAGE_LIST_ROWS = 200;
+
 export async function loadSignPage(
   db: Executor,
   options: { organisation: Pick<Organisation, "id" | "code" | "schoolType" | "status">; batchId: string; signer: { id: string; fullName: string } },
@@ -48,20 +57,49 @@ export async function loadSignPage(
   const ref = { organisationId: options.organisation.id, batchId: options.batchId };
   const batch = await findBatch(db, ref);
   if (!batch) return null;
-  const view = { id: batch.id, title: batch.title, status: batch.status, submittedAt: batch.submittedAt, signedAt: batch.signedAt };
-  if (batch.status === "signed") return { batch: view, signed: await summariseSignedBatch(db, ref), form: null };
+  const view = {
+    id: batch.id,
+    title: batch.title,
+    status: batch.status,
+    submittedAt: batch.submittedAt,
+    signedAt: batch.signedAt,
+    rowOrder: batch.rowOrder,
+  };
+  if (batch.status === "signed") return { batch: view, signed: await summariseSignedBatch(db, ref), form: null, list: null, corrections: [] };
 
-  const [programmes, province, activeKey] = await Promise.all([
+  const [programmes, province, activeKey, list, corrections] = await Promise.all([
     summariseBatchDrafts(db, ref),
     findSchoolProvince(db, options.organisation.id),
     findActiveKey(db, options.organisation.id),
+    listBatchDiplomas(db, { ...ref, rowOrder: batch.rowOrder, page: 1, pageSize: SIGN_PAGE_LIST_ROWS }),
+    listBatchReplacements(db, ref),
   ]);
   const latestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.latestGraduation && (!acc || p.latestGraduation > acc) ? p.latestGraduation : acc), null);
   const earliestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.earliestGraduation && (!acc || p.earliestGraduation < acc) ? p.earliestGraduation : acc), null);
   const today = todayInVietnam();
+  const comparable = (d: Diploma) => ({ ...d, personalIdMasked: maskedPersonalId(d) });
   return {
     batch: view,
     signed: null,
+    list: {
+      total: list.total,
+      rows: list.rows.map((r) => ({
+        id: r.id,
+        rowNumber: r.rowNumber,
+        fullName: r.fullName,
+        dateOfBirth: r.dateOfBirth,
+        programmeCode: r.programmeCode,
+        classification: r.classification,
+        hasEmail: r.hasEmail,
+      })),
+    },
+    corrections: corrections.map(({ draft, old }) => ({
+      id: draft.id,
+      kind: draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
+      oldSerial: old.serial,
+      reason: draft.replacementReason,
+      fields: compareDiplomas(comparable(old), comparable(draft)),
+    })),
     form: {
       count: programmes.reduce((n, p) => n + p.n, 0),
       programmes,
@@ -171,9 +209,23 @@ export async function loadSchoolDiplomaDetail(db: Executor, options: { organisat
 /** The printable slip a school hands a graduate: who, which diploma, the claim code and where to use it. */
 export async function loadClaimSlip(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
   const row = await findSchoolDiploma(db, options);
-  if (!row || !claimable(row.diploma)) return null;
+  if (!row) return null;
   const d = row.diploma;
+  if (d.status === "superseded") {
+    // An old slip: it says that a replacement exists and leads to the replacement's own slip; its code is not shown.
+    const standing = await findStandingReplacement(db, d.id);
+    return {
+      superseded: {
+        oldSerial: d.serial ?? "—",
+        newSerial: standing?.serial ?? row.replacementSerial ?? null,
+        replacementId: standing?.id ?? null,
+      },
+      diploma: { id: d.id, serial: d.serial },
+    } as const;
+  }
+  if (!claimable(d)) return null;
   return {
+    superseded: null,
     diploma: {
       id: d.id,
       fullName: d.fullName,
@@ -188,6 +240,37 @@ export async function loadClaimSlip(db: Executor, options: { organisationId: str
     claimCode: claimCodeOf(d.id),
     claimUrl: `${options.origin}/graduate/claim`,
   };
+}
+
+
+/** All claim slips of a signed batch (one part of at most CLAIM_SLIPS_PER_PDF), as a PDF; null when there are none. */
+export async function renderBatchClaimSlipsPdf(
+  db: Executor,
+  options: { organisation: Pick<Organisation, "id" | "name">; batchId: string; part: number; origin: string },
+) {
+  const batch = await findBatch(db, { organisationId: options.organisation.id, batchId: options.batchId });
+  if (!batch || batch.status !== "signed") return null;
+  const rows = await listBatchClaimableDiplomas(db, {
+    organisationId: options.organisation.id,
+    batchId: options.batchId,
+    offset: (options.part - 1) * CLAIM_SLIPS_PER_PDF,
+    limit: CLAIM_SLIPS_PER_PDF,
+  });
+  if (rows.length === 0) return null;
+  const pdf = await renderClaimSlipsPdf(
+    rows.map((d) => ({
+      fullName: d.fullName,
+      dateOfBirth: d.dateOfBirth,
+      programmeCode: d.programmeCode,
+      programmeName: d.programmeName,
+      serial: d.serial ?? "—",
+      registerNumber: d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—",
+      issueDate: d.issueDate,
+      claimCode: claimCodeOf(d.id),
+    })),
+    { schoolName: options.organisation.name, batchTitle: batch.title, signUpUrl: `${options.origin}/sign-up`, claimUrl: `${options.origin}/graduate/claim`, generatedAt: new Date() },
+  );
+  return { pdf, count: rows.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -131,3 +131,6 @@ export const DiplomaListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type DiplomaListQuery = z.infer<typeof DiplomaListQuerySchema>;
+
+/** The longest reason a principal may give for sending a batch back. */
+export const RETURN_REASON_MAX = 1000;

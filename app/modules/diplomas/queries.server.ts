@@ -6,10 +6,13 @@ import {
   organisations,
   programmes,
   trainingLevels,
+  users,
+  type BatchRowOrder,
   type BatchStatus,
   type DiplomaStatus,
 } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { sortBatchRows } from "./batch-order";
 import type { DraftRulesContext, DraftValues, ProgrammeInfo } from "./draft-row";
 
 /**
@@ -76,6 +79,42 @@ export async function listBatches(db: Executor, options: { organisationId: strin
     .orderBy(desc(diplomaBatches.createdAt), desc(diplomaBatches.id));
 }
 
+/**
+ * The school's batches waiting for the principal's signature, oldest first, with who submitted them and how many
+ * drafts they hold; or the batches sent back to be corrected (drafts with a reason).
+ */
+export async function listBatchesInHand(db: Executor, options: { organisationId: string; kind: "submitted" | "returned"; limit?: number }) {
+  const counts = db
+    .select({ batchId: diplomas.batchId, n: count().as("draft_count") })
+    .from(diplomas)
+    .where(and(eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft")))
+    .groupBy(diplomas.batchId)
+    .as("dc");
+  return db
+    .select({
+      id: diplomaBatches.id,
+      title: diplomaBatches.title,
+      submittedAt: diplomaBatches.submittedAt,
+      returnReason: diplomaBatches.returnReason,
+      submittedBy: users.fullName,
+      createdBy: diplomaBatches.createdBy,
+      draftCount: sql<number>`coalesce(${counts.n}, 0)::int`,
+    })
+    .from(diplomaBatches)
+    .leftJoin(counts, eq(counts.batchId, diplomaBatches.id))
+    .leftJoin(users, eq(users.id, diplomaBatches.submittedBy))
+    .where(
+      and(
+        eq(diplomaBatches.organisationId, options.organisationId),
+        options.kind === "submitted"
+          ? eq(diplomaBatches.status, "submitted")
+          : and(eq(diplomaBatches.status, "draft"), sql`${diplomaBatches.returnReason} is not null`),
+      ),
+    )
+    .orderBy(asc(diplomaBatches.submittedAt), asc(diplomaBatches.createdAt), asc(diplomaBatches.id))
+    .limit(options.limit ?? 20);
+}
+
 export async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
   const rows = await db
     .select({ status: diplomaBatches.status, n: count() })
@@ -89,20 +128,28 @@ export async function countBatchesByStatus(db: Executor, options: { organisation
 export async function markBatchSubmitted(db: Executor, ref: BatchRef & { submittedBy: string }): Promise<boolean> {
   const updated = await db
     .update(diplomaBatches)
-    .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date() })
+    .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date(), returnReason: null })
     .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
 }
 
-/** submitted → draft; false when the batch is not (or no longer) submitted, e.g. signed meanwhile. */
-export async function markBatchWithdrawn(db: Executor, ref: BatchRef): Promise<boolean> {
+/**
+ * submitted → draft; false when the batch is not (or no longer) submitted, e.g. signed meanwhile. A principal who
+ * sends it back gives the reason, shown to the registrar until the batch is submitted again.
+ */
+export async function markBatchWithdrawn(db: Executor, ref: BatchRef & { returnReason?: string }): Promise<boolean> {
   const updated = await db
     .update(diplomaBatches)
-    .set({ status: "draft", submittedBy: null, submittedAt: null })
+    .set({ status: "draft", submittedBy: null, submittedAt: null, returnReason: ref.returnReason ?? null })
     .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "submitted")))
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
+}
+
+export async function findOrganisationNameAndCode(db: Executor, organisationId: string) {
+  const [row] = await db.select({ name: organisations.name, code: organisations.code }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  return row ?? null;
 }
 
 export async function findOrganisationStatus(db: Executor, organisationId: string) {
@@ -124,19 +171,54 @@ export async function lockOrganisationDrafts(db: Executor, organisationId: strin
 /** A stored draft: the validated values, the personal ID sealed and hashed (never in clear). */
 export type DraftRow = Omit<DraftValues, "personalId"> & { id: string; personalIdCiphertext: string; personalIdHash: string };
 
+/**
+ * Adds drafts at the end of the batch's import order (positions after the last one). The caller holds the batch's
+ * lock (lockBatch), so two writers cannot draw the same positions.
+ */
 export async function insertDrafts(db: Executor, ref: BatchRef & { createdBy: string; rows: DraftRow[] }) {
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${diplomas.position}), 0)::int` })
+    .from(diplomas)
+    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId)));
+  const first = Number(last?.n ?? 0) + 1;
   // Chunks stay well below PostgreSQL's 65,535 parameters per statement.
   for (let i = 0; i < ref.rows.length; i += 500) {
     await db.insert(diplomas).values(
-      ref.rows.slice(i, i + 500).map((r) => ({
+      ref.rows.slice(i, i + 500).map((r, j) => ({
         ...r,
         organisationId: ref.organisationId,
         batchId: ref.batchId,
         status: "draft" as const,
+        position: first + i + j,
         createdBy: ref.createdBy,
       })),
     );
   }
+}
+
+/** The registrar's choice of the list's order (draft batches only); false when the batch is not a draft. */
+export async function setBatchRowOrder(db: Executor, ref: BatchRef & { rowOrder: BatchRowOrder }): Promise<boolean> {
+  const updated = await db
+    .update(diplomaBatches)
+    .set({ rowOrder: ref.rowOrder })
+    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
+    .returning({ id: diplomaBatches.id });
+  return updated.length === 1;
+}
+
+/** Every row of a batch (or only its drafts), as the keys of its order, sorted in the batch's order (batch-order.ts). */
+export async function listBatchOrder(db: Executor, ref: BatchRef & { rowOrder: BatchRowOrder; draftsOnly?: boolean }) {
+  const rows = await db
+    .select({ id: diplomas.id, fullName: diplomas.fullName, position: diplomas.position, createdAt: diplomas.createdAt })
+    .from(diplomas)
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        ref.draftsOnly ? eq(diplomas.status, "draft") : undefined,
+      ),
+    );
+  return sortBatchRows(rows, ref.rowOrder);
 }
 
 export async function findDraft(db: Executor, ref: DraftRef) {
@@ -227,12 +309,17 @@ export async function findConflictingDiplomas(
   return rows;
 }
 
-/** A page of a batch's diplomas, in the order they were added. The sealed personal ID is for masking only. */
-export async function listBatchDiplomas(db: Executor, ref: BatchRef & { page: number; pageSize: number }) {
-  const where = and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
+/**
+ * A page of a batch's diplomas in the batch's order (the register's order), each with its row number in the whole
+ * list. The sealed personal ID is for masking only.
+ */
+export async function listBatchDiplomas(db: Executor, ref: BatchRef & { rowOrder: BatchRowOrder; page: number; pageSize: number }) {
+  const ordered = await listBatchOrder(db, ref);
+  const pageIds = ordered.slice((ref.page - 1) * ref.pageSize, ref.page * ref.pageSize).map((r) => r.id);
+  const rowNumber = new Map(ordered.map((r, i) => [r.id, i + 1]));
+  const rows = pageIds.length
+    ? await db
+        .select({
         id: diplomas.id,
         status: diplomas.status,
         fullName: diplomas.fullName,
@@ -246,15 +333,15 @@ export async function listBatchDiplomas(db: Executor, ref: BatchRef & { page: nu
         modeOfStudy: diplomas.modeOfStudy,
         graduationDate: diplomas.graduationDate,
         serial: diplomas.serial,
+        registerNumber: diplomas.registerNumber,
+        registerYear: diplomas.registerYear,
+        hasEmail: sql<boolean>`${diplomas.email} is not null`,
       })
       .from(diplomas)
-      .where(where)
-      .orderBy(asc(diplomas.createdAt), asc(diplomas.fullName), asc(diplomas.id))
-      .limit(ref.pageSize)
-      .offset((ref.page - 1) * ref.pageSize),
-    db.select({ n: count() }).from(diplomas).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+      .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), inArray(diplomas.id, pageIds)))
+    : [];
+  const sorted = rows.map((r) => ({ ...r, rowNumber: rowNumber.get(r.id)! })).sort((a, b) => a.rowNumber - b.rowNumber);
+  return { rows: sorted, total: ordered.length };
 }
 
 export async function countBatchDrafts(db: Executor, ref: BatchRef): Promise<number> {

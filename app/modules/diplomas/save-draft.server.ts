@@ -45,6 +45,7 @@ const COMPARED: (keyof Omit<DraftValues, "personalId">)[] = [
   "honorificTitle",
   "graduationDate",
   "graduationDecisionNumber",
+  "email",
 ];
 
 /**

@@ -61,6 +61,7 @@ export const DRAFT_LIMITS = {
   ethnicity: 50,
   decisionNumber: 50,
   batchTitle: 200,
+  email: 254,
   /** At least this old on the graduation date. */
   minimumAge: 14,
 } as const;
@@ -79,6 +80,7 @@ export const DRAFT_FIELDS = [
   "classification",
   "graduationDate",
   "graduationDecisionNumber",
+  "email",
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
@@ -97,6 +99,7 @@ const M = {
   classification: "diplomas.validation.classification",
   decisionNumber: "diplomas.validation.decisionNumber",
   batchTitle: "diplomas.validation.batchTitle",
+  email: "diplomas.validation.email",
 } as const;
 
 /** A field read by `parse`: the value, or the message key of why not. */
@@ -186,6 +189,20 @@ function parseDecisionNumber(value: CellValue): string | { error: string } {
 }
 
 /**
+ * The graduate's e-mail address, where their claim code is mailed: optional (empty is null), one address, lower-cased.
+ * Deliberately plain: a local part of the usual characters, a domain of at least two labels, no spaces or commas (two
+ * addresses in one cell are refused rather than guessed).
+ */
+export function parseEmail(value: CellValue): string | null | { error: string } {
+  const text = cleanCellText(value).trim();
+  if (text === "") return null;
+  if (text.length > DRAFT_LIMITS.email || !/^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(text)) {
+    return { error: M.email };
+  }
+  return text.toLowerCase();
+}
+
+/**
  * One graduate's row, from the draft form (strings) or a file (strings, numbers, dates). `level` is optional: the
  * level comes from the programme, and a level that is given must agree with it (checked in draft-row.ts).
  */
@@ -202,6 +219,7 @@ export const DraftInputSchema = z.object({
   classification: cellField(parseClassification),
   graduationDate: cellField(parseDate),
   graduationDecisionNumber: cellField(parseDecisionNumber),
+  email: cellField(parseEmail),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 export type DraftRawRow = Partial<Record<DraftField, CellValue>>;

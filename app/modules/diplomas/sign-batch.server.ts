@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
 import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
@@ -18,6 +18,8 @@ import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/pa
 import { publicKeyOf } from "~/modules/signing/ed25519";
 import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
 import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
+import { mailClaimCodes, mailSubmitter } from "./batch-mail.server";
+import { sortBatchRows } from "./batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
 
@@ -97,11 +99,14 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
     if (batch.status !== "submitted") return fail("not_submitted");
     if (batch.createdBy === options.signer.userId || batch.submittedBy === options.signer.userId) return fail("same_person");
 
-    const drafts = await tx
-      .select()
-      .from(diplomas)
-      .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft")))
-      .orderBy(asc(diplomas.createdAt), asc(diplomas.id));
+    // The order of the list the registrar reviewed and the principal sees: row 1 gets the first numbers.
+    const drafts = sortBatchRows(
+      await tx
+        .select()
+        .from(diplomas)
+        .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft"))),
+      batch.rowOrder,
+    );
     if (drafts.length === 0) return fail("empty");
 
     const context = await loadProgrammeContext(tx, drafts);
@@ -242,6 +247,8 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
           kind: !r.draft.supersedesId ? ("issue" as const) : r.draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
           relatedDiplomaId: r.draft.supersedesId,
           snapshot: registerSnapshot({ ...r.draft, status: "issued", serial: r.serial, registerYear: year, registerNumber: r.registerNumber, issueDate }),
+          // A correction or reissue carries the reason it was started with into the register's remarks.
+          remarks: r.draft.supersedesId ? r.draft.replacementReason : null,
           createdBy: options.signer.userId,
         })),
       );
@@ -273,12 +280,41 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
       .set({ status: "signed", signedBy: options.signer.userId, signedAt, signingKeyId: key.key.id })
       .where(eq(diplomaBatches.id, batch.id));
     const serials: [string, string] = [rows[0]!.serial, rows[rows.length - 1]!.serial];
+    const mailed = await mailClaimCodes(tx, {
+      schoolName: school.name,
+      publicOrigin: options.publicOrigin,
+      rows: rows.map((r) => ({
+        diplomaId: r.draft.id,
+        email: r.draft.email,
+        fullName: r.draft.fullName,
+        programmeName: r.draft.programmeName,
+        serial: r.serial,
+        issueDate,
+        replacesSerial: r.draft.supersedesId ? (supersededById.get(r.draft.supersedesId)?.serial ?? null) : null,
+      })),
+    });
+    const registrar = batch.submittedBy ?? batch.createdBy;
+    if (registrar !== options.signer.userId) {
+      await mailSubmitter(tx, {
+        userId: registrar,
+        template: "batch_signed",
+        params: {
+          schoolName: school.name,
+          batchTitle: batch.title,
+          count: rows.length,
+          signedBy: options.signer.name,
+          first: serials[0],
+          last: serials[1],
+          link: `${options.publicOrigin}/school/${school.code}/batches/${batch.id}`,
+        },
+      });
+    }
     await recordAudit(tx, options.actor, {
       action: "batch.sign",
       entityType: "diploma_batch",
       entityId: batch.id,
       organisationId: school.id,
-      details: { count: rows.length, serials, keyRef: key.key.keyRef },
+      details: { count: rows.length, serials, keyRef: key.key.keyRef, claimCodesMailed: mailed },
     });
     return ok({ signed: rows.length, serials });
   });

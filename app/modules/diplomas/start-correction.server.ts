@@ -16,12 +16,18 @@ export type StartCorrectionError =
   /** A correction or reissue of this diploma is already being prepared. */
   | "already_started"
   /** The stored personal ID number does not open (wrong key-encryption key): nothing to copy. */
-  | "personal_id_unreadable";
+  | "personal_id_unreadable"
+  /** Every correction and reissue says why (the register's remarks). */
+  | "reason_required";
+
+export const REPLACEMENT_REASON_LIMITS = { min: 5, max: 500 } as const;
 
 export interface StartCorrectionOptions {
   organisationId: string;
   diplomaId: string;
   kind: ReplacementKind;
+  /** Why: what was wrong (a correction) or why a new copy is needed (a reissue). Kept with the draft, audited, and written into the register's remarks when the replacement is signed. */
+  reason: string;
   actor: AuditActor & { userId: string };
 }
 
@@ -41,6 +47,10 @@ export async function startCorrection(
   options: StartCorrectionOptions,
 ): Promise<Result<{ batchId: string; diplomaId: string }, StartCorrectionError>> {
   const ref = { organisationId: options.organisationId, diplomaId: options.diplomaId };
+  const reason = options.reason.replace(/\s+/g, " ").trim();
+  if (reason.length < REPLACEMENT_REASON_LIMITS.min || reason.length > REPLACEMENT_REASON_LIMITS.max) {
+    return fail("reason_required", { reason: "issued.correction.reasonRequired" });
+  }
   return db.transaction(async (tx) => {
     const old = await lockSchoolDiploma(tx, ref);
     if (!old || old.status === "draft") return fail("not_found");
@@ -63,6 +73,9 @@ export async function startCorrection(
       supersedesId: old.id,
       // On a draft, the status reason says why it exists: the register entry written at signing follows it.
       statusReason: options.kind,
+      replacementReason: reason,
+      position: 1,
+      email: old.email,
       fullName: old.fullName,
       dateOfBirth: old.dateOfBirth,
       placeOfBirth: old.placeOfBirth,
@@ -84,7 +97,7 @@ export async function startCorrection(
       entityType: "diploma",
       entityId: old.id,
       organisationId: options.organisationId,
-      details: { serial: old.serial, batchId: batch.id, draftId: diplomaId },
+      details: { serial: old.serial, batchId: batch.id, draftId: diplomaId, reason },
     });
     return ok({ batchId: batch.id, diplomaId });
   });

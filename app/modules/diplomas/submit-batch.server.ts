@@ -1,12 +1,15 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { countBatchDrafts, findOrganisationStatus, listInactiveProgrammesInBatch, lockBatch, markBatchSubmitted } from "./queries.server";
+import { mailPrincipalsBatchSubmitted, portalOrigin, userFullName } from "./batch-mail.server";
+import { countBatchDrafts, findOrganisationNameAndCode, findOrganisationStatus, listInactiveProgrammesInBatch, lockBatch, markBatchSubmitted } from "./queries.server";
 
 export interface SubmitBatchOptions {
   organisationId: string;
   batchId: string;
   actor: AuditActor & { userId: string };
+  /** For the link in the principals' mail; the configured origin by default. */
+  publicOrigin?: string;
 }
 
 export type SubmitBatchFailure = "not_found" | "batch_locked" | "empty_batch" | "inactive_programmes" | "school_not_accredited";
@@ -31,12 +34,24 @@ export async function submitBatch(
     const inactive = await listInactiveProgrammesInBatch(tx, ref);
     if (inactive.length > 0) return { ...fail("inactive_programmes"), inactiveProgrammes: inactive };
     await markBatchSubmitted(tx, { ...ref, submittedBy: options.actor.userId });
+    const school = await findOrganisationNameAndCode(tx, options.organisationId);
+    const mailed = await mailPrincipalsBatchSubmitted(tx, {
+      organisationId: options.organisationId,
+      submittedBy: options.actor.userId,
+      params: {
+        schoolName: school?.name ?? "",
+        batchTitle: batch.title,
+        count: draftCount,
+        submittedBy: await userFullName(tx, options.actor.userId),
+        link: `${portalOrigin(options.publicOrigin)}/school/${school?.code ?? ""}/batches/${batch.id}/sign`,
+      },
+    });
     await recordAudit(tx, options.actor, {
       action: "diploma-batch.submit",
       entityType: "diploma_batch",
       entityId: batch.id,
       organisationId: options.organisationId,
-      details: { drafts: draftCount },
+      details: { drafts: draftCount, principalsMailed: mailed },
     });
     return ok({ draftCount });
   });

@@ -104,6 +104,8 @@ export interface RegisterRemarksInput {
   statusChangedAt?: Date | string | null;
   /** Serial of the diploma this one corrects or replaces. */
   supersedesSerial?: string | null;
+  /** Why it was corrected or reissued (given when the correction was started). */
+  replacementReason?: string | null;
   /** Serial of the diploma that corrects or replaces this one. */
   supersededBySerial?: string | null;
 }
@@ -116,7 +118,10 @@ export function registerRemarks(input: RegisterRemarksInput): string {
   const notes: string[] = [];
   const on = input.statusChangedAt ? formatDateVi(vietnamDate(toDate(input.statusChangedAt))) : null;
   const reason = input.statusReason?.trim() ? `: ${input.statusReason.trim()}` : "";
-  if (input.supersedesSerial) notes.push(`Cấp thay thế văn bằng số hiệu ${input.supersedesSerial}`);
+  if (input.supersedesSerial) {
+    const why = input.replacementReason?.trim() ? ` (lý do: ${input.replacementReason.trim()})` : "";
+    notes.push(`Cấp thay thế văn bằng số hiệu ${input.supersedesSerial}${why}`);
+  }
   switch (input.status) {
     case "revoked":
       notes.push(`Thu hồi${on ? ` ngày ${on}` : ""}${reason}`);

@@ -42,6 +42,10 @@ export const MAIL_TEMPLATE_CATEGORY = {
   invitation: "account",
   role_granted: "account",
   fake_report_status: "reports",
+  diploma_claim_code: "diploma",
+  batch_submitted: "school_work",
+  batch_signed: "school_work",
+  batch_returned: "school_work",
 } as const satisfies Record<MailTemplate["name"], MailCategory>;
 
 /** Whether a mail of this template goes to a person who turned off `optOuts` (required categories always go). */

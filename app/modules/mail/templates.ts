@@ -4,7 +4,30 @@ export type MailTemplate =
   | { name: "reset_password"; params: { fullName: string; link: string } }
   | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } }
   | { name: "role_granted"; params: { fullName: string; link: string; organisation: string; role: string } }
-  | { name: "fake_report_status"; params: { trackingCode: string; status: "received" | "investigating" | "closed_genuine" | "closed_fake"; note: string; link: string } };
+  | { name: "fake_report_status"; params: { trackingCode: string; status: "received" | "investigating" | "closed_genuine" | "closed_fake"; note: string; link: string } }
+  | {
+      name: "diploma_claim_code";
+      params: {
+        fullName: string;
+        schoolName: string;
+        programmeName: string;
+        serial: string;
+        issueDate: string;
+        claimCode: string;
+        link: string;
+        /** A correction or reissue: the serial of the diploma it replaces. */
+        replacesSerial: string | null;
+      };
+    }
+  | { name: "batch_submitted"; params: { fullName: string; schoolName: string; batchTitle: string; count: number; submittedBy: string; link: string } }
+  | { name: "batch_signed"; params: { fullName: string; schoolName: string; batchTitle: string; count: number; signedBy: string; first: string; last: string; link: string } }
+  | {
+      name: "batch_returned";
+      params: { fullName: string; schoolName: string; batchTitle: string; by: string; how: "withdrawn" | "returned"; reason: string | null; link: string };
+    };
+
+const diplomasVi = (n: number) => `${n} văn bằng`;
+const diplomasEn = (n: number) => (n === 1 ? "1 diploma" : `${n} diplomas`);
 
 const REPORT_STATUS_TEXT = {
   received: { vi: "Đã tiếp nhận", en: "Received" },
@@ -91,6 +114,109 @@ If you did not expect this, contact the organisation or the help desk.`,
         : {
             subject: `Report ${p.trackingCode}: ${status.en} — VET Digital Diploma Portal`,
             text: `Hello,\n\nYour report of a suspected fake diploma, ${p.trackingCode}, is now: ${status.en}.${p.note ? `\nNote: ${p.note}` : ""}\n\nFollow the report at:\n${p.link}`,
+          };
+    }
+    case "diploma_claim_code": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `${p.replacesSerial ? "Văn bằng thay thế" : "Văn bằng"} số hiệu ${p.serial} của bạn — ${p.schoolName}`,
+            text: `Xin chào ${p.fullName},
+
+${p.schoolName} đã cấp cho bạn văn bằng số ${p.programmeName}, số hiệu ${p.serial}, ngày cấp ${p.issueDate}.${
+              p.replacesSerial ? `\nVăn bằng này thay thế văn bằng số hiệu ${p.replacesSerial}; văn bằng cũ và mã nhận của nó không còn dùng được.` : ""
+            }
+
+Mã nhận văn bằng của bạn: ${p.claimCode}
+
+Để đưa văn bằng vào tài khoản của bạn, hãy đăng nhập (hoặc đăng ký tài khoản người học) rồi mở:
+${p.link}
+và nhập mã nhận cùng số định danh cá nhân và ngày sinh của bạn.
+
+Hãy giữ kín mã này: cùng số định danh và ngày sinh, nó đưa văn bằng vào một tài khoản. Nếu bạn không phải người nhận, hãy bỏ qua thư này.`,
+          }
+        : {
+            subject: `${p.replacesSerial ? "Your replacement diploma" : "Your diploma"} ${p.serial} — ${p.schoolName}`,
+            text: `Hello ${p.fullName},
+
+${p.schoolName} has issued your digital diploma in ${p.programmeName}, serial ${p.serial}, dated ${p.issueDate}.${
+              p.replacesSerial ? `\nIt replaces the diploma with serial ${p.replacesSerial}; the old diploma and its claim code no longer work.` : ""
+            }
+
+Your claim code: ${p.claimCode}
+
+To add the diploma to your account, sign in (or create a graduate account), open
+${p.link}
+and enter the claim code with your personal ID number and date of birth.
+
+Keep this code private: with your personal ID number and date of birth it adds the diploma to an account. If this is not for you, ignore this e-mail.`,
+          };
+    }
+    case "batch_submitted": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `Lô «${p.batchTitle}» chờ Hiệu trưởng ký — ${p.schoolName}`,
+            text: `Xin chào ${p.fullName},
+
+${p.submittedBy} đã gửi lô «${p.batchTitle}» (${diplomasVi(p.count)}) của ${p.schoolName} để Hiệu trưởng rà soát và ký số.
+
+Rà soát và ký lô tại:
+${p.link}`,
+          }
+        : {
+            subject: `Batch "${p.batchTitle}" awaits your signature — ${p.schoolName}`,
+            text: `Hello ${p.fullName},
+
+${p.submittedBy} has submitted the batch "${p.batchTitle}" (${diplomasEn(p.count)}) of ${p.schoolName} for the principal to review and sign.
+
+Review and sign it at:
+${p.link}`,
+          };
+    }
+    case "batch_signed": {
+      const p = template.params;
+      const span = p.first === p.last ? p.first : `${p.first} – ${p.last}`;
+      return vi
+        ? {
+            subject: `Lô «${p.batchTitle}» đã được ký — ${p.schoolName}`,
+            text: `Xin chào ${p.fullName},
+
+${p.signedBy} đã ký lô «${p.batchTitle}»: ${diplomasVi(p.count)}, số hiệu ${span}. Các văn bằng đã được ghi vào sổ gốc.
+
+Xem lô và in phiếu nhận văn bằng tại:
+${p.link}`,
+          }
+        : {
+            subject: `Batch "${p.batchTitle}" has been signed — ${p.schoolName}`,
+            text: `Hello ${p.fullName},
+
+${p.signedBy} has signed the batch "${p.batchTitle}": ${diplomasEn(p.count)}, serial${p.count === 1 ? "" : "s"} ${span}. They are written into the original register.
+
+See the batch and print the claim slips at:
+${p.link}`,
+          };
+    }
+    case "batch_returned": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `Lô «${p.batchTitle}» đã được ${p.how === "returned" ? "trả lại" : "rút về"} — ${p.schoolName}`,
+            text: `Xin chào ${p.fullName},
+
+${p.by} đã ${p.how === "returned" ? "trả lại lô" : "rút về lô"} «${p.batchTitle}» của ${p.schoolName}; lô trở lại trạng thái nháp để sửa.${p.reason ? `\nLý do: ${p.reason}` : ""}
+
+Sửa và gửi lại lô tại:
+${p.link}`,
+          }
+        : {
+            subject: `Batch "${p.batchTitle}" was ${p.how === "returned" ? "sent back" : "withdrawn"} — ${p.schoolName}`,
+            text: `Hello ${p.fullName},
+
+${p.by} has ${p.how === "returned" ? "sent back" : "withdrawn"} the batch "${p.batchTitle}" of ${p.schoolName}; it is a draft again, to be corrected.${p.reason ? `\nReason: ${p.reason}` : ""}
+
+Correct and resubmit it at:
+${p.link}`,
           };
     }
   }

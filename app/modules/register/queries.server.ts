@@ -134,6 +134,7 @@ export async function listRegisterDiplomas(
       statusReason: diplomas.statusReason,
       statusChangedAt: diplomas.statusChangedAt,
       supersedesSerial: previous.serial,
+      replacementReason: diplomas.replacementReason,
       supersededBySerial: next.serial,
     })
     .from(diplomas)

@@ -14,6 +14,7 @@ export function registerLines(diplomas: readonly RegisterLineSource[]): Register
         statusReason: d.status === "superseded" ? null : d.statusReason,
         statusChangedAt: d.statusChangedAt,
         supersedesSerial: d.supersedesSerial,
+        replacementReason: d.replacementReason,
         supersededBySerial: d.supersededBySerial,
       }),
     }),
