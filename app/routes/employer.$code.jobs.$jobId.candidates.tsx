@@ -83,7 +83,14 @@ export default function Candidates() {
                 ))}
               </ul>
               {c.email ? <p>{t("jobs.candidates.email", { email: c.email })}</p> : null}
-              {job.status === "published" && c.contactable && !c.invited ? (
+              {c.applicationStatus ? (
+                <p>
+                  <span className={`status-badge application-${c.applicationStatus}`}>
+                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}` as MessageKey) })}
+                  </span>{" "}
+                  <Link to={`/employer/${code}/jobs/${job.id}/applications`}>{t("jobs.applications.title")}</Link>
+                </p>
+              ) : job.status === "published" && c.contactable && !c.invited ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="userId" value={c.userId} />
                   <button type="submit" className="button button-small">

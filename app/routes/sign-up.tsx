@@ -121,6 +121,16 @@ export default function SignUp() {
               </option>
             ))}
           </SelectField>
+          <TextField name="contactPhone" type="tel" label={t("auth.signUp.contactPhone")} autoComplete="tel" defaultValue={values.contactPhone} error={errors.contactPhone} />
+          <TextField name="website" type="url" label={t("auth.signUp.website")} autoComplete="url" defaultValue={values.website} error={errors.website} />
+          <TextField
+            name="registrationDocument"
+            label={t("auth.signUp.registrationDocument")}
+            hint={t("auth.signUp.registrationDocumentHint")}
+            defaultValue={values.registrationDocument}
+            error={errors.registrationDocument}
+            maxLength={200}
+          />
         </fieldset>
 
         <button type="submit" className="button button-primary" disabled={busy}>

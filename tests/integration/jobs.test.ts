@@ -6,7 +6,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, candidatePool, diplomas, jobMatchTargets, jobs, notifications, organisations } from "~db/schema";
+import { applications, auditLog, candidatePool, diplomas, jobAlertDigests, jobMatchTargets, jobs, mailOutbox, notifications, organisations } from "~db/schema";
+import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
+import * as employerJobs from "~/routes/employer.$code.jobs._index";
+import * as graduateApplications from "~/routes/graduate.applications";
 import { normaliseClaimCode } from "~/modules/diplomas/claim-code";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
 import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
@@ -253,6 +256,131 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const jobId = await postJob(t.db, employer);
     const alerts = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(alerts.map((a) => [a.kind, a.jobId])).toEqual([["job_alert", jobId]]);
+  });
+});
+
+describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  /** A published job, a consenting graduate who applied to it, and both signed in. */
+  async function appliedGraduate() {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer);
+    const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"], consents: ["visible_to_employers", "may_be_contacted", "share_diplomas"] });
+    const g = await signedIn(t.db, { id: graduate.id });
+    expect((await call(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }))).status).toBe(302);
+    const member = await signedIn(t.db, { id: employer.member.id });
+    const [application] = await t.db.select().from(applications).where(eq(applications.jobId, jobId));
+    return { employer, jobId, graduate, g, member, applicationId: application!.id, params: { code: employer.org.code, jobId } };
+  }
+
+  it("the jobs list counts each job's applications; the card shows the applicant's address; the employer is mailed", async () => {
+    const { employer, jobId, graduate, member, params } = await appliedGraduate();
+    const list = await call(employerJobs.loader, member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }));
+    expect((list.body as { jobs: { id: string; applications: number }[] }).jobs).toEqual([expect.objectContaining({ id: jobId, applications: 1 })]);
+
+    const apps = await call(employerApplications.loader, member.get("/x", params));
+    expect((apps.body as { applications: { email: string | null }[] }).applications[0]!.email).toBe(graduate.email);
+
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_received"));
+    expect(mails.map((m) => m.toAddress)).toEqual([employer.member.email]);
+    expect(mails[0]!.subject).toContain("Nhân viên kế toán");
+    expect(mails[0]!.bodyText).toContain(`/employer/${employer.org.code}/jobs/${jobId}/applications`);
+  });
+
+  it("an applicant is shown at their stage among the candidates, not offered an invitation, and cannot be invited", async () => {
+    const { graduate, member, applicationId, params } = await appliedGraduate();
+    for (const status of ["shortlisted", "interview", "offer", "hired"]) {
+      expect((await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status }, params))).status).toBe(200);
+    }
+    const page = await call(employerCandidates.loader, member.get("/x", params));
+    const candidate = (page.body as { candidates: { userId: string; applicationStatus: string | null }[] }).candidates.find((c) => c.userId === graduate.id);
+    expect(candidate?.applicationStatus).toBe("hired");
+    const invite = await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, params));
+    expect((invite.body as { message: string }).message).toBe("jobs.invite.error.already_applied");
+
+    // Each move reached the graduate by mail, naming the job and the company.
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_status"));
+    expect(mails).toHaveLength(4);
+    expect(mails.every((m) => m.toAddress === graduate.email)).toBe(true);
+    expect(mails.at(-1)!.bodyText).toMatch(/Nhân viên kế toán.*Đã tuyển/s);
+  });
+
+  it("an invitation reaches the graduate by mail and in the app, naming the job, the company and the date", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer);
+    const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["visible_to_employers", "may_be_contacted"] });
+    const member = await signedIn(t.db, { id: employer.member.id });
+    expect((await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }))).status).toBe(200);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_invitation"));
+    expect(mail!.toAddress).toBe(graduate.email);
+    expect(mail!.subject).toBe(`${employer.org.name} mời bạn ứng tuyển: Nhân viên kế toán`);
+    expect(mail!.bodyText).toMatch(/Ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(mail!.bodyText).toContain("31/12/2099");
+
+    const g = await signedIn(t.db, { id: graduate.id });
+    const page = await call(graduateApplications.loader, g.get("/graduate/applications"));
+    expect((page.body as { notifications: { kind: string; title: string; company: string; createdAt: string }[] }).notifications[0]).toMatchObject({
+      kind: "invitation",
+      title: "Nhân viên kế toán",
+      company: employer.org.name,
+    });
+  });
+
+  it("a graduate withdraws an application: audited, shown withdrawn to the employer, who cannot move it nor read the address", async () => {
+    const { g, member, applicationId, params, graduate } = await appliedGraduate();
+    const other = await signedIn(t.db, { role: "graduate", organisation: null });
+    const foreign = await call(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(foreign.location).toBe("/graduate/applications?notice=notFound");
+
+    const done = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(done.location).toBe("/graduate/applications?notice=applicationWithdrawn");
+    const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
+    expect(row!.status).toBe("withdrawn");
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, "application.withdraw")))).toHaveLength(1);
+    const again = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(again.location).toBe("/graduate/applications?notice=notAllowed");
+
+    const apps = await call(employerApplications.loader, member.get("/x", params));
+    expect((apps.body as { applications: { status: string; email: string | null }[] }).applications[0]).toMatchObject({ status: "withdrawn", email: null });
+    const move = await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params));
+    expect(move.status).toBe(409);
+    expect(graduate.id).toBeTruthy();
+  });
+
+  it("saved-search alerts go out as one daily digest per graduate, and a rerun sends nothing twice", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const graduate = await graduateHolding(t.db, diplomaIds);
+    await saveSearch(t.db, { userId: graduate.id, name: "Kế toán", filters: { q: "ke toan" }, actor: { userId: graduate.id, ip: null } });
+    const employer = await employerWithMember(t.db);
+    const evening = new Date("2026-12-02T13:00:00Z"); // 20:00 in Vietnam
+    await postJob(t.db, employer, {}, { now: evening });
+    await postJob(t.db, employer, { title: "Kế toán tổng hợp", provinceCodes: ["01"] }, { now: evening });
+    const early = new Date("2026-12-02T22:00:00Z"); // 05:00 on the 3rd in Vietnam: before the digest hour
+    const morning = new Date("2026-12-03T02:00:00Z"); // 09:00 on the 3rd
+    const origin = "http://localhost";
+    expect(await sendJobAlertDigests(t.db, { now: early, publicOrigin: origin })).toBe(0);
+    expect(await sendJobAlertDigests(t.db, { now: morning, publicOrigin: origin })).toBe(1);
+    expect(await sendJobAlertDigests(t.db, { now: morning, publicOrigin: origin })).toBe(0);
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_alert_digest"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.toAddress).toBe(graduate.email);
+    expect(mails[0]!.subject).toContain("03/12/2026");
+    expect(mails[0]!.bodyText).toContain("Nhân viên kế toán");
+    expect(mails[0]!.bodyText).toContain("Kế toán tổng hợp");
+    expect(mails[0]!.bodyText).toContain(employer.org.name);
+
+    // A job published later the same day waits for the next day's digest.
+    const noon = new Date("2026-12-03T05:00:00Z");
+    await postJob(t.db, employer, { title: "Kế toán kho" }, { now: noon });
+    expect(await sendJobAlertDigests(t.db, { now: new Date("2026-12-03T06:00:00Z"), publicOrigin: origin })).toBe(0);
+    expect(await sendJobAlertDigests(t.db, { now: new Date("2026-12-04T02:00:00Z"), publicOrigin: origin })).toBe(1);
+    const second = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_alert_digest"));
+    expect(second).toHaveLength(2);
+    expect(second.map((m) => m.bodyText).filter((b) => b.includes("Kế toán kho"))).toHaveLength(1);
+    expect(await t.db.select().from(jobAlertDigests).where(eq(jobAlertDigests.userId, graduate.id))).toHaveLength(2);
   });
 });
 

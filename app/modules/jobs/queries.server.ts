@@ -105,7 +105,9 @@ export async function listEmployerJobs(db: Executor, organisationId: string) {
       status: jobs.status,
       deadline: jobs.deadline,
       publishedAt: jobs.publishedAt,
-      applications: sql<number>`(select count(*)::int from applications a where a.job_id = ${jobs.id} and a.organisation_id = ${organisationId})`,
+      // Qualified by hand: drizzle writes a column in a select list unqualified ("id"), which inside this subquery
+      // would name applications.id and count nothing.
+      applications: sql<number>`(select count(*)::int from applications a where a.job_id = "jobs"."id" and a.organisation_id = ${organisationId})`,
     })
     .from(jobs)
     .where(eq(jobs.organisationId, organisationId))

@@ -12,8 +12,8 @@ import type { JobFilters } from "./schema";
 export async function alertSavedSearches(tx: Executor, options: { jobId: string; now: Date }): Promise<void> {
   await tx.execute(sql`
     insert into notifications (user_id, kind, job_id, details, created_at)
-    select distinct on (s.user_id) s.user_id, 'job_alert', j.id, jsonb_build_object('savedSearchId', s.id, 'name', s.name, 'title', j.title), ${options.now.toISOString()}::timestamptz
-    from saved_searches s join jobs j on j.id = ${options.jobId}
+    select distinct on (s.user_id) s.user_id, 'job_alert', j.id, jsonb_build_object('savedSearchId', s.id, 'name', s.name, 'title', j.title, 'company', o.name), ${options.now.toISOString()}::timestamptz
+    from saved_searches s join jobs j on j.id = ${options.jobId} join organisations o on o.id = j.organisation_id
     where exists (
         select 1 from diplomas d
           join programmes p on p.code = d.programme_code

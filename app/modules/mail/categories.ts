@@ -42,6 +42,11 @@ export const MAIL_TEMPLATE_CATEGORY = {
   invitation: "account",
   role_granted: "account",
   fake_report_status: "reports",
+  organisation_status: "organisation",
+  job_invitation: "jobs",
+  application_status: "jobs",
+  application_received: "jobs",
+  job_alert_digest: "job_alerts",
 } as const satisfies Record<MailTemplate["name"], MailCategory>;
 
 /** Whether a mail of this template goes to a person who turned off `optOuts` (required categories always go). */

@@ -3,7 +3,8 @@ import { jobInvitations, jobs, organisations, provinces, trainingLevels, users }
 import type { Executor } from "~/lib/db.server";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
-import { listApplicationEvents, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
+import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
+import type { ApplicationStatus } from "../../../db/schema";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
 import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
@@ -82,6 +83,8 @@ export interface CandidateView {
   diplomas: { id: string; programmeCode: string; programmeName: string; levelCode: string; schoolName: string; graduationYear: string; classification: string; serial: string | null; verdict: Verdict }[];
   contactable: boolean;
   invited: boolean;
+  /** Their application's stage when they applied to this job: then they are not offered an invitation. */
+  applicationStatus: ApplicationStatus | null;
 }
 
 /**
@@ -95,12 +98,13 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
   const match = (await loadMatchJobs(db, [job.id])).get(job.id)!;
   const ranked = await rankCandidatesForJob(db, { job: match, now, limit: CANDIDATES_PER_PAGE });
   const userIds = ranked.map((r) => r.userId);
-  const [diplomasByUser, people, invitations] = await Promise.all([
+  const [diplomasByUser, people, invitations, stages] = await Promise.all([
     listMatchDiplomasOf(db, userIds),
     userIds.length ? db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, userIds)) : Promise.resolve([]),
     userIds.length
       ? db.select({ userId: jobInvitations.userId }).from(jobInvitations).where(and(eq(jobInvitations.jobId, job.id), inArray(jobInvitations.userId, userIds)))
       : Promise.resolve([]),
+    listApplicationStages(db, { organisationId: options.organisationId, jobId: job.id, userIds }),
   ]);
   const peopleById = new Map(people.map((p) => [p.id, p]));
   const invited = new Set(invitations.map((i) => i.userId));
@@ -131,6 +135,7 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
       ),
       contactable: consents.has("may_be_contacted"),
       invited: invited.has(r.userId),
+      applicationStatus: stages.get(r.userId) ?? null,
     });
   }
   return { job, candidates };
@@ -151,6 +156,8 @@ export async function loadJobApplications(db: Executor, options: { organisationI
     job,
     applications: list.map((a) => ({
       ...a,
+      // Applying implies consent to be contacted by this employer about this job; withdrawing ends it.
+      email: a.status === "withdrawn" ? null : a.email,
       createdAt: a.createdAt.toISOString(),
       events: events.filter((e) => e.applicationId === a.id).map((e) => ({ ...e, at: e.at.toISOString() })),
       diplomas: sharedWithVerdicts.filter((d) => d.applicationId === a.id),
