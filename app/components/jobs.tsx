@@ -3,12 +3,14 @@ import type { ReactNode } from "react";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { explainMatch, type MatchReason } from "~/modules/matching/score";
 
 export interface NamedCode {
   code: string;
+  /** Vietnamese. */
   name: string;
+  nameEn?: string | null;
 }
 
 /** "15.000.000 – 20.000.000 ₫", "từ 8.000.000 ₫", or "Thỏa thuận". */
@@ -28,11 +30,31 @@ export function WhereText({ provinceCodes, remote, provinces }: { provinceCodes:
   return <>{names.join(", ")}</>;
 }
 
-/** The reasons of a match in words: "Đúng ngành 6340302 · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp". */
-export function MatchReasons({ reasons, levels, provinces }: { reasons: readonly MatchReason[]; levels: readonly NamedCode[]; provinces: readonly NamedCode[] }) {
+/** The reasons of a match in words, in the page's language: "Đúng ngành Kế toán · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp". */
+export function MatchReasons({
+  reasons,
+  levels,
+  provinces,
+  programmes = [],
+  occupations = [],
+}: {
+  reasons: readonly MatchReason[];
+  levels: readonly NamedCode[];
+  provinces: readonly NamedCode[];
+  programmes?: readonly NamedCode[];
+  occupations?: readonly NamedCode[];
+}) {
   const t = useT();
-  const name = (list: readonly NamedCode[]) => (code: string) => list.find((x) => x.code === code)?.name ?? code;
-  return <p className="match-reasons">{explainMatch(reasons, t, { level: name(levels), province: name(provinces) })}</p>;
+  const locale = useLocale();
+  const name = (list: readonly NamedCode[]) => (code: string) => {
+    const found = list.find((x) => x.code === code);
+    return found ? (locale === "en" && found.nameEn ? found.nameEn : found.name) : code;
+  };
+  return (
+    <p className="match-reasons">
+      {explainMatch(reasons, t, { level: name(levels), province: name(provinces), programme: name(programmes), occupation: name(occupations) })}
+    </p>
+  );
 }
 
 export interface JobFormValues {

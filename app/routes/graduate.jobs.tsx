@@ -65,7 +65,7 @@ function filtersQuery(filters: Record<string, string>): string {
 
 export default function JobsForMe() {
   const t = useT();
-  const { matches, total, hasDiplomas, filters, page, levels, provinces, saved } = useLoaderData<typeof loader>();
+  const { matches, total, hasDiplomas, filters, page, levels, provinces, programmes, occupations, saved } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const location = useLocation();
   const notice = search.get("notice");
@@ -128,7 +128,7 @@ export default function JobsForMe() {
                     <Link to={`/jobs/${m.id}`}>{m.title}</Link> <span className="match-score">{t("jobs.match.score", { score: m.score })}</span>
                   </h2>
                   <p>{m.employerName}</p>
-                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} />
+                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} programmes={programmes} occupations={occupations} />
                   <dl className="facts">
                     <dt>{t("jobs.field.provinces")}</dt>
                     <dd>

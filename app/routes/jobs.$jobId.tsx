@@ -18,7 +18,7 @@ import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
 import { findPublicJob } from "~/modules/jobs/queries.server";
 import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";
-import { loadReasonNames } from "~/modules/matching/pages.server";
+import { loadReasonCodeNames, loadReasonNames } from "~/modules/matching/pages.server";
 import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
 import { scoreMatch } from "~/modules/matching/score";
 
@@ -60,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       loadMatchJobs(db, [job.id]),
     ]);
     const score = scoreMatch(match, matchJob.get(job.id)!, new Date());
+    const codeNames = await loadReasonCodeNames(db, score ? [score.reasons] : []);
     graduate = {
+      ...codeNames,
       diplomas: diplomas.map((d) => ({ id: d.id, programmeCode: d.programmeCode, programmeName: d.programmeName, schoolName: d.schoolName })),
       canShare: consents.has("share_diplomas"),
       application,
@@ -118,7 +120,7 @@ export default function PublicJob() {
       {graduate?.reasons ? (
         <section className="card match-card">
           <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
-          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} />
+          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} programmes={graduate.programmes} occupations={graduate.occupations} />
         </section>
       ) : null}
       <section className="card">

@@ -15,6 +15,7 @@ import { clientOf } from "~/lib/request-context";
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
 import { listProvinces } from "~/modules/reference/queries.server";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signUp.title")];
@@ -22,7 +23,8 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/dashboard");
   const url = new URL(request.url);
-  return json({ provinces: await listProvinces(await getDb()), doneEmail: url.searchParams.get("done") });
+  const provinces = sortByVietnamese(await listProvinces(await getDb()), (p) => p.nameVi);
+  return json({ provinces, doneEmail: url.searchParams.get("done") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,3 +1,9 @@
+CREATE TABLE "occupations" (
+	"code" varchar(4) PRIMARY KEY NOT NULL,
+	"name_vi" text NOT NULL,
+	"name_en" text
+);
+--> statement-breakpoint
 CREATE TABLE "job_alert_digests" (
 	"user_id" uuid NOT NULL,
 	"day" date NOT NULL,

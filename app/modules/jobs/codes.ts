@@ -1,5 +1,7 @@
 import type { ApplicationStatus, CompanySize, ConsentPurpose, EmploymentType } from "../../../db/schema/jobs";
 
+export type { EmploymentType };
+
 // The codes are repeated here (type-checked against db/schema) so that browser code never imports the tables.
 export const EMPLOYMENT_TYPES = ["full_time", "part_time", "contract", "temporary", "internship"] as const satisfies readonly EmploymentType[];
 export const COMPANY_SIZES = ["micro", "small", "medium", "large"] as const satisfies readonly CompanySize[];

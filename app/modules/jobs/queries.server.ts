@@ -142,16 +142,19 @@ export async function syncJobMatchTargets(db: Executor, options: { jobId: string
   await db.execute(sql`
     with j as (
       select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,
+        coalesce(jb.salary_max_vnd, jb.salary_min_vnd) as salary_top, jb.employment_type,
         ${neighboursOfSql(sql`jb.province_codes`)} as neighbours
       from jobs jb join training_levels l on l.code = jb.min_level_code
       where jb.id = ${options.jobId}
     )
     insert into job_match_targets (job_id, programme_code, programme_key, group_code, field_code, vsco_code, min_level_rank,
-      province_codes, neighbour_codes, remote, skills_folded, published_at, deadline)
-    select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline
+      province_codes, neighbour_codes, remote, skills_folded, published_at, deadline, salary_top_vnd, employment_type)
+    select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline,
+        j.salary_top, j.employment_type
       from j join programmes p on p.code = any(j.programme_codes)
     union all
-    select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline
+    select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline,
+        j.salary_top, j.employment_type
       from j where j.occupation_code is not null`);
 }
 

@@ -1,13 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { jobInvitations, jobs, organisations, provinces, trainingLevels, users } from "../../../db/schema";
+import { jobInvitations, jobs, occupations, organisations, programmes, provinces, trainingLevels, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
 import type { ApplicationStatus } from "../../../db/schema";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
-import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
+import { matchPreferences, countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
 import { foldSkills, scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
@@ -15,13 +16,37 @@ import { foldSkills, scoreMatch, type MatchReason } from "./score";
 export const MATCHES_PER_PAGE = 20;
 export const CANDIDATES_PER_PAGE = 50;
 
-/** Level and province names, for putting reasons into words on the page. */
+/** Level and province names (provinces in Vietnamese order), for putting reasons into words and for the filters. */
 export async function loadReasonNames(db: Executor) {
   const [levels, provinceRows] = await Promise.all([
-    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
-    db.select({ code: provinces.code, name: provinces.nameVi }).from(provinces).orderBy(provinces.nameVi),
+    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
+    db.select({ code: provinces.code, name: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
   ]);
-  return { levels, provinces: provinceRows };
+  return { levels, provinces: sortByVietnamese(provinceRows, (p) => p.name) };
+}
+
+/** The names of the programmes and occupations that `reasons` quote, so the page names them instead of their codes. */
+export async function loadReasonCodeNames(db: Executor, reasons: readonly (readonly MatchReason[])[]) {
+  const programmeCodes = new Set<string>();
+  const occupationCodes = new Set<string>();
+  for (const list of reasons) {
+    for (const r of list) {
+      if (r.kind !== "programme") continue;
+      programmeCodes.add(r.programmeCode);
+      if (r.occupationCode) occupationCodes.add(r.occupationCode);
+    }
+  }
+  type Named = { code: string; name: string; nameEn: string | null };
+  const none: Named[] = [];
+  const [programmeRows, occupationRows] = await Promise.all([
+    programmeCodes.size
+      ? db.select({ code: programmes.code, name: programmes.nameVi, nameEn: programmes.nameEn }).from(programmes).where(inArray(programmes.code, [...programmeCodes]))
+      : Promise.resolve(none),
+    occupationCodes.size
+      ? db.select({ code: occupations.code, name: occupations.nameVi, nameEn: occupations.nameEn }).from(occupations).where(inArray(occupations.code, [...occupationCodes]))
+      : Promise.resolve(none),
+  ]);
+  return { programmes: programmeRows, occupations: occupationRows };
 }
 
 /**
@@ -71,7 +96,7 @@ export async function loadJobsForGraduate(db: Executor, options: { userId: strin
     const score = match ? scoreMatch(graduate, match, now) : null;
     return job && score ? [{ ...job, score: r.score, reasons: score.reasons }] : [];
   });
-  return { total, matches, hasDiplomas: diplomas.length > 0 };
+  return { total, matches, hasDiplomas: diplomas.length > 0, ...(await loadReasonCodeNames(db, matches.map((m) => m.reasons))) };
 }
 
 export interface CandidateView {
@@ -112,7 +137,7 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
   for (const r of ranked) {
     const diplomas = diplomasByUser.get(r.userId) ?? [];
     const [profile, consents] = await Promise.all([findGraduateProfile(db, r.userId), currentConsents(db, r.userId)]);
-    const score = scoreMatch({ diplomas, provinceCodes: profile.provinceCodes, skills: foldSkills(profile.skills) }, match, now);
+    const score = scoreMatch({ diplomas, ...matchPreferences(profile) }, match, now);
     const person = peopleById.get(r.userId);
     candidates.push({
       userId: r.userId,
@@ -138,7 +163,7 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
       applicationStatus: stages.get(r.userId) ?? null,
     });
   }
-  return { job, candidates };
+  return { job, candidates, ...(await loadReasonCodeNames(db, candidates.map((c) => c.reasons))) };
 }
 
 /** A job's applicants with their pipeline history and the diplomas they share (each with its verdict). */
