@@ -259,6 +259,40 @@ describe(`jobs (${testDatabaseKind()})`, () => {
   });
 });
 
+describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("reasons name the programme, not its code; provinces are in Vietnamese order; the stored preferences pre-fill the filters and can be cleared", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const wellPaid = await postJob(t.db, employer, { salaryMinVnd: 11_000_000, salaryMaxVnd: 14_000_000 });
+    const lowPaid = await postJob(t.db, employer, { title: "Kế toán kho", salaryMinVnd: 7_000_000, salaryMaxVnd: 9_000_000 });
+    const partTime = await postJob(t.db, employer, { title: "Kế toán bán thời gian", employmentType: "part_time", salaryMinVnd: 12_000_000, salaryMaxVnd: 13_000_000 });
+    const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"] });
+    const g = await signedIn(t.db, { id: graduate.id });
+    const saved = await call(graduateProfile.action, g.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", salaryExpectationVnd: "10.000.000", jobTypes: "full_time" }));
+    expect(saved.status).toBe(302);
+
+    type Page = { matches: { id: string; reasons: { kind: string }[] }[]; filters: Record<string, unknown>; prefilled: boolean; programmes: { code: string; name: string }[]; provinces: { name: string }[] };
+    const page = (await call(graduateJobs.loader, g.get("/graduate/jobs"))).body as Page;
+    expect(page.prefilled).toBe(true);
+    expect(page.filters).toEqual({ minSalary: 10_000_000, types: ["full_time"] });
+    expect(page.matches.map((m) => m.id)).toEqual([wellPaid]);
+    expect(page.matches[0]!.reasons).toContainEqual({ kind: "salary" });
+    expect(page.programmes).toEqual([expect.objectContaining({ code: "6340302", name: expect.stringMatching(/Kế toán/) })]);
+    const names = page.provinces.map((p) => p.name);
+    expect(names.indexOf("Hà Nội")).toBeLessThan(names.indexOf("Hải Phòng"));
+    expect(names.indexOf("Hải Phòng")).toBeLessThan(names.indexOf("Huế"));
+
+    const cleared = (await call(graduateJobs.loader, g.get("/graduate/jobs?q="))).body as Page;
+    expect(cleared.prefilled).toBe(false);
+    expect(cleared.filters).toEqual({});
+    expect(new Set(cleared.matches.map((m) => m.id))).toEqual(new Set([wellPaid, lowPaid, partTime]));
+    // Without the filters the preferences still order the list: the full-time job that pays enough comes first.
+    expect(cleared.matches[0]!.id).toBe(wellPaid);
+  });
+});
+
 describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
 

@@ -194,7 +194,7 @@ export function jobFilterConditions(filters: JobFilters): SQL[] {
     conditions.push(sql`coalesce(${jobs.salaryMaxVnd}, ${jobs.salaryMinVnd}) >= ${filters.minSalary}`);
   }
   if (filters.level) conditions.push(sql`${jobs.minLevelCode} = ${filters.level}`);
-  if (filters.type) conditions.push(sql`${jobs.employmentType} = ${filters.type}`);
+  if (filters.types?.length) conditions.push(sql`${jobs.employmentType} = any(${textArray(filters.types)})`);
   return conditions;
 }
 

@@ -264,6 +264,8 @@ export const jobs = defineMessages(
     "jobs.validation.unknownOccupation": "Nghề này không có trong danh mục nghề nghiệp.",
     "matching.reason.salary": "Lương đạt mức mong muốn",
     "matching.reason.job_type": "Đúng loại hình mong muốn: {type}",
+    "graduates.jobs.clearFilters": "Xóa bộ lọc",
+    "graduates.jobs.prefilled": "Bộ lọc lương và loại hình lấy theo mong muốn trong hồ sơ của bạn; bạn có thể bỏ chọn hoặc xóa bộ lọc.",
   },
   {
     "employers.profile.title": "Company profile",
@@ -527,5 +529,7 @@ export const jobs = defineMessages(
     "jobs.validation.unknownOccupation": "This occupation is not in the list of occupations.",
     "matching.reason.salary": "Pay meets your expectation",
     "matching.reason.job_type": "Wanted employment type: {type}",
+    "graduates.jobs.clearFilters": "Clear filters",
+    "graduates.jobs.prefilled": "The salary and employment type filters come from the preferences in your profile; you can untick them or clear the filters.",
   },
 );
