@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
+import { CodeCombobox, type CodeChoiceView } from "~/components/code-combobox";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { explainMatch, type MatchReason } from "~/modules/matching/score";
@@ -80,6 +81,8 @@ export function JobForm({
   errors,
   levels,
   provinces,
+  codeChoices,
+  suggestUrl,
   submitLabel,
   extra,
 }: {
@@ -87,25 +90,43 @@ export function JobForm({
   errors: Record<string, string>;
   levels: readonly NamedCode[];
   provinces: readonly NamedCode[];
+  /** Every programme and occupation, for choosing by name (and for the form without JavaScript). */
+  codeChoices: { programmes: readonly CodeChoiceView[]; occupations: readonly CodeChoiceView[] };
+  /** The employer's JSON suggestions route. */
+  suggestUrl: string;
   submitLabel: string;
   extra?: ReactNode;
 }) {
   const t = useT();
   const chosen = new Set(values.provinceCodes ?? []);
+  const codesOf = (text: string | undefined) => (text ?? "").split(/[,;\s]+/).filter(Boolean);
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="save" />
       <TextField name="title" label={t("jobs.field.title")} defaultValue={values.title ?? ""} error={errors.title} required maxLength={200} />
       <TextAreaField name="description" label={t("jobs.field.description")} defaultValue={values.description ?? ""} error={errors.description} rows={6} required />
-      <TextField
+      <CodeCombobox
         name="programmeCodes"
-        label={t("jobs.field.programmeCodes")}
-        hint={t("jobs.field.programmeCodesHint")}
-        defaultValue={values.programmeCodes ?? ""}
+        kind="programme"
+        label={t("jobs.field.programmes")}
+        hint={t("jobs.field.programmesHint")}
         error={errors.programmeCodes}
-        inputMode="numeric"
+        suggestUrl={suggestUrl}
+        choices={codeChoices.programmes}
+        initial={codesOf(values.programmeCodes)}
+        multiple
       />
-      <TextField name="occupationCode" label={t("jobs.field.occupationCode")} hint={t("jobs.field.occupationCodeHint")} defaultValue={values.occupationCode ?? ""} error={errors.occupationCode} inputMode="numeric" maxLength={4} />
+      <CodeCombobox
+        name="occupationCode"
+        kind="occupation"
+        label={t("jobs.field.occupation")}
+        hint={t("jobs.field.occupationHint")}
+        error={errors.occupationCode}
+        suggestUrl={suggestUrl}
+        choices={codeChoices.occupations}
+        initial={codesOf(values.occupationCode)}
+        multiple={false}
+      />
       <SelectField name="minLevelCode" label={t("jobs.field.minLevel")} defaultValue={values.minLevelCode ?? "trung_cap"} error={errors.minLevelCode}>
         {levels.map((l) => (
           <option key={l.code} value={l.code}>

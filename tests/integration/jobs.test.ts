@@ -10,6 +10,7 @@ import { applications, auditLog, candidatePool, diplomas, jobAlertDigests, jobMa
 import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
 import * as employerJobs from "~/routes/employer.$code.jobs._index";
 import * as graduateApplications from "~/routes/graduate.applications";
+import * as codeSuggestions from "~/routes/employer.$code.code-suggestions";
 import { normaliseClaimCode } from "~/modules/diplomas/claim-code";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
 import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
@@ -257,6 +258,40 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const alerts = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(alerts.map((a) => [a.kind, a.jobId])).toEqual([["job_alert", jobId]]);
   });
+});
+
+describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("suggests by name without diacritics, to the employer's own members only, rate-limited; the server still checks the codes", async () => {
+    const employer = await employerWithMember(t.db);
+    const member = await signedIn(t.db, { id: employer.member.id });
+    const params = { code: employer.org.code };
+    const ask = async (who: typeof member, query: string, p = params) => call(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
+
+    const programmes = await ask(member, "kind=programme&q=ke+toan");
+    expect(programmes.status).toBe(200);
+    const found = (programmes.body as { suggestions: { code: string; name: string; detail: string | null }[] }).suggestions;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((s) => /Kế toán/i.test(s.name))).toBe(true);
+    expect(found.map((s) => s.code)).toContain("6340302");
+    const occupations = (await ask(member, "kind=occupation&q=ke+toan")).body as { suggestions: { code: string }[] };
+    expect(occupations.suggestions.map((s) => s.code)).toContain("3313");
+    expect((await ask(member, "kind=diploma&q=x")).status).toBe(400);
+
+    const graduate = await signedIn(t.db, { role: "graduate", organisation: null });
+    expect((await ask(graduate, "kind=programme&q=ke")).status).toBe(403);
+    const other = await employerWithMember(t.db);
+    expect((await ask(await signedIn(t.db, { id: other.member.id }), "kind=programme&q=ke")).status).toBe(403);
+
+    let last = 200;
+    for (let i = 0; i < 125 && last === 200; i++) last = (await ask(member, "kind=occupation&q=ke")).status;
+    expect(last).toBe(429);
+
+    // Typed codes still go through the server's check.
+    const unknown = await call(newJob.action, member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params));
+    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.occupationCode).toBe("jobs.validation.unknownOccupation");
+  }, 60_000);
 });
 
 describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, () => {

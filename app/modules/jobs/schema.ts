@@ -9,7 +9,7 @@ export const JOB_LIMITS = { title: 200, description: 10_000, skills: 30, skill: 
 export const SALARY_MAX_VND = 10_000_000_000;
 
 /** Fields that a form sends several times (checkboxes, multiple selects): joined with commas before parsing. */
-export const MULTI_FIELDS = ["provinceCodes", "jobTypes", "diplomaIds"] as const;
+export const MULTI_FIELDS = ["provinceCodes", "jobTypes", "diplomaIds", "programmeCodes"] as const;
 
 /** FormData → FormData where each multi-valued field is one comma-separated value, for parseForm. */
 export function joinMultiFields(formData: FormData): FormData {

@@ -36,6 +36,13 @@ export async function loadReasonCodeNames(db: Executor, reasons: readonly (reado
       if (r.occupationCode) occupationCodes.add(r.occupationCode);
     }
   }
+  return loadCodeNames(db, { programmeCodes, occupationCodes });
+}
+
+/** Programme and occupation names (Vietnamese and English) for the given codes. */
+export async function loadCodeNames(db: Executor, codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> }) {
+  const programmeCodes = new Set(codes.programmeCodes);
+  const occupationCodes = new Set(codes.occupationCodes);
   type Named = { code: string; name: string; nameEn: string | null };
   const none: Named[] = [];
   const [programmeRows, occupationRows] = await Promise.all([
