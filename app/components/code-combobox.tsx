@@ -89,7 +89,6 @@ export function CodeCombobox({
       controller.abort();
     };
     // `selected` only filters what is already chosen; a new choice clears the text, which refetches anyway.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, enhanced, kind, suggestUrl]);
 
   function choose(choice: CodeChoiceView) {
