@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import type { NamedCode } from "./jobs";
@@ -57,7 +56,7 @@ export function JobFilters({
         <div className="choice-list">
           {EMPLOYMENT_TYPES.map((type) => (
             <label key={type} className="choice">
-              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(`jobs.type.${type}` as MessageKey)}
+              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(`jobs.type.${type}`)}
             </label>
           ))}
         </div>

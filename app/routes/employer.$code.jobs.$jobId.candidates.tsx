@@ -93,7 +93,7 @@ export default function Candidates() {
               {c.applicationStatus ? (
                 <p>
                   <span className={`status-badge application-${c.applicationStatus}`}>
-                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}` as MessageKey) })}
+                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}`) })}
                   </span>{" "}
                   <Link to={`/employer/${code}/jobs/${job.id}/applications`}>{t("jobs.applications.title")}</Link>
                 </p>

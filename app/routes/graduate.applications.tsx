@@ -12,6 +12,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { canWithdraw } from "~/modules/applications/pipeline";
+import { isApplicationStatus } from "~/modules/jobs/codes";
 import { listGraduateApplications } from "~/modules/applications/queries.server";
 import { withdrawApplication } from "~/modules/applications/withdraw-application.server";
 import { listNotifications, markNotificationsRead } from "~/modules/jobs/saved-searches.server";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           title: String(details.title ?? ""),
           company: String(details.company ?? ""),
           name: String(details.name ?? ""),
-          status: typeof details.status === "string" ? details.status : null,
+          status: isApplicationStatus(details.status) ? details.status : null,
           unread: n.readAt === null,
           createdAt: n.createdAt.toISOString(),
         };
@@ -160,7 +161,7 @@ export default function GraduateApplications() {
                 title: n.title,
                 company: n.company || "—",
                 name: n.name,
-                status: n.status ? t(`jobs.pipeline.status.${n.status}` as MessageKey) : "",
+                status: n.status ? t(`jobs.pipeline.status.${n.status}`) : "",
               })}{" "}
               {n.jobId ? <Link to={`/jobs/${n.jobId}`}>{t("graduates.notifications.open")}</Link> : null}
             </li>
