@@ -143,3 +143,24 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
     await expect(application.getByLabel("Chuyển sang")).toHaveCount(0);
   });
 });
+
+test.describe("the job form without JavaScript", () => {
+  test.use({ account: "tuyendung@codienviet.vn", javaScriptEnabled: false });
+
+  test("an employer still chooses the programme and the occupation by name, from plain lists", async ({ page }) => {
+    const title = `Kế toán kho ${Date.now()}`;
+    await page.goto("/employer/0101234567/jobs/new");
+    await page.getByLabel("Vị trí tuyển dụng").fill(title);
+    await page.getByLabel("Mô tả công việc").fill("Theo dõi nhập xuất tồn kho, đối chiếu số liệu hằng tháng.");
+    await page.getByLabel("Ngành, nghề đào tạo phù hợp").selectOption({ label: "Kế toán doanh nghiệp — Cao đẳng" });
+    await page.getByLabel("Nghề nghiệp (danh mục nghề nghiệp Việt Nam)").selectOption({ label: "Nhân viên kế toán" });
+    await page.getByLabel("Hà Nội", { exact: true }).check();
+    await page.getByLabel("Lương từ (đồng/tháng)").fill("9.000.000");
+    await page.getByLabel("Hạn nộp hồ sơ").fill("2099-12-31");
+    await page.getByRole("button", { name: "Lưu bản nháp" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    // The saved job shows its choices by name in the same lists.
+    await expect(page.getByLabel("Ngành, nghề đào tạo phù hợp").locator("option:checked")).toHaveText("Kế toán doanh nghiệp — Cao đẳng");
+    await expect(page.getByLabel("Nghề nghiệp (danh mục nghề nghiệp Việt Nam)").locator("option:checked")).toHaveText("Nhân viên kế toán");
+  });
+});
