@@ -1,15 +1,24 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { jobInvitations, jobs, occupations, organisations, programmes, provinces, trainingLevels, users } from "../../../db/schema";
+import { jobInvitations, jobs, occupations, organisations, programmes, provinces, trainingLevels, users, type ApplicationStatus } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
-import type { ApplicationStatus } from "../../../db/schema";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
-import { matchPreferences, countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
-import { foldSkills, scoreMatch, type MatchReason } from "./score";
+import {
+  countJobsForGraduate,
+  currentConsents,
+  findGraduateProfile,
+  listMatchDiplomasOf,
+  loadMatchGraduate,
+  loadMatchJobs,
+  matchPreferences,
+  rankCandidatesForJob,
+  rankJobsForGraduate,
+} from "./queries.server";
+import { scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
 
