@@ -328,6 +328,28 @@ describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, ()
   });
 });
 
+describe(`matching rows written before salary and type counted (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("are filled in at boot, so the SQL ranking agrees with the pure score on an upgraded database", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer, { employmentType: "part_time" });
+    const graduate = await graduateHolding(t.db, diplomaIds, { salaryExpectationVnd: 10_000_000, jobTypes: ["part_time"], consents: ["visible_to_employers"] });
+    // As the migration leaves rows written before it.
+    await t.db.update(jobMatchTargets).set({ salaryTopVnd: null, employmentType: null });
+    await t.db.update(candidatePool).set({ salaryExpectationVnd: null, jobTypes: [] });
+    const { backfillMatchingPreferences } = await import("~/modules/matching/queries.server");
+    await backfillMatchingPreferences(t.db);
+    expect(await t.db.select({ top: jobMatchTargets.salaryTopVnd, type: jobMatchTargets.employmentType }).from(jobMatchTargets).where(eq(jobMatchTargets.jobId, jobId))).toEqual([
+      { top: 12_000_000, type: "part_time" },
+    ]);
+    expect(await t.db.select({ salary: candidatePool.salaryExpectationVnd, types: candidatePool.jobTypes }).from(candidatePool).where(eq(candidatePool.userId, graduate.id))).toEqual([
+      { salary: 10_000_000, types: ["part_time"] },
+    ]);
+  });
+});
+
 describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
 

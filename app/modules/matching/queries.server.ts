@@ -433,3 +433,19 @@ export async function findJobTitles(db: Executor, jobIds: readonly string[]) {
   if (jobIds.length === 0) return [];
   return db.select({ id: jobs.id, title: jobs.title }).from(jobs).where(inArray(jobs.id, [...jobIds]));
 }
+
+/**
+ * Fills the salary and employment-type columns of matching rows written before those counted in the score (the
+ * migration adds them empty): from the job, and from the graduate's profile. Idempotent and cheap once done; runs
+ * at boot (prepareDatabase), so the SQL rankings and the pure score agree on an upgraded database.
+ */
+export async function backfillMatchingPreferences(db: Executor): Promise<void> {
+  await db.execute(sql`
+    update job_match_targets t set salary_top_vnd = coalesce(j.salary_max_vnd, j.salary_min_vnd), employment_type = j.employment_type
+    from jobs j where j.id = t.job_id and t.employment_type is null`);
+  await db.execute(sql`
+    update candidate_pool p set salary_expectation_vnd = g.salary_expectation_vnd, job_types = g.job_types
+    from graduate_profiles g
+    where g.user_id = p.user_id and p.salary_expectation_vnd is null and p.job_types = '{}'
+      and (g.salary_expectation_vnd is not null or g.job_types <> '{}')`);
+}
