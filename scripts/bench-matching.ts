@@ -95,9 +95,11 @@ await db.execute(sql`
     join programmes p on p.code = s.code`);
 log("diplomas");
 await db.execute(sql`
-  insert into graduate_profiles (user_id, province_codes, skills)
+  insert into graduate_profiles (user_id, province_codes, skills, salary_expectation_vnd, job_types)
   select u.id, array[${pick(provincesSql, provinceOrder.length)}]::varchar[],
-    array(select distinct (${skillsSql})[1 + floor(random() * ${skillPool.length})::int] from generate_series(1, 1 + (u.n % 3)) s where u.n > 0)
+    array(select distinct (${skillsSql})[1 + floor(random() * ${skillPool.length})::int] from generate_series(1, 1 + (u.n % 3)) s where u.n > 0),
+    case when u.n % 2 = 0 then 7000000 + (u.n % 8) * 1000000 end,
+    case when u.n % 3 = 0 then array['full_time'] when u.n % 3 = 1 then array['full_time', 'part_time'] else '{}'::text[] end
   from ${benchUsers} u`);
 // 60% let employers see them, half of those may be contacted; 5% keep a saved search.
 await db.execute(sql`insert into graduate_consents (user_id, purpose) select id, 'visible_to_employers' from ${benchUsers} where n % 5 < 3`);
@@ -108,9 +110,10 @@ await db.execute(sql`insert into saved_searches (user_id, name, filters) select 
 await db.execute(sql`analyze users, diplomas, graduate_profiles, graduate_consents`);
 // The candidate pool, as refreshCandidatePool writes it.
 await db.execute(sql`
-  insert into candidate_pool (diploma_id, user_id, programme_code, programme_key, group_code, field_code, level_rank, province_codes, skills_folded)
+  insert into candidate_pool (diploma_id, user_id, programme_code, programme_key, group_code, field_code, level_rank, province_codes, skills_folded,
+    salary_expectation_vnd, job_types)
   select d.id, d.claimed_by, d.programme_code, p.programme_key, p.group_code, p.field_code, l.rank, gp.province_codes,
-    array(select vb_fold(s) from unnest(gp.skills) s)
+    array(select vb_fold(s) from unnest(gp.skills) s), gp.salary_expectation_vnd, gp.job_types
   from diplomas d join ${benchUsers} u on u.id = d.claimed_by
     join programmes p on p.code = d.programme_code join training_levels l on l.code = d.level_code
     join graduate_profiles gp on gp.user_id = d.claimed_by
@@ -126,7 +129,7 @@ await db.execute(sql`
     case when g % 10 = 0 then coalesce((select o.vsco_code from programme_occupations o where o.programme_key = p.programme_key limit 1), '3313') end,
     case when g % 4 = 0 then 'cao_dang' else 'trung_cap' end,
     case when g % 20 = 0 then '{}'::varchar[] else array[${pick(provincesSql, provinceOrder.length)}]::varchar[] end,
-    g % 20 = 0, 6000000 + (g % 10) * 1000000, 9000000 + (g % 10) * 1500000, 'full_time', 1 + g % 5,
+    g % 20 = 0, 6000000 + (g % 10) * 1000000, 9000000 + (g % 10) * 1500000, case when g % 7 = 0 then 'part_time' else 'full_time' end, 1 + g % 5,
     array[(${skillsSql})[1 + floor(random() * ${skillPool.length})::int], (${skillsSql})[1 + floor(random() * ${skillPool.length})::int]],
     current_date + 30 + (g % 60), 'published', now() - (random() * interval '60 days'), ${staff.id},
     to_tsvector('simple', vb_fold('Tuyển ' || p.name_vi || ' Mô tả công việc'))
@@ -137,6 +140,7 @@ await db.execute(sql`analyze jobs`);
 await db.execute(sql`
   with j as (
     select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,
+      coalesce(jb.salary_max_vnd, jb.salary_min_vnd) as salary_top, jb.employment_type,
       -- jobMatchTerms: the folded skills and every phrase of one to four words of the folded title
       array(select vb_fold(s) from unnest(jb.skills) s
             union
@@ -149,11 +153,13 @@ await db.execute(sql`
     from jobs jb join training_levels l on l.code = jb.min_level_code where jb.organisation_id = ${employerOrg.id}
   )
   insert into job_match_targets (job_id, programme_code, programme_key, group_code, field_code, vsco_code, min_level_rank,
-    province_codes, neighbour_codes, remote, skills_folded, published_at, deadline)
-  select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, j.skills, j.published_at, j.deadline
+    province_codes, neighbour_codes, remote, skills_folded, published_at, deadline, salary_top_vnd, employment_type)
+  select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, j.skills, j.published_at, j.deadline,
+      j.salary_top, j.employment_type
     from j join programmes p on p.code = any(j.programme_codes)
   union all
-  select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, j.skills, j.published_at, j.deadline
+  select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, j.skills, j.published_at, j.deadline,
+      j.salary_top, j.employment_type
     from j where j.occupation_code is not null`);
 // As autovacuum would have left a live database: statistics and visibility maps up to date.
 await db.execute(sql`vacuum analyze`);

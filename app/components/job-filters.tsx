@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import type { NamedCode } from "./jobs";
@@ -12,7 +11,7 @@ export function JobFilters({
   provinces,
   extra,
 }: {
-  values: { q?: string; province?: string; minSalary?: number; level?: string; type?: string };
+  values: { q?: string; province?: string; minSalary?: number; level?: string; types?: string[] };
   levels: readonly NamedCode[];
   provinces: readonly NamedCode[];
   extra?: ReactNode;
@@ -50,17 +49,18 @@ export function JobFilters({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="f-type">{t("jobs.filter.type")}</label>
-        <select id="f-type" name="type" defaultValue={values.type ?? ""}>
-          <option value="">{t("jobs.filter.any")}</option>
+      <fieldset className="field choice-group">
+        <legend>{t("jobs.filter.type")}</legend>
+        {/* An empty value keeps `type` in the URL when none is ticked: the choice "any type" is then explicit. */}
+        <input type="hidden" name="type" value="" />
+        <div className="choice-list">
           {EMPLOYMENT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`jobs.type.${type}` as MessageKey)}
-            </option>
+            <label key={type} className="choice">
+              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(`jobs.type.${type}`)}
+            </label>
           ))}
-        </select>
-      </div>
+        </div>
+      </fieldset>
       <div className="filters-actions">
         <button type="submit" className="button button-primary">
           {t("jobs.filter.submit")}

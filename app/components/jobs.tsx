@@ -2,13 +2,16 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
+import { CodeCombobox, type CodeChoiceView } from "~/components/code-combobox";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { explainMatch, type MatchReason } from "~/modules/matching/score";
 
 export interface NamedCode {
   code: string;
+  /** Vietnamese. */
   name: string;
+  nameEn?: string | null;
 }
 
 /** "15.000.000 – 20.000.000 ₫", "từ 8.000.000 ₫", or "Thỏa thuận". */
@@ -28,11 +31,31 @@ export function WhereText({ provinceCodes, remote, provinces }: { provinceCodes:
   return <>{names.join(", ")}</>;
 }
 
-/** The reasons of a match in words: "Đúng ngành 6340302 · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp". */
-export function MatchReasons({ reasons, levels, provinces }: { reasons: readonly MatchReason[]; levels: readonly NamedCode[]; provinces: readonly NamedCode[] }) {
+/** The reasons of a match in words, in the page's language: "Đúng ngành Kế toán · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp". */
+export function MatchReasons({
+  reasons,
+  levels,
+  provinces,
+  programmes = [],
+  occupations = [],
+}: {
+  reasons: readonly MatchReason[];
+  levels: readonly NamedCode[];
+  provinces: readonly NamedCode[];
+  programmes?: readonly NamedCode[];
+  occupations?: readonly NamedCode[];
+}) {
   const t = useT();
-  const name = (list: readonly NamedCode[]) => (code: string) => list.find((x) => x.code === code)?.name ?? code;
-  return <p className="match-reasons">{explainMatch(reasons, t, { level: name(levels), province: name(provinces) })}</p>;
+  const locale = useLocale();
+  const name = (list: readonly NamedCode[]) => (code: string) => {
+    const found = list.find((x) => x.code === code);
+    return found ? (locale === "en" && found.nameEn ? found.nameEn : found.name) : code;
+  };
+  return (
+    <p className="match-reasons">
+      {explainMatch(reasons, t, { level: name(levels), province: name(provinces), programme: name(programmes), occupation: name(occupations) })}
+    </p>
+  );
 }
 
 export interface JobFormValues {
@@ -58,6 +81,8 @@ export function JobForm({
   errors,
   levels,
   provinces,
+  codeChoices,
+  suggestUrl,
   submitLabel,
   extra,
 }: {
@@ -65,25 +90,43 @@ export function JobForm({
   errors: Record<string, string>;
   levels: readonly NamedCode[];
   provinces: readonly NamedCode[];
+  /** Every programme and occupation, for choosing by name (and for the form without JavaScript). */
+  codeChoices: { programmes: readonly CodeChoiceView[]; occupations: readonly CodeChoiceView[] };
+  /** The employer's JSON suggestions route. */
+  suggestUrl: string;
   submitLabel: string;
   extra?: ReactNode;
 }) {
   const t = useT();
   const chosen = new Set(values.provinceCodes ?? []);
+  const codesOf = (text: string | undefined) => (text ?? "").split(/[,;\s]+/).filter(Boolean);
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="save" />
       <TextField name="title" label={t("jobs.field.title")} defaultValue={values.title ?? ""} error={errors.title} required maxLength={200} />
       <TextAreaField name="description" label={t("jobs.field.description")} defaultValue={values.description ?? ""} error={errors.description} rows={6} required />
-      <TextField
+      <CodeCombobox
         name="programmeCodes"
-        label={t("jobs.field.programmeCodes")}
-        hint={t("jobs.field.programmeCodesHint")}
-        defaultValue={values.programmeCodes ?? ""}
+        kind="programme"
+        label={t("jobs.field.programmes")}
+        hint={t("jobs.field.programmesHint")}
         error={errors.programmeCodes}
-        inputMode="numeric"
+        suggestUrl={suggestUrl}
+        choices={codeChoices.programmes}
+        initial={codesOf(values.programmeCodes)}
+        multiple
       />
-      <TextField name="occupationCode" label={t("jobs.field.occupationCode")} hint={t("jobs.field.occupationCodeHint")} defaultValue={values.occupationCode ?? ""} error={errors.occupationCode} inputMode="numeric" maxLength={4} />
+      <CodeCombobox
+        name="occupationCode"
+        kind="occupation"
+        label={t("jobs.field.occupation")}
+        hint={t("jobs.field.occupationHint")}
+        error={errors.occupationCode}
+        suggestUrl={suggestUrl}
+        choices={codeChoices.occupations}
+        initial={codesOf(values.occupationCode)}
+        multiple={false}
+      />
       <SelectField name="minLevelCode" label={t("jobs.field.minLevel")} defaultValue={values.minLevelCode ?? "trung_cap"} error={errors.minLevelCode}>
         {levels.map((l) => (
           <option key={l.code} value={l.code}>

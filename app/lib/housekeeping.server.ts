@@ -2,9 +2,13 @@ import { lt, or } from "drizzle-orm";
 import { sessions, userTokens } from "../../db/schema";
 import type { Database } from "./db.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
 import { expirePastDeadline } from "~/modules/jobs/queries.server";
 
-/** Drops what no longer matters: ended rate-limit windows, sessions and tokens long expired; marks jobs past their deadline expired. */
+/**
+ * Drops what no longer matters: ended rate-limit windows, sessions and tokens long expired; marks jobs past their
+ * deadline expired; mails the day's saved-search digests (once per graduate per day, however often it runs).
+ */
 export async function runHousekeeping(db: Database, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86400_000);
   const monthAgo = new Date(now.getTime() - 30 * 86400_000);
@@ -13,4 +17,5 @@ export async function runHousekeeping(db: Database, now = new Date()): Promise<v
   await db.delete(userTokens).where(lt(userTokens.expiresAt, monthAgo));
   // Queries already hide a job past its deadline; the sweep makes its stored status say so and empties its matching rows.
   await expirePastDeadline(db, now);
+  await sendJobAlertDigests(db, { now });
 }

@@ -18,7 +18,7 @@ import { toAuditView } from "~/modules/audit/audit-view";
 import { listAuditEntries } from "~/modules/audit/queries.server";
 import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
 import { STATUS_HISTORY_ACTIONS, availableStatusChanges } from "~/modules/organisations/organisation-status";
-import { getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
+import { getOrganisationApplication, getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
 import { StatusChangeSchema, uuidParam } from "~/modules/organisations/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -43,10 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const detail = await getOrganisationDetail(db, id);
   if (!detail) throw notFound();
-  const [members, history] = await Promise.all([
+  const [members, history, application] = await Promise.all([
     listOrganisationMembers(db, id),
     listAuditEntries(db, { scope: { organisationId: id }, actions: STATUS_HISTORY_ACTIONS, page: 1, pageSize: 100 }),
+    getOrganisationApplication(db, id),
   ]);
+  const profile = application.profile;
   const o = detail.organisation;
   return json({
     organisation: {
@@ -63,6 +65,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: o.createdAt,
       provinceName: detail.provinceName,
       statusChangedByEmail: detail.statusChangedByEmail,
+    },
+    supplied: {
+      applicant: application.applicant
+        ? { fullName: application.applicant.fullName, email: application.applicant.email, emailConfirmed: application.applicant.emailVerifiedAt !== null }
+        : null,
+      contactName: profile?.contactName ?? null,
+      contactEmail: profile?.contactEmail ?? null,
+      phones: [...new Set([o.contactPhone, profile?.contactPhone].filter((p): p is string => Boolean(p)))],
+      websites: [...new Set([o.website, profile?.website].filter((w): w is string => Boolean(w)))],
+      taxCode: o.kind === "employer" ? o.code : null,
+      registrationDocument: o.registrationDocument,
+      industry: profile?.industry ?? null,
     },
     members,
     history: history.entries.map((e) => toAuditView(e, { showIp: true })),
@@ -96,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminOrganisation() {
   const t = useT();
-  const { organisation: o, members, history, changes } = useLoaderData<typeof loader>();
+  const { organisation: o, supplied, members, history, changes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failure = result && !result.ok ? result : null;
@@ -192,6 +206,63 @@ export default function AdminOrganisation() {
           )}
         </section>
       </div>
+
+      <section className="card" aria-labelledby="supplied-title">
+        <h2 id="supplied-title">{t("organisations.supplied.title")}</h2>
+        <p className="muted">{t("organisations.supplied.intro")}</p>
+        <dl className="facts">
+          <dt>{t("organisations.supplied.applicant")}</dt>
+          <dd>
+            {supplied.applicant ? (
+              <>
+                {supplied.applicant.fullName} · <a href={`mailto:${supplied.applicant.email}`}>{supplied.applicant.email}</a>{" "}
+                {supplied.applicant.emailConfirmed ? t("organisations.supplied.emailConfirmed") : t("organisations.supplied.emailUnconfirmed")}
+              </>
+            ) : (
+              t("organisations.supplied.none")
+            )}
+          </dd>
+          {supplied.contactName || supplied.contactEmail ? (
+            <>
+              <dt>{t("organisations.supplied.contact")}</dt>
+              <dd>
+                {[supplied.contactName, supplied.contactEmail].filter(Boolean).join(" · ")}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("organisations.supplied.phone")}</dt>
+          <dd>{supplied.phones.length ? supplied.phones.join(", ") : t("organisations.supplied.none")}</dd>
+          <dt>{t("organisations.supplied.website")}</dt>
+          <dd>
+            {supplied.websites.length
+              ? supplied.websites.map((w, i) => (
+                  <span key={w}>
+                    {i > 0 ? ", " : null}
+                    <a href={w} rel="noopener noreferrer nofollow" target="_blank">
+                      {w}
+                    </a>
+                  </span>
+                ))
+              : t("organisations.supplied.none")}
+          </dd>
+          {supplied.taxCode ? (
+            <>
+              <dt>{t("organisations.supplied.taxCode")}</dt>
+              <dd>
+                <code>{supplied.taxCode}</code>
+              </dd>
+            </>
+          ) : null}
+          {supplied.industry ? (
+            <>
+              <dt>{t("organisations.supplied.industry")}</dt>
+              <dd>{supplied.industry}</dd>
+            </>
+          ) : null}
+          <dt>{t("organisations.supplied.document")}</dt>
+          <dd>{supplied.registrationDocument ?? t("organisations.supplied.none")}</dd>
+        </dl>
+      </section>
 
       <section className="card">
         <h2>{t("organisations.detail.members")}</h2>

@@ -7,6 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listProvinces } from "~/modules/reference/queries.server";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { PROVINCE_KINDS, ProvinceSchema, editParam, savedParam } from "~/modules/reference/schema";
 import { updateProvince } from "~/modules/reference/update-province.server";
@@ -92,7 +93,7 @@ export default function ReferenceProvinces() {
             <input type="hidden" name="intent" value="neighbours" />
             <input type="hidden" name="code" value={editing.code} />
             <div className="choice-list province-choices">
-              {provinces
+              {sortByVietnamese(provinces, (p) => p.nameVi)
                 .filter((p) => p.code !== editing.code)
                 .map((p) => (
                   <label key={p.code} className="choice">

@@ -16,6 +16,7 @@ import { effectiveJobStatus, findEmployerJob } from "~/modules/jobs/queries.serv
 import { saveJob } from "~/modules/jobs/save-job.server";
 import { JobActionSchema, JobSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { listCodeChoices } from "~/modules/reference/code-choices.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const job = await findEmployerJob(db, { organisationId: organisation.id, jobId: params.jobId! });
   if (!job) throw json({ code: "not_found" }, { status: 404 });
-  const names = await loadReasonNames(db);
+  const [names, codeChoices] = await Promise.all([loadReasonNames(db), listCodeChoices(db)]);
   return json(
     {
       code: organisation.code,
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       job: { ...job, status: effectiveJobStatus(job), searchTsv: null, publishedAt: job.publishedAt?.toISOString() ?? null },
       levels: names.levels,
       provinces: names.provinces,
+      codeChoices,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -66,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EmployerJob() {
   const t = useT();
-  const { code, employerStatus, job, levels, provinces } = useLoaderData<typeof loader>();
+  const { code, employerStatus, job, levels, provinces, codeChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
   const notice = search.get("notice");
@@ -125,7 +127,15 @@ export default function EmployerJob() {
       <section className="card">
         <h2>{t("jobs.employer.edit")}</h2>
         {failure && !failure.formError ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
-        <JobForm values={values} errors={failure?.fieldErrors ?? {}} levels={levels} provinces={provinces} submitLabel={t("form.save")} />
+        <JobForm
+          values={values}
+          errors={failure?.fieldErrors ?? {}}
+          levels={levels}
+          provinces={provinces}
+          codeChoices={codeChoices}
+          suggestUrl={`/employer/${code}/code-suggestions`}
+          submitLabel={t("form.save")}
+        />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -69,6 +70,14 @@ export default function Applications() {
             <h2>
               {a.fullName} <span className={`status-badge application-${a.status}`}>{t(`jobs.pipeline.status.${a.status}` as MessageKey)}</span>
             </h2>
+            <p className="muted">
+              {t("jobs.applications.appliedAt")}: <DateTime value={a.createdAt} />
+            </p>
+            {a.email ? (
+              <p>
+                {t("jobs.applications.contact")}: <a href={`mailto:${a.email}`}>{a.email}</a>
+              </p>
+            ) : null}
             {a.message ? <p className="prewrap">{a.message}</p> : null}
             <h3>{t("jobs.applications.diplomas")}</h3>
             {a.diplomas.length === 0 ? (
@@ -99,6 +108,8 @@ export default function Applications() {
                   {t("jobs.pipeline.move")}
                 </button>
               </Form>
+            ) : a.status === "withdrawn" ? (
+              <p className="muted">{t("jobs.pipeline.withdrawnFinal")}</p>
             ) : null}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="note" />
@@ -112,7 +123,7 @@ export default function Applications() {
             <ol className="timeline">
               {a.events.map((e) => (
                 <li key={e.id}>
-                  {new Date(e.at).toLocaleString("vi-VN")} · {e.actorName ?? ""} ·{" "}
+                  <DateTime value={e.at} /> · {e.actorName ?? ""} ·{" "}
                   {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(`jobs.pipeline.status.${e.toStatus ?? "new"}` as MessageKey)}
                 </li>
               ))}

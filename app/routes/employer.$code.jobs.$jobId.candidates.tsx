@@ -29,7 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!data) throw json({ code: "not_found" }, { status: 404 });
   const names = await loadReasonNames(db);
   return json(
-    { code: organisation.code, job: { id: data.job.id, title: data.job.title, status: data.job.status }, candidates: data.candidates, ...names },
+    {
+      code: organisation.code,
+      job: { id: data.job.id, title: data.job.title, status: data.job.status },
+      candidates: data.candidates,
+      programmes: data.programmes,
+      occupations: data.occupations,
+      ...names,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -51,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Candidates() {
   const t = useT();
-  const { code, job, candidates, levels, provinces } = useLoaderData<typeof loader>();
+  const { code, job, candidates, levels, provinces, programmes, occupations } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <>
@@ -72,7 +79,7 @@ export default function Candidates() {
               <h2>
                 {c.fullName} <span className="match-score">{t("jobs.match.score", { score: c.score })}</span>
               </h2>
-              <MatchReasons reasons={c.reasons} levels={levels} provinces={provinces} />
+              <MatchReasons reasons={c.reasons} levels={levels} provinces={provinces} programmes={programmes} occupations={occupations} />
               <ul className="candidate-diplomas">
                 {c.diplomas.map((d) => (
                   <li key={d.id}>
@@ -83,7 +90,14 @@ export default function Candidates() {
                 ))}
               </ul>
               {c.email ? <p>{t("jobs.candidates.email", { email: c.email })}</p> : null}
-              {job.status === "published" && c.contactable && !c.invited ? (
+              {c.applicationStatus ? (
+                <p>
+                  <span className={`status-badge application-${c.applicationStatus}`}>
+                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}`) })}
+                  </span>{" "}
+                  <Link to={`/employer/${code}/jobs/${job.id}/applications`}>{t("jobs.applications.title")}</Link>
+                </p>
+              ) : job.status === "published" && c.contactable && !c.invited ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="userId" value={c.userId} />
                   <button type="submit" className="button button-small">

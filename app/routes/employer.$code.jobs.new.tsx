@@ -13,13 +13,15 @@ import { clientOf } from "~/lib/request-context";
 import { saveJob } from "~/modules/jobs/save-job.server";
 import { JobSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { listCodeChoices } from "~/modules/reference/code-choices.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.new");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  const names = await loadReasonNames(await getDb());
-  return json({ code: organisation.code, levels: names.levels, provinces: names.provinces });
+  const db = await getDb();
+  const [names, codeChoices] = await Promise.all([loadReasonNames(db), listCodeChoices(db)]);
+  return json({ code: organisation.code, levels: names.levels, provinces: names.provinces, codeChoices });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewJob() {
   const t = useT();
-  const { code, levels, provinces } = useLoaderData<typeof loader>();
+  const { code, levels, provinces, codeChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   return (
     <>
@@ -53,6 +55,8 @@ export default function NewJob() {
           errors={failure?.fieldErrors ?? {}}
           levels={levels}
           provinces={provinces}
+          codeChoices={codeChoices}
+          suggestUrl={`/employer/${code}/code-suggestions`}
           submitLabel={t("jobs.employer.saveDraft")}
         />
       </section>

@@ -15,8 +15,9 @@ import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
-import { parseJobFilters } from "~/modules/jobs/schema";
+import { JOB_FILTER_PARAMS, jobFiltersRecord, parseJobFilters, type JobFilters as JobFilterValues } from "~/modules/jobs/schema";
 import { loadJobsForGraduate, loadReasonNames, MATCHES_PER_PAGE } from "~/modules/matching/pages.server";
+import { findGraduateProfile } from "~/modules/matching/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
 
@@ -24,17 +25,29 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "gradu
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const params = new URL(request.url).searchParams;
-  const filters = parseJobFilters(params);
-  const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
   const db = await getDb();
+  // Opened without any filter: the graduate's own salary expectation and wanted employment types fill them in
+  // (shown in the form, where they can be cleared; a cleared form sends the parameters empty).
+  const prefilled = !JOB_FILTER_PARAMS.some((k) => params.has(k));
+  const filters: JobFilterValues = prefilled ? preferenceFilters(await findGraduateProfile(db, session.user.id)) : parseJobFilters(params);
+  const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
   const [data, names, saved] = await Promise.all([
     loadJobsForGraduate(db, { userId: session.user.id, filters, page }),
     loadReasonNames(db),
     listSavedSearches(db, session.user.id),
   ]);
   return json(
-    { ...data, filters, page, ...names, saved: saved.map((s) => ({ id: s.id, name: s.name, filters: s.filters })) },
+    { ...data, filters, prefilled: prefilled && Object.keys(filters).length > 0, page, ...names, saved: saved.map((s) => ({ id: s.id, name: s.name, filters: s.filters })) },
     { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+function preferenceFilters(profile: { salaryExpectationVnd: number | null; jobTypes: string[] }): JobFilterValues {
+  return parseJobFilters(
+    new URLSearchParams([
+      ...(profile.salaryExpectationVnd !== null ? [["minSalary", String(profile.salaryExpectationVnd)]] : []),
+      ...profile.jobTypes.map((type) => ["type", type]),
+    ]),
   );
 }
 
@@ -65,7 +78,7 @@ function filtersQuery(filters: Record<string, string>): string {
 
 export default function JobsForMe() {
   const t = useT();
-  const { matches, total, hasDiplomas, filters, page, levels, provinces, saved } = useLoaderData<typeof loader>();
+  const { matches, total, hasDiplomas, filters, prefilled, page, levels, provinces, programmes, occupations, saved } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const location = useLocation();
   const notice = search.get("notice");
@@ -88,11 +101,25 @@ export default function JobsForMe() {
         </div>
       ) : (
         <>
-          <JobFilters values={filters} levels={levels} provinces={provinces} />
+          <JobFilters
+            values={filters}
+            levels={levels}
+            provinces={provinces}
+            extra={
+              <Link to="/graduate/jobs?q=" className="button button-ghost">
+                {t("graduates.jobs.clearFilters")}
+              </Link>
+            }
+          />
+          {prefilled ? (
+            <p className="muted" role="status">
+              {t("graduates.jobs.prefilled")} <Link to="/graduate/profile">{t("graduates.profile.title")}</Link>
+            </p>
+          ) : null}
           <Form method="post" action={`/graduate/jobs${location.search}`} className="inline-form saved-search-form">
             <input type="hidden" name="intent" value="save" />
-            {Object.entries(filters).map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={String(v)} />
+            {Object.entries(jobFiltersRecord(filters)).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
             ))}
             <label htmlFor="f-search-name">{t("graduates.saved.name")}</label> <input id="f-search-name" name="name" maxLength={100} required />{" "}
             <button type="submit" className="button button-small">
@@ -128,7 +155,7 @@ export default function JobsForMe() {
                     <Link to={`/jobs/${m.id}`}>{m.title}</Link> <span className="match-score">{t("jobs.match.score", { score: m.score })}</span>
                   </h2>
                   <p>{m.employerName}</p>
-                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} />
+                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} programmes={programmes} occupations={occupations} />
                   <dl className="facts">
                     <dt>{t("jobs.field.provinces")}</dt>
                     <dd>

@@ -9,7 +9,7 @@ import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
 import { findGraduateApplication } from "~/modules/applications/queries.server";
@@ -18,7 +18,7 @@ import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
 import { findPublicJob } from "~/modules/jobs/queries.server";
 import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";
-import { loadReasonNames } from "~/modules/matching/pages.server";
+import { loadCodeNames, loadReasonCodeNames, loadReasonNames } from "~/modules/matching/pages.server";
 import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
 import { scoreMatch } from "~/modules/matching/score";
 
@@ -37,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findPublicJob(db, { jobId: params.jobId! });
   if (!found) throw notFound();
   const { job, employer, profile } = found;
-  const names = await loadReasonNames(db);
+  const [names, targetNames] = await Promise.all([
+    loadReasonNames(db),
+    loadCodeNames(db, { programmeCodes: job.programmeCodes, occupationCodes: job.occupationCode ? [job.occupationCode] : [] }),
+  ]);
   const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);
   const ld = jobPostingLd(
     {
@@ -60,7 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       loadMatchJobs(db, [job.id]),
     ]);
     const score = scoreMatch(match, matchJob.get(job.id)!, new Date());
+    const codeNames = await loadReasonCodeNames(db, score ? [score.reasons] : []);
     graduate = {
+      ...codeNames,
       diplomas: diplomas.map((d) => ({ id: d.id, programmeCode: d.programmeCode, programmeName: d.programmeName, schoolName: d.schoolName })),
       canShare: consents.has("share_diplomas"),
       application,
@@ -74,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       employer,
       profile,
       ld: ldJsonText(ld),
+      targetNames,
       graduate,
       signedIn: Boolean(session),
       ...names,
@@ -100,7 +106,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PublicJob() {
   const t = useT();
-  const { job, employer, profile, ld, graduate, signedIn, levels, provinces } = useLoaderData<typeof loader>();
+  const { job, employer, profile, ld, graduate, signedIn, levels, provinces, targetNames } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const nameOf = (list: readonly { code: string; name: string; nameEn: string | null }[], code: string) => {
+    const found = list.find((x) => x.code === code);
+    return found ? (locale === "en" && found.nameEn ? found.nameEn : found.name) : code;
+  };
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
   return (
@@ -118,7 +129,7 @@ export default function PublicJob() {
       {graduate?.reasons ? (
         <section className="card match-card">
           <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
-          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} />
+          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} programmes={graduate.programmes} occupations={graduate.occupations} />
         </section>
       ) : null}
       <section className="card">
@@ -137,14 +148,14 @@ export default function PublicJob() {
           <dd>{levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode}</dd>
           {job.programmeCodes.length ? (
             <>
-              <dt>{t("jobs.field.programmeCodes")}</dt>
-              <dd>{job.programmeCodes.join(", ")}</dd>
+              <dt>{t("jobs.field.programmes")}</dt>
+              <dd>{job.programmeCodes.map((c) => nameOf(targetNames.programmes, c)).join(", ")}</dd>
             </>
           ) : null}
           {job.occupationCode ? (
             <>
-              <dt>{t("jobs.field.occupationCode")}</dt>
-              <dd>{job.occupationCode}</dd>
+              <dt>{t("jobs.field.occupation")}</dt>
+              <dd>{nameOf(targetNames.occupations, job.occupationCode)}</dd>
             </>
           ) : null}
           <dt>{t("jobs.field.openings")}</dt>

@@ -15,6 +15,7 @@ import { clientOf } from "~/lib/request-context";
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
 import { listProvinces } from "~/modules/reference/queries.server";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signUp.title")];
@@ -22,7 +23,8 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/dashboard");
   const url = new URL(request.url);
-  return json({ provinces: await listProvinces(await getDb()), doneEmail: url.searchParams.get("done") });
+  const provinces = sortByVietnamese(await listProvinces(await getDb()), (p) => p.nameVi);
+  return json({ provinces, doneEmail: url.searchParams.get("done") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -121,6 +123,16 @@ export default function SignUp() {
               </option>
             ))}
           </SelectField>
+          <TextField name="contactPhone" type="tel" label={t("auth.signUp.contactPhone")} autoComplete="tel" defaultValue={values.contactPhone} error={errors.contactPhone} />
+          <TextField name="website" type="url" label={t("auth.signUp.website")} autoComplete="url" defaultValue={values.website} error={errors.website} />
+          <TextField
+            name="registrationDocument"
+            label={t("auth.signUp.registrationDocument")}
+            hint={t("auth.signUp.registrationDocumentHint")}
+            defaultValue={values.registrationDocument}
+            error={errors.registrationDocument}
+            maxLength={200}
+          />
         </fieldset>
 
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -81,6 +81,11 @@ export const organisations = pgTable(
     provinceCode: varchar("province_code", { length: 2 }).notNull().references(() => provinces.code),
     schoolType: text("school_type").$type<SchoolType>(),
     address: text("address"),
+    /** What the applicant supplied at sign-up for the ministry's check: a phone number, a website (https://), and the
+     * reference of the founding decision or business registration certificate (số quyết định / giấy chứng nhận). */
+    contactPhone: text("contact_phone"),
+    website: text("website"),
+    registrationDocument: text("registration_document"),
     status: text("status").$type<OrganisationStatus>().notNull().default("pending"),
     statusReason: text("status_reason"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),

@@ -121,6 +121,9 @@ export const jobMatchTargets = pgTable(
     neighbourCodes: varchar("neighbour_codes", { length: 2 }).array().notNull(),
     remote: boolean("remote").notNull(),
     skillsFolded: text("skills_folded").array().notNull(),
+    /** The job's best pay (maximum, else minimum), compared with a graduate's salary expectation. */
+    salaryTopVnd: bigint("salary_top_vnd", { mode: "number" }),
+    employmentType: text("employment_type"),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     deadline: date("deadline", { mode: "string" }).notNull(),
   },
@@ -186,6 +189,8 @@ export const candidatePool = pgTable(
     levelRank: smallint("level_rank").notNull(),
     provinceCodes: varchar("province_codes", { length: 2 }).array().notNull(),
     skillsFolded: text("skills_folded").array().notNull(),
+    salaryExpectationVnd: bigint("salary_expectation_vnd", { mode: "number" }),
+    jobTypes: text("job_types").array().notNull().default(sql`'{}'`),
   },
   (t) => [
     index("candidate_pool_user_idx").on(t.userId),
@@ -197,7 +202,8 @@ export const candidatePool = pgTable(
   ],
 );
 
-export const APPLICATION_STATUSES = ["new", "shortlisted", "interview", "offer", "hired", "rejected"] as const;
+/** "withdrawn": the graduate withdrew the application; final, the employer cannot move it any more. */
+export const APPLICATION_STATUSES = ["new", "shortlisted", "interview", "offer", "hired", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const applications = pgTable(
@@ -282,8 +288,25 @@ export const notifications = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** When a job alert went out in a daily digest mail (job alerts only; null: not mailed yet). */
+    mailedAt: timestamp("mailed_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.id)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unmailed_alerts_idx").on(t.createdAt).where(sql`${t.kind} = 'job_alert' and ${t.mailedAt} is null`),
+  ],
+);
+
+/** One row per graduate per Vietnam day that a job-alert digest was mailed: at most one digest a day, even on reruns. */
+export const jobAlertDigests = pgTable(
+  "job_alert_digests",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    jobs: integer("jobs").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
 
 export type ProvinceNeighbour = InferSelectModel<typeof provinceNeighbours>;

@@ -72,6 +72,16 @@ export const programmeOccupations = pgTable(
   (t) => [primaryKey({ columns: [t.programmeKey, t.vscoCode] })],
 );
 
+/**
+ * Occupations (VSCO 2020 unit groups, 4 digits, equal to ISCO-08), named for employers who choose one for a job.
+ * Loaded from db/reference/occupations-vsco.csv while the table is empty (names unverified against the decree).
+ */
+export const occupations = pgTable("occupations", {
+  code: varchar("code", { length: 4 }).primaryKey(),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en"),
+});
+
 export type Province = InferSelectModel<typeof provinces>;
 export type TrainingLevel = InferSelectModel<typeof trainingLevels>;
 export type Field = InferSelectModel<typeof fields>;

@@ -87,3 +87,18 @@ test.describe("the graduate's jobs pages", () => {
     await stranger.close();
   });
 });
+
+test.describe("the employer's job form", () => {
+  test.use({ account: "tuyendung@codienviet.vn" });
+
+  test("axe: choosing programmes by name, suggestions open and one chosen", async ({ page }) => {
+    await open(page, "/employer/0101234567/jobs/new", "Đăng tin mới");
+    const programme = page.getByRole("combobox", { name: "Ngành, nghề đào tạo phù hợp" });
+    await programme.fill("ke toan");
+    await expect(page.getByRole("listbox", { name: "Ngành, nghề đào tạo phù hợp" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await programme.press("Enter");
+    await expect(page.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" }).getByRole("listitem")).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -6,7 +6,11 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, candidatePool, diplomas, jobMatchTargets, jobs, notifications, organisations } from "~db/schema";
+import { applications, auditLog, candidatePool, diplomas, jobAlertDigests, jobMatchTargets, jobs, mailOutbox, notifications, organisations } from "~db/schema";
+import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
+import * as employerJobs from "~/routes/employer.$code.jobs._index";
+import * as graduateApplications from "~/routes/graduate.applications";
+import * as codeSuggestions from "~/routes/employer.$code.code-suggestions";
 import { normaliseClaimCode } from "~/modules/diplomas/claim-code";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
 import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
@@ -253,6 +257,221 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const jobId = await postJob(t.db, employer);
     const alerts = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(alerts.map((a) => [a.kind, a.jobId])).toEqual([["job_alert", jobId]]);
+  });
+});
+
+describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("suggests by name without diacritics, to the employer's own members only, rate-limited; the server still checks the codes", async () => {
+    const employer = await employerWithMember(t.db);
+    const member = await signedIn(t.db, { id: employer.member.id });
+    const params = { code: employer.org.code };
+    const ask = async (who: typeof member, query: string, p = params) => call(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
+
+    const programmes = await ask(member, "kind=programme&q=ke+toan");
+    expect(programmes.status).toBe(200);
+    const found = (programmes.body as { suggestions: { code: string; name: string; detail: string | null }[] }).suggestions;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((s) => /Kế toán/i.test(s.name))).toBe(true);
+    expect(found.map((s) => s.code)).toContain("6340302");
+    const occupations = (await ask(member, "kind=occupation&q=ke+toan")).body as { suggestions: { code: string }[] };
+    expect(occupations.suggestions.map((s) => s.code)).toContain("3313");
+    expect((await ask(member, "kind=diploma&q=x")).status).toBe(400);
+
+    const graduate = await signedIn(t.db, { role: "graduate", organisation: null });
+    expect((await ask(graduate, "kind=programme&q=ke")).status).toBe(403);
+    const other = await employerWithMember(t.db);
+    expect((await ask(await signedIn(t.db, { id: other.member.id }), "kind=programme&q=ke")).status).toBe(403);
+
+    let last = 200;
+    for (let i = 0; i < 125 && last === 200; i++) last = (await ask(member, "kind=occupation&q=ke")).status;
+    expect(last).toBe(429);
+
+    // Typed codes still go through the server's check.
+    const unknown = await call(newJob.action, member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params));
+    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.occupationCode).toBe("jobs.validation.unknownOccupation");
+  }, 60_000);
+});
+
+describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("reasons name the programme, not its code; provinces are in Vietnamese order; the stored preferences pre-fill the filters and can be cleared", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const wellPaid = await postJob(t.db, employer, { salaryMinVnd: 11_000_000, salaryMaxVnd: 14_000_000 });
+    const lowPaid = await postJob(t.db, employer, { title: "Kế toán kho", salaryMinVnd: 7_000_000, salaryMaxVnd: 9_000_000 });
+    const partTime = await postJob(t.db, employer, { title: "Kế toán bán thời gian", employmentType: "part_time", salaryMinVnd: 12_000_000, salaryMaxVnd: 13_000_000 });
+    const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"] });
+    const g = await signedIn(t.db, { id: graduate.id });
+    const saved = await call(graduateProfile.action, g.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", salaryExpectationVnd: "10.000.000", jobTypes: "full_time" }));
+    expect(saved.status).toBe(302);
+
+    type Page = { matches: { id: string; reasons: { kind: string }[] }[]; filters: Record<string, unknown>; prefilled: boolean; programmes: { code: string; name: string }[]; provinces: { name: string }[] };
+    const page = (await call(graduateJobs.loader, g.get("/graduate/jobs"))).body as Page;
+    expect(page.prefilled).toBe(true);
+    expect(page.filters).toEqual({ minSalary: 10_000_000, types: ["full_time"] });
+    expect(page.matches.map((m) => m.id)).toEqual([wellPaid]);
+    expect(page.matches[0]!.reasons).toContainEqual({ kind: "salary" });
+    expect(page.programmes).toEqual([expect.objectContaining({ code: "6340302", name: expect.stringMatching(/Kế toán/) })]);
+    const names = page.provinces.map((p) => p.name);
+    expect(names.indexOf("Hà Nội")).toBeLessThan(names.indexOf("Hải Phòng"));
+    expect(names.indexOf("Hải Phòng")).toBeLessThan(names.indexOf("Huế"));
+
+    const cleared = (await call(graduateJobs.loader, g.get("/graduate/jobs?q="))).body as Page;
+    expect(cleared.prefilled).toBe(false);
+    expect(cleared.filters).toEqual({});
+    expect(new Set(cleared.matches.map((m) => m.id))).toEqual(new Set([wellPaid, lowPaid, partTime]));
+    // Without the filters the preferences still order the list: the full-time job that pays enough comes first.
+    expect(cleared.matches[0]!.id).toBe(wellPaid);
+  });
+});
+
+describe(`matching rows written before salary and type counted (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  it("are filled in at boot, so the SQL ranking agrees with the pure score on an upgraded database", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer, { employmentType: "part_time" });
+    const graduate = await graduateHolding(t.db, diplomaIds, { salaryExpectationVnd: 10_000_000, jobTypes: ["part_time"], consents: ["visible_to_employers"] });
+    // As the migration leaves rows written before it.
+    await t.db.update(jobMatchTargets).set({ salaryTopVnd: null, employmentType: null });
+    await t.db.update(candidatePool).set({ salaryExpectationVnd: null, jobTypes: [] });
+    const { backfillMatchingPreferences } = await import("~/modules/matching/queries.server");
+    await backfillMatchingPreferences(t.db);
+    expect(await t.db.select({ top: jobMatchTargets.salaryTopVnd, type: jobMatchTargets.employmentType }).from(jobMatchTargets).where(eq(jobMatchTargets.jobId, jobId))).toEqual([
+      { top: 12_000_000, type: "part_time" },
+    ]);
+    expect(await t.db.select({ salary: candidatePool.salaryExpectationVnd, types: candidatePool.jobTypes }).from(candidatePool).where(eq(candidatePool.userId, graduate.id))).toEqual([
+      { salary: 10_000_000, types: ["part_time"] },
+    ]);
+  });
+});
+
+describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind()})`, () => {
+  const t = withTestDatabase();
+
+  /** A published job, a consenting graduate who applied to it, and both signed in. */
+  async function appliedGraduate() {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer);
+    const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"], consents: ["visible_to_employers", "may_be_contacted", "share_diplomas"] });
+    const g = await signedIn(t.db, { id: graduate.id });
+    expect((await call(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }))).status).toBe(302);
+    const member = await signedIn(t.db, { id: employer.member.id });
+    const [application] = await t.db.select().from(applications).where(eq(applications.jobId, jobId));
+    return { employer, jobId, graduate, g, member, applicationId: application!.id, params: { code: employer.org.code, jobId } };
+  }
+
+  it("the jobs list counts each job's applications; the card shows the applicant's address; the employer is mailed", async () => {
+    const { employer, jobId, graduate, member, params } = await appliedGraduate();
+    const list = await call(employerJobs.loader, member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }));
+    expect((list.body as { jobs: { id: string; applications: number }[] }).jobs).toEqual([expect.objectContaining({ id: jobId, applications: 1 })]);
+
+    const apps = await call(employerApplications.loader, member.get("/x", params));
+    expect((apps.body as { applications: { email: string | null }[] }).applications[0]!.email).toBe(graduate.email);
+
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_received"));
+    expect(mails.map((m) => m.toAddress)).toEqual([employer.member.email]);
+    expect(mails[0]!.subject).toContain("Nhân viên kế toán");
+    expect(mails[0]!.bodyText).toContain(`/employer/${employer.org.code}/jobs/${jobId}/applications`);
+  });
+
+  it("an applicant is shown at their stage among the candidates, not offered an invitation, and cannot be invited", async () => {
+    const { graduate, member, applicationId, params } = await appliedGraduate();
+    for (const status of ["shortlisted", "interview", "offer", "hired"]) {
+      expect((await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status }, params))).status).toBe(200);
+    }
+    const page = await call(employerCandidates.loader, member.get("/x", params));
+    const candidate = (page.body as { candidates: { userId: string; applicationStatus: string | null }[] }).candidates.find((c) => c.userId === graduate.id);
+    expect(candidate?.applicationStatus).toBe("hired");
+    const invite = await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, params));
+    expect((invite.body as { message: string }).message).toBe("jobs.invite.error.already_applied");
+
+    // Each move reached the graduate by mail, naming the job and the company.
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_status"));
+    expect(mails).toHaveLength(4);
+    expect(mails.every((m) => m.toAddress === graduate.email)).toBe(true);
+    expect(mails.at(-1)!.bodyText).toMatch(/Nhân viên kế toán.*Đã tuyển/s);
+  });
+
+  it("an invitation reaches the graduate by mail and in the app, naming the job, the company and the date", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const employer = await employerWithMember(t.db);
+    const jobId = await postJob(t.db, employer);
+    const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["visible_to_employers", "may_be_contacted"] });
+    const member = await signedIn(t.db, { id: employer.member.id });
+    expect((await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }))).status).toBe(200);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_invitation"));
+    expect(mail!.toAddress).toBe(graduate.email);
+    expect(mail!.subject).toBe(`${employer.org.name} mời bạn ứng tuyển: Nhân viên kế toán`);
+    expect(mail!.bodyText).toMatch(/Ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(mail!.bodyText).toContain("31/12/2099");
+
+    const g = await signedIn(t.db, { id: graduate.id });
+    const page = await call(graduateApplications.loader, g.get("/graduate/applications"));
+    expect((page.body as { notifications: { kind: string; title: string; company: string; createdAt: string }[] }).notifications[0]).toMatchObject({
+      kind: "invitation",
+      title: "Nhân viên kế toán",
+      company: employer.org.name,
+    });
+  });
+
+  it("a graduate withdraws an application: audited, shown withdrawn to the employer, who cannot move it nor read the address", async () => {
+    const { g, member, applicationId, params, graduate } = await appliedGraduate();
+    const other = await signedIn(t.db, { role: "graduate", organisation: null });
+    const foreign = await call(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(foreign.location).toBe("/graduate/applications?notice=notFound");
+
+    const done = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(done.location).toBe("/graduate/applications?notice=applicationWithdrawn");
+    const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
+    expect(row!.status).toBe("withdrawn");
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, "application.withdraw")))).toHaveLength(1);
+    const again = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    expect(again.location).toBe("/graduate/applications?notice=notAllowed");
+
+    const apps = await call(employerApplications.loader, member.get("/x", params));
+    expect((apps.body as { applications: { status: string; email: string | null }[] }).applications[0]).toMatchObject({ status: "withdrawn", email: null });
+    const move = await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params));
+    expect(move.status).toBe(409);
+    expect(graduate.id).toBeTruthy();
+  });
+
+  it("saved-search alerts go out as one daily digest per graduate, and a rerun sends nothing twice", async () => {
+    const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
+    const graduate = await graduateHolding(t.db, diplomaIds);
+    await saveSearch(t.db, { userId: graduate.id, name: "Kế toán", filters: { q: "ke toan" }, actor: { userId: graduate.id, ip: null } });
+    const employer = await employerWithMember(t.db);
+    const evening = new Date("2026-12-02T13:00:00Z"); // 20:00 in Vietnam
+    await postJob(t.db, employer, {}, { now: evening });
+    await postJob(t.db, employer, { title: "Kế toán tổng hợp", provinceCodes: ["01"] }, { now: evening });
+    const early = new Date("2026-12-02T22:00:00Z"); // 05:00 on the 3rd in Vietnam: before the digest hour
+    const morning = new Date("2026-12-03T02:00:00Z"); // 09:00 on the 3rd
+    const origin = "http://localhost";
+    expect(await sendJobAlertDigests(t.db, { now: early, publicOrigin: origin })).toBe(0);
+    expect(await sendJobAlertDigests(t.db, { now: morning, publicOrigin: origin })).toBe(1);
+    expect(await sendJobAlertDigests(t.db, { now: morning, publicOrigin: origin })).toBe(0);
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_alert_digest"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.toAddress).toBe(graduate.email);
+    expect(mails[0]!.subject).toContain("03/12/2026");
+    expect(mails[0]!.bodyText).toContain("Nhân viên kế toán");
+    expect(mails[0]!.bodyText).toContain("Kế toán tổng hợp");
+    expect(mails[0]!.bodyText).toContain(employer.org.name);
+
+    // A job published later the same day waits for the next day's digest.
+    const noon = new Date("2026-12-03T05:00:00Z");
+    await postJob(t.db, employer, { title: "Kế toán kho" }, { now: noon });
+    expect(await sendJobAlertDigests(t.db, { now: new Date("2026-12-03T06:00:00Z"), publicOrigin: origin })).toBe(0);
+    expect(await sendJobAlertDigests(t.db, { now: new Date("2026-12-04T02:00:00Z"), publicOrigin: origin })).toBe(1);
+    const second = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_alert_digest"));
+    expect(second).toHaveLength(2);
+    expect(second.map((m) => m.bodyText).filter((b) => b.includes("Kế toán kho"))).toHaveLength(1);
+    expect(await t.db.select().from(jobAlertDigests).where(eq(jobAlertDigests.userId, graduate.id))).toHaveLength(2);
   });
 });
 

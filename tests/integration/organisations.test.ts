@@ -8,6 +8,10 @@ import { changeOrganisationStatus } from "~/modules/organisations/change-organis
 import { inviteMember } from "~/modules/organisations/invite-member.server";
 import { listOrganisationMembers, listOrganisations } from "~/modules/organisations/queries.server";
 import { removeMemberRole } from "~/modules/organisations/remove-member-role.server";
+import { registerAccount } from "~/modules/auth/register-account.server";
+import { SignUpSchema } from "~/modules/auth/schema";
+import * as adminOrganisation from "~/routes/admin.organisations.$id";
+import { call, signedIn } from "../support/issued";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
@@ -17,6 +21,61 @@ const ORIGIN = "https://vanbang.example.vn";
 
 describe(`organisations (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
+
+  describe("what an applicant supplies, and the mail about the ministry's decision", () => {
+    async function signUpEmployer() {
+      const input = SignUpSchema.parse({
+        accountType: "employer",
+        fullName: "Trần Thu Hà",
+        email: "ha.tran@congtyabc.vn",
+        password: "mat-khau-dai-du",
+        passwordConfirm: "mat-khau-dai-du",
+        orgName: "Công ty TNHH ABC",
+        taxCode: "0101234567",
+        provinceCode: "01",
+        contactPhone: "0912 345 678",
+        website: "https://congtyabc.vn",
+        registrationDocument: "GCN ĐKDN số 0101234567 cấp ngày 12/03/2015",
+      });
+      const registered = await registerAccount(t.db, { input, locale: "vi", publicOrigin: ORIGIN, actor: { userId: null, ip: IP } });
+      if (!registered.ok) throw new Error(registered.code);
+      const [org] = await t.db.select().from(organisations).where(eq(organisations.code, "0101234567"));
+      return { org: org!, userId: registered.value.userId };
+    }
+
+    it("the accreditation page shows the applicant, phone, website, tax code and legal document supplied at sign-up", async () => {
+      const { org } = await signUpEmployer();
+      const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
+      const page = await call(adminOrganisation.loader, admin.get(`/admin/organisations/${org.id}`, { id: org.id }));
+      expect(page.status).toBe(200);
+      expect((page.body as { supplied: unknown }).supplied).toMatchObject({
+        applicant: { fullName: "Trần Thu Hà", email: "ha.tran@congtyabc.vn", emailConfirmed: false },
+        phones: ["0912 345 678"],
+        websites: ["https://congtyabc.vn"],
+        taxCode: "0101234567",
+        registrationDocument: "GCN ĐKDN số 0101234567 cấp ngày 12/03/2015",
+      });
+    });
+
+    it("the organisation's people are mailed when it is refused (with the reason), accredited or suspended", async () => {
+      const { org } = await signUpEmployer();
+      const admin = await createMember(t.db, "ministry_admin", null);
+      const actor = { userId: admin.id, ip: IP };
+      const decisions = () => t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "organisation_status")).orderBy(mailOutbox.createdAt);
+      expect(await changeOrganisationStatus(t.db, { organisationId: org.id, change: "reject", reason: "Mã số thuế không khớp tên doanh nghiệp", actor, publicOrigin: ORIGIN })).toMatchObject({ ok: true });
+      const [refused] = await decisions();
+      expect(refused!.toAddress).toBe("ha.tran@congtyabc.vn");
+      expect(refused!.subject).toContain("Công ty TNHH ABC không được phê duyệt");
+      expect(refused!.bodyText).toContain("Lý do: Mã số thuế không khớp tên doanh nghiệp");
+      expect(refused!.bodyText).toContain(`${ORIGIN}/employer/0101234567`);
+
+      await changeOrganisationStatus(t.db, { organisationId: org.id, change: "accredit", actor, publicOrigin: ORIGIN });
+      await changeOrganisationStatus(t.db, { organisationId: org.id, change: "suspend", reason: "Tin tuyển dụng sai sự thật", actor, publicOrigin: ORIGIN });
+      const all = await decisions();
+      expect(all.map((m) => m.subject.includes("đã được phê duyệt") || m.subject.includes("tạm đình chỉ") || m.subject.includes("không được phê duyệt"))).toEqual([true, true, true]);
+      expect(all[2]!.bodyText).toContain("Lý do: Tin tuyển dụng sai sự thật");
+    });
+  });
 
   const auditRowsOf = (organisationId: string) =>
     t.db.select().from(auditLog).where(eq(auditLog.organisationId, organisationId)).orderBy(auditLog.id);

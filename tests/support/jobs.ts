@@ -85,13 +85,13 @@ export type ConsentName = "visible_to_employers" | "may_be_contacted" | "share_d
 export async function graduateHolding(
   db: Database,
   diplomaIds: readonly string[],
-  options: { provinceCodes?: string[]; skills?: string[]; consents?: ConsentName[] } = {},
+  options: { provinceCodes?: string[]; skills?: string[]; salaryExpectationVnd?: number | null; jobTypes?: JobInput["employmentType"][]; consents?: ConsentName[] } = {},
 ) {
   const graduate = await createMember(db, "graduate", null);
   for (const id of diplomaIds) await db.update(diplomas).set({ claimedBy: graduate.id, claimedAt: new Date() }).where(eq(diplomas.id, id));
   const prefs = await saveGraduatePreferences(db, {
     userId: graduate.id,
-    input: { provinceCodes: options.provinceCodes ?? [], salaryExpectationVnd: null, jobTypes: [], skills: options.skills ?? [] },
+    input: { provinceCodes: options.provinceCodes ?? [], salaryExpectationVnd: options.salaryExpectationVnd ?? null, jobTypes: options.jobTypes ?? [], skills: options.skills ?? [] },
     actor,
   });
   if (!prefs.ok) throw new Error("preferences");

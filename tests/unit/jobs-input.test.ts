@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { canMove } from "~/modules/applications/pipeline";
+import { canMove, canWithdraw } from "~/modules/applications/pipeline";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { SignUpSchema } from "~/modules/auth/schema";
 import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
-import { JobSchema, joinMultiFields, parseJobFilters } from "~/modules/jobs/schema";
+import { JobSchema, jobFiltersRecord, joinMultiFields, parseJobFilters } from "~/modules/jobs/schema";
 
 const valid = {
   title: "Nhân viên kế toán",
@@ -58,6 +59,20 @@ describe("sign-up tax code", () => {
 describe("filters, pipeline, JSON-LD", () => {
   it("drops malformed filters", () => {
     expect(parseJobFilters(new URLSearchParams("q=ke+toan&province=4&minSalary=8.000.000&type=boss&level=cao_dang"))).toEqual({ q: "ke toan", minSalary: 8_000_000, level: "cao_dang" });
+  });
+  it("reads several employment types, repeated or comma-joined, and writes them back comma-joined", () => {
+    const filters = parseJobFilters(new URLSearchParams("type=full_time&type=part_time,internship&type=boss&type="));
+    expect(filters).toEqual({ types: ["full_time", "part_time", "internship"] });
+    expect(jobFiltersRecord({ ...filters, minSalary: 9_000_000 })).toEqual({ minSalary: "9000000", type: "full_time,part_time,internship" });
+  });
+  it("sorts names in Vietnamese order", () => {
+    expect(sortByVietnamese(["Huế", "Hải Phòng", "Đà Nẵng", "Hà Nội", "Cần Thơ"], (n) => n)).toEqual(["Cần Thơ", "Đà Nẵng", "Hà Nội", "Hải Phòng", "Huế"]);
+  });
+  it("lets a graduate withdraw an open application only", () => {
+    for (const status of ["new", "shortlisted", "interview", "offer"] as const) expect(canWithdraw(status)).toBe(true);
+    expect(canWithdraw("hired")).toBe(false);
+    expect(canWithdraw("withdrawn")).toBe(false);
+    expect(canMove("withdrawn", "shortlisted")).toBe(false);
   });
   it("moves applications forward, never back to new, nothing after hired", () => {
     expect(canMove("new", "shortlisted")).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseTaxCode } from "~/modules/employers/tax-code";
+import { translator } from "~/lib/i18n";
 import { explainMatch, foldSkills, jobMatchTerms, scoreMatch, type MatchDiploma, type MatchJob } from "~/modules/matching/score";
 
 const now = new Date("2026-11-20T00:00:00Z");
@@ -22,9 +23,17 @@ const job = (over: Partial<MatchJob> = {}): MatchJob => ({
   remote: false,
   skills: [],
   publishedAt: now,
+  salaryTopVnd: 12_000_000,
+  employmentType: "full_time",
   ...over,
 });
-const graduate = (d: MatchDiploma[], provinceCodes: string[] = ["48"], skills: string[] = []) => ({ diplomas: d, provinceCodes, skills: foldSkills(skills) });
+const graduate = (d: MatchDiploma[], provinceCodes: string[] = ["48"], skills: string[] = [], prefs: { salaryExpectationVnd?: number | null; jobTypes?: string[] } = {}) => ({
+  diplomas: d,
+  provinceCodes,
+  skills: foldSkills(skills),
+  salaryExpectationVnd: prefs.salaryExpectationVnd ?? null,
+  jobTypes: prefs.jobTypes ?? [],
+});
 
 describe("scoreMatch", () => {
   it("orders programme relations: exact > same programme other level > same group > same field > occupation", () => {
@@ -75,14 +84,33 @@ describe("scoreMatch", () => {
     expect(scoreMatch(graduate([diploma("6340302")], [], ["toan may"]), job({ skills: jobMatchTerms([], "Kế toán") }), now)!.skillPoints).toBe(0);
   });
 
-  it("explains in words", () => {
-    const s = scoreMatch(graduate([diploma("6340302")]), job(), now)!;
-    const words = explainMatch(
-      s.reasons.filter((r) => r.kind !== "recent"),
-      (key, params) => ({ "matching.reason.exact": "Đúng ngành {code}", "matching.reason.province_same": "Cùng tỉnh {province}", "matching.reason.level": "Trình độ {level} ≥ {min}" })[key as string]!.replace(/\{(\w+)\}/g, (_, n: string) => String(params?.[n])),
-      { level: (c) => (c === "cao_dang" ? "Cao đẳng" : "Trung cấp"), province: () => "Đà Nẵng" },
+  it("counts a met salary expectation and a wanted employment type, and says so", () => {
+    const base = scoreMatch(graduate([diploma("6340302")]), job(), now)!;
+    const met = scoreMatch(graduate([diploma("6340302")], ["48"], [], { salaryExpectationVnd: 12_000_000, jobTypes: ["full_time", "part_time"] }), job(), now)!;
+    expect(met.score - base.score).toBe(6);
+    expect(met.reasons).toContainEqual({ kind: "salary" });
+    expect(met.reasons).toContainEqual({ kind: "job_type", employmentType: "full_time" });
+    const unmet = scoreMatch(graduate([diploma("6340302")], ["48"], [], { salaryExpectationVnd: 12_000_001, jobTypes: ["internship"] }), job(), now)!;
+    expect(unmet.score).toBe(base.score);
+    expect(scoreMatch(graduate([diploma("6340302")], ["48"], [], { salaryExpectationVnd: 5_000_000 }), job({ salaryTopVnd: null }), now)!.salaryPoints).toBe(0);
+    expect(explainMatch(met.reasons, translator("vi"), { level: (c) => c, province: (c) => c, programme: (c) => c, occupation: (c) => c })).toContain(
+      "Lương đạt mức mong muốn · Đúng loại hình mong muốn: Toàn thời gian",
     );
-    expect(words).toBe("Đúng ngành 6340302 · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp");
+  });
+
+  it("explains in words, naming the programme and the occupation, in the page's language", () => {
+    const names = {
+      level: (c: string) => (c === "cao_dang" ? "Cao đẳng" : "Trung cấp"),
+      province: () => "Đà Nẵng",
+      programme: (c: string) => ({ "6340302": "Kế toán doanh nghiệp", "6480201": "Công nghệ thông tin" })[c] ?? c,
+      occupation: (c: string) => (c === "2411" ? "Kế toán viên" : c),
+    };
+    const s = scoreMatch(graduate([diploma("6340302")]), job(), now)!;
+    expect(explainMatch(s.reasons, translator("vi"), names)).toBe("Đúng ngành Kế toán doanh nghiệp · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp · Đăng hôm nay");
+    const viaOccupation = scoreMatch(graduate([diploma("6480201", 4, ["2411"])]), job({ occupationCode: "2411", targets: [], publishedAt: new Date(now.getTime() - 30 * 3600_000) }), now)!;
+    expect(explainMatch(viaOccupation.reasons, translator("vi"), names)).toContain("phù hợp nghề Kế toán viên");
+    expect(explainMatch(viaOccupation.reasons, translator("en"), names)).toContain("Posted yesterday");
+    expect(explainMatch(viaOccupation.reasons, translator("vi"), names)).not.toMatch(/\d{4}/);
   });
 });
 

@@ -3,13 +3,15 @@ import { isUniqueViolation } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { findPublicJob } from "~/modules/jobs/queries.server";
-import { addEvent, attachDiplomas, hasConsent, insertApplication, ownIssuedDiplomaIds } from "./queries.server";
+import { mailNewApplication } from "./application-mail.server";
+import { addEvent, attachDiplomas, findJobFacts, findMailRecipient, hasConsent, insertApplication, ownIssuedDiplomaIds } from "./queries.server";
 
 export type ApplyError = "job_not_open" | "already_applied" | "share_consent_required" | "not_your_diploma";
 
 /**
  * A graduate applies to an open job in one step, attaching some of their issued diplomas. Attaching needs the
  * "share diplomas with an application" consent at that moment; the diplomas must be the graduate's own (in the query).
+ * The employer's members are mailed in the same transaction.
  */
 export async function applyToJob(
   db: Database,
@@ -40,6 +42,8 @@ export async function applyToJob(
         organisationId: job.job.organisationId,
         details: { jobId: job.job.id, diplomas: options.diplomaIds.length },
       });
+      const applicant = await findMailRecipient(tx, options.userId);
+      await mailNewApplication(tx, { applicant: applicant?.fullName ?? "", job: (await findJobFacts(tx, job.job.id))!, now: options.now });
       return ok({ applicationId });
     });
   } catch (error) {

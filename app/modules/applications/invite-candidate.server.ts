@@ -6,13 +6,15 @@ import { todayInVietnam } from "~/modules/diplomas/cell-values";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import { notify } from "~/modules/jobs/saved-searches.server";
 import { isInCandidatePool } from "~/modules/matching/queries.server";
-import { hasConsent } from "./queries.server";
+import { mailInvitation } from "./application-mail.server";
+import { findGraduateApplication, findJobFacts, hasConsent } from "./queries.server";
 
-export type InviteError = "not_found" | "job_not_open" | "not_visible" | "no_contact_consent" | "already_invited";
+export type InviteError = "not_found" | "job_not_open" | "not_visible" | "no_contact_consent" | "already_invited" | "already_applied";
 
 /**
  * The employer invites a matching graduate to apply. The graduate must be visible now (in the candidate pool) and
- * consent to be contacted; the invitation reaches them as an in-app notification (no address is disclosed).
+ * consent to be contacted, and must not have applied already; the invitation reaches them as an in-app notification
+ * and a mail (no address is disclosed to the employer).
  */
 export async function inviteCandidate(
   db: Database,
@@ -24,13 +26,16 @@ export async function inviteCandidate(
     if (job.status !== "published" || job.deadline < todayInVietnam(options.now)) return fail("job_not_open");
     if (!(await isInCandidatePool(tx, options.userId))) return fail("not_visible");
     if (!(await hasConsent(tx, options.userId, "may_be_contacted"))) return fail("no_contact_consent");
+    if (await findGraduateApplication(tx, { userId: options.userId, jobId: job.id })) return fail("already_applied");
     const rows = await tx
       .insert(jobInvitations)
       .values({ jobId: job.id, userId: options.userId, invitedBy: options.actor.userId })
       .onConflictDoNothing()
       .returning({ jobId: jobInvitations.jobId });
     if (rows.length === 0) return fail("already_invited");
-    await notify(tx, { userId: options.userId, kind: "invitation", jobId: job.id, details: { title: job.title } });
+    const facts = (await findJobFacts(tx, job.id))!;
+    await notify(tx, { userId: options.userId, kind: "invitation", jobId: job.id, details: { title: facts.title, company: facts.company } });
+    await mailInvitation(tx, { userId: options.userId, job: facts, now: options.now });
     await recordAudit(tx, options.actor, { action: "job.invite", entityType: "job", entityId: job.id, organisationId: options.organisationId, details: { userId: options.userId } });
     return ok(null);
   });

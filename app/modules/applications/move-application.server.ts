@@ -4,13 +4,15 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/jobs/saved-searches.server";
 import { canMove } from "./pipeline";
-import { addEvent, lockEmployerApplication, setApplicationStatus } from "./queries.server";
+import { mailApplicationStatus } from "./application-mail.server";
+import { addEvent, findJobFacts, lockEmployerApplication, setApplicationStatus } from "./queries.server";
 
 export type MoveApplicationError = "not_found" | "not_allowed";
 
 /**
  * The employer moves an applicant along the pipeline or adds a note. The application is found through the employer
- * (ownership in the query): another employer's application is "not found". The graduate is notified of a move.
+ * (ownership in the query): another employer's application is "not found". The graduate is notified of a move, in
+ * the app and by mail. A withdrawn application is final: it cannot be moved.
  */
 export async function moveApplication(
   db: Database,
@@ -23,7 +25,9 @@ export async function moveApplication(
       if (!canMove(application.status, options.status)) return fail("not_allowed");
       await setApplicationStatus(tx, { applicationId: application.id, status: options.status });
       await addEvent(tx, { applicationId: application.id, kind: "status", fromStatus: application.status, toStatus: options.status, actorUserId: options.actor.userId });
-      await notify(tx, { userId: application.userId, kind: "application_status", jobId: application.jobId, details: { status: options.status } });
+      const job = (await findJobFacts(tx, application.jobId))!;
+      await notify(tx, { userId: application.userId, kind: "application_status", jobId: application.jobId, details: { status: options.status, title: job.title, company: job.company } });
+      await mailApplicationStatus(tx, { userId: application.userId, job, status: options.status });
     } else {
       await addEvent(tx, { applicationId: application.id, kind: "note", note: options.note, actorUserId: options.actor.userId });
     }

@@ -63,7 +63,7 @@ export async function setApplicationStatus(db: Executor, options: { applicationI
   await db.update(applications).set({ status: options.status, updatedAt: new Date() }).where(eq(applications.id, options.applicationId));
 }
 
-/** A job's applicants, for its employer only. */
+/** A job's applicants, for its employer only (with their address: applying implies consent to be contacted about the job). */
 export async function listJobApplications(db: Executor, options: { organisationId: string; jobId: string }) {
   return db
     .select({
@@ -73,6 +73,7 @@ export async function listJobApplications(db: Executor, options: { organisationI
       message: applications.message,
       createdAt: applications.createdAt,
       fullName: users.fullName,
+      email: users.email,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
@@ -144,7 +145,7 @@ export async function listGraduateApplications(db: Executor, userId: string) {
       status: applications.status,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
-      diplomas: sql<number>`(select count(*)::int from application_diplomas ad where ad.application_id = ${applications.id})`,
+      diplomas: sql<number>`(select count(*)::int from application_diplomas ad where ad.application_id = "applications"."id")`,
     })
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
@@ -160,4 +161,41 @@ export async function findGraduateApplication(db: Executor, options: { userId: s
     .where(and(eq(applications.userId, options.userId), eq(applications.jobId, options.jobId)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** A person as a mail needs them (address, name, language). */
+export async function findMailRecipient(db: Executor, userId: string) {
+  const rows = await db.select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** What a jobs mail or notification names: the job's title and deadline, and its company. */
+export async function findJobFacts(db: Executor, jobId: string) {
+  const rows = await db
+    .select({ id: jobs.id, title: jobs.title, deadline: jobs.deadline, organisationId: jobs.organisationId, company: organisations.name, companyCode: organisations.code })
+    .from(jobs)
+    .innerJoin(organisations, eq(organisations.id, jobs.organisationId))
+    .where(eq(jobs.id, jobId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The graduate's own application, locked for their change (ownership in the query), with its job's facts. */
+export async function lockGraduateApplication(db: Executor, options: { userId: string; applicationId: string }) {
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, options.applicationId), eq(applications.userId, options.userId)))
+    .for("update");
+  return rows[0] ?? null;
+}
+
+/** The stage of each of `userIds`' applications to one job of the employer (ownership in the query). */
+export async function listApplicationStages(db: Executor, options: { organisationId: string; jobId: string; userIds: readonly string[] }) {
+  if (options.userIds.length === 0) return new Map<string, ApplicationStatus>();
+  const rows = await db
+    .select({ userId: applications.userId, status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.organisationId, options.organisationId), eq(applications.jobId, options.jobId), inArray(applications.userId, [...options.userIds])));
+  return new Map(rows.map((r) => [r.userId, r.status]));
 }

@@ -62,6 +62,9 @@ async function insertAccount(db: Database, options: RegisterAccountOptions, pass
           name: input.orgName,
           provinceCode: input.provinceCode,
           schoolType: input.accountType === "school" ? input.schoolType : null,
+          contactPhone: input.contactPhone,
+          website: input.website,
+          registrationDocument: input.registrationDocument,
         })
         .returning({ id: organisations.id });
       organisationId = org!.id;

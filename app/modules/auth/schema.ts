@@ -34,6 +34,20 @@ export const SignInSchema = z.object({
 
 const base = { email: emailField, password: passwordField, passwordConfirm: z.string(), fullName: fullNameField };
 
+const optional = <T extends z.ZodTypeAny>(inner: T) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(inner.nullable());
+/** What a school or employer supplies for the ministry's check, besides its name and code (all optional). */
+const organisationContact = {
+  contactPhone: optional(z.string().regex(/^\+?[\d\s.-]{8,20}$/, "employers.validation.phone")),
+  website: optional(z.string().url("employers.validation.url").startsWith("https://", "employers.validation.url").max(300, "employers.validation.url")),
+  registrationDocument: optional(z.string().max(200, "validation.registrationDocument")),
+};
+
 export const SignUpSchema = z
   .discriminatedUnion(
     "accountType",
@@ -46,6 +60,7 @@ export const SignUpSchema = z
         schoolCode: schoolCodeField,
         schoolType: z.enum(SCHOOL_TYPES, { message: "validation.schoolType" }),
         provinceCode: provinceField,
+        ...organisationContact,
       }),
       z.object({
         accountType: z.literal("employer"),
@@ -53,6 +68,7 @@ export const SignUpSchema = z
         orgName: z.string().trim().min(2, "validation.orgName").max(200, "validation.orgName"),
         taxCode: taxCodeField,
         provinceCode: provinceField,
+        ...organisationContact,
       }),
     ],
     { errorMap: () => ({ message: "validation.accountType" }) },

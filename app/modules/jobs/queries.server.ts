@@ -105,7 +105,9 @@ export async function listEmployerJobs(db: Executor, organisationId: string) {
       status: jobs.status,
       deadline: jobs.deadline,
       publishedAt: jobs.publishedAt,
-      applications: sql<number>`(select count(*)::int from applications a where a.job_id = ${jobs.id} and a.organisation_id = ${organisationId})`,
+      // Qualified by hand: drizzle writes a column in a select list unqualified ("id"), which inside this subquery
+      // would name applications.id and count nothing.
+      applications: sql<number>`(select count(*)::int from applications a where a.job_id = "jobs"."id" and a.organisation_id = ${organisationId})`,
     })
     .from(jobs)
     .where(eq(jobs.organisationId, organisationId))
@@ -140,16 +142,19 @@ export async function syncJobMatchTargets(db: Executor, options: { jobId: string
   await db.execute(sql`
     with j as (
       select jb.id, jb.programme_codes, jb.occupation_code, l.rank as min_rank, jb.province_codes, jb.remote, jb.published_at, jb.deadline,
+        coalesce(jb.salary_max_vnd, jb.salary_min_vnd) as salary_top, jb.employment_type,
         ${neighboursOfSql(sql`jb.province_codes`)} as neighbours
       from jobs jb join training_levels l on l.code = jb.min_level_code
       where jb.id = ${options.jobId}
     )
     insert into job_match_targets (job_id, programme_code, programme_key, group_code, field_code, vsco_code, min_level_rank,
-      province_codes, neighbour_codes, remote, skills_folded, published_at, deadline)
-    select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline
+      province_codes, neighbour_codes, remote, skills_folded, published_at, deadline, salary_top_vnd, employment_type)
+    select j.id, p.code, p.programme_key, p.group_code, p.field_code, null, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline,
+        j.salary_top, j.employment_type
       from j join programmes p on p.code = any(j.programme_codes)
     union all
-    select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline
+    select j.id, null, null, null, null, j.occupation_code, j.min_rank, j.province_codes, j.neighbours, j.remote, ${skills}, j.published_at, j.deadline,
+        j.salary_top, j.employment_type
       from j where j.occupation_code is not null`);
 }
 
@@ -189,7 +194,7 @@ export function jobFilterConditions(filters: JobFilters): SQL[] {
     conditions.push(sql`coalesce(${jobs.salaryMaxVnd}, ${jobs.salaryMinVnd}) >= ${filters.minSalary}`);
   }
   if (filters.level) conditions.push(sql`${jobs.minLevelCode} = ${filters.level}`);
-  if (filters.type) conditions.push(sql`${jobs.employmentType} = ${filters.type}`);
+  if (filters.types?.length) conditions.push(sql`${jobs.employmentType} = any(${textArray(filters.types)})`);
   return conditions;
 }
 

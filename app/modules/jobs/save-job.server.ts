@@ -2,6 +2,7 @@ import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { occupationExists } from "~/modules/reference/code-choices.server";
 import { checkJobReferences, findEmployerJob, insertJob, syncJobMatchTargets, updateJobRow } from "./queries.server";
 import type { JobInput } from "./schema";
 
@@ -17,7 +18,7 @@ export interface SaveJobOptions {
 }
 
 /**
- * Creates a draft job or edits one of the employer's jobs. The references (programmes, level, provinces) must exist
+ * Creates a draft job or edits one of the employer's jobs. The references (programmes, occupation, level, provinces) must exist
  * and the deadline must not be past. An open job's matching rows follow the edit in the same transaction.
  */
 export async function saveJob(db: Database, options: SaveJobOptions): Promise<Result<{ jobId: string }, SaveJobError>> {
@@ -28,6 +29,7 @@ export async function saveJob(db: Database, options: SaveJobOptions): Promise<Re
   if (refs.unknownProgrammes.length > 0) fieldErrors.programmeCodes = "jobs.validation.unknownProgramme";
   if (!refs.levelExists) fieldErrors.minLevelCode = "jobs.validation.minLevel";
   if (!refs.provincesExist) fieldErrors.provinceCodes = "jobs.validation.province";
+  if (input.occupationCode && !(await occupationExists(db, input.occupationCode))) fieldErrors.occupationCode = "jobs.validation.unknownOccupation";
   if (Object.keys(fieldErrors).length > 0) return fail("invalid", fieldErrors);
 
   return db.transaction(async (tx) => {

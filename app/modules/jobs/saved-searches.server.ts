@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, savedSearches } from "../../../db/schema";
 import type { Database, Executor } from "~/lib/db.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import type { JobFilters } from "./schema";
+import { jobFiltersRecord, type JobFilters } from "./schema";
 
 /**
  * In-app alerts: when a job is published, each graduate with a saved search that the job satisfies (its filters)
@@ -12,8 +12,8 @@ import type { JobFilters } from "./schema";
 export async function alertSavedSearches(tx: Executor, options: { jobId: string; now: Date }): Promise<void> {
   await tx.execute(sql`
     insert into notifications (user_id, kind, job_id, details, created_at)
-    select distinct on (s.user_id) s.user_id, 'job_alert', j.id, jsonb_build_object('savedSearchId', s.id, 'name', s.name, 'title', j.title), ${options.now.toISOString()}::timestamptz
-    from saved_searches s join jobs j on j.id = ${options.jobId}
+    select distinct on (s.user_id) s.user_id, 'job_alert', j.id, jsonb_build_object('savedSearchId', s.id, 'name', s.name, 'title', j.title, 'company', o.name), ${options.now.toISOString()}::timestamptz
+    from saved_searches s join jobs j on j.id = ${options.jobId} join organisations o on o.id = j.organisation_id
     where exists (
         select 1 from diplomas d
           join programmes p on p.code = d.programme_code
@@ -26,13 +26,12 @@ export async function alertSavedSearches(tx: Executor, options: { jobId: string;
       and (coalesce(s.filters->>'province', '') = '' or j.province_codes @> array[s.filters->>'province']::varchar[] or j.remote)
       and (coalesce(s.filters->>'minSalary', '') = '' or coalesce(j.salary_max_vnd, j.salary_min_vnd) >= (s.filters->>'minSalary')::bigint)
       and (coalesce(s.filters->>'level', '') = '' or j.min_level_code = s.filters->>'level')
-      and (coalesce(s.filters->>'type', '') = '' or j.employment_type = s.filters->>'type')
+      and (coalesce(s.filters->>'type', '') = '' or j.employment_type = any(string_to_array(s.filters->>'type', ',')))
     order by s.user_id, s.created_at`);
 }
 
 export async function saveSearch(db: Database, options: { userId: string; name: string; filters: JobFilters; actor: AuditActor }) {
-  const filters: Record<string, string> = {};
-  for (const [k, v] of Object.entries(options.filters)) if (v !== undefined && v !== "") filters[k] = String(v);
+  const filters = jobFiltersRecord(options.filters);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(savedSearches).values({ userId: options.userId, name: options.name, filters }).returning({ id: savedSearches.id });
     await recordAudit(tx, options.actor, { action: "saved-search.create", entityType: "saved_search", entityId: row!.id, details: { filters } });

@@ -9,7 +9,7 @@ export const JOB_LIMITS = { title: 200, description: 10_000, skills: 30, skill: 
 export const SALARY_MAX_VND = 10_000_000_000;
 
 /** Fields that a form sends several times (checkboxes, multiple selects): joined with commas before parsing. */
-export const MULTI_FIELDS = ["provinceCodes", "jobTypes", "diplomaIds"] as const;
+export const MULTI_FIELDS = ["provinceCodes", "jobTypes", "diplomaIds", "programmeCodes"] as const;
 
 /** FormData → FormData where each multi-valued field is one comma-separated value, for parseForm. */
 export function joinMultiFields(formData: FormData): FormData {
@@ -152,8 +152,12 @@ export interface JobFilters {
   province?: string;
   minSalary?: number;
   level?: string;
-  type?: string;
+  /** Employment types, any of them (URL: `type`, repeated or comma-separated). */
+  types?: string[];
 }
+
+/** The URL parameters the filters read: a page opened with none of them shows the graduate's own preferences. */
+export const JOB_FILTER_PARAMS = ["q", "province", "minSalary", "level", "type"] as const;
 
 export function parseJobFilters(params: URLSearchParams): JobFilters {
   const filters: JobFilters = {};
@@ -165,9 +169,20 @@ export function parseJobFilters(params: URLSearchParams): JobFilters {
   if (minSalary && /^\d{1,11}$/.test(minSalary)) filters.minSalary = Number(minSalary);
   const level = params.get("level");
   if (level && /^[a-z_]{2,30}$/.test(level)) filters.level = level;
-  const type = params.get("type");
-  if (type && (EMPLOYMENT_TYPES as readonly string[]).includes(type)) filters.type = type;
+  const types = [...new Set(params.getAll("type").flatMap((v) => v.split(",")))].filter((v) => (EMPLOYMENT_TYPES as readonly string[]).includes(v));
+  if (types.length > 0) filters.types = types;
   return filters;
+}
+
+/** The filters as URL parameters (the saved searches' stored form): employment types comma-joined under `type`. */
+export function jobFiltersRecord(filters: JobFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (filters.q) out.q = filters.q;
+  if (filters.province) out.province = filters.province;
+  if (filters.minSalary !== undefined) out.minSalary = String(filters.minSalary);
+  if (filters.level) out.level = filters.level;
+  if (filters.types?.length) out.type = filters.types.join(",");
+  return out;
 }
 
 export const ApplySchema = z.object({

@@ -46,6 +46,11 @@ export const MAIL_TEMPLATE_CATEGORY = {
   batch_submitted: "school_work",
   batch_signed: "school_work",
   batch_returned: "school_work",
+  organisation_status: "organisation",
+  job_invitation: "jobs",
+  application_status: "jobs",
+  application_received: "jobs",
+  job_alert_digest: "job_alerts",
 } as const satisfies Record<MailTemplate["name"], MailCategory>;
 
 /** Whether a mail of this template goes to a person who turned off `optOuts` (required categories always go). */

@@ -1,4 +1,8 @@
 /** The text of every mail the portal sends, in both languages. Pure: no I/O. */
+import { formatDateVi } from "~/modules/diplomas/cell-values";
+
+/** A day (yyyy-mm-dd, Vietnam) as printed in a mail, the same in both languages: dd/mm/yyyy. */
+const day = (iso: string) => formatDateVi(iso);
 export type MailTemplate =
   | { name: "confirm_email"; params: { fullName: string; link: string } }
   | { name: "reset_password"; params: { fullName: string; link: string } }
@@ -24,7 +28,33 @@ export type MailTemplate =
   | {
       name: "batch_returned";
       params: { fullName: string; schoolName: string; batchTitle: string; by: string; how: "withdrawn" | "returned"; reason: string | null; link: string };
-    };
+    }
+  | {
+      name: "organisation_status";
+      params: { fullName: string; organisation: string; kind: "school" | "employer"; status: "accredited" | "rejected" | "suspended"; reason: string | null; date: string; link: string };
+    }
+  | { name: "job_invitation"; params: { fullName: string; job: string; company: string; deadline: string; date: string; link: string } }
+  | { name: "application_status"; params: { fullName: string; job: string; company: string; status: MailApplicationStatus; date: string; link: string } }
+  | { name: "application_received"; params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string } }
+  | { name: "job_alert_digest"; params: { fullName: string; date: string; jobs: readonly { search: string; job: string; company: string; link: string }[]; link: string } };
+
+export type MailApplicationStatus = "new" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+
+const APPLICATION_STATUS_TEXT: Record<MailApplicationStatus, { vi: string; en: string }> = {
+  new: { vi: "Mới", en: "New" },
+  shortlisted: { vi: "Vào danh sách ngắn", en: "Shortlisted" },
+  interview: { vi: "Phỏng vấn", en: "Interview" },
+  offer: { vi: "Đề nghị tuyển dụng", en: "Offer" },
+  hired: { vi: "Đã tuyển", en: "Hired" },
+  rejected: { vi: "Không phù hợp", en: "Not selected" },
+  withdrawn: { vi: "Đã rút hồ sơ", en: "Withdrawn" },
+};
+
+const ORGANISATION_STATUS_TEXT = {
+  accredited: { vi: "đã được phê duyệt", en: "has been accredited" },
+  rejected: { vi: "không được phê duyệt", en: "has been refused" },
+  suspended: { vi: "đã bị tạm đình chỉ", en: "has been suspended" },
+} as const;
 
 const diplomasVi = (n: number) => `${n} văn bằng`;
 const diplomasEn = (n: number) => (n === 1 ? "1 diploma" : `${n} diplomas`);
@@ -217,6 +247,71 @@ ${p.by} has ${p.how === "returned" ? "sent back" : "withdrawn"} the batch "${p.b
 
 Correct and resubmit it at:
 ${p.link}`,
+          };
+    }
+    case "organisation_status": {
+      const p = template.params;
+      const status = ORGANISATION_STATUS_TEXT[p.status];
+      const kindVi = p.kind === "school" ? "Cơ sở giáo dục nghề nghiệp" : "Doanh nghiệp";
+      const kindEn = p.kind === "school" ? "The school" : "The employer";
+      return vi
+        ? {
+            subject: `${p.organisation} ${status.vi} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào ${p.fullName},\n\n${kindVi} ${p.organisation} ${status.vi} ngày ${day(p.date)}.${p.reason ? `\nLý do: ${p.reason}` : ""}\n\nXem chi tiết tại:\n${p.link}`,
+          }
+        : {
+            subject: `${p.organisation} ${status.en} — VET Digital Diploma Portal`,
+            text: `Hello ${p.fullName},\n\n${kindEn} ${p.organisation} ${status.en} on ${day(p.date)}.${p.reason ? `\nReason: ${p.reason}` : ""}\n\nDetails:\n${p.link}`,
+          };
+    }
+    case "job_invitation": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `${p.company} mời bạn ứng tuyển: ${p.job}`,
+            text: `Xin chào ${p.fullName},\n\nNgày ${day(p.date)}, ${p.company} mời bạn ứng tuyển vị trí "${p.job}" (hạn nộp ${day(p.deadline)}).\n\nXem tin và ứng tuyển tại:\n${p.link}`,
+          }
+        : {
+            subject: `${p.company} invites you to apply: ${p.job}`,
+            text: `Hello ${p.fullName},\n\nOn ${day(p.date)}, ${p.company} invited you to apply for "${p.job}" (deadline ${day(p.deadline)}).\n\nSee the job and apply:\n${p.link}`,
+          };
+    }
+    case "application_status": {
+      const p = template.params;
+      const status = APPLICATION_STATUS_TEXT[p.status];
+      return vi
+        ? {
+            subject: `Hồ sơ ứng tuyển "${p.job}" — ${p.company}: ${status.vi}`,
+            text: `Xin chào ${p.fullName},\n\nNgày ${day(p.date)}, hồ sơ ứng tuyển vị trí "${p.job}" tại ${p.company} của bạn chuyển sang: ${status.vi}.\n\nTheo dõi hồ sơ tại:\n${p.link}`,
+          }
+        : {
+            subject: `Your application "${p.job}" — ${p.company}: ${status.en}`,
+            text: `Hello ${p.fullName},\n\nOn ${day(p.date)}, your application for "${p.job}" at ${p.company} moved to: ${status.en}.\n\nFollow your applications:\n${p.link}`,
+          };
+    }
+    case "application_received": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `Hồ sơ ứng tuyển mới: ${p.job} — ${p.applicant}`,
+            text: `Xin chào ${p.fullName},\n\nNgày ${day(p.date)}, ${p.applicant} đã ứng tuyển vị trí "${p.job}" của ${p.company}.\n\nXem hồ sơ tại:\n${p.link}`,
+          }
+        : {
+            subject: `New application: ${p.job} — ${p.applicant}`,
+            text: `Hello ${p.fullName},\n\nOn ${day(p.date)}, ${p.applicant} applied for "${p.job}" at ${p.company}.\n\nSee the application:\n${p.link}`,
+          };
+    }
+    case "job_alert_digest": {
+      const p = template.params;
+      const lines = p.jobs.map((j) => `- ${j.job} — ${j.company} (${vi ? "tìm kiếm" : "search"} "${j.search}")\n  ${j.link}`).join("\n");
+      return vi
+        ? {
+            subject: `${p.jobs.length} tin tuyển dụng mới phù hợp với tìm kiếm của bạn (${day(p.date)})`,
+            text: `Xin chào ${p.fullName},\n\nCác tin tuyển dụng mới phù hợp với tìm kiếm đã lưu của bạn, ngày ${day(p.date)}:\n\n${lines}\n\nXem tất cả việc làm phù hợp:\n${p.link}`,
+          }
+        : {
+            subject: `${p.jobs.length} new jobs matching your saved searches (${day(p.date)})`,
+            text: `Hello ${p.fullName},\n\nNew jobs matching your saved searches, ${day(p.date)}:\n\n${lines}\n\nSee all your matching jobs:\n${p.link}`,
           };
     }
   }

@@ -1,26 +1,68 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { jobInvitations, jobs, organisations, provinces, trainingLevels, users } from "../../../db/schema";
+import { jobInvitations, jobs, occupations, organisations, programmes, provinces, trainingLevels, users, type ApplicationStatus } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
-import { listApplicationEvents, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
+import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
-import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
-import { foldSkills, scoreMatch, type MatchReason } from "./score";
+import {
+  countJobsForGraduate,
+  currentConsents,
+  findGraduateProfile,
+  listMatchDiplomasOf,
+  loadMatchGraduate,
+  loadMatchJobs,
+  matchPreferences,
+  rankCandidatesForJob,
+  rankJobsForGraduate,
+} from "./queries.server";
+import { scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
 
 export const MATCHES_PER_PAGE = 20;
 export const CANDIDATES_PER_PAGE = 50;
 
-/** Level and province names, for putting reasons into words on the page. */
+/** Level and province names (provinces in Vietnamese order), for putting reasons into words and for the filters. */
 export async function loadReasonNames(db: Executor) {
   const [levels, provinceRows] = await Promise.all([
-    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
-    db.select({ code: provinces.code, name: provinces.nameVi }).from(provinces).orderBy(provinces.nameVi),
+    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
+    db.select({ code: provinces.code, name: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
   ]);
-  return { levels, provinces: provinceRows };
+  return { levels, provinces: sortByVietnamese(provinceRows, (p) => p.name) };
+}
+
+/** The names of the programmes and occupations that `reasons` quote, so the page names them instead of their codes. */
+export async function loadReasonCodeNames(db: Executor, reasons: readonly (readonly MatchReason[])[]) {
+  const programmeCodes = new Set<string>();
+  const occupationCodes = new Set<string>();
+  for (const list of reasons) {
+    for (const r of list) {
+      if (r.kind !== "programme") continue;
+      programmeCodes.add(r.programmeCode);
+      if (r.occupationCode) occupationCodes.add(r.occupationCode);
+    }
+  }
+  return loadCodeNames(db, { programmeCodes, occupationCodes });
+}
+
+/** Programme and occupation names (Vietnamese and English) for the given codes. */
+export async function loadCodeNames(db: Executor, codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> }) {
+  const programmeCodes = new Set(codes.programmeCodes);
+  const occupationCodes = new Set(codes.occupationCodes);
+  type Named = { code: string; name: string; nameEn: string | null };
+  const none: Named[] = [];
+  const [programmeRows, occupationRows] = await Promise.all([
+    programmeCodes.size
+      ? db.select({ code: programmes.code, name: programmes.nameVi, nameEn: programmes.nameEn }).from(programmes).where(inArray(programmes.code, [...programmeCodes]))
+      : Promise.resolve(none),
+    occupationCodes.size
+      ? db.select({ code: occupations.code, name: occupations.nameVi, nameEn: occupations.nameEn }).from(occupations).where(inArray(occupations.code, [...occupationCodes]))
+      : Promise.resolve(none),
+  ]);
+  return { programmes: programmeRows, occupations: occupationRows };
 }
 
 /**
@@ -70,7 +112,7 @@ export async function loadJobsForGraduate(db: Executor, options: { userId: strin
     const score = match ? scoreMatch(graduate, match, now) : null;
     return job && score ? [{ ...job, score: r.score, reasons: score.reasons }] : [];
   });
-  return { total, matches, hasDiplomas: diplomas.length > 0 };
+  return { total, matches, hasDiplomas: diplomas.length > 0, ...(await loadReasonCodeNames(db, matches.map((m) => m.reasons))) };
 }
 
 export interface CandidateView {
@@ -82,6 +124,8 @@ export interface CandidateView {
   diplomas: { id: string; programmeCode: string; programmeName: string; levelCode: string; schoolName: string; graduationYear: string; classification: string; serial: string | null; verdict: Verdict }[];
   contactable: boolean;
   invited: boolean;
+  /** Their application's stage when they applied to this job: then they are not offered an invitation. */
+  applicationStatus: ApplicationStatus | null;
 }
 
 /**
@@ -95,12 +139,13 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
   const match = (await loadMatchJobs(db, [job.id])).get(job.id)!;
   const ranked = await rankCandidatesForJob(db, { job: match, now, limit: CANDIDATES_PER_PAGE });
   const userIds = ranked.map((r) => r.userId);
-  const [diplomasByUser, people, invitations] = await Promise.all([
+  const [diplomasByUser, people, invitations, stages] = await Promise.all([
     listMatchDiplomasOf(db, userIds),
     userIds.length ? db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, userIds)) : Promise.resolve([]),
     userIds.length
       ? db.select({ userId: jobInvitations.userId }).from(jobInvitations).where(and(eq(jobInvitations.jobId, job.id), inArray(jobInvitations.userId, userIds)))
       : Promise.resolve([]),
+    listApplicationStages(db, { organisationId: options.organisationId, jobId: job.id, userIds }),
   ]);
   const peopleById = new Map(people.map((p) => [p.id, p]));
   const invited = new Set(invitations.map((i) => i.userId));
@@ -108,7 +153,7 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
   for (const r of ranked) {
     const diplomas = diplomasByUser.get(r.userId) ?? [];
     const [profile, consents] = await Promise.all([findGraduateProfile(db, r.userId), currentConsents(db, r.userId)]);
-    const score = scoreMatch({ diplomas, provinceCodes: profile.provinceCodes, skills: foldSkills(profile.skills) }, match, now);
+    const score = scoreMatch({ diplomas, ...matchPreferences(profile) }, match, now);
     const person = peopleById.get(r.userId);
     candidates.push({
       userId: r.userId,
@@ -131,9 +176,10 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
       ),
       contactable: consents.has("may_be_contacted"),
       invited: invited.has(r.userId),
+      applicationStatus: stages.get(r.userId) ?? null,
     });
   }
-  return { job, candidates };
+  return { job, candidates, ...(await loadReasonCodeNames(db, candidates.map((c) => c.reasons))) };
 }
 
 /** A job's applicants with their pipeline history and the diplomas they share (each with its verdict). */
@@ -151,6 +197,8 @@ export async function loadJobApplications(db: Executor, options: { organisationI
     job,
     applications: list.map((a) => ({
       ...a,
+      // Applying implies consent to be contacted by this employer about this job; withdrawing ends it.
+      email: a.status === "withdrawn" ? null : a.email,
       createdAt: a.createdAt.toISOString(),
       events: events.filter((e) => e.applicationId === a.id).map((e) => ({ ...e, at: e.at.toISOString() })),
       diplomas: sharedWithVerdicts.filter((d) => d.applicationId === a.id),

@@ -6,8 +6,10 @@ import { jobFilterConditions, textArray } from "~/modules/jobs/queries.server";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import {
+  JOB_TYPE_POINTS,
   PROGRAMME_POINTS as P,
   PROVINCE_POINTS,
+  SALARY_POINTS,
   RECENCY_MAX_POINTS,
   RECENCY_STEP_DAYS,
   SKILL_MAX_POINTS,
@@ -74,7 +76,12 @@ export async function findGraduateProfile(db: Executor, userId: string) {
 
 export async function loadMatchGraduate(db: Executor, userId: string): Promise<{ graduate: MatchGraduate; diplomas: GraduateDiplomaRow[] }> {
   const [diplomas, profile] = await Promise.all([listMatchDiplomas(db, userId), findGraduateProfile(db, userId)]);
-  return { diplomas, graduate: { diplomas, provinceCodes: profile.provinceCodes, skills: foldSkills(profile.skills) } };
+  return { diplomas, graduate: { diplomas, ...matchPreferences(profile) } };
+}
+
+/** A graduate's stored preferences as matching reads them. */
+export function matchPreferences(profile: { provinceCodes: string[]; skills: string[]; salaryExpectationVnd: number | null; jobTypes: string[] }): Omit<MatchGraduate, "diplomas"> {
+  return { provinceCodes: profile.provinceCodes, skills: foldSkills(profile.skills), salaryExpectationVnd: profile.salaryExpectationVnd, jobTypes: profile.jobTypes };
 }
 
 /** The purposes the graduate consents to now. */
@@ -98,9 +105,11 @@ export async function refreshCandidatePool(db: Executor, userId: string): Promis
   await db.delete(candidatePool).where(eq(candidatePool.userId, userId));
   const profile = await findGraduateProfile(db, userId);
   await db.execute(sql`
-    insert into candidate_pool (diploma_id, user_id, programme_code, programme_key, group_code, field_code, level_rank, province_codes, skills_folded)
+    insert into candidate_pool (diploma_id, user_id, programme_code, programme_key, group_code, field_code, level_rank, province_codes, skills_folded,
+      salary_expectation_vnd, job_types)
     select d.id, d.claimed_by, d.programme_code, p.programme_key, p.group_code, p.field_code, l.rank,
-      ${textArray(profile.provinceCodes)}::varchar[], ${textArray(foldSkills(profile.skills))}
+      ${textArray(profile.provinceCodes)}::varchar[], ${textArray(foldSkills(profile.skills))},
+      ${profile.salaryExpectationVnd}::bigint, ${textArray(profile.jobTypes)}
     from diplomas d join programmes p on p.code = d.programme_code join training_levels l on l.code = d.level_code
     where d.claimed_by = ${userId} and d.status = 'issued'
       and exists (select 1 from graduate_consents c where c.user_id = ${userId} and c.purpose = 'visible_to_employers' and c.withdrawn_at is null)`);
@@ -113,6 +122,12 @@ const skillPointsSql = (a: SQL, b: SQL) =>
 const recencySql = (publishedAt: SQL, now: Date) =>
   sql`greatest(0, ${RECENCY_MAX_POINTS} - floor(greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - ${publishedAt}))) / ${RECENCY_STEP_DAYS * 86400})::int)`;
 type SQL = ReturnType<typeof sql>;
+/** Salary and job-type points (score.ts salaryPoints, jobTypePoints). */
+const salaryPointsSql = (expectation: SQL, jobTop: SQL) =>
+  sql`(case when ${expectation} is not null and ${jobTop} is not null and ${jobTop} >= ${expectation} then ${SALARY_POINTS} else 0 end)`;
+const jobTypePointsSql = (employmentType: SQL, wanted: SQL) => sql`(case when ${employmentType} = any(${wanted}) then ${JOB_TYPE_POINTS} else 0 end)`;
+/** The most the salary and job type can add to any pair. */
+const PREFERENCE_MAX_POINTS = SALARY_POINTS + JOB_TYPE_POINTS;
 
 export interface RankedJob {
   jobId: string;
@@ -229,7 +244,9 @@ export async function rankJobsForGraduate(
       await db.execute(sql`
         with d as (select * from jsonb_to_recordset(${diplomaJson}::jsonb) as d(code text, key text, grp text, field text, rank int, occ text[]))
         select t.job_id as id, max(r.programme_points + ${provincePointsSql(sql`t.province_codes`, sql`t.neighbour_codes`, sql`t.remote`, mine)}
-            + ${recencySql(sql`t.published_at`, now)} + ${skillPointsSql(sql`t.skills_folded`, skills)})::int as score,
+            + ${recencySql(sql`t.published_at`, now)} + ${skillPointsSql(sql`t.skills_folded`, skills)}
+            + ${salaryPointsSql(sql`${graduate.salaryExpectationVnd}::bigint`, sql`t.salary_top_vnd`)}
+            + ${jobTypePointsSql(sql`t.employment_type`, textArray(graduate.jobTypes))})::int as score,
           (extract(epoch from max(t.published_at)) * 1000)::float8 as "publishedAt"
         from job_match_targets t
           cross join lateral (select coalesce(max(case when d.rank >= t.min_level_rank then ${relation} else 0 end), 0) as programme_points from d) r
@@ -257,7 +274,7 @@ export async function rankJobsForGraduate(
           },
           all: sql`(t.field_code = any(${fields}) or t.vsco_code = any(${occs}) or t.programme_code = any(${codes}))`,
         },
-        RECENCY_MAX_POINTS + SKILL_MAX_POINTS,
+        RECENCY_MAX_POINTS + SKILL_MAX_POINTS + PREFERENCE_MAX_POINTS,
         JOB_STAGES,
       );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -298,10 +315,13 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
     skills: string[];
     title: string;
     publishedAt: string | Date | null;
+    salaryTopVnd: string | number | null;
+    employmentType: string;
   }>(
     await db.execute(sql`
       select j.id, j.occupation_code as "occupationCode", j.min_level_code as "minLevelCode", l.rank as "minLevelRank",
         j.province_codes as "provinceCodes", j.remote, j.skills, j.title, j.published_at as "publishedAt",
+        coalesce(j.salary_max_vnd, j.salary_min_vnd) as "salaryTopVnd", j.employment_type as "employmentType",
         coalesce((select jsonb_agg(jsonb_build_object('programmeCode', p.code, 'programmeKey', p.programme_key, 'groupCode', p.group_code, 'fieldCode', p.field_code))
                   from programmes p where p.code = any(j.programme_codes)), '[]'::jsonb) as targets,
         ${neighboursOfSql(sql`j.province_codes`)} as "neighbourCodes"
@@ -319,6 +339,8 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
       remote: r.remote,
       skills: jobMatchTerms(r.skills, r.title),
       publishedAt: r.publishedAt ? new Date(r.publishedAt) : new Date(0),
+      salaryTopVnd: r.salaryTopVnd === null ? null : Number(r.salaryTopVnd),
+      employmentType: r.employmentType,
     });
   }
   return out;
@@ -360,13 +382,14 @@ export async function rankCandidatesForJob(
   const jobNeighbours = sql`${textArray(job.neighbourCodes)}::varchar[]`;
   const province = provincePointsSql(jobProvinces, jobNeighbours, sql`${job.remote}::boolean`, sql`p.province_codes`);
   const skillPoints = job.skills.length ? skillPointsSql(sql`p.skills_folded`, textArray(job.skills)) : sql`0`;
+  const preferencePoints = sql`${salaryPointsSql(sql`p.salary_expectation_vnd`, sql`${job.salaryTopVnd}::bigint`)} + ${jobTypePointsSql(sql`${job.employmentType}::text`, sql`p.job_types`)}`;
   const recency = recencyPoints(job.publishedAt, now);
 
   const run = async (where: SQL) =>
     rowsOf<{ id: string; score: number }>(
       await db.execute(sql`
         select s.id, s.score from (
-          select p.user_id as id, max(${relation}) as programme_points, (max(${province} + ${skillPoints}) + ${recency})::int as rest
+          select p.user_id as id, max(${relation}) as programme_points, (max(${province} + ${skillPoints} + ${preferencePoints}) + ${recency})::int as rest
           from candidate_pool p
           where p.level_rank >= ${job.minLevelRank} and ${where}
           group by p.user_id
@@ -393,7 +416,7 @@ export async function rankCandidatesForJob(
           },
           all: sql`(p.field_code = any(${fields}) or p.programme_code = any(${codes}) or p.programme_key = any(${occKeys}))`,
         },
-        recency + SKILL_MAX_POINTS,
+        recency + SKILL_MAX_POINTS + PREFERENCE_MAX_POINTS,
         CANDIDATE_STAGES,
       );
   const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -409,4 +432,20 @@ export async function isInCandidatePool(db: Executor, userId: string): Promise<b
 export async function findJobTitles(db: Executor, jobIds: readonly string[]) {
   if (jobIds.length === 0) return [];
   return db.select({ id: jobs.id, title: jobs.title }).from(jobs).where(inArray(jobs.id, [...jobIds]));
+}
+
+/**
+ * Fills the salary and employment-type columns of matching rows written before those counted in the score (the
+ * migration adds them empty): from the job, and from the graduate's profile. Idempotent and cheap once done; runs
+ * at boot (prepareDatabase), so the SQL rankings and the pure score agree on an upgraded database.
+ */
+export async function backfillMatchingPreferences(db: Executor): Promise<void> {
+  await db.execute(sql`
+    update job_match_targets t set salary_top_vnd = coalesce(j.salary_max_vnd, j.salary_min_vnd), employment_type = j.employment_type
+    from jobs j where j.id = t.job_id and t.employment_type is null`);
+  await db.execute(sql`
+    update candidate_pool p set salary_expectation_vnd = g.salary_expectation_vnd, job_types = g.job_types
+    from graduate_profiles g
+    where g.user_id = p.user_id and p.salary_expectation_vnd is null and p.job_types = '{}'
+      and (g.salary_expectation_vnd is not null or g.job_types <> '{}')`);
 }

@@ -3,6 +3,8 @@
  * rankings in queries.server.ts compute the same numbers (a test holds them to it), this module says why.
  */
 
+import type { EmploymentType } from "~/modules/jobs/codes";
+
 export const PROGRAMME_POINTS = { exact: 40, same_programme: 34, same_group: 24, same_field: 14, occupation: 8 } as const;
 export type ProgrammeRelation = keyof typeof PROGRAMME_POINTS;
 export const PROVINCE_POINTS = { same: 20, neighbour: 10, remote: 10, other: 0 } as const;
@@ -12,6 +14,10 @@ export const RECENCY_MAX_POINTS = 10;
 export const RECENCY_STEP_DAYS = 3;
 export const SKILL_POINTS = 3;
 export const SKILL_MAX_POINTS = 9;
+/** The job's best pay (its maximum, else its minimum) reaches the graduate's stated salary expectation. */
+export const SALARY_POINTS = 3;
+/** The job's employment type is one the graduate wants. */
+export const JOB_TYPE_POINTS = 3;
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +38,10 @@ export interface MatchGraduate {
   provinceCodes: readonly string[];
   /** Folded with foldSkill. */
   skills: readonly string[];
+  /** VND per month; null: not stated (no salary points). */
+  salaryExpectationVnd: number | null;
+  /** Employment types the graduate wants (EMPLOYMENT_TYPES); empty: none stated. */
+  jobTypes: readonly string[];
 }
 
 export interface MatchJobTarget {
@@ -53,6 +63,9 @@ export interface MatchJob {
   /** The job's match terms: its skills and its title's phrases, folded (jobMatchTerms). */
   skills: readonly string[];
   publishedAt: Date;
+  /** coalesce(salary max, salary min); null when the job states no figure. */
+  salaryTopVnd: number | null;
+  employmentType: string;
 }
 
 /** Why a pair matches, as data: the page puts it into words (explainMatch). */
@@ -61,6 +74,8 @@ export type MatchReason =
   | { kind: "level"; levelCode: string; minLevelCode: string }
   | { kind: "province"; relation: Exclude<ProvinceRelation, "other">; provinceCode?: string }
   | { kind: "skills"; skills: string[] }
+  | { kind: "salary" }
+  | { kind: "job_type"; employmentType: EmploymentType }
   | { kind: "recent"; days: number };
 
 export interface MatchScore {
@@ -69,6 +84,8 @@ export interface MatchScore {
   provincePoints: number;
   recencyPoints: number;
   skillPoints: number;
+  salaryPoints: number;
+  jobTypePoints: number;
   /** The graduate's diploma the match rests on. */
   diploma: MatchDiploma;
   reasons: MatchReason[];
@@ -137,6 +154,15 @@ export function recencyPoints(publishedAt: Date, now: Date): number {
   return Math.max(0, RECENCY_MAX_POINTS - Math.floor(ageMs / (RECENCY_STEP_DAYS * DAY_MS)));
 }
 
+/** Salary points: the graduate stated an expectation and the job's best pay reaches it. */
+export function salaryPoints(expectation: number | null, jobTop: number | null): number {
+  return expectation !== null && jobTop !== null && jobTop >= expectation ? SALARY_POINTS : 0;
+}
+
+export function jobTypePoints(wanted: readonly string[], employmentType: string): number {
+  return wanted.includes(employmentType) ? JOB_TYPE_POINTS : 0;
+}
+
 /**
  * The score of a pair, or null when the pair does not match: no diploma at or above the job's minimum level
  * (a hard filter) is related to the job's programmes or occupation.
@@ -162,6 +188,8 @@ export function scoreMatch(graduate: MatchGraduate, job: MatchJob, now: Date): M
   const jobSkills = new Set(job.skills);
   const shared = [...new Set(graduate.skills)].filter((s) => jobSkills.has(s));
   const skillPoints = Math.min(SKILL_MAX_POINTS, SKILL_POINTS * shared.length);
+  const salary = salaryPoints(graduate.salaryExpectationVnd, job.salaryTopVnd);
+  const jobType = jobTypePoints(graduate.jobTypes, job.employmentType);
 
   const reasons: MatchReason[] = [
     {
@@ -174,23 +202,29 @@ export function scoreMatch(graduate: MatchGraduate, job: MatchJob, now: Date): M
   if (province.relation !== "other") reasons.push({ kind: "province", relation: province.relation, provinceCode: province.provinceCode });
   reasons.push({ kind: "level", levelCode: best.diploma.levelCode, minLevelCode: job.minLevelCode });
   if (shared.length > 0) reasons.push({ kind: "skills", skills: shared });
+  if (salary > 0) reasons.push({ kind: "salary" });
+  if (jobType > 0) reasons.push({ kind: "job_type", employmentType: job.employmentType as EmploymentType });
   if (recency >= RECENCY_MAX_POINTS - 2) reasons.push({ kind: "recent", days: Math.floor(Math.max(0, now.getTime() - job.publishedAt.getTime()) / DAY_MS) });
 
   return {
-    score: programmePoints + provincePoints + recency + skillPoints,
+    score: programmePoints + provincePoints + recency + skillPoints + salary + jobType,
     programmePoints,
     provincePoints,
     recencyPoints: recency,
     skillPoints,
+    salaryPoints: salary,
+    jobTypePoints: jobType,
     diploma: best.diploma,
     reasons,
   };
 }
 
-/** Names the explanation needs (levels and provinces as the administrator named them). */
+/** Names the explanation needs (programmes, occupations, levels and provinces as the administrator named them). */
 export interface ReasonNames {
   level: (code: string) => string;
   province: (code: string) => string;
+  programme: (code: string) => string;
+  occupation: (code: string) => string;
 }
 
 type ReasonTranslate = (key: ReasonKey, params?: Record<string, string | number>) => string;
@@ -205,23 +239,32 @@ export type ReasonKey =
   | "matching.reason.province_remote"
   | "matching.reason.level"
   | "matching.reason.skills"
-  | "matching.reason.recent";
+  | "matching.reason.recent"
+  | "matching.reason.recent_today"
+  | "matching.reason.recent_yesterday"
+  | "matching.reason.salary"
+  | "matching.reason.job_type"
+  | `jobs.type.${EmploymentType}`;
 
-/** The reasons in words, e.g. "Đúng ngành 6340302 · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp". */
+/** The reasons in words, e.g. "Đúng ngành Kế toán · Cùng tỉnh Đà Nẵng · Trình độ cao đẳng ≥ trung cấp · Đăng hôm nay". */
 export function explainMatch(reasons: readonly MatchReason[], t: ReasonTranslate, names: ReasonNames): string {
   return reasons
     .map((r) => {
       switch (r.kind) {
         case "programme":
-          return t(`matching.reason.${r.relation}`, { code: r.programmeCode, occupation: r.occupationCode ?? "" });
+          return t(`matching.reason.${r.relation}`, { programme: names.programme(r.programmeCode), occupation: r.occupationCode ? names.occupation(r.occupationCode) : "" });
         case "province":
           return t(`matching.reason.province_${r.relation}`, { province: r.provinceCode ? names.province(r.provinceCode) : "" });
         case "level":
           return t("matching.reason.level", { level: names.level(r.levelCode).toLowerCase(), min: names.level(r.minLevelCode).toLowerCase() });
         case "skills":
           return t("matching.reason.skills", { skills: r.skills.join(", ") });
+        case "salary":
+          return t("matching.reason.salary");
+        case "job_type":
+          return t("matching.reason.job_type", { type: t(`jobs.type.${r.employmentType}`) });
         case "recent":
-          return t("matching.reason.recent", { days: r.days });
+          return r.days === 0 ? t("matching.reason.recent_today") : r.days === 1 ? t("matching.reason.recent_yesterday") : t("matching.reason.recent", { days: r.days });
       }
     })
     .join(" · ");

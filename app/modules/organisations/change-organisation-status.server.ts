@@ -5,6 +5,10 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { getKeyRing, MissingKekError } from "~/modules/keys/key-encryption.server";
+import { getEnv } from "~/lib/env.server";
+import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
+import { listOrganisationMailRecipients } from "./queries.server";
 import { planStatusChange, statusChangeAction, type StatusChange, type StatusChangeError } from "./organisation-status";
 
 export interface ChangeOrganisationStatusOptions {
@@ -13,6 +17,9 @@ export interface ChangeOrganisationStatusOptions {
   reason?: string | null;
   /** The ministry administrator (the route's guard checked "organisations:accredit"). */
   actor: AuditActor & { userId: string };
+  /** For the link in the mail to the organisation; PUBLIC_ORIGIN by default. */
+  publicOrigin?: string;
+  now?: Date;
 }
 
 export type ChangeOrganisationStatusError = StatusChangeError | "not_found" | "signing_keys_unavailable";
@@ -28,7 +35,7 @@ export async function changeOrganisationStatus(
 ): Promise<Result<{ from: OrganisationStatus; to: OrganisationStatus }, ChangeOrganisationStatusError>> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: organisations.status, kind: organisations.kind, code: organisations.code })
+      .select({ status: organisations.status, kind: organisations.kind, code: organisations.code, name: organisations.name })
       .from(organisations)
       .where(eq(organisations.id, options.organisationId))
       .for("update");
@@ -43,7 +50,7 @@ export async function changeOrganisationStatus(
 
     const updated = await tx
       .update(organisations)
-      .set({ status: to, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: options.actor.userId })
+      .set({ status: to, statusReason: reason, statusChangedAt: options.now ?? new Date(), statusChangedBy: options.actor.userId })
       .where(and(eq(organisations.id, options.organisationId), eq(organisations.status, from)))
       .returning({ id: organisations.id });
     if (updated.length === 0) return fail("invalid_transition");
@@ -58,6 +65,29 @@ export async function changeOrganisationStatus(
     // An accredited school signs diplomas: it gets its key in this same transaction (a no-op if it has one).
     if (current.kind === "school" && to === "accredited") {
       await ensureSchoolKey(tx, { organisationId: options.organisationId, actor: options.actor, reason: "accreditation" });
+    }
+    // The organisation's people are told, with the reason, in this transaction (a required mail category).
+    if (to !== "pending") {
+      const origin = options.publicOrigin ?? getEnv().PUBLIC_ORIGIN;
+      for (const person of await listOrganisationMailRecipients(tx, options.organisationId)) {
+        await enqueueMail(tx, {
+          to: person.email,
+          locale: person.locale === "en" ? "en" : "vi",
+          recipientUserId: person.id,
+          template: {
+            name: "organisation_status",
+            params: {
+              fullName: person.fullName,
+              organisation: current.name,
+              kind: current.kind,
+              status: to,
+              reason,
+              date: todayInVietnam(options.now),
+              link: `${origin}/${current.kind}/${current.code}`,
+            },
+          },
+        });
+      }
     }
     return ok({ from, to });
   });

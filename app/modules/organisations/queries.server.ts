@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import {
+  employerProfiles,
   organisations,
   provinces,
   roleAssignments,
@@ -177,4 +178,38 @@ export async function countPendingOrganisations(db: Executor): Promise<Record<Or
 export async function countUsers(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Who receives an organisation's mail: the school's administrators, or every member of an employer (employers have
+ * one role). Disabled accounts are left out.
+ */
+export async function listOrganisationMailRecipients(db: Executor, organisationId: string) {
+  return db
+    .selectDistinct({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.organisationId, organisationId),
+        inArray(roleAssignments.role, ["school_admin", "employer_member"]),
+        sql`${users.disabledAt} is null`,
+      ),
+    );
+}
+
+/**
+ * What the applicant supplied, for the ministry's accreditation check: the person who signed the organisation up
+ * (its first role holder, who created their own role), and an employer's company profile when it has one.
+ */
+export async function getOrganisationApplication(db: Executor, organisationId: string) {
+  const [applicant] = await db
+    .select({ fullName: users.fullName, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.createdBy, roleAssignments.userId)))
+    .orderBy(asc(roleAssignments.createdAt))
+    .limit(1);
+  const [profile] = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId)).limit(1);
+  return { applicant: applicant ?? null, profile: profile ?? null };
 }

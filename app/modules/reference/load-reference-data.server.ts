@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { fields, programmeGroups, programmeOccupations, programmes, provinceNeighbours, provinces, trainingLevels } from "../../../db/schema";
+import { fields, occupations, programmeGroups, programmeOccupations, programmes, provinceNeighbours, provinces, trainingLevels } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { TRAINING_LEVELS, levelCodeFromName } from "./levels";
 import { parseProgrammeCode } from "./programme-code";
@@ -19,7 +19,10 @@ async function readCsv(file: string): Promise<Record<string, string>[]> {
  */
 export async function loadReferenceData(db: Executor): Promise<void> {
   const existing = await db.select({ code: provinces.code }).from(provinces).limit(1);
-  if (existing.length > 0) return loadProvinceNeighbours(db);
+  if (existing.length > 0) {
+    await loadOccupations(db);
+    return loadProvinceNeighbours(db);
+  }
   const [provinceRows, fieldRows, programmeRows, crosswalkRows] = await Promise.all([
     readCsv("provinces-2025.csv"),
     readCsv("fields.csv"),
@@ -74,7 +77,16 @@ export async function loadReferenceData(db: Executor): Promise<void> {
     );
     await tx.insert(programmeOccupations).values(crosswalk).onConflictDoNothing();
   });
+  await loadOccupations(db);
   await loadProvinceNeighbours(db);
+}
+
+/** Occupation names arrived with job postings by name: loaded from db/reference/occupations-vsco.csv while the table is empty. */
+async function loadOccupations(db: Executor): Promise<void> {
+  const any = await db.select({ code: occupations.code }).from(occupations).limit(1);
+  if (any.length > 0) return;
+  const rows = (await readCsv("occupations-vsco.csv")).map((r) => ({ code: r.code!, nameVi: r.name_vi!, nameEn: r.name_en || null }));
+  if (rows.length > 0) await db.insert(occupations).values(rows).onConflictDoNothing();
 }
 
 /**

@@ -89,6 +89,11 @@ export const auth = defineMessages(
     "role.school_principal": "Hiệu trưởng (người ký văn bằng)",
     "role.employer_member": "Thành viên doanh nghiệp",
     "role.graduate": "Người học",
+    "auth.signUp.contactPhone": "Điện thoại liên hệ (không bắt buộc)",
+    "auth.signUp.website": "Trang web của đơn vị (https://…, không bắt buộc)",
+    "auth.signUp.registrationDocument": "Giấy tờ pháp lý (không bắt buộc)",
+    "auth.signUp.registrationDocumentHint": "Số và ngày của quyết định thành lập (trường) hoặc giấy chứng nhận đăng ký doanh nghiệp, để Bộ đối chiếu khi phê duyệt.",
+    "validation.registrationDocument": "Tối đa 200 ký tự.",
   },
   {
     "auth.email": "E-mail",
@@ -178,5 +183,10 @@ export const auth = defineMessages(
     "role.school_principal": "Principal (diploma signer)",
     "role.employer_member": "Employer member",
     "role.graduate": "Graduate",
+    "auth.signUp.contactPhone": "Contact phone (optional)",
+    "auth.signUp.website": "Organisation website (https://…, optional)",
+    "auth.signUp.registrationDocument": "Legal document (optional)",
+    "auth.signUp.registrationDocumentHint": "Number and date of the founding decision (schools) or of the business registration certificate, for the ministry to check before accrediting.",
+    "validation.registrationDocument": "At most 200 characters.",
   },
 );
