@@ -16,7 +16,8 @@ import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
 import { parseJobFilters } from "~/modules/jobs/schema";
-import { loadJobsForGraduate, loadReasonNames, MATCHES_PER_PAGE } from "~/modules/matching/pages.server";
+import { MATCHES_PER_PAGE } from "~/modules/matching/page-sizes";
+import { loadJobsForGraduate, loadReasonNames } from "~/modules/matching/pages.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
 

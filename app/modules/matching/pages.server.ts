@@ -7,12 +7,10 @@ import { listApplicationEvents, listJobApplications, listSharedDiplomas } from "
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
 import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
+import { CANDIDATES_PER_PAGE, MATCHES_PER_PAGE } from "./page-sizes";
 import { foldSkills, scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
-
-export const MATCHES_PER_PAGE = 20;
-export const CANDIDATES_PER_PAGE = 50;
 
 /** Level and province names, for putting reasons into words on the page. */
 export async function loadReasonNames(db: Executor) {
