@@ -13,12 +13,8 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { importProgrammes, type ImportProgrammesSummary } from "~/modules/reference/import-programmes.server";
-import {
-  PROGRAMME_CSV_LIMITS,
-  csvIssueMessageKey,
-  type ProgrammeCsvColumn,
-  type ProgrammeCsvReport,
-} from "~/modules/reference/programme-csv";
+import type { ProgrammeCsvReport } from "~/modules/reference/programme-csv";
+import { PROGRAMME_CSV_LIMITS, csvIssueMessageKey, type ProgrammeCsvColumn } from "~/modules/reference/programme-csv-format";
 
 export const meta: MetaFunction = () => [{ title: "Nhập ngành, nghề từ CSV — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
