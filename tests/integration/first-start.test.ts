@@ -37,11 +37,10 @@ describe("npm start, the first time", () => {
     symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"));
     const port = await freePort();
 
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: path.join(dir, "data"), DATABASE_URL: "", HOST: "127.0.0.1" };
-    delete env.LOG_LEVEL; // what a person sees by default
-    delete env.NODE_ENV;
-    delete env.KEY_ENCRYPTION_KEY;
-    delete env.DEMO_MODE;
+    // What a person sees by default: no LOG_LEVEL, no test key, demo mode from the embedded database (NODE_ENV as
+    // start.mjs sets it when none is given).
+    const { LOG_LEVEL: _logLevel, NODE_ENV: _nodeEnv, KEY_ENCRYPTION_KEY: _kek, DEMO_MODE: _demo, ...inherited } = process.env;
+    const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: path.join(dir, "data"), DATABASE_URL: "", HOST: "127.0.0.1" };
     const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
