@@ -7,6 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.empl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  const names = await loadReasonNames(await getDb());
+  const names = await loadReasonNames(await getDb(), localeFromRequest(request));
   return json({ code: organisation.code, levels: names.levels, provinces: names.provinces });
 }
 

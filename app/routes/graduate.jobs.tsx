@@ -9,7 +9,7 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const [data, names, saved] = await Promise.all([
     loadJobsForGraduate(db, { userId: session.user.id, filters, page }),
-    loadReasonNames(db),
+    loadReasonNames(db, localeFromRequest(request)),
     listSavedSearches(db, session.user.id),
   ]);
   return json(

@@ -8,7 +8,7 @@ import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findPublicJob(db, { jobId: params.jobId! });
   if (!found) throw notFound();
   const { job, employer, profile } = found;
-  const names = await loadReasonNames(db);
+  const names = await loadReasonNames(db, localeFromRequest(request));
   const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);
   const ld = jobPostingLd(
     {

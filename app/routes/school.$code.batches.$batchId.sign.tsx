@@ -10,7 +10,7 @@ import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
@@ -74,6 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SignBatchPage() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -141,7 +142,7 @@ export default function SignBatchPage() {
                         <td>
                           <code>{p.programmeCode}</code> {p.programmeName}
                         </td>
-                        <td>{LEVEL_TITLES[p.levelCode]?.level.vi ?? p.levelName}</td>
+                        <td>{LEVEL_TITLES[p.levelCode]?.level[locale] ?? p.levelName}</td>
                         <td>{p.n.toLocaleString("vi-VN")}</td>
                       </tr>
                     ))}

@@ -1,9 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { jobInvitations, jobs, organisations, provinces, trainingLevels, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import type { Locale } from "~/lib/i18n";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import { listApplicationEvents, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
+import { localName } from "~/modules/reference/local-name";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
 import { countJobsForGraduate, currentConsents, findGraduateProfile, listMatchDiplomasOf, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "./queries.server";
@@ -12,13 +14,19 @@ import { foldSkills, scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
 
-/** Level and province names, for putting reasons into words on the page. */
-export async function loadReasonNames(db: Executor) {
+/** Level and province names in the reader's language, for putting reasons into words on the page. */
+export async function loadReasonNames(db: Executor, locale: Locale) {
   const [levels, provinceRows] = await Promise.all([
-    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
-    db.select({ code: provinces.code, name: provinces.nameVi }).from(provinces).orderBy(provinces.nameVi),
+    db
+      .select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank })
+      .from(trainingLevels)
+      .orderBy(trainingLevels.rank),
+    db.select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces).orderBy(provinces.nameVi),
   ]);
-  return { levels, provinces: provinceRows };
+  return {
+    levels: levels.map((l) => ({ code: l.code, name: localName(l, locale), rank: l.rank })),
+    provinces: provinceRows.map((p) => ({ code: p.code, name: localName(p, locale) })),
+  };
 }
 
 /**
