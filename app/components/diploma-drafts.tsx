@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "./form";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { estimateRowCount } from "~/modules/diplomas/estimate-rows";
 import {
   DRAFT_IMPORT_LIMITS,
@@ -120,6 +121,7 @@ type Phase = { kind: "idle" } | { kind: "uploading"; loaded: number; total: numb
  */
 export function DraftImportForm({ action, initial }: { action: string; initial?: ImportActionData }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useNavigate();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [result, setResult] = useState<ImportActionData | undefined>(initial);
@@ -186,7 +188,7 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
         <div className={`field${result?.status === "error" ? " field-invalid" : ""}`}>
           <label htmlFor="f-import-file">{t("diplomas.import.file")}</label>
           <p className="field-hint" id="f-import-file-hint">
-            {t("diplomas.import.fileHint", { maxMb, maxRows: DRAFT_IMPORT_LIMITS.maxRows.toLocaleString("vi-VN") })}
+            {t("diplomas.import.fileHint", { maxMb, maxRows: formatNumber(DRAFT_IMPORT_LIMITS.maxRows, locale) })}
           </p>
           <input
             id="f-import-file"
@@ -213,7 +215,7 @@ export function DraftImportForm({ action, initial }: { action: string; initial?:
       {phase.kind === "checking" ? (
         <div className="upload-progress" role="status">
           <label htmlFor="check-progress">
-            {phase.rows !== null ? t("diplomas.import.checkingRows", { rows: phase.rows.toLocaleString("vi-VN") }) : t("diplomas.import.checking")}
+            {phase.rows !== null ? t("diplomas.import.checkingRows", { rows: formatNumber(phase.rows, locale) }) : t("diplomas.import.checking")}
           </label>
           <progress id="check-progress" />
         </div>

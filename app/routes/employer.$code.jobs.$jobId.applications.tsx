@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -112,7 +113,7 @@ export default function Applications() {
             <ol className="timeline">
               {a.events.map((e) => (
                 <li key={e.id}>
-                  {new Date(e.at).toLocaleString("vi-VN")} · {e.actorName ?? ""} ·{" "}
+                  <DateTime value={e.at} /> · {e.actorName ?? ""} ·{" "}
                   {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(`jobs.pipeline.status.${e.toStatus ?? "new"}` as MessageKey)}
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
+import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -113,7 +114,7 @@ export default function SignBatchPage() {
             <h2 id="summary-title">{t("issued.sign.summary")}</h2>
             <dl className="facts">
               <dt>{t("issued.sign.count")}</dt>
-              <dd>{form.count.toLocaleString("vi-VN")}</dd>
+              <dd>{formatNumber(form.count, locale)}</dd>
               {form.earliestGraduationDate && form.latestGraduationDate ? (
                 <>
                   <dt>{t("issued.sign.graduationDates")}</dt>
@@ -143,7 +144,7 @@ export default function SignBatchPage() {
                           <code>{p.programmeCode}</code> {p.programmeName}
                         </td>
                         <td>{LEVEL_TITLES[p.levelCode]?.level[locale] ?? p.levelName}</td>
-                        <td>{p.n.toLocaleString("vi-VN")}</td>
+                        <td>{formatNumber(p.n, locale)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -20,6 +20,7 @@ import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.ser
 import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
+import { vietnamDate as vietnamToday } from "~/lib/format-time";
 
 export type SignBatchError =
   | "not_found"
@@ -49,9 +50,8 @@ export interface SignBatchOptions {
   signingPipeline?: "fast" | "generic";
 }
 
-export function vietnamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
+/** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
+export { vietnamToday };
 
 const CHUNK = 500;
 function chunks<T>(items: T[], size = CHUNK): T[][] {
