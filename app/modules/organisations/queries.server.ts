@@ -87,6 +87,7 @@ export async function listOrganisations(db: Executor, options: ListOrganisations
         name: organisations.name,
         status: organisations.status,
         provinceName: provinces.nameVi,
+        provinceNameEn: provinces.nameEn,
         createdAt: organisations.createdAt,
         memberCount: sql<number>`(select count(distinct ${roleAssignments.userId}) from ${roleAssignments} where ${roleAssignments.organisationId} = ${organisations.id})`.mapWith(Number),
       })
@@ -112,6 +113,7 @@ export async function getOrganisationDetail(db: Executor, organisationId: string
     .select({
       organisation: organisations,
       provinceName: provinces.nameVi,
+        provinceNameEn: provinces.nameEn,
       statusChangedByEmail: users.email,
     })
     .from(organisations)
