@@ -2,10 +2,10 @@
 // a person where the portal is, where the demo accounts are and how to stop it. The server's routine log lines (info)
 // are kept off the screen unless LOG_LEVEL is set; its warnings and errors always show.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { buildApp } from "./build.mjs";
 
 const root = process.cwd();
 const buildFile = path.join(root, "build/index.js");
@@ -19,39 +19,6 @@ function newestMtime(dir) {
   return newest;
 }
 
-/**
- * The production build, in this process. Not `remix build`: its CLI calls process.exit() while its esbuild contexts
- * are still open, and esbuild's service process, left with requests it can no longer answer, may print a Go
- * "all goroutines are asleep - deadlock!" dump onto the terminal (typically on the first build, with no .cache).
- * Here the contexts are disposed before the server starts. @remix-run/dev is pinned (package.json), so its
- * compiler's internal modules are stable.
- */
-async function buildApp() {
-  const require = createRequire(path.join(root, "package.json"));
-  const { readConfig } = require("@remix-run/dev/dist/config.js");
-  const { create } = require("@remix-run/dev/dist/compiler/compiler.js");
-  const { createFileWatchCache } = require("@remix-run/dev/dist/compiler/fileWatchCache.js");
-  const { logThrown } = require("@remix-run/dev/dist/compiler/utils/log.js");
-  const { logger } = require("@remix-run/dev/dist/tux/logger.js");
-
-  process.env.NODE_ENV = "production";
-  const started = Date.now();
-  const config = await readConfig(root);
-  rmSync(config.assetsBuildDirectory, { recursive: true, force: true });
-  mkdirSync(config.assetsBuildDirectory, { recursive: true });
-  const compiler = await create({ config, options: { mode: "production", sourcemap: false }, fileWatchCache: createFileWatchCache(), logger });
-  try {
-    await compiler.compile();
-  } catch (thrown) {
-    logThrown(thrown);
-    process.exitCode = 1;
-  } finally {
-    await compiler.dispose();
-  }
-  if (process.exitCode) process.exit();
-  console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 const sources = ["app", "db/schema"].map((d) => path.join(root, d));
 const stale =
   !existsSync(buildFile) ||
@@ -59,7 +26,7 @@ const stale =
 
 if (stale) {
   console.log("Đang dựng ứng dụng — building the app…");
-  await buildApp();
+  await buildApp(root);
 }
 
 const showInfo = process.env.LOG_LEVEL !== undefined;
