@@ -66,12 +66,19 @@ async function linkPaths(page: Page, selector: string): Promise<string[]> {
 /** A path segment that names one record (a UUID, a number, a code with digits), not a section of the portal. */
 const isRecordSegment = (segment: string) => /^(?=.*\d)[0-9A-Za-z-]{6,}$/.test(segment);
 const pathnameOf = (path: string) => path.split("?")[0]!;
+/** Whether `link` names a record that `path` does not (an employer's tax code in both is not a new record). */
+const namesNewRecord = (link: string, path: string) => {
+  const own = new Set(path.split("/"));
+  return pathnameOf(link)
+    .split("/")
+    .some((segment) => isRecordSegment(segment) && !own.has(segment));
+};
 
 /**
  * Visits the navigation's pages, breadth first: the links of every `nav` (section navigations appear on section
  * pages) and, in the main content, the links to a page below the current one that is not a record (the graduate's
  * pages link to each other there). Then each list's first detail page: the first link in the main content to a
- * record not seen yet (below the list's path, or any record such as a job).
+ * record not seen yet (below the list's path, or any record such as a job), and that record's own sub-pages.
  */
 async function crawl(page: Page, faults: Fault[]): Promise<string[]> {
   const navPages: string[] = [];
@@ -89,7 +96,7 @@ async function crawl(page: Page, faults: Fault[]): Promise<string[]> {
     for (const next of await linkPaths(page, "nav")) enqueue(pathnameOf(next));
     for (const next of await linkPaths(page, "main")) {
       const pathname = pathnameOf(next);
-      if (path !== "/" && pathname.startsWith(`${path}/`) && !pathname.split("/").some(isRecordSegment)) enqueue(pathname);
+      if (path !== "/" && pathname.startsWith(`${path}/`) && !namesNewRecord(pathname, path)) enqueue(pathname);
     }
   }
 
@@ -98,12 +105,21 @@ async function crawl(page: Page, faults: Fault[]): Promise<string[]> {
     if (path === "/") continue;
     await visit(page, path, faults);
     const links = (await linkPaths(page, "main")).filter((p) => !seen.has(pathnameOf(p)));
-    const detail =
-      links.find((p) => pathnameOf(p).startsWith(`${path}/`)) ?? links.find((p) => pathnameOf(p).split("/").some(isRecordSegment));
-    if (detail) {
-      seen.add(pathnameOf(detail));
-      details.push(detail);
-      await visit(page, detail, faults);
+    const isRecord = (p: string) => namesNewRecord(p, path);
+    const below = (p: string) => pathnameOf(p).startsWith(`${path}/`);
+    const detail = links.find((p) => below(p) && isRecord(p)) ?? links.find(below) ?? links.find(isRecord);
+    if (!detail) continue;
+    const detailPath = pathnameOf(detail);
+    seen.add(detailPath);
+    details.push(detail);
+    await visit(page, detail, faults);
+    // The detail's own pages (a job's candidates and applications, a batch's import and signing), not its records.
+    for (const sub of await linkPaths(page, "main")) {
+      const pathname = pathnameOf(sub);
+      if (seen.has(pathname) || !pathname.startsWith(`${detailPath}/`) || isRecordSegment(pathname.split("/").at(-1)!)) continue;
+      seen.add(pathname);
+      details.push(pathname);
+      await visit(page, pathname, faults);
     }
   }
   return [...navPages, ...details];
