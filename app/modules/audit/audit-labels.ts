@@ -75,6 +75,14 @@ export const AUDIT_ACTIONS = [
   "graduate.preferences-update",
   "saved-search.create",
   "saved-search.delete",
+  "application.withdraw",
+  "diploma-batch.order",
+  "diploma-batch.return",
+  "user.mail-preferences",
+  "programme-request.create",
+  "programme-request.answer",
+  "share-link.create",
+  "share-link.revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -147,6 +155,14 @@ export const AUDIT_ACTION_LABELS = {
   "graduate.preferences-update": "audit.action.graduate.preferences-update",
   "saved-search.create": "audit.action.saved-search.create",
   "saved-search.delete": "audit.action.saved-search.delete",
+  "application.withdraw": "audit.action.application.withdraw",
+  "diploma-batch.order": "audit.action.diploma-batch.order",
+  "diploma-batch.return": "audit.action.diploma-batch.return",
+  "user.mail-preferences": "audit.action.user.mail-preferences",
+  "programme-request.create": "audit.action.programme-request.create",
+  "programme-request.answer": "audit.action.programme-request.answer",
+  "share-link.create": "audit.action.share-link.create",
+  "share-link.revoke": "audit.action.share-link.revoke",
 } as const satisfies Record<AuditAction, MessageKey>;
 
 export const AUDIT_DETAIL_KEYS = [
@@ -210,6 +226,14 @@ export const AUDIT_DETAIL_KEYS = [
   "verdict",
   "vscoCode",
   "withEmail",
+  "adminNote",
+  "claimCodesMailed",
+  "diplomaId",
+  "expiresAt",
+  "expiry",
+  "optOuts",
+  "principalsMailed",
+  "programmeName",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 /** An audit row's details: only keys with a label. */
@@ -276,6 +300,14 @@ export const AUDIT_DETAIL_LABELS = {
   verdict: "audit.detail.verdict",
   vscoCode: "audit.detail.vscoCode",
   withEmail: "audit.detail.withEmail",
+  adminNote: "audit.detail.adminNote",
+  claimCodesMailed: "audit.detail.claimCodesMailed",
+  diplomaId: "audit.detail.diplomaId",
+  expiresAt: "audit.detail.expiresAt",
+  expiry: "audit.detail.expiry",
+  optOuts: "audit.detail.optOuts",
+  principalsMailed: "audit.detail.principalsMailed",
+  programmeName: "audit.detail.programmeName",
 } as const satisfies Record<AuditDetailKey, MessageKey>;
 
 /** The label of a recorded action; null for an action this version no longer records (shown as it is). */

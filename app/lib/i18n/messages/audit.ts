@@ -1,6 +1,9 @@
 import { defineMessages } from "../define";
 
-/** Audit trail labels: the actions no other namespace names, and every detail key (app/modules/audit/audit-labels.ts). */
+/**
+ * Audit trail labels: the actions no other namespace names, and every detail key (app/modules/audit/audit-labels.ts).
+ * Some name actions of features on other branches (share links, programme requests, mail preferences, withdrawals).
+ */
 export const audit = defineMessages(
   {
     "audit.action.user.sign-out": "Đăng xuất",
@@ -96,6 +99,22 @@ export const audit = defineMessages(
     "audit.detail.verdict": "Kết quả tra cứu",
     "audit.detail.vscoCode": "Mã nghề nghiệp (VSCO)",
     "audit.detail.withEmail": "Có để lại thư điện tử",
+    "audit.action.application.withdraw": "Rút hồ sơ ứng tuyển",
+    "audit.action.diploma-batch.order": "Sắp xếp thứ tự văn bằng trong lô",
+    "audit.action.diploma-batch.return": "Trả lô văn bằng về để sửa",
+    "audit.action.user.mail-preferences": "Đổi lựa chọn nhận thư",
+    "audit.action.programme-request.create": "Đề nghị bổ sung ngành, nghề",
+    "audit.action.programme-request.answer": "Trả lời đề nghị bổ sung ngành, nghề",
+    "audit.action.share-link.create": "Tạo liên kết chia sẻ văn bằng",
+    "audit.action.share-link.revoke": "Thu hồi liên kết chia sẻ văn bằng",
+    "audit.detail.adminNote": "Ghi chú của Bộ",
+    "audit.detail.claimCodesMailed": "Số mã nhận văn bằng đã gửi thư",
+    "audit.detail.diplomaId": "Văn bằng",
+    "audit.detail.expiresAt": "Hết hạn lúc",
+    "audit.detail.expiry": "Thời hạn",
+    "audit.detail.optOuts": "Loại thư đã tắt",
+    "audit.detail.principalsMailed": "Số hiệu trưởng đã nhận thư",
+    "audit.detail.programmeName": "Tên ngành, nghề",
   },
   {
     "audit.action.user.sign-out": "Signed out",
@@ -191,5 +210,21 @@ export const audit = defineMessages(
     "audit.detail.verdict": "Verification result",
     "audit.detail.vscoCode": "Occupation code (VSCO)",
     "audit.detail.withEmail": "E-mail left",
+    "audit.action.application.withdraw": "Application withdrawn",
+    "audit.action.diploma-batch.order": "Diploma batch order set",
+    "audit.action.diploma-batch.return": "Diploma batch sent back",
+    "audit.action.user.mail-preferences": "Mail preferences changed",
+    "audit.action.programme-request.create": "Programme requested",
+    "audit.action.programme-request.answer": "Programme request answered",
+    "audit.action.share-link.create": "Share link created",
+    "audit.action.share-link.revoke": "Share link revoked",
+    "audit.detail.adminNote": "Ministry's note",
+    "audit.detail.claimCodesMailed": "Claim codes mailed",
+    "audit.detail.diplomaId": "Diploma",
+    "audit.detail.expiresAt": "Expires at",
+    "audit.detail.expiry": "Validity",
+    "audit.detail.optOuts": "Mail turned off",
+    "audit.detail.principalsMailed": "Principals mailed",
+    "audit.detail.programmeName": "Programme name",
   },
 );
