@@ -10,5 +10,8 @@ export default {
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
     v3_lazyRouteDiscovery: true,
+    // Off on purpose (README, Decisions): loaders answer with json()/redirect(). Said explicitly, so the build does
+    // not warn about it on every start.
+    v3_singleFetch: false,
   },
 };

@@ -15,6 +15,7 @@ import type { PageCacheSlot, PageData } from "~/lib/page-cache.server";
 import { EnvError, getEnv, type Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { runHousekeeping } from "~/lib/housekeeping.server";
+import { isForeignOrigin } from "~/lib/http.server";
 import { prepareDatabase } from "~/lib/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
@@ -198,18 +199,9 @@ function renderAndKeep(key: string, res: express.Response): void {
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   if (CROSS_ORIGIN_POST_PATHS.some((p) => p.test(req.path))) return next();
-  const origin = req.get("origin");
-  if (origin && origin !== "null") {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (originHost !== req.get("host")) {
-      res.status(403).json({ code: "cross_origin_request", message: "Yêu cầu từ trang web khác bị từ chối." });
-      return;
-    }
+  if (isForeignOrigin({ origin: req.get("origin"), host: req.get("host"), forwardedHost: req.get("x-forwarded-host") })) {
+    res.status(403).json({ code: "cross_origin_request", message: "Yêu cầu từ trang web khác bị từ chối." });
+    return;
   }
   next();
 });

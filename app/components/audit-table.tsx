@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { isMessageKey, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { auditActionLabelKey, auditDetailLabelKey } from "~/modules/audit/audit-labels";
 import type { AuditEntryView } from "~/modules/audit/audit-view";
 import { DateTime } from "./date-time";
 import { SelectField } from "./form";
@@ -17,8 +18,17 @@ function useDetailValue() {
 export function useAuditActionLabel() {
   const t = useT();
   return (action: string) => {
-    const key = `audit.action.${action}`;
-    return isMessageKey(key) ? t(key) : action;
+    const key = auditActionLabelKey(action);
+    return key ? t(key) : action;
+  };
+}
+
+/** A detail's name for people ("Số hiệu", "Serial number"), as recorded for a key this version no longer writes. */
+function useAuditDetailLabel() {
+  const t = useT();
+  return (detail: string) => {
+    const key = auditDetailLabelKey(detail);
+    return key ? t(key) : detail;
   };
 }
 
@@ -37,6 +47,7 @@ export function AuditTable({
   const t = useT();
   const actionLabel = useAuditActionLabel();
   const detailValue = useDetailValue();
+  const detailLabel = useAuditDetailLabel();
   if (entries.length === 0) return <p className="empty-state">{t("audit.empty")}</p>;
   return (
     <div className="table-wrap">
@@ -81,7 +92,7 @@ export function AuditTable({
                   <dl className="audit-details">
                     {e.details.map(([k, v]) => (
                       <div key={k}>
-                        <dt>{k}</dt>
+                        <dt>{detailLabel(k)}</dt>
                         <dd>{detailValue(k, v)}</dd>
                       </div>
                     ))}

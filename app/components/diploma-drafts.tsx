@@ -3,7 +3,8 @@ import { useNavigate } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "./form";
 import { ProgrammeRequestButton } from "./programme-requests";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { estimateRowCount } from "~/modules/diplomas/estimate-rows";
 import {
   DRAFT_IMPORT_LIMITS,
@@ -131,6 +132,7 @@ export function DraftImportForm({
   programmeRequestAction?: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   const navigate = useNavigate();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [result, setResult] = useState<ImportActionData | undefined>(initial);
@@ -197,7 +199,7 @@ export function DraftImportForm({
         <div className={`field${result?.status === "error" ? " field-invalid" : ""}`}>
           <label htmlFor="f-import-file">{t("diplomas.import.file")}</label>
           <p className="field-hint" id="f-import-file-hint">
-            {t("diplomas.import.fileHint", { maxMb, maxRows: DRAFT_IMPORT_LIMITS.maxRows.toLocaleString("vi-VN") })}
+            {t("diplomas.import.fileHint", { maxMb, maxRows: formatNumber(DRAFT_IMPORT_LIMITS.maxRows, locale) })}
           </p>
           <input
             id="f-import-file"
@@ -224,7 +226,7 @@ export function DraftImportForm({
       {phase.kind === "checking" ? (
         <div className="upload-progress" role="status">
           <label htmlFor="check-progress">
-            {phase.rows !== null ? t("diplomas.import.checkingRows", { rows: phase.rows.toLocaleString("vi-VN") }) : t("diplomas.import.checking")}
+            {phase.rows !== null ? t("diplomas.import.checkingRows", { rows: formatNumber(phase.rows, locale) }) : t("diplomas.import.checking")}
           </label>
           <progress id="check-progress" />
         </div>

@@ -4,6 +4,7 @@ import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { CodeCombobox, type CodeChoiceView } from "~/components/code-combobox";
 import type { MessageKey } from "~/lib/i18n";
+import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { explainMatch, type MatchReason } from "~/modules/matching/score";
 
@@ -17,7 +18,8 @@ export interface NamedCode {
 /** "15.000.000 – 20.000.000 ₫", "từ 8.000.000 ₫", or "Thỏa thuận". */
 export function SalaryText({ min, max, negotiable }: { min: number | null; max: number | null; negotiable: boolean }) {
   const t = useT();
-  const vnd = (n: number) => `${n.toLocaleString("vi-VN")} ₫`;
+  const locale = useLocale();
+  const vnd = (n: number) => `${formatNumber(n, locale)} ₫`;
   if (min !== null && max !== null) return <>{`${vnd(min)} – ${vnd(max)}`}</>;
   if (min !== null) return <>{t("jobs.salary.from", { amount: vnd(min) })}</>;
   if (max !== null) return <>{t("jobs.salary.upTo", { amount: vnd(max) })}</>;

@@ -9,6 +9,7 @@ import { parseForm } from "~/lib/forms";
 import { requireUser } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import type { MessageKey } from "~/lib/i18n";
+import { formatDateTime } from "~/lib/format-time";
 import { clientOf } from "~/lib/request-context";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { changePassword } from "~/modules/auth/manage-password.server";
@@ -94,7 +95,6 @@ export default function Account() {
   const { user, roles, sessions, currentSessionId, mailOptOuts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const passwordErrors = result?.intent === "password" ? result.fieldErrors : {};
-  const dateFormat = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
   return (
     <div className="container">
       <h1>{t("auth.account.title")}</h1>
@@ -172,7 +172,7 @@ export default function Account() {
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <td>{dateFormat.format(new Date(s.createdAt))}</td>
+                  <td>{formatDateTime(s.createdAt, locale)}</td>
                   <td>
                     {s.ip ?? "—"} <span className="muted">{s.userAgent?.slice(0, 60)}</span>
                   </td>

@@ -12,7 +12,8 @@ import { parseForm } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { localName } from "~/modules/reference/local-name";
 import { clientOf } from "~/lib/request-context";
 import { toAuditView } from "~/modules/audit/audit-view";
 import { listAuditEntries } from "~/modules/audit/queries.server";
@@ -64,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statusChangedAt: o.statusChangedAt,
       createdAt: o.createdAt,
       provinceName: detail.provinceName,
+      provinceNameEn: detail.provinceNameEn,
       statusChangedByEmail: detail.statusChangedByEmail,
     },
     supplied: {
@@ -110,6 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminOrganisation() {
   const t = useT();
+  const locale = useLocale();
   const { organisation: o, supplied, members, history, changes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -142,7 +145,7 @@ export default function AdminOrganisation() {
               </>
             ) : null}
             <dt>{t("organisations.col.province")}</dt>
-            <dd>{o.provinceName}</dd>
+            <dd>{localName({ nameVi: o.provinceName, nameEn: o.provinceNameEn }, locale)}</dd>
             {o.address ? (
               <>
                 <dt>{t("organisations.detail.address")}</dt>

@@ -9,7 +9,8 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { localName } from "~/modules/reference/local-name";
 import { listOrganisations } from "~/modules/organisations/queries.server";
 import { ORGANISATION_PAGE_SIZE, parseOrganisationFilters } from "~/modules/organisations/schema";
 
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminOrganisations() {
   const t = useT();
+  const locale = useLocale();
   const { filters, rows, total, pageSize } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.kind || filters.status || filters.q);
   return (
@@ -86,7 +88,7 @@ export default function AdminOrganisations() {
                   <td>
                     <code>{o.code}</code>
                   </td>
-                  <td>{o.provinceName}</td>
+                  <td>{localName({ nameVi: o.provinceName, nameEn: o.provinceNameEn }, locale)}</td>
                   <td>
                     <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
                   </td>

@@ -10,7 +10,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { referenceFailureStatus } from "~/modules/reference/failures";
-import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv";
+import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";

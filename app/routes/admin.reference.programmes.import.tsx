@@ -10,15 +10,12 @@ import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { importProgrammes, type ImportProgrammesSummary } from "~/modules/reference/import-programmes.server";
-import {
-  PROGRAMME_CSV_LIMITS,
-  csvIssueMessageKey,
-  type ProgrammeCsvColumn,
-  type ProgrammeCsvReport,
-} from "~/modules/reference/programme-csv";
+import type { ProgrammeCsvReport } from "~/modules/reference/programme-csv";
+import { PROGRAMME_CSV_LIMITS, csvIssueMessageKey, type ProgrammeCsvColumn } from "~/modules/reference/programme-csv-format";
 
 export const meta: MetaFunction = () => [{ title: "Nhập ngành, nghề từ CSV — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -83,6 +80,7 @@ const SHOWN_COLUMNS = ["code", "name_vi", "level"] as const;
 
 export default function ImportProgrammes() {
   const t = useT();
+  const locale = useLocale();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -114,7 +112,7 @@ export default function ImportProgrammes() {
         </section>
         <section className="card">
           <h2>{t("reference.import.format")}</h2>
-          <p>{t("reference.import.formatBody", { maxMb: MAX_MB, maxRows: PROGRAMME_CSV_LIMITS.maxRows.toLocaleString("vi-VN") })}</p>
+          <p>{t("reference.import.formatBody", { maxMb: MAX_MB, maxRows: formatNumber(PROGRAMME_CSV_LIMITS.maxRows, locale) })}</p>
           <pre className="csv-sample">
             {"code,name_vi,level,name_en\n6480201,Công nghệ thông tin,cao đẳng,Information technology\n5340302,Kế toán doanh nghiệp,trung cấp,\n6340202,\"Tài chính, ngân hàng\",Cao đẳng,"}
           </pre>

@@ -6,7 +6,7 @@ import { ReferenceForm } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv";
+import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { createProgramme } from "~/modules/reference/save-programme.server";

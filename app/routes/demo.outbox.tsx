@@ -6,6 +6,7 @@ import { getEnv } from "~/lib/env.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listRecentMail } from "~/modules/mail/queries.server";
 import { pageTitle } from "~/lib/meta";
+import { DateTime } from "~/components/date-time";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "nav.outbox"), { name: "robots", content: "noindex" }];
 
@@ -40,7 +41,7 @@ export default function DemoOutbox() {
         {mail.map((m) => (
           <li key={m.id} className="card mail">
             <p className="mail-meta">
-              <strong>{m.to}</strong> · {new Date(m.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC · {m.status}
+              <strong>{m.to}</strong> · <DateTime value={m.createdAt} /> · {m.status}
             </p>
             <h2 className="mail-subject">{m.subject}</h2>
             <pre className="mail-body">{linkify(m.body)}</pre>

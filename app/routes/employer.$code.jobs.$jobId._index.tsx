@@ -7,7 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const job = await findEmployerJob(db, { organisationId: organisation.id, jobId: params.jobId! });
   if (!job) throw json({ code: "not_found" }, { status: 404 });
-  const [names, codeChoices] = await Promise.all([loadReasonNames(db), listCodeChoices(db)]);
+  const [names, codeChoices] = await Promise.all([loadReasonNames(db, localeFromRequest(request)), listCodeChoices(db)]);
   return json(
     {
       code: organisation.code,

@@ -8,7 +8,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const data = await loadJobCandidates(db, { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw json({ code: "not_found" }, { status: 404 });
-  const names = await loadReasonNames(db);
+  const names = await loadReasonNames(db, localeFromRequest(request));
   return json(
     {
       code: organisation.code,

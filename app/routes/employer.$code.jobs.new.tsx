@@ -7,6 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.empl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
   const db = await getDb();
-  const [names, codeChoices] = await Promise.all([loadReasonNames(db), listCodeChoices(db)]);
+  const [names, codeChoices] = await Promise.all([loadReasonNames(db, localeFromRequest(request)), listCodeChoices(db)]);
   return json({ code: organisation.code, levels: names.levels, provinces: names.provinces, codeChoices });
 }
 

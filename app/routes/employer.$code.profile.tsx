@@ -6,7 +6,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
   const db = await getDb();
-  const [profile, names] = await Promise.all([findEmployerProfile(db, organisation.id), loadReasonNames(db)]);
+  const [profile, names] = await Promise.all([findEmployerProfile(db, organisation.id), loadReasonNames(db, localeFromRequest(request))]);
   return json({
     employer: { code: organisation.code, name: organisation.name, provinceCode: organisation.provinceCode, status: organisation.status },
     profile,

@@ -9,14 +9,15 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
 import { JOB_FILTER_PARAMS, jobFiltersRecord, parseJobFilters, type JobFilters as JobFilterValues } from "~/modules/jobs/schema";
-import { loadJobsForGraduate, loadReasonNames, MATCHES_PER_PAGE } from "~/modules/matching/pages.server";
+import { MATCHES_PER_PAGE } from "~/modules/matching/page-sizes";
+import { loadJobsForGraduate, loadReasonNames } from "~/modules/matching/pages.server";
 import { findGraduateProfile } from "~/modules/matching/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
   const [data, names, saved] = await Promise.all([
     loadJobsForGraduate(db, { userId: session.user.id, filters, page }),
-    loadReasonNames(db),
+    loadReasonNames(db, localeFromRequest(request)),
     listSavedSearches(db, session.user.id),
   ]);
   return json(

@@ -6,7 +6,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     findGraduateProfile(db, userId),
     currentConsents(db, userId),
     listConsentHistory(db, userId),
-    loadReasonNames(db),
+    loadReasonNames(db, localeFromRequest(request)),
   ]);
   return json(
     {

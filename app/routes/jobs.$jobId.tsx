@@ -8,7 +8,7 @@ import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { job, employer, profile } = found;
   const [names, targetNames] = await Promise.all([
-    loadReasonNames(db),
+    loadReasonNames(db, localeFromRequest(request)),
     loadCodeNames(db, { programmeCodes: job.programmeCodes, occupationCodes: job.occupationCode ? [job.occupationCode] : [] }),
   ]);
   const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);

@@ -12,7 +12,8 @@ import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/modules/auth/permissions";
@@ -126,6 +127,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function BatchPage() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { batch, schoolCode } = data;
@@ -144,7 +146,7 @@ export default function BatchPage() {
           <BatchStatusBadge status={batch.status} />
         </dd>
         <dt>{t("diplomas.batch.count")}</dt>
-        <dd>{data.total.toLocaleString("vi-VN")}</dd>
+        <dd>{formatNumber(data.total, locale)}</dd>
         <dt>{t("diplomas.batch.createdAt")}</dt>
         <dd>
           <DateTime value={batch.createdAt} />

@@ -10,7 +10,8 @@ import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
@@ -88,6 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SignBatchPage() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -131,7 +133,7 @@ export default function SignBatchPage() {
             <h2 id="summary-title">{t("issued.sign.summary")}</h2>
             <dl className="facts">
               <dt>{t("issued.sign.count")}</dt>
-              <dd>{form.count.toLocaleString("vi-VN")}</dd>
+              <dd>{formatNumber(form.count, locale)}</dd>
               {form.earliestGraduationDate && form.latestGraduationDate ? (
                 <>
                   <dt>{t("issued.sign.graduationDates")}</dt>
@@ -160,8 +162,8 @@ export default function SignBatchPage() {
                         <td>
                           <code>{p.programmeCode}</code> {p.programmeName}
                         </td>
-                        <td>{LEVEL_TITLES[p.levelCode]?.level.vi ?? p.levelName}</td>
-                        <td>{p.n.toLocaleString("vi-VN")}</td>
+                        <td>{LEVEL_TITLES[p.levelCode]?.level[locale] ?? p.levelName}</td>
+                        <td>{formatNumber(p.n, locale)}</td>
                       </tr>
                     ))}
                   </tbody>

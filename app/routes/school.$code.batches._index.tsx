@@ -6,7 +6,8 @@ import { BatchStatusBadge } from "~/components/diploma-drafts";
 import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { hasPermission } from "~/modules/auth/permissions";
 import { countBatchesByStatus, listBatches } from "~/modules/diplomas/queries.server";
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Batches() {
   const t = useT();
+  const locale = useLocale();
   const { schoolCode, batches, counts, canDraft } = useLoaderData<typeof loader>();
   const base = `/school/${schoolCode}/batches`;
   return (
@@ -82,7 +84,7 @@ export default function Batches() {
                   <td>
                     <BatchStatusBadge status={b.status} />
                   </td>
-                  <td>{b.diplomaCount.toLocaleString("vi-VN")}</td>
+                  <td>{formatNumber(b.diplomaCount, locale)}</td>
                   <td>
                     <DateTime value={b.createdAt} />
                   </td>

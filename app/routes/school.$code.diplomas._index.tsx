@@ -8,7 +8,8 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { formatNumber } from "~/lib/format-number";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/diplomas/cell-values";
 import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SchoolDiplomas() {
   const t = useT();
+  const locale = useLocale();
   const { schoolCode, query, diplomas, total, programmes, page, pageSize } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.programme || query.status || query.batch);
   return (
@@ -63,7 +65,7 @@ export default function SchoolDiplomas() {
       {query.batch ? <p className="muted">{t("issued.list.batchFilter")}</p> : null}
 
       <p role="status" className="muted">
-        {t("issued.list.count", { total: total.toLocaleString("vi-VN") })}
+        {t("issued.list.count", { total: formatNumber(total, locale) })}
       </p>
       {diplomas.length === 0 ? (
         <p className="empty-state">{t(filtered ? "issued.list.emptyFiltered" : "issued.list.empty")}</p>

@@ -10,7 +10,8 @@ import { formValues, parseForm } from "~/lib/forms";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { localName } from "~/modules/reference/local-name";
 import { clientOf } from "~/lib/request-context";
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
@@ -55,6 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const t = useT();
+  const locale = useLocale();
   const { provinces, doneEmail } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -119,7 +121,7 @@ export default function SignUp() {
             <option value="">{t("auth.signUp.choose")}</option>
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.nameVi}
+                {localName(p, locale)}
               </option>
             ))}
           </SelectField>

@@ -3,12 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMessageKey, translate } from "~/lib/i18n";
 import { TRAINING_LEVELS, type LevelInfo } from "~/modules/reference/levels";
-import {
-  PROGRAMME_CSV_LIMITS,
-  csvIssueMessageKey,
-  readProgrammeCsv,
-  type ProgrammeCsvIssueCode,
-} from "~/modules/reference/programme-csv";
+import { readProgrammeCsv } from "~/modules/reference/programme-csv";
+import { PROGRAMME_CSV_LIMITS, csvIssueMessageKey, type ProgrammeCsvIssueCode } from "~/modules/reference/programme-csv-format";
 
 const levels: LevelInfo[] = TRAINING_LEVELS.map((l) => ({ ...l }));
 const context = { levels, fieldCodes: ["22", "34", "48", "52", "81"] };

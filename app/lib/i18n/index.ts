@@ -1,3 +1,4 @@
+import { audit } from "./messages/audit";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { diplomas } from "./messages/diplomas";
@@ -18,7 +19,7 @@ import { verifyWays } from "./messages/verify-ways";
 import { workspace } from "./messages/workspace";
 
 /** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, registry, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests] as const;
+const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, registry, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests, audit] as const;
 
 type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)

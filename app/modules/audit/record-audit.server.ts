@@ -1,5 +1,6 @@
 import { auditLog } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import type { AuditAction, AuditDetails } from "./audit-labels";
 
 export interface AuditActor {
   userId: string | null;
@@ -7,11 +8,13 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string; // verb.noun, e.g. "user.sign-up", "organisation.accredit"
+  /** noun.verb, e.g. "user.sign-up": one of AUDIT_ACTIONS, each with a label for people (audit-labels.ts). */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   organisationId?: string | null;
-  details?: Record<string, unknown>;
+  /** Keys from AUDIT_DETAIL_KEYS, each with a label. */
+  details?: AuditDetails;
 }
 
 /** Records who did what, when and from where. Call it inside the transaction of the change it records. */

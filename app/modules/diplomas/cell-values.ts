@@ -51,16 +51,9 @@ export function parseDateCell(value: CellValue): string | null {
   return null;
 }
 
-/** yyyy-mm-dd as dd/mm/yyyy, the way dates are printed in Vietnam. */
-export function formatDateVi(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** Today's date in Vietnam (UTC+7, no daylight saving), as yyyy-mm-dd. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** dd/mm/yyyy and today's date in Vietnam: from the one time formatter (app/lib/format-time.ts). */
+import { formatDateVi, vietnamDate as todayInVietnam } from "~/lib/format-time";
+export { formatDateVi, todayInVietnam };
 
 /** `iso` plus `years` years, as yyyy-mm-dd (29 February stays 29 February: compared as text, it falls between the 28th and 1 March). */
 export function addYears(iso: string, years: number): string {

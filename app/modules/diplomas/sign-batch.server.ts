@@ -22,6 +22,7 @@ import { mailClaimCodes, mailSubmitter } from "./batch-mail.server";
 import { sortBatchRows } from "./batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
+import { vietnamDate as vietnamToday } from "~/lib/format-time";
 
 export type SignBatchError =
   | "not_found"
@@ -51,9 +52,8 @@ export interface SignBatchOptions {
   signingPipeline?: "fast" | "generic";
 }
 
-export function vietnamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
+/** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
+export { vietnamToday };
 
 const CHUNK = 500;
 function chunks<T>(items: T[], size = CHUNK): T[][] {

@@ -85,18 +85,8 @@ export function fillTemplate(template: string, params: Record<string, string>): 
   return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000; // UTC+7 all year: Vietnam keeps no summer time
-
-/** The calendar date in Vietnam of an instant, as `YYYY-MM-DD`. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** "14:05 ngày 15/06/2026", Vietnam time. */
-export function formatDateTimeVi(at: Date): string {
-  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return `${local.slice(11, 16)} ngày ${formatDateVi(local.slice(0, 10))}`;
-}
+/** Instants in Vietnam time ("14:05 ngày 15/06/2026", the calendar day): from the one time formatter. */
+export { formatDateTimeVi, vietnamDate } from "~/lib/format-time";
 
 /** Midnight, Vietnam time, at the start of a calendar date: a fixed instant for a document dated that day. */
 export function vietnamMidnight(iso: string): Date {

@@ -55,7 +55,8 @@ export function getKeyRing(): KeyRing {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-    logger.warn("demo mode: generated a key-encryption key in DATA_DIR; set KEY_ENCRYPTION_KEY in production", { file });
+    // info, not warn: demo mode only (without demo mode a missing key stops the server), expected on a first start.
+    logger.info("demo mode: generated a key-encryption key in DATA_DIR; set KEY_ENCRYPTION_KEY in production", { file });
   }
   cached = keyRingFrom(Buffer.from(readFileSync(file, "utf8").trim(), "base64"));
   return cached;

@@ -1,10 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { jobInvitations, jobs, occupations, organisations, programmes, provinces, trainingLevels, users, type ApplicationStatus } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import type { Locale } from "~/lib/i18n";
 import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import type { JobFilters } from "~/modules/jobs/schema";
 import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "~/modules/applications/queries.server";
+import { localName } from "~/modules/reference/local-name";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import type { Verdict } from "~/modules/verification/verdict";
 import {
@@ -18,20 +20,24 @@ import {
   rankCandidatesForJob,
   rankJobsForGraduate,
 } from "./queries.server";
+import { CANDIDATES_PER_PAGE, MATCHES_PER_PAGE } from "./page-sizes";
 import { scoreMatch, type MatchReason } from "./score";
 
 /** What the matching pages load, once their route has run its guard. */
 
-export const MATCHES_PER_PAGE = 20;
-export const CANDIDATES_PER_PAGE = 50;
-
-/** Level and province names (provinces in Vietnamese order), for putting reasons into words and for the filters. */
-export async function loadReasonNames(db: Executor) {
+/**
+ * Level and province names for putting reasons into words and for the filters: `name` in the reader's language
+ * (`nameEn` kept for callers that choose themselves), provinces in Vietnamese order.
+ */
+export async function loadReasonNames(db: Executor, locale: Locale) {
   const [levels, provinceRows] = await Promise.all([
-    db.select({ code: trainingLevels.code, name: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
-    db.select({ code: provinces.code, name: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
+    db.select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
+    db.select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
   ]);
-  return { levels, provinces: sortByVietnamese(provinceRows, (p) => p.name) };
+  return {
+    levels: levels.map((l) => ({ code: l.code, name: localName(l, locale), nameEn: l.nameEn, rank: l.rank })),
+    provinces: sortByVietnamese(provinceRows, (p) => p.nameVi).map((p) => ({ code: p.code, name: localName(p, locale), nameEn: p.nameEn })),
+  };
 }
 
 /** The names of the programmes and occupations that `reasons` quote, so the page names them instead of their codes. */

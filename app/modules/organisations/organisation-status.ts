@@ -51,7 +51,7 @@ export function availableStatusChanges(current: OrganisationStatus): StatusChang
 }
 
 /** The audit action that records a status change. */
-export function statusChangeAction(change: StatusChange): string {
+export function statusChangeAction(change: StatusChange): `organisation.${StatusChange}` {
   return `organisation.${change}`;
 }
 

@@ -88,6 +88,7 @@ export async function listOrganisations(db: Executor, options: ListOrganisations
         name: organisations.name,
         status: organisations.status,
         provinceName: provinces.nameVi,
+        provinceNameEn: provinces.nameEn,
         createdAt: organisations.createdAt,
         memberCount: sql<number>`(select count(distinct ${roleAssignments.userId}) from ${roleAssignments} where ${roleAssignments.organisationId} = ${organisations.id})`.mapWith(Number),
       })
@@ -113,6 +114,7 @@ export async function getOrganisationDetail(db: Executor, organisationId: string
     .select({
       organisation: organisations,
       provinceName: provinces.nameVi,
+        provinceNameEn: provinces.nameEn,
       statusChangedByEmail: users.email,
     })
     .from(organisations)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROGRAMME_CSV_LIMITS, PROGRAMME_SOURCES } from "./programme-csv";
+import { PROGRAMME_CSV_LIMITS, PROGRAMME_SOURCES } from "./programme-csv-format";
 import { cleanText } from "./text";
 
 /** Zod schemas of the reference-data forms and URL parameters. Messages are i18n keys (messages/reference.ts). */

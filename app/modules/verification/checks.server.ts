@@ -12,14 +12,12 @@ import { logger } from "~/lib/logger.server";
 import { createTtlCache } from "~/lib/ttl-cache";
 import { reason, type Reason } from "./reasons";
 import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
+import { vietnamDate } from "~/lib/format-time";
 
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
-/** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant: "2026-06-15". */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar date in Vietnam of an instant: "2026-06-15" (app/lib/format-time.ts). */
+export { vietnamDate };
 
 /**
  * Why a key could not have signed a diploma dated `issueDate` (a Vietnam calendar day), or null. The payload has
