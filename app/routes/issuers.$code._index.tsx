@@ -6,7 +6,7 @@ import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { getIssuerProfile } from "~/modules/publication/get-issuer-profile.server";
@@ -27,6 +27,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export default function IssuerPage() {
   const t = useT();
+  const locale = useLocale();
   const issuer = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
@@ -38,7 +39,7 @@ export default function IssuerPage() {
       <section className="card">
         <dl className="facts">
           <dt>{t("issuer.province")}</dt>
-          <dd>{issuer.provinceName}</dd>
+          <dd>{locale === "en" && issuer.provinceNameEn ? issuer.provinceNameEn : issuer.provinceName}</dd>
           {issuer.schoolType ? (
             <>
               <dt>{t("issuer.type")}</dt>

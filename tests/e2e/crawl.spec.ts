@@ -1,7 +1,8 @@
 /**
  * Every journey clean: as each demo role (and anonymously), visit every page reachable from the navigation (the main
  * navigation and each section's own), and the first detail page of each list on them, on a desktop browser; then the
- * main pages again in English. Any page error, console error, failed hydration (React #418/#423/#425, "Hydration")
+ * main pages again in English; and, on a phone (390×844), the navigation's pages once more, where a page must also fit
+ * the screen's width. Any page error, console error, failed hydration (React #418/#423/#425, "Hydration")
  * or 5xx response fails the role's test, with the list of every fault found.
  */
 import type { Page, Response } from "@playwright/test";
@@ -23,6 +24,8 @@ const ROLES: { role: string; account: DemoEmail | null }[] = [
 const NOT_A_PAGE = /\.(pdf|csv|xlsx|json|png|svg|txt)$|^\/(sign-out|language)(\/|$)/;
 const MAX_NAV_PAGES = 60;
 const HYDRATION = /#418|#423|#425|hydrat/i;
+const PHONE = { width: 390, height: 844 };
+const MAX_PHONE_PAGES = 25;
 
 interface Fault {
   url: string;
@@ -156,6 +159,33 @@ for (const { role, account } of ROLES) {
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
       expect(report(faults), `pages with faults (of ${visited.length} visited)`).toBe("");
+    });
+
+    test(`${role}: on a phone, every page of the navigation loads cleanly and fits the screen's width`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize(PHONE);
+      const faults: Fault[] = [];
+      watch(page, faults);
+      const queue = ["/"];
+      const seen = new Set(queue);
+      let visited = 0;
+      while (queue.length > 0 && visited < MAX_PHONE_PAGES) {
+        const path = queue.shift()!;
+        await visit(page, path, faults);
+        visited += 1;
+        // A page wider than the phone makes the reader scroll sideways (tables scroll inside their own box instead).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 2) faults.push({ url: path, what: `wider than the phone by ${overflow}px` });
+        for (const next of await linkPaths(page, "nav")) {
+          const pathname = pathnameOf(next);
+          if (!seen.has(pathname)) {
+            seen.add(pathname);
+            queue.push(pathname);
+          }
+        }
+      }
+      expect(visited).toBeGreaterThan(1);
+      expect(report(faults), `phone pages with faults (of ${visited} visited)`).toBe("");
     });
   });
 }

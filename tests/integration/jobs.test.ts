@@ -421,7 +421,7 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   });
 
   it("a graduate withdraws an application: audited, shown withdrawn to the employer, who cannot move it nor read the address", async () => {
-    const { g, member, applicationId, params, graduate } = await appliedGraduate();
+    const { g, member, applicationId, params, graduate, employer } = await appliedGraduate();
     const other = await signedIn(t.db, { role: "graduate", organisation: null });
     const foreign = await call(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
     expect(foreign.location).toBe("/graduate/applications?notice=notFound");
@@ -431,6 +431,9 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
     expect(row!.status).toBe("withdrawn");
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, "application.withdraw")))).toHaveLength(1);
+    const withdrawnMail = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_withdrawn"));
+    expect(withdrawnMail.map((m) => m.toAddress)).toEqual([employer.member.email]);
+    expect(withdrawnMail[0]!.bodyText).toContain(employer.org.name);
     const again = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
     expect(again.location).toBe("/graduate/applications?notice=notAllowed");
 

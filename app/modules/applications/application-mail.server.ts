@@ -66,8 +66,11 @@ export async function mailApplicationStatus(tx: Executor, options: { userId: str
   });
 }
 
-/** To every member of the employer. */
-export async function mailNewApplication(tx: Executor, options: { applicant: string; job: JobFacts; now?: Date; publicOrigin?: string }) {
+/** To every member of the employer: a new application, or (`withdrawn`) one its applicant withdrew. */
+export async function mailNewApplication(
+  tx: Executor,
+  options: { applicant: string; job: JobFacts; now?: Date; publicOrigin?: string; withdrawn?: boolean },
+) {
   const origin = options.publicOrigin ?? getEnv().PUBLIC_ORIGIN;
   for (const person of await listOrganisationMailRecipients(tx, options.job.organisationId)) {
     await enqueueMail(tx, {
@@ -75,7 +78,7 @@ export async function mailNewApplication(tx: Executor, options: { applicant: str
       locale: localeOf(person.locale),
       recipientUserId: person.id,
       template: {
-        name: "application_received",
+        name: options.withdrawn ? "application_withdrawn" : "application_received",
         params: {
           fullName: person.fullName,
           applicant: options.applicant,

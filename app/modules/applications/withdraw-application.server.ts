@@ -1,14 +1,16 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
+import { mailNewApplication } from "./application-mail.server";
 import { canWithdraw } from "./pipeline";
-import { addEvent, lockGraduateApplication, setApplicationStatus } from "./queries.server";
+import { addEvent, findJobFacts, findMailRecipient, lockGraduateApplication, setApplicationStatus } from "./queries.server";
 
 export type WithdrawApplicationError = "not_found" | "not_allowed";
 
 /**
  * The graduate withdraws their own application (ownership in the query: another person's application is "not
- * found") while it is still open. The status becomes `withdrawn`, final for the employer, who sees it as such.
+ * found") while it is still open. The status becomes `withdrawn`, final for the employer, who sees it as such and
+ * is told by mail.
  */
 export async function withdrawApplication(
   db: Database,
@@ -27,6 +29,8 @@ export async function withdrawApplication(
       organisationId: application.organisationId,
       details: { jobId: application.jobId, from: application.status },
     });
+    const [applicant, job] = await Promise.all([findMailRecipient(tx, options.userId), findJobFacts(tx, application.jobId)]);
+    if (job) await mailNewApplication(tx, { applicant: applicant?.fullName ?? "", job, withdrawn: true });
     return ok(null);
   });
 }

@@ -50,6 +50,7 @@ export const MAIL_TEMPLATE_CATEGORY = {
   job_invitation: "jobs",
   application_status: "jobs",
   application_received: "jobs",
+  application_withdrawn: "jobs",
   job_alert_digest: "job_alerts",
 } as const satisfies Record<MailTemplate["name"], MailCategory>;
 

@@ -36,6 +36,7 @@ export type MailTemplate =
   | { name: "job_invitation"; params: { fullName: string; job: string; company: string; deadline: string; date: string; link: string } }
   | { name: "application_status"; params: { fullName: string; job: string; company: string; status: MailApplicationStatus; date: string; link: string } }
   | { name: "application_received"; params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string } }
+  | { name: "application_withdrawn"; params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string } }
   | { name: "job_alert_digest"; params: { fullName: string; date: string; jobs: readonly { search: string; job: string; company: string; link: string }[]; link: string } };
 
 export type MailApplicationStatus = "new" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
@@ -299,6 +300,18 @@ ${p.link}`,
         : {
             subject: `New application: ${p.job} — ${p.applicant}`,
             text: `Hello ${p.fullName},\n\nOn ${day(p.date)}, ${p.applicant} applied for "${p.job}" at ${p.company}.\n\nSee the application:\n${p.link}`,
+          };
+    }
+    case "application_withdrawn": {
+      const p = template.params;
+      return vi
+        ? {
+            subject: `Hồ sơ đã được rút: ${p.job} — ${p.applicant}`,
+            text: `Xin chào ${p.fullName},\n\nNgày ${day(p.date)}, ${p.applicant} đã rút hồ sơ ứng tuyển vị trí "${p.job}" của ${p.company}. Hồ sơ không còn trong quy trình tuyển dụng.\n\nXem danh sách hồ sơ:\n${p.link}`,
+          }
+        : {
+            subject: `Application withdrawn: ${p.job} — ${p.applicant}`,
+            text: `Hello ${p.fullName},\n\nOn ${day(p.date)}, ${p.applicant} withdrew their application for "${p.job}" at ${p.company}. It has left the pipeline.\n\nSee the applications:\n${p.link}`,
           };
     }
     case "job_alert_digest": {

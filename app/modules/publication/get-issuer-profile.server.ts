@@ -23,6 +23,7 @@ export async function getIssuerProfile(db: Executor, options: { code: string | u
     nameEn: school.nameEn,
     schoolType: school.schoolType,
     provinceName: school.provinceName,
+    provinceNameEn: school.provinceNameEn,
     status: school.status,
     statusChangedAt: school.statusChangedAt,
     did: issuerDid(options.origin, school.code),

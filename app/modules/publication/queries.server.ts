@@ -41,6 +41,7 @@ export async function findPublicIssuer(db: Executor, code: string) {
       status: organisations.status,
       statusChangedAt: organisations.statusChangedAt,
       provinceName: provinces.nameVi,
+      provinceNameEn: provinces.nameEn,
     })
     .from(organisations)
     .innerJoin(provinces, eq(provinces.code, organisations.provinceCode))
