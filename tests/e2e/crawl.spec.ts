@@ -105,7 +105,8 @@ async function crawl(page: Page, faults: Fault[]): Promise<string[]> {
 
   const details: string[] = [];
   for (const path of navPages) {
-    if (path === "/") continue;
+    // The demo mailbox's links belong to each mail's recipient (other specs' mail is there too), not to this role.
+    if (path === "/" || path === "/demo/outbox") continue;
     await visit(page, path, faults);
     const links = (await linkPaths(page, "main")).filter((p) => !seen.has(pathnameOf(p)));
     const isRecord = (p: string) => namesNewRecord(p, path);
