@@ -14,7 +14,7 @@ import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
 import { findGraduateApplication } from "~/modules/applications/queries.server";
 import { hasPermission } from "~/modules/auth/permissions";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
 import { findPublicJob } from "~/modules/jobs/queries.server";
 import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";

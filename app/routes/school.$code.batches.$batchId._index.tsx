@@ -18,7 +18,7 @@ import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/modules/auth/permissions";
 import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
 import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/diplomas/failures";
 import { listActiveProgrammes } from "~/modules/diplomas/queries.server";

@@ -16,7 +16,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/modules/auth/permissions";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
 import { statusTransition, type StatusChange } from "~/modules/diplomas/diploma-status";
 import { correctionFailure, statusFailure } from "~/modules/diplomas/issued-failures";

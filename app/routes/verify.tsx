@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { preloadQrReader, readQrFrame, readQrImage } from "~/lib/read-qr-image";
 import type { RequestContext } from "~/lib/request-context";
 import { checkInBrowser } from "~/lib/use-browser-verdict";
-import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { getPinnedMinistryKeys } from "~/modules/verification/get-pinned-ministry-keys.server";
 import type { BrowserVerdict } from "~/modules/verification/check-in-browser";
 import { lookupDiploma } from "~/modules/verification/lookup.server";
 import { offlineVerification } from "~/modules/verification/offline-check";

@@ -8,7 +8,7 @@ import {
   normaliseApostrophes,
   parseDateCell,
   type CellValue,
-} from "./cell-values";
+} from "~/modules/reference/cell-values";
 
 /**
  * Zod schemas of the registrar's forms and of one graduate's row (form or file). Messages are i18n keys
