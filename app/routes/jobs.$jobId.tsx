@@ -13,7 +13,7 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
 import { findGraduateApplication } from "~/modules/applications/queries.server";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { jobPostingLd, ldJsonText } from "~/modules/jobs/job-posting-ld";
 import { findPublicJob } from "~/modules/jobs/queries.server";

@@ -16,7 +16,7 @@ import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteDraft } from "~/modules/diplomas/delete-draft.server";

@@ -15,7 +15,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
 import { statusTransition, type StatusChange } from "~/modules/diplomas/diploma-status";

@@ -11,7 +11,7 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { preloadQrReader, readQrFrame, readQrImage } from "~/lib/read-qr-image";
 import type { RequestContext } from "~/lib/request-context";
-import { checkInBrowser } from "~/lib/use-browser-verdict";
+import { checkInBrowser } from "~/modules/verification/use-browser-verdict";
 import { getPinnedMinistryKeys } from "~/modules/verification/get-pinned-ministry-keys.server";
 import type { BrowserVerdict } from "~/modules/verification/check-in-browser";
 import { lookupDiploma } from "~/modules/verification/lookup.server";
