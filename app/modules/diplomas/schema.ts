@@ -1,5 +1,8 @@
 import { z } from "zod";
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
+
+export type { Classification };
+export { REGISTER_ENTRY_KINDS } from "../../../db/schema/diplomas";
 import {
   charLength,
   cleanCellText,

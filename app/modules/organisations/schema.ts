@@ -4,6 +4,8 @@ import { PERMISSIONS } from "~/lib/permissions";
 import { emailField } from "~/modules/auth/schema";
 import { REASON_MAX_LENGTH, STATUS_CHANGES } from "./organisation-status";
 
+export { ORGANISATION_KINDS, ORGANISATION_STATUSES };
+
 /** The roles an organisation's administrators may hand out, per kind of organisation. */
 export const MEMBER_ROLES = {
   school: ["school_admin", "school_registrar", "school_principal"],
