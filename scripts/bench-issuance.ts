@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { closeDatabase, openPglite, openPostgres, useDatabase, type DatabaseHandle } from "~/lib/db.server";
-import { prepareDatabase } from "~/lib/prepare-database.server";
+import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { useKeyRing, keyRingFrom } from "~/modules/keys/key-encryption.server";

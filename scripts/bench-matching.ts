@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { closeDatabase, openPglite, openPostgres, rowsOf, useDatabase, type DatabaseHandle } from "~/lib/db.server";
-import { prepareDatabase } from "~/lib/prepare-database.server";
+import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { changeJobStatus } from "~/modules/jobs/change-job-status.server";
 import { saveJob } from "~/modules/jobs/save-job.server";
 import { loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "~/modules/matching/queries.server";

@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies the committed migrations (and first-time reference data) to the configured database. */
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { prepareDatabase } from "~/lib/prepare-database.server";
+import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 
 const started = performance.now();
 getEnv();

@@ -1,6 +1,6 @@
 /** `npm run seed`: migrates the configured database and creates the demo data set where it is missing. */
 import { closeDatabase, connectDatabase } from "~/lib/db.server";
-import { prepareDatabase } from "~/lib/prepare-database.server";
+import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { getEnv } from "~/lib/env.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";

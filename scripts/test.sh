@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # `npm test`: the whole test suite, as CI runs it.
 #   1 system dependencies (PostgreSQL server, Chromium; installed with apt-get when running as root)
-#   2 typecheck and check:server-imports   3 unit tests   4 integration tests on PGlite
+#   2 typecheck, check:server-imports and lint   3 unit tests   4 integration tests on PGlite
 #   5 integration tests on PostgreSQL (a throwaway server from scripts/pg-test-server.sh)
 #   6 production build   7 end-to-end tests (Playwright, Debian's Chromium)
 # Every step runs even if an earlier one failed (except e2e without a build). The last line is the summary
 # `N passed, N failed`: tests counted from the vitest/playwright JSON reports; a step that fails without a failed
-# test to show for it (typecheck, server imports, build, crash, missing dependency) counts as one failure.
+# test to show for it (typecheck, server imports, lint, build, crash, missing dependency) counts as one failure.
 # Env: SKIP_E2E=1 / SKIP_PG=1 skip those steps (counted as neither passed nor failed).
 set -uo pipefail
 
@@ -121,6 +121,11 @@ header "2/7 Server-only values in browser code (check:server-imports)"
 code=0
 timeout --kill-after=30 300 node_modules/.bin/tsx scripts/check-server-imports.ts || code=$?
 record "server imports" "$code"
+
+header "2/7 Lint (eslint, import boundaries, module cycles)"
+code=0
+timeout --kill-after=30 600 npm run --silent lint || code=$?
+record "lint" "$code"
 
 # ---------------------------------------------------------------------------------------------------------------
 header "3/7 Unit tests"

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { isMessageKey, type MessageKey } from "~/lib/i18n";
+import { isMessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { auditActionLabelKey, auditDetailLabelKey } from "~/modules/audit/audit-labels";
 import type { AuditEntryView } from "~/modules/audit/audit-view";

@@ -1,6 +1,6 @@
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import type { BatchRowOrderCode } from "~/modules/diplomas/batch-order";
 import type { ComparedField, FieldComparison } from "~/modules/diplomas/correction-diff";
 import type { CLASSIFICATION_CODES } from "~/modules/diplomas/schema";

@@ -3,9 +3,8 @@ import { DateTime } from "~/components/date-time";
 import { FormAlert, TextAreaField } from "~/components/form";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
-import type { FakeReportStatus } from "../../db/schema/reports";
 import { nextStatuses, NOTE_MAX } from "~/modules/reports/schema";
-import type { ReportActionData } from "~/modules/reports/status-action.server";
+import type { FakeReportStatus, ReportActionData } from "~/modules/reports/schema";
 
 export interface FakeReportRow {
   id: string;

@@ -4,7 +4,7 @@ import { FormAlert } from "~/components/form";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
-import type { ProgrammeRequestStatus } from "../../db/schema/programme-requests";
+import type { ProgrammeRequestStatus } from "~/modules/programme-requests/schema";
 
 export const PROGRAMME_REQUEST_STATUS_KEYS = {
   pending: "programmeRequests.status.pending",

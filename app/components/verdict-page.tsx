@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { useBrowserVerdict } from "~/lib/use-browser-verdict";
+import { useBrowserVerdict } from "~/modules/verification/use-browser-verdict";
 import type { PinnedKey } from "~/modules/verification/check-trust-registry";
 import type { VerificationResult } from "~/modules/verification/verdict";
 

@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { organisations, roleAssignments, type Organisation, type OrganisationKind } from "../../db/schema";
-import { hasPermission, type Permission } from "~/modules/auth/permissions";
+import { hasPermission, type Permission } from "~/lib/permissions";
 import { getDb } from "./db.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { roleAssignments, sessions, users, type User } from "../../db/schema";
-import type { RoleGrant } from "~/modules/auth/permissions";
+import type { RoleGrant } from "~/lib/permissions";
 import { getDb, type Executor } from "./db.server";
 import { getEnv } from "./env.server";
 import { generateToken, hashToken } from "./tokens.server";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../db/schema/accounts";
 import { DateTime } from "~/components/date-time";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
@@ -12,7 +11,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { listOrganisations } from "~/modules/organisations/queries.server";
-import { ORGANISATION_PAGE_SIZE, parseOrganisationFilters } from "~/modules/organisations/schema";
+import { ORGANISATION_KINDS, ORGANISATION_PAGE_SIZE, ORGANISATION_STATUSES, parseOrganisationFilters } from "~/modules/organisations/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.title");
 

@@ -12,7 +12,7 @@ import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { parseCredentialId } from "~/modules/publication/credential-id";
 
 /** Kept out of search engines and of other sites' logs: knowing this URL is what grants access to the diploma. */

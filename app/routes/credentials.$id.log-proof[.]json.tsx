@@ -3,7 +3,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
-import { getLogProof } from "~/modules/issuance-log/get-log-proof.server";
+import { getLogProof } from "~/modules/publication/get-log-proof.server";
 import { parseCredentialId } from "~/modules/publication/credential-id";
 
 /**

@@ -15,7 +15,7 @@ import { clientOf } from "~/lib/request-context";
 import { moveApplication } from "~/modules/applications/move-application.server";
 import { PIPELINE_MOVES } from "~/modules/applications/pipeline";
 import { PipelineSchema } from "~/modules/jobs/schema";
-import { loadJobApplications } from "~/modules/matching/pages.server";
+import { loadJobApplications } from "~/modules/applications/employer-pages.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.applications.title"), { name: "robots", content: "noindex" }];
 

@@ -13,7 +13,8 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { inviteCandidate } from "~/modules/applications/invite-candidate.server";
-import { loadJobCandidates, loadReasonNames } from "~/modules/matching/pages.server";
+import { loadJobCandidates } from "~/modules/applications/employer-pages.server";
+import { loadReasonNames } from "~/modules/matching/pages.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 

@@ -6,7 +6,7 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { effectiveJobStatus, listEmployerJobs } from "~/modules/jobs/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.title");

@@ -7,7 +7,7 @@ import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadGraduateHome } from "~/modules/diplomas/issued-pages.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 

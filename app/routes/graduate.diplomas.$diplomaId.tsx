@@ -16,7 +16,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
 import { uuidParam } from "~/modules/diplomas/schema";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";

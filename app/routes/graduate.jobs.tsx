@@ -13,7 +13,7 @@ import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
 import { JOB_FILTER_PARAMS, jobFiltersRecord, parseJobFilters, type JobFilters as JobFilterValues } from "~/modules/jobs/schema";
 import { MATCHES_PER_PAGE } from "~/modules/matching/page-sizes";

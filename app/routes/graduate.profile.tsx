@@ -10,7 +10,7 @@ import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { changeConsent } from "~/modules/graduates/change-consent.server";
 import { saveGraduatePreferences } from "~/modules/graduates/save-preferences.server";
 import { CONSENT_PURPOSES, EMPLOYMENT_TYPES } from "~/modules/jobs/codes";

@@ -8,7 +8,7 @@ import { getDb } from "~/lib/db.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { listPublicJobs } from "~/modules/jobs/queries.server";
 import { parseJobFilters } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";

@@ -7,7 +7,7 @@ import { getEnv } from "~/lib/env.server";
 import { translate, type Locale } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
-import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { getPinnedMinistryKeys } from "~/modules/verification/get-pinned-ministry-keys.server";
 import { openShareLink } from "~/modules/share-links/open-share-link.server";
 import { VERDICT_TEXT } from "~/modules/verification/verdict-text";
 

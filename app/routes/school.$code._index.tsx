@@ -7,7 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { listBatchesInHand } from "~/modules/diplomas/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

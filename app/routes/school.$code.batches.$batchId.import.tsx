@@ -62,6 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const file = form.get("file");
   if (!file || typeof file === "string" || (file.size === 0 && file.name === "")) return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
+  // eslint-disable-next-line no-control-regex -- control characters are stripped from the uploaded file name.
   const fileName = file.name.replace(/[\u0000-\u001f]/g, "").slice(0, 200);
   const options = ImportOptionsSchema.parse({ mode: form.get("mode") ?? undefined, sha256: form.get("sha256") ?? undefined });
 

@@ -14,7 +14,7 @@ import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
 import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";

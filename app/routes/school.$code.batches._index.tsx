@@ -9,7 +9,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { countBatchesByStatus, listBatches } from "~/modules/diplomas/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.title");

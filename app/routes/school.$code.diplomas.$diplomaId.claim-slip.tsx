@@ -9,7 +9,7 @@ import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
 import { uuidParam } from "~/modules/diplomas/schema";
 

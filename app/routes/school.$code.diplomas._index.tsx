@@ -11,7 +11,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
 import { DiplomaListQuerySchema, SIGNED_STATUS_FILTERS } from "~/modules/diplomas/issued-schema";
 

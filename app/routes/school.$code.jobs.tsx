@@ -5,7 +5,7 @@ import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolJobs } from "~/modules/matching/school-view.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "schools.jobs.title");

@@ -10,7 +10,7 @@ import { readFormData } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { PROGRAMME_REQUEST_FAILURES } from "~/modules/programme-requests/failures";
 import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
 import { requestProgramme } from "~/modules/programme-requests/request-programme.server";

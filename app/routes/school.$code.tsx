@@ -4,7 +4,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { SCHOOL_TYPES } from "../../db/schema/accounts";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -14,7 +13,7 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { clientOf } from "~/lib/request-context";
 import { registerAccount } from "~/modules/auth/register-account.server";
-import { SignUpSchema } from "~/modules/auth/schema";
+import { SCHOOL_TYPES, SignUpSchema } from "~/modules/auth/schema";
 import { listProvinces } from "~/modules/reference/queries.server";
 import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { pageTitle } from "~/lib/meta";

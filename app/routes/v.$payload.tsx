@@ -6,7 +6,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { translate, type Locale } from "~/lib/i18n";
-import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { getPinnedMinistryKeys } from "~/modules/verification/get-pinned-ministry-keys.server";
 import { VERDICT_TEXT } from "~/modules/verification/verdict-text";
 import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server";
 

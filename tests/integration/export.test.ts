@@ -24,7 +24,7 @@ import { checkChain } from "~/modules/issuance-log/hash-chain";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { exportPublicData, type ExportManifest } from "~/modules/publication/export-public-data.server";
-import { getPinnedMinistryKeys } from "~/modules/keys/get-pinned-ministry-keys.server";
+import { getPinnedMinistryKeys } from "~/modules/verification/get-pinned-ministry-keys.server";
 import { diplomaContext, isStandardContext } from "~/modules/publication/diploma-context";
 import { generatePrivateKey, publicKeyOf } from "~/modules/signing/ed25519";
 import { decodeEd25519PublicKey, encodeEd25519PublicKey } from "~/modules/signing/multikey";

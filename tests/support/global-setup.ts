@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openPglite, openPostgres } from "~/lib/db.server";
-import { prepareDatabase } from "~/lib/prepare-database.server";
+import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { adminQuery, databaseUrl } from "./test-database-info";
 
 const log = (msg: string) => process.stderr.write(`[test-db] ${msg}\n`);

@@ -66,7 +66,7 @@ export function anonymous(path: string, params: Record<string, string>, ip = "20
 
 export interface RouteResponse {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of any route
+  body: any; // JSON of any route
   text: string;
   bytes: Uint8Array;
   headers: Headers;

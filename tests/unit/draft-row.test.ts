@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excelSerialToIsoDate, parseDateCell, todayInVietnam } from "~/modules/diplomas/cell-values";
+import { excelSerialToIsoDate, parseDateCell, todayInVietnam } from "~/modules/reference/cell-values";
 import { maskPersonalId, validateDraftRow, type DraftRowResult } from "~/modules/diplomas/draft-row";
 import { honorificTitleFor } from "~/modules/diplomas/honorific-title";
 import type { DraftRawRow } from "~/modules/diplomas/schema";

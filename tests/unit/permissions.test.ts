@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { navigationFor } from "~/modules/auth/navigation";
-import { hasPermission, PERMISSIONS } from "~/modules/auth/permissions";
+import { hasPermission, PERMISSIONS } from "~/lib/permissions";
 
 const SCHOOL_A = "00000000-0000-4000-8000-00000000000a";
 const SCHOOL_B = "00000000-0000-4000-8000-00000000000b";

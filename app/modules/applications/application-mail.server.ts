@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import { listOrganisationMailRecipients } from "~/modules/organisations/queries.server";
 import { findMailRecipient } from "./queries.server";

@@ -2,7 +2,7 @@ import { jobInvitations } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import { notify } from "~/modules/jobs/saved-searches.server";
 import { isInCandidatePool } from "~/modules/matching/queries.server";

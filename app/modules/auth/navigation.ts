@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/lib/i18n";
-import { hasPermission, type RoleGrant } from "./permissions";
+import { hasPermission, type RoleGrant } from "~/lib/permissions";
 
 export interface NavItem {
   href: string;

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { SCHOOL_TYPES } from "../../../db/schema/accounts";
 import { normaliseTaxCode } from "~/modules/employers/tax-code";
 
+export { SCHOOL_TYPES };
+
 export const emailField = z
   .string()
   .trim()

@@ -44,6 +44,7 @@ export const STATUS = "https://www.w3.org/ns/credentials/status#";
 export const SEC = "https://w3id.org/security#";
 
 const LITERAL_ESCAPES: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
+// eslint-disable-next-line no-control-regex -- N-Quads escapes exactly these control characters.
 const NEEDS_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
 
 /** A string literal's lexical form in canonical N-Quads. */

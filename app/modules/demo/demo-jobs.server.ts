@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { jobs, organisations, users } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { changeConsent } from "~/modules/graduates/change-consent.server";
 import { saveGraduatePreferences } from "~/modules/graduates/save-preferences.server";
 import { changeJobStatus } from "~/modules/jobs/change-job-status.server";

@@ -4,7 +4,7 @@ import type { Executor } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import type { MailTemplate } from "~/modules/mail/templates";
-import { formatDateVi } from "./cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { claimCodeOf } from "./claim-code.server";
 
 /**

@@ -1,6 +1,6 @@
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
-import { formatDateVi } from "./cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 import { CLASSIFICATION_LABELS_VI, GENDER_LABELS_VI, MODE_OF_STUDY_LABELS_VI } from "./schema";
 
 /**

@@ -1,5 +1,5 @@
 import { matchLevel, type LevelInfo } from "~/modules/reference/levels";
-import { addYears } from "./cell-values";
+import { addYears } from "~/modules/reference/cell-values";
 import { honorificTitleFor } from "./honorific-title";
 import { DRAFT_FIELDS, DRAFT_LIMITS, DraftInputSchema, type DraftField, type DraftInput, type DraftRawRow } from "./schema";
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";

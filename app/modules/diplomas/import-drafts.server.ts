@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Database } from "~/lib/db.server";
 import { ok } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "./cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { duplicateKey } from "./draft-row";
 import {
   checkDraftTable,

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { decodeCsvBytes } from "~/modules/reference/programme-csv";
 import { foldText } from "~/modules/reference/text";
-import { cellText, type CellValue } from "./cell-values";
+import { cellText, type CellValue } from "~/modules/reference/cell-values";
 import { duplicateKey, maskPersonalId, validateDraftRow, type DraftRulesContext, type DraftValues } from "./draft-row";
 import {
   DRAFT_IMPORT_LIMITS,

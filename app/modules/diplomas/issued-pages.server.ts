@@ -8,7 +8,7 @@ import { vietnamDate } from "~/modules/documents/format";
 import { HEAD_TITLES } from "~/modules/documents/labels";
 import { findActiveKey } from "~/modules/keys/queries.server";
 import { renderQrPng, renderQrSvg } from "~/modules/qr/qr-image.server";
-import { todayInVietnam } from "./cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { claimCodeOf } from "./claim-code.server";
 import {
   findDiplomaForDocument,

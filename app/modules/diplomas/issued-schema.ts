@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanCellText, parseDateCell } from "./cell-values";
+import { cleanCellText, parseDateCell } from "~/modules/reference/cell-values";
 import { normaliseClaimCode } from "./claim-code";
 import { parsePersonalId } from "./schema";
 

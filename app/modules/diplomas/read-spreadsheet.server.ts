@@ -1,5 +1,5 @@
 import readXlsxFile from "read-excel-file/node";
-import type { CellValue } from "./cell-values";
+import type { CellValue } from "~/modules/reference/cell-values";
 import { DRAFT_IMPORT_LIMITS, fileIssue, readDraftCsv, type ImportFileIssue, type Sheet } from "./import-drafts";
 import { readZipEntries, writeZip } from "./zip-archive.server";
 

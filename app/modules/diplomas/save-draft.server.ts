@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { cleanCellText, todayInVietnam } from "./cell-values";
+import { cleanCellText, todayInVietnam } from "~/modules/reference/cell-values";
 import { formFieldErrors, validateDraftRow, type DraftValues } from "./draft-row";
 import { hashPersonalId, protectPersonalId } from "./personal-id.server";
 import {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
+
+export type { Classification };
+export { REGISTER_ENTRY_KINDS } from "../../../db/schema/diplomas";
 import {
   charLength,
   cleanCellText,
@@ -8,7 +11,7 @@ import {
   normaliseApostrophes,
   parseDateCell,
   type CellValue,
-} from "./cell-values";
+} from "~/modules/reference/cell-values";
 
 /**
  * Zod schemas of the registrar's forms and of one graduate's row (form or file). Messages are i18n keys

@@ -24,6 +24,7 @@ export interface XlsxOptions {
 }
 
 const escapeXml = (s: string) =>
+  // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: dropped on purpose.
   s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { jobAlertDigests, notifications } from "../../../db/schema";
 import { rowsOf, type Database } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 
 /** Digests go out from this hour of the Vietnam day on (the hourly housekeeping run), so a day's alerts are bundled. */

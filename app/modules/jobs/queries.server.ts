@@ -11,8 +11,8 @@ import {
   type JobStatus,
 } from "../../../db/schema";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
-import { jobMatchTerms } from "~/modules/matching/score";
+import { todayInVietnam } from "~/modules/reference/cell-values";
+import { jobMatchTerms } from "./match-terms";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters, JobInput } from "./schema";
 

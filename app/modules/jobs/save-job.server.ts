@@ -1,7 +1,7 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { occupationExists } from "~/modules/reference/code-choices.server";
 import { checkJobReferences, findEmployerJob, insertJob, syncJobMatchTargets, updateJobRow } from "./queries.server";
 import type { JobInput } from "./schema";

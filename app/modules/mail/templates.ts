@@ -1,5 +1,5 @@
 /** The text of every mail the portal sends, in both languages. Pure: no I/O. */
-import { formatDateVi } from "~/modules/diplomas/cell-values";
+import { formatDateVi } from "~/modules/reference/cell-values";
 
 /** A day (yyyy-mm-dd, Vietnam) as printed in a mail, the same in both languages: dd/mm/yyyy. */
 const day = (iso: string) => formatDateVi(iso);

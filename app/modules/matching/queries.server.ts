@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { candidatePool, graduateConsents, graduateProfiles, jobs, type ConsentPurpose } from "../../../db/schema";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 import { jobFilterConditions, textArray } from "~/modules/jobs/queries.server";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters } from "~/modules/jobs/schema";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/diplomas/cell-values";
+import { todayInVietnam } from "~/modules/reference/cell-values";
 
 /**
  * What a school sees of the jobs connection: open jobs that fit the programmes it has issued (same programme at

@@ -7,7 +7,7 @@ import { formValues, parseForm } from "~/lib/forms";
 import { localeFromRequest } from "~/lib/i18n";
 import { clientOf, type RequestContext } from "~/lib/request-context";
 import type { SessionUser } from "~/lib/session.server";
-import { hasPermission } from "~/modules/auth/permissions";
+import { hasPermission } from "~/lib/permissions";
 import { inviteMember } from "./invite-member.server";
 import { listOrganisationMembers } from "./queries.server";
 import { removeMemberRole } from "./remove-member-role.server";

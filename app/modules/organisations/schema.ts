@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES, type OrganisationKind, type Role } from "../../../db/schema/accounts";
-import { PERMISSIONS } from "~/modules/auth/permissions";
+import { PERMISSIONS } from "~/lib/permissions";
 import { emailField } from "~/modules/auth/schema";
 import { REASON_MAX_LENGTH, STATUS_CHANGES } from "./organisation-status";
+
+export { ORGANISATION_KINDS, ORGANISATION_STATUSES };
 
 /** The roles an organisation's administrators may hand out, per kind of organisation. */
 export const MEMBER_ROLES = {

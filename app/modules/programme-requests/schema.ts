@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { cleanText } from "~/modules/reference/text";
 
+export type { ProgrammeRequestStatus } from "../../../db/schema/programme-requests";
+
 /** The forms of programme requests (messages are i18n keys, messages/programme-requests.ts). */
 
 const optionalText = (max: number) =>

@@ -9,7 +9,7 @@ import type { Classification } from "../../../db/schema/diplomas";
 import { verify } from "../signing/ed25519";
 import type { TRAINING_LEVELS } from "../reference/levels";
 import { cleanText } from "../reference/text";
-import { base32Length, decodeBase32, encodeBase32 } from "./base32";
+import { decodeBase32, encodeBase32 } from "./base32";
 
 /** An Ed25519 verify: @noble/ed25519's by default (browser and server); the server passes Node's built-in one. */
 export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;

@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { FAKE_REPORT_STATUSES, type FakeReportStatus } from "../../../db/schema/reports";
+import type { FormFailure } from "~/lib/forms";
 import { VERDICTS } from "~/modules/verification/verdict";
+
+export type { FakeReportStatus };
+
+/** What the report status-change action (status-action.server.ts) answers; the reports list reads it. */
+export type ReportActionData = ({ ok: false; reportId: string } & Partial<FormFailure>) | { ok: true; reportId: string; trackingCode: string };
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;

@@ -2,13 +2,11 @@ import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { parseForm, type FormFailure } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { readFormData } from "~/lib/http.server";
 import { clientOf } from "~/lib/request-context";
 import { changeFakeReportStatus, type ReportScope } from "./fake-reports.server";
-import { ReportStatusSchema } from "./schema";
-
-export type ReportActionData = ({ ok: false; reportId: string } & Partial<FormFailure>) | { ok: true; reportId: string; trackingCode: string };
+import { ReportStatusSchema, type ReportActionData } from "./schema";
 
 /** The status-change action shared by the school's and the ministry's report pages; the guard gives the scope. */
 export async function reportStatusAction(request: Request, context: AppLoadContext, scope: ReportScope, userId: string) {

@@ -1,4 +1,4 @@
-import { foldText } from "~/modules/reference/text";
+import { foldText } from "./text";
 
 /**
  * Reading one value of a graduate's row, as a form field, a CSV cell or an XLSX cell gives it. Pure: shared by

@@ -1,4 +1,4 @@
-import { migrateDatabase, type DatabaseHandle } from "./db.server";
+import { migrateDatabase, type DatabaseHandle } from "~/lib/db.server";
 import { backfillMatchingPreferences } from "~/modules/matching/queries.server";
 import { loadReferenceData } from "~/modules/reference/load-reference-data.server";
 

@@ -1,12 +1,12 @@
 import type { Executor } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { issuerDid } from "~/modules/keys/did-web";
-import { credentialUrn } from "~/modules/publication/credential-id";
-import { findPublishedDiploma } from "~/modules/publication/queries.server";
-import { sha256 } from "./append-log-entry.server";
-import { logUrl } from "./get-log-document.server";
-import { inclusionProof, merkleRoot, type InclusionProof } from "./hash-chain";
-import { findBatchLogEntry, listBatchLeaves, listSingleLeafEntries } from "./queries.server";
+import { credentialUrn } from "./credential-id";
+import { findPublishedDiploma } from "./queries.server";
+import { sha256 } from "~/modules/issuance-log/append-log-entry.server";
+import { logUrl } from "~/modules/issuance-log/get-log-document.server";
+import { inclusionProof, merkleRoot, type InclusionProof } from "~/modules/issuance-log/hash-chain";
+import { findBatchLogEntry, listBatchLeaves, listSingleLeafEntries } from "~/modules/issuance-log/queries.server";
 
 /** `GET /credentials/{id}/log-proof.json`: where a credential sits in its school's log (docs/issuance-log.md). */
 export interface LogProof {

@@ -1,7 +1,7 @@
 import { lt, or } from "drizzle-orm";
-import { sessions, userTokens } from "../../db/schema";
-import type { Database } from "./db.server";
-import { pruneRateLimits } from "./rate-limit.server";
+import { sessions, userTokens } from "../../../db/schema";
+import type { Database } from "~/lib/db.server";
+import { pruneRateLimits } from "~/lib/rate-limit.server";
 import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
 import { expirePastDeadline } from "~/modules/jobs/queries.server";
 

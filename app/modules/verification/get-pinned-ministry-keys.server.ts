@@ -1,8 +1,8 @@
 import type { Executor } from "~/lib/db.server";
 import { createTtlCache } from "~/lib/ttl-cache";
-import type { PinnedKey } from "~/modules/verification/check-trust-registry";
-import { ministryDid, verificationMethodId } from "./did-web";
-import { listKeys } from "./queries.server";
+import type { PinnedKey } from "./check-trust-registry";
+import { ministryDid, verificationMethodId } from "~/modules/keys/did-web";
+import { listKeys } from "~/modules/keys/queries.server";
 
 /**
  * The ministry keys the verify pages pin for the browser's check of the trust registry: every ministry key not

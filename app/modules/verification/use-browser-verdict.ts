@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from "react";
 import { gunzip } from "~/lib/gunzip";
-import { TRUST_REGISTRY_PATH, verifyQrInBrowser, type BrowserVerdict } from "~/modules/verification/check-in-browser";
-import type { PinnedKey } from "~/modules/verification/check-trust-registry";
+import { TRUST_REGISTRY_PATH, verifyQrInBrowser, type BrowserVerdict } from "./check-in-browser";
+import type { PinnedKey } from "./check-trust-registry";
 
 async function fetchJson(path: string): Promise<unknown> {
   const response = await fetch(path, {

@@ -1,4 +1,4 @@
-import type { Role } from "../../../db/schema/accounts";
+import type { Role } from "../../db/schema/accounts";
 
 /**
  * What each role may do. The only table of its kind: guards, navigation and tests all read it.
