@@ -6,23 +6,17 @@
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, diplomas, shareLinks, type Organisation } from "~db/schema";
+import { auditLog, diplomas, shareLinks } from "~db/schema";
 import { getEnv } from "~/lib/env.server";
-import { signBatch } from "~/modules/diplomas/sign-batch.server";
-import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";
 import { expiresAtFor } from "~/modules/share-links/schema";
 import * as diplomaPage from "~/routes/graduate.diplomas.$diplomaId";
 import * as sharePage from "~/routes/s.$token";
-import { createSubmittedBatch } from "../support/diplomas";
-import { createOrganisation } from "../support/factories";
-import { anonymous, call, signedIn } from "../support/issued";
-import { createMember } from "../support/members";
+import { anonymous, call, schoolWithSignedDiplomas, signedIn } from "../support/issued";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 describe(`share links (${testDatabaseKind()})`, () => {
   const t = withTestDatabase({ per: "file" });
-  let school: Organisation;
   let ids: string[];
   let owner: Awaited<ReturnType<typeof signedIn>>;
   let other: Awaited<ReturnType<typeof signedIn>>;
@@ -35,22 +29,8 @@ describe(`share links (${testDatabaseKind()})`, () => {
   const audits = (action: string, entityId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
 
   beforeAll(async () => {
-    school = await createOrganisation(t.db, { kind: "school", code: "CDSHARE", name: "Trường Cao đẳng Chia Sẻ" });
-    expect((await ensureSchoolKey(t.db, { organisationId: school.id, actor: { userId: null, ip: null } })).ok).toBe(true);
-    const registrar = await createMember(t.db, "school_registrar", school);
-    const principal = await createMember(t.db, "school_principal", school);
-    const created = await createSubmittedBatch(t.db, { organisationId: school.id, createdBy: registrar.id, count: 2 });
-    ids = created.diplomaIds;
-    const signed = await signBatch(t.db, {
-      organisationId: school.id,
-      batchId: created.batch.id,
-      signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
-      issuePlace: "Hà Nội",
-      issueDate: "2026-06-15",
-      publicOrigin: getEnv().PUBLIC_ORIGIN,
-      actor: { userId: principal.id, ip: null },
-    });
-    expect(signed.ok).toBe(true);
+    const signed = await schoolWithSignedDiplomas(t.db, { code: "CDSHARE", name: "Trường Cao đẳng Chia Sẻ", count: 2, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    ids = signed.diplomaIds;
     owner = await signedIn(t.db, { role: "graduate", organisation: null });
     other = await signedIn(t.db, { role: "graduate", organisation: null });
     await t.db.update(diplomas).set({ claimedBy: owner.id, claimedAt: new Date() }).where(eq(diplomas.id, ids[0]!));

@@ -9,14 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diplomas, type Organisation } from "~db/schema";
 import { getEnv } from "~/lib/env.server";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
-import { signBatch } from "~/modules/diplomas/sign-batch.server";
-import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { receiptChecks } from "~/modules/verification/receipt";
 import * as receiptJson from "~/routes/v_.$payload.receipt[.]json";
 import * as receiptPdf from "~/routes/v_.$payload.receipt[.]pdf";
-import { createSubmittedBatch } from "../support/diplomas";
-import { createOrganisation } from "../support/factories";
-import { createMember } from "../support/members";
+import { schoolWithSignedDiplomas } from "../support/issued";
 import { callRoute, routeArgs } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
@@ -37,23 +33,10 @@ describe(`verification receipt (${testDatabaseKind()})`, () => {
     callRoute(route.loader as never, routeArgs(new Request(`http://localhost/v/${payload}/receipt`), { payload }, ip));
 
   beforeAll(async () => {
-    school = await createOrganisation(t.db, { kind: "school", code: "CDRCPT", name: "Trường Cao đẳng Biên Nhận" });
-    expect((await ensureSchoolKey(t.db, { organisationId: school.id, actor: { userId: null, ip: null } })).ok).toBe(true);
-    const registrar = await createMember(t.db, "school_registrar", school);
-    const principal = await createMember(t.db, "school_principal", school);
-    const created = await createSubmittedBatch(t.db, { organisationId: school.id, createdBy: registrar.id, count: 2 });
-    ids = created.diplomaIds;
-    const signed = await signBatch(t.db, {
-      organisationId: school.id,
-      batchId: created.batch.id,
-      signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
-      issuePlace: "Hà Nội",
-      issueDate: "2026-06-15",
-      publicOrigin: getEnv().PUBLIC_ORIGIN,
-      actor: { userId: principal.id, ip: null },
-    });
-    expect(signed.ok).toBe(true);
-    const actor = { userId: principal.id, ip: null };
+    const signed = await schoolWithSignedDiplomas(t.db, { code: "CDRCPT", name: "Trường Cao đẳng Biên Nhận", count: 2, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    school = signed.org;
+    ids = signed.diplomaIds;
+    const actor = { userId: signed.principal.id, ip: null };
     expect((await changeDiplomaStatus(t.db, { organisationId: school.id, diplomaId: ids[1]!, change: "revoke", reason: "Gian lận", actor })).ok).toBe(true);
   });
 

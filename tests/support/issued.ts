@@ -23,9 +23,15 @@ export function graduateOf(i: number) {
   };
 }
 
-/** An accredited school with a signing key, a registrar, a principal, and `count` diplomas signed in one batch. */
-export async function schoolWithSignedDiplomas(db: Database, options: { code?: string; count?: number } = {}) {
-  const org = await createOrganisation(db, { kind: "school", code: options.code });
+/**
+ * An accredited school with a signing key, a registrar, a principal, and `count` diplomas signed in one batch.
+ * `publicOrigin` is the origin in the QR codes: pass the server's (PUBLIC_ORIGIN) when the test verifies them.
+ */
+export async function schoolWithSignedDiplomas(
+  db: Database,
+  options: { code?: string; name?: string; count?: number; publicOrigin?: string } = {},
+) {
+  const org = await createOrganisation(db, { kind: "school", code: options.code, name: options.name });
   const registrar = await createMember(db, "school_registrar", org);
   const principal = await createMember(db, "school_principal", org);
   const key = await ensureSchoolKey(db, { organisationId: org.id, actor: { userId: null, ip: null } });
@@ -37,7 +43,7 @@ export async function schoolWithSignedDiplomas(db: Database, options: { code?: s
     signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
     issuePlace: "Hà Nội",
     issueDate: "2026-06-15",
-    publicOrigin: "http://localhost",
+    publicOrigin: options.publicOrigin ?? "http://localhost",
     actor: { userId: principal.id, ip: null },
   });
   if (!signed.ok) throw new Error(`signing failed: ${signed.code}`);
