@@ -3,19 +3,22 @@ import { organisations, programmeRequests, programmes, users, type ProgrammeRequ
 import type { Executor } from "~/lib/db.server";
 import type { ProgrammeRequestFilter } from "./schema";
 
+/** What a school and the ministry both see of a request. */
+const REQUEST_COLUMNS = {
+  id: programmeRequests.id,
+  programmeCode: programmeRequests.programmeCode,
+  programmeName: programmeRequests.programmeName,
+  levelCode: programmeRequests.levelCode,
+  status: programmeRequests.status,
+  adminNote: programmeRequests.adminNote,
+  createdAt: programmeRequests.createdAt,
+  answeredAt: programmeRequests.answeredAt,
+};
+
 /** The programme requests of one school, newest first (the school's own: its id is in the WHERE clause). */
 export async function listSchoolProgrammeRequests(db: Executor, options: { organisationId: string; limit?: number }) {
   return db
-    .select({
-      id: programmeRequests.id,
-      programmeCode: programmeRequests.programmeCode,
-      programmeName: programmeRequests.programmeName,
-      levelCode: programmeRequests.levelCode,
-      status: programmeRequests.status,
-      adminNote: programmeRequests.adminNote,
-      createdAt: programmeRequests.createdAt,
-      answeredAt: programmeRequests.answeredAt,
-    })
+    .select(REQUEST_COLUMNS)
     .from(programmeRequests)
     .where(eq(programmeRequests.organisationId, options.organisationId))
     .orderBy(desc(programmeRequests.createdAt))
@@ -26,14 +29,7 @@ export async function listSchoolProgrammeRequests(db: Executor, options: { organ
 export async function listProgrammeRequests(db: Executor, options: { filter: ProgrammeRequestFilter }) {
   return db
     .select({
-      id: programmeRequests.id,
-      programmeCode: programmeRequests.programmeCode,
-      programmeName: programmeRequests.programmeName,
-      levelCode: programmeRequests.levelCode,
-      status: programmeRequests.status,
-      adminNote: programmeRequests.adminNote,
-      createdAt: programmeRequests.createdAt,
-      answeredAt: programmeRequests.answeredAt,
+      ...REQUEST_COLUMNS,
       schoolCode: organisations.code,
       schoolName: organisations.name,
       requesterEmail: users.email,
