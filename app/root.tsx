@@ -19,7 +19,7 @@ import styles from "~/styles/app.css";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { getOptionalUser } from "~/lib/guards.server";
-import { localeFromRequest, translator, type Locale } from "~/lib/i18n";
+import { hasCatalogue, localeFromRequest, translator, type Locale } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { navigationFor } from "~/modules/auth/navigation";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
@@ -63,6 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? "vi";
   const nonce = useNonce();
+  // The browser holds only the catalogue of the language the page was loaded in (entry.client.tsx). Should the root
+  // loader answer in the other one (the switch used in another tab, then a form sent here), load the page again.
+  useEffect(() => {
+    if (!hasCatalogue(locale)) window.location.reload();
+  }, [locale]);
   return (
     <html lang={locale}>
       <head>
@@ -106,7 +111,8 @@ function SiteHeader() {
               <span className="brand-sub">{t("app.ministry")}</span>
             </span>
           </Link>
-          <Form method="post" action="/language" className="lang-switch">
+          {/* A full page load: the page of the other language needs that language's catalogue (entry.client.tsx). */}
+          <Form method="post" action="/language" className="lang-switch" reloadDocument>
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
             <button type="submit" className="link-button" title={t("lang.switchLabel")} lang={data?.locale === "en" ? "vi" : "en"}>

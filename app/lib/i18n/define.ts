@@ -1,4 +1,5 @@
-/** A namespace of UI messages: Vietnamese first; the English catalogue must have exactly the same keys. */
-export function defineMessages<const V extends Record<string, string>>(vi: V, en: { [K in keyof V]: string }) {
-  return { vi, en };
-}
+/**
+ * The English of a namespace (or of the catalogue): exactly the keys of the Vietnamese, the reference. A missing key
+ * fails typecheck, and so does an extra one (an object literal's excess property).
+ */
+export type English<V> = { [K in keyof V]: string };

@@ -1,41 +1,33 @@
-import { audit } from "./messages/audit";
-import { auth } from "./messages/auth";
-import { common } from "./messages/common";
-import { diplomas } from "./messages/diplomas";
-import { home } from "./messages/home";
-import { issued } from "./messages/issued";
-import { issuers } from "./messages/issuers";
-import { jobs } from "./messages/jobs";
-import { keys } from "./messages/keys";
-import { organisations } from "./messages/organisations";
-import { programmeRequests } from "./messages/programme-requests";
-import { reference } from "./messages/reference";
-import { register } from "./messages/register";
-import { registry } from "./messages/registry";
-import { reports } from "./messages/reports";
-import { shareLinks } from "./messages/share-links";
-import { verify } from "./messages/verify";
-import { verifyWays } from "./messages/verify-ways";
-import { workspace } from "./messages/workspace";
+import type { vi } from "./catalogue.vi";
+import { serverCatalogues } from "./catalogues.server";
 
-/** Every namespace of messages. A feature adds its own file under messages/ and lists it here. */
-const namespaces = [common, auth, home, workspace, organisations, reference, keys, diplomas, registry, register, issuers, issued, verify, verifyWays, reports, jobs, shareLinks, programmeRequests, audit] as const;
-
-type Merge<T extends readonly { vi: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
-  ? (H extends { vi: infer V } ? V : never) & (R extends readonly { vi: Record<string, string> }[] ? Merge<R> : unknown)
-  : unknown;
-
-export type MessageKey = keyof Merge<typeof namespaces> & string;
+/** Every key of the catalogues (the Vietnamese one is the reference). Messages live in messages/<module>/{vi,en}.ts. */
+export type MessageKey = keyof typeof vi & string;
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * The catalogues this process holds. The server holds both (catalogues.server.ts). In the browser that module is
+ * empty (`serverCatalogues` is undefined there): the page's own language is added by load-catalogue.ts before
+ * hydration, and the other one stays empty, never downloaded.
+ */
 const catalogues: Record<Locale, Record<string, string>> = {
-  vi: Object.assign({}, ...namespaces.map((n) => n.vi)),
-  en: Object.assign({}, ...namespaces.map((n) => n.en)),
+  vi: serverCatalogues?.vi ?? {},
+  en: serverCatalogues?.en ?? {},
 };
 
+/** Adds a catalogue loaded in the browser (load-catalogue.ts). */
+export function registerCatalogue(locale: Locale, messages: Record<string, string>): void {
+  catalogues[locale] = messages;
+}
+
+/** Whether this process holds the catalogue of `locale` (the browser holds only its page's language). */
+export function hasCatalogue(locale: Locale): boolean {
+  return Object.keys(catalogues[locale]).length > 0;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
-  return key in catalogues.vi;
+  return key in catalogues.vi || key in catalogues.en;
 }
 
 const pluralRules = { vi: new Intl.PluralRules("vi"), en: new Intl.PluralRules("en") } as const;

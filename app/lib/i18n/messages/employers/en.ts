@@ -1,0 +1,32 @@
+import type { English } from "../../define";
+import type { vi } from "./vi";
+
+export const en: English<typeof vi> = {
+  "employers.profile.title": "Company profile",
+  "employers.profile.saved": "Company profile saved.",
+  "employers.taxCode": "Tax code",
+  "employers.field.name": "Company name",
+  "employers.field.province": "Province/city",
+  "employers.field.industry": "Industry",
+  "employers.field.size": "Size",
+  "employers.field.contactName": "Contact person",
+  "employers.field.contactEmail": "Contact e-mail",
+  "employers.field.contactPhone": "Contact phone",
+  "employers.field.website": "Website (https://…)",
+  "employers.field.logoUrl": "Logo (https:// link to an image)",
+  "employers.field.logoUrlHint": "A square image, shown on job pages.",
+  "employers.field.description": "About the company",
+  "employers.size.micro": "Micro (under 10 people)",
+  "employers.size.small": "Small (10–99 people)",
+  "employers.size.medium": "Medium (100–199 people)",
+  "employers.size.large": "Large (200 people or more)",
+  "employers.validation.name": "The company name has 2 to 200 characters.",
+  "employers.validation.phone": "Invalid phone number.",
+  "employers.validation.size": "Please choose a size from the list.",
+  "employers.validation.tooLong": "Too long.",
+  "employers.validation.url": "The link must start with https:// (at most 300 characters).",
+  "employers.validation.taxCode.empty": "Please enter the tax code.",
+  "employers.validation.taxCode.format": "A tax code has 10 digits, or 13 for a branch (e.g. 0101234567-001).",
+  "employers.validation.taxCode.branch_suffix": "A branch tax code ends in 001 to 999.",
+  "employers.validation.taxCode.all_zero": "Invalid tax code.",
+};

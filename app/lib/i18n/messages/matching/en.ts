@@ -1,0 +1,31 @@
+import type { English } from "../../define";
+import type { vi } from "./vi";
+
+export const en: English<typeof vi> = {
+  "matching.reason.exact": "Exact programme: {programme}",
+  "matching.reason.same_programme": "Same programme {programme} (other level)",
+  "matching.reason.same_group": "Same group as {programme}",
+  "matching.reason.same_field": "Same field as {programme}",
+  "matching.reason.occupation": "Programme {programme} fits the occupation {occupation}",
+  "matching.reason.province_same": "Same province {province}",
+  "matching.reason.province_neighbour": "Neighbouring province {province}",
+  "matching.reason.province_remote": "Remote",
+  "matching.reason.level": "Level {level} ≥ {min}",
+  "matching.reason.skills": "Skills: {skills}",
+  "matching.reason.recent": "Posted {days} days ago",
+  "schools.jobs.title": "Jobs",
+  "schools.jobs.matching": "Open jobs that fit the school's programmes",
+  "schools.jobs.empty": "No open job fits the programmes the school has issued diplomas in.",
+  "schools.jobs.via": "Through programme / occupation",
+  "schools.placement.title": "Graduates' placement",
+  "schools.placement.intro": "Counts only: the school sees no graduate's name nor where they applied.",
+  "schools.placement.graduates": "graduates holding their diploma in an account",
+  "schools.placement.visible": "visible to employers by consent",
+  "schools.placement.applications": "applications",
+  "schools.placement.interviews": "reached interview or beyond",
+  "schools.placement.hired": "hired",
+  "matching.reason.recent_today": "Posted today",
+  "matching.reason.recent_yesterday": "Posted yesterday",
+  "matching.reason.salary": "Pay meets your expectation",
+  "matching.reason.job_type": "Wanted employment type: {type}",
+};

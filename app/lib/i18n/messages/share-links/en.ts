@@ -1,0 +1,40 @@
+import type { English } from "../../define";
+import type { vi } from "./vi";
+
+export const en: English<typeof vi> = {
+  "share.copy": "Copy",
+  "share.copied": "Copied",
+  "share.copyFailed": "Could not copy. Select the link and copy it by hand.",
+  "share.links.title": "Share links with an expiry",
+  "share.links.intro":
+    "Make a link for each employer: choose how long it works, see how often it was opened, revoke it when no longer needed. The QR code on the diploma does not change and always works.",
+  "share.links.expiry": "Expires after",
+  "share.expiry.7d": "7 days",
+  "share.expiry.30d": "30 days",
+  "share.expiry.1y": "1 year",
+  "share.expiry.never": "Never",
+  "share.links.create": "Create a share link",
+  "share.links.created": "A new share link was created.",
+  "share.links.revoked": "The link was revoked. Whoever opens it no longer sees the diploma.",
+  "share.links.empty": "No share links yet.",
+  "share.links.link": "Link",
+  "share.links.createdAt": "Created",
+  "share.links.expiresAt": "Expires",
+  "share.links.never": "Never",
+  "share.links.views": "Opened",
+  "share.links.viewsCount": "opened {count} times",
+  "share.links.state": "State",
+  "share.state.active": "Working",
+  "share.state.expired": "Expired",
+  "share.state.revoked": "Revoked",
+  "share.links.revoke": "Revoke",
+  "share.links.revokeLabel": "Revoke the link {link}",
+  "share.error.not_found": "This link or diploma is not in your account.",
+  "share.error.invalid": "Please choose how long the link works.",
+  "share.closed.title": "The link has expired or been revoked",
+  "share.closed.expired": "The link has expired",
+  "share.closed.revoked": "The link has been revoked",
+  "share.closed.notFound": "Link not found",
+  "share.closed.explain":
+    "This share link no longer works, so the diploma is not shown. Ask the graduate for a new link, or scan the QR code printed on the diploma.",
+};
