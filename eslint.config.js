@@ -15,7 +15,8 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
  *   - routes and components never touch the database's vocabulary (drizzle-orm, db/schema): they go through a module,
  *     which exports the types they need;
  *   - components never import a `.server` file (they run in the browser too);
- *   - app/lib is the bottom layer: it never imports app/modules.
+ *   - app/lib is the bottom layer: it never imports app/modules;
+ *   - only app/lib/i18n imports the message catalogues (the browser loads one language, app/lib/i18n/load-catalogue.ts).
  * Modules importing each other are caught by scripts/check-module-cycles.ts (also part of `npm run lint`).
  */
 const RESTRICTED_PATHS = [
@@ -28,6 +29,11 @@ const RESTRICTED_PATHS = [
     target: "./app/lib",
     from: "./app/modules",
     message: "app/lib is the bottom layer: move the shared piece into app/lib, or the code that needs the module into it.",
+  },
+  {
+    target: ["./app/routes", "./app/components", "./app/modules", "./app/root.tsx", "./app/entry.client.tsx"],
+    from: ["./app/lib/i18n/messages", "./app/lib/i18n/catalogue.vi.ts", "./app/lib/i18n/catalogue.en.ts"],
+    message: "A page ships only its own language (app/lib/i18n/load-catalogue.ts): read messages through useT(), translate() or translator().",
   },
 ];
 

@@ -20,6 +20,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { hasCatalogue, localeFromRequest, translator, type Locale } from "~/lib/i18n";
+import { catalogueChunkUrl } from "~/lib/i18n/catalogue-url.server";
 import { useT } from "~/lib/i18n/use-t";
 import { navigationFor } from "~/modules/auth/navigation";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
@@ -53,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organisations = session ? await listUserOrganisations(await getDb(), session.user.id) : [];
   return json({
     locale,
+    catalogueUrl: catalogueChunkUrl(locale),
     demoMode: getEnv().DEMO_MODE,
     user: session ? { fullName: session.user.fullName, email: session.user.email } : null,
     nav: session ? navigationFor(session.grants, organisations) : [],
@@ -76,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0b3a6e" />
         <Meta />
         <Links />
+        {data?.catalogueUrl ? <link rel="modulepreload" href={data.catalogueUrl} /> : null}
       </head>
       <body>
         {children}
