@@ -1,6 +1,6 @@
 /**
  * The expected failures of the registrar's use-cases: one table of HTTP statuses, and the i18n key of each
- * message (app/lib/i18n/messages/diplomas.ts).
+ * message (app/lib/i18n/messages/diplomas).
  */
 export type DiplomaFailureCode =
   | "not_found"

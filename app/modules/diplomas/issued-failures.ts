@@ -6,7 +6,7 @@ import type { ReturnBatchError } from "./withdraw-batch.server";
 
 /**
  * The expected failures of the signed-diploma use-cases: one table of HTTP statuses and Vietnamese/English
- * messages (i18n keys in app/lib/i18n/messages/issued.ts), per use-case. Type-only imports: safe for the browser.
+ * messages (i18n keys in app/lib/i18n/messages/diplomas), per use-case. Type-only imports: safe for the browser.
  */
 type Failure = { status: number; message: string };
 

@@ -5,8 +5,7 @@ import { parsePersonalId } from "./schema";
 
 /**
  * Zod schemas of the signed-diploma forms: signing a batch, changing a diploma's status, starting a correction,
- * claiming a diploma, and the school list's filters. Messages are i18n keys (app/lib/i18n/messages/issued.ts,
- * and diplomas.ts for the personal ID).
+ * claiming a diploma, and the school list's filters. Messages are i18n keys (app/lib/i18n/messages/diplomas).
  */
 
 export const ISSUE_TEXT_MAX = 100;

@@ -15,7 +15,7 @@ import {
 
 /**
  * Zod schemas of the registrar's forms and of one graduate's row (form or file). Messages are i18n keys
- * (app/lib/i18n/messages/diplomas.ts). The rules that need the database (the programme, duplicates) and today's
+ * (app/lib/i18n/messages/diplomas). The rules that need the database (the programme, duplicates) and today's
  * date are in draft-row.ts.
  */
 

@@ -3,7 +3,7 @@ import { cleanText } from "~/modules/reference/text";
 
 export type { ProgrammeRequestStatus } from "../../../db/schema/programme-requests";
 
-/** The forms of programme requests (messages are i18n keys, messages/programme-requests.ts). */
+/** The forms of programme requests (messages are i18n keys, app/lib/i18n/messages/programme-requests). */
 
 const optionalText = (max: number) =>
   z

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PROGRAMME_CSV_LIMITS, PROGRAMME_SOURCES } from "./programme-csv-format";
 import { cleanText } from "./text";
 
-/** Zod schemas of the reference-data forms and URL parameters. Messages are i18n keys (messages/reference.ts). */
+/** Zod schemas of the reference-data forms and URL parameters. Messages are i18n keys (app/lib/i18n/messages/reference). */
 
 const MAX = PROGRAMME_CSV_LIMITS.maxNameLength;
 
