@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
 import type { Database, Transaction } from "~/lib/db.server";
@@ -11,7 +12,6 @@ import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-crede
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 import { appendLogEntry, sha256 } from "~/modules/issuance-log/append-log-entry.server";
-import { toHex } from "~/modules/issuance-log/hash-chain";
 import { issuerDid, verificationMethodId } from "~/modules/keys/did-web";
 import { loadSigningKey } from "~/modules/keys/load-signing-key.server";
 import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/payload";
@@ -199,7 +199,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         revocationIndex: revocation.indexes[i]!,
         suspensionIndex: suspension.indexes[i]!,
         credential: credential as unknown as Record<string, unknown>,
-        credentialHash: toHex(sha256(new TextEncoder().encode(canonicalDocument))),
+        credentialHash: bytesToHex(sha256(new TextEncoder().encode(canonicalDocument))),
         qrPayload,
       });
     }
