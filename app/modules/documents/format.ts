@@ -56,24 +56,6 @@ export function formatDateEn(iso: string): string {
   return `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
 
-/** "Hà Nội" → "Ha Noi": Vietnamese letters without their marks, case kept (for the English side). */
-export function stripDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
-}
-
-/** The comparison key of a free-text label: no marks, no case, no punctuation, single spaces. */
-export function foldLabel(text: string): string {
-  return stripDiacritics(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /** "123/2026": the register entry number and its year, as written in the register and on the diploma. */
 export function formatRegisterNumber(registerNumber: number | null, registerYear: number | null): string | null {
   if (registerNumber === null || registerYear === null) return null;

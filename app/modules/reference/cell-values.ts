@@ -1,4 +1,4 @@
-import { foldText } from "./text";
+import { foldVietnameseKey } from "~/lib/fold-vietnamese";
 
 /**
  * Reading one value of a graduate's row, as a form field, a CSV cell or an XLSX cell gives it. Pure: shared by
@@ -125,6 +125,6 @@ export const charLength = (text: string) => [...text].length;
 
 /** Finds a label's code by its folded form: case, diacritics, spaces, "_" and "-" do not matter. */
 export function matchLabel<C extends string>(value: CellValue, labels: Readonly<Record<string, C>>): C | undefined {
-  const folded = foldText(cleanCellText(value));
+  const folded = foldVietnameseKey(cleanCellText(value));
   return folded === "" ? undefined : labels[folded];
 }
