@@ -22,7 +22,7 @@ import { mailClaimCodes, mailSubmitter } from "./batch-mail.server";
 import { sortBatchRows } from "./batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
-import { vietnamDate as vietnamToday } from "~/lib/format-time";
+import { vietnamDate } from "~/lib/format-time";
 
 export type SignBatchError =
   | "not_found"
@@ -53,7 +53,6 @@ export interface SignBatchOptions {
 }
 
 /** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
-export { vietnamToday };
 
 const CHUNK = 500;
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -83,7 +82,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
   if (!key.ok) return fail(key.code);
   const nodeKey = nodePrivateKey(key.key.privateKey);
   const keyTag = keyTagOf(publicKeyOf(key.key.privateKey));
-  const issueDate = options.issueDate ?? vietnamToday();
+  const issueDate = options.issueDate ?? vietnamDate();
   const year = Number(issueDate.slice(0, 4));
 
   return db.transaction(async (tx) => {

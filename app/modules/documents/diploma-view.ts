@@ -13,10 +13,10 @@ import {
   formatLongDateVi,
   formatRegisterNumber,
   toDate,
-  vietnamDate,
   vietnamMidnight,
 } from "./format";
 import { foldVietnameseWords, stripDiacritics } from "~/lib/fold-vietnamese";
+import { vietnamDate } from "~/lib/format-time";
 import {
   CLASSIFICATION_LABELS,
   DIPLOMA_TEXT,

@@ -67,8 +67,8 @@ export function fillTemplate(template: string, params: Record<string, string>): 
   return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
-/** Instants in Vietnam time ("14:05 ngày 15/06/2026", the calendar day): from the one time formatter. */
-export { formatDateTimeVi, vietnamDate } from "~/lib/format-time";
+/** Instants in Vietnam time ("14:05 ngày 15/06/2026"): from the one time formatter. */
+export { formatDateTimeVi } from "~/lib/format-time";
 
 /** Midnight, Vietnam time, at the start of a calendar date: a fixed instant for a document dated that day. */
 export function vietnamMidnight(iso: string): Date {

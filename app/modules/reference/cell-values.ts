@@ -51,9 +51,9 @@ export function parseDateCell(value: CellValue): string | null {
   return null;
 }
 
-/** dd/mm/yyyy and today's date in Vietnam: from the one time formatter (app/lib/format-time.ts). */
-import { formatDateVi, vietnamDate as todayInVietnam } from "~/lib/format-time";
-export { formatDateVi, todayInVietnam };
+/** dd/mm/yyyy: from the one time formatter (app/lib/format-time.ts). */
+import { formatDateVi } from "~/lib/format-time";
+export { formatDateVi };
 
 /** `iso` plus `years` years, as yyyy-mm-dd (29 February stays 29 February: compared as text, it falls between the 28th and 1 March). */
 export function addYears(iso: string, years: number): string {
