@@ -169,22 +169,6 @@ export async function expirePastDeadline(db: Executor, now = new Date()): Promis
   return rows.length;
 }
 
-export interface PublicJobRow {
-  id: string;
-  title: string;
-  employerName: string;
-  employerCode: string;
-  provinceCodes: string[];
-  remote: boolean;
-  salaryMinVnd: number | null;
-  salaryMaxVnd: number | null;
-  salaryNegotiable: boolean;
-  employmentType: string;
-  minLevelCode: string;
-  deadline: string;
-  publishedAt: string;
-}
-
 /** Filters shared by the public list and "Việc làm phù hợp". */
 export function jobFilterConditions(filters: JobFilters): SQL[] {
   const conditions: SQL[] = [];

@@ -46,7 +46,6 @@ export const CompromiseKeySchema = z.object({
     .min(1, "keys.error.reason_required")
     .max(COMPROMISE_REASON_MAX_LENGTH, "keys.error.reason_too_long"),
 });
-export type CompromiseKeyInput = z.infer<typeof CompromiseKeySchema>;
 
 /** The query string of the keys page: which compromised key's affected diplomas to list. */
 export const AffectedQuerySchema = z.object({ affected: z.string().regex(/^key-\d{1,6}$/).optional().catch(undefined) });
