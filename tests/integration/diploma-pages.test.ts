@@ -13,7 +13,7 @@ import { testGraduateName } from "../support/diplomas";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, diplomaBatches, diplomas, mailOutbox, registerEntries } from "~db/schema";
 import { translate } from "~/lib/i18n";
-import { CLASSIFICATION_LABELS_VI } from "~/modules/diplomas/schema";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 import * as claimPage from "~/routes/graduate.claim";
 import * as overview from "~/routes/school.$code._index";
 import * as batchPage from "~/routes/school.$code.batches.$batchId._index";
@@ -394,7 +394,7 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       expect(correction).toMatchObject({ kind: "correct", reason: "Sai xếp loại tốt nghiệp" });
       const changed = correction.fields.filter((f: { changed: boolean }) => f.changed);
       const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
-      expect(changed).toEqual([{ field: "classification", old: CLASSIFICATION_LABELS_VI[old!.classification], new: "Trung bình", changed: true }]);
+      expect(changed).toEqual([{ field: "classification", old: CLASSIFICATION_LABELS[old!.classification].vi, new: "Trung bình", changed: true }]);
       expect(JSON.stringify(page.body)).not.toContain(graduateOf(0).personalId);
 
       const signed = await call(signPage.action, principal.post(`/school/CDCMP/batches/${batchId}/sign`, { issueDate: vietnamDate(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, params));

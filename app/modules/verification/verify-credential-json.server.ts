@@ -6,7 +6,7 @@
  */
 import type { StatusPurpose } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
-import { CLASSIFICATION_LABELS } from "~/modules/credentials/diploma-credential";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 import { verifyCredential, type CredentialVerificationFailure } from "~/modules/credentials/verify-credential";
 import { didWebHost } from "~/modules/keys/did-web";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
@@ -111,7 +111,7 @@ function statusPositions(entries: unknown, listPrefix: string): (StatusPosition 
 
 /** The credential carries the printed label ("Khá"); a verification result carries the register's code ("kha"), as the QR code does. */
 function classificationCode(label: string): string {
-  const found = Object.entries(CLASSIFICATION_LABELS).find(([, printed]) => printed === label);
+  const found = Object.entries(CLASSIFICATION_LABELS).find(([, printed]) => printed.vi === label);
   return found ? found[0] : label;
 }
 

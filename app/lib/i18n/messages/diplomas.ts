@@ -83,11 +83,6 @@ export const diplomas = defineMessages(
     "diplomas.modeOfStudy.chinh_quy": "Chính quy",
     "diplomas.modeOfStudy.vua_lam_vua_hoc": "Vừa làm vừa học",
     "diplomas.modeOfStudy.tu_xa": "Từ xa",
-    "diplomas.classification.xuat_sac": "Xuất sắc",
-    "diplomas.classification.gioi": "Giỏi",
-    "diplomas.classification.kha": "Khá",
-    "diplomas.classification.trung_binh_kha": "Trung bình khá",
-    "diplomas.classification.trung_binh": "Trung bình",
 
     "diplomas.validation.required": "Vui lòng nhập trường này.",
     "diplomas.validation.fullNameLength": "Họ và tên phải có từ 2 đến 120 ký tự.",
@@ -270,11 +265,6 @@ export const diplomas = defineMessages(
     "diplomas.modeOfStudy.chinh_quy": "Full-time",
     "diplomas.modeOfStudy.vua_lam_vua_hoc": "Work-study",
     "diplomas.modeOfStudy.tu_xa": "Distance",
-    "diplomas.classification.xuat_sac": "Excellent",
-    "diplomas.classification.gioi": "Very good",
-    "diplomas.classification.kha": "Good",
-    "diplomas.classification.trung_binh_kha": "Fairly good",
-    "diplomas.classification.trung_binh": "Average",
 
     "diplomas.validation.required": "Please fill in this field.",
     "diplomas.validation.fullNameLength": "The full name must have 2 to 120 characters.",
