@@ -6,6 +6,7 @@
  * tests/unit/qr-payload.test.ts checks that the document holds exactly what this produces.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { base32Length } from "~/modules/qr/base32";
 import { decodeQrPayload, encodeQrPayload, keyTagOf, type QrPayloadInput } from "~/modules/qr/payload";
@@ -41,7 +42,6 @@ export function exampleInput(): QrPayloadInput {
   };
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** The example as the Markdown block that stands between the markers in docs/qr-payload.md. */
 export function buildQrExample(): string {
@@ -63,12 +63,12 @@ export function buildQrExample(): string {
   const rows: string[] = [];
   let at = 0;
   for (const [name, length] of cuts) {
-    rows.push(`| ${at} | ${name} | \`${hex(record.subarray(at, at + length))}\` |`);
+    rows.push(`| ${at} | ${name} | \`${bytesToHex(record.subarray(at, at + length))}\` |`);
     at += length;
   }
   for (const name of ["school code", "serial", "holder name"]) {
     const length = record[at]!;
-    rows.push(`| ${at} | ${name} (length, UTF-8) | \`${hex(record.subarray(at, at + 1))}\` \`${hex(record.subarray(at + 1, at + 1 + length))}\` |`);
+    rows.push(`| ${at} | ${name} (length, UTF-8) | \`${bytesToHex(record.subarray(at, at + 1))}\` \`${bytesToHex(record.subarray(at + 1, at + 1 + length))}\` |`);
     at += 1 + length;
   }
   if (at !== record.length) throw new Error("the example's cuts do not cover the record");
@@ -82,7 +82,7 @@ export function buildQrExample(): string {
     "",
     "```text",
     `publicKeyMultibase  ${encodeEd25519PublicKey(publicKey)}`,
-    `public key (hex)    ${hex(publicKey)}`,
+    `public key (hex)    ${bytesToHex(publicKey)}`,
     `key tag             ${keyTagOf(publicKey)}`,
     "```",
     "",
@@ -102,13 +102,13 @@ export function buildQrExample(): string {
     `The signed message, "VBQR1" ‖ record (${message.length} bytes):`,
     "",
     "```text",
-    hex(message),
+    bytesToHex(message),
     "```",
     "",
     "The signature (64 bytes):",
     "",
     "```text",
-    hex(decoded.signature),
+    bytesToHex(decoded.signature),
     "```",
     "",
     `The payload, base32 of record ‖ signature (${record.length + 64} bytes → ${base32Length(record.length + 64)} characters):`,

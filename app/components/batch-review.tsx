@@ -1,8 +1,9 @@
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import type { BatchRowOrderCode } from "~/modules/diplomas/batch-order";
 import type { ComparedField, FieldComparison } from "~/modules/diplomas/correction-diff";
+import { classificationLabel } from "~/modules/documents/labels";
 import type { CLASSIFICATION_CODES } from "~/modules/diplomas/schema";
 
 type BatchRowOrder = BatchRowOrderCode;
@@ -14,14 +15,6 @@ export const ROW_ORDER_LABEL: Record<BatchRowOrder, MessageKey> = {
   import: "diplomas.order.import",
   given_name: "diplomas.order.given_name",
   full_name: "diplomas.order.full_name",
-};
-
-const CLASSIFICATION_LABEL: Record<Classification, MessageKey> = {
-  xuat_sac: "diplomas.classification.xuat_sac",
-  gioi: "diplomas.classification.gioi",
-  kha: "diplomas.classification.kha",
-  trung_binh_kha: "diplomas.classification.trung_binh_kha",
-  trung_binh: "diplomas.classification.trung_binh",
 };
 
 const FIELD_LABEL: Record<ComparedField, MessageKey> = {
@@ -45,10 +38,6 @@ export function BatchOrderLabel({ order }: { order: BatchRowOrder }) {
   return <strong data-row-order={order}>{t(ROW_ORDER_LABEL[order])}</strong>;
 }
 
-export function classificationLabel(t: (key: MessageKey) => string, c: Classification): string {
-  return t(CLASSIFICATION_LABEL[c]);
-}
-
 export interface SignListRow {
   id: string;
   rowNumber: number;
@@ -61,6 +50,7 @@ export interface SignListRow {
 
 export function SignList({ rows }: { rows: SignListRow[] }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="table-wrap">
       <table data-testid="sign-list">
@@ -83,7 +73,7 @@ export function SignList({ rows }: { rows: SignListRow[] }) {
               <td>
                 <code>{r.programmeCode}</code>
               </td>
-              <td>{classificationLabel(t, r.classification)}</td>
+              <td>{classificationLabel(r.classification, locale)}</td>
               <td>{t(r.hasEmail ? "diplomas.drafts.hasEmail" : "diplomas.drafts.noEmail")}</td>
             </tr>
           ))}

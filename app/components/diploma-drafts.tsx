@@ -13,6 +13,7 @@ import {
   type ImportFileIssueCode,
 } from "~/modules/diplomas/import-format";
 import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/diplomas/schema";
+import { classificationLabel } from "~/modules/documents/labels";
 
 /** The registrar's pieces of the batch pages: the draft form's fields, the import form with its progress, the report. */
 
@@ -46,6 +47,7 @@ export function DraftFields({
   programmes: ProgrammeOption[];
 }) {
   const t = useT();
+  const locale = useLocale();
   const text = (name: DraftField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField name={name} label={t(fieldLabelKey(name))} defaultValue={values[name] ?? ""} error={errors[name]} autoComplete="off" {...extra} />
   );
@@ -89,7 +91,7 @@ export function DraftFields({
           <option value="">{t("diplomas.form.choose")}</option>
           {CLASSIFICATION_CODES.map((c) => (
             <option key={c} value={c}>
-              {t(`diplomas.classification.${c}`)}
+              {classificationLabel(c, locale)}
             </option>
           ))}
         </SelectField>

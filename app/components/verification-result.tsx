@@ -5,7 +5,7 @@ import type { Verdict, VerificationResult } from "~/modules/verification/verdict
 import { EXPLAIN_TEXT, VERDICT_TEXT } from "~/modules/verification/verdict-text";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import type { Classification } from "~/modules/diplomas/schema";
+import { classificationLabel } from "~/modules/documents/labels";
 
 /** Where the checked diploma came from: its QR code, or the credential JSON file a graduate holds. */
 export type VerifiedSource = "qr" | "file";
@@ -19,19 +19,6 @@ const FILE_EXPLAIN: Partial<Record<Verdict, MessageKey>> = {
 
 /** Reasons that only restate the verdict's own explanation (said once, not twice). */
 const RESTATES: Record<string, Verdict> = { genuine: "valid", revoked: "revoked", suspended: "suspended", superseded: "superseded" };
-
-const CLASSIFICATION_TEXT: Record<Classification, MessageKey> = {
-  xuat_sac: "diplomas.classification.xuat_sac",
-  gioi: "diplomas.classification.gioi",
-  kha: "diplomas.classification.kha",
-  trung_binh_kha: "diplomas.classification.trung_binh_kha",
-  trung_binh: "diplomas.classification.trung_binh",
-};
-
-/** The classification's label; a value that is no register code is shown as it is, never as a message key. */
-function classificationLabel(value: string, t: Translate): string {
-  return Object.hasOwn(CLASSIFICATION_TEXT, value) ? t(CLASSIFICATION_TEXT[value as Classification]) : value;
-}
 
 /** Green for valid; amber for doubtful (the diploma exists but does not stand as is); red for everything else. */
 export function verdictTone(verdict: Verdict): "ok" | "warn" | "bad" {
@@ -101,7 +88,7 @@ export function MinimalDiplomaFacts({ result, t, locale, source = "qr" }: { resu
     ["verify.field.programme", d.programmeName ? `${d.programmeName} (${d.programmeCode})` : d.programmeCode],
     ["verify.field.level", level ? (locale === "en" ? level.nameEn : level.nameVi) : d.levelCode],
     ["verify.field.school", result.issuer ? `${result.issuer.name ?? result.issuer.code} (${result.issuer.code})` : "—"],
-    ["verify.field.classification", classificationLabel(d.classification, t)],
+    ["verify.field.classification", classificationLabel(d.classification, locale)],
     ["verify.field.graduationYear", String(d.graduationYear)],
     ["verify.field.serial", d.serial],
     ["verify.field.issueDate", formatDateVi(d.issueDate)],

@@ -45,6 +45,11 @@ export function vietnamDate(at: Date = new Date()): string {
   return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** "2026-12-03T15:04:05+07:00": an instant as ISO 8601 in Vietnam time (receipts, and reading a wall-clock time back). */
+export function vietnamIso(at: Date): string {
+  return `${new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** `YYYY-MM-DD` as dd/mm/yyyy, the way dates are printed in Vietnam; anything else as it is. */
 export function formatDateVi(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -53,7 +58,7 @@ export function formatDateVi(iso: string): string {
 
 /** "14:05 ngày 15/06/2026", Vietnam time: the style of the register and its documents. */
 export function formatDateTimeVi(at: Date): string {
-  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const local = vietnamIso(at);
   return `${local.slice(11, 16)} ngày ${formatDateVi(local.slice(0, 10))}`;
 }
 

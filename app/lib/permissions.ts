@@ -40,12 +40,3 @@ export function hasPermission(grants: readonly RoleGrant[], permission: Permissi
     (g) => allowed.includes(g.role) && (g.organisationId === null || g.organisationId === organisationId),
   );
 }
-
-export const ROLE_LABELS_VI: Record<Role, string> = {
-  ministry_admin: "Quản trị viên Bộ",
-  school_admin: "Quản trị viên trường",
-  school_registrar: "Cán bộ quản lý văn bằng",
-  school_principal: "Hiệu trưởng (người ký)",
-  employer_member: "Thành viên doanh nghiệp",
-  graduate: "Người học",
-};

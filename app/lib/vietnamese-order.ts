@@ -4,10 +4,6 @@
  */
 const collator = new Intl.Collator("vi");
 
-export function compareVietnamese(a: string, b: string): number {
-  return collator.compare(a, b);
-}
-
 export function sortByVietnamese<T>(rows: readonly T[], nameOf: (row: T) => string): T[] {
   return [...rows].sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
 }

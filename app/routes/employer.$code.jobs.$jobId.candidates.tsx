@@ -9,7 +9,8 @@ import { getEnv } from "~/lib/env.server";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { inviteCandidate } from "~/modules/applications/invite-candidate.server";
@@ -59,6 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Candidates() {
   const t = useT();
+  const locale = useLocale();
   const { code, job, candidates, levels, provinces, programmes, occupations } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
@@ -85,7 +87,7 @@ export default function Candidates() {
                 {c.diplomas.map((d) => (
                   <li key={d.id}>
                     {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} · {d.graduationYear} ·{" "}
-                    {t(`diplomas.classification.${d.classification}` as MessageKey)} ·{" "}
+                    {classificationLabel(d.classification, locale)} ·{" "}
                     <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
                   </li>
                 ))}

@@ -4,12 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadGraduateHome } from "~/modules/diplomas/issued-pages.server";
-import { LEVEL_TITLES } from "~/modules/documents/labels";
+import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduate.title"), { name: "robots", content: "noindex" }];
 
@@ -22,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function GraduateHome() {
   const t = useT();
+  const locale = useLocale();
   const { fullName, diplomas } = useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
@@ -63,7 +63,7 @@ export default function GraduateHome() {
                 <dt>{t("issued.graduate.school")}</dt>
                 <dd>{d.schoolName}</dd>
                 <dt>{t("diplomas.field.classification")}</dt>
-                <dd>{t(`diplomas.classification.${d.classification}` as MessageKey)}</dd>
+                <dd>{classificationLabel(d.classification, locale)}</dd>
                 <dt>{t("issued.field.serial")}</dt>
                 <dd>{d.serial}</dd>
                 {d.issueDate ? (

@@ -7,7 +7,8 @@ import { parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
+import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
@@ -72,6 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function GraduateProfile() {
   const t = useT();
+  const locale = useLocale();
   const { diplomas, profile, consents, history, levels, provinces } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -98,7 +100,7 @@ export default function GraduateProfile() {
             {diplomas.map((d) => (
               <li key={d.id}>
                 {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name} · {d.schoolName} · {d.year} ·{" "}
-                {t(`diplomas.classification.${d.classification}` as MessageKey)}
+                {classificationLabel(d.classification, locale)}
               </li>
             ))}
           </ul>

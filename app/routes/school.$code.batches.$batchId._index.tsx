@@ -14,6 +14,7 @@ import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
+import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/lib/permissions";
@@ -267,7 +268,7 @@ export default function BatchPage() {
                     <td>
                       <code>{d.programmeCode}</code> {d.programmeName}
                     </td>
-                    <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
+                    <td>{classificationLabel(d.classification, locale)}</td>
                     <td className="nowrap">{formatDateVi(d.graduationDate)}</td>
                     <td>{t(d.hasEmail ? "diplomas.drafts.hasEmail" : "diplomas.drafts.noEmail")}</td>
                     {batch.status === "signed" ? (

@@ -12,7 +12,7 @@ import { formValues, parseForm } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/use-t";
+import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/lib/permissions";
@@ -24,7 +24,7 @@ import { loadSchoolDiplomaDetail } from "~/modules/diplomas/issued-pages.server"
 import { REASON_MAX, StatusChangeSchema } from "~/modules/diplomas/issued-schema";
 import { uuidParam } from "~/modules/diplomas/schema";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
-import { LEVEL_TITLES } from "~/modules/documents/labels";
+import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issued.list.title");
@@ -113,6 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SchoolDiplomaPage() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { diploma: d, schoolCode } = data;
@@ -194,7 +195,7 @@ export default function SchoolDiplomaPage() {
             <dt>{t("diplomas.field.modeOfStudy")}</dt>
             <dd>{t(`diplomas.modeOfStudy.${d.modeOfStudy}` as MessageKey)}</dd>
             <dt>{t("diplomas.field.classification")}</dt>
-            <dd>{t(`diplomas.classification.${d.classification}` as MessageKey)}</dd>
+            <dd>{classificationLabel(d.classification, locale)}</dd>
             <dt>{t("diplomas.field.graduationDate")}</dt>
             <dd>{formatDateVi(d.graduationDate)}</dd>
             <dt>{t("diplomas.field.graduationDecisionNumber")}</dt>

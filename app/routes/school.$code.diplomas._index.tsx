@@ -10,6 +10,7 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
+import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
@@ -98,7 +99,7 @@ export default function SchoolDiplomas() {
                   <td>
                     <code>{d.programmeCode}</code> {d.programmeName}
                   </td>
-                  <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
+                  <td>{classificationLabel(d.classification, locale)}</td>
                   <td className="nowrap">{d.issueDate ? formatDateVi(d.issueDate) : "—"}</td>
                   <td>
                     <DiplomaStatusBadge status={d.status} />

@@ -13,13 +13,13 @@ import { testGraduateName } from "../support/diplomas";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, diplomaBatches, diplomas, mailOutbox, registerEntries } from "~db/schema";
 import { translate } from "~/lib/i18n";
-import { CLASSIFICATION_LABELS_VI } from "~/modules/diplomas/schema";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 import * as claimPage from "~/routes/graduate.claim";
 import * as overview from "~/routes/school.$code._index";
 import * as batchPage from "~/routes/school.$code.batches.$batchId._index";
 import * as claimSlipsPdf from "~/routes/school.$code.batches.$batchId.claim-slips[.]pdf";
 import { claimCodeOf } from "~/modules/diplomas/claim-code.server";
-import { vietnamToday } from "~/modules/diplomas/sign-batch.server";
+import { vietnamDate } from "~/lib/format-time";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import * as credentialPage from "~/routes/credentials.$id._index";
 import * as credentialPdf from "~/routes/credentials.$id.diploma[.]pdf";
@@ -48,7 +48,7 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 4 });
       return { org, registrar, principal, batch, path: `/school/CDKY/batches/${batch.id}/sign`, params: { code: "CDKY", batchId: batch.id } };
     }
-    const form = (extra: Record<string, string> = {}) => ({ issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on", ...extra });
+    const form = (extra: Record<string, string> = {}) => ({ issueDate: vietnamDate(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on", ...extra });
 
     it("shows the principal what will be signed, signs it, then shows the serial range", async () => {
       const s = await submitted();
@@ -372,7 +372,7 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       // Submitted again and signed: the registrar hears of it.
       expect((await call(batchPage.action, registrar.post(here, { intent: "submit" }, batchParams))).status).toBe(302);
       expect((await call(batchPage.loader, registrar.get(here, batchParams))).body.batch.returnReason).toBeNull();
-      const signed = await call(signPage.action, principal.post(signPath, { issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, batchParams));
+      const signed = await call(signPage.action, principal.post(signPath, { issueDate: vietnamDate(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, batchParams));
       expect(signed.status).toBe(302);
       const [done] = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "batch_signed"), eq(mailOutbox.toAddress, r.email)));
       expect(done?.subject).toContain("đã được ký");
@@ -394,10 +394,10 @@ describe(`signed-diploma pages (${testDatabaseKind()})`, () => {
       expect(correction).toMatchObject({ kind: "correct", reason: "Sai xếp loại tốt nghiệp" });
       const changed = correction.fields.filter((f: { changed: boolean }) => f.changed);
       const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, id));
-      expect(changed).toEqual([{ field: "classification", old: CLASSIFICATION_LABELS_VI[old!.classification], new: "Trung bình", changed: true }]);
+      expect(changed).toEqual([{ field: "classification", old: CLASSIFICATION_LABELS[old!.classification].vi, new: "Trung bình", changed: true }]);
       expect(JSON.stringify(page.body)).not.toContain(graduateOf(0).personalId);
 
-      const signed = await call(signPage.action, principal.post(`/school/CDCMP/batches/${batchId}/sign`, { issueDate: vietnamToday(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, params));
+      const signed = await call(signPage.action, principal.post(`/school/CDCMP/batches/${batchId}/sign`, { issueDate: vietnamDate(), issuePlace: "Hà Nội", signerTitle: "Hiệu trưởng", confirm: "on" }, params));
       expect(signed.status).toBe(302);
       const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, draftId!));
       // The old diploma's history shows the replacement with its reason.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { excelSerialToIsoDate, parseDateCell, todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
+import { excelSerialToIsoDate, parseDateCell } from "~/modules/reference/cell-values";
 import { maskPersonalId, validateDraftRow, type DraftRowResult } from "~/modules/diplomas/draft-row";
 import { honorificTitleFor } from "~/modules/diplomas/honorific-title";
 import type { DraftRawRow } from "~/modules/diplomas/schema";
@@ -121,8 +122,8 @@ describe("validateDraftRow", () => {
     });
 
     it("knows today's date in Vietnam (UTC+7)", () => {
-      expect(todayInVietnam(new Date("2026-04-30T16:59:59Z"))).toBe("2026-04-30");
-      expect(todayInVietnam(new Date("2026-04-30T17:00:00Z"))).toBe("2026-05-01");
+      expect(vietnamDate(new Date("2026-04-30T16:59:59Z"))).toBe("2026-04-30");
+      expect(vietnamDate(new Date("2026-04-30T17:00:00Z"))).toBe("2026-05-01");
     });
   });
 

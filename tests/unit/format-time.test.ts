@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { daysSince, formatDate, formatDateTime, formatDateTimeVi, formatDateVi, vietnamDate } from "~/lib/format-time";
+import { daysSince, formatDate, formatDateTime, formatDateTimeVi, formatDateVi, vietnamDate, vietnamIso } from "~/lib/format-time";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -29,6 +29,27 @@ describe("format-time (every time shown to people, Vietnam time)", () => {
     expect(vietnamDate(new Date("2026-12-02T16:59:59Z"))).toBe("2026-12-02");
     expect(formatDateTimeVi(evening)).toBe("03:00 ngày 03/12/2026");
     expect(formatDateVi("2026-12-03")).toBe("03/12/2026");
+  });
+
+  it("writes an instant as ISO 8601 in Vietnam time", () => {
+    expect(vietnamIso(evening)).toBe("2026-12-03T03:00:00+07:00");
+    expect(vietnamIso(new Date("2026-12-02T16:59:59.999Z"))).toBe("2026-12-02T23:59:59+07:00");
+    expect(new Date(vietnamIso(evening)).getTime()).toBe(evening.getTime());
+  });
+
+  it("holds the only shift to Vietnam time: no other module adds seven hours itself", () => {
+    const offenders: string[] = [];
+    for (const entry of readdirSync(path.join(root, "app"), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !/\.[jt]sx?$/.test(entry.name)) continue;
+      const file = path.relative(root, path.join(entry.parentPath, entry.name));
+      if (file === "app/lib/format-time.ts") continue;
+      readFileSync(path.join(root, file), "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (/\b7 \* (3_?600_?000|60 \* 60 \* 1_?000|3_?600)\b/.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
   });
 
   it("counts whole Vietnam calendar days", () => {

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import { listOrganisationMailRecipients } from "~/modules/organisations/queries.server";
 import { findMailRecipient } from "./queries.server";
@@ -37,7 +37,7 @@ export async function mailInvitation(tx: Executor, options: { userId: string; jo
         job: options.job.title,
         company: options.job.company,
         deadline: options.job.deadline,
-        date: todayInVietnam(options.now),
+        date: vietnamDate(options.now),
         link: `${origin}/jobs/${options.job.id}`,
       },
     },
@@ -59,7 +59,7 @@ export async function mailApplicationStatus(tx: Executor, options: { userId: str
         job: options.job.title,
         company: options.job.company,
         status: options.status,
-        date: todayInVietnam(options.now),
+        date: vietnamDate(options.now),
         link: `${origin}/graduate/applications`,
       },
     },
@@ -84,7 +84,7 @@ export async function mailNewApplication(
           applicant: options.applicant,
           job: options.job.title,
           company: options.job.company,
-          date: todayInVietnam(options.now),
+          date: vietnamDate(options.now),
           link: `${origin}/employer/${options.job.companyCode}/jobs/${options.job.id}/applications`,
         },
       },

@@ -2,7 +2,7 @@ import { jobInvitations } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import { notify } from "~/modules/jobs/saved-searches.server";
 import { isInCandidatePool } from "~/modules/matching/queries.server";
@@ -23,7 +23,7 @@ export async function inviteCandidate(
   return db.transaction(async (tx) => {
     const job = await findEmployerJob(tx, { organisationId: options.organisationId, jobId: options.jobId });
     if (!job) return fail("not_found");
-    if (job.status !== "published" || job.deadline < todayInVietnam(options.now)) return fail("job_not_open");
+    if (job.status !== "published" || job.deadline < vietnamDate(options.now)) return fail("job_not_open");
     if (!(await isInCandidatePool(tx, options.userId))) return fail("not_visible");
     if (!(await hasConsent(tx, options.userId, "may_be_contacted"))) return fail("no_contact_consent");
     if (await findGraduateApplication(tx, { userId: options.userId, jobId: job.id })) return fail("already_applied");

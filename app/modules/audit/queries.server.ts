@@ -64,5 +64,3 @@ export async function listAuditActions(db: Executor, scope: AuditScope): Promise
     .orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }
-
-export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];

@@ -8,6 +8,7 @@
  */
 import type { Classification, Gender, ModeOfStudy } from "~db/schema/diplomas";
 import { CREDENTIALS_V2_CONTEXT_URL, DIPLOMA_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT_URL } from "./document-loader";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 
 export const DIPLOMA_CREDENTIAL_CONTEXT = [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT_URL, DIPLOMA_CONTEXT_URL] as const;
 
@@ -17,13 +18,6 @@ export const MODE_OF_STUDY_LABELS: Readonly<Record<ModeOfStudy, string>> = {
   chinh_quy: "Chính quy",
   vua_lam_vua_hoc: "Vừa làm vừa học",
   tu_xa: "Đào tạo từ xa",
-};
-export const CLASSIFICATION_LABELS: Readonly<Record<Classification, string>> = {
-  xuat_sac: "Xuất sắc",
-  gioi: "Giỏi",
-  kha: "Khá",
-  trung_binh_kha: "Trung bình khá",
-  trung_binh: "Trung bình",
 };
 
 /** One bit in a W3C Bitstring Status List. */
@@ -251,7 +245,7 @@ export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
       gender: GENDER_LABELS[graduate.gender],
       ethnicity: textValue(graduate.ethnicity, "ethnicity"),
       modeOfStudy: MODE_OF_STUDY_LABELS[award.modeOfStudy],
-      classification: CLASSIFICATION_LABELS[award.classification],
+      classification: CLASSIFICATION_LABELS[award.classification].vi,
       honorificTitle: optionalText(award.honorificTitle, "honorificTitle"),
       graduationDate: dateValue(award.graduationDate, "graduationDate"),
       graduationDecisionNumber: textValue(award.graduationDecisionNumber, "graduationDecisionNumber"),

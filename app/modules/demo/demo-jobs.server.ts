@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { jobs, organisations, users } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { changeConsent } from "~/modules/graduates/change-consent.server";
 import { saveGraduatePreferences } from "~/modules/graduates/save-preferences.server";
 import { changeJobStatus } from "~/modules/jobs/change-job-status.server";
@@ -111,7 +111,7 @@ export async function seedDemoJobs(db: Database, now = new Date()): Promise<{ jo
     },
     actor,
   });
-  const deadline = todayInVietnam(new Date(now.getTime() + 60 * 86_400_000));
+  const deadline = vietnamDate(new Date(now.getTime() + 60 * 86_400_000));
   let count = 0;
   for (const { draft, ...input } of demoJobs(deadline)) {
     const saved = await saveJob(db, { organisationId: employer.id, input, actor, now });

@@ -1,7 +1,7 @@
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
-import { LEVEL_TITLES } from "~/modules/documents/labels";
+import { CLASSIFICATION_LABELS, LEVEL_TITLES } from "~/modules/documents/labels";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import { CLASSIFICATION_LABELS_VI, GENDER_LABELS_VI, MODE_OF_STUDY_LABELS_VI } from "./schema";
+import { GENDER_LABELS_VI, MODE_OF_STUDY_LABELS_VI } from "./schema";
 
 /**
  * A correction as the principal signs it: the diploma that stands and the draft that will replace it, field by field,
@@ -63,7 +63,7 @@ function printed(d: ComparableDiploma): Record<ComparedField, string> {
     level: LEVEL_TITLES[d.levelCode]?.level.vi ?? d.levelCode,
     honorificTitle: d.honorificTitle ?? "—",
     modeOfStudy: MODE_OF_STUDY_LABELS_VI[d.modeOfStudy],
-    classification: CLASSIFICATION_LABELS_VI[d.classification],
+    classification: CLASSIFICATION_LABELS[d.classification].vi,
     graduationDate: formatDateVi(d.graduationDate),
     graduationDecisionNumber: d.graduationDecisionNumber,
   };

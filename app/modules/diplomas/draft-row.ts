@@ -18,7 +18,7 @@ export interface ProgrammeInfo {
 }
 
 export interface DraftRulesContext {
-  /** Today in Vietnam, yyyy-mm-dd (todayInVietnam()). */
+  /** Today in Vietnam, yyyy-mm-dd (vietnamDate() in app/lib/format-time.ts). */
   today: string;
   /** The programmes the rows name (others are simply unknown). */
   programmes: ReadonlyMap<string, ProgrammeInfo>;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Database } from "~/lib/db.server";
 import { ok } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { duplicateKey } from "./draft-row";
 import {
   checkDraftTable,
@@ -81,7 +81,7 @@ export async function importDrafts(db: Database, options: ImportDraftsOptions): 
     }
 
     await lockOrganisationDrafts(tx, options.organisationId);
-    const context = await loadDraftRulesContext(tx, { programmeCodes: programmeCodesIn(read.sheet), today: options.today ?? todayInVietnam() });
+    const context = await loadDraftRulesContext(tx, { programmeCodes: programmeCodesIn(read.sheet), today: options.today ?? vietnamDate() });
     let check = checkDraftTable(read.sheet, context);
     if (check.fileIssue) return { ok: false, code: "invalid_file", report: importReport(check), sha256 };
 

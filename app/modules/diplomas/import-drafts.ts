@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { decodeCsvBytes } from "~/modules/reference/programme-csv";
-import { foldText } from "~/modules/reference/text";
+import { foldVietnameseWords } from "~/lib/fold-vietnamese";
 import { cellText, type CellValue } from "~/modules/reference/cell-values";
 import { duplicateKey, maskPersonalId, validateDraftRow, type DraftRulesContext, type DraftValues } from "./draft-row";
 import {
@@ -58,7 +58,7 @@ const COLUMN_ALIASES: Record<DraftField, readonly string[]> = {
 
 /** A header cell's comparison key: no case, diacritics or punctuation ("Mã ngành, nghề" → "ma nganh nghe"). */
 export function headerKey(cell: CellValue): string {
-  return foldText(cellText(cell)).replace(/[^a-z0-9]+/g, " ").trim();
+  return foldVietnameseWords(cellText(cell));
 }
 
 const COLUMN_BY_KEY = new Map<string, DraftField>();

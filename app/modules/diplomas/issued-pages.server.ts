@@ -4,11 +4,10 @@ import { createTokenBucketLimiter } from "~/lib/public-rate-limit.server";
 import { buildDiplomaDocument, type DiplomaForDocument } from "~/modules/documents/diploma-view";
 import { renderClaimSlipsPdf } from "~/modules/documents/claim-slips-pdf.server";
 import { renderDiplomaPdf } from "~/modules/documents/diploma-pdf.server";
-import { vietnamDate } from "~/modules/documents/format";
+import { vietnamDate } from "~/lib/format-time";
 import { HEAD_TITLES } from "~/modules/documents/labels";
 import { findActiveKey } from "~/modules/keys/queries.server";
 import { renderQrPng, renderQrSvg } from "~/modules/qr/qr-image.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
 import { claimCodeOf } from "./claim-code.server";
 import {
   findDiplomaForDocument,
@@ -76,7 +75,7 @@ export async function loadSignPage(
   ]);
   const latestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.latestGraduation && (!acc || p.latestGraduation > acc) ? p.latestGraduation : acc), null);
   const earliestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.earliestGraduation && (!acc || p.earliestGraduation < acc) ? p.earliestGraduation : acc), null);
-  const today = todayInVietnam();
+  const today = vietnamDate();
   const comparable = (d: Diploma) => ({ ...d, personalIdMasked: maskedPersonalId(d) });
   return {
     batch: view,

@@ -55,7 +55,6 @@ export function signBatchSchema(context: { today: string; latestGraduationDate: 
     confirm: checked("issued.sign.validation.confirm"),
   });
 }
-export type SignBatchInput = z.infer<ReturnType<typeof signBatchSchema>>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // A diploma's status
@@ -78,9 +77,6 @@ export const StatusChangeSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "issued.status.validation.reasonRequired" });
     }
   });
-export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
-
-export const REPLACEMENT_INTENTS = ["start-correction", "start-reissue"] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Claims

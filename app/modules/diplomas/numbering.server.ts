@@ -7,11 +7,6 @@ export function formatSerial(schoolCode: string, n: number): string {
   return `${schoolCode}-${String(n).padStart(6, "0")}`;
 }
 
-/** Số vào sổ as printed: the yearly number and the year, e.g. 45/2026. */
-export function formatRegisterNumber(year: number, n: number): string {
-  return `${n}/${year}`;
-}
-
 /**
  * Reserves `count` consecutive serials and register numbers (the latter restart each year). The counters are
  * rows updated in the caller's transaction, so numbers are never skipped by a batch that rolls back, and two

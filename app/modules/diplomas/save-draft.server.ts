@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { cleanCellText, todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
+import { cleanCellText } from "~/modules/reference/cell-values";
 import { formFieldErrors, validateDraftRow, type DraftValues } from "./draft-row";
 import { hashPersonalId, protectPersonalId } from "./personal-id.server";
 import {
@@ -65,7 +66,7 @@ export async function saveDraft(db: Database, options: SaveDraftOptions): Promis
     await lockOrganisationDrafts(tx, options.organisationId);
     const context = await loadDraftRulesContext(tx, {
       programmeCodes: [cleanCellText(options.input.programmeCode)],
-      today: options.today ?? todayInVietnam(),
+      today: options.today ?? vietnamDate(),
     });
     const result = validateDraftRow(options.input, context);
     if (!result.ok) return fail("invalid", formFieldErrors(result.issues));

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
+import { foldVietnameseKey } from "~/lib/fold-vietnamese";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 
 export type { Classification };
 export { REGISTER_ENTRY_KINDS } from "../../../db/schema/diplomas";
@@ -34,13 +36,6 @@ export const MODE_OF_STUDY_LABELS_VI: Record<ModeOfStudy, string> = {
   vua_lam_vua_hoc: "Vừa làm vừa học",
   tu_xa: "Từ xa",
 };
-export const CLASSIFICATION_LABELS_VI: Record<Classification, string> = {
-  xuat_sac: "Xuất sắc",
-  gioi: "Giỏi",
-  kha: "Khá",
-  trung_binh_kha: "Trung bình khá",
-  trung_binh: "Trung bình",
-};
 
 /** What a person may type for each code, folded (see matchLabel): labels, codes and common English words. */
 const GENDER_INPUTS: Record<string, Gender> = { nam: "nam", male: "nam", nu: "nu", female: "nu" };
@@ -50,13 +45,10 @@ const MODE_OF_STUDY_INPUTS: Record<string, ModeOfStudy> = {
   vlvh: "vua_lam_vua_hoc",
   "tu xa": "tu_xa",
 };
-const CLASSIFICATION_INPUTS: Record<string, Classification> = {
-  "xuat sac": "xuat_sac",
-  gioi: "gioi",
-  kha: "kha",
-  "trung binh kha": "trung_binh_kha",
-  "trung binh": "trung_binh",
-};
+/** The Vietnamese labels (documents/labels.ts), folded: "xuat sac", "gioi", "kha", "trung binh kha", "trung binh". */
+const CLASSIFICATION_INPUTS: Record<string, Classification> = Object.fromEntries(
+  CLASSIFICATION_CODES.map((c) => [foldVietnameseKey(CLASSIFICATION_LABELS[c].vi), c]),
+);
 
 export const DRAFT_LIMITS = {
   fullName: { min: 2, max: 120 },

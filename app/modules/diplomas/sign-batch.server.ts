@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
 import type { Database, Transaction } from "~/lib/db.server";
@@ -11,7 +12,6 @@ import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-crede
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 import { appendLogEntry, sha256 } from "~/modules/issuance-log/append-log-entry.server";
-import { toHex } from "~/modules/issuance-log/hash-chain";
 import { issuerDid, verificationMethodId } from "~/modules/keys/did-web";
 import { loadSigningKey } from "~/modules/keys/load-signing-key.server";
 import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/payload";
@@ -22,7 +22,7 @@ import { mailClaimCodes, mailSubmitter } from "./batch-mail.server";
 import { sortBatchRows } from "./batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
-import { vietnamDate as vietnamToday } from "~/lib/format-time";
+import { vietnamDate } from "~/lib/format-time";
 
 export type SignBatchError =
   | "not_found"
@@ -53,7 +53,6 @@ export interface SignBatchOptions {
 }
 
 /** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
-export { vietnamToday };
 
 const CHUNK = 500;
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -83,7 +82,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
   if (!key.ok) return fail(key.code);
   const nodeKey = nodePrivateKey(key.key.privateKey);
   const keyTag = keyTagOf(publicKeyOf(key.key.privateKey));
-  const issueDate = options.issueDate ?? vietnamToday();
+  const issueDate = options.issueDate ?? vietnamDate();
   const year = Number(issueDate.slice(0, 4));
 
   return db.transaction(async (tx) => {
@@ -199,7 +198,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         revocationIndex: revocation.indexes[i]!,
         suspensionIndex: suspension.indexes[i]!,
         credential: credential as unknown as Record<string, unknown>,
-        credentialHash: toHex(sha256(new TextEncoder().encode(canonicalDocument))),
+        credentialHash: bytesToHex(sha256(new TextEncoder().encode(canonicalDocument))),
         qrPayload,
       });
     }

@@ -8,16 +8,15 @@ import type { Organisation } from "../../../db/schema/accounts";
 import type { Diploma, DiplomaStatus } from "../../../db/schema/diplomas";
 import {
   fillTemplate,
-  foldLabel,
   formatDateEn,
   formatDateVi,
   formatLongDateVi,
   formatRegisterNumber,
-  stripDiacritics,
   toDate,
-  vietnamDate,
   vietnamMidnight,
 } from "./format";
+import { foldVietnameseWords, stripDiacritics } from "~/lib/fold-vietnamese";
+import { vietnamDate } from "~/lib/format-time";
 import {
   CLASSIFICATION_LABELS,
   DIPLOMA_TEXT,
@@ -142,8 +141,8 @@ export function buildDiplomaDocument(options: BuildDiplomaDocumentOptions): Dipl
   const signerTitleVi = diploma.signerTitle ? nfc(diploma.signerTitle) : head.signer.vi;
   const signerTitleEn =
     labels.signerTitleEn ??
-    (SIGNER_TITLES_EN[foldLabel(signerTitleVi)] !== undefined
-      ? fillTemplate(SIGNER_TITLES_EN[foldLabel(signerTitleVi)]!, { head: head.signer.en })
+    (SIGNER_TITLES_EN[foldVietnameseWords(signerTitleVi)] !== undefined
+      ? fillTemplate(SIGNER_TITLES_EN[foldVietnameseWords(signerTitleVi)]!, { head: head.signer.en })
       : stripDiacritics(signerTitleVi));
 
   const place = diploma.issuePlace ? nfc(diploma.issuePlace) : null;
@@ -157,7 +156,7 @@ export function buildDiplomaDocument(options: BuildDiplomaDocumentOptions): Dipl
 
   const honorific =
     diploma.levelCode === "cao_dang" && diploma.honorificTitle
-      ? (HONORIFIC_TITLES[foldLabel(diploma.honorificTitle)] ?? {
+      ? (HONORIFIC_TITLES[foldVietnameseWords(diploma.honorificTitle)] ?? {
           vi: capitalise(nfc(diploma.honorificTitle)),
           en: capitalise(stripDiacritics(nfc(diploma.honorificTitle))),
         })

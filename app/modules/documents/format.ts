@@ -56,24 +56,6 @@ export function formatDateEn(iso: string): string {
   return `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
 
-/** "Hà Nội" → "Ha Noi": Vietnamese letters without their marks, case kept (for the English side). */
-export function stripDiacritics(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
-}
-
-/** The comparison key of a free-text label: no marks, no case, no punctuation, single spaces. */
-export function foldLabel(text: string): string {
-  return stripDiacritics(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /** "123/2026": the register entry number and its year, as written in the register and on the diploma. */
 export function formatRegisterNumber(registerNumber: number | null, registerYear: number | null): string | null {
   if (registerNumber === null || registerYear === null) return null;
@@ -85,8 +67,8 @@ export function fillTemplate(template: string, params: Record<string, string>): 
   return template.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
-/** Instants in Vietnam time ("14:05 ngày 15/06/2026", the calendar day): from the one time formatter. */
-export { formatDateTimeVi, vietnamDate } from "~/lib/format-time";
+/** Instants in Vietnam time ("14:05 ngày 15/06/2026"): from the one time formatter. */
+export { formatDateTimeVi } from "~/lib/format-time";
 
 /** Midnight, Vietnam time, at the start of a calendar date: a fixed instant for a document dated that day. */
 export function vietnamMidnight(iso: string): Date {

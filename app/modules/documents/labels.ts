@@ -7,6 +7,7 @@
  */
 import type { Classification, DiplomaStatus, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
 import type { SchoolType } from "../../../db/schema/accounts";
+import type { Locale } from "~/lib/i18n";
 
 /** One piece of text in both languages of the template. */
 export interface LabelPair {
@@ -57,6 +58,11 @@ export const LEVEL_TITLES: Record<string, LevelTitle> = {
   },
 };
 
+/**
+ * The graduation classification (xếp loại tốt nghiệp), the one source of its wording: printed on the diploma and in
+ * the register, signed into the credential (the Vietnamese label, read back by the verifier), read from imported
+ * spreadsheets (folded) and shown on every page (classificationLabel). Changing a label changes new credentials.
+ */
 export const CLASSIFICATION_LABELS: Record<Classification, LabelPair> = {
   xuat_sac: { vi: "Xuất sắc", en: "Excellent" },
   gioi: { vi: "Giỏi", en: "Very good" },
@@ -64,6 +70,11 @@ export const CLASSIFICATION_LABELS: Record<Classification, LabelPair> = {
   trung_binh_kha: { vi: "Trung bình khá", en: "Fairly good" },
   trung_binh: { vi: "Trung bình", en: "Average" },
 };
+
+/** A classification in the reader's language; a value that is no classification code is shown as it is. */
+export function classificationLabel(value: string, locale: Locale): string {
+  return Object.hasOwn(CLASSIFICATION_LABELS, value) ? CLASSIFICATION_LABELS[value as Classification][locale] : value;
+}
 
 /** "Học từ xa" is the circular's own wording for distance learning. */
 export const MODE_OF_STUDY_LABELS: Record<ModeOfStudy, LabelPair> = {

@@ -5,7 +5,8 @@
  * signature, remarks. The signature column exists on paper only: the PDF leaves it blank, the CSV leaves it out.
  */
 import type { Classification, Diploma, DiplomaStatus, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
-import { formatDateVi, formatRegisterNumber, toDate, vietnamDate } from "./format";
+import { vietnamDate } from "~/lib/format-time";
+import { formatDateVi, formatRegisterNumber, toDate } from "./format";
 import { CLASSIFICATION_LABELS, GENDER_LABELS, MODE_OF_STUDY_LABELS } from "./labels";
 
 export interface RegisterRow {

@@ -15,7 +15,3 @@ export function normaliseTaxCode(input: string): { ok: true; value: string } | {
   if (branch === "000") return { ok: false, problem: "branch_suffix" };
   return { ok: true, value: `${main}-${branch}` };
 }
-
-export function isTaxCode(input: string): boolean {
-  return normaliseTaxCode(input).ok;
-}

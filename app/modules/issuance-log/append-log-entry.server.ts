@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { issuanceLog } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { entryHash, GENESIS_HASH, headMessage, merkleRoot } from "./hash-chain";
@@ -55,8 +55,4 @@ export async function appendLogEntry(
     createdAt: new Date(content.createdAt),
   });
   return { seq: content.seq, entryHash: hash };
-}
-
-export async function listLogEntries(db: Executor, organisationId: string) {
-  return db.select().from(issuanceLog).where(eq(issuanceLog.organisationId, organisationId)).orderBy(asc(issuanceLog.seq));
 }

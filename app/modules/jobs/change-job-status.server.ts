@@ -1,7 +1,7 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import type { Organisation } from "../../../db/schema";
 import { alertSavedSearches } from "./saved-searches.server";
 import { effectiveJobStatus, findEmployerJob, setJobStatus, syncJobMatchTargets } from "./queries.server";
@@ -32,7 +32,7 @@ export async function changeJobStatus(
       const from = transition === "publish" ? ["draft"] : ["closed", "expired"];
       if (!from.includes(current)) return fail("not_allowed");
       if (organisation.status !== "accredited") return fail("employer_pending");
-      if (job.deadline < todayInVietnam(now)) return fail("deadline_past");
+      if (job.deadline < vietnamDate(now)) return fail("deadline_past");
       await setJobStatus(tx, { jobId: job.id, status: "published", publishedAt: now, closedAt: null });
       await syncJobMatchTargets(tx, { jobId: job.id, now });
       await alertSavedSearches(tx, { jobId: job.id, now });

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { jobAlertDigests, notifications } from "../../../db/schema";
 import { rowsOf, type Database } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate, vietnamIso } from "~/lib/format-time";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 
 /** Digests go out from this hour of the Vietnam day on (the hourly housekeeping run), so a day's alerts are bundled. */
@@ -18,8 +18,8 @@ const ALERT_MAX_AGE_DAYS = 7;
  */
 export async function sendJobAlertDigests(db: Database, options: { now?: Date; publicOrigin?: string } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  if (new Date(now.getTime() + 7 * 3_600_000).getUTCHours() < DIGEST_HOUR_VIETNAM) return 0;
-  const today = todayInVietnam(now);
+  if (Number(vietnamIso(now).slice(11, 13)) < DIGEST_HOUR_VIETNAM) return 0;
+  const today = vietnamDate(now);
   const origin = options.publicOrigin ?? getEnv().PUBLIC_ORIGIN;
   const since = new Date(now.getTime() - ALERT_MAX_AGE_DAYS * 86_400_000).toISOString();
   const recipients = rowsOf<{ userId: string }>(

@@ -2,21 +2,11 @@
  * A job's match terms and how skills are folded: written into the matching index when a job is saved (jobs) and
  * compared by the score (app/modules/matching/score.ts, which re-exports them).
  */
+import { foldVietnamese } from "~/lib/fold-vietnamese";
 
-/** How skills are compared: case, diacritics and spacing ignored ("Kế toán  máy" = "ke toan may"). */
-export function foldSkill(input: string): string {
-  return input
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Folded, distinct, non-empty skills in first-seen order. */
+/** Folded (case, diacritics and spacing ignored: "Kế toán  máy" = "ke toan may"), distinct, non-empty skills in first-seen order. */
 export function foldSkills(skills: readonly string[]): string[] {
-  return [...new Set(skills.map(foldSkill).filter((s) => s.length > 0))];
+  return [...new Set(skills.map(foldVietnamese).filter((s) => s.length > 0))];
 }
 
 /** Title phrases up to this many words count as the job's terms. */
@@ -29,7 +19,7 @@ const TITLE_PHRASE_MAX_WORDS = 4;
  * even when the employer listed no such skill. Exact phrases, not stems: reproducible in SQL as an array overlap.
  */
 export function jobMatchTerms(skills: readonly string[], title: string): string[] {
-  const words = foldSkill(title.replace(/[^\p{L}\p{N}]+/gu, " ")).split(" ").filter((w) => w.length > 0);
+  const words = foldVietnamese(title.replace(/[^\p{L}\p{N}]+/gu, " ")).split(" ").filter((w) => w.length > 0);
   const phrases: string[] = [];
   for (let start = 0; start < words.length; start++) {
     for (let length = 1; length <= TITLE_PHRASE_MAX_WORDS && start + length <= words.length; length++) {

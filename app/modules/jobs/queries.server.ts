@@ -11,7 +11,7 @@ import {
   type JobStatus,
 } from "../../../db/schema";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { jobMatchTerms } from "./match-terms";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters, JobInput } from "./schema";
@@ -30,7 +30,7 @@ export function isOpenSql(today: string): SQL {
 
 /** What a job's status is now: a published job past its deadline is expired even before the sweep marks it. */
 export function effectiveJobStatus(job: Pick<Job, "status" | "deadline">, now = new Date()): JobStatus {
-  return job.status === "published" && job.deadline < todayInVietnam(now) ? "expired" : job.status;
+  return job.status === "published" && job.deadline < vietnamDate(now) ? "expired" : job.status;
 }
 
 function searchTsv(input: Pick<JobInput, "title" | "skills" | "description">): SQL {
@@ -135,7 +135,7 @@ export async function checkJobReferences(db: Executor, input: Pick<JobInput, "pr
  */
 export async function syncJobMatchTargets(db: Executor, options: { jobId: string; now?: Date }): Promise<void> {
   await db.delete(jobMatchTargets).where(eq(jobMatchTargets.jobId, options.jobId));
-  const today = todayInVietnam(options.now);
+  const today = vietnamDate(options.now);
   const [job] = await db.select({ skills: jobs.skills, title: jobs.title }).from(jobs).where(and(eq(jobs.id, options.jobId), isOpenSql(today)));
   if (!job) return;
   const skills = textArray(jobMatchTerms(job.skills, job.title));
@@ -160,29 +160,13 @@ export async function syncJobMatchTargets(db: Executor, options: { jobId: string
 
 /** Marks published jobs past their deadline as expired and drops them from the matching index. Returns how many. */
 export async function expirePastDeadline(db: Executor, now = new Date()): Promise<number> {
-  const today = todayInVietnam(now);
+  const today = vietnamDate(now);
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`update jobs set status = 'expired', closed_at = ${now.toISOString()}::timestamptz, updated_at = now()
       where status = 'published' and deadline < ${today} returning id`),
   );
   if (rows.length > 0) await db.execute(sql`delete from job_match_targets where deadline < ${today}`);
   return rows.length;
-}
-
-export interface PublicJobRow {
-  id: string;
-  title: string;
-  employerName: string;
-  employerCode: string;
-  provinceCodes: string[];
-  remote: boolean;
-  salaryMinVnd: number | null;
-  salaryMaxVnd: number | null;
-  salaryNegotiable: boolean;
-  employmentType: string;
-  minLevelCode: string;
-  deadline: string;
-  publishedAt: string;
 }
 
 /** Filters shared by the public list and "Việc làm phù hợp". */
@@ -200,7 +184,7 @@ export function jobFilterConditions(filters: JobFilters): SQL[] {
 
 /** The public list: open jobs of accredited employers, newest first (or by text relevance when searching). */
 export async function listPublicJobs(db: Executor, options: { filters: JobFilters; now?: Date; limit: number; offset: number }) {
-  const today = todayInVietnam(options.now);
+  const today = vietnamDate(options.now);
   const where = and(isOpenSql(today), eq(organisations.status, "accredited"), ...jobFilterConditions(options.filters));
   const order = options.filters.q
     ? [sql`ts_rank(${jobs.searchTsv}, websearch_to_tsquery('simple', vb_fold(${options.filters.q}))) desc`, desc(jobs.publishedAt), asc(jobs.id)]
@@ -233,7 +217,7 @@ export async function listPublicJobs(db: Executor, options: { filters: JobFilter
 
 /** One job as the public sees it, with its employer: only while open (or to its own employer, via findEmployerJob). */
 export async function findPublicJob(db: Executor, options: { jobId: string; now?: Date }) {
-  const today = todayInVietnam(options.now);
+  const today = vietnamDate(options.now);
   const rows = await db
     .select({ job: jobs, employer: { name: organisations.name, code: organisations.code, provinceCode: organisations.provinceCode }, profile: employerProfiles })
     .from(jobs)

@@ -1,7 +1,7 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { occupationExists } from "~/modules/reference/code-choices.server";
 import { checkJobReferences, findEmployerJob, insertJob, syncJobMatchTargets, updateJobRow } from "./queries.server";
 import type { JobInput } from "./schema";
@@ -24,7 +24,7 @@ export interface SaveJobOptions {
 export async function saveJob(db: Database, options: SaveJobOptions): Promise<Result<{ jobId: string }, SaveJobError>> {
   const { input, organisationId } = options;
   const fieldErrors: Record<string, string> = {};
-  if (input.deadline < todayInVietnam(options.now)) fieldErrors.deadline = "jobs.validation.deadlinePast";
+  if (input.deadline < vietnamDate(options.now)) fieldErrors.deadline = "jobs.validation.deadlinePast";
   const refs = await checkJobReferences(db, input);
   if (refs.unknownProgrammes.length > 0) fieldErrors.programmeCodes = "jobs.validation.unknownProgramme";
   if (!refs.levelExists) fieldErrors.minLevelCode = "jobs.validation.minLevel";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, COMPANY_SIZES, CONSENT_PURPOSES, EMPLOYMENT_TYPES } from "./codes";
-import { normaliseTaxCode } from "~/modules/employers/tax-code";
 
 /** Form inputs of the jobs area: employer profile, job posting, graduate preferences, filters. Messages are i18n keys. */
 
@@ -46,11 +45,6 @@ const vnd = z
   .pipe(z.string().regex(/^\d{0,11}$/, "jobs.validation.salary"))
   .transform((v) => (v === "" ? null : Number(v)))
   .refine((v) => v === null || v <= SALARY_MAX_VND, "jobs.validation.salary");
-
-export const taxCodeInput = z.string().superRefine((v, ctx) => {
-  const r = normaliseTaxCode(v);
-  if (!r.ok) ctx.addIssue({ code: "custom", message: `employers.validation.taxCode.${r.problem}` });
-});
 
 export const JobSchema = z
   .object({
@@ -198,12 +192,3 @@ export const PipelineSchema = z.discriminatedUnion("intent", [
     note: z.string().trim().min(1, "jobs.validation.note").max(JOB_LIMITS.note, "jobs.validation.note"),
   }),
 ]);
-
-export const SavedSearchSchema = z.object({
-  name: z.string().trim().min(1, "jobs.validation.searchName").max(100, "jobs.validation.searchName"),
-  q: z.string().trim().max(200).optional(),
-  province: z.string().regex(/^\d{2}$/).optional().or(z.literal("")),
-  minSalary: z.string().regex(/^\d{0,11}$/).optional(),
-  level: z.string().max(30).optional(),
-  type: z.string().max(30).optional(),
-});

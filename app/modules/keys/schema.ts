@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamIso } from "~/lib/format-time";
 
 /**
  * The forms of the school's keys page: Zod schemas whose messages are i18n keys, shared by the page and its action.
@@ -6,8 +7,6 @@ import { z } from "zod";
 
 /** The longest reason an administrator may give when reporting a compromised key (form and use-case agree). */
 export const COMPROMISE_REASON_MAX_LENGTH = 1000;
-
-const VIETNAM_OFFSET = "+07:00"; // Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving
 
 /**
  * A date ("2025-03-01") or a datetime-local value ("2025-03-01T08:30") read as Vietnam time; null when it is
@@ -17,11 +16,10 @@ export function parseVietnamDateTime(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = "00", mi = "00", s = "00"] = match;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${VIETNAM_OFFSET}`);
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`); // Asia/Ho_Chi_Minh: UTC+7 all year
   if (Number.isNaN(date.getTime())) return null;
   // Round trip: "2025-02-30" must not quietly become 2 March.
-  const local = new Date(date.getTime() + 7 * 3600_000).toISOString();
-  return local.startsWith(`${y}-${mo}-${d}T${h}:${mi}:${s}`) ? date : null;
+  return vietnamIso(date).startsWith(`${y}-${mo}-${d}T${h}:${mi}:${s}`) ? date : null;
 }
 
 export const RotateKeySchema = z.object({
@@ -48,7 +46,6 @@ export const CompromiseKeySchema = z.object({
     .min(1, "keys.error.reason_required")
     .max(COMPROMISE_REASON_MAX_LENGTH, "keys.error.reason_too_long"),
 });
-export type CompromiseKeyInput = z.infer<typeof CompromiseKeySchema>;
 
 /** The query string of the keys page: which compromised key's affected diplomas to list. */
 export const AffectedQuerySchema = z.object({ affected: z.string().regex(/^key-\d{1,6}$/).optional().catch(undefined) });

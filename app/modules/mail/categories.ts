@@ -31,10 +31,6 @@ export const MAIL_CATEGORY_NAMES = Object.keys(MAIL_CATEGORIES) as MailCategory[
 /** The categories a person may switch off (shown with a switch on the account page). */
 export const OPTIONAL_MAIL_CATEGORIES = MAIL_CATEGORY_NAMES.filter((c) => !MAIL_CATEGORIES[c].required);
 
-export function isMailCategory(value: string): value is MailCategory {
-  return Object.hasOwn(MAIL_CATEGORIES, value);
-}
-
 /** Each template's category. Adding a template without a category is a type error. */
 export const MAIL_TEMPLATE_CATEGORY = {
   confirm_email: "account",

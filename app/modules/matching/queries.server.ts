@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { candidatePool, graduateConsents, graduateProfiles, jobs, type ConsentPurpose } from "../../../db/schema";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { jobFilterConditions, textArray } from "~/modules/jobs/queries.server";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
 import type { JobFilters } from "~/modules/jobs/schema";
@@ -237,7 +237,7 @@ export async function rankJobsForGraduate(
   const filters = jobFilterConditions(options.filters ?? {});
   const filterSql = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
   const joinJobs = filters.length ? sql`join jobs on jobs.id = t.job_id` : sql``;
-  const today = todayInVietnam(now);
+  const today = vietnamDate(now);
 
   const run = async (where: SQL) =>
     rowsOf<{ id: string; score: number; publishedAt: number }>(
@@ -294,7 +294,7 @@ export async function countJobsForGraduate(db: Executor, options: { graduate: Ma
       select count(distinct t.job_id)::int as count
       from job_match_targets t join d on d.rank >= t.min_level_rank and (t.field_code = d.field or t.vsco_code = any(d.occ) or t.programme_code = d.code)
         ${filters.length ? sql`join jobs on jobs.id = t.job_id` : sql``}
-      where t.deadline >= ${todayInVietnam(options.now)} ${filterSql}`),
+      where t.deadline >= ${vietnamDate(options.now)} ${filterSql}`),
   );
   return Number(rows[0]?.count ?? 0);
 }

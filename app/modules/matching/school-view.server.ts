@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "~/lib/db.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 
 /**
  * What a school sees of the jobs connection: open jobs that fit the programmes it has issued (same programme at
@@ -8,7 +8,7 @@ import { todayInVietnam } from "~/modules/reference/cell-values";
  * (claimed diplomas, graduates visible to employers, applications by stage). No graduate is named.
  */
 export async function loadSchoolJobs(db: Executor, options: { organisationId: string; now?: Date; limit?: number }) {
-  const today = todayInVietnam(options.now);
+  const today = vietnamDate(options.now);
   const jobs = rowsOf<{ id: string; title: string; employerName: string; programmeCode: string | null; vscoCode: string | null; deadline: string }>(
     await db.execute(sql`
       with mine as (

@@ -36,7 +36,7 @@ export interface MatchDiploma {
 export interface MatchGraduate {
   diplomas: readonly MatchDiploma[];
   provinceCodes: readonly string[];
-  /** Folded with foldSkill. */
+  /** Folded with foldVietnamese (app/lib/fold-vietnamese.ts). */
   skills: readonly string[];
   /** VND per month; null: not stated (no salary points). */
   salaryExpectationVnd: number | null;
@@ -91,7 +91,7 @@ export interface MatchScore {
   reasons: MatchReason[];
 }
 
-export { foldSkill, foldSkills, jobMatchTerms } from "~/modules/jobs/match-terms";
+export { foldSkills, jobMatchTerms } from "~/modules/jobs/match-terms";
 
 export function programmeRelation(diploma: MatchDiploma, job: Pick<MatchJob, "targets" | "occupationCode">): ProgrammeRelation | null {
   const { targets } = job;

@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.serve
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { getKeyRing, MissingKekError } from "~/modules/keys/key-encryption.server";
 import { getEnv } from "~/lib/env.server";
-import { todayInVietnam } from "~/modules/reference/cell-values";
+import { vietnamDate } from "~/lib/format-time";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import { listOrganisationMailRecipients } from "./queries.server";
 import { planStatusChange, statusChangeAction, type StatusChange, type StatusChangeError } from "./organisation-status";
@@ -82,7 +82,7 @@ export async function changeOrganisationStatus(
               kind: current.kind,
               status: to,
               reason,
-              date: todayInVietnam(options.now),
+              date: vietnamDate(options.now),
               link: `${origin}/${current.kind}/${current.code}`,
             },
           },

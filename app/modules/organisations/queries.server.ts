@@ -40,15 +40,6 @@ export async function findOrganisationsByIds(db: Executor, ids: string[]) {
   return db.select().from(organisations).where(inArray(organisations.id, ids));
 }
 
-export async function findOrganisationByCode(db: Executor, kind: OrganisationKind, code: string) {
-  const [row] = await db
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.kind, kind), eq(organisations.code, code)))
-    .limit(1);
-  return row ?? null;
-}
-
 /** `text` as a LIKE pattern that matches it anywhere, with the wildcards it contains taken literally. */
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

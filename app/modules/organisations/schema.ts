@@ -48,7 +48,6 @@ export const StatusChangeSchema = z.object({
   change: z.enum(STATUS_CHANGES, { message: "organisations.error.change" }),
   reason: z.string().trim().max(REASON_MAX_LENGTH, "organisations.error.reason_too_long").optional(),
 });
-export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
 
 /** The invite form of a school or an employer: the role must be one that kind of organisation hands out. */
 export function inviteMemberSchema(kind: OrganisationKind) {

@@ -1,10 +1,11 @@
+import { base32nopad } from "@scure/base";
+
 /**
  * RFC 4648 §6 base32 (alphabet A–Z 2–7), upper case, without padding, and strict: the decoder accepts only the
- * one canonical text of each byte string, so a changed character can never decode to the same bytes.
- * Pure code (Node and browser).
+ * one canonical text of each byte string, so a changed character can never decode to the same bytes. The codec
+ * is @scure/base's `base32nopad` (strict: it refuses other characters, impossible lengths and non-zero unused
+ * bits); this file only turns its exceptions into null. Pure code (Node and browser).
  */
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const VALUES = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 /** Characters needed for `byteLength` bytes: ceil(8n / 5). */
 export function base32Length(byteLength: number): number {
@@ -12,19 +13,7 @@ export function base32Length(byteLength: number): number {
 }
 
 export function encodeBase32(bytes: Uint8Array): string {
-  let out = "";
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xfff; // at most 12 live bits
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += ALPHABET[(buffer >> bits) & 31];
-    }
-  }
-  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
-  return out;
+  return base32nopad.encode(bytes);
 }
 
 /**
@@ -33,22 +22,9 @@ export function encodeBase32(bytes: Uint8Array): string {
  * unused bits in the last character.
  */
 export function decodeBase32(text: string): Uint8Array | null {
-  const byteLength = Math.floor((text.length * 5) / 8);
-  if (base32Length(byteLength) !== text.length) return null;
-  const out = new Uint8Array(byteLength);
-  let buffer = 0;
-  let bits = 0;
-  let at = 0;
-  for (const char of text) {
-    const value = VALUES.get(char);
-    if (value === undefined) return null;
-    buffer = ((buffer << 5) | value) & 0xfff; // at most 12 live bits
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (buffer >> bits) & 0xff;
-    }
+  try {
+    return base32nopad.decode(text);
+  } catch {
+    return null;
   }
-  if ((buffer & ((1 << bits) - 1)) !== 0) return null;
-  return out;
 }

@@ -5,6 +5,7 @@
  * "VBQR1" ‖ record) checks offline. The byte layout, and why it is so, is in docs/qr-payload.md: keep the two in
  * step. Pure code: runs in Node and in the browser (TextEncoder, TextDecoder, no node: imports).
  */
+import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
 import type { Classification } from "../../../db/schema/diplomas";
 import { verify } from "../signing/ed25519";
 import type { TRAINING_LEVELS } from "../reference/levels";
@@ -117,7 +118,7 @@ export class QrPayloadError extends Error {
 
 /** The key tag of a school key: its first 4 bytes in hex. The verifier picks the key whose tag matches. */
 export function keyTagOf(publicKey: Uint8Array): string {
-  return toHex(publicKey.subarray(0, 4));
+  return bytesToHex(publicKey.subarray(0, 4));
 }
 
 /**
@@ -147,7 +148,7 @@ export function encodeQrPayload(
   if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES) {
     throw new QrPayloadError("invalid_signature_length", "the signer must return a 64-byte Ed25519 signature");
   }
-  const url = prefix + encodeBase32(concat(record, signature));
+  const url = prefix + encodeBase32(concatBytes(record, signature));
   if (url.length > QR_MAX_CHARS) throw new Error(`bug: QR payload of ${url.length} characters`);
   return url;
 }
@@ -243,7 +244,7 @@ function parseRecord(bytes: Uint8Array): { fields: QrPayloadFields; recordLength
   const classification = CLASSIFICATION_BY_CODE.get((attributes >> 3) & 0b111);
   if (!level || !classification) return "unknown level or classification";
   if (attributes & FLAG_RESERVED) return "reserved bit set";
-  const keyTag = toHex(r.bytes(4));
+  const keyTag = bytesToHex(r.bytes(4));
   const credentialId = formatUuid(r.bytes(16));
   const programme = r.u32();
   const graduationYear = 1900 + r.u8();
@@ -337,8 +338,8 @@ function encodeRecord(fields: QrPayloadFields): Uint8Array {
     (fields.holderNameTruncated ? FLAG_NAME_TRUNCATED : 0) |
     (fields.suspension ? FLAG_SUSPENSION : 0);
   put([QR_PAYLOAD_VERSION, attributes]);
-  put(fromHex(fields.keyTag));
-  put(fromHex(fields.credentialId.replace(/-/g, "")));
+  put(hexToBytes(fields.keyTag));
+  put(hexToBytes(fields.credentialId.replace(/-/g, "")));
   const programme = Number(fields.programmeCode) + (fields.programmeCode.length === 8 ? PROGRAMME_EIGHT_DIGITS : 0);
   put(writeUint(programme, 4));
   put([fields.graduationYear - 1900]);
@@ -360,7 +361,7 @@ function recordLength(fields: Pick<QrPayloadFields, "schoolCode" | "serial" | "h
 }
 
 function signedMessageOf(record: Uint8Array): Uint8Array {
-  return concat(utf8(QR_SIGNATURE_DOMAIN), record);
+  return concatBytes(utf8(QR_SIGNATURE_DOMAIN), record);
 }
 
 /** Validates the issuer's fields and brings the texts to canonical form; throws QrPayloadError. */
@@ -482,7 +483,7 @@ function formatDays(days: number): string {
 }
 
 function formatUuid(bytes: Uint8Array): string {
-  const hex = toHex(bytes);
+  const hex = bytesToHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -492,21 +493,6 @@ function readUint(bytes: Uint8Array): number {
 
 function writeUint(value: number, length: number): number[] {
   return Array.from({ length }, (_, i) => Math.floor(value / 256 ** (length - 1 - i)) % 256);
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function fromHex(hex: string): number[] {
-  return Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,4 +1,4 @@
-import { foldText } from "./text";
+import { foldVietnameseKey } from "~/lib/fold-vietnamese";
 
 /**
  * Reading one value of a graduate's row, as a form field, a CSV cell or an XLSX cell gives it. Pure: shared by
@@ -51,9 +51,9 @@ export function parseDateCell(value: CellValue): string | null {
   return null;
 }
 
-/** dd/mm/yyyy and today's date in Vietnam: from the one time formatter (app/lib/format-time.ts). */
-import { formatDateVi, vietnamDate as todayInVietnam } from "~/lib/format-time";
-export { formatDateVi, todayInVietnam };
+/** dd/mm/yyyy: from the one time formatter (app/lib/format-time.ts). */
+import { formatDateVi } from "~/lib/format-time";
+export { formatDateVi };
 
 /** `iso` plus `years` years, as yyyy-mm-dd (29 February stays 29 February: compared as text, it falls between the 28th and 1 March). */
 export function addYears(iso: string, years: number): string {
@@ -125,6 +125,6 @@ export const charLength = (text: string) => [...text].length;
 
 /** Finds a label's code by its folded form: case, diacritics, spaces, "_" and "-" do not matter. */
 export function matchLabel<C extends string>(value: CellValue, labels: Readonly<Record<string, C>>): C | undefined {
-  const folded = foldText(cleanCellText(value));
+  const folded = foldVietnameseKey(cleanCellText(value));
   return folded === "" ? undefined : labels[folded];
 }

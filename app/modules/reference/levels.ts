@@ -1,4 +1,4 @@
-import { foldText } from "./text";
+import { foldVietnameseKey } from "~/lib/fold-vietnamese";
 
 /** Training levels (trình độ đào tạo). Seeded by the app, editable by the ministry administrator. */
 export const TRAINING_LEVELS = [
@@ -22,12 +22,12 @@ export interface LevelInfo {
  * The built-in names are matched too, so a file written before an administrator renamed a level still reads.
  */
 export function matchLevel<L extends LevelInfo>(input: string, levels: readonly L[]): L | undefined {
-  const wanted = foldText(input);
+  const wanted = foldVietnameseKey(input);
   if (!wanted) return undefined;
   const defaults = new Map<string, readonly string[]>(TRAINING_LEVELS.map((l) => [l.code, [l.nameVi, l.nameEn]]));
   return levels.find((level) => {
     const names = [level.code, level.nameVi, level.nameEn, ...(defaults.get(level.code) ?? [])];
-    return names.some((n) => foldText(n) === wanted) || (level.codeDigit !== null && level.codeDigit === wanted);
+    return names.some((n) => foldVietnameseKey(n) === wanted) || (level.codeDigit !== null && level.codeDigit === wanted);
   });
 }
 

@@ -10,7 +10,8 @@ import {
   type ProgrammeCsvIssueCode,
   type ProgrammeSource,
 } from "./programme-csv-format";
-import { cleanText, foldText } from "./text";
+import { foldVietnameseKey } from "~/lib/fold-vietnamese";
+import { cleanText } from "./text";
 
 /**
  * The programme-list import, as a pure function: bytes (or text) in, a report out. No I/O, so every rule is
@@ -86,7 +87,7 @@ function detectDelimiter(text: string): "," | ";" | "\t" {
 }
 
 function headerName(cell: string): string {
-  return foldText(cell).replace(/ /g, "_");
+  return foldVietnameseKey(cell).replace(/ /g, "_");
 }
 
 /** Reads and validates a programme list. `ok` only when every row is valid: the import is all-or-nothing. */
@@ -159,7 +160,7 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
     const nameVi = cleanText(cell("name_vi"));
     const nameEn = hasNameEn ? cleanText(cell("name_en")) || null : undefined;
     const levelText = cell("level").trim();
-    const sourceText = foldText(cell("source"));
+    const sourceText = foldVietnameseKey(cell("source"));
 
     if (code === "") report("code", "required");
     if (nameVi === "") report("name_vi", "required");

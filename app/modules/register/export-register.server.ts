@@ -1,6 +1,6 @@
 import type { Executor } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
-import { vietnamDate } from "~/modules/documents/format";
+import { vietnamDate } from "~/lib/format-time";
 import { registerToCsv } from "~/modules/documents/register-csv";
 import { renderRegisterPdf } from "~/modules/documents/register-pdf.server";
 import { listRegisterDiplomas } from "./queries.server";

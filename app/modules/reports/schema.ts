@@ -2,6 +2,7 @@
  * Reports of a suspected fake diploma: the public form, the staff's status change, tracking codes. Pure.
  * Zod messages are i18n keys (reports namespace).
  */
+import { base32crockford } from "@scure/base";
 import { z } from "zod";
 import { FAKE_REPORT_STATUSES, type FakeReportStatus } from "../../../db/schema/reports";
 import type { FormFailure } from "~/lib/forms";
@@ -52,11 +53,8 @@ export const ReportStatusSchema = z
   });
 
 // Tracking codes: "VB-XXXXX-XXXXX", 10 random Crockford base32 characters (50 bits).
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 export function newTrackingCode(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
-  const bytes = random(10);
-  const chars = Array.from(bytes, (b) => CROCKFORD[b & 31]).join("");
+  const chars = base32crockford.encode(random(7)).slice(0, 10);
   return `VB-${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 

@@ -68,19 +68,3 @@ export async function openShareLinkRow(db: Executor, options: { token: string; a
   if (!link) return { state: "not_found" as const };
   return { state: link.revokedAt ? ("revoked" as const) : ("expired" as const) };
 }
-
-/** The QR text behind a link in force, without counting a view (for its receipt). */
-export async function peekShareLink(db: Executor, options: { token: string; at: Date }) {
-  const [row] = await db
-    .select({ qrPayload: diplomas.qrPayload })
-    .from(shareLinks)
-    .innerJoin(diplomas, and(eq(diplomas.id, shareLinks.diplomaId), eq(diplomas.claimedBy, shareLinks.userId)))
-    .where(
-      and(
-        eq(shareLinks.token, options.token),
-        isNull(shareLinks.revokedAt),
-        sql`(${shareLinks.expiresAt} is null or ${shareLinks.expiresAt} > ${options.at.toISOString()}::timestamptz)`,
-      ),
-    );
-  return row?.qrPayload ?? null;
-}

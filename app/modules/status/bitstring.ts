@@ -3,6 +3,8 @@
  * bit of the first byte. Published GZIP-compressed and base64url-encoded with the multibase prefix "u".
  * Pure: compression is passed in so the same code runs in Node and in the browser.
  */
+import { base64urlnopad } from "@scure/base";
+
 export const MIN_STATUS_LIST_SIZE = 131_072;
 
 export function emptyBitstring(size = MIN_STATUS_LIST_SIZE): Uint8Array {
@@ -24,24 +26,17 @@ export function withBit(bits: Uint8Array, index: number, value: boolean): Uint8A
   return out;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
+/** base64url without padding; null when the text is not the canonical unpadded form of some bytes. */
 function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return base64urlnopad.decode(text);
   } catch {
     return null;
   }
 }
 
 export function encodeStatusList(bits: Uint8Array, gzip: (b: Uint8Array) => Uint8Array): string {
-  return "u" + toBase64Url(gzip(bits));
+  return "u" + base64urlnopad.encode(gzip(bits));
 }
 
 /** Decodes an encodedList; null when it is not a base64url multibase of a GZIP stream of a long enough list. */

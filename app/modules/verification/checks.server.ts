@@ -16,9 +16,6 @@ import { vietnamDate } from "~/lib/format-time";
 
 const DAY_MS = 86_400_000;
 
-/** The calendar date in Vietnam of an instant: "2026-06-15" (app/lib/format-time.ts). */
-export { vietnamDate };
-
 /**
  * Why a key could not have signed a diploma dated `issueDate` (a Vietnam calendar day), or null. The payload has
  * no time of day, so a compromise at any time during that day taints it (docs/qr-payload.md, section 4).

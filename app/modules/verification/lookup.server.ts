@@ -7,6 +7,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { diplomas } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { foldVietnamese } from "~/lib/fold-vietnamese";
 import { hitRateLimit, type RateLimitRule } from "~/lib/rate-limit.server";
 
 export const LOOKUP_RATE_LIMIT: RateLimitRule = { limit: 20, windowSeconds: 3600 };
@@ -15,17 +16,6 @@ const MAX_FIELD = 200;
 
 export type LookupResult = { ok: true; path: string } | { ok: false; reason: "empty" | "not_found" | "rate_limited" };
 
-/** "Nguyễn  Văn AN" → "nguyen van an": lower case, no diacritics (đ → d), single spaces. */
-export function foldName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** "cdcnhn-000041" → "CDCNHN-000041": serials are upper-case ASCII; only ASCII letters are folded (no look-alikes). */
 export function normaliseSerial(serial: string): string {
   return serial.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
@@ -33,7 +23,7 @@ export function normaliseSerial(serial: string): string {
 
 export async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
   const serial = typeof input.serial === "string" ? normaliseSerial(input.serial.slice(0, MAX_FIELD)) : "";
-  const name = typeof input.fullName === "string" ? foldName(input.fullName.slice(0, MAX_FIELD)) : "";
+  const name = typeof input.fullName === "string" ? foldVietnamese(input.fullName.slice(0, MAX_FIELD)) : "";
   if (!serial || !name) return { ok: false, reason: "empty" };
   const limit = await hitRateLimit(db, `verify-lookup:ip:${input.ip ?? "unknown"}`, LOOKUP_RATE_LIMIT);
   if (!limit.allowed) return { ok: false, reason: "rate_limited" };
@@ -42,7 +32,7 @@ export async function lookupDiploma(db: Executor, input: { serial: unknown; full
     .from(diplomas)
     .where(and(eq(diplomas.serial, serial), inArray(diplomas.status, [...LOOKUP_STATUSES])));
   for (const row of rows) {
-    if (!row.qrPayload || foldName(row.fullName) !== name) continue;
+    if (!row.qrPayload || foldVietnamese(row.fullName) !== name) continue;
     const upper = row.qrPayload.toUpperCase();
     const payload = upper.slice(upper.lastIndexOf("/V/") + 3);
     if (/^[A-Z2-7]+$/.test(payload)) return { ok: true, path: `/v/${payload}` };

@@ -5,6 +5,7 @@
  * the checks are read from the verdict by the order the server checks in (verify-qr.server.ts: issuer accreditation
  * → signature → key validity on the issue date → status); a check after the first failure was not made.
  */
+import { vietnamIso } from "~/lib/format-time";
 import { translate } from "~/lib/i18n";
 import type { Verdict, VerificationResult } from "./verdict";
 import { VERDICT_TEXT } from "./verdict-text";
@@ -74,11 +75,6 @@ export function receiptChecks(result: Pick<VerificationResult, "verdict" | "issu
     case "valid":
       return all("passed", "passed", "passed", "passed");
   }
-}
-
-/** "2026-12-03T15:04:05+07:00": the instant in Vietnam time (UTC+7, no daylight saving). */
-export function vietnamIso(at: Date): string {
-  return `${new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
 export function buildReceipt(result: VerificationResult, options: { at: Date; verifyUrl: string }): VerificationReceipt {

@@ -6,13 +6,14 @@
  */
 import type { StatusPurpose } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
-import { CLASSIFICATION_LABELS } from "~/modules/credentials/diploma-credential";
+import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 import { verifyCredential, type CredentialVerificationFailure } from "~/modules/credentials/verify-credential";
 import { didWebHost } from "~/modules/keys/did-web";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
 import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
 import { parseStatusListSlug } from "~/modules/status/status-lists.server";
-import { checkStatus, keyValidityProblem, recordVerification, vietnamDate, type StatusPosition } from "./checks.server";
+import { checkStatus, keyValidityProblem, recordVerification, type StatusPosition } from "./checks.server";
+import { vietnamDate } from "~/lib/format-time";
 import { findProgrammeName, findSchoolByCode } from "./queries.server";
 import { reason, type Reason } from "./reasons";
 import type { MinimalDiploma, Verdict, VerificationResult } from "./verdict";
@@ -110,7 +111,7 @@ function statusPositions(entries: unknown, listPrefix: string): (StatusPosition 
 
 /** The credential carries the printed label ("Khá"); a verification result carries the register's code ("kha"), as the QR code does. */
 function classificationCode(label: string): string {
-  const found = Object.entries(CLASSIFICATION_LABELS).find(([, printed]) => printed === label);
+  const found = Object.entries(CLASSIFICATION_LABELS).find(([, printed]) => printed.vi === label);
   return found ? found[0] : label;
 }
 
