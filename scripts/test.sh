@@ -132,7 +132,7 @@ record "lint" "$code"
 header "3/7 Unit tests"
 run_vitest "unit" unit "$OUT/vitest-unit.json"
 
-header "3/7 Slow unit tests (exhaustive QR mutation, fuzzing, PDF, credential differential)"
+header "3/7 Slow unit tests (exhaustive QR mutation, fuzzing, PDF, crypto)"
 run_vitest "slow" slow "$OUT/vitest-slow.json"
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  *   unit         tests/unit/**\/*.test.ts         pure code, no database, each test well under a second
  *   slow         tests/slow/**\/*.test.ts         pure code that takes seconds: the exhaustive QR mutation test and
  *                                                 the fuzzing, PDF rendering read back with poppler, the credential
- *                                                 differential against the generic JSON-LD pipeline
+ *                                                 differential against the generic JSON-LD pipeline, Ed25519 against noble
  *   integration  tests/integration/**\/*.test.ts  a fresh database per test (PGlite by default, PostgreSQL when
  *                                                 TEST_DATABASE_URL is set; see tests/support/test-database.ts)
  * Run: npm run test:unit | npm run test:slow | npm run test:integration (TEST_DATABASE_URL=postgres://... for a
