@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole test suite, as CI runs it.
 #   1 system dependencies (PostgreSQL server, Chromium; installed with apt-get when running as root)
-#   2 typecheck, check:server-imports and lint   3 unit tests   4 integration tests on PGlite
+#   2 typecheck, check:server-imports and lint   3 unit tests, then the slow ones (tests/slow)
+#   4 integration tests on PGlite
 #   5 integration tests on PostgreSQL (a throwaway server from scripts/pg-test-server.sh)
 #   6 production build   7 end-to-end tests (Playwright, Debian's Chromium)
 # Every step runs even if an earlier one failed (except e2e without a build). The last line is the summary
@@ -130,6 +131,9 @@ record "lint" "$code"
 # ---------------------------------------------------------------------------------------------------------------
 header "3/7 Unit tests"
 run_vitest "unit" unit "$OUT/vitest-unit.json"
+
+header "3/7 Slow unit tests (exhaustive QR mutation, fuzzing, PDF, crypto)"
+run_vitest "slow" slow "$OUT/vitest-slow.json"
 
 # ---------------------------------------------------------------------------------------------------------------
 header "4/7 Integration tests (PGlite)"

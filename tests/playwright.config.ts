@@ -88,6 +88,9 @@ export default defineConfig({
       PUBLIC_ORIGIN: baseURL,
       // An inherited DATABASE_URL would point the server at a real database.
       DATABASE_URL: "",
+      // As behind a reverse proxy: a spec that sends X-Forwarded-For is a client of its own (its own rate-limit
+      // bucket, tests/e2e/verify-rate-limit.spec.ts); the others, sending none, are 127.0.0.1 as before.
+      TRUST_PROXY: "true",
     },
   },
 });

@@ -1,9 +1,13 @@
 /**
- * Vitest configuration: two projects sharing the same aliases.
- *   unit         tests/unit/**\/*.test.ts         pure code, no database
+ * Vitest configuration: three projects sharing the same aliases.
+ *   unit         tests/unit/**\/*.test.ts         pure code, no database, each test well under a second
+ *   slow         tests/slow/**\/*.test.ts         pure code that takes seconds: the exhaustive QR mutation test and
+ *                                                 the fuzzing, PDF rendering read back with poppler, the credential
+ *                                                 differential against the generic JSON-LD pipeline, Ed25519 against noble
  *   integration  tests/integration/**\/*.test.ts  a fresh database per test (PGlite by default, PostgreSQL when
  *                                                 TEST_DATABASE_URL is set; see tests/support/test-database.ts)
- * Run: npm run test:unit | npm run test:integration (TEST_DATABASE_URL=postgres://... for a real server).
+ * Run: npm run test:unit | npm run test:slow | npm run test:integration (TEST_DATABASE_URL=postgres://... for a
+ * real server).
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -33,6 +37,18 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          include: ["tests/slow/**/*.test.ts"],
+          environment: "node",
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+          // Seconds per test on an idle machine; several times that on a busy 2-core runner. Tests that need more
+          // say so themselves.
+          testTimeout: 30_000,
         },
       },
       {

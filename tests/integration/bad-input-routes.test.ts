@@ -2,7 +2,6 @@
  * Malformed requests at the public forms: a broken body, absurd values, a foreign redirect. Each gets a 4xx
  * answer with a message key, never a crash, and nothing is written.
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "~db/schema";
@@ -10,21 +9,11 @@ import * as signIn from "~/routes/sign-in";
 import * as signUp from "~/routes/sign-up";
 import * as language from "~/routes/language";
 import { createUser, TEST_PASSWORD } from "../support/factories";
+import { callRoute, routeArgs, type Route } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
-const context = { clientIp: "198.51.100.20", cspNonce: "n" };
-const args = (request: Request) => ({ request, params: {}, context }) as unknown as ActionFunctionArgs;
-
-async function answer(fn: (a: ActionFunctionArgs) => Promise<unknown>, request: Request) {
-  let response: unknown;
-  try {
-    response = await fn(args(request));
-  } catch (thrown) {
-    response = thrown;
-  }
-  if (!(response instanceof Response)) throw response;
-  return response;
-}
+/** A form's answer; one client address for all (the sign-in limits count per address). */
+const answer = (fn: Route, request: Request) => callRoute(fn, routeArgs(request, {}, "198.51.100.20"));
 
 const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
   new Request(`http://localhost${path}`, { method: "POST", body, headers });
@@ -36,7 +25,7 @@ describe(`bad input at the public forms (${testDatabaseKind()})`, () => {
     for (const route of [signIn, signUp]) {
       const response = await answer(route.action, post("/x", "\xff\xfe--garbage", { "content-type": "multipart/form-data; boundary=nope" }));
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ code: "bad_request" });
+      expect(response.json).toEqual({ code: "bad_request" });
     }
   });
 
@@ -47,7 +36,7 @@ describe(`bad input at the public forms (${testDatabaseKind()})`, () => {
       post("/sign-up", new URLSearchParams({ accountType: "employer", fullName: "A".repeat(500), email: "x@", password: "p", passwordConfirm: "q", orgName: "Công ty", taxCode: "12345", provinceCode: "99;drop" })),
     );
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = response.json;
     expect(body.fieldErrors).toMatchObject({ fullName: "validation.fullName", email: "validation.email", password: "validation.password", taxCode: "validation.taxCode", provinceCode: "validation.province" });
     expect(body.values.orgName).toBe("Công ty");
     expect(body.values.password).toBeUndefined();

@@ -13,7 +13,8 @@ import { claimDiploma, CLAIM_RATE_LIMITS } from "~/modules/diplomas/claim-diplom
 import * as claimPage from "~/routes/graduate.claim";
 import * as graduateDiploma from "~/routes/graduate.diplomas.$diplomaId";
 import * as graduateHome from "~/routes/graduate._index";
-import { call, graduateOf, schoolWithSignedDiplomas, signedIn } from "../support/issued";
+import { graduateOf, schoolWithSignedDiplomas, signedIn } from "../support/issued";
+import { callRoute } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 describe(`claiming diplomas (${testDatabaseKind()})`, () => {
@@ -34,22 +35,22 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
     const code = claimCodeOf(id).replace("-", "").toLowerCase();
     const { dateOfBirth } = graduateOf(1);
     const printedDate = dateOfBirth.split("-").reverse().join("/");
-    const res = await call(claimPage.action, graduate.post("/graduate/claim", claimForm(code, 1, { dateOfBirth: printedDate })));
+    const res = await callRoute(claimPage.action, graduate.post("/graduate/claim", claimForm(code, 1, { dateOfBirth: printedDate })));
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/graduate/diplomas/${id}?notice=claimed`);
     expect(await claimedBy(id)).toBe(graduate.id);
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "diploma.claim"), eq(auditLog.entityId, id)));
     expect(audits).toHaveLength(1);
 
-    const home = await call(graduateHome.loader, graduate.get("/graduate"));
+    const home = await callRoute(graduateHome.loader, graduate.get("/graduate"));
     expect(home.body.diplomas.map((d: { id: string }) => d.id)).toEqual([id]);
-    const page = await call(graduateDiploma.loader, graduate.get(`/graduate/diplomas/${id}`, { diplomaId: id }));
+    const page = await callRoute(graduateDiploma.loader, graduate.get(`/graduate/diplomas/${id}`, { diplomaId: id }));
     expect(page.status).toBe(200);
     expect(page.body.document.holder.fullName).toBe(testGraduateName(1));
     expect(page.text).not.toContain(graduateOf(1).personalId);
 
     // Claiming again is harmless.
-    const again = await call(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 1)));
+    const again = await callRoute(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 1)));
     expect(again.location).toBe(`/graduate/diplomas/${id}?notice=already`);
   });
 
@@ -67,7 +68,7 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
       claimForm(right, 1), // another graduate's ID and date of birth
     ];
     const answers = [];
-    for (const fields of attempts) answers.push(await call(claimPage.action, graduate.post("/graduate/claim", fields)));
+    for (const fields of attempts) answers.push(await callRoute(claimPage.action, graduate.post("/graduate/claim", fields)));
     for (const res of answers) {
       expect(res.status).toBe(400);
       expect(res.body.formError).toBe("issued.claim.error.no_match");
@@ -78,7 +79,7 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "diploma.claim"))).toHaveLength(0);
 
     // A malformed input is a field error (it says nothing about the diploma), not an attempt at one.
-    const malformed = await call(claimPage.action, graduate.post("/graduate/claim", claimForm("ABC", 0, { personalId: "12345" })));
+    const malformed = await callRoute(claimPage.action, graduate.post("/graduate/claim", claimForm("ABC", 0, { personalId: "12345" })));
     expect(malformed.status).toBe(400);
     expect(Object.keys(malformed.body.fieldErrors).sort()).toEqual(["claimCode", "personalId"]);
   });
@@ -88,8 +89,8 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
     const first = await signedIn(t.db, { role: "graduate", organisation: null });
     const second = await signedIn(t.db, { role: "graduate", organisation: null });
     const id = diplomaIds[2]!;
-    expect((await call(claimPage.action, first.post("/graduate/claim", claimForm(claimCodeOf(id), 2)))).status).toBe(302);
-    const res = await call(claimPage.action, second.post("/graduate/claim", claimForm(claimCodeOf(id), 2)));
+    expect((await callRoute(claimPage.action, first.post("/graduate/claim", claimForm(claimCodeOf(id), 2)))).status).toBe(302);
+    const res = await callRoute(claimPage.action, second.post("/graduate/claim", claimForm(claimCodeOf(id), 2)));
     expect(res.status).toBe(409);
     expect(res.body.formError).toBe("issued.claim.error.claimed_by_other");
     expect(await claimedBy(id)).toBe(first.id);
@@ -100,17 +101,17 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
     const graduate = await signedIn(t.db, { role: "graduate", organisation: null });
     const id = diplomaIds[0]!;
     for (let i = 0; i < CLAIM_RATE_LIMITS.perUser.limit; i++) {
-      const res = await call(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 0, { personalId: String(100000000000 + i + 1) })));
+      const res = await callRoute(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 0, { personalId: String(100000000000 + i + 1) })));
       expect(res.status).toBe(400);
     }
-    const blocked = await call(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 0)));
+    const blocked = await callRoute(claimPage.action, graduate.post("/graduate/claim", claimForm(claimCodeOf(id), 0)));
     expect(blocked.status).toBe(429);
     expect(blocked.body.formError).toBe("issued.claim.error.rate_limited");
     expect(await claimedBy(id)).toBeNull();
 
     // Another account is not blocked by this one's attempts.
     const other = await signedIn(t.db, { role: "graduate", organisation: null }, "198.51.100.99");
-    expect((await call(claimPage.action, other.post("/graduate/claim", claimForm(claimCodeOf(id), 0)))).status).toBe(302);
+    expect((await callRoute(claimPage.action, other.post("/graduate/claim", claimForm(claimCodeOf(id), 0)))).status).toBe(302);
   });
 
   it("stops after the allowed number of attempts per address, across accounts", async () => {
@@ -137,13 +138,13 @@ describe(`claiming diplomas (${testDatabaseKind()})`, () => {
     const owner = await signedIn(t.db, { role: "graduate", organisation: null });
     const stranger = await signedIn(t.db, { role: "graduate", organisation: null });
     const id = diplomaIds[0]!;
-    await call(claimPage.action, owner.post("/graduate/claim", claimForm(claimCodeOf(id), 0)));
-    expect((await call(graduateDiploma.loader, owner.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(200);
-    expect((await call(graduateDiploma.loader, stranger.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(404);
-    expect((await call(graduateHome.loader, stranger.get("/graduate"))).body.diplomas).toEqual([]);
+    await callRoute(claimPage.action, owner.post("/graduate/claim", claimForm(claimCodeOf(id), 0)));
+    expect((await callRoute(graduateDiploma.loader, owner.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(200);
+    expect((await callRoute(graduateDiploma.loader, stranger.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(404);
+    expect((await callRoute(graduateHome.loader, stranger.get("/graduate"))).body.diplomas).toEqual([]);
     // School staff are not graduates: the graduate pages are closed to them.
     const registrar = await signedIn(t.db, { role: "school_registrar", organisation: (await t.db.select({ id: diplomas.organisationId }).from(diplomas).where(eq(diplomas.id, id)))[0]! });
-    expect((await call(graduateDiploma.loader, registrar.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(403);
-    expect((await call(claimPage.action, registrar.post("/graduate/claim", claimForm(claimCodeOf(id), 0)))).status).toBe(403);
+    expect((await callRoute(graduateDiploma.loader, registrar.get(`/graduate/diplomas/${id}`, { diplomaId: id }))).status).toBe(403);
+    expect((await callRoute(claimPage.action, registrar.post("/graduate/claim", claimForm(claimCodeOf(id), 0)))).status).toBe(403);
   });
 });

@@ -3,12 +3,10 @@
  * batches, drafts by form and by file, submission; ownership in every query; the personal ID never in clear.
  */
 import { randomBytes } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, diplomaBatches, diplomas, type Organisation, type Role } from "~db/schema";
 import { rowsOf } from "~/lib/db.server";
-import { createSession } from "~/lib/session.server";
 import { createBatch } from "~/modules/diplomas/create-batch.server";
 import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
 import { importDrafts } from "~/modules/diplomas/import-drafts.server";
@@ -25,10 +23,9 @@ import * as newBatch from "~/routes/school.$code.batches.new";
 import * as templateCsv from "~/routes/school.$code.batches.template[.]csv";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";
+import { callRoute, routeArgs, signedInAs } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
-type Args = LoaderFunctionArgs & ActionFunctionArgs;
-type Route = (a: Args) => Promise<unknown>;
 
 const HEADER = 'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp';
 const line = (name: string, personalId: string, programme = "6480201") =>
@@ -69,43 +66,9 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
   }
 
   /** A signed-in member (cookie), with request builders. */
-  async function as(role: Role, organisation: Organisation) {
-    const member = await createMember(t.db, role, organisation);
-    const { setCookie } = await createSession(t.db, { userId: member.id, ip: null, userAgent: "vitest" });
-    const cookie = setCookie.split(";")[0]!;
-    return {
-      id: member.id,
-      get: (p: string) => new Request(`http://localhost${p}`, { headers: { cookie } }),
-      post: (p: string, fields: Record<string, string>) => new Request(`http://localhost${p}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }),
-      upload: (p: string, file: { name: string; bytes: Uint8Array }, extra: Record<string, string> = {}) => {
-        const body = new FormData();
-        body.append("file", new File([new Uint8Array(file.bytes)], file.name));
-        for (const [k, v] of Object.entries(extra)) body.append(k, v);
-        return new Request(`http://localhost${p}`, { method: "POST", headers: { cookie }, body });
-      },
-    };
-  }
+  const as = (role: Role, organisation: Organisation | null) => signedInAs(t.db, role, organisation);
 
-  const args = (request: Request, params: Record<string, string>): Args =>
-    ({ request, params, context: { clientIp: "198.51.100.7", cspNonce: "n" } }) as unknown as Args;
-
-  async function call(fn: Route, a: Args): Promise<{ status: number; body: any; location: string | null }> {
-    let response: unknown;
-    try {
-      response = await fn(a);
-    } catch (thrown) {
-      response = thrown;
-    }
-    if (!(response instanceof Response)) throw response;
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, body, location: response.headers.get("location") };
-  }
+  const args = (request: Request, params: Record<string, string>) => routeArgs(request, params, "198.51.100.7");
 
   const draftCount = async (organisationId?: string) =>
     (await t.db.select({ n: count() }).from(diplomas).where(organisationId ? eq(diplomas.organisationId, organisationId) : undefined))[0]!.n;
@@ -156,12 +119,12 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const p = `/school/SCHIMP/batches/${batchId}/import`;
     const params = { code: "SCHIMP", batchId };
 
-    const rejected = await call(importPage.action, args(registrar.upload(p, { name: "lop.csv", bytes: HALF_VALID }), params));
+    const rejected = await callRoute(importPage.action, args(registrar.upload(p, { name: "lop.csv", bytes: HALF_VALID }), params));
     expect(rejected.status).toBe(422);
     expect(rejected.body).toMatchObject({ status: "rejected", code: "has_errors", fileName: "lop.csv", report: { validRowCount: 2, invalidRowCount: 1 } });
     expect(JSON.stringify(rejected.body)).not.toContain("001204012345");
 
-    const done = await call(importPage.action, args(registrar.upload(p, { name: "lop.csv", bytes: HALF_VALID }, { mode: "valid_only", sha256: rejected.body.sha256 }), params));
+    const done = await callRoute(importPage.action, args(registrar.upload(p, { name: "lop.csv", bytes: HALF_VALID }, { mode: "valid_only", sha256: rejected.body.sha256 }), params));
     expect(done.status).toBe(302);
     expect(done.location).toBe(`/school/SCHIMP/batches/${batchId}?notice=imported&imported=2&skipped=1#drafts`);
     expect(await draftCount(s.organisation.id)).toBe(2);
@@ -220,15 +183,15 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const saved = await saveDraft(t.db, { organisationId: s.organisation.id, batchId, input: form, actor: s.actor });
     if (!saved.ok) throw new Error(saved.code);
     const registrar = await as("school_registrar", s.organisation);
-    const page = await call(batchPage.loader, args(registrar.get(`/school/SCHMASK/batches/${batchId}`), { code: "SCHMASK", batchId }));
+    const page = await callRoute(batchPage.loader, args(registrar.get(`/school/SCHMASK/batches/${batchId}`), { code: "SCHMASK", batchId }));
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body)).not.toContain(form.personalId);
     expect(page.body.diplomas[0]).toMatchObject({ fullName: "Phạm Thị Dung", personalIdMasked: "••••••••5678" });
     expect(page.body.diplomas[0].personalIdCiphertext).toBeUndefined();
-    const edit = await call(draftPage.loader, args(registrar.get("/x"), { code: "SCHMASK", batchId, diplomaId: saved.value.diplomaId }));
+    const edit = await callRoute(draftPage.loader, args(registrar.get("/x"), { code: "SCHMASK", batchId, diplomaId: saved.value.diplomaId }));
     expect(edit.body.draft.personalId).toBe(form.personalId);
     const principal = await as("school_principal", s.organisation);
-    expect((await call(draftPage.loader, args(principal.get("/x"), { code: "SCHMASK", batchId, diplomaId: saved.value.diplomaId }))).status).toBe(403);
+    expect((await callRoute(draftPage.loader, args(principal.get("/x"), { code: "SCHMASK", batchId, diplomaId: saved.value.diplomaId }))).status).toBe(403);
   });
 
   it("keeps each school to its own batches: a foreign batch is not found by the use-cases, and forbidden by the routes", async () => {
@@ -249,16 +212,16 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
 
     const registrarA = await as("school_registrar", a.organisation);
     const onB = { code: "SCHB", batchId: batchB };
-    expect((await call(batchPage.action, args(registrarA.post("/x", { intent: "add-draft", ...form }), onB))).status).toBe(403);
-    expect((await call(batchPage.loader, args(registrarA.get("/x"), onB))).status).toBe(403);
-    expect((await call(importPage.action, args(registrarA.upload("/x", { name: "a.csv", bytes: HALF_VALID }), onB))).status).toBe(403);
-    expect((await call(draftPage.action, args(registrarA.post("/x", form), { ...onB, diplomaId: draftB.value.diplomaId }))).status).toBe(403);
+    expect((await callRoute(batchPage.action, args(registrarA.post("/x", { intent: "add-draft", ...form }), onB))).status).toBe(403);
+    expect((await callRoute(batchPage.loader, args(registrarA.get("/x"), onB))).status).toBe(403);
+    expect((await callRoute(importPage.action, args(registrarA.upload("/x", { name: "a.csv", bytes: HALF_VALID }), onB))).status).toBe(403);
+    expect((await callRoute(draftPage.action, args(registrarA.post("/x", form), { ...onB, diplomaId: draftB.value.diplomaId }))).status).toBe(403);
     // Through A's own URL, B's batch simply does not exist.
     const onA = { code: "SCHA", batchId: batchB };
-    expect((await call(batchPage.loader, args(registrarA.get("/x"), onA))).status).toBe(404);
-    expect((await call(batchPage.action, args(registrarA.post("/x", { intent: "add-draft", ...form }), onA))).status).toBe(404);
-    expect((await call(importPage.action, args(registrarA.upload("/x", { name: "a.csv", bytes: HALF_VALID }), onA))).status).toBe(404);
-    expect((await call(draftPage.loader, args(registrarA.get("/x"), { ...onA, diplomaId: draftB.value.diplomaId }))).status).toBe(404);
+    expect((await callRoute(batchPage.loader, args(registrarA.get("/x"), onA))).status).toBe(404);
+    expect((await callRoute(batchPage.action, args(registrarA.post("/x", { intent: "add-draft", ...form }), onA))).status).toBe(404);
+    expect((await callRoute(importPage.action, args(registrarA.upload("/x", { name: "a.csv", bytes: HALF_VALID }), onA))).status).toBe(404);
+    expect((await callRoute(draftPage.loader, args(registrarA.get("/x"), { ...onA, diplomaId: draftB.value.diplomaId }))).status).toBe(404);
     expect(await draftCount(b.organisation.id)).toBe(1);
     expect(await draftCount(a.organisation.id)).toBe(0);
   });
@@ -268,65 +231,65 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const batchId = await batchOf(s);
     const principal = await as("school_principal", s.organisation);
     const params = { code: "SCHPRIN", batchId };
-    expect((await call(newBatch.action, args(principal.post("/x", { title: "Lô của hiệu trưởng" }), { code: "SCHPRIN" }))).status).toBe(403);
-    expect((await call(newBatch.loader, args(principal.get("/x"), { code: "SCHPRIN" }))).status).toBe(403);
-    expect((await call(batchPage.action, args(principal.post("/x", { intent: "add-draft", ...form }), params))).status).toBe(403);
-    expect((await call(batchPage.action, args(principal.post("/x", { intent: "submit" }), params))).status).toBe(403);
-    expect((await call(importPage.action, args(principal.upload("/x", { name: "a.csv", bytes: HALF_VALID }), params))).status).toBe(403);
-    expect((await call(templateCsv.loader, args(principal.get("/x"), { code: "SCHPRIN" }))).status).toBe(403);
+    expect((await callRoute(newBatch.action, args(principal.post("/x", { title: "Lô của hiệu trưởng" }), { code: "SCHPRIN" }))).status).toBe(403);
+    expect((await callRoute(newBatch.loader, args(principal.get("/x"), { code: "SCHPRIN" }))).status).toBe(403);
+    expect((await callRoute(batchPage.action, args(principal.post("/x", { intent: "add-draft", ...form }), params))).status).toBe(403);
+    expect((await callRoute(batchPage.action, args(principal.post("/x", { intent: "submit" }), params))).status).toBe(403);
+    expect((await callRoute(importPage.action, args(principal.upload("/x", { name: "a.csv", bytes: HALF_VALID }), params))).status).toBe(403);
+    expect((await callRoute(templateCsv.loader, args(principal.get("/x"), { code: "SCHPRIN" }))).status).toBe(403);
     expect(await draftCount()).toBe(0);
     expect(await t.db.select({ n: count() }).from(diplomaBatches).where(eq(diplomaBatches.organisationId, s.organisation.id))).toEqual([{ n: 1 }]);
 
-    const list = await call(batchList.loader, args(principal.get("/x"), { code: "SCHPRIN" }));
+    const list = await callRoute(batchList.loader, args(principal.get("/x"), { code: "SCHPRIN" }));
     expect(list.body).toMatchObject({ canDraft: false, counts: { draft: 1 } });
-    const page = await call(batchPage.loader, args(principal.get("/x"), params));
+    const page = await callRoute(batchPage.loader, args(principal.get("/x"), params));
     expect(page.body).toMatchObject({ canDraft: false, canSign: true, editable: false });
   });
 
   it("runs the form flow with audit rows: create, add, edit, delete, submit, withdraw", async () => {
     const s = await school("SCHFLOW");
     const registrar = await as("school_registrar", s.organisation);
-    const created = await call(newBatch.action, args(registrar.post("/x", { title: "  Tốt nghiệp   đợt 2 " }), { code: "SCHFLOW" }));
+    const created = await callRoute(newBatch.action, args(registrar.post("/x", { title: "  Tốt nghiệp   đợt 2 " }), { code: "SCHFLOW" }));
     expect(created.status).toBe(302);
     const batchId = /batches\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     const [batch] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, batchId));
     expect(batch).toMatchObject({ title: "Tốt nghiệp đợt 2", status: "draft", organisationId: s.organisation.id, createdBy: registrar.id });
     const params = { code: "SCHFLOW", batchId };
 
-    const empty = await call(batchPage.action, args(registrar.post("/x", { intent: "submit" }), params));
+    const empty = await callRoute(batchPage.action, args(registrar.post("/x", { intent: "submit" }), params));
     expect(empty).toMatchObject({ status: 409, body: { formError: "diplomas.error.empty_batch" } });
 
-    const bad = await call(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, fullName: "X1", personalId: "123" }), params));
+    const bad = await callRoute(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, fullName: "X1", personalId: "123" }), params));
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
       values: { fullName: "X1", personalId: "123", placeOfBirth: "Cần Thơ" },
       fieldErrors: { fullName: "diplomas.validation.fullNameLetters", personalId: "diplomas.validation.personalId" },
     });
 
-    const added = await call(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form }), params));
+    const added = await callRoute(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form }), params));
     expect(added.location).toBe(`/school/SCHFLOW/batches/${batchId}?notice=added#drafts`);
-    const duplicate = await call(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, fullName: "Phạm Dung" }), params));
+    const duplicate = await callRoute(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, fullName: "Phạm Dung" }), params));
     expect(duplicate).toMatchObject({ status: 409, body: { fieldErrors: { personalId: "diplomas.validation.duplicateExisting" } } });
 
     const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batchId));
     const draftParams = { ...params, diplomaId: draft!.id };
-    const edited = await call(draftPage.action, args(registrar.post("/x", { ...form, classification: "xuat_sac", personalId: "092304005679" }), draftParams));
+    const edited = await callRoute(draftPage.action, args(registrar.post("/x", { ...form, classification: "xuat_sac", personalId: "092304005679" }), draftParams));
     expect(edited.location).toBe(`/school/SCHFLOW/batches/${batchId}?notice=updated#drafts`);
     const [after] = await t.db.select().from(diplomas).where(eq(diplomas.id, draft!.id));
     expect(after).toMatchObject({ classification: "xuat_sac", personalIdHash: hashPersonalId("092304005679"), honorificTitle: "cử nhân thực hành" });
-    const unchanged = await call(draftPage.action, args(registrar.post("/x", { ...form, classification: "xuat_sac", personalId: "092304005679" }), draftParams));
+    const unchanged = await callRoute(draftPage.action, args(registrar.post("/x", { ...form, classification: "xuat_sac", personalId: "092304005679" }), draftParams));
     expect(unchanged.location).toContain("notice=unchanged");
 
     const second = await saveDraft(t.db, { organisationId: s.organisation.id, batchId, input: { ...form, personalId: "001204000002" }, actor: s.actor });
     if (!second.ok) throw new Error(second.code);
-    expect((await call(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: second.value.diplomaId }), params))).location).toContain("notice=deleted");
+    expect((await callRoute(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: second.value.diplomaId }), params))).location).toContain("notice=deleted");
 
-    expect((await call(batchPage.action, args(registrar.post("/x", { intent: "submit" }), params))).location).toContain("notice=submitted");
+    expect((await callRoute(batchPage.action, args(registrar.post("/x", { intent: "submit" }), params))).location).toContain("notice=submitted");
     const [submitted] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, batchId));
     expect(submitted).toMatchObject({ status: "submitted", submittedBy: registrar.id });
     expect(submitted!.submittedAt).toBeInstanceOf(Date);
 
-    expect((await call(batchPage.action, args(registrar.post("/x", { intent: "withdraw" }), params))).location).toContain("notice=withdrawn");
+    expect((await callRoute(batchPage.action, args(registrar.post("/x", { intent: "withdraw" }), params))).location).toContain("notice=withdrawn");
     const [withdrawn] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, batchId));
     expect(withdrawn).toMatchObject({ status: "draft", submittedBy: null, submittedAt: null });
 
@@ -359,13 +322,13 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
 
     const registrar = await as("school_registrar", s.organisation);
     const params = { code: "SCHLOCK", batchId };
-    expect(await call(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, personalId: "001204000004" }), params))).toMatchObject({
+    expect(await callRoute(batchPage.action, args(registrar.post("/x", { intent: "add-draft", ...form, personalId: "001204000004" }), params))).toMatchObject({
       status: 409,
       body: { formError: "diplomas.error.batch_locked" },
     });
-    expect((await call(draftPage.action, args(registrar.post("/x", { ...form, fullName: "Tên Khác" }), { ...params, diplomaId: saved.value.diplomaId }))).status).toBe(409);
-    expect((await call(importPage.action, args(registrar.upload("/x", { name: "a.csv", bytes: HALF_VALID }), params))).status).toBe(409);
-    const page = await call(batchPage.loader, args(registrar.get("/x"), params));
+    expect((await callRoute(draftPage.action, args(registrar.post("/x", { ...form, fullName: "Tên Khác" }), { ...params, diplomaId: saved.value.diplomaId }))).status).toBe(409);
+    expect((await callRoute(importPage.action, args(registrar.upload("/x", { name: "a.csv", bytes: HALF_VALID }), params))).status).toBe(409);
+    const page = await callRoute(batchPage.loader, args(registrar.get("/x"), params));
     expect(page.body).toMatchObject({ editable: false, batch: { status: "submitted" } });
     const [row] = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batchId));
     expect(row!.fullName).toBe("Phạm Thị Dung");
@@ -432,7 +395,7 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const registrar = await as("school_registrar", s.organisation);
     const params = { code: "SCHBAD", batchId };
     const before = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
-    const upload = (name: string, bytes: Uint8Array) => call(importPage.action, args(registrar.upload("/x", { name, bytes }), params));
+    const upload = (name: string, bytes: Uint8Array) => callRoute(importPage.action, args(registrar.upload("/x", { name, bytes }), params));
 
     const pdf = await upload("danh-sach.pdf", new TextEncoder().encode("%PDF-1.4 ..."));
     expect(pdf).toMatchObject({ status: 422, body: { status: "rejected", code: "invalid_file", report: { fileIssue: { code: "file_type" } } } });
@@ -446,7 +409,7 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     expect(binaryCsv.body.report.fileIssue.code).toBe("file_encoding");
     const tooLarge = await upload("danh-sach.csv", new Uint8Array(6 * 1024 * 1024));
     expect(tooLarge).toMatchObject({ status: 413, body: { status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: 5 } } });
-    const noFile = await call(importPage.action, args(registrar.post("/x", { mode: "all" }), params));
+    const noFile = await callRoute(importPage.action, args(registrar.post("/x", { mode: "all" }), params));
     expect(noFile).toMatchObject({ status: 400, body: { status: "error", error: "diplomas.import.noFile" } });
 
     expect(await draftCount()).toBe(0);
@@ -457,15 +420,15 @@ describe(`diploma drafts (${testDatabaseKind()})`, () => {
     const s = await school("SCHURL");
     const registrar = await as("school_registrar", s.organisation);
     for (const batchId of ["abc", "1' or '1'='1", "00000000-0000-0000-0000-00000000000g"]) {
-      expect((await call(batchPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId }))).status, batchId).toBe(404);
-      expect((await call(importPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId }))).status, batchId).toBe(404);
-      expect((await call(draftPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId, diplomaId: batchId }))).status, batchId).toBe(404);
+      expect((await callRoute(batchPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId }))).status, batchId).toBe(404);
+      expect((await callRoute(importPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId }))).status, batchId).toBe(404);
+      expect((await callRoute(draftPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId, diplomaId: batchId }))).status, batchId).toBe(404);
     }
     const unknown = "6f1e4c52-3b1a-4f7e-9a55-1c2d3e4f5a6b";
-    expect((await call(batchPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId: unknown }))).status).toBe(404);
+    expect((await callRoute(batchPage.loader, args(registrar.get("/x"), { code: "SCHURL", batchId: unknown }))).status).toBe(404);
     const batchId = await batchOf(s);
-    expect((await call(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: "nope" }), { code: "SCHURL", batchId }))).status).toBe(404);
-    expect((await call(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: unknown }), { code: "SCHURL", batchId }))).status).toBe(404);
+    expect((await callRoute(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: "nope" }), { code: "SCHURL", batchId }))).status).toBe(404);
+    expect((await callRoute(batchPage.action, args(registrar.post("/x", { intent: "delete-draft", diplomaId: unknown }), { code: "SCHURL", batchId }))).status).toBe(404);
 
     const template = (await templateCsv.loader(args(registrar.get("/x"), { code: "SCHURL" }))) as Response;
     expect(template.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -29,9 +29,9 @@ import * as publicJobs from "~/routes/jobs._index";
 import * as schoolJobs from "~/routes/school.$code.jobs";
 import * as adminProvinces from "~/routes/admin.reference.provinces";
 import { listProvinceNeighbours } from "~/modules/reference/save-province-neighbours.server";
-import { graduateOf, schoolWithSignedDiplomas, signedIn, call } from "../support/issued";
+import { graduateOf, schoolWithSignedDiplomas, signedIn } from "../support/issued";
 import { employerWithMember, graduateHolding, jobInput, postJob, signedDiplomas } from "../support/jobs";
-import { routeArgs } from "../support/routes";
+import { callRoute, routeArgs } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 const form = (input = jobInput()): Record<string, string> => ({
@@ -57,16 +57,16 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const employer = await employerWithMember(t.db, "pending");
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const created = await call(newJob.action, member.post(`/employer/${employer.org.code}/jobs/new`, form(), params));
+    const created = await callRoute(newJob.action, member.post(`/employer/${employer.org.code}/jobs/new`, form(), params));
     expect(created.status).toBe(302);
     const jobId = created.location!.split("/jobs/")[1]!.split("?")[0]!;
 
-    const refused = await call(employerJob.action, member.post("/x", { intent: "publish" }, { ...params, jobId }));
+    const refused = await callRoute(employerJob.action, member.post("/x", { intent: "publish" }, { ...params, jobId }));
     expect(refused.status).toBe(409);
     expect((refused.body as { formError: string }).formError).toBe("jobs.error.employer_pending");
 
     await t.db.update(organisations).set({ status: "accredited" }).where(eq(organisations.id, employer.org.id));
-    const published = await call(employerJob.action, member.post("/x", { intent: "publish" }, { ...params, jobId }));
+    const published = await callRoute(employerJob.action, member.post("/x", { intent: "publish" }, { ...params, jobId }));
     expect(published.status).toBe(302);
     const [row] = await t.db.select().from(jobs).where(eq(jobs.id, jobId));
     expect(row!.status).toBe("published");
@@ -78,16 +78,16 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const employer = await employerWithMember(t.db);
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const salary = await call(newJob.action, member.post("/x", { ...form(), salaryMinVnd: "20.000.000", salaryMaxVnd: "10.000.000" }, params));
+    const salary = await callRoute(newJob.action, member.post("/x", { ...form(), salaryMinVnd: "20.000.000", salaryMaxVnd: "10.000.000" }, params));
     expect(salary.status).toBe(400);
     expect((salary.body as { fieldErrors: Record<string, string> }).fieldErrors.salaryMaxVnd).toBe("jobs.validation.salaryRange");
     expect((salary.body as { values: Record<string, string> }).values.title).toBe("Nhân viên kế toán");
 
-    const past = await call(newJob.action, member.post("/x", { ...form(), deadline: "2020-01-01" }, params));
+    const past = await callRoute(newJob.action, member.post("/x", { ...form(), deadline: "2020-01-01" }, params));
     expect(past.status).toBe(400);
     expect((past.body as { fieldErrors: Record<string, string> }).fieldErrors.deadline).toBe("jobs.validation.deadlinePast");
 
-    const unknown = await call(newJob.action, member.post("/x", { ...form(), programmeCodes: "6999999" }, params));
+    const unknown = await callRoute(newJob.action, member.post("/x", { ...form(), programmeCodes: "6999999" }, params));
     expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.programmeCodes).toBe("jobs.validation.unknownProgramme");
     expect(await t.db.select().from(jobs)).toHaveLength(0);
   });
@@ -98,13 +98,13 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     await postJob(t.db, employer, { title: "Thợ hàn", description: "Hàn kết cấu thép nhà xưởng.", programmeCodes: ["5520123"], skills: ["hàn MIG"] });
     await postJob(t.db, employer, { title: "Kế toán bản nháp" }, { draft: true });
 
-    const list = await call(publicJobs.loader, routeArgs(new Request("http://localhost/jobs?q=ke+toan")));
+    const list = await callRoute(publicJobs.loader, routeArgs(new Request("http://localhost/jobs?q=ke+toan")));
     expect(list.status).toBe(200);
     expect((list.body as { jobs: { id: string }[] }).jobs.map((j) => j.id)).toEqual([open]);
     const byProvince = await listPublicJobs(t.db, { filters: { province: "01" }, limit: 10, offset: 0 });
     expect(byProvince.total).toBe(0);
 
-    const page = await call(publicJob.loader, routeArgs(new Request(`http://localhost/jobs/${open}`), { jobId: open }));
+    const page = await callRoute(publicJob.loader, routeArgs(new Request(`http://localhost/jobs/${open}`), { jobId: open }));
     const ld = JSON.parse((page.body as { ld: string }).ld);
     expect(ld).toMatchObject({
       "@context": "https://schema.org",
@@ -142,9 +142,9 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     expect(claimed.ok).toBe(true);
 
     // Preferences, then the matches page: the job, with the exact programme, the province and the level in words.
-    const saved = await call(graduateProfile.action, graduate.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", skills: "javascript" }));
+    const saved = await callRoute(graduateProfile.action, graduate.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", skills: "javascript" }));
     expect(saved.status).toBe(302);
-    const page = await call(graduateJobs.loader, graduate.get("/graduate/jobs"));
+    const page = await callRoute(graduateJobs.loader, graduate.get("/graduate/jobs"));
     const matches = (page.body as { matches: { id: string; score: number; reasons: { kind: string; relation?: string }[] }[] }).matches;
     expect(matches.map((m) => m.id)).toEqual([jobId]);
     expect(matches[0]!.reasons.slice(0, 3)).toEqual([
@@ -154,36 +154,36 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     ]);
 
     // Attaching a diploma needs the share consent.
-    const refused = await call(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
+    const refused = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
     expect(refused.status).toBe(409);
     expect((refused.body as { formError: string }).formError).toBe("jobs.apply.error.share_consent_required");
-    await call(graduateProfile.action, graduate.post("/graduate/profile", { intent: "consent", purpose: "share_diplomas", granted: "true" }));
-    const applied = await call(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
+    await callRoute(graduateProfile.action, graduate.post("/graduate/profile", { intent: "consent", purpose: "share_diplomas", granted: "true" }));
+    const applied = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
     expect(applied.status).toBe(302);
-    const again = await call(publicJob.action, graduate.post(`/jobs/${jobId}`, { message: "Lần hai" }, { jobId }));
+    const again = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { message: "Lần hai" }, { jobId }));
     expect((again.body as { formError: string }).formError).toBe("jobs.apply.error.already_applied");
 
     // The employer sees the application, the diploma verified by the verify page's code, and moves it along.
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code, jobId };
-    const apps = await call(employerApplications.loader, member.get(`/employer/${employer.org.code}/jobs/${jobId}/applications`, params));
+    const apps = await callRoute(employerApplications.loader, member.get(`/employer/${employer.org.code}/jobs/${jobId}/applications`, params));
     const application = (apps.body as { applications: { id: string; status: string; diplomas: { diplomaId: string; verdict: string }[] }[] }).applications[0]!;
     expect(application.status).toBe("new");
     expect(application.diplomas).toEqual([expect.objectContaining({ diplomaId: diplomaIds[0], verdict: "valid" })]);
     for (const status of ["shortlisted", "interview", "offer", "hired"]) {
-      const moved = await call(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status }, params));
+      const moved = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status }, params));
       expect(moved.status).toBe(200);
     }
-    const noted = await call(employerApplications.action, member.post("/x", { intent: "note", applicationId: application.id, note: "Đi làm từ 1/7" }, params));
+    const noted = await callRoute(employerApplications.action, member.post("/x", { intent: "note", applicationId: application.id, note: "Đi làm từ 1/7" }, params));
     expect(noted.status).toBe(200);
-    const wrongMove = await call(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status: "new" }, params));
+    const wrongMove = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status: "new" }, params));
     expect(wrongMove.status).toBe(409);
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(notes.filter((n) => n.kind === "application_status")).toHaveLength(4);
 
     // Withdrawing the share consent hides the attached diploma from the employer at once.
     await changeConsent(t.db, { userId: graduate.id, purpose: "share_diplomas", granted: false, actor: { userId: graduate.id, ip: null } });
-    const after = await call(employerApplications.loader, member.get("/x", params));
+    const after = await callRoute(employerApplications.loader, member.get("/x", params));
     expect((after.body as { applications: { diplomas: unknown[] }[] }).applications[0]!.diplomas).toEqual([]);
     expect(school.id).toBeTruthy();
   });
@@ -195,19 +195,19 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const jobId = await postJob(t.db, owner);
     const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["share_diplomas"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    expect((await call(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]! }, { jobId }))).status).toBe(302);
+    expect((await callRoute(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]! }, { jobId }))).status).toBe(302);
 
     const intruder = await signedIn(t.db, { id: other.member.id });
     // Their own code, the owner's job id: not found. The owner's code: 403.
-    const viaOwnCode = await call(employerApplications.loader, intruder.get("/x", { code: other.org.code, jobId }));
+    const viaOwnCode = await callRoute(employerApplications.loader, intruder.get("/x", { code: other.org.code, jobId }));
     expect(viaOwnCode.status).toBe(404);
-    const viaOwnerCode = await call(employerApplications.loader, intruder.get("/x", { code: owner.org.code, jobId }));
+    const viaOwnerCode = await callRoute(employerApplications.loader, intruder.get("/x", { code: owner.org.code, jobId }));
     expect(viaOwnerCode.status).toBe(403);
-    const ownerView = await call(employerApplications.loader, (await signedIn(t.db, { id: owner.member.id })).get("/x", { code: owner.org.code, jobId }));
+    const ownerView = await callRoute(employerApplications.loader, (await signedIn(t.db, { id: owner.member.id })).get("/x", { code: owner.org.code, jobId }));
     const applicationId = (ownerView.body as { applications: { id: string }[] }).applications[0]!.id;
-    const move = await call(employerApplications.action, intruder.post("/x", { intent: "status", applicationId, status: "rejected" }, { code: other.org.code, jobId }));
+    const move = await callRoute(employerApplications.action, intruder.post("/x", { intent: "status", applicationId, status: "rejected" }, { code: other.org.code, jobId }));
     expect(move.status).toBe(404);
-    const candidates = await call(employerCandidates.loader, intruder.get("/x", { code: other.org.code, jobId }));
+    const candidates = await callRoute(employerCandidates.loader, intruder.get("/x", { code: other.org.code, jobId }));
     expect(candidates.status).toBe(404);
   });
 
@@ -222,22 +222,22 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code, jobId };
     const list = async () =>
-      (await call(employerCandidates.loader, member.get("/x", params))).body as { candidates: { userId: string; email: string | null; diplomas: { verdict: string }[] }[] };
+      (await callRoute(employerCandidates.loader, member.get("/x", params))).body as { candidates: { userId: string; email: string | null; diplomas: { verdict: string }[] }[] };
     const first = await list();
     expect(first.candidates.map((c) => c.userId)).toEqual([visible.id, contactable.id]);
     expect(first.candidates[0]!.email).toBeNull();
     expect(first.candidates[1]!.email).toBe(contactable.email);
     expect(first.candidates[0]!.diplomas[0]!.verdict).toBe("valid");
 
-    const noContact = await call(employerCandidates.action, member.post("/x", { userId: visible.id }, params));
+    const noContact = await callRoute(employerCandidates.action, member.post("/x", { userId: visible.id }, params));
     expect((noContact.body as { message: string }).message).toBe("jobs.invite.error.no_contact_consent");
-    const invited = await call(employerCandidates.action, member.post("/x", { userId: contactable.id }, params));
+    const invited = await callRoute(employerCandidates.action, member.post("/x", { userId: contactable.id }, params));
     expect(invited.status).toBe(200);
     expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, contactable.id), eq(notifications.kind, "invitation")))).toHaveLength(1);
 
     await changeConsent(t.db, { userId: visible.id, purpose: "visible_to_employers", granted: false, actor: { userId: visible.id, ip: null } });
     expect((await list()).candidates.map((c) => c.userId)).toEqual([contactable.id]);
-    const readWithdrawn = await call(employerCandidates.action, member.post("/x", { userId: visible.id }, params));
+    const readWithdrawn = await callRoute(employerCandidates.action, member.post("/x", { userId: visible.id }, params));
     expect((readWithdrawn.body as { message: string }).message).toBe("jobs.invite.error.not_visible");
 
     // A revoked diploma leaves the pool too.
@@ -267,7 +267,7 @@ describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, 
     const employer = await employerWithMember(t.db);
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const ask = async (who: typeof member, query: string, p = params) => call(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
+    const ask = async (who: typeof member, query: string, p = params) => callRoute(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
 
     const programmes = await ask(member, "kind=programme&q=ke+toan");
     expect(programmes.status).toBe(200);
@@ -290,7 +290,7 @@ describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, 
     expect(last).toBe(429);
 
     // Typed codes still go through the server's check.
-    const unknown = await call(newJob.action, member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params));
+    const unknown = await callRoute(newJob.action, member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params));
     expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.occupationCode).toBe("jobs.validation.unknownOccupation");
   }, 60_000);
 });
@@ -306,11 +306,11 @@ describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, ()
     const partTime = await postJob(t.db, employer, { title: "Kế toán bán thời gian", employmentType: "part_time", salaryMinVnd: 12_000_000, salaryMaxVnd: 13_000_000 });
     const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    const saved = await call(graduateProfile.action, g.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", salaryExpectationVnd: "10.000.000", jobTypes: "full_time" }));
+    const saved = await callRoute(graduateProfile.action, g.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", salaryExpectationVnd: "10.000.000", jobTypes: "full_time" }));
     expect(saved.status).toBe(302);
 
     type Page = { matches: { id: string; reasons: { kind: string }[] }[]; filters: Record<string, unknown>; prefilled: boolean; programmes: { code: string; name: string }[]; provinces: { name: string }[] };
-    const page = (await call(graduateJobs.loader, g.get("/graduate/jobs"))).body as Page;
+    const page = (await callRoute(graduateJobs.loader, g.get("/graduate/jobs"))).body as Page;
     expect(page.prefilled).toBe(true);
     expect(page.filters).toEqual({ minSalary: 10_000_000, types: ["full_time"] });
     expect(page.matches.map((m) => m.id)).toEqual([wellPaid]);
@@ -320,7 +320,7 @@ describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, ()
     expect(names.indexOf("Hà Nội")).toBeLessThan(names.indexOf("Hải Phòng"));
     expect(names.indexOf("Hải Phòng")).toBeLessThan(names.indexOf("Huế"));
 
-    const cleared = (await call(graduateJobs.loader, g.get("/graduate/jobs?q="))).body as Page;
+    const cleared = (await callRoute(graduateJobs.loader, g.get("/graduate/jobs?q="))).body as Page;
     expect(cleared.prefilled).toBe(false);
     expect(cleared.filters).toEqual({});
     expect(new Set(cleared.matches.map((m) => m.id))).toEqual(new Set([wellPaid, lowPaid, partTime]));
@@ -361,7 +361,7 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const jobId = await postJob(t.db, employer);
     const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"], consents: ["visible_to_employers", "may_be_contacted", "share_diplomas"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    expect((await call(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }))).status).toBe(302);
+    expect((await callRoute(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }))).status).toBe(302);
     const member = await signedIn(t.db, { id: employer.member.id });
     const [application] = await t.db.select().from(applications).where(eq(applications.jobId, jobId));
     return { employer, jobId, graduate, g, member, applicationId: application!.id, params: { code: employer.org.code, jobId } };
@@ -369,10 +369,10 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
 
   it("the jobs list counts each job's applications; the card shows the applicant's address; the employer is mailed", async () => {
     const { employer, jobId, graduate, member, params } = await appliedGraduate();
-    const list = await call(employerJobs.loader, member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }));
+    const list = await callRoute(employerJobs.loader, member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }));
     expect((list.body as { jobs: { id: string; applications: number }[] }).jobs).toEqual([expect.objectContaining({ id: jobId, applications: 1 })]);
 
-    const apps = await call(employerApplications.loader, member.get("/x", params));
+    const apps = await callRoute(employerApplications.loader, member.get("/x", params));
     expect((apps.body as { applications: { email: string | null }[] }).applications[0]!.email).toBe(graduate.email);
 
     const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_received"));
@@ -384,12 +384,12 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   it("an applicant is shown at their stage among the candidates, not offered an invitation, and cannot be invited", async () => {
     const { graduate, member, applicationId, params } = await appliedGraduate();
     for (const status of ["shortlisted", "interview", "offer", "hired"]) {
-      expect((await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status }, params))).status).toBe(200);
+      expect((await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId, status }, params))).status).toBe(200);
     }
-    const page = await call(employerCandidates.loader, member.get("/x", params));
+    const page = await callRoute(employerCandidates.loader, member.get("/x", params));
     const candidate = (page.body as { candidates: { userId: string; applicationStatus: string | null }[] }).candidates.find((c) => c.userId === graduate.id);
     expect(candidate?.applicationStatus).toBe("hired");
-    const invite = await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, params));
+    const invite = await callRoute(employerCandidates.action, member.post("/x", { userId: graduate.id }, params));
     expect((invite.body as { message: string }).message).toBe("jobs.invite.error.already_applied");
 
     // Each move reached the graduate by mail, naming the job and the company.
@@ -405,7 +405,7 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const jobId = await postJob(t.db, employer);
     const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["visible_to_employers", "may_be_contacted"] });
     const member = await signedIn(t.db, { id: employer.member.id });
-    expect((await call(employerCandidates.action, member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }))).status).toBe(200);
+    expect((await callRoute(employerCandidates.action, member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }))).status).toBe(200);
     const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_invitation"));
     expect(mail!.toAddress).toBe(graduate.email);
     expect(mail!.subject).toBe(`${employer.org.name} mời bạn ứng tuyển: Nhân viên kế toán`);
@@ -413,7 +413,7 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     expect(mail!.bodyText).toContain("31/12/2099");
 
     const g = await signedIn(t.db, { id: graduate.id });
-    const page = await call(graduateApplications.loader, g.get("/graduate/applications"));
+    const page = await callRoute(graduateApplications.loader, g.get("/graduate/applications"));
     expect((page.body as { notifications: { kind: string; title: string; company: string; createdAt: string }[] }).notifications[0]).toMatchObject({
       kind: "invitation",
       title: "Nhân viên kế toán",
@@ -424,10 +424,10 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   it("a graduate withdraws an application: audited, shown withdrawn to the employer, who cannot move it nor read the address", async () => {
     const { g, member, applicationId, params, graduate, employer } = await appliedGraduate();
     const other = await signedIn(t.db, { role: "graduate", organisation: null });
-    const foreign = await call(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const foreign = await callRoute(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
     expect(foreign.location).toBe("/graduate/applications?notice=notFound");
 
-    const done = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const done = await callRoute(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
     expect(done.location).toBe("/graduate/applications?notice=applicationWithdrawn");
     const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
     expect(row!.status).toBe("withdrawn");
@@ -435,12 +435,12 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const withdrawnMail = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_withdrawn"));
     expect(withdrawnMail.map((m) => m.toAddress)).toEqual([employer.member.email]);
     expect(withdrawnMail[0]!.bodyText).toContain(employer.org.name);
-    const again = await call(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const again = await callRoute(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
     expect(again.location).toBe("/graduate/applications?notice=notAllowed");
 
-    const apps = await call(employerApplications.loader, member.get("/x", params));
+    const apps = await callRoute(employerApplications.loader, member.get("/x", params));
     expect((apps.body as { applications: { status: string; email: string | null }[] }).applications[0]).toMatchObject({ status: "withdrawn", email: null });
-    const move = await call(employerApplications.action, member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params));
+    const move = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params));
     expect(move.status).toBe(409);
     expect(graduate.id).toBeTruthy();
   });
@@ -489,10 +489,10 @@ describe(`school view of jobs (${testDatabaseKind()})`, () => {
     await postJob(t.db, employer, { title: "Thợ hàn", description: "Hàn kết cấu thép.", programmeCodes: ["5520123"] });
     const graduate = await graduateHolding(t.db, [diplomaIds[0]!], { consents: ["visible_to_employers"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    expect((await call(publicJob.action, g.post(`/jobs/${fits}`, {}, { jobId: fits }))).status).toBe(302);
+    expect((await callRoute(publicJob.action, g.post(`/jobs/${fits}`, {}, { jobId: fits }))).status).toBe(302);
 
     const staff = await signedIn(t.db, { role: "school_admin", organisation: school });
-    const page = await call(schoolJobs.loader, staff.get(`/school/${school.code}/jobs`, { code: school.code }));
+    const page = await callRoute(schoolJobs.loader, staff.get(`/school/${school.code}/jobs`, { code: school.code }));
     const body = page.body as { jobs: { id: string }[]; placement: Record<string, number> };
     expect(body.jobs.map((j) => j.id)).toEqual([fits]);
     expect(body.placement).toEqual({ graduates: 1, visible: 1, applications: 1, interviews: 0, hired: 0 });
@@ -511,7 +511,7 @@ describe(`neighbouring provinces as reference data (${testDatabaseKind()})`, () 
 
     const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
     const form = new URLSearchParams([["intent", "neighbours"], ["code", "48"], ["neighbourCodes", "51"], ["neighbourCodes", "56"]]);
-    const res = await call(adminProvinces.action, routeArgs(new Request("http://localhost/admin/reference/provinces", { method: "POST", headers: { cookie: (admin.get("/").request.headers.get("cookie"))! }, body: form })));
+    const res = await callRoute(adminProvinces.action, routeArgs(new Request("http://localhost/admin/reference/provinces", { method: "POST", headers: { cookie: (admin.get("/").request.headers.get("cookie"))! }, body: form })));
     expect(res.status).toBe(302);
     expect(await neighboursOfJob()).toEqual(["51", "56"]);
     expect(await listProvinceNeighbours(t.db, "56")).toContain("48");

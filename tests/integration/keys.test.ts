@@ -4,12 +4,10 @@
  * registry as their routes serve them, and who may change a school's keys.
  */
 import { randomBytes } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, diplomas, organisations, programmes, signingKeys, type Organisation, type Role } from "~db/schema";
 import { getEnv } from "~/lib/env.server";
-import { createSession } from "~/lib/session.server";
 import { verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
 import { ensureKeysForAccreditedSchools, ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
@@ -26,11 +24,10 @@ import * as schoolKeys from "~/routes/school.$code.keys";
 import * as trustRegistryRoute from "~/routes/trust-registry[.]json";
 import { createOrganisation, createUser } from "../support/factories";
 import { createMember } from "../support/members";
+import { callRoute, routeArgs, signedInAs } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
-type Args = LoaderFunctionArgs & ActionFunctionArgs;
 const IP = "203.0.113.9";
-let ipCounter = 0;
 
 describe(`signing keys (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
@@ -59,35 +56,10 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
     return school;
   }
 
-  const args = (request: Request, params: Record<string, string> = {}, clientIp = `198.51.100.${++ipCounter % 250}`): Args =>
-    ({ request, params, context: { clientIp, cspNonce: "n" } }) as unknown as Args;
-
-  /** A loader/action's answer as status, headers and JSON body, whether it returned or threw it. */
-  async function call(fn: (a: Args) => Promise<unknown>, a: Args): Promise<{ status: number; headers: Headers; body: any }> {
-    let response: unknown;
-    try {
-      response = await fn(a);
-    } catch (thrown) {
-      response = thrown;
-    }
-    if (!(response instanceof Response)) throw response;
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-  }
-
   const publicGet = (path: string) => new Request(`${origin()}${path}`);
 
-  async function as(role: Role, organisation: Organisation | null) {
-    const member = await createMember(t.db, role, organisation);
-    const { setCookie } = await createSession(t.db, { userId: member.id, ip: null, userAgent: "vitest" });
-    const cookie = setCookie.split(";")[0]!;
-    return {
-      ...member,
-      get: (path: string) => new Request(`http://localhost${path}`, { headers: { cookie } }),
-      post: (path: string, fields: Record<string, string>) =>
-        new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }),
-    };
-  }
+  /** A signed-in member (cookie), with request builders. */
+  const as = (role: Role, organisation: Organisation | null) => signedInAs(t.db, role, organisation);
 
   let diplomaCounter = 0;
   /** A signed diploma row written straight to the table: only what the compromise query reads matters. */
@@ -248,7 +220,7 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(loaded.ok && loaded.key.keyRef).toBe("key-2");
 
       const did = `did:web:${host()}:issuers:${school.code}`;
-      const doc = await call(issuerDidRoute.loader, args(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
+      const doc = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
       expect(doc.status).toBe(200);
       expect(doc.body.verificationMethod.map((m: { id: string }) => m.id)).toEqual([`${did}#key-1`, `${did}#key-2`]);
       expect(doc.body.assertionMethod).toEqual([`${did}#key-1`, `${did}#key-2`]);
@@ -296,17 +268,17 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(audit!.details).toMatchObject({ keyRef: "key-1", affectedCount: 2, affectedDiplomaIds: [atTheInstant, after], replacementKeyRef: "key-2" });
 
       // Published: the DID document marks the key revoked from the date; the registry carries its whole life.
-      const doc = await call(issuerDidRoute.loader, args(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
+      const doc = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
       expect(doc.body.verificationMethod[0]).toMatchObject({ id: expect.stringMatching(/#key-1$/), revoked: "2025-03-01T01:30:00Z" });
       expect(doc.body.verificationMethod[1].revoked).toBeUndefined();
       await ensureMinistryKey(t.db);
-      const registry = await call(trustRegistryRoute.loader, args(publicGet("/trust-registry.json")));
+      const registry = await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")));
       const entry = registry.body.schools.find((s: { code: string }) => s.code === school.code);
       expect(entry.keys[0]).toMatchObject({ status: "compromised", compromisedFrom: "2025-03-01T01:30:00Z", retiredAt: expect.any(String) });
       expect(entry.keys[1]).toMatchObject({ status: "active", retiredAt: null, compromisedFrom: null });
 
       // The page lists them too.
-      const page = await call(schoolKeys.loader, args((await asAdminOf(school)).get(`/school/${school.code}/keys?affected=key-1`), { code: school.code }));
+      const page = await callRoute(schoolKeys.loader, routeArgs((await asAdminOf(school)).get(`/school/${school.code}/keys?affected=key-1`), { code: school.code }));
       expect(page.body.affected).toMatchObject({ keyRef: "key-1", total: 2 });
 
       expect(await markKeyCompromised(t.db, { organisationId: school.id, keyId: key!.id, compromisedFrom: from, reason: "lại", actor })).toEqual({
@@ -352,7 +324,7 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const did = `did:web:${host()}:issuers:${school.code}`;
       expect(did).toContain("%3A"); // PUBLIC_ORIGIN has a port in tests: did:web percent-encodes it
 
-      const res = await call(issuerDidRoute.loader, args(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
+      const res = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("public, max-age=300");
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -368,7 +340,7 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const pending = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const school = await accreditedSchool();
       for (const code of ["NOSUCH", pending.code, school.code.toLowerCase(), "..%2F", "A".repeat(80)]) {
-        const res = await call(issuerDidRoute.loader, args(publicGet(`/issuers/${code}/did.json`), { code }));
+        const res = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${code}/did.json`), { code }));
         expect(res.status).toBe(404);
         expect(res.body).toEqual({ code: "not_found" });
         expect(res.headers.get("cache-control")).toBe("no-store");
@@ -382,16 +354,16 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const admin = await createMember(t.db, "school_admin", a);
       await rotateSchoolKey(t.db, { organisationId: a.id, actor: { userId: admin.id, ip: IP } });
 
-      expect((await call(trustRegistryRoute.loader, args(publicGet("/trust-registry.json")))).status).toBe(503); // no ministry key yet
-      expect((await call(wellKnownDid.loader, args(publicGet("/.well-known/did.json")))).status).toBe(404);
+      expect((await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")))).status).toBe(503); // no ministry key yet
+      expect((await callRoute(wellKnownDid.loader, routeArgs(publicGet("/.well-known/did.json")))).status).toBe(404);
       await ensureMinistryKey(t.db);
 
-      const ministry = await call(wellKnownDid.loader, args(publicGet("/.well-known/did.json")));
+      const ministry = await callRoute(wellKnownDid.loader, routeArgs(publicGet("/.well-known/did.json")));
       expect(ministry.status).toBe(200);
       const ministryDid = `did:web:${host()}`;
       expect(ministry.body).toMatchObject({ id: ministryDid, assertionMethod: [`${ministryDid}#key-1`] });
 
-      const res = await call(trustRegistryRoute.loader, args(publicGet("/trust-registry.json")));
+      const res = await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")));
       expect(res.status).toBe(200);
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       const registry = res.body;
@@ -429,21 +401,21 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
     it("answers 503 when the ministry key cannot be decrypted", async () => {
       await ensureMinistryKey(t.db);
       useKeyRing(keyRingFrom(randomBytes(32)));
-      const res = await call(trustRegistryRoute.loader, args(publicGet("/trust-registry.json")));
+      const res = await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")));
       expect(res).toMatchObject({ status: 503, body: { code: "registry_unavailable" } });
     });
 
     it("rate-limits a client that keeps asking, with Retry-After", async () => {
       const clientIp = "192.0.2.77";
-      let last: Awaited<ReturnType<typeof call>> | undefined;
+      let last: Awaited<ReturnType<typeof callRoute>> | undefined;
       for (let i = 0; i < 70 && last?.status !== 429; i++) {
-        last = await call(issuerDidRoute.loader, args(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, clientIp));
+        last = await callRoute(issuerDidRoute.loader, routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, clientIp));
       }
       expect(last!.status).toBe(429);
       expect(last!.body).toEqual({ code: "rate_limited" });
       expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       // Another client is not affected.
-      expect((await call(issuerDidRoute.loader, args(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, "192.0.2.78"))).status).toBe(404);
+      expect((await callRoute(issuerDidRoute.loader, routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, "192.0.2.78"))).status).toBe(404);
     });
   });
 
@@ -456,28 +428,28 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const pathA = `/school/${schoolA.code}/keys`;
       const pathB = `/school/${schoolB.code}/keys`;
 
-      const page = await call(schoolKeys.loader, args(adminA.get(pathA), { code: schoolA.code }));
+      const page = await callRoute(schoolKeys.loader, routeArgs(adminA.get(pathA), { code: schoolA.code }));
       expect(page.status).toBe(200);
       expect(page.body.keys).toMatchObject([{ keyRef: "key-1", status: "active", signedCount: 0 }]);
       expect(page.body.school.did).toBe(`did:web:${host()}:issuers:${schoolA.code}`);
 
-      expect((await call(schoolKeys.action, args(adminA.post(pathB, { intent: "rotate", confirm: "yes" }), { code: schoolB.code }))).status).toBe(403);
-      expect((await call(schoolKeys.loader, args(adminA.get(pathB), { code: schoolB.code }))).status).toBe(403);
-      expect((await call(schoolKeys.action, args(registrarA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }))).status).toBe(403);
-      expect((await call(schoolKeys.loader, args(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
+      expect((await callRoute(schoolKeys.action, routeArgs(adminA.post(pathB, { intent: "rotate", confirm: "yes" }), { code: schoolB.code }))).status).toBe(403);
+      expect((await callRoute(schoolKeys.loader, routeArgs(adminA.get(pathB), { code: schoolB.code }))).status).toBe(403);
+      expect((await callRoute(schoolKeys.action, routeArgs(registrarA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }))).status).toBe(403);
+      expect((await callRoute(schoolKeys.loader, routeArgs(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
       expect((await keyRowsOf(schoolA.id)).map((k) => k.status)).toEqual(["active"]);
       expect((await keyRowsOf(schoolB.id)).map((k) => k.status)).toEqual(["active"]);
 
-      const unconfirmed = await call(schoolKeys.action, args(adminA.post(pathA, { intent: "rotate" }), { code: schoolA.code }));
+      const unconfirmed = await callRoute(schoolKeys.action, routeArgs(adminA.post(pathA, { intent: "rotate" }), { code: schoolA.code }));
       expect(unconfirmed).toMatchObject({ status: 400, body: { intent: "rotate", ok: false, fieldErrors: { confirm: "keys.error.confirm_required" } } });
-      const rotated = await call(schoolKeys.action, args(adminA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }));
+      const rotated = await callRoute(schoolKeys.action, routeArgs(adminA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }));
       expect(rotated).toMatchObject({ status: 200, body: { intent: "rotate", ok: true, activeKeyRef: "key-2", retiredKeyRef: "key-1" } });
 
       // Reporting another school's key through one's own school finds nothing.
       const [keyB] = await keyRowsOf(schoolB.id);
-      const foreign = await call(
+      const foreign = await callRoute(
         schoolKeys.action,
-        args(adminA.post(pathA, { intent: "compromise", keyId: keyB!.id, compromisedFrom: "2025-01-01T00:00", reason: "thử" }), { code: schoolA.code }),
+        routeArgs(adminA.post(pathA, { intent: "compromise", keyId: keyB!.id, compromisedFrom: "2025-01-01T00:00", reason: "thử" }), { code: schoolA.code }),
       );
       expect(foreign).toMatchObject({ status: 404, body: { ok: false, formError: "keys.error.not_found" } });
       expect((await keyRowsOf(schoolB.id))[0]!.status).toBe("active");
@@ -489,9 +461,9 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const [key] = await keyRowsOf(school.id);
       const path = `/school/${school.code}/keys`;
 
-      const bad = await call(
+      const bad = await callRoute(
         schoolKeys.action,
-        args(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-02-30T08:00", reason: "" }), { code: school.code }),
+        routeArgs(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-02-30T08:00", reason: "" }), { code: school.code }),
       );
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({
@@ -499,9 +471,9 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
         fieldErrors: { compromisedFrom: "keys.error.compromised_from", reason: "keys.error.reason_required" },
       });
 
-      const done = await call(
+      const done = await callRoute(
         schoolKeys.action,
-        args(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-03-01T08:30", reason: "Lộ mật khẩu" }), { code: school.code }),
+        routeArgs(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-03-01T08:30", reason: "Lộ mật khẩu" }), { code: school.code }),
       );
       expect(done.status).toBe(200);
       // Vietnam time: 08:30 +07:00.

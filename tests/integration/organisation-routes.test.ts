@@ -2,11 +2,9 @@
  * The organisation routes as Remix calls them: loader/action with a Request carrying a real session cookie.
  * Checks the edge: every loader and action guards, URL params are validated, bad input comes back with what was typed.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations, roleAssignments, type Organisation, type Role } from "~db/schema";
-import { createSession } from "~/lib/session.server";
 import * as adminAudit from "~/routes/admin.audit";
 import * as adminOrganisation from "~/routes/admin.organisations.$id";
 import * as adminOrganisations from "~/routes/admin.organisations._index";
@@ -15,47 +13,23 @@ import * as schoolAudit from "~/routes/school.$code.audit";
 import * as schoolMembers from "~/routes/school.$code.members";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";
+import { callRoute, routeArgs, signedInAs } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
-
-type Args = LoaderFunctionArgs & ActionFunctionArgs;
 
 describe(`organisation routes (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
 
-  async function as(role: Role, organisation: Organisation | null) {
-    const member = await createMember(t.db, role, organisation);
-    const { setCookie } = await createSession(t.db, { userId: member.id, ip: null, userAgent: "vitest" });
-    const cookie = setCookie.split(";")[0]!;
-    return {
-      ...member,
-      get: (path: string) => new Request(`http://localhost${path}`, { headers: { cookie } }),
-      post: (path: string, fields: Record<string, string>) =>
-        new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }),
-    };
-  }
+  /** A signed-in member (cookie), with request builders. */
+  const as = (role: Role, organisation: Organisation | null) => signedInAs(t.db, role, organisation);
 
-  const args = (request: Request, params: Record<string, string> = {}): Args =>
-    ({ request, params, context: { clientIp: "198.51.100.7", cspNonce: "n" } }) as unknown as Args;
-
-  /** A loader/action's answer as status + JSON body, whether it returned or threw it. */
-  async function call(fn: (a: Args) => Promise<unknown>, a: Args): Promise<{ status: number; body: any }> {
-    let response: unknown;
-    try {
-      response = await fn(a);
-    } catch (thrown) {
-      response = thrown;
-    }
-    if (!(response instanceof Response)) throw response;
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params, "198.51.100.7");
 
   describe("/admin/organisations/$id", () => {
     it("answers 404, not 500, for a malformed or unknown id", async () => {
       const admin = await as("ministry_admin", null);
       for (const id of ["not-a-uuid", "1 or 1=1", "00000000-0000-4000-8000-000000000000"]) {
-        expect((await call(adminOrganisation.loader, args(admin.get(`/admin/organisations/${id}`), { id }))).status).toBe(404);
-        expect((await call(adminOrganisation.action, args(admin.post(`/admin/organisations/${id}`, { change: "accredit" }), { id }))).status).toBe(404);
+        expect((await callRoute(adminOrganisation.loader, args(admin.get(`/admin/organisations/${id}`), { id }))).status).toBe(404);
+        expect((await callRoute(adminOrganisation.action, args(admin.post(`/admin/organisations/${id}`, { change: "accredit" }), { id }))).status).toBe(404);
       }
     });
 
@@ -63,9 +37,9 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const schoolAdmin = await as("school_admin", school);
       const params = { id: school.id };
-      expect((await call(adminOrganisation.loader, args(schoolAdmin.get(`/admin/organisations/${school.id}`), params))).status).toBe(403);
-      expect((await call(adminOrganisation.action, args(schoolAdmin.post(`/admin/organisations/${school.id}`, { change: "accredit" }), params))).status).toBe(403);
-      expect((await call(adminOrganisations.loader, args(schoolAdmin.get("/admin/organisations")))).status).toBe(403);
+      expect((await callRoute(adminOrganisation.loader, args(schoolAdmin.get(`/admin/organisations/${school.id}`), params))).status).toBe(403);
+      expect((await callRoute(adminOrganisation.action, args(schoolAdmin.post(`/admin/organisations/${school.id}`, { change: "accredit" }), params))).status).toBe(403);
+      expect((await callRoute(adminOrganisations.loader, args(schoolAdmin.get("/admin/organisations")))).status).toBe(403);
       const [row] = await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, school.id));
       expect(row!.status).toBe("pending");
     });
@@ -76,14 +50,14 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const admin = await as("ministry_admin", null);
       const path = `/admin/organisations/${school.id}`;
 
-      const refused = await call(adminOrganisation.action, args(admin.post(path, { change: "reject", reason: "  " }), { id: school.id }));
+      const refused = await callRoute(adminOrganisation.action, args(admin.post(path, { change: "reject", reason: "  " }), { id: school.id }));
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ ok: false, values: { change: "reject" }, fieldErrors: { reason: "organisations.error.reason_required" } });
 
-      const done = await call(adminOrganisation.action, args(admin.post(path, { change: "accredit" }), { id: school.id }));
-      expect(done).toEqual({ status: 200, body: { ok: true, status: "accredited" } });
+      const done = await callRoute(adminOrganisation.action, args(admin.post(path, { change: "accredit" }), { id: school.id }));
+      expect({ status: done.status, body: done.body }).toEqual({ status: 200, body: { ok: true, status: "accredited" } });
 
-      const page = await call(adminOrganisation.loader, args(admin.get(path), { id: school.id }));
+      const page = await callRoute(adminOrganisation.loader, args(admin.get(path), { id: school.id }));
       expect(page.status).toBe(200);
       expect(page.body.organisation.status).toBe("accredited");
       expect(page.body.changes).toEqual(["suspend"]);
@@ -101,18 +75,18 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const path = `/school/${school.code}/members`;
       const params = { code: school.code };
 
-      const seenByRegistrar = await call(schoolMembers.loader, args(registrar.get(path), params));
+      const seenByRegistrar = await callRoute(schoolMembers.loader, args(registrar.get(path), params));
       expect(seenByRegistrar.status).toBe(200);
       expect(seenByRegistrar.body.canManage).toBe(false);
       expect(seenByRegistrar.body.members).toHaveLength(2);
-      expect((await call(schoolMembers.loader, args(admin.get(path), params))).body.canManage).toBe(true);
+      expect((await callRoute(schoolMembers.loader, args(admin.get(path), params))).body.canManage).toBe(true);
 
-      const refused = await call(
+      const refused = await callRoute(
         schoolMembers.action,
         args(registrar.post(path, { intent: "invite", email: "a@b.vn", fullName: "A B", role: "school_admin" }), params),
       );
       expect(refused.status).toBe(403);
-      const removal = await call(schoolMembers.action, args(registrar.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
+      const removal = await callRoute(schoolMembers.action, args(registrar.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
       expect(removal.status).toBe(403);
       expect(await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, school.id))).toHaveLength(2);
     });
@@ -120,7 +94,7 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
     it("gives bad input back with a Vietnamese message key per field and what was typed", async () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const admin = await as("school_admin", school);
-      const result = await call(
+      const result = await callRoute(
         schoolMembers.action,
         args(admin.post(`/school/${school.code}/members`, { intent: "invite", email: "khong-phai-email", fullName: "Trần Văn Bảy", role: "employer_member" }), {
           code: school.code,
@@ -141,15 +115,15 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const path = `/school/${school.code}/members`;
       const params = { code: school.code };
 
-      const invited = await call(
+      const invited = await callRoute(
         schoolMembers.action,
         args(admin.post(path, { intent: "invite", email: "Moi.Vao@Truong.EDU.vn", fullName: "Mới Vào", role: "school_principal" }), params),
       );
       expect(invited).toMatchObject({ status: 200, body: { ok: true, notice: "members.invited", email: "moi.vao@truong.edu.vn" } });
 
-      const last = await call(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
-      expect(last).toEqual({ status: 409, body: { intent: "remove", ok: false, formError: "members.error.last_admin" } });
-      const garbage = await call(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: "x" }), params));
+      const last = await callRoute(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
+      expect({ status: last.status, body: last.body }).toEqual({ status: 409, body: { intent: "remove", ok: false, formError: "members.error.last_admin" } });
+      const garbage = await callRoute(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: "x" }), params));
       expect(garbage.status).toBe(400);
     });
 
@@ -162,10 +136,10 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const path = `/school/${schoolB.code}/members`;
       const params = { code: schoolB.code };
 
-      expect((await call(schoolMembers.loader, args(adminA.get(path), params))).status).toBe(403);
-      expect((await call(schoolMembers.action, args(adminA.post(path, { intent: "remove", assignmentId: registrarB.assignmentId }), params))).status).toBe(403);
+      expect((await callRoute(schoolMembers.loader, args(adminA.get(path), params))).status).toBe(403);
+      expect((await callRoute(schoolMembers.action, args(adminA.post(path, { intent: "remove", assignmentId: registrarB.assignmentId }), params))).status).toBe(403);
       expect(
-        (await call(schoolMembers.action, args(adminA.post(path, { intent: "invite", email: "x@y.vn", fullName: "X Y", role: "school_admin" }), params))).status,
+        (await callRoute(schoolMembers.action, args(adminA.post(path, { intent: "invite", email: "x@y.vn", fullName: "X Y", role: "school_admin" }), params))).status,
       ).toBe(403);
       expect(await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, schoolB.id))).toHaveLength(2);
     });
@@ -180,14 +154,14 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const path = `/employer/${employer.code}/members`;
       const params = { code: employer.code };
 
-      const page = await call(employerMembers.loader, args(member.get(path), params));
+      const page = await callRoute(employerMembers.loader, args(member.get(path), params));
       expect(page.body).toMatchObject({ kind: "employer", canManage: true, roles: ["employer_member"] });
-      const invited = await call(
+      const invited = await callRoute(
         employerMembers.action,
         args(member.post(path, { intent: "invite", email: "dong.nghiep@congty.vn", fullName: "Đồng Nghiệp", role: "employer_member" }), params),
       );
       expect(invited.body).toMatchObject({ ok: true, notice: "members.invited" });
-      expect((await call(employerMembers.loader, args(schoolAdmin.get(path), params))).status).toBe(403);
+      expect((await callRoute(employerMembers.loader, args(schoolAdmin.get(path), params))).status).toBe(403);
     });
   });
 
@@ -199,7 +173,7 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const adminB = await as("school_admin", schoolB);
       const registrarA = await as("school_registrar", schoolA);
       for (const [admin, school] of [[adminA, schoolA], [adminB, schoolB]] as const) {
-        await call(
+        await callRoute(
           schoolMembers.action,
           args(admin.post(`/school/${school.code}/members`, { intent: "invite", email: `moi@${school.code.toLowerCase()}.vn`, fullName: "Người Mới", role: "school_registrar" }), {
             code: school.code,
@@ -208,20 +182,20 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       }
 
       const pathA = `/school/${schoolA.code}/audit`;
-      const seen = await call(schoolAudit.loader, args(adminA.get(`${pathA}?org=${schoolB.id}`), { code: schoolA.code }));
+      const seen = await callRoute(schoolAudit.loader, args(adminA.get(`${pathA}?org=${schoolB.id}`), { code: schoolA.code }));
       expect(seen.status).toBe(200);
       expect(seen.body.total).toBe(1);
       expect(seen.body.entries.map((e: { organisationId: string }) => e.organisationId)).toEqual([schoolA.id]);
       expect(seen.body.entries[0].actorIp).toBeNull();
-      expect((await call(schoolAudit.loader, args(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
-      expect((await call(schoolAudit.loader, args(adminA.get(`/school/${schoolB.code}/audit`), { code: schoolB.code }))).status).toBe(403);
+      expect((await callRoute(schoolAudit.loader, args(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
+      expect((await callRoute(schoolAudit.loader, args(adminA.get(`/school/${schoolB.code}/audit`), { code: schoolB.code }))).status).toBe(403);
 
       const ministry = await as("ministry_admin", null);
-      const all = await call(adminAudit.loader, args(ministry.get("/admin/audit")));
+      const all = await callRoute(adminAudit.loader, args(ministry.get("/admin/audit")));
       expect(all.body.total).toBe(2);
-      const onlyB = await call(adminAudit.loader, args(ministry.get(`/admin/audit?org=${schoolB.id}&page=abc`)));
+      const onlyB = await callRoute(adminAudit.loader, args(ministry.get(`/admin/audit?org=${schoolB.id}&page=abc`)));
       expect(onlyB.body.entries.map((e: { organisationId: string }) => e.organisationId)).toEqual([schoolB.id]);
-      expect((await call(adminAudit.loader, args(adminA.get("/admin/audit")))).status).toBe(403);
+      expect((await callRoute(adminAudit.loader, args(adminA.get("/admin/audit")))).status).toBe(403);
     });
   });
 });

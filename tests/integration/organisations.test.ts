@@ -11,7 +11,8 @@ import { removeMemberRole } from "~/modules/organisations/remove-member-role.ser
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
 import * as adminOrganisation from "~/routes/admin.organisations.$id";
-import { call, signedIn } from "../support/issued";
+import { signedIn } from "../support/issued";
+import { callRoute } from "../support/routes";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
@@ -46,7 +47,7 @@ describe(`organisations (${testDatabaseKind()})`, () => {
     it("the accreditation page shows the applicant, phone, website, tax code and legal document supplied at sign-up", async () => {
       const { org } = await signUpEmployer();
       const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
-      const page = await call(adminOrganisation.loader, admin.get(`/admin/organisations/${org.id}`, { id: org.id }));
+      const page = await callRoute(adminOrganisation.loader, admin.get(`/admin/organisations/${org.id}`, { id: org.id }));
       expect(page.status).toBe(200);
       expect((page.body as { supplied: unknown }).supplied).toMatchObject({
         applicant: { fullName: "Trần Thu Hà", email: "ha.tran@congtyabc.vn", emailConfirmed: false },

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, organisations, programmes, roleAssignments, users, type Organisation, type Role } from "~db/schema";
@@ -19,9 +18,9 @@ import * as programmeList from "~/routes/admin.reference.programmes._index";
 import * as importRoute from "~/routes/admin.reference.programmes.import";
 import * as newProgramme from "~/routes/admin.reference.programmes.new";
 import * as provincesRoute from "~/routes/admin.reference.provinces";
+import { callRoute, routeArgs, type RouteArgs as Args } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
-type Args = LoaderFunctionArgs & ActionFunctionArgs;
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, "../fixtures", name)));
 
 describe(`reference routes (${testDatabaseKind()})`, () => {
@@ -52,26 +51,7 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
     };
   }
 
-  const args = (request: Request, params: Record<string, string> = {}): Args =>
-    ({ request, params, context: { clientIp: "198.51.100.7", cspNonce: "n" } }) as unknown as Args;
-
-  async function call(fn: (a: Args) => Promise<unknown>, a: Args): Promise<{ status: number; body: any; location: string | null }> {
-    let response: unknown;
-    try {
-      response = await fn(a);
-    } catch (thrown) {
-      response = thrown;
-    }
-    if (!(response instanceof Response)) throw response;
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: response.status, body, location: response.headers.get("location") };
-  }
+  const args = (request: Request, params: Record<string, string> = {}) => routeArgs(request, params, "198.51.100.7");
 
   const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
 
@@ -94,22 +74,22 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
       ["/admin/reference/crosswalk", crosswalk, {}],
     ];
     for (const [p, route, params] of routes) {
-      const anonymous = await call(route.loader, args(new Request(`http://localhost${p}`), params));
+      const anonymous = await callRoute(route.loader, args(new Request(`http://localhost${p}`), params));
       expect(anonymous.status, p).toBe(302);
       expect(anonymous.location).toMatch(/^\/sign-in\?redirectTo=/);
-      expect((await call(route.loader, args(schoolAdmin.get(p), params))).status, p).toBe(403);
+      expect((await callRoute(route.loader, args(schoolAdmin.get(p), params))).status, p).toBe(403);
       if (route.action) {
-        expect((await call(route.action, args(schoolAdmin.post(p, { nameVi: "x" }), params))).status, p).toBe(403);
+        expect((await callRoute(route.action, args(schoolAdmin.post(p, { nameVi: "x" }), params))).status, p).toBe(403);
       }
     }
-    const upload = await call(importRoute.action, args(schoolAdmin.upload("/admin/reference/programmes/import", { name: "a.csv", bytes: fixture("programmes-import-valid.csv") })));
+    const upload = await callRoute(importRoute.action, args(schoolAdmin.upload("/admin/reference/programmes/import", { name: "a.csv", bytes: fixture("programmes-import-valid.csv") })));
     expect(upload.status).toBe(403);
     expect((await t.db.select({ n: count() }).from(programmes))[0]!.n).toBe(43);
   });
 
   it("keeps what the admin typed when a programme form is rejected, and saves a valid one", async () => {
     const admin = await as("ministry_admin");
-    const rejected = await call(
+    const rejected = await callRoute(
       newProgramme.action,
       args(admin.post("/admin/reference/programmes/new", { code: "5480299", nameVi: "Ngành thử", nameEn: "Trial", levelCode: "cao_dang", source: "admin" })),
     );
@@ -119,12 +99,12 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
       fieldErrors: { levelCode: "reference.error.level_mismatch" },
     });
 
-    const invalid = await call(newProgramme.action, args(admin.post("/admin/reference/programmes/new", { code: "12", nameVi: "  ", levelCode: "cao_dang" })));
+    const invalid = await callRoute(newProgramme.action, args(admin.post("/admin/reference/programmes/new", { code: "12", nameVi: "  ", levelCode: "cao_dang" })));
     expect(invalid.status).toBe(400);
     expect(invalid.body.fieldErrors).toMatchObject({ code: "reference.validation.programmeCode", nameVi: "form.required" });
     expect(invalid.body.values.code).toBe("12");
 
-    const saved = await call(
+    const saved = await callRoute(
       newProgramme.action,
       args(admin.post("/admin/reference/programmes/new", { code: "6480299", nameVi: "Ngành thử", nameEn: "", levelCode: "cao_dang", source: "admin" })),
     );
@@ -137,14 +117,14 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   it("answers 404 for a malformed or unknown programme code", async () => {
     const admin = await as("ministry_admin");
     for (const code of ["abc", "6480201' or 1=1", "123", "6999999"]) {
-      expect((await call(programme.loader, args(admin.get(`/admin/reference/programmes/${code}`), { code }))).status, code).toBe(404);
-      expect((await call(programme.action, args(admin.post(`/admin/reference/programmes/${code}`, { intent: "deactivate" }), { code }))).status, code).toBe(404);
+      expect((await callRoute(programme.loader, args(admin.get(`/admin/reference/programmes/${code}`), { code }))).status, code).toBe(404);
+      expect((await callRoute(programme.action, args(admin.post(`/admin/reference/programmes/${code}`, { intent: "deactivate" }), { code }))).status, code).toBe(404);
     }
   });
 
   it("deactivates a programme from its page", async () => {
     const admin = await as("ministry_admin");
-    const result = await call(programme.action, args(admin.post("/admin/reference/programmes/6480201", { intent: "deactivate" }), { code: "6480201" }));
+    const result = await callRoute(programme.action, args(admin.post("/admin/reference/programmes/6480201", { intent: "deactivate" }), { code: "6480201" }));
     expect(result.location).toBe("/admin/reference/programmes/6480201?active=0");
     const [row] = await t.db.select().from(programmes).where(eq(programmes.code, "6480201"));
     expect(row?.active).toBe(false);
@@ -152,7 +132,7 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("ignores malformed list parameters rather than failing", async () => {
     const admin = await as("ministry_admin");
-    const list = await call(programmeList.loader, args(admin.get("/admin/reference/programmes?page=abc&level=%27%3B&field=4&q=cong%20nghe")));
+    const list = await callRoute(programmeList.loader, args(admin.get("/admin/reference/programmes?page=abc&level=%27%3B&field=4&q=cong%20nghe")));
     expect(list.status).toBe(200);
     expect(list.body.query).toMatchObject({ page: 1, q: "cong nghe", status: "all" });
     expect(list.body.rows.map((r: { code: string }) => r.code)).toContain("6480201");
@@ -161,7 +141,7 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   it("uploads an invalid CSV: 422, the report in row order, nothing imported", async () => {
     const admin = await as("ministry_admin");
     const before = await auditCount();
-    const result = await call(
+    const result = await callRoute(
       importRoute.action,
       args(admin.upload("/admin/reference/programmes/import", { name: "danh-muc.csv", bytes: fixture("programmes-import-invalid.csv") })),
     );
@@ -176,7 +156,7 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   it("uploads a valid CSV: imported, counted, one audit row", async () => {
     const admin = await as("ministry_admin");
     const before = await auditCount();
-    const result = await call(
+    const result = await callRoute(
       importRoute.action,
       args(admin.upload("/admin/reference/programmes/import", { name: "danh-muc.csv", bytes: fixture("programmes-import-valid.csv") })),
     );
@@ -187,11 +167,11 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("refuses an upload without a file, or with another kind of file", async () => {
     const admin = await as("ministry_admin");
-    const noFile = await call(importRoute.action, args(admin.post("/admin/reference/programmes/import", { dryRun: "1" })));
+    const noFile = await callRoute(importRoute.action, args(admin.post("/admin/reference/programmes/import", { dryRun: "1" })));
     expect(noFile.body).toMatchObject({ status: "error", error: "reference.import.noFile" });
-    const wrongType = await call(importRoute.action, args(admin.upload("/admin/reference/programmes/import", { name: "list.xlsx", bytes: "PK" })));
+    const wrongType = await callRoute(importRoute.action, args(admin.upload("/admin/reference/programmes/import", { name: "list.xlsx", bytes: "PK" })));
     expect(wrongType.body).toMatchObject({ status: "error", error: "reference.import.wrongType" });
-    const tooLarge = await call(
+    const tooLarge = await callRoute(
       importRoute.action,
       args(admin.upload("/admin/reference/programmes/import", { name: "big.csv", bytes: new Uint8Array(6 * 1024 * 1024) })),
     );
@@ -201,19 +181,19 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("keeps the typed crosswalk pair when the programme key is unknown", async () => {
     const admin = await as("ministry_admin");
-    const result = await call(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "999999", vscoCode: "2431", status: "proposed" })));
+    const result = await callRoute(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "999999", vscoCode: "2431", status: "proposed" })));
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ values: { programmeKey: "999999", vscoCode: "2431" }, fieldErrors: { programmeKey: "reference.error.unknownProgrammeKey" } });
-    const added = await call(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "6340116", vscoCode: "2431", status: "proposed" })));
+    const added = await callRoute(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "6340116", vscoCode: "2431", status: "proposed" })));
     expect(added.location).toBe("/admin/reference/crosswalk?done=added");
   });
 
   it("saves a province edit and redirects, or returns the typed values", async () => {
     const admin = await as("ministry_admin");
-    const bad = await call(provincesRoute.action, args(admin.post("/admin/reference/provinces?edit=01", { code: "01", nameVi: "", nameEn: "Hanoi", kind: "vùng" })));
+    const bad = await callRoute(provincesRoute.action, args(admin.post("/admin/reference/provinces?edit=01", { code: "01", nameVi: "", nameEn: "Hanoi", kind: "vùng" })));
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ values: { nameEn: "Hanoi", kind: "vùng" }, fieldErrors: { nameVi: "form.required", kind: "reference.validation.provinceKind" } });
-    const ok = await call(provincesRoute.action, args(admin.post("/admin/reference/provinces", { code: "01", nameVi: "Hà Nội", nameEn: "Hanoi", kind: "thành phố" })));
+    const ok = await callRoute(provincesRoute.action, args(admin.post("/admin/reference/provinces", { code: "01", nameVi: "Hà Nội", nameEn: "Hanoi", kind: "thành phố" })));
     expect(ok.location).toBe("/admin/reference/provinces?saved=1");
   });
 });

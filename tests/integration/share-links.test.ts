@@ -12,7 +12,8 @@ import { createShareLink } from "~/modules/share-links/create-share-link.server"
 import { expiresAtFor } from "~/modules/share-links/schema";
 import * as diplomaPage from "~/routes/graduate.diplomas.$diplomaId";
 import * as sharePage from "~/routes/s.$token";
-import { anonymous, call, schoolWithSignedDiplomas, signedIn } from "../support/issued";
+import { anonymous, schoolWithSignedDiplomas, signedIn } from "../support/issued";
+import { callRoute } from "../support/routes";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 describe(`share links (${testDatabaseKind()})`, () => {
@@ -22,10 +23,10 @@ describe(`share links (${testDatabaseKind()})`, () => {
   let other: Awaited<ReturnType<typeof signedIn>>;
 
   const tokenOf = (url: string) => url.slice(url.lastIndexOf("/s/") + 3);
-  const open = (token: string) => call(sharePage.loader as never, anonymous(`/s/${token}`, { token }));
-  const page = (who: typeof owner, diplomaId: string) => call(diplomaPage.loader as never, who.get(`/graduate/diplomas/${diplomaId}`, { diplomaId }));
+  const open = (token: string) => callRoute(sharePage.loader as never, anonymous(`/s/${token}`, { token }));
+  const page = (who: typeof owner, diplomaId: string) => callRoute(diplomaPage.loader as never, who.get(`/graduate/diplomas/${diplomaId}`, { diplomaId }));
   const post = (who: typeof owner, diplomaId: string, fields: Record<string, string>) =>
-    call(diplomaPage.action as never, who.post(`/graduate/diplomas/${diplomaId}`, fields, { diplomaId }));
+    callRoute(diplomaPage.action as never, who.post(`/graduate/diplomas/${diplomaId}`, fields, { diplomaId }));
   const audits = (action: string, entityId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
 
   beforeAll(async () => {

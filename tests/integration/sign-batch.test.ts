@@ -12,7 +12,7 @@ import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.se
 import { claimDiploma } from "~/modules/diplomas/claim-diploma.server";
 import { revealPersonalId } from "~/modules/diplomas/personal-id.server";
 import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { signBatch } from "~/modules/diplomas/sign-batch.server";
+import { signBatch, type SignBatchHooks } from "~/modules/diplomas/sign-batch.server";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
 import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
@@ -42,7 +42,12 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     return { org, registrar, principal, publicKey: decodeEd25519PublicKey(ensured.value.key.publicKeyMultibase)! };
   }
 
-  const signAs = (org: { id: string }, userId: string, batchId: string, extra: Record<string, unknown> = {}) =>
+  /** A beforeSign hook that crashes the signing once `n` diplomas are signed, as a process dying halfway would. */
+  const failAfter = (n: number) => (i: number) => {
+    if (i >= n) throw new Error("signing interrupted (test)");
+  };
+
+  const signAs = (org: { id: string }, userId: string, batchId: string, extra: Record<string, unknown> = {}, hooks: SignBatchHooks = {}) =>
     signBatch(t.db, {
       organisationId: org.id,
       batchId,
@@ -52,7 +57,7 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
       publicOrigin: ORIGIN,
       actor: { userId, ip: "203.0.113.1" },
       ...extra,
-    });
+    }, hooks);
 
   it("numbers, signs and registers every diploma of the batch in one go", async () => {
     const { org, registrar, principal, publicKey } = await school();
@@ -93,7 +98,7 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
   it("leaves nothing behind when signing fails halfway", async () => {
     const { org, registrar, principal } = await school();
     const { batch } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 6 });
-    await expect(signAs(org, principal.id, batch.id, { failAfter: 3 })).rejects.toThrow(/interrupted/);
+    await expect(signAs(org, principal.id, batch.id, {}, { beforeSign: failAfter(3) })).rejects.toThrow(/interrupted/);
     const rows = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batch.id));
     expect(rows.every((d) => d.status === "draft" && d.serial === null && d.credential === null)).toBe(true);
     expect(await t.db.select().from(registerEntries).where(eq(registerEntries.organisationId, org.id))).toHaveLength(0);

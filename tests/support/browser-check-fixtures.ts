@@ -7,9 +7,10 @@ import { createProof } from "~/modules/credentials/eddsa-rdfc-2022";
 import { createJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
 import { buildTrustRegistry, type KeyForPublication } from "~/modules/keys/did-documents";
 import { issuerDid, ministryDid, verificationMethodId } from "~/modules/keys/did-web";
-import { encodeQrPayload, keyTagOf, type QrPayloadInput } from "~/modules/qr/payload";
+import { encodeQrPayload, type QrPayloadInput } from "~/modules/qr/payload";
 import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
 import { encodeEd25519PublicKey } from "~/modules/signing/multikey";
+import { qrDiploma } from "./qr-fixture";
 import { emptyBitstring, encodeStatusList, withBit } from "~/modules/status/bitstring";
 import { buildStatusListCredential } from "~/modules/status/status-list-credential";
 import type { PinnedKey } from "~/modules/verification/check-trust-registry";
@@ -85,20 +86,13 @@ export async function signedStatusList(purpose: "revocation" | "suspension", set
 export const REVOCATION_INDEX = 123_456;
 export const SUSPENSION_INDEX = 4_242;
 
-export const qrInput: QrPayloadInput = {
+/** The shared QR fixture's diploma, signed by this world's school key. */
+export const qrInput: QrPayloadInput = qrDiploma(publicKeyOf(schoolKey), {
   schoolCode: SCHOOL,
-  keyTag: keyTagOf(publicKeyOf(schoolKey)),
-  credentialId: "3f2b6c1e-8a4d-4c2b-9e1f-0a1b2c3d4e5f",
   serial: "CDCNHN-000123",
-  holderName: "Nguyễn Văn An",
-  programmeCode: "6480201",
-  levelCode: "cao_dang",
-  classification: "kha",
-  graduationYear: 2025,
-  issueDate: "2025-07-15",
   revocation: { listNumber: 1, index: REVOCATION_INDEX },
   suspension: { listNumber: 1, index: SUSPENSION_INDEX },
-};
+});
 
 export function qrText(input: QrPayloadInput = qrInput, key = schoolKey): string {
   return encodeQrPayload(input, (m) => sign(m, key), { baseUrl: ORIGIN });

@@ -1,8 +1,7 @@
 /**
  * Signed diplomas for the claim and diploma-page tests: an accredited school with a key, its registrar and principal,
- * a signed batch; signed-in users as request builders; a way to call a loader or action and read its response.
+ * a signed batch; signed-in users as request builders (call the routes with callRoute from ./routes).
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import type { Database } from "~/lib/db.server";
 import { createSession } from "~/lib/session.server";
@@ -11,9 +10,7 @@ import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { createSubmittedBatch } from "./diplomas";
 import { createOrganisation } from "./factories";
 import { createMember } from "./members";
-
-export type RouteArgs = LoaderFunctionArgs & ActionFunctionArgs;
-type Route = (a: RouteArgs) => Promise<unknown>;
+import { routeArgs, type RouteArgs } from "./routes";
 
 /** The personal ID number and date of birth createSubmittedBatch gives its i-th graduate. */
 export function graduateOf(i: number) {
@@ -55,8 +52,7 @@ export async function signedIn(db: Database, who: { id: string } | { role: Role;
   const id = "id" in who ? who.id : (await createMember(db, who.role, who.organisation)).id;
   const { setCookie } = await createSession(db, { userId: id, ip: null, userAgent: "vitest" });
   const cookie = setCookie.split(";")[0]!;
-  const args = (request: Request, params: Record<string, string>): RouteArgs =>
-    ({ request, params, context: { clientIp: ip, cspNonce: "n" } }) as unknown as RouteArgs;
+  const args = (request: Request, params: Record<string, string>) => routeArgs(request, params, ip);
   return {
     id,
     get: (path: string, params: Record<string, string> = {}) => args(new Request(`http://localhost${path}`, { headers: { cookie } }), params),
@@ -67,34 +63,5 @@ export async function signedIn(db: Database, who: { id: string } | { role: Role;
 
 /** Anonymous request arguments (public pages). */
 export function anonymous(path: string, params: Record<string, string>, ip = "203.0.113.50"): RouteArgs {
-  return { request: new Request(`http://localhost${path}`), params, context: { clientIp: ip, cspNonce: "n" } } as unknown as RouteArgs;
-}
-
-export interface RouteResponse {
-  status: number;
-  body: any; // JSON of any route
-  text: string;
-  bytes: Uint8Array;
-  headers: Headers;
-  location: string | null;
-}
-
-/** Calls a loader or action; a thrown Response (guard, 404) is returned like a returned one. */
-export async function call(fn: Route, a: RouteArgs): Promise<RouteResponse> {
-  let response: unknown;
-  try {
-    response = await fn(a);
-  } catch (thrown) {
-    response = thrown;
-  }
-  if (!(response instanceof Response)) throw response;
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const text = new TextDecoder().decode(bytes);
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body, text, bytes, headers: response.headers, location: response.headers.get("location") };
+  return routeArgs(new Request(`http://localhost${path}`), params, ip);
 }

@@ -11,6 +11,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { clearTtlCaches } from "~/lib/ttl-cache";
 import { flushVerificationCounts } from "~/modules/verification/checks.server";
 import {
   closeDatabase,
@@ -73,6 +74,9 @@ export function withTestDatabase(options: { per?: "test" | "file" } = {}): TestD
     current = undefined;
     await closeDatabase();
   };
+  // The verification's caches are on, as in production; each test starts with them empty (a school code reused
+  // by another test's database is another school).
+  beforeEach(() => clearTtlCaches());
   if (options.per === "file") {
     beforeAll(open);
     afterAll(close);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createTtlCache } from "~/lib/ttl-cache";
+import { clearTtlCaches, createTtlCache } from "~/lib/ttl-cache";
 
 describe("createTtlCache (the verification's status bits, trust data, programme names, ministry keys)", () => {
   afterEach(() => vi.useRealTimers());
@@ -33,5 +33,29 @@ describe("createTtlCache (the verification's status bits, trust data, programme 
     await small.get("c", () => Promise.resolve("C1")); // full: dropped, then c kept
     expect(await small.get("a", () => Promise.resolve("A2"))).toBe("A2");
     expect(await small.get("c", () => Promise.resolve("C2"))).toBe("C1");
+  });
+
+  it("runs on the clock it is given", async () => {
+    let now = 5_000;
+    const cache = createTtlCache<number>({ ttlMs: 1_000, maxEntries: 10, now: () => now });
+    let loads = 0;
+    const load = () => Promise.resolve(++loads);
+    expect(await cache.get("a", load)).toBe(1);
+    now += 999;
+    expect(await cache.get("a", load)).toBe(1);
+    now += 1;
+    expect(await cache.get("a", load)).toBe(2);
+  });
+
+  it("forgets everything on clear(), and clearTtlCaches() empties every cache at once", async () => {
+    const one = createTtlCache<string>({ ttlMs: 60_000, maxEntries: 10 });
+    const two = createTtlCache<string>({ ttlMs: 60_000, maxEntries: 10 });
+    await one.get("a", () => Promise.resolve("A1"));
+    one.clear();
+    expect(await one.get("a", () => Promise.resolve("A2"))).toBe("A2");
+    await two.get("b", () => Promise.resolve("B1"));
+    clearTtlCaches();
+    expect(await one.get("a", () => Promise.resolve("A3"))).toBe("A3");
+    expect(await two.get("b", () => Promise.resolve("B2"))).toBe("B2");
   });
 });

@@ -3,31 +3,18 @@
  * signature check against a trust registry (checkQrInBrowser), and the key-validity rule it shares with the server.
  */
 import { describe, expect, it } from "vitest";
-import { encodeQrPayload, keyTagOf, type QrPayloadInput } from "~/modules/qr/payload";
-import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
+import { generatePrivateKey, publicKeyOf } from "~/modules/signing/ed25519";
 import { checkQrInBrowser, keyValidOn } from "~/modules/verification/check-in-browser";
 import { keyValidityProblem } from "~/modules/verification/checks.server";
 import type { TrustedRegistry } from "~/modules/verification/check-trust-registry";
 import { verifyPathOf } from "~/modules/verification/verify-path";
+import { QR_ORIGIN, qrDiploma, signedQrText } from "../support/qr-fixture";
 
-const ORIGIN = "https://vanbang.gdnn.gov.vn";
+const ORIGIN = QR_ORIGIN;
 const privateKey = generatePrivateKey();
 const publicKey = publicKeyOf(privateKey);
 
-const input: QrPayloadInput = {
-  schoolCode: "CDCNHN",
-  keyTag: keyTagOf(publicKey),
-  credentialId: "3f2b6c1e-8a4d-4c2b-9e1f-0a1b2c3d4e5f",
-  serial: "CĐ-2025-000123",
-  holderName: "Nguyễn Văn An",
-  programmeCode: "6480201",
-  levelCode: "cao_dang",
-  classification: "kha",
-  graduationYear: 2025,
-  issueDate: "2025-07-15",
-  revocation: { listNumber: 1, index: 123_456 },
-};
-const url = encodeQrPayload(input, (m) => sign(m, privateKey), { baseUrl: ORIGIN });
+const url = signedQrText(qrDiploma(publicKey), privateKey, ORIGIN);
 const payload = url.slice(url.indexOf("/V/") + 3);
 
 function registry(key: Partial<{ retiredAt: string | null; compromisedFrom: string | null }> = {}, listed = publicKey): TrustedRegistry {

@@ -3,7 +3,7 @@
  * JSON-LD expansion and RDFC-1.0 canonicalisation by jsonld.js, sign) and the fast path (canonical N-Quads written
  * directly, sign). Both return the same signed credential, byte for byte.
  */
-import { signDiplomaCredential, type SignedDiplomaCredential } from "./diploma-canonical";
+import { canonicalDiplomaNQuads, signDiplomaCredential, type SignedDiplomaCredential } from "./diploma-canonical";
 import { buildDiplomaCredential, type DiplomaCredentialInput } from "./diploma-credential";
 import { createProof } from "./eddsa-rdfc-2022";
 import { nobleSigner, type CredentialSigner } from "./signer";
@@ -22,4 +22,16 @@ export async function signGeneric(input: DiplomaCredentialInput, key: BenchmarkK
 
 export async function signFast(input: DiplomaCredentialInput, key: BenchmarkKey, created: string = now()): Promise<SignedDiplomaCredential> {
   return signDiplomaCredential(input, signerOf(key), { created });
+}
+
+/**
+ * The generic pipeline with the canonical N-Quads the issuance log hashes: the issuance benchmark's baseline, passed
+ * to signBatch as its signCredential hook.
+ */
+export async function signGenericWithCanonicalForm(
+  input: DiplomaCredentialInput,
+  signer: CredentialSigner,
+  options: { created: string },
+): Promise<{ credential: SignedDiplomaCredential; canonicalDocument: string }> {
+  return { credential: await signGeneric(input, signer, options.created), canonicalDocument: canonicalDiplomaNQuads(input) };
 }

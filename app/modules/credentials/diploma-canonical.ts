@@ -2,7 +2,7 @@
  * The fast path: the RDFC-1.0 canonical N-Quads of a diploma credential (and of its proof configuration), written
  * directly from the typed input, without JSON-LD expansion or a general canonicalisation algorithm.
  *
- * Why it gives the generic pipeline's bytes (tests/unit/diploma-credential.test.ts checks it on generated diplomas):
+ * Why it gives the generic pipeline's bytes (tests/slow/diploma-credential.test.ts checks it on generated diplomas):
  * - Every IRI below is what the bundled contexts (credentials v2, Open Badges 3.0.3, ours) expand the
  *   credential's terms to; values are typed exactly as those contexts coerce them.
  * - Every node has an IRI except the Achievement's `criteria`, so the graph has exactly one blank node. RDFC-1.0

@@ -6,9 +6,9 @@ import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
-import { canonicalDiplomaNQuads, signDiplomaCredentialWithCanonicalForm } from "~/modules/credentials/diploma-canonical";
-import { signGeneric } from "~/modules/credentials/benchmark-signing";
+import { signDiplomaCredentialWithCanonicalForm, type SignedDiplomaCredential } from "~/modules/credentials/diploma-canonical";
 import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
+import type { CredentialSigner } from "~/modules/credentials/signer";
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 import { appendLogEntry, sha256 } from "~/modules/issuance-log/append-log-entry.server";
@@ -43,13 +43,27 @@ export interface SignBatchOptions {
   issueDate?: string;
   publicOrigin: string;
   actor: AuditActor;
-  /** For tests: fail after this many diplomas, to prove that nothing of a failed batch remains. */
-  failAfter?: number;
+}
+
+/** Signs one diploma credential and gives its canonical N-Quads (the issuance log's leaf is their hash). */
+export type SignCredential = (
+  input: DiplomaCredentialInput,
+  signer: CredentialSigner,
+  options: { created: string },
+) => Promise<{ credential: SignedDiplomaCredential; canonicalDocument: string }>;
+
+/** Seams for the issuance benchmark and the tests; the portal passes none. */
+export interface SignBatchHooks {
   /**
-   * "generic" signs each credential the way general-purpose libraries do (JSON-LD expansion and RDF
-   * canonicalisation per credential): the issuance benchmark's baseline. Same bytes, many times slower.
+   * How each credential is signed: the fast path (signDiplomaCredentialWithCanonicalForm) by default. The issuance
+   * benchmark passes the generic JSON-LD pipeline (signGenericWithCanonicalForm) as its baseline: same bytes.
    */
-  signingPipeline?: "fast" | "generic";
+  signCredential?: SignCredential;
+  /**
+   * Called inside the transaction before the i-th diploma (from 0) is signed. What it throws rolls the whole batch
+   * back: the tests simulate a crash halfway with it.
+   */
+  beforeSign?: (index: number) => void;
 }
 
 /** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
@@ -77,7 +91,12 @@ interface SignedRow {
  * its Verifiable Credential and its QR payload, writes the register entries, appends the issuance log and
  * audits it — all in one transaction, so the register never holds half a batch.
  */
-export async function signBatch(db: Database, options: SignBatchOptions): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
+export async function signBatch(
+  db: Database,
+  options: SignBatchOptions,
+  hooks: SignBatchHooks = {},
+): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
+  const signCredential = hooks.signCredential ?? signDiplomaCredentialWithCanonicalForm;
   const key = await loadSigningKey(db, { organisationId: options.organisationId });
   if (!key.ok) return fail(key.code);
   const nodeKey = nodePrivateKey(key.key.privateKey);
@@ -126,7 +145,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
 
     const rows: SignedRow[] = [];
     for (const [i, draft] of drafts.entries()) {
-      if (options.failAfter !== undefined && i >= options.failAfter) throw new Error("signing interrupted (test)");
+      hooks.beforeSign?.(i);
       const programme = context.get(draft.programmeCode);
       const input: DiplomaCredentialInput = {
         id: `urn:uuid:${draft.id}`,
@@ -169,10 +188,7 @@ export async function signBatch(db: Database, options: SignBatchOptions): Promis
         },
         supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
       };
-      const { credential, canonicalDocument } =
-        options.signingPipeline === "generic"
-          ? { credential: await signGeneric(input, signer, created), canonicalDocument: canonicalDiplomaNQuads(input) }
-          : await signDiplomaCredentialWithCanonicalForm(input, signer, { created });
+      const { credential, canonicalDocument } = await signCredential(input, signer, { created });
       const qrPayload = encodeQrPayload(
         {
           schoolCode: school.code,

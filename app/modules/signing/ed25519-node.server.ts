@@ -1,7 +1,7 @@
 /**
  * Node's built-in Ed25519 (OpenSSL) for the server's hot paths: batch signing and verification under load.
  * Byte-identical signatures to @noble/ed25519 (Ed25519 is deterministic), and the same answer on every signature
- * the portal's keys can produce; tests/unit/ed25519.test.ts checks one against the other, including tampered and
+ * the portal's keys can produce; tests/slow/ed25519.test.ts checks one against the other, including tampered and
  * malformed input. About 10× faster than the pure-JavaScript verify (measured 2.4 ms against 0.21 ms a
  * verification on a loaded 2-core machine).
  */

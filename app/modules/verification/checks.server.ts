@@ -39,7 +39,7 @@ export interface StatusPosition {
  * Status-list bits are kept in memory for STATUS_TTL_MS: every verification reads two 16 KiB lists, and reading them
  * from the database each time dominated a verification under load. A revocation shows within that second.
  */
-const STATUS_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 1_000;
+const STATUS_TTL_MS = 1_000;
 const STATUS_CACHE_MAX = 1_000;
 const statusBits = createTtlCache<Uint8Array | null>({ ttlMs: STATUS_TTL_MS, maxEntries: STATUS_CACHE_MAX });
 

@@ -10,7 +10,7 @@ import { listKeys } from "~/modules/keys/queries.server";
  * data, `no-store`), never with the registry: a registry altered on its way (a shared cache, a proxy, a stale copy)
  * cannot bring its own key. Kept in memory for a minute; the ministry key changes rarely.
  */
-const pinnedKeys = createTtlCache<PinnedKey[]>({ ttlMs: process.env.NODE_ENV === "test" ? 0 : 60_000, maxEntries: 10 });
+const pinnedKeys = createTtlCache<PinnedKey[]>({ ttlMs: 60_000, maxEntries: 10 });
 
 export function getPinnedMinistryKeys(db: Executor, options: { origin: string }): Promise<PinnedKey[]> {
   return pinnedKeys.get(options.origin, () => {

@@ -113,10 +113,10 @@ function signatureHolds(decoded: QrDecoded, publicKey: Uint8Array, keyId: string
  * The trust data of a school code (the school, its published keys decoded with their tags), kept in memory for a
  * few seconds: the verify page and the API then cost no registry query per request. A key retired or
  * compromised, or a school's accreditation withdrawn, shows within TRUST_TTL_MS (each server process has its own
- * copy). Off under tests, which change the registry directly and verify at once.
+ * copy). Tests that change the registry and verify at once empty the caches first (clearTtlCaches).
  */
-const TRUST_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 5_000;
-const REFERENCE_TTL_MS = process.env.NODE_ENV === "test" ? 0 : 60_000;
+const TRUST_TTL_MS = 5_000;
+const REFERENCE_TTL_MS = 60_000;
 const TRUST_CACHE_MAX = 1_000;
 
 interface TrustEntry {

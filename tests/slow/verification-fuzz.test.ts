@@ -2,34 +2,18 @@
  * The QR payload decoder under random and mutated input (fast-check), and the rule of docs/qr-payload.md section 7:
  * every single-character change of a genuine QR text is rejected, by the decoder (with the expected origin) or by
  * the signature. Pure: the signature is checked against the key that signed, as a verifier with the registry would.
+ * Here the changes are sampled; the exhaustive run (all positions × the QR alphabet) is in qr-payload.test.ts.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeQrPayload, encodeQrPayload, keyTagOf, verifyQrSignature, type QrPayloadInput } from "~/modules/qr/payload";
-import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
+import { decodeQrPayload, verifyQrSignature } from "~/modules/qr/payload";
 import { toVcApiResponse } from "~/modules/verification/vc-api";
 import { VERDICTS } from "~/modules/verification/verdict";
+import { QR_ALPHABET, QR_ORIGIN as ORIGIN, exampleInput, exampleKey, signedQrText } from "../support/qr-fixture";
 
-const ORIGIN = "https://vanbang.gdnn.gov.vn";
-const QR_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-const privateKey = generatePrivateKey();
-const publicKey = publicKeyOf(privateKey);
-
-const input: QrPayloadInput = {
-  schoolCode: "CDCNHN",
-  keyTag: keyTagOf(publicKey),
-  credentialId: "0b4a2c1e-5f3d-4e6a-9b8c-7d1e2f3a4b5c",
-  serial: "CĐ-2025-000123",
-  holderName: "Nguyễn Thị Phương Thảo",
-  programmeCode: "6480201",
-  levelCode: "cao_dang",
-  classification: "gioi",
-  graduationYear: 2025,
-  issueDate: "2025-07-15",
-  revocation: { listNumber: 1, index: 48213 },
-  suspension: { listNumber: 1, index: 90412 },
-};
-const genuine = encodeQrPayload(input, (m) => sign(m, privateKey), { baseUrl: ORIGIN });
+// The worked example of docs/qr-payload.md (the shared QR fixture), signed with the W3C test key.
+const { privateKey, publicKey } = exampleKey();
+const genuine = signedQrText(exampleInput(), privateKey, ORIGIN);
 
 /** What the server's verifier accepts before the status check: ours, well-formed, signed by the school's key. */
 function accepted(text: unknown): boolean {
@@ -81,19 +65,17 @@ describe("QR payload decoding under attack", () => {
     );
   });
 
-  it("rejects EVERY single-character change of the genuine text: all positions × the whole QR alphabet", () => {
-    let tried = 0;
-    for (let i = 0; i < genuine.length; i++) {
-      for (const c of QR_ALPHABET) {
-        if (c === genuine[i]) continue;
+  it("rejects single-character changes over the whole QR alphabet at random positions (sampled)", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: genuine.length - 1 }), fc.constantFrom(...QR_ALPHABET), (i, c) => {
+        fc.pre(c !== genuine[i]);
         const mutated = genuine.slice(0, i) + c + genuine.slice(i + 1);
         // A space at either end is trimmed by design (section 1): then the rest must still be wrong.
-        if (accepted(mutated)) throw new Error(`accepted a change at ${i} to ${JSON.stringify(c)}: ${mutated}`);
-        tried++;
-      }
-    }
-    expect(tried).toBe(genuine.length * (QR_ALPHABET.length - 1));
-  }, 30_000);
+        expect(accepted(mutated), `a change at ${i} to ${JSON.stringify(c)}`).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe("the VC-API response shape", () => {
