@@ -5,7 +5,7 @@ import type { Verdict, VerificationResult } from "~/modules/verification/verdict
 import { EXPLAIN_TEXT, VERDICT_TEXT } from "~/modules/verification/verdict-text";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import type { Classification } from "~/modules/diplomas/schema";
+import type { Classification } from "~/modules/drafts/schema";
 
 /** Where the checked diploma came from: its QR code, or the credential JSON file a graduate holds. */
 export type VerifiedSource = "qr" | "file";

@@ -18,7 +18,7 @@ import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";
 import { listShareLinks } from "~/modules/share-links/queries.server";
 import { revokeShareLink } from "~/modules/share-links/revoke-share-link.server";

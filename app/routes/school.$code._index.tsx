@@ -8,7 +8,7 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { hasPermission } from "~/lib/permissions";
-import { listBatchesInHand } from "~/modules/diplomas/queries.server";
+import { listBatchesInHand } from "~/modules/drafts/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });

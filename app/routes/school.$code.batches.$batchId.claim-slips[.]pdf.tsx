@@ -4,7 +4,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { renderBatchClaimSlipsPdf } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 
 /**
  * GET /school/{code}/batches/{batchId}/claim-slips.pdf[?part=N]: every claim slip of a signed batch, one page per

@@ -12,12 +12,12 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { loadDraftForEdit } from "~/modules/diplomas/batch-pages.server";
-import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/diplomas/failures";
-import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
-import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+import { loadDraftForEdit } from "~/modules/drafts/batch-pages.server";
+import { deleteDraft } from "~/modules/drafts/delete-draft.server";
+import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/drafts/failures";
+import { listActiveProgrammes } from "~/modules/drafts/queries.server";
+import { saveDraft } from "~/modules/drafts/save-draft.server";
+import { draftRawRowFromForm, uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.drafts.editTitle");
 

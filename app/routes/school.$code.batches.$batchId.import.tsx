@@ -10,12 +10,12 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { diplomaFailureStatus } from "~/modules/diplomas/failures";
-import { importDrafts } from "~/modules/diplomas/import-drafts.server";
-import { DRAFT_IMPORT_LIMITS } from "~/modules/diplomas/import-format";
-import { findBatch } from "~/modules/diplomas/queries.server";
+import { diplomaFailureStatus } from "~/modules/drafts/failures";
+import { importDrafts } from "~/modules/drafts/import-drafts.server";
+import { DRAFT_IMPORT_LIMITS } from "~/modules/drafts/import-format";
+import { findBatch } from "~/modules/drafts/queries.server";
 import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
-import { ImportOptionsSchema, uuidParam } from "~/modules/diplomas/schema";
+import { ImportOptionsSchema, uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
 

@@ -18,9 +18,9 @@ import { formatDateVi } from "~/modules/reference/cell-values";
 import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
 import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
-import { returnBatch } from "~/modules/diplomas/withdraw-batch.server";
+import { returnBatch } from "~/modules/drafts/withdraw-batch.server";
 import { BatchOrderLabel, CorrectionComparison, SignList } from "~/components/batch-review";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 

@@ -10,7 +10,7 @@ import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { hasPermission } from "~/lib/permissions";
-import { countBatchesByStatus, listBatches } from "~/modules/diplomas/queries.server";
+import { countBatchesByStatus, listBatches } from "~/modules/drafts/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.title");
 

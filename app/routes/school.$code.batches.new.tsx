@@ -9,8 +9,8 @@ import { readFormData } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { createBatch } from "~/modules/diplomas/create-batch.server";
-import { BatchSchema, DRAFT_LIMITS } from "~/modules/diplomas/schema";
+import { createBatch } from "~/modules/drafts/create-batch.server";
+import { BatchSchema, DRAFT_LIMITS } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.new");
 

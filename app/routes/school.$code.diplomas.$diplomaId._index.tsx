@@ -22,7 +22,7 @@ import { statusTransition, type StatusChange } from "~/modules/diplomas/diploma-
 import { correctionFailure, statusFailure } from "~/modules/diplomas/issued-failures";
 import { loadSchoolDiplomaDetail } from "~/modules/diplomas/issued-pages.server";
 import { REASON_MAX, StatusChangeSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 

@@ -11,7 +11,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
 

@@ -13,7 +13,7 @@ import { formatDateVi, formatRegisterNumber } from "~/modules/documents/format";
 import { REGISTER_PDF_MAX_LINES } from "~/modules/register/export-register.server";
 import { listRegisterEntries, listRegisterFacets } from "~/modules/register/queries.server";
 import { parseRegisterQuery, REGISTER_PAGE_SIZE, REGISTER_SORTS, registerFilterParams } from "~/modules/register/schema";
-import { REGISTER_ENTRY_KINDS } from "~/modules/diplomas/schema";
+import { REGISTER_ENTRY_KINDS } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 

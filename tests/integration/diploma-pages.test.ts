@@ -13,7 +13,7 @@ import { testGraduateName } from "../support/diplomas";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, diplomaBatches, diplomas, mailOutbox, registerEntries } from "~db/schema";
 import { translate } from "~/lib/i18n";
-import { CLASSIFICATION_LABELS_VI } from "~/modules/diplomas/schema";
+import { CLASSIFICATION_LABELS_VI } from "~/modules/drafts/schema";
 import * as claimPage from "~/routes/graduate.claim";
 import * as overview from "~/routes/school.$code._index";
 import * as batchPage from "~/routes/school.$code.batches.$batchId._index";

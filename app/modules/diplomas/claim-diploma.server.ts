@@ -5,7 +5,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { isClaimCodeOf } from "./claim-code.server";
 import { findClaimant, findClaimCandidates, findStandingReplacement, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
-import { hashPersonalId } from "./personal-id.server";
+import { hashPersonalId } from "~/modules/drafts/personal-id.server";
 import type { ClaimInput } from "./issued-schema";
 
 export type ClaimDiplomaError =

@@ -25,12 +25,12 @@ import {
   summariseBatchDrafts,
   summariseSignedBatch,
 } from "./diploma-queries.server";
-import { maskPersonalId } from "./draft-row";
+import { maskPersonalId } from "~/modules/drafts/draft-row";
 import type { DiplomaListQuery } from "./issued-schema";
-import { revealPersonalId } from "./personal-id.server";
-import { CLAIM_SLIPS_PER_PDF } from "./batch-order";
+import { revealPersonalId } from "~/modules/drafts/personal-id.server";
+import { CLAIM_SLIPS_PER_PDF } from "~/modules/drafts/batch-order";
 import { compareDiplomas } from "./correction-diff";
-import { findBatch, listBatchDiplomas } from "./queries.server";
+import { findBatch, listBatchDiplomas } from "~/modules/drafts/queries.server";
 
 /**
  * What the signed-diploma pages show: plain, JSON-safe view models. The personal ID number leaves the server only

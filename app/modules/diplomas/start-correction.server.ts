@@ -3,8 +3,8 @@ import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { findPendingReplacement, insertReplacementDraft, lockSchoolDiploma } from "./diploma-queries.server";
-import { protectPersonalId, revealPersonalId } from "./personal-id.server";
-import { insertBatch } from "./queries.server";
+import { protectPersonalId, revealPersonalId } from "~/modules/drafts/personal-id.server";
+import { insertBatch } from "~/modules/drafts/queries.server";
 
 export type ReplacementKind = "correct" | "reissue";
 

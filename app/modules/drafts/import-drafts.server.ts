@@ -15,7 +15,7 @@ import {
 } from "./import-drafts";
 import { hashPersonalId, protectPersonalId } from "./personal-id.server";
 import { findConflictingDiplomas, insertDrafts, loadDraftRulesContext, lockBatch, lockOrganisationDrafts, type DraftRow } from "./queries.server";
-import { readSpreadsheet } from "./read-spreadsheet.server";
+import { readDraftFile } from "./read-draft-file.server";
 import type { ImportMode } from "./schema";
 
 export interface ImportDraftsOptions {
@@ -68,7 +68,7 @@ function existingDuplicates(
 export async function importDrafts(db: Database, options: ImportDraftsOptions): Promise<ImportDraftsResult> {
   const sha256 = createHash("sha256").update(options.file).digest("hex");
   // Parsing is CPU work: done before the transaction, so that no lock waits on it.
-  const read = await readSpreadsheet(options.file, options.fileName);
+  const read = await readDraftFile(options.file, options.fileName);
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
 
   return db.transaction(async (tx): Promise<ImportDraftsResult> => {

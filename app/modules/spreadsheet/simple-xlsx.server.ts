@@ -1,4 +1,4 @@
-import { columnLetter } from "./import-drafts";
+import { columnLetter } from "./sheet";
 import { writeZip } from "./zip-archive.server";
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { RETURN_REASON_MAX } from "./issued-schema";
+import { RETURN_REASON_MAX } from "./schema";
 import { mailSubmitter, portalOrigin, userFullName } from "./batch-mail.server";
 import { findOrganisationNameAndCode, lockBatch, markBatchWithdrawn } from "./queries.server";
 
