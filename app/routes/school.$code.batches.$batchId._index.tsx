@@ -7,7 +7,6 @@ import { ErrorPage } from "~/components/error-page";
 import { BatchSignPanel } from "~/components/issued-diplomas";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -52,8 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const batchId = idOf(params.batchId);
   const url = new URL(request.url);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const db = await getDb();
-  const data = await loadBatchPage(db, { organisationId: organisation.id, batchId, page });
+  const data = await loadBatchPage({ organisationId: organisation.id, batchId, page });
   if (!data) throw notFound();
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
   const editable = canDraft && data.batch.status === "draft";
@@ -66,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDraft,
     editable,
     canSign: hasPermission(session.grants, "diplomas:sign", organisation.id),
-    programmes: editable ? await listActiveProgrammes(db) : [],
+    programmes: editable ? await listActiveProgrammes() : [],
     notice,
     noticeParams: { imported: count("imported"), skipped: count("skipped") },
   });
@@ -85,7 +83,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const batchId = idOf(params.batchId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const ref = { organisationId: organisation.id, batchId };
   const here = `/school/${organisation.code}/batches/${batchId}`;
@@ -96,28 +93,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "add-draft": {
-      const result = await saveDraft(db, { ...ref, input: draftRawRowFromForm(form), actor });
+      const result = await saveDraft({ ...ref, input: draftRawRowFromForm(form), actor });
       if (!result.ok) return failed(result.code, { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
       return redirect(`${here}?notice=added#drafts`);
     }
     case "delete-draft": {
       const diplomaId = idOf(String(form.get("diplomaId") ?? ""));
-      const result = await deleteDraft(db, { ...ref, diplomaId, actor });
+      const result = await deleteDraft({ ...ref, diplomaId, actor });
       return result.ok ? redirect(`${here}?notice=deleted#drafts`) : failed(result.code);
     }
     case "set-order": {
       const rowOrder = form.get("rowOrder");
       if (!isBatchRowOrder(rowOrder)) return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
-      const result = await orderBatch(db, { ...ref, rowOrder, actor });
+      const result = await orderBatch({ ...ref, rowOrder, actor });
       return result.ok ? redirect(`${here}?notice=ordered#drafts`) : failed(result.code);
     }
     case "submit": {
-      const result = await submitBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+      const result = await submitBatch({ ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       if (!result.ok) return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
       return redirect(`${here}?notice=submitted`);
     }
     case "withdraw": {
-      const result = await withdrawBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+      const result = await withdrawBatch({ ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       return result.ok ? redirect(`${here}?notice=withdrawn`) : failed(result.code);
     }
     default:

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -23,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
   const parsed = parseForm(BatchSchema, await readFormData(request));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const { batchId } = await createBatch(await getDb(), {
+  const { batchId } = await createBatch({
     organisationId: organisation.id,
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -22,10 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
   const url = new URL(request.url);
   const query = parseRegisterQuery(url.searchParams);
-  const db = await getDb();
   const [{ entries, total }, facets] = await Promise.all([
-    listRegisterEntries(db, { organisationId: organisation.id, filters: query, sort: query.sort, page: query.page, pageSize: REGISTER_PAGE_SIZE }),
-    listRegisterFacets(db, organisation.id),
+    listRegisterEntries({ organisationId: organisation.id, filters: query, sort: query.sort, page: query.page, pageSize: REGISTER_PAGE_SIZE }),
+    listRegisterFacets(organisation.id),
   ]);
   const filtered = Boolean(query.q || query.year || query.programme || query.kind);
   return json({
