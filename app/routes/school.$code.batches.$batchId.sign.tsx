@@ -4,6 +4,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { ConfirmCheckbox } from "~/components/issued-diplomas";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField, TextField } from "~/components/form";
+import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!parsed.ok) return json<SignActionData>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
 
-  const result = await signBatch({
+  const result = await signBatch(await getDb(), {
     organisationId: organisation.id,
     batchId,
     signer: { userId: session.user.id, name: session.user.fullName, title: parsed.data.signerTitle },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
-import { type Database, type Transaction, withDefaultDb } from "~/lib/db.server";
+import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
@@ -79,7 +79,7 @@ interface SignedRow {
  * its Verifiable Credential and its QR payload, writes the register entries, appends the issuance log and
  * audits it — all in one transaction, so the register never holds half a batch.
  */
-export const signBatch = withDefaultDb(async function signBatch(db: Database, options: SignBatchOptions): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
+export async function signBatch(db: Database, options: SignBatchOptions): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
   const key = await loadSigningKey(db, { organisationId: options.organisationId });
   if (!key.ok) return fail(key.code);
   const nodeKey = nodePrivateKey(key.key.privateKey);
@@ -319,7 +319,7 @@ export const signBatch = withDefaultDb(async function signBatch(db: Database, op
     });
     return ok({ signed: rows.length, serials });
   });
-});
+}
 
 function capitalised(title: string): string {
   const lower = title.toLocaleLowerCase("vi");
