@@ -17,6 +17,7 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
  *   - components never import a `.server` file (they run in the browser too);
  *   - app/lib is the bottom layer: it never imports app/modules;
  *   - only app/lib/i18n imports the message catalogues (the browser loads one language, app/lib/i18n/load-catalogue.ts).
+ *   - a module's files that are not `.server` never import drizzle-orm ("Where SQL lives").
  * Modules importing each other are caught by scripts/check-module-cycles.ts (also part of `npm run lint`).
  */
 const RESTRICTED_PATHS = [
@@ -82,6 +83,21 @@ export default tseslint.config(
   {
     files: ["app/routes/**", "app/components/**"],
     rules: { "no-restricted-imports": ["error", NO_DRIZZLE] },
+  },
+  {
+    // Where SQL lives (README, Decisions): in a module's `.server.ts` files. Its other files (rules, Zod schemas,
+    // constants the browser shares) never build a query; from db/schema they take types and enum value lists only.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/modules/**/*.server.ts", "app/modules/**/*.server.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "drizzle-orm", message: "SQL lives in a module's .server.ts files (README, Decisions: \"Where SQL lives\")." }],
+          patterns: [{ group: ["drizzle-orm/*"], message: "SQL lives in a module's .server.ts files (README, Decisions: \"Where SQL lives\")." }],
+        },
+      ],
+    },
   },
   {
     files: ["app/components/**"],

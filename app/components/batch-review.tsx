@@ -1,10 +1,10 @@
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import type { BatchRowOrderCode } from "~/modules/diplomas/batch-order";
+import type { BatchRowOrderCode } from "~/modules/drafts/batch-order";
 import type { ComparedField, FieldComparison } from "~/modules/diplomas/correction-diff";
 import { classificationLabel } from "~/modules/documents/labels";
-import type { CLASSIFICATION_CODES } from "~/modules/diplomas/schema";
+import type { CLASSIFICATION_CODES } from "~/modules/drafts/schema";
 
 type BatchRowOrder = BatchRowOrderCode;
 type Classification = (typeof CLASSIFICATION_CODES)[number];

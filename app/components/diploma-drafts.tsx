@@ -5,14 +5,14 @@ import { ProgrammeRequestButton } from "./programme-requests";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { estimateRowCount } from "~/modules/diplomas/estimate-rows";
+import { estimateRowCount } from "~/modules/drafts/estimate-rows";
 import {
   DRAFT_IMPORT_LIMITS,
   fileIssueMessageKey,
   type DraftImportReport,
   type ImportFileIssueCode,
-} from "~/modules/diplomas/import-format";
-import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/diplomas/schema";
+} from "~/modules/drafts/import-format";
+import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/drafts/schema";
 import { classificationLabel } from "~/modules/documents/labels";
 
 /** The registrar's pieces of the batch pages: the draft form's fields, the import form with its progress, the report. */

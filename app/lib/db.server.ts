@@ -97,6 +97,30 @@ export async function getDb(): Promise<Database> {
   return (await connectDatabase()).db;
 }
 
+/** True for a database or a transaction (what query functions take first), false for their other arguments. */
+function isExecutor(value: unknown): value is Executor {
+  const candidate = value as { select?: unknown; execute?: unknown } | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.select === "function" && typeof candidate.execute === "function";
+}
+
+/** A function of the database that may be called without it (see withDefaultDb). */
+export interface WithDefaultDb<D extends Executor, A extends unknown[], R> {
+  /** Runs on the process's database (getDb). */
+  (...args: A): Promise<R>;
+  /** Runs on the given database, or joins the caller's transaction (last, so `Parameters<typeof f>` names it). */
+  (db: D, ...args: A): Promise<R>;
+}
+
+/**
+ * Makes the executor argument optional: `listBatches({ organisationId })` runs on the process's database, so routes
+ * need not import getDb just to pass it on; `listBatches(tx, { organisationId })` still joins a transaction, and
+ * tests still hand in their own database.
+ */
+export function withDefaultDb<D extends Executor, A extends unknown[], R>(fn: (db: D, ...args: A) => Promise<R>): WithDefaultDb<D, A, R> {
+  return ((...args: unknown[]) =>
+    isExecutor(args[0]) ? fn(...(args as [D, ...A])) : getDb().then((db) => fn(db as D, ...(args as A)))) as WithDefaultDb<D, A, R>;
+}
+
 export async function closeDatabase(): Promise<void> {
   const holder = globalThis as Holder;
   const pending = holder[GLOBAL_KEY];

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimitCounters } from "../../db/schema";
-import type { Executor } from "./db.server";
+import { type Executor, withDefaultDb } from "./db.server";
 
 export interface RateLimitRule {
   /** Maximum hits within one window. */
@@ -18,7 +18,7 @@ export interface RateLimitDecision {
  * Counts a hit against `key` in the current fixed window and says whether it is within the limit.
  * Kept in the database so that every server process shares the count.
  */
-export async function hitRateLimit(db: Executor, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitDecision> {
+export const hitRateLimit = withDefaultDb(async function hitRateLimit(db: Executor, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitDecision> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db
@@ -32,7 +32,7 @@ export async function hitRateLimit(db: Executor, key: string, rule: RateLimitRul
   const hits = row?.hits ?? 1;
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds };
-}
+});
 
 /** The hits already counted against `key` in the current window, without adding one. */
 export async function peekRateLimit(db: Executor, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitDecision> {

@@ -35,11 +35,10 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireUser(request);
-  const db = await getDb();
   const [sessions, organisations, mailOptOuts] = await Promise.all([
-    listActiveSessions(db, session.user.id),
-    listUserOrganisations(db, session.user.id),
-    getMailOptOuts(db, session.user.id),
+    listActiveSessions(session.user.id),
+    listUserOrganisations(session.user.id),
+    getMailOptOuts(session.user.id),
   ]);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   return json({
@@ -72,13 +71,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (form.get("intent") === "mail-preferences") {
     const enabled = form.getAll("category").filter((v): v is string => typeof v === "string");
-    await saveMailPreferences(db, { userId: session.user.id, enabled, actor });
+    await saveMailPreferences({ userId: session.user.id, enabled, actor });
     return json({ intent: "mail", ok: true as const, fieldErrors: {} as Record<string, string> });
   }
 
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return json({ intent: "password", ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await changePassword(db, {
+  const result = await changePassword({
     userId: session.user.id,
     sessionId: session.sessionId,
     currentPassword: parsed.data.currentPassword,

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { countPendingOrganisations, countUsers } from "~/modules/organisations/queries.server";
@@ -11,8 +10,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "admin
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "ministry:administer");
-  const db = await getDb();
-  const [pending, users] = await Promise.all([countPendingOrganisations(db), countUsers(db)]);
+  const [pending, users] = await Promise.all([countPendingOrganisations(), countUsers()]);
   return json({ pending, users });
 }
 

@@ -4,7 +4,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AuditFilterForm, AuditTable } from "~/components/audit-table";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
 import { useT } from "~/lib/i18n/use-t";
@@ -19,12 +18,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.tit
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read-all");
   const filters = parseAuditFilters(new URL(request.url).searchParams);
-  const db = await getDb();
   const scope: AuditScope = filters.organisationId ? { organisationId: filters.organisationId } : { all: true };
   const [{ entries, total }, actions, [organisation]] = await Promise.all([
-    listAuditEntries(db, { scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
-    listAuditActions(db, { all: true }),
-    filters.organisationId ? findOrganisationsByIds(db, [filters.organisationId]) : Promise.resolve([]),
+    listAuditEntries({ scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
+    listAuditActions({ all: true }),
+    filters.organisationId ? findOrganisationsByIds([filters.organisationId]) : Promise.resolve([]),
   ]);
   return json({
     filters,

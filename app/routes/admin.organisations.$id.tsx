@@ -7,7 +7,6 @@ import { MembersTable } from "~/components/members-table";
 import { DateTime } from "~/components/date-time";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField, TextAreaField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
@@ -41,13 +40,12 @@ function organisationIdOf(params: { id?: string }): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "organisations:accredit");
   const id = organisationIdOf(params);
-  const db = await getDb();
-  const detail = await getOrganisationDetail(db, id);
+  const detail = await getOrganisationDetail(id);
   if (!detail) throw notFound();
   const [members, history, application] = await Promise.all([
-    listOrganisationMembers(db, id),
-    listAuditEntries(db, { scope: { organisationId: id }, actions: STATUS_HISTORY_ACTIONS, page: 1, pageSize: 100 }),
-    getOrganisationApplication(db, id),
+    listOrganisationMembers(id),
+    listAuditEntries({ scope: { organisationId: id }, actions: STATUS_HISTORY_ACTIONS, page: 1, pageSize: 100 }),
+    getOrganisationApplication(id),
   ]);
   const profile = application.profile;
   const o = detail.organisation;
@@ -92,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(StatusChangeSchema, form);
   if (!parsed.ok) return json({ ok: false as const, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
-  const result = await changeOrganisationStatus(await getDb(), {
+  const result = await changeOrganisationStatus({
     organisationId: id,
     change: parsed.data.change,
     reason: parsed.data.reason,

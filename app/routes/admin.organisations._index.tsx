@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
 import type { MessageKey } from "~/lib/i18n";
@@ -18,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisat
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "organisations:accredit");
   const filters = parseOrganisationFilters(new URL(request.url).searchParams);
-  const { rows, total } = await listOrganisations(await getDb(), { ...filters, pageSize: ORGANISATION_PAGE_SIZE });
+  const { rows, total } = await listOrganisations({ ...filters, pageSize: ORGANISATION_PAGE_SIZE });
   return json({ filters, rows, total, pageSize: ORGANISATION_PAGE_SIZE });
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -12,8 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Danh mục dùng chung — Qu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
-  const db = await getDb();
-  return json({ counts: await countReferenceData(db), pendingRequests: await countPendingProgrammeRequests(db) });
+  return json({ counts: await countReferenceData(), pendingRequests: await countPendingProgrammeRequests() });
 }
 
 export default function ReferenceOverview() {

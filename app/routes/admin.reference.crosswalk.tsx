@@ -4,7 +4,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { FailureAlert, ReferenceForm } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
@@ -27,7 +26,7 @@ const NOTICES = { added: "reference.crosswalk.added", removed: "reference.crossw
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
-  const pairs = await listCrosswalk(await getDb());
+  const pairs = await listCrosswalk();
   const groups = new Map<string, { programmeKey: string; programmeNameVi: string | null; programmeCodes: string[]; occupations: { vscoCode: string; status: string }[] }>();
   for (const p of pairs) {
     const group = groups.get(p.programmeKey) ?? { programmeKey: p.programmeKey, programmeNameVi: p.programmeNameVi, programmeCodes: p.programmeCodes, occupations: [] };

@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { EditCard, SavedNotice, caoDangTitleKey } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields } from "~/modules/reference/queries.server";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Lĩnh vực — Danh mục d�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
-  const fields = await listFields(await getDb());
+  const fields = await listFields();
   const edit = editParam(/^\d{2}$/)(url.searchParams.get("edit"));
   return json({
     fields,
@@ -33,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: FieldSchema,
-    save: (db, { input, actor, form }) => saveField(db, { mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    save: (db, { input, actor, form }) => saveField({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
     redirectTo: ({ changed }) => `/admin/reference/fields?saved=${changed ? 1 : 0}`,
   });
 }

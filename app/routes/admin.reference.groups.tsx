@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { EditCard, SavedNotice } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields, listProgrammeGroups } from "~/modules/reference/queries.server";
@@ -16,9 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Nhóm ngành, nghề — Danh
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
-  const db = await getDb();
   const fieldCode = editParam(/^\d{2}$/)(url.searchParams.get("field")) ?? undefined;
-  const [fields, groups] = await Promise.all([listFields(db), listProgrammeGroups(db, { fieldCode })]);
+  const [fields, groups] = await Promise.all([listFields(), listProgrammeGroups({ fieldCode })]);
   const edit = editParam(/^\d{4}$/)(url.searchParams.get("edit"));
   return json({
     fields: fields.map((f) => ({ code: f.code, nameVi: f.nameVi })),
@@ -37,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: ProgrammeGroupSchema,
-    save: (db, { input, actor, form }) => saveProgrammeGroup(db, { mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    save: (db, { input, actor, form }) => saveProgrammeGroup({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
     redirectTo: ({ changed }, input) => `/admin/reference/groups?field=${input.code.slice(0, 2)}&saved=${changed ? 1 : 0}`,
   });
 }

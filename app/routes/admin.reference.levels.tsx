@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/form";
 import { EditCard, SavedNotice } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Trình độ đào tạo — 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
-  const levels = (await listTrainingLevels(await getDb())).map(({ updatedAt: _, ...l }) => l);
+  const levels = (await listTrainingLevels()).map(({ updatedAt: _, ...l }) => l);
   const edit = editParam(/^[a-z_]{1,40}$/)(url.searchParams.get("edit"));
   return json({ levels, editing: levels.find((l) => l.code === edit) ?? null, saved: savedParam(url.searchParams.get("saved")) });
 }

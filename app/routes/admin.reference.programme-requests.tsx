@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { DateTime } from "~/components/date-time";
 import { FormAlert, TextAreaField } from "~/components/form";
 import { PROGRAMME_REQUEST_STATUS_KEYS, useLevelName } from "~/components/programme-requests";
-import { getDb } from "~/lib/db.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -30,7 +29,7 @@ const FILTER_KEYS = {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const filter = parseProgrammeRequestFilter(new URL(request.url).searchParams.get("status"));
-  return json({ filter, requests: await listProgrammeRequests(await getDb(), { filter }) });
+  return json({ filter, requests: await listProgrammeRequests({ filter }) });
 }
 
 interface AnswerFailure {
@@ -47,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const requestId = String(form.get("id") ?? "");
   const parsed = parseForm(ProgrammeRequestAnswerSchema, form);
   if (!parsed.ok) return json<AnswerFailure>({ requestId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await answerProgrammeRequest(await getDb(), { answer: parsed.data, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
+  const result = await answerProgrammeRequest({ answer: parsed.data, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
   if (!result.ok) {
     const failure = PROGRAMME_REQUEST_FAILURES[result.code];
     return json<AnswerFailure>({ requestId, formError: failure.message, fieldErrors: {}, values: formValues(form) }, { status: failure.status });

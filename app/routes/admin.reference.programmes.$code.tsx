@@ -4,7 +4,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { ReferenceForm, SavedNotice } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -27,12 +26,11 @@ function codeParam(value: string | undefined): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const code = codeParam(params.code);
-  const db = await getDb();
-  const found = await findProgramme(db, code);
+  const found = await findProgramme(code);
   if (!found) throw new Response(null, { status: 404 });
   const [levels, occupations] = await Promise.all([
-    listTrainingLevels(db),
-    found.programme.programmeKey ? listOccupationsForKey(db, found.programme.programmeKey) : Promise.resolve([]),
+    listTrainingLevels(),
+    found.programme.programmeKey ? listOccupationsForKey(found.programme.programmeKey) : Promise.resolve([]),
   ]);
   const url = new URL(request.url);
   const activeParam = url.searchParams.get("active");
@@ -53,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "activate" || intent === "deactivate") {
     const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-    const result = await setProgrammeActive(await getDb(), { code, active: intent === "activate", actor });
+    const result = await setProgrammeActive({ code, active: intent === "activate", actor });
     if (!result.ok) throw new Response(null, { status: referenceFailureStatus(result.code) });
     return redirect(`/admin/reference/programmes/${code}?active=${intent === "activate" ? 1 : 0}`);
   }
@@ -64,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     session,
     form,
     schema: ProgrammeUpdateSchema,
-    save: (db, { input, actor }) => updateProgramme(db, { code, input, actor }),
+    save: (db, { input, actor }) => updateProgramme({ code, input, actor }),
     redirectTo: ({ changed }) => `/admin/reference/programmes/${code}?saved=${changed ? 1 : 0}`,
     notFound: "404",
   });

@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -16,8 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const query = parseProgrammeListQuery(new URL(request.url).searchParams);
-  const db = await getDb();
-  const [page, levels, fields] = await Promise.all([listProgrammes(db, query), listTrainingLevels(db), listFields(db)]);
+  const [page, levels, fields] = await Promise.all([listProgrammes(query), listTrainingLevels(), listFields()]);
   return json({
     query,
     ...page,

@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
@@ -63,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const fileName = file.name.slice(0, 200);
   if (!/\.csv$/i.test(fileName)) return answer({ status: "error", error: "reference.import.wrongType" }, 400);
 
-  const result = await importProgrammes(await getDb(), {
+  const result = await importProgrammes({
     file: new Uint8Array(await file.arrayBuffer()),
     fileName,
     dryRun: form.get("dryRun") === "1",

@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { ReferenceForm } from "~/components/reference-ui";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Thêm ngành, nghề — Danh
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
-  const levels = await listTrainingLevels(await getDb());
+  const levels = await listTrainingLevels();
   return json({ levels: levels.map((l) => ({ code: l.code, nameVi: l.nameVi, nameEn: l.nameEn, codeDigit: l.codeDigit })) });
 }
 

@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Tỉnh, thành phố — Danh
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
-  const provinces = await listProvinces(await getDb());
+  const provinces = await listProvinces();
   const edit = editParam(/^\d{2}$/)(url.searchParams.get("edit"));
   const editing = provinces.find((p) => p.code === edit) ?? null;
   return json({
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const code = String(form.get("code") ?? "");
     const neighbourCodes = form.getAll("neighbourCodes").map(String).filter((c) => /^\d{2}$/.test(c));
     if (!/^\d{2}$/.test(code)) throw new Response(null, { status: 404 });
-    const result = await saveProvinceNeighbours(await getDb(), { code, neighbourCodes, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
+    const result = await saveProvinceNeighbours({ code, neighbourCodes, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
     if (!result.ok) throw new Response(null, { status: result.code === "not_found" ? 404 : 400 });
     return redirect(`/admin/reference/provinces?saved=${result.value.changed ? 1 : 0}`);
   }
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: ProvinceSchema,
-    save: (db, { input, actor }) => updateProvince(db, { input, actor }),
+    save: (db, { input, actor }) => updateProvince({ input, actor }),
     redirectTo: ({ changed }) => `/admin/reference/provinces?saved=${changed ? 1 : 0}`,
   });
 }

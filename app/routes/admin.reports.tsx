@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FakeReportsList } from "~/components/fake-reports-list";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.l
 /** GET /admin/reports — every report, including those naming no school of ours. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "ministry:administer");
-  const reports = await listFakeReports(await getDb(), { all: true });
+  const reports = await listFakeReports({ all: true });
   return json({ reports });
 }
 

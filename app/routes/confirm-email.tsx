@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { confirmEmail } from "~/modules/auth/manage-password.server";
@@ -10,7 +9,7 @@ import { confirmEmail } from "~/modules/auth/manage-password.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   if (token) {
-    const result = await confirmEmail(await getDb(), { token, actor: { userId: null, ip: clientOf(request, context).ip } });
+    const result = await confirmEmail({ token, actor: { userId: null, ip: clientOf(request, context).ip } });
     if (result.ok) throw redirect("/sign-in?notice=confirmed");
   }
   return json({ ok: false }, { status: 400 });

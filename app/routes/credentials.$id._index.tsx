@@ -6,7 +6,6 @@ import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { PrintButton } from "~/components/print-button";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { useT } from "~/lib/i18n/use-t";
@@ -34,7 +33,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const id = parseCredentialId(params.id);
-  const view = id ? await loadCredentialView(await getDb(), { diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
+  const view = id ? await loadCredentialView({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
   if (!view) throw json({ code: "not_found" }, { status: 404, headers: PRIVATE_HEADERS });
   return json(view, { headers: PRIVATE_HEADERS });
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { credentialPdfLimiter, renderCredentialPdf } from "~/modules/diplomas/issued-pages.server";
@@ -14,7 +13,7 @@ import { parseCredentialId } from "~/modules/publication/credential-id";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context, credentialPdfLimiter);
   const id = parseCredentialId(params.id);
-  const rendered = id ? await renderCredentialPdf(await getDb(), { diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
+  const rendered = id ? await renderCredentialPdf({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
   if (!rendered) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   const disposition = new URL(request.url).searchParams.has("download") ? "attachment" : "inline";
   return new Response(new Uint8Array(rendered.pdf), {

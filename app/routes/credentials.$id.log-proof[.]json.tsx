@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
@@ -14,7 +13,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const id = parseCredentialId(params.id);
   if (!id) return publicError(404, "not_found", "There is no signed credential with this id.");
-  const proof = await getLogProof(await getDb(), { id, origin: getEnv().PUBLIC_ORIGIN });
+  const proof = await getLogProof({ id, origin: getEnv().PUBLIC_ORIGIN });
   if (!proof.ok) {
     return proof.code === "not_found"
       ? publicError(404, "not_found", "There is no signed credential with this id.")

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { publicBody, publicError } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { QR_CONTENT_TYPES, renderCredentialQr } from "~/modules/publication/render-credential-qr.server";
@@ -7,7 +6,7 @@ import { QR_CONTENT_TYPES, renderCredentialQr } from "~/modules/publication/rend
 /** GET /credentials/{id}/qr.svg: the diploma's QR code (docs/qr-payload.md). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const image = await renderCredentialQr(await getDb(), { id: params.id, format: "svg" });
+  const image = await renderCredentialQr({ id: params.id, format: "svg" });
   if (!image) return publicError(404, "not_found", "There is no signed credential with this id.");
   // The payload is fixed when the diploma is signed: the image never changes.
   return publicBody(image, QR_CONTENT_TYPES.svg, { maxAgeSeconds: 31_536_000, immutable: true, headers: { "X-Robots-Tag": "noindex" } });

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { parseCredentialId } from "~/modules/publication/credential-id";
@@ -13,7 +12,7 @@ import { findPublishedDiploma } from "~/modules/publication/queries.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const id = parseCredentialId(params.id);
-  const diploma = id ? await findPublishedDiploma(await getDb(), id) : null;
+  const diploma = id ? await findPublishedDiploma(id) : null;
   if (!diploma) return publicError(404, "not_found", "There is no signed credential with this id.");
   // A signed credential never changes; what may change is its status, published elsewhere.
   return publicJson(inReadingOrder(diploma.credential), {

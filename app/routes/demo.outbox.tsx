@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listRecentMail } from "~/modules/mail/queries.server";
@@ -13,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "nav.o
 /** Demo mode only: the outbox, so that confirmation and reset links can be followed without a mail server. */
 export async function loader(_: LoaderFunctionArgs) {
   if (!getEnv().DEMO_MODE) throw new Response("Not found", { status: 404 });
-  const mail = await listRecentMail(await getDb());
+  const mail = await listRecentMail();
   return json({ mail: mail.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, body: m.bodyText, status: m.status, createdAt: m.createdAt })) });
 }
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { suggestCodeChoices } from "~/modules/reference/code-choices.server";
@@ -15,10 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("kind");
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   if (kind !== "programme" && kind !== "occupation") return json({ error: "kind" }, { status: 400, headers: { "Cache-Control": "no-store" } });
-  const db = await getDb();
-  const limit = await hitRateLimit(db, `code-suggestions:user:${session.user.id}`, { limit: 120, windowSeconds: 60 });
+  const limit = await hitRateLimit(`code-suggestions:user:${session.user.id}`, { limit: 120, windowSeconds: 60 });
   if (!limit.allowed) {
     return json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds), "Cache-Control": "no-store" } });
   }
-  return json({ suggestions: await suggestCodeChoices(db, { kind, q }) }, { headers: { "Cache-Control": "no-store" } });
+  return json({ suggestions: await suggestCodeChoices({ kind, q }) }, { headers: { "Cache-Control": "no-store" } });
 }

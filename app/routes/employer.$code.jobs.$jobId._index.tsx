@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
 import { JobForm, jobFormValuesFromFailure } from "~/components/jobs";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -25,10 +24,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
   if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const db = await getDb();
-  const job = await findEmployerJob(db, { organisationId: organisation.id, jobId: params.jobId! });
+  const job = await findEmployerJob({ organisationId: organisation.id, jobId: params.jobId! });
   if (!job) throw json({ code: "not_found" }, { status: 404 });
-  const [names, codeChoices] = await Promise.all([loadReasonNames(db, localeFromRequest(request)), listCodeChoices(db)]);
+  const [names, codeChoices] = await Promise.all([loadReasonNames(localeFromRequest(request)), listCodeChoices()]);
   return json(
     {
       code: organisation.code,
@@ -48,20 +46,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = joinMultiFields(await readFormData(request));
   const intent = JobActionSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
-  const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const base = `/employer/${organisation.code}/jobs/${params.jobId}`;
   if (intent.data.intent === "save") {
     const parsed = parseForm(JobSchema, form);
     if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-    const result = await saveJob(db, { organisationId: organisation.id, jobId: params.jobId, input: parsed.data, actor });
+    const result = await saveJob({ organisationId: organisation.id, jobId: params.jobId, input: parsed.data, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw json({ code: "not_found" }, { status: 404 });
       return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
     }
     return redirect(`${base}?notice=saved`);
   }
-  const result = await changeJobStatus(db, { organisation, jobId: params.jobId!, transition: intent.data.intent, actor });
+  const result = await changeJobStatus({ organisation, jobId: params.jobId!, transition: intent.data.intent, actor });
   if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
   return redirect(`${base}?notice=${intent.data.intent}`);
 }

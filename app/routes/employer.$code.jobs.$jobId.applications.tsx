@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
@@ -25,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
   if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const data = await loadJobApplications(await getDb(), { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
+  const data = await loadJobApplications({ organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw json({ code: "not_found" }, { status: 404 });
   return json(
     { code: organisation.code, job: { id: data.job.id, title: data.job.title }, applications: data.applications },
@@ -39,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(PipelineSchema, await readFormData(request));
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "form.invalid" }, { status: 400 });
   const input = parsed.data;
-  const result = await moveApplication(await getDb(), {
+  const result = await moveApplication({
     organisationId: organisation.id,
     applicationId: input.applicationId,
     ...(input.intent === "status" ? { status: input.status } : { note: input.note }),

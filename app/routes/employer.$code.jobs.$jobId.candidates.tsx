@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { MatchReasons } from "~/components/jobs";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -26,10 +25,9 @@ const InviteSchema = z.object({ userId: z.string().regex(UUID) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
   if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const db = await getDb();
-  const data = await loadJobCandidates(db, { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
+  const data = await loadJobCandidates({ organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw json({ code: "not_found" }, { status: 404 });
-  const names = await loadReasonNames(db, localeFromRequest(request));
+  const names = await loadReasonNames(localeFromRequest(request));
   return json(
     {
       code: organisation.code,
@@ -48,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!UUID.test(params.jobId ?? "")) throw forbidden();
   const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ ok: false as const, message: "form.invalid" }, { status: 400 });
-  const result = await inviteCandidate(await getDb(), {
+  const result = await inviteCandidate({
     organisationId: organisation.id,
     jobId: params.jobId!,
     userId: parsed.data.userId,

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -13,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.empl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
-  const rows = await listEmployerJobs(await getDb(), organisation.id);
+  const rows = await listEmployerJobs(organisation.id);
   return json(
     { code: organisation.code, jobs: rows.map((j) => ({ ...j, status: effectiveJobStatus(j), publishedAt: j.publishedAt?.toISOString() ?? null })) },
     { headers: { "Cache-Control": "no-store" } },

@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
 import { JobForm, jobFormValuesFromFailure } from "~/components/jobs";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -20,8 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.empl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  const db = await getDb();
-  const [names, codeChoices] = await Promise.all([loadReasonNames(db, localeFromRequest(request)), listCodeChoices(db)]);
+  const [names, codeChoices] = await Promise.all([loadReasonNames(localeFromRequest(request)), listCodeChoices()]);
   return json({ code: organisation.code, levels: names.levels, provinces: names.provinces, codeChoices });
 }
 
@@ -30,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = joinMultiFields(await readFormData(request));
   const parsed = parseForm(JobSchema, form);
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await saveJob(await getDb(), {
+  const result = await saveJob({
     organisationId: organisation.id,
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

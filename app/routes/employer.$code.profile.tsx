@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -20,8 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
-  const db = await getDb();
-  const [profile, names] = await Promise.all([findEmployerProfile(db, organisation.id), loadReasonNames(db, localeFromRequest(request))]);
+  const [profile, names] = await Promise.all([findEmployerProfile(organisation.id), loadReasonNames(localeFromRequest(request))]);
   return json({
     employer: { code: organisation.code, name: organisation.name, provinceCode: organisation.provinceCode, status: organisation.status },
     profile,
@@ -33,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
   const parsed = parseForm(EmployerProfileSchema, await readFormData(request));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await saveEmployerProfile(await getDb(), {
+  const result = await saveEmployerProfile({
     organisationId: organisation.id,
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

@@ -3,7 +3,6 @@ import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm } from "~/lib/forms";
 import { hitRateLimit } from "~/lib/rate-limit.server";
@@ -15,15 +14,14 @@ import { ForgotPasswordSchema } from "~/modules/auth/schema";
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await readFormData(request));
   if (!parsed.ok) return json({ sent: false, ...parsed }, { status: 400 });
-  const db = await getDb();
   const ip = clientOf(request, context).ip;
   // Limits mail sent to one address and requests from one client, without telling the caller which applied.
   const [byEmail, byIp] = await Promise.all([
-    hitRateLimit(db, `reset:email:${parsed.data.email}`, { limit: 3, windowSeconds: 3600 }),
-    hitRateLimit(db, `reset:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 }),
+    hitRateLimit(`reset:email:${parsed.data.email}`, { limit: 3, windowSeconds: 3600 }),
+    hitRateLimit(`reset:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 }),
   ]);
   if (byEmail.allowed && byIp.allowed) {
-    await requestPasswordReset(db, { email: parsed.data.email, publicOrigin: getEnv().PUBLIC_ORIGIN, actor: { userId: null, ip } });
+    await requestPasswordReset({ email: parsed.data.email, publicOrigin: getEnv().PUBLIC_ORIGIN, actor: { userId: null, ip } });
   }
   return json({ sent: true, ok: true as const, values: {} as Record<string, string>, fieldErrors: {} as Record<string, string> });
 }

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -15,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "gradu
 /** The graduate's diplomas: those they claimed (ownership in the query), with their status. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const data = await loadGraduateHome(await getDb(), session.user.id);
+  const data = await loadGraduateHome(session.user.id);
   return json({ fullName: session.user.fullName, ...data }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
@@ -22,9 +21,8 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "gradu
 /** The graduate's applications and their status, and in-app notifications (alerts, invitations, moves). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const db = await getDb();
-  const [applications, notifications] = await Promise.all([listGraduateApplications(db, session.user.id), listNotifications(db, session.user.id)]);
-  await markNotificationsRead(db, session.user.id);
+  const [applications, notifications] = await Promise.all([listGraduateApplications(session.user.id), listNotifications(session.user.id)]);
+  await markNotificationsRead(session.user.id);
   return json(
     {
       applications: applications.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })),
@@ -53,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const parsed = WithdrawSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return redirect("/graduate/applications?notice=invalid");
-  const result = await withdrawApplication(await getDb(), {
+  const result = await withdrawApplication({
     userId: session.user.id,
     applicationId: parsed.data.applicationId,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

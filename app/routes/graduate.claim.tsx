@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -32,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(ClaimSchema, form);
   if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
-  const result = await claimDiploma(await getDb(), {
+  const result = await claimDiploma({
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });

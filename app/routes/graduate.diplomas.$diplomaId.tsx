@@ -18,7 +18,7 @@ import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";
 import { listShareLinks } from "~/modules/share-links/queries.server";
 import { revokeShareLink } from "~/modules/share-links/revoke-share-link.server";
@@ -45,7 +45,7 @@ const STATE_TEXT: Record<ShareLinkState, MessageKey> = { active: "share.state.ac
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const id = uuidParam.safeParse(params.diplomaId);
-  const view = id.success ? await loadCredentialView(await getDb(), { diplomaId: id.data, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }) : null;
+  const view = id.success ? await loadCredentialView({ diplomaId: id.data, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }) : null;
   if (!view) throw json({ code: "not_found" }, { status: 404 });
   const notice = NOTICES.find((n) => n === new URL(request.url).searchParams.get("notice")) ?? null;
   const now = new Date();
@@ -71,17 +71,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id.success) throw json({ code: "not_found" }, { status: 404 });
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const db = await getDb();
   const back = (notice: "share_created" | "share_revoked") => redirect(`/graduate/diplomas/${id.data}?notice=${notice}#share-links`);
   if (form.get("intent") === "create-share") {
     const input = createShareLinkInput.safeParse({ expiry: form.get("expiry") });
     if (!input.success) return json({ error: "share.error.invalid" as const }, { status: 400 });
-    const created = await createShareLink(db, { diplomaId: id.data, expiry: input.data.expiry, actor });
+    const created = await createShareLink({ diplomaId: id.data, expiry: input.data.expiry, actor });
     return created.ok ? back("share_created") : json({ error: "share.error.not_found" as const }, { status: 404 });
   }
   if (form.get("intent") === "revoke-share") {
     const input = revokeShareLinkInput.safeParse({ linkId: form.get("linkId") });
-    const revoked = input.success ? await revokeShareLink(db, { linkId: input.data.linkId, actor }) : null;
+    const revoked = input.success ? await revokeShareLink({ linkId: input.data.linkId, actor }) : null;
     return revoked?.ok ? back("share_revoked") : json({ error: "share.error.not_found" as const }, { status: 404 });
   }
   return json({ error: "share.error.invalid" as const }, { status: 400 });

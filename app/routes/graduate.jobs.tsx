@@ -30,11 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Opened without any filter: the graduate's own salary expectation and wanted employment types fill them in
   // (shown in the form, where they can be cleared; a cleared form sends the parameters empty).
   const prefilled = !JOB_FILTER_PARAMS.some((k) => params.has(k));
-  const filters: JobFilterValues = prefilled ? preferenceFilters(await findGraduateProfile(db, session.user.id)) : parseJobFilters(params);
+  const filters: JobFilterValues = prefilled ? preferenceFilters(await findGraduateProfile(session.user.id)) : parseJobFilters(params);
   const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
   const [data, names, saved] = await Promise.all([
-    loadJobsForGraduate(db, { userId: session.user.id, filters, page }),
-    loadReasonNames(db, localeFromRequest(request)),
+    loadJobsForGraduate({ userId: session.user.id, filters, page }),
+    loadReasonNames(localeFromRequest(request)),
     listSavedSearches(db, session.user.id),
   ]);
   return json(
@@ -59,17 +59,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const db = await getDb();
   const raw = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
   const del = DeleteSchema.safeParse(raw);
   if (del.success) {
-    await deleteSavedSearch(db, { userId: session.user.id, id: del.data.id, actor });
+    await deleteSavedSearch({ userId: session.user.id, id: del.data.id, actor });
     return redirect("/graduate/jobs?notice=searchDeleted");
   }
   const save = SaveSchema.safeParse(raw);
   if (!save.success) return redirect("/graduate/jobs?notice=searchNameMissing");
   const filters = parseJobFilters(new URLSearchParams(raw));
-  await saveSearch(db, { userId: session.user.id, name: save.data.name, filters, actor });
+  await saveSearch({ userId: session.user.id, name: save.data.name, filters, actor });
   return redirect("/graduate/jobs?notice=searchSaved");
 }
 

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -24,14 +23,13 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "gradu
 /** The graduate's job profile: built from their claimed, issued diplomas, plus preferences and three consents. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const db = await getDb();
   const userId = session.user.id;
   const [diplomas, profile, consents, history, names] = await Promise.all([
-    listMatchDiplomas(db, userId),
-    findGraduateProfile(db, userId),
-    currentConsents(db, userId),
-    listConsentHistory(db, userId),
-    loadReasonNames(db, localeFromRequest(request)),
+    listMatchDiplomas(userId),
+    findGraduateProfile(userId),
+    currentConsents(userId),
+    listConsentHistory(userId),
+    loadReasonNames(localeFromRequest(request)),
   ]);
   return json(
     {
@@ -57,16 +55,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const form = joinMultiFields(await readFormData(request));
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const db = await getDb();
   if (form.get("intent") === "consent") {
     const parsed = ConsentSchema.safeParse({ purpose: form.get("purpose"), granted: form.get("granted") });
     if (!parsed.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
-    await changeConsent(db, { userId: session.user.id, purpose: parsed.data.purpose, granted: parsed.data.granted, actor });
+    await changeConsent({ userId: session.user.id, purpose: parsed.data.purpose, granted: parsed.data.granted, actor });
     return redirect(`/graduate/profile?notice=${parsed.data.granted ? "granted" : "withdrawn"}`);
   }
   const parsed = parseForm(GraduatePreferencesSchema, form);
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await saveGraduatePreferences(db, { userId: session.user.id, input: parsed.data, actor });
+  const result = await saveGraduatePreferences({ userId: session.user.id, input: parsed.data, actor });
   if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
   return redirect("/graduate/profile?notice=saved");
 }

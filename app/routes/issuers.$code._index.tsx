@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -19,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /** GET /issuers/{code}: the public page of an issuing school (what its credentials' issuer.url opens). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const profile = await getIssuerProfile(await getDb(), { code: params.code, origin: getEnv().PUBLIC_ORIGIN });
+  const profile = await getIssuerProfile({ code: params.code, origin: getEnv().PUBLIC_ORIGIN });
   if (!profile) throw json({ code: "not_found" }, { status: 404 });
   // Not publicly cacheable: the page around it shows the visitor's own navigation.
   return json(profile);

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
@@ -13,7 +12,7 @@ import { STATUS_LIST_TTL_MS } from "~/modules/status/status-list-credential";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const list = await getPublishedStatusList(await getDb(), { code: params.code, listId: params.listId, origin: getEnv().PUBLIC_ORIGIN });
+  const list = await getPublishedStatusList({ code: params.code, listId: params.listId, origin: getEnv().PUBLIC_ORIGIN });
   if (!list.ok) {
     // The school's key is missing or cannot be decrypted: an operator's problem, logged by loadSigningKey.
     return list.code === "not_found"

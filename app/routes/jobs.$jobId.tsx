@@ -3,7 +3,6 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, TextAreaField } from "~/components/form";
 import { MatchReasons, SalaryText, WhereText } from "~/components/jobs";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
@@ -33,13 +32,12 @@ function notFound(): Response {
 /** A public job page with schema.org JobPosting; a signed-in graduate also sees why it fits and applies here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!UUID.test(params.jobId ?? "")) throw notFound();
-  const db = await getDb();
-  const found = await findPublicJob(db, { jobId: params.jobId! });
+  const found = await findPublicJob({ jobId: params.jobId! });
   if (!found) throw notFound();
   const { job, employer, profile } = found;
   const [names, targetNames] = await Promise.all([
-    loadReasonNames(db, localeFromRequest(request)),
-    loadCodeNames(db, { programmeCodes: job.programmeCodes, occupationCodes: job.occupationCode ? [job.occupationCode] : [] }),
+    loadReasonNames(localeFromRequest(request)),
+    loadCodeNames({ programmeCodes: job.programmeCodes, occupationCodes: job.occupationCode ? [job.occupationCode] : [] }),
   ]);
   const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);
   const ld = jobPostingLd(
@@ -57,13 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let graduate = null;
   if (session && hasPermission(session.grants, "graduate:own-profile")) {
     const [{ graduate: match, diplomas }, consents, application, matchJob] = await Promise.all([
-      loadMatchGraduate(db, session.user.id),
-      currentConsents(db, session.user.id),
-      findGraduateApplication(db, { userId: session.user.id, jobId: job.id }),
-      loadMatchJobs(db, [job.id]),
+      loadMatchGraduate(session.user.id),
+      currentConsents(session.user.id),
+      findGraduateApplication({ userId: session.user.id, jobId: job.id }),
+      loadMatchJobs([job.id]),
     ]);
     const score = scoreMatch(match, matchJob.get(job.id)!, new Date());
-    const codeNames = await loadReasonCodeNames(db, score ? [score.reasons] : []);
+    const codeNames = await loadReasonCodeNames(score ? [score.reasons] : []);
     graduate = {
       ...codeNames,
       diplomas: diplomas.map((d) => ({ id: d.id, programmeCode: d.programmeCode, programmeName: d.programmeName, schoolName: d.schoolName })),
@@ -93,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!UUID.test(params.jobId ?? "")) throw notFound();
   const parsed = parseForm(ApplySchema, joinMultiFields(await readFormData(request)));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const result = await applyToJob(await getDb(), {
+  const result = await applyToJob({
     userId: session.user.id,
     jobId: params.jobId!,
     diplomaIds: parsed.data.diplomaIds,

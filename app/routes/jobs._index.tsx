@@ -4,7 +4,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { JobFilters } from "~/components/job-filters";
 import { SalaryText, WhereText } from "~/components/jobs";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -22,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = parseJobFilters(params);
   const page = Math.max(1, Math.min(500, Number(params.get("page")) || 1));
-  const db = await getDb();
-  const [list, names] = await Promise.all([listPublicJobs(db, { filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), loadReasonNames(db, localeFromRequest(request))]);
+  const [list, names] = await Promise.all([listPublicJobs({ filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), loadReasonNames(localeFromRequest(request))]);
   return json({ ...list, filters, page, ...names }, { headers: { "Cache-Control": "public, max-age=30" } });
 }
 

@@ -3,7 +3,6 @@ import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
@@ -15,14 +14,14 @@ import { peekUserToken } from "~/modules/auth/user-tokens.server";
 /** Sets a password from a mailed link: a forgotten password, or an invited member's first one. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const valid = token.length > 0 && (await peekUserToken(await getDb(), token, ["reset_password", "invitation"]));
+  const valid = token.length > 0 && (await peekUserToken(token, ["reset_password", "invitation"]));
   return json({ token: valid ? token : null }, { status: valid ? 200 : 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ResetPasswordSchema, await readFormData(request));
   if (!parsed.ok) return json({ ...parsed, invalidToken: false }, { status: 400 });
-  const result = await resetPassword(await getDb(), {
+  const result = await resetPassword({
     token: parsed.data.token,
     password: parsed.data.password,
     actor: { userId: null, ip: clientOf(request, context).ip },

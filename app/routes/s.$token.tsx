@@ -29,7 +29,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const db = await getDb();
   const origin = getEnv().PUBLIC_ORIGIN;
-  const opened = await openShareLink(db, { token: params.token ?? "", origin });
+  const opened = await openShareLink({ token: params.token ?? "", origin });
   if (opened.state !== "active") {
     return json({ state: opened.state }, { status: opened.state === "not_found" ? 404 : 410, headers: PRIVATE_HEADERS });
   }

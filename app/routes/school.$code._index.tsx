@@ -3,22 +3,20 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { hasPermission } from "~/lib/permissions";
-import { listBatchesInHand } from "~/modules/diplomas/queries.server";
+import { listBatchesInHand } from "~/modules/drafts/queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
   const roles = session.grants.filter((g) => g.organisationId === organisation.id).map((g) => g.role);
-  const db = await getDb();
   const canSign = hasPermission(session.grants, "diplomas:sign", organisation.id);
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
   // The principal's queue: what waits for a signature (two-person rule: not what they submitted themselves).
-  const waiting = canSign ? await listBatchesInHand(db, { organisationId: organisation.id, kind: "submitted" }) : [];
-  const returned = canDraft ? await listBatchesInHand(db, { organisationId: organisation.id, kind: "returned" }) : [];
+  const waiting = canSign ? await listBatchesInHand({ organisationId: organisation.id, kind: "submitted" }) : [];
+  const returned = canDraft ? await listBatchesInHand({ organisationId: organisation.id, kind: "returned" }) : [];
   return json({
     school: { name: organisation.name, code: organisation.code, status: organisation.status },
     roles,

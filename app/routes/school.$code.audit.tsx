@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditFilterForm, AuditTable } from "~/components/audit-table";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
 import { useT } from "~/lib/i18n/use-t";
@@ -18,10 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:read-audit" });
   const filters = parseAuditFilters(new URL(request.url).searchParams);
   const scope = { organisationId: organisation.id };
-  const db = await getDb();
   const [{ entries, total }, actions] = await Promise.all([
-    listAuditEntries(db, { scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
-    listAuditActions(db, scope),
+    listAuditEntries({ scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
+    listAuditActions(scope),
   ]);
   return json({
     action: filters.action ?? null,

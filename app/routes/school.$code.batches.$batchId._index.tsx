@@ -7,7 +7,6 @@ import { ErrorPage } from "~/components/error-page";
 import { BatchSignPanel } from "~/components/issued-diplomas";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -18,17 +17,17 @@ import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { hasPermission } from "~/lib/permissions";
-import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
+import { loadBatchPage } from "~/modules/drafts/batch-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/diplomas/failures";
-import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
-import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
-import { submitBatch } from "~/modules/diplomas/submit-batch.server";
-import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
-import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/diplomas/batch-order";
-import { orderBatch } from "~/modules/diplomas/order-batch.server";
+import { deleteDraft } from "~/modules/drafts/delete-draft.server";
+import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/drafts/failures";
+import { listActiveProgrammes } from "~/modules/drafts/queries.server";
+import { saveDraft } from "~/modules/drafts/save-draft.server";
+import { draftRawRowFromForm, uuidParam } from "~/modules/drafts/schema";
+import { submitBatch } from "~/modules/drafts/submit-batch.server";
+import { withdrawBatch } from "~/modules/drafts/withdraw-batch.server";
+import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/drafts/batch-order";
+import { orderBatch } from "~/modules/drafts/order-batch.server";
 import { getEnv } from "~/lib/env.server";
 import { BatchOrderLabel, ROW_ORDER_LABEL } from "~/components/batch-review";
 
@@ -53,8 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const batchId = idOf(params.batchId);
   const url = new URL(request.url);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const db = await getDb();
-  const data = await loadBatchPage(db, { organisationId: organisation.id, batchId, page });
+  const data = await loadBatchPage({ organisationId: organisation.id, batchId, page });
   if (!data) throw notFound();
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
   const editable = canDraft && data.batch.status === "draft";
@@ -67,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDraft,
     editable,
     canSign: hasPermission(session.grants, "diplomas:sign", organisation.id),
-    programmes: editable ? await listActiveProgrammes(db) : [],
+    programmes: editable ? await listActiveProgrammes() : [],
     notice,
     noticeParams: { imported: count("imported"), skipped: count("skipped") },
   });
@@ -86,7 +84,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const batchId = idOf(params.batchId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const ref = { organisationId: organisation.id, batchId };
   const here = `/school/${organisation.code}/batches/${batchId}`;
@@ -97,28 +94,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "add-draft": {
-      const result = await saveDraft(db, { ...ref, input: draftRawRowFromForm(form), actor });
+      const result = await saveDraft({ ...ref, input: draftRawRowFromForm(form), actor });
       if (!result.ok) return failed(result.code, { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
       return redirect(`${here}?notice=added#drafts`);
     }
     case "delete-draft": {
       const diplomaId = idOf(String(form.get("diplomaId") ?? ""));
-      const result = await deleteDraft(db, { ...ref, diplomaId, actor });
+      const result = await deleteDraft({ ...ref, diplomaId, actor });
       return result.ok ? redirect(`${here}?notice=deleted#drafts`) : failed(result.code);
     }
     case "set-order": {
       const rowOrder = form.get("rowOrder");
       if (!isBatchRowOrder(rowOrder)) return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
-      const result = await orderBatch(db, { ...ref, rowOrder, actor });
+      const result = await orderBatch({ ...ref, rowOrder, actor });
       return result.ok ? redirect(`${here}?notice=ordered#drafts`) : failed(result.code);
     }
     case "submit": {
-      const result = await submitBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+      const result = await submitBatch({ ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       if (!result.ok) return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
       return redirect(`${here}?notice=submitted`);
     }
     case "withdraw": {
-      const result = await withdrawBatch(db, { ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+      const result = await withdrawBatch({ ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
       return result.ok ? redirect(`${here}?notice=withdrawn`) : failed(result.code);
     }
     default:

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { renderBatchClaimSlipsPdf } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 
 /**
  * GET /school/{code}/batches/{batchId}/claim-slips.pdf[?part=N]: every claim slip of a signed batch, one page per
@@ -16,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const batchId = uuidParam.safeParse(params.batchId);
   const part = Number.parseInt(new URL(request.url).searchParams.get("part") ?? "1", 10);
   if (!batchId.success || !Number.isSafeInteger(part) || part < 1 || part > 1000) throw json({ code: "not_found" }, { status: 404 });
-  const result = await renderBatchClaimSlipsPdf(await getDb(), { organisation, batchId: batchId.data, part, origin: getEnv().PUBLIC_ORIGIN });
+  const result = await renderBatchClaimSlipsPdf({ organisation, batchId: batchId.data, part, origin: getEnv().PUBLIC_ORIGIN });
   if (!result) throw json({ code: "not_found" }, { status: 404 });
   return new Response(new Uint8Array(result.pdf), {
     headers: {

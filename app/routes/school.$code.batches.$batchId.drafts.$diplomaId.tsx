@@ -4,7 +4,6 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRout
 import { BatchStatusBadge, DraftFields } from "~/components/diploma-drafts";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -12,12 +11,12 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { loadDraftForEdit } from "~/modules/diplomas/batch-pages.server";
-import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/diplomas/failures";
-import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
-import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+import { loadDraftForEdit } from "~/modules/drafts/batch-pages.server";
+import { deleteDraft } from "~/modules/drafts/delete-draft.server";
+import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/drafts/failures";
+import { listActiveProgrammes } from "~/modules/drafts/queries.server";
+import { saveDraft } from "~/modules/drafts/save-draft.server";
+import { draftRawRowFromForm, uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.drafts.editTitle");
 
@@ -34,12 +33,11 @@ function idsOf(params: { batchId?: string; diplomaId?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
   const ids = idsOf(params);
-  const db = await getDb();
-  const data = await loadDraftForEdit(db, { organisationId: organisation.id, ...ids });
+  const data = await loadDraftForEdit({ organisationId: organisation.id, ...ids });
   if (!data) throw notFound();
   const editable = data.batch.status === "draft";
   return json(
-    { schoolCode: organisation.code, ...data, editable, programmes: editable ? await listActiveProgrammes(db) : [] },
+    { schoolCode: organisation.code, ...data, editable, programmes: editable ? await listActiveProgrammes() : [] },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -48,16 +46,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
   const ids = idsOf(params);
   const form = await readFormData(request);
-  const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const back = `/school/${organisation.code}/batches/${ids.batchId}`;
   if (form.get("intent") === "delete") {
-    const result = await deleteDraft(db, { organisationId: organisation.id, ...ids, actor });
+    const result = await deleteDraft({ organisationId: organisation.id, ...ids, actor });
     if (!result.ok && result.code !== "batch_locked") throw notFound();
     if (!result.ok) return json({ values: {}, fieldErrors: {}, formError: diplomaFailureMessageKey(result.code) as MessageKey }, { status: 409 });
     return redirect(`${back}?notice=deleted#drafts`);
   }
-  const result = await saveDraft(db, { organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
+  const result = await saveDraft({ organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
   if (!result.ok) {
     if (result.code === "not_found" || result.code === "draft_not_found") throw notFound();
     return json(

@@ -5,17 +5,16 @@ import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/compone
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { SchoolProgrammeRequests } from "~/components/programme-requests";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { diplomaFailureStatus } from "~/modules/diplomas/failures";
-import { importDrafts } from "~/modules/diplomas/import-drafts.server";
-import { DRAFT_IMPORT_LIMITS } from "~/modules/diplomas/import-format";
-import { findBatch } from "~/modules/diplomas/queries.server";
+import { diplomaFailureStatus } from "~/modules/drafts/failures";
+import { importDrafts } from "~/modules/drafts/import-drafts.server";
+import { DRAFT_IMPORT_LIMITS } from "~/modules/drafts/import-format";
+import { findBatch } from "~/modules/drafts/queries.server";
 import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
-import { ImportOptionsSchema, uuidParam } from "~/modules/diplomas/schema";
+import { ImportOptionsSchema, uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
 
@@ -30,11 +29,10 @@ function batchIdOf(value: string | undefined): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
-  const db = await getDb();
-  const batch = await findBatch(db, { organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
+  const batch = await findBatch({ organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
   if (!batch) throw notFound();
   // The school's latest requests to add programmes, so that the registrar sees the ministry's answers here.
-  const programmeRequests = await listSchoolProgrammeRequests(db, { organisationId: organisation.id, limit: 10 });
+  const programmeRequests = await listSchoolProgrammeRequests({ organisationId: organisation.id, limit: 10 });
   return json({ schoolCode: organisation.code, batch: { id: batch.id, title: batch.title, status: batch.status }, programmeRequests });
 }
 
@@ -66,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fileName = file.name.replace(/[\u0000-\u001f]/g, "").slice(0, 200);
   const options = ImportOptionsSchema.parse({ mode: form.get("mode") ?? undefined, sha256: form.get("sha256") ?? undefined });
 
-  const result = await importDrafts(await getDb(), {
+  const result = await importDrafts({
     organisationId: organisation.id,
     batchId,
     file: new Uint8Array(await file.arrayBuffer()),

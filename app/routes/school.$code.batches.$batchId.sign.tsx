@@ -18,9 +18,9 @@ import { formatDateVi } from "~/modules/reference/cell-values";
 import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
 import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
-import { returnBatch } from "~/modules/diplomas/withdraw-batch.server";
+import { returnBatch } from "~/modules/drafts/withdraw-batch.server";
 import { BatchOrderLabel, CorrectionComparison, SignList } from "~/components/batch-review";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
 
@@ -38,7 +38,7 @@ function batchIdOf(value: string | undefined): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
   const batchId = batchIdOf(params.batchId);
-  const data = await loadSignPage(await getDb(), { organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  const data = await loadSignPage({ organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
   if (!data) throw notFound();
   return json({ schoolCode: organisation.code, justSigned: new URL(request.url).searchParams.get("notice") === "signed", ...data });
 }
@@ -48,14 +48,13 @@ type SignActionData = FormFailure & { intent?: "return" };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
   const batchId = batchIdOf(params.batchId);
-  const db = await getDb();
-  const page = await loadSignPage(db, { organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  const page = await loadSignPage({ organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
   if (!page) throw notFound();
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
 
   if (form.get("intent") === "return") {
-    const result = await returnBatch(db, { organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    const result = await returnBatch({ organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
       const failure = returnFailure(result.code);
@@ -70,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!parsed.ok) return json<SignActionData>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
 
-  const result = await signBatch(db, {
+  const result = await signBatch(await getDb(), {
     organisationId: organisation.id,
     batchId,
     signer: { userId: session.user.id, name: session.user.fullName, title: parsed.data.signerTitle },

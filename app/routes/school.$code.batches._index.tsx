@@ -3,14 +3,13 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { BatchStatusBadge } from "~/components/diploma-drafts";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { hasPermission } from "~/lib/permissions";
-import { countBatchesByStatus, listBatches } from "~/modules/diplomas/queries.server";
+import { countBatchesByStatus, listBatches } from "~/modules/drafts/queries.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.title");
 
@@ -18,10 +17,9 @@ const STATUSES = ["draft", "submitted", "signed", "cancelled"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  const db = await getDb();
   const [batches, counts] = await Promise.all([
-    listBatches(db, { organisationId: organisation.id }),
-    countBatchesByStatus(db, { organisationId: organisation.id }),
+    listBatches({ organisationId: organisation.id }),
+    countBatchesByStatus({ organisationId: organisation.id }),
   ]);
   return json({
     schoolCode: organisation.code,

@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { createBatch } from "~/modules/diplomas/create-batch.server";
-import { BatchSchema, DRAFT_LIMITS } from "~/modules/diplomas/schema";
+import { createBatch } from "~/modules/drafts/create-batch.server";
+import { BatchSchema, DRAFT_LIMITS } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.new");
 
@@ -23,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
   const parsed = parseForm(BatchSchema, await readFormData(request));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-  const { batchId } = await createBatch(await getDb(), {
+  const { batchId } = await createBatch({
     organisationId: organisation.id,
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

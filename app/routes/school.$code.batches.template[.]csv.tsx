@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { draftTemplateCsv } from "~/modules/diplomas/import-drafts";
+import { draftTemplateCsv } from "~/modules/drafts/import-drafts";
 
 /** GET /school/{code}/batches/template.csv: the import template, Vietnamese headers and one example row. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { draftTemplateXlsx } from "~/modules/diplomas/draft-template.server";
+import { draftTemplateXlsx } from "~/modules/drafts/draft-template.server";
 
 /** GET /school/{code}/batches/template.xlsx: the import template as a workbook (personal ID column as text). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,6 @@ import { isPlainSvg } from "~/components/diploma-certificate";
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField } from "~/components/form";
 import { ConfirmCheckbox, DiplomaStatusBadge } from "~/components/issued-diplomas";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
@@ -22,7 +21,7 @@ import { statusTransition, type StatusChange } from "~/modules/diplomas/diploma-
 import { correctionFailure, statusFailure } from "~/modules/diplomas/issued-failures";
 import { loadSchoolDiplomaDetail } from "~/modules/diplomas/issued-pages.server";
 import { REASON_MAX, StatusChangeSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
 import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
 
@@ -47,7 +46,7 @@ const STATUS_CHANGES: StatusChange[] = ["revoke", "suspend", "reinstate"];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
   const diplomaId = diplomaIdOf(params.diplomaId);
-  const data = await loadSchoolDiplomaDetail(await getDb(), { organisationId: organisation.id, diplomaId, origin: getEnv().PUBLIC_ORIGIN });
+  const data = await loadSchoolDiplomaDetail({ organisationId: organisation.id, diplomaId, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw notFound();
   const canManageStatus = hasPermission(session.grants, "diplomas:manage-status", organisation.id);
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
@@ -76,7 +75,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const diplomaId = diplomaIdOf(params.diplomaId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const ref = { organisationId: organisation.id, diplomaId };
 
@@ -84,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!hasPermission(session.grants, "diplomas:manage-status", organisation.id)) throw forbidden();
     const parsed = parseForm(StatusChangeSchema, form);
     if (!parsed.ok) return json<DetailActionData>({ intent, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
-    const result = await changeDiplomaStatus(db, { ...ref, change: parsed.data.intent, reason: parsed.data.reason, actor });
+    const result = await changeDiplomaStatus({ ...ref, change: parsed.data.intent, reason: parsed.data.reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
       const failure = statusFailure(result.code);
@@ -96,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "start-correction" || intent === "start-reissue") {
     if (!hasPermission(session.grants, "diplomas:draft", organisation.id)) throw forbidden();
     const reason = String(form.get("reason") ?? "").slice(0, 2000);
-    const result = await startCorrection(db, { ...ref, kind: intent === "start-correction" ? "correct" : "reissue", reason, actor });
+    const result = await startCorrection({ ...ref, kind: intent === "start-correction" ? "correct" : "reissue", reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
       const failure = correctionFailure(result.code);

@@ -4,14 +4,13 @@ import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix
 import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { PrintButton } from "~/components/print-button";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidParam } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
 
@@ -21,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const diplomaId = uuidParam.safeParse(params.diplomaId);
   if (!diplomaId.success) throw json({ code: "not_found" }, { status: 404 });
   const origin = getEnv().PUBLIC_ORIGIN;
-  const slip = await loadClaimSlip(await getDb(), { organisationId: organisation.id, diplomaId: diplomaId.data, origin });
+  const slip = await loadClaimSlip({ organisationId: organisation.id, diplomaId: diplomaId.data, origin });
   if (!slip) throw json({ code: "not_found" }, { status: 404 });
   return json({ school: { code: organisation.code, name: organisation.name }, origin, ...slip }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -5,7 +5,6 @@ import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { ErrorPage } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
   const url = new URL(request.url);
   const query = DiplomaListQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const data = await loadSchoolDiplomaList(await getDb(), { organisationId: organisation.id, query });
+  const data = await loadSchoolDiplomaList({ organisationId: organisation.id, query });
   return json({ schoolCode: organisation.code, query, ...data });
 }
 

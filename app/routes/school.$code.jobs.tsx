@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -13,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "schools.j
 /** Jobs that fit the school's programmes, and its graduates' placement as counts only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  const data = await loadSchoolJobs(await getDb(), { organisationId: organisation.id });
+  const data = await loadSchoolJobs({ organisationId: organisation.id });
   return json(data, { headers: { "Cache-Control": "no-store" } });
 }
 

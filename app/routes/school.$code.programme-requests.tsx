@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/form";
 import { ProgrammeRequestNotice, SchoolProgrammeRequests, type ProgrammeRequestActionData } from "~/components/programme-requests";
-import { getDb } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
@@ -21,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programme
 /** GET /school/{code}/programme-requests — the school's requests to add programmes, with the ministry's answers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  const requests = await listSchoolProgrammeRequests(await getDb(), { organisationId: organisation.id });
+  const requests = await listSchoolProgrammeRequests({ organisationId: organisation.id });
   return json({ requests, canRequest: hasPermission(session.grants, "diplomas:draft", organisation.id) });
 }
 
@@ -32,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return json<ProgrammeRequestActionData>({ ok: false, error: "programmeRequests.validation.fix", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   }
-  const result = await requestProgramme(await getDb(), {
+  const result = await requestProgramme({
     organisationId: organisation.id,
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },

@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
@@ -13,7 +12,7 @@ import { formatDateVi, formatRegisterNumber } from "~/modules/documents/format";
 import { REGISTER_PDF_MAX_LINES } from "~/modules/register/export-register.server";
 import { listRegisterEntries, listRegisterFacets } from "~/modules/register/queries.server";
 import { parseRegisterQuery, REGISTER_PAGE_SIZE, REGISTER_SORTS, registerFilterParams } from "~/modules/register/schema";
-import { REGISTER_ENTRY_KINDS } from "~/modules/diplomas/schema";
+import { REGISTER_ENTRY_KINDS } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
@@ -22,10 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
   const url = new URL(request.url);
   const query = parseRegisterQuery(url.searchParams);
-  const db = await getDb();
   const [{ entries, total }, facets] = await Promise.all([
-    listRegisterEntries(db, { organisationId: organisation.id, filters: query, sort: query.sort, page: query.page, pageSize: REGISTER_PAGE_SIZE }),
-    listRegisterFacets(db, organisation.id),
+    listRegisterEntries({ organisationId: organisation.id, filters: query, sort: query.sort, page: query.page, pageSize: REGISTER_PAGE_SIZE }),
+    listRegisterFacets(organisation.id),
   ]);
   const filtered = Boolean(query.q || query.year || query.programme || query.kind);
   return json({

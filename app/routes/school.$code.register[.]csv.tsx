@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { exportRegisterCsv, registerFilename } from "~/modules/register/export-register.server";
 import { parseRegisterQuery } from "~/modules/register/schema";
@@ -8,7 +7,7 @@ import { parseRegisterQuery } from "~/modules/register/schema";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
   const filters = parseRegisterQuery(new URL(request.url).searchParams);
-  const csv = await exportRegisterCsv(await getDb(), { organisationId: organisation.id, filters });
+  const csv = await exportRegisterCsv({ organisationId: organisation.id, filters });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { exportRegisterPdf, registerFilename } from "~/modules/register/export-register.server";
 import { parseRegisterQuery, registerFilterParams } from "~/modules/register/schema";
@@ -9,7 +8,7 @@ import { parseRegisterQuery, registerFilterParams } from "~/modules/register/sch
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
   const filters = parseRegisterQuery(new URL(request.url).searchParams);
-  const pdf = await exportRegisterPdf(await getDb(), { organisation, filters });
+  const pdf = await exportRegisterPdf({ organisation, filters });
   if (!pdf.ok) {
     const query = new URLSearchParams(registerFilterParams(filters));
     query.set("notice", "pdf_too_many");

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FakeReportsList } from "~/components/fake-reports-list";
-import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.l
 /** GET /school/{code}/reports — the reports naming this school; its admins and principal move them on. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "reports:handle" });
-  const reports = await listFakeReports(await getDb(), { organisationId: organisation.id });
+  const reports = await listFakeReports({ organisationId: organisation.id });
   return json({ reports });
 }
 

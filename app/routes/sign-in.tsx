@@ -3,7 +3,6 @@ import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormAlert, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm } from "~/lib/forms";
 import { getOptionalUser } from "~/lib/guards.server";
@@ -26,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignInSchema, form);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const client = clientOf(request, context);
-  const result = await signIn(await getDb(), {
+  const result = await signIn({
     email: parsed.data.email,
     password: parsed.data.password,
     ip: client.ip,

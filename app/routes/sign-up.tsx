@@ -3,7 +3,6 @@ import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { hitRateLimit } from "~/lib/rate-limit.server";
@@ -23,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/dashboard");
   const url = new URL(request.url);
-  const provinces = sortByVietnamese(await listProvinces(await getDb()), (p) => p.nameVi);
+  const provinces = sortByVietnamese(await listProvinces(), (p) => p.nameVi);
   return json({ provinces, doneEmail: url.searchParams.get("done") });
 }
 
@@ -32,16 +31,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignUpSchema, form);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const env = getEnv();
-  const db = await getDb();
   const ip = clientOf(request, context).ip;
-  const limit = await hitRateLimit(db, `sign-up:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 });
+  const limit = await hitRateLimit(`sign-up:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 });
   if (!limit.allowed) {
     return json(
       { ok: false as const, values: formValues(form), fieldErrors: {} as Record<string, string>, formError: "error.429.body" },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  const result = await registerAccount(db, {
+  const result = await registerAccount({
     input: parsed.data,
     locale: localeFromRequest(request),
     publicOrigin: env.PUBLIC_ORIGIN,

@@ -42,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const text = `/V/${params.payload ?? ""}`;
   const pageData = async (count: boolean) => {
     const [{ result, countAgain }, ministryKeys] = await Promise.all([
-      verifyQrTextReplayable(db, text, { origin, count }),
+      verifyQrTextReplayable(text, { origin, count }),
       getPinnedMinistryKeys(db, { origin }),
     ]);
     return { data: { result, ministryKeys }, replay: countAgain };

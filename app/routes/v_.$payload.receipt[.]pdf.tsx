@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { receiptResponse, verificationReceipt } from "~/modules/verification/verification-receipt.server";
@@ -10,5 +9,5 @@ import { receiptResponse, verificationReceipt } from "~/modules/verification/ver
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  return receiptResponse(await verificationReceipt(await getDb(), params.payload ?? "", { origin: getEnv().PUBLIC_ORIGIN }), "pdf");
+  return receiptResponse(await verificationReceipt(params.payload ?? "", { origin: getEnv().PUBLIC_ORIGIN }), "pdf");
 }

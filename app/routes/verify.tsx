@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const serial = String(form.get("serial") ?? "").slice(0, 200);
     const fullName = String(form.get("fullName") ?? "").slice(0, 200);
     const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? null;
-    const found = await lookupDiploma(await getDb(), { serial, fullName, ip });
+    const found = await lookupDiploma({ serial, fullName, ip });
     if (found.ok) return redirect(found.path);
     const error: MessageKey = found.reason === "empty" ? "verify.lookup.empty" : found.reason === "rate_limited" ? "verify.lookup.tooMany" : "verify.lookup.notFound";
     return json({ form: "lookup" as const, error, text: "", serial, fullName }, { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 });

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, TextAreaField, TextField } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { readFormData } from "~/lib/http.server";
@@ -31,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(FakeReportSchema, form);
   if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "reports.form.fix" }, { status: 400 });
-  const result = await submitFakeReport(await getDb(), {
+  const result = await submitFakeReport({
     input: parsed.data,
     origin: getEnv().PUBLIC_ORIGIN,
     actor: { userId: null, ip: clientOf(request, context).ip },

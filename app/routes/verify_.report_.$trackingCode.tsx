@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import { getDb } from "~/lib/db.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -15,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verif
 /** GET /verify/report/{trackingCode} — the reporter follows the case: status and public note only, never the e-mail. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseTrackingCode(params.trackingCode ?? "");
-  const report = code ? await findPublicReport(await getDb(), code) : null;
+  const report = code ? await findPublicReport(code) : null;
   if (!report) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   return json(
     { report, created: new URL(request.url).searchParams.get("new") === "1" },

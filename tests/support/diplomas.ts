@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { diplomaBatches, diplomas, type Classification } from "../../db/schema";
 import type { Executor } from "~/lib/db.server";
-import { protectPersonalId } from "~/modules/diplomas/personal-id.server";
+import { protectPersonalId } from "~/modules/drafts/personal-id.server";
 
 const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thị Én", "Vũ Đức Giang", "Đặng Thu Hà", "Bùi Thị Phương Thảo"];
 const SUFFIXES = ["", "Anh", "Bảo", "Chi", "Duy", "Hiền", "Khánh", "Lộc", "Minh", "Ngọc", "Quang", "Tâm", "Uyên", "Vy"];

@@ -1,5 +1,5 @@
 /** A fixed rules context for the pure draft tests: a few programmes, the built-in levels, two fields' titles. */
-import type { DraftRulesContext, ProgrammeInfo } from "~/modules/diplomas/draft-row";
+import type { DraftRulesContext, ProgrammeInfo } from "~/modules/drafts/draft-row";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
 
 const programme = (code: string, nameVi: string, levelCode: string, fieldCode: string | null, active = true): [string, ProgrammeInfo] => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortBatchRows, splitVietnameseName } from "~/modules/diplomas/batch-order";
+import { sortBatchRows, splitVietnameseName } from "~/modules/drafts/batch-order";
 
 const row = (fullName: string, position: number | null, id = fullName) => ({ id, fullName, position, createdAt: "2026-06-01T00:00:00Z" });
 

@@ -1,6 +1,6 @@
 /** The graduation classification's wording has one source (app/modules/documents/labels.ts) and every use reads it. */
 import { describe, expect, it } from "vitest";
-import { CLASSIFICATION_CODES, parseClassification } from "~/modules/diplomas/schema";
+import { CLASSIFICATION_CODES, parseClassification } from "~/modules/drafts/schema";
 import { CLASSIFICATION_LABELS, classificationLabel } from "~/modules/documents/labels";
 
 describe("classification labels", () => {

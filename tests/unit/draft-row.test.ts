@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { vietnamDate } from "~/lib/format-time";
 import { excelSerialToIsoDate, parseDateCell } from "~/modules/reference/cell-values";
-import { maskPersonalId, validateDraftRow, type DraftRowResult } from "~/modules/diplomas/draft-row";
-import { honorificTitleFor } from "~/modules/diplomas/honorific-title";
-import type { DraftRawRow } from "~/modules/diplomas/schema";
+import { maskPersonalId, validateDraftRow, type DraftRowResult } from "~/modules/drafts/draft-row";
+import { honorificTitleFor } from "~/modules/drafts/honorific-title";
+import type { DraftRawRow } from "~/modules/drafts/schema";
 import { draftContext, validRow } from "../support/draft-context";
 
 const check = (changes: DraftRawRow) => validateDraftRow({ ...validRow, ...changes }, draftContext);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { draftTemplateXlsx } from "~/modules/diplomas/draft-template.server";
+import { draftTemplateXlsx } from "~/modules/drafts/draft-template.server";
 import {
   DRAFT_IMPORT_LIMITS,
   checkDraftTable,
@@ -9,11 +9,11 @@ import {
   importReport,
   readDraftCsv,
   type DraftImportCheck,
-  type Sheet,
-} from "~/modules/diplomas/import-drafts";
-import { readSpreadsheet } from "~/modules/diplomas/read-spreadsheet.server";
-import { writeSimpleXlsx } from "~/modules/diplomas/simple-xlsx.server";
-import { readZipEntries, writeZip } from "~/modules/diplomas/zip-archive.server";
+} from "~/modules/drafts/import-drafts";
+import { readDraftFile } from "~/modules/drafts/read-draft-file.server";
+import { writeSimpleXlsx } from "~/modules/spreadsheet/simple-xlsx.server";
+import type { Sheet } from "~/modules/spreadsheet/sheet";
+import { readZipEntries, writeZip } from "~/modules/spreadsheet/zip-archive.server";
 import { draftContext } from "../support/draft-context";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, "../fixtures", name)));
@@ -29,7 +29,7 @@ function rewriteSheet(xlsx: Buffer, change: (xml: string) => string): Uint8Array
 }
 
 async function checkFile(bytes: Uint8Array, name: string): Promise<DraftImportCheck> {
-  const read = await readSpreadsheet(bytes, name);
+  const read = await readDraftFile(bytes, name);
   if (!read.ok) return { fileIssue: read.issue, headerRow: null, columns: {}, rowCount: 0, valid: [], invalid: [] };
   return checkDraftTable(read.sheet, draftContext);
 }

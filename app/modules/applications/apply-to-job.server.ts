@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
@@ -13,7 +13,7 @@ export type ApplyError = "job_not_open" | "already_applied" | "share_consent_req
  * "share diplomas with an application" consent at that moment; the diplomas must be the graduate's own (in the query).
  * The employer's members are mailed in the same transaction.
  */
-export async function applyToJob(
+export const applyToJob = withDefaultDb(async function applyToJob(
   db: Database,
   options: { userId: string; jobId: string; diplomaIds: readonly string[]; message: string | null; actor: AuditActor; now?: Date },
 ): Promise<Result<{ applicationId: string }, ApplyError>> {
@@ -50,4 +50,4 @@ export async function applyToJob(
     if (isUniqueViolation(error, "applications_job_user_unique")) return fail("already_applied");
     throw error;
   }
-}
+});

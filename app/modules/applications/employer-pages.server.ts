@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { jobInvitations, users, type ApplicationStatus } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { findEmployerJob } from "~/modules/jobs/queries.server";
 import { loadReasonCodeNames, verdictOf } from "~/modules/matching/pages.server";
 import { CANDIDATES_PER_PAGE } from "~/modules/matching/page-sizes";
@@ -35,7 +35,7 @@ export interface CandidateView {
  * A job's ranked candidates for its employer: only graduates in the candidate pool (visible by consent), each
  * diploma with the verify page's verdict. Contact details only with the contact consent.
  */
-export async function loadJobCandidates(db: Executor, options: { organisationId: string; jobId: string; origin: string; now?: Date }) {
+export const loadJobCandidates = withDefaultDb(async function loadJobCandidates(db: Executor, options: { organisationId: string; jobId: string; origin: string; now?: Date }) {
   const now = options.now ?? new Date();
   const job = await findEmployerJob(db, { organisationId: options.organisationId, jobId: options.jobId });
   if (!job) return null;
@@ -83,10 +83,10 @@ export async function loadJobCandidates(db: Executor, options: { organisationId:
     });
   }
   return { job, candidates, ...(await loadReasonCodeNames(db, candidates.map((c) => c.reasons))) };
-}
+});
 
 /** A job's applicants with their pipeline history and the diplomas they share (each with its verdict). */
-export async function loadJobApplications(db: Executor, options: { organisationId: string; jobId: string; origin: string }) {
+export const loadJobApplications = withDefaultDb(async function loadJobApplications(db: Executor, options: { organisationId: string; jobId: string; origin: string }) {
   const job = await findEmployerJob(db, options);
   if (!job) return null;
   const list = await listJobApplications(db, options);
@@ -107,4 +107,4 @@ export async function loadJobApplications(db: Executor, options: { organisationI
       diplomas: sharedWithVerdicts.filter((d) => d.applicationId === a.id),
     })),
   };
-}
+});

@@ -1,5 +1,5 @@
 import { jobInvitations } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { vietnamDate } from "~/lib/format-time";
@@ -16,7 +16,7 @@ export type InviteError = "not_found" | "job_not_open" | "not_visible" | "no_con
  * consent to be contacted, and must not have applied already; the invitation reaches them as an in-app notification
  * and a mail (no address is disclosed to the employer).
  */
-export async function inviteCandidate(
+export const inviteCandidate = withDefaultDb(async function inviteCandidate(
   db: Database,
   options: { organisationId: string; jobId: string; userId: string; actor: AuditActor & { userId: string }; now?: Date },
 ): Promise<Result<null, InviteError>> {
@@ -39,4 +39,4 @@ export async function inviteCandidate(
     await recordAudit(tx, options.actor, { action: "job.invite", entityType: "job", entityId: job.id, organisationId: options.organisationId, details: { userId: options.userId } });
     return ok(null);
   });
-}
+});

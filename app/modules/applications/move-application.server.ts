@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/jobs/saved-searches.server";
@@ -14,7 +14,7 @@ export type MoveApplicationError = "not_found" | "not_allowed";
  * (ownership in the query): another employer's application is "not found". The graduate is notified of a move, in
  * the app and by mail. A withdrawn application is final: it cannot be moved.
  */
-export async function moveApplication(
+export const moveApplication = withDefaultDb(async function moveApplication(
   db: Database,
   options: { organisationId: string; applicationId: string } & ({ status: ApplicationStatus } | { note: string }) & { actor: AuditActor & { userId: string } },
 ): Promise<Result<null, MoveApplicationError>> {
@@ -40,4 +40,4 @@ export async function moveApplication(
     });
     return ok(null);
   });
-}
+});

@@ -10,7 +10,7 @@ import {
   users,
   type ApplicationStatus,
 } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 /** The only place applications touch the database. Every employer query names the employer (ownership in the query). */
 
@@ -135,7 +135,7 @@ export async function listSharedDiplomas(db: Executor, options: { organisationId
 }
 
 /** The graduate's own applications with their jobs and status. */
-export async function listGraduateApplications(db: Executor, userId: string) {
+export const listGraduateApplications = withDefaultDb(async function listGraduateApplications(db: Executor, userId: string) {
   return db
     .select({
       id: applications.id,
@@ -152,16 +152,16 @@ export async function listGraduateApplications(db: Executor, userId: string) {
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .where(eq(applications.userId, userId))
     .orderBy(desc(applications.createdAt));
-}
+});
 
-export async function findGraduateApplication(db: Executor, options: { userId: string; jobId: string }) {
+export const findGraduateApplication = withDefaultDb(async function findGraduateApplication(db: Executor, options: { userId: string; jobId: string }) {
   const rows = await db
     .select({ id: applications.id, status: applications.status })
     .from(applications)
     .where(and(eq(applications.userId, options.userId), eq(applications.jobId, options.jobId)))
     .limit(1);
   return rows[0] ?? null;
-}
+});
 
 /** A person as a mail needs them (address, name, language). */
 export async function findMailRecipient(db: Executor, userId: string) {

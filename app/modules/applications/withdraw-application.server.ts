@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { mailNewApplication } from "./application-mail.server";
@@ -12,7 +12,7 @@ export type WithdrawApplicationError = "not_found" | "not_allowed";
  * found") while it is still open. The status becomes `withdrawn`, final for the employer, who sees it as such and
  * is told by mail.
  */
-export async function withdrawApplication(
+export const withdrawApplication = withDefaultDb(async function withdrawApplication(
   db: Database,
   options: { userId: string; applicationId: string; actor: AuditActor & { userId: string } },
 ): Promise<Result<null, WithdrawApplicationError>> {
@@ -33,4 +33,4 @@ export async function withdrawApplication(
     if (job) await mailNewApplication(tx, { applicant: applicant?.fullName ?? "", job, withdrawn: true });
     return ok(null);
   });
-}
+});

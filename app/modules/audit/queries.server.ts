@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { auditLog, organisations, users } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 /**
  * Whose entries a reader may see. It is required, not optional, so that a viewer cannot forget to scope:
@@ -21,7 +21,7 @@ function scopeCondition(scope: AuditScope): SQL | undefined {
 }
 
 /** Audit entries, newest first, with the actor's e-mail and the organisation's name. Filtered in the query. */
-export async function listAuditEntries(db: Executor, options: ListAuditEntriesOptions) {
+export const listAuditEntries = withDefaultDb(async function listAuditEntries(db: Executor, options: ListAuditEntriesOptions) {
   const conditions: SQL[] = [];
   const scoped = scopeCondition(options.scope);
   if (scoped) conditions.push(scoped);
@@ -53,14 +53,14 @@ export async function listAuditEntries(db: Executor, options: ListAuditEntriesOp
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
   return { entries, total: Number(counted?.total ?? 0) };
-}
+});
 
 /** The distinct actions recorded within a scope, for the viewers' filter. */
-export async function listAuditActions(db: Executor, scope: AuditScope): Promise<string[]> {
+export const listAuditActions = withDefaultDb(async function listAuditActions(db: Executor, scope: AuditScope): Promise<string[]> {
   const rows = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)
     .where(scopeCondition(scope))
     .orderBy(auditLog.action);
   return rows.map((r) => r.action);
-}
+});

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { consumeUserToken, issueUserToken } from "./user-tokens.server";
 
 /** Changes a signed-in user's password and signs out every other session of theirs. */
-export async function changePassword(
+export const changePassword = withDefaultDb(async function changePassword(
   db: Database,
   options: { userId: string; sessionId: string; currentPassword: string; newPassword: string; actor: AuditActor },
 ): Promise<Result<null, "wrong_password">> {
@@ -26,13 +26,13 @@ export async function changePassword(
     await recordAudit(tx, options.actor, { action: "user.change-password", entityType: "user", entityId: options.userId });
   });
   return ok(null);
-}
+});
 
 /**
  * Mails a reset link if the account exists. Says nothing either way to the caller's user, so the form
  * cannot be used to find out which addresses have accounts.
  */
-export async function requestPasswordReset(
+export const requestPasswordReset = withDefaultDb(async function requestPasswordReset(
   db: Database,
   options: { email: string; publicOrigin: string; actor: AuditActor },
 ): Promise<void> {
@@ -50,13 +50,13 @@ export async function requestPasswordReset(
     });
     await recordAudit(tx, { ...options.actor, userId: user.id }, { action: "user.request-password-reset", entityType: "user", entityId: user.id });
   });
-}
+});
 
 /**
  * Sets a password from a mailed link: a reset, or an invited member's first password. Using the link also
  * proves the address, and every existing session is signed out.
  */
-export async function resetPassword(
+export const resetPassword = withDefaultDb(async function resetPassword(
   db: Database,
   options: { token: string; password: string; actor: AuditActor },
 ): Promise<Result<{ userId: string }, "invalid_token">> {
@@ -79,10 +79,10 @@ export async function resetPassword(
     });
     return ok({ userId: consumed.userId });
   });
-}
+});
 
 /** Confirms an e-mail address from the link mailed at sign-up. */
-export async function confirmEmail(db: Database, options: { token: string; actor: AuditActor }): Promise<Result<null, "invalid_token">> {
+export const confirmEmail = withDefaultDb(async function confirmEmail(db: Database, options: { token: string; actor: AuditActor }): Promise<Result<null, "invalid_token">> {
   return db.transaction(async (tx) => {
     const consumed = await consumeUserToken(tx, options.token, ["confirm_email"]);
     if (!consumed) return fail("invalid_token");
@@ -90,4 +90,4 @@ export async function confirmEmail(db: Database, options: { token: string; actor
     await recordAudit(tx, { ...options.actor, userId: consumed.userId }, { action: "user.confirm-email", entityType: "user", entityId: consumed.userId });
     return ok(null);
   });
-}
+});

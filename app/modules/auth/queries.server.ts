@@ -1,16 +1,16 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { sessions } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 /** A user's live sessions, newest first. */
-export async function listActiveSessions(db: Executor, userId: string) {
+export const listActiveSessions = withDefaultDb(async function listActiveSessions(db: Executor, userId: string) {
   return db
     .select({ id: sessions.id, createdAt: sessions.createdAt, ip: sessions.ip, userAgent: sessions.userAgent })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.createdAt))
     .limit(50);
-}
+});
 
 /** Revokes one of the user's own sessions; ownership is part of the query. Returns whether one was revoked. */
 export async function revokeOwnSession(db: Executor, options: { userId: string; sessionId: string }): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { organisations, roleAssignments, users } from "../../../db/schema";
-import { isUniqueViolation, type Database } from "~/lib/db.server";
+import { isUniqueViolation, type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
@@ -22,7 +22,7 @@ export type RegisterAccountError = "email_taken" | "org_code_taken";
  * approval, with the person as its first administrator. One transaction: the user, organisation, role,
  * confirmation token, outbox mail and audit row are written together or not at all.
  */
-export async function registerAccount(db: Database, options: RegisterAccountOptions): Promise<Result<{ userId: string }, RegisterAccountError>> {
+export const registerAccount = withDefaultDb(async function registerAccount(db: Database, options: RegisterAccountOptions): Promise<Result<{ userId: string }, RegisterAccountError>> {
   const { input } = options;
   const passwordHash = await hashPassword(input.password);
 
@@ -36,7 +36,7 @@ export async function registerAccount(db: Database, options: RegisterAccountOpti
     }
     throw error;
   }
-}
+});
 
 async function insertAccount(db: Database, options: RegisterAccountOptions, passwordHash: string): Promise<Result<{ userId: string }, RegisterAccountError>> {
   const { input } = options;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { hitRateLimit, peekRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { createSession } from "~/lib/session.server";
@@ -24,7 +24,7 @@ const WINDOW_SECONDS = 15 * 60;
  * only failures count against the client address, so that a school or company behind one shared address is
  * not locked out by its own successful sign-ins. An unknown e-mail costs the same scrypt time as a wrong password.
  */
-export async function signIn(
+export const signIn = withDefaultDb(async function signIn(
   db: Database,
   options: SignInOptions,
 ): Promise<Result<{ userId: string; setCookie: string }, SignInError> & { retryAfterSeconds?: number }> {
@@ -57,4 +57,4 @@ export async function signIn(
     await recordAudit(tx, { userId: user.id, ip: options.ip }, { action: "user.sign-in", entityType: "session", entityId: session.sessionId });
     return ok({ userId: user.id, setCookie: session.setCookie });
   });
-}
+});

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { userTokens } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { generateToken, hashToken } from "~/lib/tokens.server";
 
 export type TokenPurpose = "confirm_email" | "reset_password" | "invitation";
@@ -45,7 +45,7 @@ export async function consumeUserToken(tx: Executor, token: string, purposes: To
 }
 
 /** Whether a token is still usable, without using it (to show the form behind a link). */
-export async function peekUserToken(db: Executor, token: string, purposes: TokenPurpose[]): Promise<boolean> {
+export const peekUserToken = withDefaultDb(async function peekUserToken(db: Executor, token: string, purposes: TokenPurpose[]): Promise<boolean> {
   if (token.length > 100) return false;
   const rows = await db
     .select({ purpose: userTokens.purpose })
@@ -53,4 +53,4 @@ export async function peekUserToken(db: Executor, token: string, purposes: Token
     .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
     .limit(1);
   return rows.length > 0 && purposes.includes(rows[0]!.purpose as TokenPurpose);
-}
+});

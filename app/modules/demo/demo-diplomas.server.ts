@@ -5,8 +5,8 @@ import type { Database, Executor } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
-import { honorificTitleFor } from "~/modules/diplomas/honorific-title";
-import { protectPersonalId } from "~/modules/diplomas/personal-id.server";
+import { honorificTitleFor } from "~/modules/drafts/honorific-title";
+import { protectPersonalId } from "~/modules/drafts/personal-id.server";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { diplomas, organisations, registerEntries } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
@@ -17,7 +17,7 @@ export type ChangeDiplomaStatusError = "not_found" | "not_allowed" | "reason_req
  * Revokes, suspends or reinstates an issued diploma. One transaction: the diploma's status, its bit in the
  * school's status list, a new register entry, a log entry with a freshly signed head, and the audit row.
  */
-export async function changeDiplomaStatus(
+export const changeDiplomaStatus = withDefaultDb(async function changeDiplomaStatus(
   db: Database,
   options: { organisationId: string; diplomaId: string; change: StatusChange; reason: string; actor: AuditActor },
 ): Promise<Result<{ status: string }, ChangeDiplomaStatusError>> {
@@ -79,4 +79,4 @@ export async function changeDiplomaStatus(
     });
     return ok({ status: transition.to });
   });
-}
+});

@@ -1,11 +1,11 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { hitRateLimit, type RateLimitRule } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { isClaimCodeOf } from "./claim-code.server";
 import { findClaimant, findClaimCandidates, findStandingReplacement, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
-import { hashPersonalId } from "./personal-id.server";
+import { hashPersonalId } from "~/modules/drafts/personal-id.server";
 import type { ClaimInput } from "./issued-schema";
 
 export type ClaimDiplomaError =
@@ -46,7 +46,7 @@ export interface ClaimDiplomaOptions {
  * ID number and date of birth recorded on it. The diploma is found by the personal ID's keyed hash and the date of
  * birth (indexed), then each candidate's derived code is compared in constant time: codes are never stored.
  */
-export async function claimDiploma(
+export const claimDiploma = withDefaultDb(async function claimDiploma(
   db: Database,
   options: ClaimDiplomaOptions,
 ): Promise<Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError> & { superseded?: SupersededClaim }> {
@@ -94,4 +94,4 @@ export async function claimDiploma(
     });
     return ok({ diplomaId: diploma.id, alreadyYours: false });
   });
-}
+});

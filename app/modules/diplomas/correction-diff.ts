@@ -1,7 +1,7 @@
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
 import { CLASSIFICATION_LABELS, LEVEL_TITLES } from "~/modules/documents/labels";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import { GENDER_LABELS_VI, MODE_OF_STUDY_LABELS_VI } from "./schema";
+import { GENDER_LABELS_VI, MODE_OF_STUDY_LABELS_VI } from "~/modules/drafts/schema";
 
 /**
  * A correction as the principal signs it: the diploma that stands and the draft that will replace it, field by field,

@@ -16,7 +16,7 @@ import type { Executor } from "~/lib/db.server";
 
 /**
  * The database side of signed diplomas: the principal's signing page, the school's list and detail pages, the
- * public capability pages, corrections, and the graduate's claims. Like queries.server.ts, every school query
+ * public capability pages, corrections, and the graduate's claims. Like drafts/queries.server.ts, every school query
  * takes the organisation id from the guard and every graduate query the user id from the session: ownership is
  * part of the query, never checked after it.
  * Sections: signing page · school pages · public and graduate pages · claims · corrections.

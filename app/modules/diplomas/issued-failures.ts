@@ -2,7 +2,7 @@ import type { ChangeDiplomaStatusError } from "./change-diploma-status.server";
 import type { ClaimDiplomaError } from "./claim-diploma.server";
 import type { SignBatchError } from "./sign-batch.server";
 import type { StartCorrectionError } from "./start-correction.server";
-import type { ReturnBatchError } from "./withdraw-batch.server";
+import type { ReturnBatchError } from "~/modules/drafts/withdraw-batch.server";
 
 /**
  * The expected failures of the signed-diploma use-cases: one table of HTTP statuses and Vietnamese/English

@@ -1,5 +1,5 @@
 import type { Diploma, Organisation } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { createTokenBucketLimiter } from "~/lib/public-rate-limit.server";
 import { buildDiplomaDocument, type DiplomaForDocument } from "~/modules/documents/diploma-view";
 import { renderClaimSlipsPdf } from "~/modules/documents/claim-slips-pdf.server";
@@ -24,12 +24,12 @@ import {
   summariseBatchDrafts,
   summariseSignedBatch,
 } from "./diploma-queries.server";
-import { maskPersonalId } from "./draft-row";
+import { maskPersonalId } from "~/modules/drafts/draft-row";
 import type { DiplomaListQuery } from "./issued-schema";
-import { revealPersonalId } from "./personal-id.server";
-import { CLAIM_SLIPS_PER_PDF } from "./batch-order";
+import { revealPersonalId } from "~/modules/drafts/personal-id.server";
+import { CLAIM_SLIPS_PER_PDF } from "~/modules/drafts/batch-order";
 import { compareDiplomas } from "./correction-diff";
-import { findBatch, listBatchDiplomas } from "./queries.server";
+import { findBatch, listBatchDiplomas } from "~/modules/drafts/queries.server";
 
 /**
  * What the signed-diploma pages show: plain, JSON-safe view models. The personal ID number leaves the server only
@@ -49,7 +49,7 @@ export function credentialPageUrl(origin: string, diplomaId: string): string {
 /** Rows of the list shown on the signing page; the whole list is on the batch page. */
 export const SIGN_PAGE_LIST_ROWS = 200;
 
-export async function loadSignPage(
+export const loadSignPage = withDefaultDb(async function loadSignPage(
   db: Executor,
   options: { organisation: Pick<Organisation, "id" | "code" | "schoolType" | "status">; batchId: string; signer: { id: string; fullName: string } },
 ) {
@@ -117,12 +117,12 @@ export async function loadSignPage(
       accredited: options.organisation.status === "accredited",
     },
   };
-}
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // The school's pages
 
-export async function loadSchoolDiplomaList(db: Executor, options: { organisationId: string; query: DiplomaListQuery }) {
+export const loadSchoolDiplomaList = withDefaultDb(async function loadSchoolDiplomaList(db: Executor, options: { organisationId: string; query: DiplomaListQuery }) {
   const { query } = options;
   const [{ rows, total }, programmes] = await Promise.all([
     listSignedDiplomas(db, {
@@ -137,7 +137,7 @@ export async function loadSchoolDiplomaList(db: Executor, options: { organisatio
     listSignedProgrammes(db, options.organisationId),
   ]);
   return { diplomas: rows, total, programmes, page: query.page, pageSize: DIPLOMA_LIST_PAGE_SIZE };
-}
+});
 
 function maskedPersonalId(d: Pick<Diploma, "id" | "personalIdCiphertext">): string {
   const personalId = revealPersonalId(d.id, d.personalIdCiphertext);
@@ -149,7 +149,7 @@ function claimable(d: Pick<Diploma, "status">): boolean {
   return d.status === "issued" || d.status === "suspended";
 }
 
-export async function loadSchoolDiplomaDetail(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
+export const loadSchoolDiplomaDetail = withDefaultDb(async function loadSchoolDiplomaDetail(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
   const ref = { organisationId: options.organisationId, diplomaId: options.diplomaId };
   const row = await findSchoolDiploma(db, ref);
   if (!row) return null;
@@ -203,10 +203,10 @@ export async function loadSchoolDiplomaDetail(db: Executor, options: { organisat
     qrSvg,
     links: { page: `/credentials/${d.id}`, pdf: `/credentials/${d.id}/diploma.pdf`, json: `/credentials/${d.id}/vc.json`, pageUrl: credentialPageUrl(options.origin, d.id) },
   };
-}
+});
 
 /** The printable slip a school hands a graduate: who, which diploma, the claim code and where to use it. */
-export async function loadClaimSlip(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
+export const loadClaimSlip = withDefaultDb(async function loadClaimSlip(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
   const row = await findSchoolDiploma(db, options);
   if (!row) return null;
   const d = row.diploma;
@@ -239,11 +239,11 @@ export async function loadClaimSlip(db: Executor, options: { organisationId: str
     claimCode: claimCodeOf(d.id),
     claimUrl: `${options.origin}/graduate/claim`,
   };
-}
+});
 
 
 /** All claim slips of a signed batch (one part of at most CLAIM_SLIPS_PER_PDF), as a PDF; null when there are none. */
-export async function renderBatchClaimSlipsPdf(
+export const renderBatchClaimSlipsPdf = withDefaultDb(async function renderBatchClaimSlipsPdf(
   db: Executor,
   options: { organisation: Pick<Organisation, "id" | "name">; batchId: string; part: number; origin: string },
 ) {
@@ -270,7 +270,7 @@ export async function renderBatchClaimSlipsPdf(
     { schoolName: options.organisation.name, batchTitle: batch.title, signUpUrl: `${options.origin}/sign-up`, claimUrl: `${options.origin}/graduate/claim`, generatedAt: new Date() },
   );
   return { pdf, count: rows.length };
-}
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // The printed diploma: public capability page, PDF, graduate's page
@@ -315,7 +315,7 @@ function documentOf(row: DocumentRow, origin: string) {
  * The printable diploma of a signed diploma, found by its id (the capability) or, with `claimedBy`, only among that
  * graduate's diplomas. Null when there is none (drafts included).
  */
-export async function loadCredentialView(db: Executor, options: { diplomaId: string; claimedBy?: string; origin: string }) {
+export const loadCredentialView = withDefaultDb(async function loadCredentialView(db: Executor, options: { diplomaId: string; claimedBy?: string; origin: string }) {
   const row = await findDiplomaForDocument(db, options);
   if (!row) return null;
   const d = row.diploma;
@@ -335,20 +335,20 @@ export async function loadCredentialView(db: Executor, options: { diplomaId: str
     qrSvg: d.qrPayload ? await renderQrSvg(d.qrPayload, { scale: 4 }) : "",
     links: { page: `/credentials/${d.id}`, pdf: `/credentials/${d.id}/diploma.pdf`, json: `/credentials/${d.id}/vc.json`, qrPng: `/credentials/${d.id}/qr.png`, pageUrl: credentialPageUrl(options.origin, d.id) },
   };
-}
+});
 
 /** The diploma as a PDF, with its file name; null when there is no such signed diploma. */
-export async function renderCredentialPdf(db: Executor, options: { diplomaId: string; origin: string }) {
+export const renderCredentialPdf = withDefaultDb(async function renderCredentialPdf(db: Executor, options: { diplomaId: string; origin: string }) {
   const row = await findDiplomaForDocument(db, options);
   if (!row || !row.diploma.qrPayload) return null;
   const pdf = await renderDiplomaPdf(documentOf(row, options.origin), await renderQrPng(row.diploma.qrPayload, { scale: 8 }));
   const name = (row.diploma.serial ?? row.diploma.id).replace(/[^A-Za-z0-9-]/g, "_");
   return { pdf, filename: `van-bang-${name}.pdf` };
-}
+});
 
-export async function loadGraduateHome(db: Executor, userId: string) {
+export const loadGraduateHome = withDefaultDb(async function loadGraduateHome(db: Executor, userId: string) {
   return { diplomas: await listClaimedDiplomas(db, userId) };
-}
+});
 
 /** Rendering a PDF costs far more than reading JSON: a smaller budget per client than the public read endpoints. */
 export const credentialPdfLimiter = createTokenBucketLimiter({ capacity: 10, refillPerSecond: 0.2 });

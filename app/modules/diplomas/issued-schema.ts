@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanCellText, parseDateCell } from "~/modules/reference/cell-values";
 import { normaliseClaimCode } from "./claim-code";
-import { parsePersonalId } from "./schema";
+import { parsePersonalId } from "~/modules/drafts/schema";
 
 /**
  * Zod schemas of the signed-diploma forms: signing a batch, changing a diploma's status, starting a correction,
@@ -127,5 +127,5 @@ export const DiplomaListQuerySchema = z.object({
 });
 export type DiplomaListQuery = z.infer<typeof DiplomaListQuerySchema>;
 
-/** The longest reason a principal may give for sending a batch back. */
-export const RETURN_REASON_MAX = 1000;
+/** The longest reason a principal may give for sending a batch back (kept with the batch's other rules). */
+export { RETURN_REASON_MAX } from "~/modules/drafts/schema";

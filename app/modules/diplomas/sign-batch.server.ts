@@ -18,8 +18,9 @@ import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/pa
 import { publicKeyOf } from "~/modules/signing/ed25519";
 import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
 import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
-import { mailClaimCodes, mailSubmitter } from "./batch-mail.server";
-import { sortBatchRows } from "./batch-order";
+import { mailSubmitter } from "~/modules/drafts/batch-mail.server";
+import { mailClaimCodes } from "./claim-mail.server";
+import { sortBatchRows } from "~/modules/drafts/batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
 import { vietnamDate } from "~/lib/format-time";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { findPendingReplacement, insertReplacementDraft, lockSchoolDiploma } from "./diploma-queries.server";
-import { protectPersonalId, revealPersonalId } from "./personal-id.server";
-import { insertBatch } from "./queries.server";
+import { protectPersonalId, revealPersonalId } from "~/modules/drafts/personal-id.server";
+import { insertBatch } from "~/modules/drafts/queries.server";
 
 export type ReplacementKind = "correct" | "reissue";
 
@@ -42,7 +42,7 @@ const BATCH_TITLES: Record<ReplacementKind, (serial: string) => string> = {
  * batch; when the principal signs it, the old diploma becomes superseded (sign-batch.server.ts) and both stay in
  * the register. One transaction with its audit row; the old diploma is locked so that two starts cannot race.
  */
-export async function startCorrection(
+export const startCorrection = withDefaultDb(async function startCorrection(
   db: Database,
   options: StartCorrectionOptions,
 ): Promise<Result<{ batchId: string; diplomaId: string }, StartCorrectionError>> {
@@ -101,4 +101,4 @@ export async function startCorrection(
     });
     return ok({ batchId: batch.id, diplomaId });
   });
-}
+});

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { graduateConsents, type ConsentPurpose } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
@@ -10,7 +10,7 @@ import { refreshCandidatePool } from "~/modules/matching/queries.server";
  * withdrawal closes it. The candidate pool is rewritten in the same transaction, so a withdrawal of visibility takes
  * effect in every employer query the moment it commits. Granting twice or withdrawing what was not granted is a no-op.
  */
-export async function changeConsent(
+export const changeConsent = withDefaultDb(async function changeConsent(
   db: Database,
   options: { userId: string; purpose: ConsentPurpose; granted: boolean; actor: AuditActor; now?: Date },
 ): Promise<Result<{ changed: boolean }, never>> {
@@ -41,4 +41,4 @@ export async function changeConsent(
     }
     return ok({ changed });
   });
-}
+});

@@ -1,13 +1,13 @@
 import { inArray } from "drizzle-orm";
 import { graduateProfiles, provinces } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import type { GraduatePreferencesInput } from "~/modules/jobs/schema";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
 
 /** A graduate saves their matching preferences; the candidate pool follows in the same transaction. */
-export async function saveGraduatePreferences(
+export const saveGraduatePreferences = withDefaultDb(async function saveGraduatePreferences(
   db: Database,
   options: { userId: string; input: GraduatePreferencesInput; actor: AuditActor },
 ): Promise<Result<null, "invalid">> {
@@ -26,5 +26,5 @@ export async function saveGraduatePreferences(
     await recordAudit(tx, options.actor, { action: "graduate.preferences-update", entityType: "user", entityId: userId });
     return ok(null);
   });
-}
+});
 

@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { SCHOOL_CODE_PATTERN, issuerDid } from "~/modules/keys/did-web";
 import { findAccreditedSchool } from "~/modules/keys/queries.server";
 import { buildLogDocument, type IssuanceLogDocument } from "./log-document";
@@ -17,8 +17,8 @@ export async function buildSchoolLog(db: Executor, options: { school: { id: stri
 }
 
 /** What `GET /issuers/{code}/log.json` answers; null for an unknown, malformed or non-accredited school code. */
-export async function getPublishedLog(db: Executor, options: { code: string | undefined; origin: string }): Promise<IssuanceLogDocument | null> {
+export const getPublishedLog = withDefaultDb(async function getPublishedLog(db: Executor, options: { code: string | undefined; origin: string }): Promise<IssuanceLogDocument | null> {
   if (!options.code || !SCHOOL_CODE_PATTERN.test(options.code)) return null;
   const school = await findAccreditedSchool(db, options.code);
   return school ? buildSchoolLog(db, { school, origin: options.origin }) : null;
-}
+});

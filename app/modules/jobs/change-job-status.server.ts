@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { vietnamDate } from "~/lib/format-time";
@@ -14,7 +14,7 @@ export type ChangeJobStatusError = "not_found" | "employer_pending" | "deadline_
  * has accredited and a deadline not yet past; it writes the job's matching rows and raises saved-search alerts in
  * the same transaction, so a published job is matched the moment it commits.
  */
-export async function changeJobStatus(
+export const changeJobStatus = withDefaultDb(async function changeJobStatus(
   db: Database,
   options: { organisation: Pick<Organisation, "id" | "status">; jobId: string; transition: JobTransition; actor: AuditActor; now?: Date },
 ): Promise<Result<{ status: string }, ChangeJobStatusError>> {
@@ -40,4 +40,4 @@ export async function changeJobStatus(
     await recordAudit(tx, options.actor, { action: `job.${transition}`, entityType: "job", entityId: job.id, organisationId: organisation.id });
     return ok({ status: transition === "close" ? "closed" : "published" });
   });
-}
+});

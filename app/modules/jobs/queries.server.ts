@@ -10,7 +10,7 @@ import {
   type Job,
   type JobStatus,
 } from "../../../db/schema";
-import { rowsOf, type Executor } from "~/lib/db.server";
+import { rowsOf, type Executor, withDefaultDb } from "~/lib/db.server";
 import { vietnamDate } from "~/lib/format-time";
 import { jobMatchTerms } from "./match-terms";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
@@ -75,7 +75,7 @@ export async function updateJobRow(db: Executor, options: { organisationId: stri
 }
 
 /** A job of one employer (ownership in the query), locked when `forUpdate`. */
-export async function findEmployerJob(db: Executor, options: { organisationId: string; jobId: string; forUpdate?: boolean }): Promise<Job | null> {
+export const findEmployerJob = withDefaultDb(async function findEmployerJob(db: Executor, options: { organisationId: string; jobId: string; forUpdate?: boolean }): Promise<Job | null> {
   const q = db
     .select()
     .from(jobs)
@@ -83,7 +83,7 @@ export async function findEmployerJob(db: Executor, options: { organisationId: s
     .limit(1);
   const rows = options.forUpdate ? await q.for("update") : await q;
   return rows[0] ?? null;
-}
+});
 
 export async function setJobStatus(db: Executor, options: { jobId: string; status: JobStatus; publishedAt?: Date; closedAt?: Date | null }): Promise<void> {
   await db
@@ -97,7 +97,7 @@ export async function setJobStatus(db: Executor, options: { jobId: string; statu
     .where(eq(jobs.id, options.jobId));
 }
 
-export async function listEmployerJobs(db: Executor, organisationId: string) {
+export const listEmployerJobs = withDefaultDb(async function listEmployerJobs(db: Executor, organisationId: string) {
   return db
     .select({
       id: jobs.id,
@@ -112,7 +112,7 @@ export async function listEmployerJobs(db: Executor, organisationId: string) {
     .from(jobs)
     .where(eq(jobs.organisationId, organisationId))
     .orderBy(desc(jobs.createdAt));
-}
+});
 
 /** Which of `codes` are not active programmes; whether the level and provinces exist. For the job form. */
 export async function checkJobReferences(db: Executor, input: Pick<JobInput, "programmeCodes" | "minLevelCode" | "provinceCodes">) {
@@ -183,7 +183,7 @@ export function jobFilterConditions(filters: JobFilters): SQL[] {
 }
 
 /** The public list: open jobs of accredited employers, newest first (or by text relevance when searching). */
-export async function listPublicJobs(db: Executor, options: { filters: JobFilters; now?: Date; limit: number; offset: number }) {
+export const listPublicJobs = withDefaultDb(async function listPublicJobs(db: Executor, options: { filters: JobFilters; now?: Date; limit: number; offset: number }) {
   const today = vietnamDate(options.now);
   const where = and(isOpenSql(today), eq(organisations.status, "accredited"), ...jobFilterConditions(options.filters));
   const order = options.filters.q
@@ -213,10 +213,10 @@ export async function listPublicJobs(db: Executor, options: { filters: JobFilter
     .limit(options.limit)
     .offset(options.offset);
   return { total: rows[0]?.total ?? 0, jobs: rows.map(({ total: _t, publishedAt, ...r }) => ({ ...r, publishedAt: publishedAt!.toISOString() })) };
-}
+});
 
 /** One job as the public sees it, with its employer: only while open (or to its own employer, via findEmployerJob). */
-export async function findPublicJob(db: Executor, options: { jobId: string; now?: Date }) {
+export const findPublicJob = withDefaultDb(async function findPublicJob(db: Executor, options: { jobId: string; now?: Date }) {
   const today = vietnamDate(options.now);
   const rows = await db
     .select({ job: jobs, employer: { name: organisations.name, code: organisations.code, provinceCode: organisations.provinceCode }, profile: employerProfiles })
@@ -226,9 +226,9 @@ export async function findPublicJob(db: Executor, options: { jobId: string; now?
     .where(and(eq(jobs.id, options.jobId), isOpenSql(today), eq(organisations.status, "accredited")))
     .limit(1);
   return rows[0] ?? null;
-}
+});
 
-export async function findEmployerProfile(db: Executor, organisationId: string) {
+export const findEmployerProfile = withDefaultDb(async function findEmployerProfile(db: Executor, organisationId: string) {
   const rows = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId)).limit(1);
   return rows[0] ?? null;
-}
+});

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { employerProfiles, organisations, provinces } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import type { EmployerProfileInput } from "./schema";
@@ -9,7 +9,7 @@ import type { EmployerProfileInput } from "./schema";
  * An employer edits its company profile. The tax code (the organisation's code, checked at sign-up) is its identity
  * and is not edited here. A pending employer may prepare its profile and jobs; only publishing waits for approval.
  */
-export async function saveEmployerProfile(
+export const saveEmployerProfile = withDefaultDb(async function saveEmployerProfile(
   db: Database,
   options: { organisationId: string; input: EmployerProfileInput; actor: AuditActor },
 ): Promise<Result<null, "invalid">> {
@@ -26,4 +26,4 @@ export async function saveEmployerProfile(
     await recordAudit(tx, options.actor, { action: "employer.profile-update", entityType: "organisation", entityId: organisationId, organisationId });
     return ok(null);
   });
-}
+});

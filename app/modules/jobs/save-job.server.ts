@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { vietnamDate } from "~/lib/format-time";
@@ -21,7 +21,7 @@ export interface SaveJobOptions {
  * Creates a draft job or edits one of the employer's jobs. The references (programmes, occupation, level, provinces) must exist
  * and the deadline must not be past. An open job's matching rows follow the edit in the same transaction.
  */
-export async function saveJob(db: Database, options: SaveJobOptions): Promise<Result<{ jobId: string }, SaveJobError>> {
+export const saveJob = withDefaultDb(async function saveJob(db: Database, options: SaveJobOptions): Promise<Result<{ jobId: string }, SaveJobError>> {
   const { input, organisationId } = options;
   const fieldErrors: Record<string, string> = {};
   if (input.deadline < vietnamDate(options.now)) fieldErrors.deadline = "jobs.validation.deadlinePast";
@@ -51,4 +51,4 @@ export async function saveJob(db: Database, options: SaveJobOptions): Promise<Re
     });
     return ok({ jobId });
   });
-}
+});

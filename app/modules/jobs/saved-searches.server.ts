@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, savedSearches } from "../../../db/schema";
-import type { Database, Executor } from "~/lib/db.server";
+import { type Database, type Executor, withDefaultDb } from "~/lib/db.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { jobFiltersRecord, type JobFilters } from "./schema";
 
@@ -30,16 +30,16 @@ export async function alertSavedSearches(tx: Executor, options: { jobId: string;
     order by s.user_id, s.created_at`);
 }
 
-export async function saveSearch(db: Database, options: { userId: string; name: string; filters: JobFilters; actor: AuditActor }) {
+export const saveSearch = withDefaultDb(async function saveSearch(db: Database, options: { userId: string; name: string; filters: JobFilters; actor: AuditActor }) {
   const filters = jobFiltersRecord(options.filters);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(savedSearches).values({ userId: options.userId, name: options.name, filters }).returning({ id: savedSearches.id });
     await recordAudit(tx, options.actor, { action: "saved-search.create", entityType: "saved_search", entityId: row!.id, details: { filters } });
     return row!.id;
   });
-}
+});
 
-export async function deleteSavedSearch(db: Database, options: { userId: string; id: string; actor: AuditActor }): Promise<boolean> {
+export const deleteSavedSearch = withDefaultDb(async function deleteSavedSearch(db: Database, options: { userId: string; id: string; actor: AuditActor }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(savedSearches)
@@ -48,19 +48,19 @@ export async function deleteSavedSearch(db: Database, options: { userId: string;
     if (rows.length > 0) await recordAudit(tx, options.actor, { action: "saved-search.delete", entityType: "saved_search", entityId: options.id });
     return rows.length > 0;
   });
-}
+});
 
 export function listSavedSearches(db: Executor, userId: string) {
   return db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(desc(savedSearches.createdAt));
 }
 
-export async function listNotifications(db: Executor, userId: string, limit = 30) {
+export const listNotifications = withDefaultDb(async function listNotifications(db: Executor, userId: string, limit: number = 30) {
   return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
-}
+});
 
-export async function markNotificationsRead(db: Executor, userId: string): Promise<void> {
+export const markNotificationsRead = withDefaultDb(async function markNotificationsRead(db: Executor, userId: string): Promise<void> {
   await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-}
+});
 
 export async function notify(db: Executor, options: { userId: string; kind: string; jobId?: string | null; details?: Record<string, unknown> }) {
   await db.insert(notifications).values({ userId: options.userId, kind: options.kind, jobId: options.jobId ?? null, details: options.details ?? null });

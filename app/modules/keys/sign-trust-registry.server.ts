@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { createJcsProof, type Secured } from "~/modules/credentials/eddsa-jcs-2022";
 import { buildTrustRegistry, type KeyForPublication, type TrustRegistry } from "./did-documents";
@@ -13,7 +13,7 @@ export type SignedTrustRegistry = Secured<TrustRegistry & Record<string, unknown
  * signed with the ministry's key (eddsa-jcs-2022), so that a verifier who trusts the ministry's DID trusts the
  * schools through it. Built fresh on each call (it is small, and signing costs well under a millisecond).
  */
-export async function signTrustRegistry(
+export const signTrustRegistry = withDefaultDb(async function signTrustRegistry(
   db: Executor,
   options: { origin: string; now?: Date },
 ): Promise<Result<SignedTrustRegistry, LoadSigningKeyError>> {
@@ -56,4 +56,4 @@ export async function signTrustRegistry(
   } finally {
     loaded.key.privateKey.fill(0);
   }
-}
+});

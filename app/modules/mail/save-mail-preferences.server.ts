@@ -1,21 +1,21 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import type { Database, Executor } from "~/lib/db.server";
+import { type Database, type Executor, withDefaultDb } from "~/lib/db.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { OPTIONAL_MAIL_CATEGORIES, type MailCategory } from "./categories";
 
 /** The categories a person turned off (only optional ones are ever stored). */
-export async function getMailOptOuts(db: Executor, userId: string): Promise<MailCategory[]> {
+export const getMailOptOuts = withDefaultDb(async function getMailOptOuts(db: Executor, userId: string): Promise<MailCategory[]> {
   const [row] = await db.select({ mailOptOuts: users.mailOptOuts }).from(users).where(eq(users.id, userId)).limit(1);
   const stored = new Set(row?.mailOptOuts ?? []);
   return OPTIONAL_MAIL_CATEGORIES.filter((c) => stored.has(c));
-}
+});
 
 /**
  * Sets which optional mail a person receives: `enabled` lists the optional categories they keep; every other optional
  * category is turned off. Required categories cannot be turned off and are ignored here.
  */
-export async function saveMailPreferences(
+export const saveMailPreferences = withDefaultDb(async function saveMailPreferences(
   db: Database,
   options: { userId: string; enabled: readonly string[]; actor: AuditActor },
 ): Promise<MailCategory[]> {
@@ -31,4 +31,4 @@ export async function saveMailPreferences(
     });
   });
   return optOuts;
-}
+});

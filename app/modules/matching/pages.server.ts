@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { jobs, occupations, organisations, programmes, provinces, trainingLevels } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";
 import { sortByVietnamese } from "~/lib/vietnamese-order";
 import type { JobFilters } from "~/modules/jobs/schema";
@@ -17,7 +17,7 @@ import { scoreMatch, type MatchReason } from "./score";
  * Level and province names for putting reasons into words and for the filters: `name` in the reader's language
  * (`nameEn` kept for callers that choose themselves), provinces in Vietnamese order.
  */
-export async function loadReasonNames(db: Executor, locale: Locale) {
+export const loadReasonNames = withDefaultDb(async function loadReasonNames(db: Executor, locale: Locale) {
   const [levels, provinceRows] = await Promise.all([
     db.select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
     db.select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
@@ -26,10 +26,10 @@ export async function loadReasonNames(db: Executor, locale: Locale) {
     levels: levels.map((l) => ({ code: l.code, name: localName(l, locale), nameEn: l.nameEn, rank: l.rank })),
     provinces: sortByVietnamese(provinceRows, (p) => p.nameVi).map((p) => ({ code: p.code, name: localName(p, locale), nameEn: p.nameEn })),
   };
-}
+});
 
 /** The names of the programmes and occupations that `reasons` quote, so the page names them instead of their codes. */
-export async function loadReasonCodeNames(db: Executor, reasons: readonly (readonly MatchReason[])[]) {
+export const loadReasonCodeNames = withDefaultDb(async function loadReasonCodeNames(db: Executor, reasons: readonly (readonly MatchReason[])[]) {
   const programmeCodes = new Set<string>();
   const occupationCodes = new Set<string>();
   for (const list of reasons) {
@@ -40,10 +40,10 @@ export async function loadReasonCodeNames(db: Executor, reasons: readonly (reado
     }
   }
   return loadCodeNames(db, { programmeCodes, occupationCodes });
-}
+});
 
 /** Programme and occupation names (Vietnamese and English) for the given codes. */
-export async function loadCodeNames(db: Executor, codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> }) {
+export const loadCodeNames = withDefaultDb(async function loadCodeNames(db: Executor, codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> }) {
   const programmeCodes = new Set(codes.programmeCodes);
   const occupationCodes = new Set(codes.occupationCodes);
   type Named = { code: string; name: string; nameEn: string | null };
@@ -57,7 +57,7 @@ export async function loadCodeNames(db: Executor, codes: { programmeCodes: Itera
       : Promise.resolve(none),
   ]);
   return { programmes: programmeRows, occupations: occupationRows };
-}
+});
 
 /**
  * The verdict the public verify page gives a diploma, from the same code (verifyQrText on its QR path), not counted
@@ -70,7 +70,7 @@ export async function verdictOf(db: Executor, qrPayload: string | null, origin: 
   return (await verifyQrText(db, path, { origin, count: false })).verdict;
 }
 
-export async function loadJobsForGraduate(db: Executor, options: { userId: string; filters: JobFilters; page: number; now?: Date }) {
+export const loadJobsForGraduate = withDefaultDb(async function loadJobsForGraduate(db: Executor, options: { userId: string; filters: JobFilters; page: number; now?: Date }) {
   const now = options.now ?? new Date();
   const { graduate, diplomas } = await loadMatchGraduate(db, options.userId);
   const [ranked, total] = await Promise.all([
@@ -107,4 +107,4 @@ export async function loadJobsForGraduate(db: Executor, options: { userId: strin
     return job && score ? [{ ...job, score: r.score, reasons: score.reasons }] : [];
   });
   return { total, matches, hasDiplomas: diplomas.length > 0, ...(await loadReasonCodeNames(db, matches.map((m) => m.reasons))) };
-}
+});

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { candidatePool, graduateConsents, graduateProfiles, jobs, type ConsentPurpose } from "../../../db/schema";
-import { rowsOf, type Executor } from "~/lib/db.server";
+import { rowsOf, type Executor, withDefaultDb } from "~/lib/db.server";
 import { vietnamDate } from "~/lib/format-time";
 import { jobFilterConditions, textArray } from "~/modules/jobs/queries.server";
 import { neighboursOfSql } from "~/modules/reference/neighbours-sql.server";
@@ -39,9 +39,9 @@ export interface GraduateDiplomaRow extends MatchDiploma {
 }
 
 /** The graduate's claimed diplomas that still stand (issued), with what matching needs. Ownership in the query. */
-export async function listMatchDiplomas(db: Executor, userId: string): Promise<GraduateDiplomaRow[]> {
+export const listMatchDiplomas = withDefaultDb(async function listMatchDiplomas(db: Executor, userId: string): Promise<GraduateDiplomaRow[]> {
   return listMatchDiplomasOf(db, [userId]).then((m) => m.get(userId) ?? []);
-}
+});
 
 export async function listMatchDiplomasOf(db: Executor, userIds: readonly string[]): Promise<Map<string, GraduateDiplomaRow[]>> {
   const out = new Map<string, GraduateDiplomaRow[]>();
@@ -69,15 +69,15 @@ export async function listMatchDiplomasOf(db: Executor, userIds: readonly string
   return out;
 }
 
-export async function findGraduateProfile(db: Executor, userId: string) {
+export const findGraduateProfile = withDefaultDb(async function findGraduateProfile(db: Executor, userId: string) {
   const rows = await db.select().from(graduateProfiles).where(eq(graduateProfiles.userId, userId)).limit(1);
   return rows[0] ?? { userId, provinceCodes: [], salaryExpectationVnd: null, jobTypes: [], skills: [], updatedAt: null };
-}
+});
 
-export async function loadMatchGraduate(db: Executor, userId: string): Promise<{ graduate: MatchGraduate; diplomas: GraduateDiplomaRow[] }> {
+export const loadMatchGraduate = withDefaultDb(async function loadMatchGraduate(db: Executor, userId: string): Promise<{ graduate: MatchGraduate; diplomas: GraduateDiplomaRow[] }> {
   const [diplomas, profile] = await Promise.all([listMatchDiplomas(db, userId), findGraduateProfile(db, userId)]);
   return { diplomas, graduate: { diplomas, ...matchPreferences(profile) } };
-}
+});
 
 /** A graduate's stored preferences as matching reads them. */
 export function matchPreferences(profile: { provinceCodes: string[]; skills: string[]; salaryExpectationVnd: number | null; jobTypes: string[] }): Omit<MatchGraduate, "diplomas"> {
@@ -85,17 +85,17 @@ export function matchPreferences(profile: { provinceCodes: string[]; skills: str
 }
 
 /** The purposes the graduate consents to now. */
-export async function currentConsents(db: Executor, userId: string): Promise<Set<ConsentPurpose>> {
+export const currentConsents = withDefaultDb(async function currentConsents(db: Executor, userId: string): Promise<Set<ConsentPurpose>> {
   const rows = await db
     .select({ purpose: graduateConsents.purpose })
     .from(graduateConsents)
     .where(and(eq(graduateConsents.userId, userId), isNull(graduateConsents.withdrawnAt)));
   return new Set(rows.map((r) => r.purpose));
-}
+});
 
-export async function listConsentHistory(db: Executor, userId: string) {
+export const listConsentHistory = withDefaultDb(async function listConsentHistory(db: Executor, userId: string) {
   return db.select().from(graduateConsents).where(eq(graduateConsents.userId, userId)).orderBy(graduateConsents.grantedAt);
-}
+});
 
 /**
  * Rewrites the graduate's rows in the candidate pool: one per issued, claimed diploma while they consent to be
@@ -300,7 +300,7 @@ export async function countJobsForGraduate(db: Executor, options: { graduate: Ma
 }
 
 /** A job as matching sees it (any state), from the job row, its programmes, level and neighbouring provinces. */
-export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Promise<Map<string, MatchJob>> {
+export const loadMatchJobs = withDefaultDb(async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Promise<Map<string, MatchJob>> {
   const out = new Map<string, MatchJob>();
   if (jobIds.length === 0) return out;
   const rows = rowsOf<{
@@ -344,7 +344,7 @@ export async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Pr
     });
   }
   return out;
-}
+});
 
 /** Programme keys whose crosswalk names `vscoCode`. */
 async function keysOfOccupation(db: Executor, vscoCode: string | null): Promise<string[]> {

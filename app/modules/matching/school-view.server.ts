@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Executor } from "~/lib/db.server";
+import { rowsOf, type Executor, withDefaultDb } from "~/lib/db.server";
 import { vietnamDate } from "~/lib/format-time";
 
 /**
@@ -7,7 +7,7 @@ import { vietnamDate } from "~/lib/format-time";
  * any level, or an occupation its programmes' crosswalk names), and the placement of its graduates as counts only
  * (claimed diplomas, graduates visible to employers, applications by stage). No graduate is named.
  */
-export async function loadSchoolJobs(db: Executor, options: { organisationId: string; now?: Date; limit?: number }) {
+export const loadSchoolJobs = withDefaultDb(async function loadSchoolJobs(db: Executor, options: { organisationId: string; now?: Date; limit?: number }) {
   const today = vietnamDate(options.now);
   const jobs = rowsOf<{ id: string; title: string; employerName: string; programmeCode: string | null; vscoCode: string | null; deadline: string }>(
     await db.execute(sql`
@@ -34,4 +34,4 @@ export async function loadSchoolJobs(db: Executor, options: { organisationId: st
         (select count(*) from applications a where a.user_id in (select user_id from g) and a.status = 'hired')::int as hired`),
   );
   return { jobs, placement: placement ?? { graduates: 0, visible: 0, applications: 0, interviews: 0, hired: 0 } };
-}
+});

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { organisations, type OrganisationStatus } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -29,7 +29,7 @@ export type ChangeOrganisationStatusError = StatusChangeError | "not_found" | "s
  * are written in one transaction; the row is locked so that two administrators deciding at once cannot both
  * apply a transition from the same starting status.
  */
-export async function changeOrganisationStatus(
+export const changeOrganisationStatus = withDefaultDb(async function changeOrganisationStatus(
   db: Database,
   options: ChangeOrganisationStatusOptions,
 ): Promise<Result<{ from: OrganisationStatus; to: OrganisationStatus }, ChangeOrganisationStatusError>> {
@@ -91,7 +91,7 @@ export async function changeOrganisationStatus(
     }
     return ok({ from, to });
   });
-}
+});
 
 function signingKeysAvailable(): boolean {
   try {

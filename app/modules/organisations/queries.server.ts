@@ -9,7 +9,7 @@ import {
   type OrganisationStatus,
   type Role,
 } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 export interface UserOrganisation {
   id: string;
@@ -20,7 +20,7 @@ export interface UserOrganisation {
 }
 
 /** The organisations in which a user holds at least one role. */
-export async function listUserOrganisations(db: Executor, userId: string): Promise<UserOrganisation[]> {
+export const listUserOrganisations = withDefaultDb(async function listUserOrganisations(db: Executor, userId: string): Promise<UserOrganisation[]> {
   return db
     .selectDistinct({
       id: organisations.id,
@@ -33,12 +33,12 @@ export async function listUserOrganisations(db: Executor, userId: string): Promi
     .innerJoin(roleAssignments, eq(roleAssignments.organisationId, organisations.id))
     .where(eq(roleAssignments.userId, userId))
     .orderBy(asc(organisations.name));
-}
+});
 
-export async function findOrganisationsByIds(db: Executor, ids: string[]) {
+export const findOrganisationsByIds = withDefaultDb(async function findOrganisationsByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select().from(organisations).where(inArray(organisations.id, ids));
-}
+});
 
 /** `text` as a LIKE pattern that matches it anywhere, with the wildcards it contains taken literally. */
 function containsPattern(text: string): string {
@@ -55,7 +55,7 @@ export interface ListOrganisationsOptions {
 }
 
 /** The ministry's list of organisations: those awaiting a decision first (oldest first), then by name. */
-export async function listOrganisations(db: Executor, options: ListOrganisationsOptions) {
+export const listOrganisations = withDefaultDb(async function listOrganisations(db: Executor, options: ListOrganisationsOptions) {
   const conditions: SQL[] = [];
   if (options.kind) conditions.push(eq(organisations.kind, options.kind));
   if (options.status) conditions.push(eq(organisations.status, options.status));
@@ -97,10 +97,10 @@ export async function listOrganisations(db: Executor, options: ListOrganisations
     db.select({ total: count() }).from(organisations).where(where),
   ]);
   return { rows, total: counted?.total ?? 0 };
-}
+});
 
 /** One organisation with its province and the e-mail of whoever last changed its status; null if unknown. */
-export async function getOrganisationDetail(db: Executor, organisationId: string) {
+export const getOrganisationDetail = withDefaultDb(async function getOrganisationDetail(db: Executor, organisationId: string) {
   const [row] = await db
     .select({
       organisation: organisations,
@@ -114,7 +114,7 @@ export async function getOrganisationDetail(db: Executor, organisationId: string
     .where(eq(organisations.id, organisationId))
     .limit(1);
   return row ?? null;
-}
+});
 
 export interface OrganisationMember {
   userId: string;
@@ -127,7 +127,7 @@ export interface OrganisationMember {
 }
 
 /** The people holding a role in one organisation, each with their roles there. Scoped in the query. */
-export async function listOrganisationMembers(db: Executor, organisationId: string): Promise<OrganisationMember[]> {
+export const listOrganisationMembers = withDefaultDb(async function listOrganisationMembers(db: Executor, organisationId: string): Promise<OrganisationMember[]> {
   const rows = await db
     .select({
       assignmentId: roleAssignments.id,
@@ -153,10 +153,10 @@ export async function listOrganisationMembers(db: Executor, organisationId: stri
     member.roles.push({ assignmentId: row.assignmentId, role: row.role, grantedAt: row.grantedAt });
   }
   return [...members.values()];
-}
+});
 
 /** How many schools and employers await the ministry's decision. */
-export async function countPendingOrganisations(db: Executor): Promise<Record<OrganisationKind, number>> {
+export const countPendingOrganisations = withDefaultDb(async function countPendingOrganisations(db: Executor): Promise<Record<OrganisationKind, number>> {
   const rows = await db
     .select({ kind: organisations.kind, n: count() })
     .from(organisations)
@@ -165,13 +165,13 @@ export async function countPendingOrganisations(db: Executor): Promise<Record<Or
   const counts: Record<OrganisationKind, number> = { school: 0, employer: 0 };
   for (const row of rows) counts[row.kind] = Number(row.n);
   return counts;
-}
+});
 
 /** How many user accounts exist (the ministry's overview). */
-export async function countUsers(db: Executor): Promise<number> {
+export const countUsers = withDefaultDb(async function countUsers(db: Executor): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return Number(row?.n ?? 0);
-}
+});
 
 /**
  * Who receives an organisation's mail: the school's administrators, or every member of an employer (employers have
@@ -195,7 +195,7 @@ export async function listOrganisationMailRecipients(db: Executor, organisationI
  * What the applicant supplied, for the ministry's accreditation check: the person who signed the organisation up
  * (its first role holder, who created their own role), and an employer's company profile when it has one.
  */
-export async function getOrganisationApplication(db: Executor, organisationId: string) {
+export const getOrganisationApplication = withDefaultDb(async function getOrganisationApplication(db: Executor, organisationId: string) {
   const [applicant] = await db
     .select({ fullName: users.fullName, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(roleAssignments)
@@ -205,4 +205,4 @@ export async function getOrganisationApplication(db: Executor, organisationId: s
     .limit(1);
   const [profile] = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId)).limit(1);
   return { applicant: applicant ?? null, profile: profile ?? null };
-}
+});

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { lockProgrammeRequest, programmeInCatalogue, updateProgrammeRequestAnswer } from "./queries.server";
@@ -9,7 +9,7 @@ import type { ProgrammeRequestAnswer } from "./schema";
  * school's import reads it) or refused, with a note the school reads. An answer may be changed later; each
  * change is audited with what it was before.
  */
-export async function answerProgrammeRequest(
+export const answerProgrammeRequest = withDefaultDb(async function answerProgrammeRequest(
   db: Database,
   options: { answer: ProgrammeRequestAnswer; actor: AuditActor },
 ): Promise<Result<{ changed: boolean; programmeCode: string }, "not_found" | "programme_missing">> {
@@ -29,4 +29,4 @@ export async function answerProgrammeRequest(
     });
     return ok({ changed: true, programmeCode: request.programmeCode });
   });
-}
+});

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { organisations, programmeRequests, programmes, users, type ProgrammeRequestStatus } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import type { ProgrammeRequestFilter } from "./schema";
 
 /** What a school and the ministry both see of a request. */
@@ -16,17 +16,17 @@ const REQUEST_COLUMNS = {
 };
 
 /** The programme requests of one school, newest first (the school's own: its id is in the WHERE clause). */
-export async function listSchoolProgrammeRequests(db: Executor, options: { organisationId: string; limit?: number }) {
+export const listSchoolProgrammeRequests = withDefaultDb(async function listSchoolProgrammeRequests(db: Executor, options: { organisationId: string; limit?: number }) {
   return db
     .select(REQUEST_COLUMNS)
     .from(programmeRequests)
     .where(eq(programmeRequests.organisationId, options.organisationId))
     .orderBy(desc(programmeRequests.createdAt))
     .limit(options.limit ?? 500);
-}
+});
 
 /** Every school's requests for the ministry, pending first, with the school and the requester. */
-export async function listProgrammeRequests(db: Executor, options: { filter: ProgrammeRequestFilter }) {
+export const listProgrammeRequests = withDefaultDb(async function listProgrammeRequests(db: Executor, options: { filter: ProgrammeRequestFilter }) {
   return db
     .select({
       ...REQUEST_COLUMNS,
@@ -41,12 +41,12 @@ export async function listProgrammeRequests(db: Executor, options: { filter: Pro
     .where(options.filter === "all" ? undefined : eq(programmeRequests.status, options.filter))
     .orderBy(desc(programmeRequests.createdAt))
     .limit(500);
-}
+});
 
-export async function countPendingProgrammeRequests(db: Executor): Promise<number> {
+export const countPendingProgrammeRequests = withDefaultDb(async function countPendingProgrammeRequests(db: Executor): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(programmeRequests).where(eq(programmeRequests.status, "pending"));
   return row?.n ?? 0;
-}
+});
 
 export async function findSchoolProgrammeRequest(db: Executor, options: { organisationId: string; programmeCode: string }) {
   const [row] = await db

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { TRAINING_LEVELS, matchLevel } from "~/modules/reference/levels";
@@ -16,7 +16,7 @@ export interface RequestProgrammeOptions {
  * A school asks the ministry to add a programme missing from the catalogue. Once per school and code: asking again
  * answers the request already made (whatever its status), without a second row or audit entry.
  */
-export async function requestProgramme(
+export const requestProgramme = withDefaultDb(async function requestProgramme(
   db: Database,
   options: RequestProgrammeOptions,
 ): Promise<Result<{ request: ProgrammeRequest; created: boolean }, "programme_exists">> {
@@ -44,4 +44,4 @@ export async function requestProgramme(
     });
     return ok({ request: created, created: true });
   });
-}
+});

@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { logUrl } from "~/modules/issuance-log/get-log-document.server";
 import { SCHOOL_CODE_PATTERN, issuerDid } from "~/modules/keys/did-web";
 import { statusListUrl } from "~/modules/status/publish-status-list.server";
@@ -10,7 +10,7 @@ import { findPublicIssuer } from "./queries.server";
  * while it is accredited, the addresses of what verifiers fetch. A suspended school keeps its page, which says so;
  * unknown, pending and rejected schools have none (null).
  */
-export async function getIssuerProfile(db: Executor, options: { code: string | undefined; origin: string }) {
+export const getIssuerProfile = withDefaultDb(async function getIssuerProfile(db: Executor, options: { code: string | undefined; origin: string }) {
   if (!options.code || !SCHOOL_CODE_PATTERN.test(options.code)) return null;
   const school = await findPublicIssuer(db, options.code);
   if (!school) return null;
@@ -35,4 +35,4 @@ export async function getIssuerProfile(db: Executor, options: { code: string | u
       url: statusListUrl(options.origin, school.code, l.purpose, l.listNumber),
     })),
   };
-}
+});

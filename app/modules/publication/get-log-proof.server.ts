@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { issuerDid } from "~/modules/keys/did-web";
 import { credentialUrn } from "./credential-id";
@@ -32,7 +32,7 @@ export interface LogProof {
 
 export type GetLogProofError = "not_found" | "not_in_log";
 
-export async function getLogProof(db: Executor, options: { id: string; origin: string }): Promise<Result<LogProof, GetLogProofError>> {
+export const getLogProof = withDefaultDb(async function getLogProof(db: Executor, options: { id: string; origin: string }): Promise<Result<LogProof, GetLogProofError>> {
   const diploma = await findPublishedDiploma(db, options.id);
   if (!diploma || !diploma.credentialHash) return fail("not_found");
   // Diplomas written outside signBatch (none in this portal's own flows) have no batch entry to prove.
@@ -58,4 +58,4 @@ export async function getLogProof(db: Executor, options: { id: string; origin: s
     proof: inclusionProof(hashes, leafIndex, sha256),
     statusChanges: changes.map((c) => ({ seq: c.seq, kind: c.kind, entryHash: c.entryHash, createdAt: c.createdAt.toISOString() })),
   });
-}
+});

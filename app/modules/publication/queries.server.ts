@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 import { diplomas, organisations, provinces } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 /**
  * What the portal publishes without an account: signed diplomas by their capability URL, issuers' public pages,
@@ -10,7 +10,7 @@ import type { Executor } from "~/lib/db.server";
 const published = and(ne(diplomas.status, "draft"), isNotNull(diplomas.credential));
 
 /** A signed diploma (issued, revoked, suspended or superseded) by id, with its school's code; null for a draft. */
-export async function findPublishedDiploma(db: Executor, id: string) {
+export const findPublishedDiploma = withDefaultDb(async function findPublishedDiploma(db: Executor, id: string) {
   const [row] = await db
     .select({
       id: diplomas.id,
@@ -27,7 +27,7 @@ export async function findPublishedDiploma(db: Executor, id: string) {
     .where(and(eq(diplomas.id, id), published))
     .limit(1);
   return row ? { ...row, credential: row.credential! } : null;
-}
+});
 
 /** A school as its public page shows it: only one that is or was accredited (accredited or suspended). */
 export async function findPublicIssuer(db: Executor, code: string) {

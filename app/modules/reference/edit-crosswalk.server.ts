@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import {
@@ -16,7 +16,7 @@ export type CrosswalkEdit =
   | { intent: "remove"; programmeKey: string; vscoCode: string }
   | { intent: "set-status"; programmeKey: string; vscoCode: string; status: CrosswalkStatus };
 
-export async function editCrosswalk(
+export const editCrosswalk = withDefaultDb(async function editCrosswalk(
   db: Database,
   options: { edit: CrosswalkEdit; actor: AuditActor },
 ): Promise<Result<{ changed: boolean }, "unknown_programme" | "already_linked" | "not_found">> {
@@ -60,4 +60,4 @@ export async function editCrosswalk(
     });
     return ok({ changed: true });
   });
-}
+});

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { ok } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { readProgrammeCsv, type ProgrammeCsvReport } from "./programme-csv";
@@ -39,7 +39,7 @@ export type ImportProgrammesResult =
  * of existing ones, creates missing groups and records ONE audit row with the counts. Programmes missing from
  * the file are left as they are (deactivating is a separate, deliberate act), and so is `active`.
  */
-export async function importProgrammes(db: Database, options: ImportProgrammesOptions): Promise<ImportProgrammesResult> {
+export const importProgrammes = withDefaultDb(async function importProgrammes(db: Database, options: ImportProgrammesOptions): Promise<ImportProgrammesResult> {
   return db.transaction(async (tx) => {
     // Read the rules inside the transaction, so the file is checked against the fields it is written with.
     const report = readProgrammeCsv(options.file, await loadProgrammeRulesContext(tx));
@@ -98,4 +98,4 @@ export async function importProgrammes(db: Database, options: ImportProgrammesOp
     });
     return ok(summary);
   });
-}
+});

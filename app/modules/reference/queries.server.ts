@@ -12,7 +12,7 @@ import {
   type Province,
   type TrainingLevel,
 } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import type { LevelInfo } from "./levels";
 import { PROGRAMME_PAGE_SIZE, type CrosswalkStatus, type ProgrammeListQuery } from "./schema";
 
@@ -21,12 +21,12 @@ import { PROGRAMME_PAGE_SIZE, type CrosswalkStatus, type ProgrammeListQuery } fr
 // ---------------------------------------------------------------------------------------------------------------
 // Provinces
 
-export async function listProvinces(db: Executor) {
+export const listProvinces = withDefaultDb(async function listProvinces(db: Executor) {
   return db
     .select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn, kind: provinces.kind })
     .from(provinces)
     .orderBy(asc(provinces.code));
-}
+});
 
 export async function findProvince(db: Executor, code: string): Promise<Province | null> {
   const [row] = await db.select().from(provinces).where(eq(provinces.code, code)).limit(1);
@@ -40,9 +40,9 @@ export async function updateProvinceRow(db: Executor, code: string, values: Pick
 // ---------------------------------------------------------------------------------------------------------------
 // Training levels
 
-export async function listTrainingLevels(db: Executor): Promise<TrainingLevel[]> {
+export const listTrainingLevels = withDefaultDb(async function listTrainingLevels(db: Executor): Promise<TrainingLevel[]> {
   return db.select().from(trainingLevels).orderBy(asc(trainingLevels.rank));
-}
+});
 
 export async function findTrainingLevel(db: Executor, code: string): Promise<TrainingLevel | null> {
   const [row] = await db.select().from(trainingLevels).where(eq(trainingLevels.code, code)).limit(1);
@@ -56,7 +56,7 @@ export async function updateTrainingLevelRow(db: Executor, code: string, values:
 // ---------------------------------------------------------------------------------------------------------------
 // Fields (cấp II)
 
-export async function listFields(db: Executor) {
+export const listFields = withDefaultDb(async function listFields(db: Executor) {
   const programmeCounts = db
     .select({ fieldCode: programmes.fieldCode, n: count().as("programme_count") })
     .from(programmes)
@@ -74,7 +74,7 @@ export async function listFields(db: Executor) {
     .from(fields)
     .leftJoin(programmeCounts, eq(programmeCounts.fieldCode, fields.code))
     .orderBy(asc(fields.code));
-}
+});
 
 export async function findField(db: Executor, code: string): Promise<Field | null> {
   const [row] = await db.select().from(fields).where(eq(fields.code, code)).limit(1);
@@ -93,7 +93,7 @@ export async function updateFieldRow(db: Executor, code: string, values: Pick<Fi
 // ---------------------------------------------------------------------------------------------------------------
 // Programme groups (cấp III)
 
-export async function listProgrammeGroups(db: Executor, options: { fieldCode?: string } = {}) {
+export const listProgrammeGroups = withDefaultDb(async function listProgrammeGroups(db: Executor, options: { fieldCode?: string } = {}) {
   const programmeCounts = db
     .select({ groupCode: programmes.groupCode, n: count().as("programme_count") })
     .from(programmes)
@@ -114,7 +114,7 @@ export async function listProgrammeGroups(db: Executor, options: { fieldCode?: s
     .leftJoin(programmeCounts, eq(programmeCounts.groupCode, programmeGroups.code))
     .where(options.fieldCode ? eq(programmeGroups.fieldCode, options.fieldCode) : undefined)
     .orderBy(asc(programmeGroups.code));
-}
+});
 
 export async function findProgrammeGroup(db: Executor, code: string): Promise<ProgrammeGroup | null> {
   const [row] = await db.select().from(programmeGroups).where(eq(programmeGroups.code, code)).limit(1);
@@ -183,7 +183,7 @@ function programmeFilter(query: Omit<ProgrammeListQuery, "page">): SQL | undefin
 }
 
 /** A page of programmes in hierarchy order: field → group → programme (the levels of one programme together). */
-export async function listProgrammes(db: Executor, query: ProgrammeListQuery) {
+export const listProgrammes = withDefaultDb(async function listProgrammes(db: Executor, query: ProgrammeListQuery) {
   const where = programmeFilter(query);
   const pageSize = PROGRAMME_PAGE_SIZE;
   const [rows, [total]] = await Promise.all([
@@ -223,9 +223,9 @@ export async function listProgrammes(db: Executor, query: ProgrammeListQuery) {
     db.select({ n: count() }).from(programmes).where(where),
   ]);
   return { rows, total: total?.n ?? 0, pageSize };
-}
+});
 
-export async function findProgramme(db: Executor, code: string) {
+export const findProgramme = withDefaultDb(async function findProgramme(db: Executor, code: string) {
   const [row] = await db
     .select({
       programme: programmes,
@@ -242,7 +242,7 @@ export async function findProgramme(db: Executor, code: string) {
     .where(eq(programmes.code, code))
     .limit(1);
   return row ?? null;
-}
+});
 
 export type NewProgramme = Pick<
   Programme,
@@ -304,7 +304,7 @@ export async function programmeKeyExists(db: Executor, programmeKey: string): Pr
 // Programme → occupation crosswalk (VSCO 2020 unit groups)
 
 /** The crosswalk, with a name for each programme key (the highest level's name when levels differ). */
-export async function listCrosswalk(db: Executor) {
+export const listCrosswalk = withDefaultDb(async function listCrosswalk(db: Executor) {
   const pairs = await db
     .select()
     .from(programmeOccupations)
@@ -332,15 +332,15 @@ export async function listCrosswalk(db: Executor) {
     programmeNameVi: byKey.get(p.programmeKey)?.nameVi ?? null,
     programmeCodes: byKey.get(p.programmeKey)?.codes ?? [],
   }));
-}
+});
 
-export async function listOccupationsForKey(db: Executor, programmeKey: string) {
+export const listOccupationsForKey = withDefaultDb(async function listOccupationsForKey(db: Executor, programmeKey: string) {
   return db
     .select({ vscoCode: programmeOccupations.vscoCode, status: programmeOccupations.status })
     .from(programmeOccupations)
     .where(eq(programmeOccupations.programmeKey, programmeKey))
     .orderBy(asc(programmeOccupations.vscoCode));
-}
+});
 
 export async function findCrosswalkPair(db: Executor, programmeKey: string, vscoCode: string) {
   const [row] = await db
@@ -374,7 +374,7 @@ export async function updateCrosswalkStatus(db: Executor, programmeKey: string, 
 // ---------------------------------------------------------------------------------------------------------------
 // Overview
 
-export async function countReferenceData(db: Executor) {
+export const countReferenceData = withDefaultDb(async function countReferenceData(db: Executor) {
   const [[p], [l], [f], [g], [pr], [inactive], [legacy], [cw]] = await Promise.all([
     db.select({ n: count() }).from(provinces),
     db.select({ n: count() }).from(trainingLevels),
@@ -395,4 +395,4 @@ export async function countReferenceData(db: Executor) {
     legacyProgrammes: legacy?.n ?? 0,
     crosswalkPairs: cw?.n ?? 0,
   };
-}
+});

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { changesBetween } from "./changes";
@@ -12,7 +12,7 @@ export interface SaveFieldOptions {
 }
 
 /** Creates a field (cấp II) or edits one's names and cao đẳng title. Fields are never deleted: programmes use them. */
-export async function saveField(db: Database, options: SaveFieldOptions): Promise<Result<{ changed: boolean }, "not_found" | "code_taken">> {
+export const saveField = withDefaultDb(async function saveField(db: Database, options: SaveFieldOptions): Promise<Result<{ changed: boolean }, "not_found" | "code_taken">> {
   const { code, ...values } = options.input;
   return db.transaction(async (tx) => {
     if (options.mode === "create") {
@@ -28,4 +28,4 @@ export async function saveField(db: Database, options: SaveFieldOptions): Promis
     await recordAudit(tx, options.actor, { action: "field.update", entityType: "field", entityId: code, details: changes });
     return ok({ changed: true });
   });
-}
+});

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { changesBetween } from "./changes";
@@ -15,7 +15,7 @@ export interface SaveProgrammeGroupOptions {
  * Names a group (cấp III), or creates one ahead of its programmes. A group's code is its field's two digits
  * followed by two of its own, so the field must exist. Groups are otherwise created by programmes as needed.
  */
-export async function saveProgrammeGroup(
+export const saveProgrammeGroup = withDefaultDb(async function saveProgrammeGroup(
   db: Database,
   options: SaveProgrammeGroupOptions,
 ): Promise<Result<{ changed: boolean }, "not_found" | "code_taken" | "unknown_field">> {
@@ -37,4 +37,4 @@ export async function saveProgrammeGroup(
     await recordAudit(tx, options.actor, { action: "programme-group.update", entityType: "programme_group", entityId: code, details: changes });
     return ok({ changed: true });
   });
-}
+});

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { changesBetween } from "./changes";
@@ -21,7 +21,7 @@ function ruleError(issue: ProgrammeCodeIssue | { code: "unknown_level"; column: 
 }
 
 /** Creates a programme. The code is checked against its level and the fields in force; a missing group is created. */
-export async function createProgramme(
+export const createProgramme = withDefaultDb(async function createProgramme(
   db: Database,
   options: { input: ProgrammeCreateInput; actor: AuditActor },
 ): Promise<Result<{ code: string }, RuleFailure | "code_taken">> {
@@ -44,13 +44,13 @@ export async function createProgramme(
     });
     return ok({ code: p.code });
   });
-}
+});
 
 /**
  * Edits a programme's names, source and, for a legacy 8-digit code only, its level (a 7-digit code's first
  * digit is its level). The code itself never changes: diplomas will refer to it.
  */
-export async function updateProgramme(
+export const updateProgramme = withDefaultDb(async function updateProgramme(
   db: Database,
   options: { code: string; input: ProgrammeUpdateInput; actor: AuditActor },
 ): Promise<Result<{ changed: boolean }, "not_found" | RuleFailure>> {
@@ -73,10 +73,10 @@ export async function updateProgramme(
     await recordAudit(tx, options.actor, { action: "programme.update", entityType: "programme", entityId: options.code, details: changes });
     return ok({ changed: true });
   });
-}
+});
 
 /** Deactivates (or reactivates) a programme: never deleted, since diplomas and licences refer to it. */
-export async function setProgrammeActive(
+export const setProgrammeActive = withDefaultDb(async function setProgrammeActive(
   db: Database,
   options: { code: string; active: boolean; actor: AuditActor },
 ): Promise<Result<{ changed: boolean }, "not_found">> {
@@ -92,4 +92,4 @@ export async function setProgrammeActive(
     });
     return ok({ changed: true });
   });
-}
+});

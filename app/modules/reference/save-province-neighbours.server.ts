@@ -1,6 +1,6 @@
 import { eq, inArray, or, sql } from "drizzle-orm";
 import { provinceNeighbours, provinces } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { neighboursOfSql } from "./neighbours-sql.server";
@@ -16,7 +16,7 @@ export async function listProvinceNeighbours(db: Pick<Database, "select">, code:
  * rewritten. Open jobs in the affected provinces get their neighbours recomputed in the same transaction, so the
  * matching uses the new map at once.
  */
-export async function saveProvinceNeighbours(
+export const saveProvinceNeighbours = withDefaultDb(async function saveProvinceNeighbours(
   db: Database,
   options: { code: string; neighbourCodes: readonly string[]; actor: AuditActor },
 ): Promise<Result<{ changed: boolean }, "not_found" | "invalid">> {
@@ -41,4 +41,4 @@ export async function saveProvinceNeighbours(
     await recordAudit(tx, options.actor, { action: "province.neighbours", entityType: "province", entityId: options.code, details: { before, after: wanted } });
     return ok({ changed: true });
   });
-}
+});

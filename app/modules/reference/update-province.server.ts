@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { changesBetween } from "./changes";
@@ -11,7 +11,7 @@ export interface UpdateProvinceOptions {
 }
 
 /** Renames a province or changes its kind. Codes are fixed by the statistics office: they are not edited. */
-export async function updateProvince(db: Database, options: UpdateProvinceOptions): Promise<Result<{ changed: boolean }, "not_found">> {
+export const updateProvince = withDefaultDb(async function updateProvince(db: Database, options: UpdateProvinceOptions): Promise<Result<{ changed: boolean }, "not_found">> {
   const { code, ...values } = options.input;
   return db.transaction(async (tx) => {
     const before = await findProvince(tx, code);
@@ -22,5 +22,5 @@ export async function updateProvince(db: Database, options: UpdateProvinceOption
     await recordAudit(tx, options.actor, { action: "province.update", entityType: "province", entityId: code, details: changes });
     return ok({ changed: true });
   });
-}
+});
 

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { changesBetween } from "./changes";
@@ -14,7 +14,7 @@ export interface UpdateTrainingLevelOptions {
  * Renames a training level. Its code, rank and programme-code digit are not editable: programme codes
  * (TT 26/2020) and every stored programme depend on them.
  */
-export async function updateTrainingLevel(
+export const updateTrainingLevel = withDefaultDb(async function updateTrainingLevel(
   db: Database,
   options: UpdateTrainingLevelOptions,
 ): Promise<Result<{ changed: boolean }, "not_found">> {
@@ -28,4 +28,4 @@ export async function updateTrainingLevel(
     await recordAudit(tx, options.actor, { action: "training-level.update", entityType: "training_level", entityId: code, details: changes });
     return ok({ changed: true });
   });
-}
+});

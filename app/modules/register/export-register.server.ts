@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { vietnamDate } from "~/lib/format-time";
 import { registerToCsv } from "~/modules/documents/register-csv";
@@ -14,11 +14,11 @@ import type { RegisterFilters } from "./schema";
  */
 export const REGISTER_PDF_MAX_LINES = 1_000;
 
-export async function exportRegisterCsv(db: Executor, options: { organisationId: string; filters: RegisterFilters }): Promise<string> {
+export const exportRegisterCsv = withDefaultDb(async function exportRegisterCsv(db: Executor, options: { organisationId: string; filters: RegisterFilters }): Promise<string> {
   return registerToCsv(registerLines(await listRegisterDiplomas(db, options)));
-}
+});
 
-export async function exportRegisterPdf(
+export const exportRegisterPdf = withDefaultDb(async function exportRegisterPdf(
   db: Executor,
   options: { organisation: { id: string; name: string }; filters: RegisterFilters; now?: Date; maxLines?: number },
 ): Promise<Result<Buffer, "too_many_lines">> {
@@ -27,7 +27,7 @@ export async function exportRegisterPdf(
   if (diplomas.length > maxLines) return fail("too_many_lines");
   const title = `SỔ GỐC CẤP VĂN BẰNG${options.filters.year ? ` – NĂM ${options.filters.year}` : ""}`;
   return ok(await renderRegisterPdf({ name: options.organisation.name }, registerLines(diplomas), { title, generatedAt: options.now ?? new Date() }));
-}
+});
 
 /** "so-goc-CDCNHN-2026-20260615.csv": the school, the year filtered on (if any), the day it was made (Vietnam). */
 export function registerFilename(options: { schoolCode: string; filters: RegisterFilters; extension: "csv" | "pdf"; now?: Date }): string {

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, ilike, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { diplomas, registerEntries, users } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import type { RegisterRemarksInput } from "~/modules/documents/register-row";
 import type { DiplomaForRegister } from "~/modules/documents/register-row";
 import { readSearchTerm, type RegisterFilters, type RegisterSort } from "./schema";
@@ -55,7 +55,7 @@ export interface RegisterEntryLine {
 }
 
 /** A page of the school's register entries (every issue, revocation, suspension, reinstatement, correction). */
-export async function listRegisterEntries(
+export const listRegisterEntries = withDefaultDb(async function listRegisterEntries(
   db: Executor,
   options: { organisationId: string; filters: RegisterFilters; sort: RegisterSort; page: number; pageSize: number },
 ): Promise<{ entries: RegisterEntryLine[]; total: number }> {
@@ -100,7 +100,7 @@ export async function listRegisterEntries(
     db.select({ n: count() }).from(registerEntries).innerJoin(diplomas, eq(diplomas.id, registerEntries.diplomaId)).where(where),
   ]);
   return { entries, total: Number(counted?.n ?? 0) };
-}
+});
 
 export type RegisterDiploma = DiplomaForRegister & Omit<RegisterRemarksInput, "statusChangedAt"> & { id: string; statusChangedAt: Date | null };
 
@@ -161,7 +161,7 @@ export async function listRegisterDiplomas(
 }
 
 /** The register's years and programmes, for the search form's choices. */
-export async function listRegisterFacets(db: Executor, organisationId: string) {
+export const listRegisterFacets = withDefaultDb(async function listRegisterFacets(db: Executor, organisationId: string) {
   const signed = and(eq(diplomas.organisationId, organisationId), ne(diplomas.status, "draft"), isNotNull(diplomas.registerYear));
   const [years, programmes] = await Promise.all([
     db.selectDistinct({ year: diplomas.registerYear }).from(diplomas).where(signed).orderBy(desc(diplomas.registerYear)),
@@ -173,4 +173,4 @@ export async function listRegisterFacets(db: Executor, organisationId: string) {
       .orderBy(sql`min(${diplomas.programmeName})`, asc(diplomas.programmeCode)),
   ]);
   return { years: years.map((y) => y.year!), programmes };
-}
+});

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { diplomas, fakeReports, organisations, type FakeReport, type FakeReportStatus } from "../../../db/schema";
-import type { Database, Executor } from "~/lib/db.server";
+import { type Database, type Executor, withDefaultDb } from "~/lib/db.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
@@ -26,7 +26,7 @@ async function schoolOf(db: Executor, text: string, origin: string): Promise<str
 
 export type SubmitFakeReportError = "rate_limited";
 
-export async function submitFakeReport(
+export const submitFakeReport = withDefaultDb(async function submitFakeReport(
   db: Database,
   options: { input: FakeReportInput; origin: string; actor: AuditActor },
 ): Promise<Result<{ trackingCode: string; retryAfterSeconds?: number }, SubmitFakeReportError>> {
@@ -62,10 +62,10 @@ export async function submitFakeReport(
     }
     throw new Error("could not draw a free tracking code");
   });
-}
+});
 
 /** What the reporter (anyone holding the code) may see: status and the public note, never the e-mail. */
-export async function findPublicReport(db: Executor, trackingCode: string) {
+export const findPublicReport = withDefaultDb(async function findPublicReport(db: Executor, trackingCode: string) {
   const [row] = await db
     .select({
       trackingCode: fakeReports.trackingCode,
@@ -78,7 +78,7 @@ export async function findPublicReport(db: Executor, trackingCode: string) {
     .where(eq(fakeReports.trackingCode, trackingCode))
     .limit(1);
   return row ?? null;
-}
+});
 
 /** A school's reports (organisationId), or every report (null: the ministry). Newest first. */
 export type ReportScope = { organisationId: string } | { all: true };
@@ -87,7 +87,7 @@ function scopeWhere(scope: ReportScope): SQL | undefined {
   return "all" in scope ? undefined : eq(fakeReports.organisationId, scope.organisationId);
 }
 
-export async function listFakeReports(db: Executor, scope: ReportScope, limit = 200) {
+export const listFakeReports = withDefaultDb(async function listFakeReports(db: Executor, scope: ReportScope, limit: number = 200) {
   return db
     .select({
       id: fakeReports.id,
@@ -108,7 +108,7 @@ export async function listFakeReports(db: Executor, scope: ReportScope, limit = 
     .where(scopeWhere(scope))
     .orderBy(desc(fakeReports.createdAt), desc(fakeReports.id))
     .limit(limit);
-}
+});
 
 export type ChangeReportStatusError = "not_found" | "not_allowed";
 

@@ -1,5 +1,5 @@
 /** A graduate makes a share link to one of their own diplomas, with the expiry they chose. */
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { generateToken } from "~/lib/tokens.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
@@ -8,7 +8,7 @@ import { expiresAtFor, type ShareExpiry } from "./schema";
 
 export type CreateShareLinkError = "not_found";
 
-export async function createShareLink(
+export const createShareLink = withDefaultDb(async function createShareLink(
   db: Executor,
   input: { diplomaId: string; expiry: ShareExpiry; actor: AuditActor & { userId: string }; now?: Date },
 ): Promise<Result<{ id: string; token: string }, CreateShareLinkError>> {
@@ -26,4 +26,4 @@ export async function createShareLink(
     });
     return ok(link);
   });
-}
+});

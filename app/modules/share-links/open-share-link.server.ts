@@ -2,7 +2,7 @@
  * Someone opens a share link (/s/{token}): in force, the view is counted and the diploma's QR text is verified
  * exactly as the QR page does; expired or revoked, nothing of the diploma is given.
  */
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import type { VerificationResult } from "~/modules/verification/verdict";
 import { verifyQrText } from "~/modules/verification/verify-qr.server";
 import { openShareLinkRow } from "./queries.server";
@@ -18,11 +18,11 @@ export function payloadOf(qrText: string): string {
   return upper.slice(upper.lastIndexOf("/V/") + 3);
 }
 
-export async function openShareLink(db: Executor, input: { token: string; origin: string; now?: Date }): Promise<OpenedShareLink> {
+export const openShareLink = withDefaultDb(async function openShareLink(db: Executor, input: { token: string; origin: string; now?: Date }): Promise<OpenedShareLink> {
   if (!SHARE_TOKEN.test(input.token)) return { state: "not_found" };
   const opened = await openShareLinkRow(db, { token: input.token, at: input.now ?? new Date() });
   if (opened.state !== "active") return { state: opened.state };
   const payload = payloadOf(opened.qrPayload);
   const result = await verifyQrText(db, `/V/${payload}`, { origin: input.origin });
   return { state: "active", payload, result };
-}
+});

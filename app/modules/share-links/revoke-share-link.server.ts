@@ -1,12 +1,12 @@
 /** A graduate revokes one of their own share links: from then on it answers 410, never the diploma. */
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { markShareLinkRevoked } from "./queries.server";
 
 export type RevokeShareLinkError = "not_found";
 
-export async function revokeShareLink(
+export const revokeShareLink = withDefaultDb(async function revokeShareLink(
   db: Executor,
   input: { linkId: string; actor: AuditActor & { userId: string }; now?: Date },
 ): Promise<Result<{ id: string }, RevokeShareLinkError>> {
@@ -22,4 +22,4 @@ export async function revokeShareLink(
     });
     return ok({ id: revoked.id });
   });
-}
+});

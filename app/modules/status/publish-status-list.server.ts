@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { createProof, type SignedDocument } from "~/modules/credentials/eddsa-rdfc-2022";
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
@@ -74,7 +74,7 @@ export async function signStatusList(
  * What `GET /issuers/{code}/status/{listId}` answers: the list of an accredited school (as for its DID document,
  * any other school is `not_found`), by its public id ("revocation-1"). Malformed parameters are `not_found` too.
  */
-export async function getPublishedStatusList(
+export const getPublishedStatusList = withDefaultDb(async function getPublishedStatusList(
   db: Executor,
   options: { code: string | undefined; listId: string | undefined; origin: string },
 ): Promise<Result<SignedStatusListCredential, PublishStatusListError>> {
@@ -83,4 +83,4 @@ export async function getPublishedStatusList(
   const school = await findAccreditedSchool(db, options.code);
   if (!school) return fail("not_found");
   return signStatusList(db, { school, purpose: slug.purpose, listNumber: slug.listNumber, origin: options.origin });
-}
+});

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { diplomas } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { foldVietnamese } from "~/lib/fold-vietnamese";
 import { hitRateLimit, type RateLimitRule } from "~/lib/rate-limit.server";
 
@@ -21,7 +21,7 @@ export function normaliseSerial(serial: string): string {
   return serial.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
-export async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
+export const lookupDiploma = withDefaultDb(async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
   const serial = typeof input.serial === "string" ? normaliseSerial(input.serial.slice(0, MAX_FIELD)) : "";
   const name = typeof input.fullName === "string" ? foldVietnamese(input.fullName.slice(0, MAX_FIELD)) : "";
   if (!serial || !name) return { ok: false, reason: "empty" };
@@ -38,4 +38,4 @@ export async function lookupDiploma(db: Executor, input: { serial: unknown; full
     if (/^[A-Z2-7]+$/.test(payload)) return { ok: true, path: `/v/${payload}` };
   }
   return { ok: false, reason: "not_found" };
-}
+});

@@ -4,7 +4,7 @@
  */
 import { json } from "@remix-run/node";
 import PDFDocument from "pdfkit";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { formatDateTimeVi, formatDateVi } from "~/modules/documents/format";
 import { registerPdfFonts, TEXT_OPTIONS } from "~/modules/documents/pdf-fonts.server";
 import { pdfToBuffer } from "~/modules/documents/pdf-output.server";
@@ -15,7 +15,7 @@ import { verifyQrText } from "./verify-qr.server";
  * Verifies `/V/{payload}` now and writes its receipt. Not counted in the statistics: the visit to the verify page
  * that offered the receipt was.
  */
-export async function verificationReceipt(
+export const verificationReceipt = withDefaultDb(async function verificationReceipt(
   db: Executor,
   payload: string,
   options: { origin: string; at?: Date },
@@ -23,7 +23,7 @@ export async function verificationReceipt(
   const result = await verifyQrText(db, `/V/${payload}`, { origin: options.origin, count: false });
   const at = options.at ?? new Date();
   return { receipt: buildReceipt(result, { at, verifyUrl: `${options.origin}/V/${payload}` }), at };
-}
+});
 
 const RECEIPT_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
 

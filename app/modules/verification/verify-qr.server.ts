@@ -3,7 +3,7 @@
  * trust registry: decode → accredited school and key by tag → signature → key validity at the issue date →
  * status lists. Never throws on bad input; every outcome is a VerificationResult (verdict.ts).
  */
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { createTtlCache } from "~/lib/ttl-cache";
 import { listKeys, type PublishedKey } from "~/modules/keys/queries.server";
 import { decodeQrPayload, keyTagOf, verifyQrSignature, type QrDecoded } from "~/modules/qr/payload";
@@ -30,7 +30,7 @@ export async function verifyQrText(db: Executor, text: unknown, options: VerifyO
  * verifyQrText for a page the server may replay from its micro-cache (app/lib/page-cache.server.ts): also gives
  * `countAgain`, which counts one more verification with the same school and verdict for each replay.
  */
-export async function verifyQrTextReplayable(
+export const verifyQrTextReplayable = withDefaultDb(async function verifyQrTextReplayable(
   db: Executor,
   text: unknown,
   options: VerifyOptions,
@@ -39,7 +39,7 @@ export async function verifyQrTextReplayable(
   const countAgain = () => recordVerification(db, { organisationId, verdict: result.verdict });
   if (options.count !== false) countAgain();
   return { result, countAgain };
-}
+});
 
 async function check(db: Executor, text: unknown, options: VerifyOptions): Promise<{ result: VerificationResult; organisationId: string | null }> {
   const decoded = decodeMemoised(text, options.origin);

@@ -1,9 +1,10 @@
-import { columnLetter } from "./import-drafts";
+import { columnLetter } from "./sheet";
 import { writeZip } from "./zip-archive.server";
 
 /**
- * A one-sheet XLSX workbook, written by hand: the import template (with the personal ID column formatted as text,
- * so Excel keeps its leading zero) and the tests' fixtures. Strings go to the shared-string table as Excel does.
+ * A one-sheet XLSX workbook: the import template (with the personal ID column formatted as text, so Excel keeps its
+ * leading zero) and the tests' fixtures. Its seven XML parts are fixed text around the cells (strings go to the
+ * shared-string table as Excel does); the ZIP around them is fflate's (writeZip).
  */
 export type XlsxCell =
   | string

@@ -1,5 +1,5 @@
 import type { BatchRowOrder } from "../../../db/schema";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { lockBatch, setBatchRowOrder } from "./queries.server";
@@ -8,7 +8,7 @@ import { lockBatch, setBatchRowOrder } from "./queries.server";
  * The registrar chooses the order of a draft batch's list (batch-order.ts): the order the principal sees and signs,
  * in which the register numbers are given. Frozen once the batch is submitted.
  */
-export async function orderBatch(
+export const orderBatch = withDefaultDb(async function orderBatch(
   db: Database,
   options: { organisationId: string; batchId: string; rowOrder: BatchRowOrder; actor: AuditActor },
 ): Promise<Result<{ changed: boolean }, "not_found" | "batch_locked">> {
@@ -28,4 +28,4 @@ export async function orderBatch(
     });
     return ok({ changed: true });
   });
-}
+});

@@ -1,6 +1,6 @@
 import readXlsxFile from "read-excel-file/node";
 import type { CellValue } from "~/modules/reference/cell-values";
-import { DRAFT_IMPORT_LIMITS, fileIssue, readDraftCsv, type ImportFileIssue, type Sheet } from "./import-drafts";
+import { spreadsheetIssue as fileIssue, type Sheet, type SpreadsheetIssue } from "./sheet";
 import { readZipEntries, writeZip } from "./zip-archive.server";
 
 /**
@@ -23,7 +23,12 @@ export const XLSX_LIMITS = {
 
 export type SpreadsheetKind = "csv" | "xlsx";
 
-export type ReadSpreadsheetResult = { ok: true; kind: SpreadsheetKind; sheet: Sheet } | { ok: false; issue: ImportFileIssue };
+/** A CSV file's reading is the caller's (its encodings, separators and messages belong to its format). */
+export type CsvReader<Issue> = (bytes: Uint8Array) => { ok: true; sheet: Sheet } | { ok: false; issue: Issue };
+
+export type ReadSpreadsheetResult<Issue = SpreadsheetIssue> =
+  | { ok: true; kind: SpreadsheetKind; sheet: Sheet }
+  | { ok: false; issue: SpreadsheetIssue | Issue };
 
 export function spreadsheetKind(fileName: string): SpreadsheetKind | "xls" | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
@@ -32,16 +37,20 @@ export function spreadsheetKind(fileName: string): SpreadsheetKind | "xls" | nul
   return null;
 }
 
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadSpreadsheetResult> {
+export async function readSpreadsheet<Issue>(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { maxBytes: number; readCsv: CsvReader<Issue> },
+): Promise<ReadSpreadsheetResult<Issue>> {
   const kind = spreadsheetKind(fileName);
   if (kind === null) return { ok: false, issue: fileIssue("file_type") };
   if (kind === "xls") return { ok: false, issue: fileIssue("xls_legacy") };
   if (bytes.byteLength === 0) return { ok: false, issue: fileIssue("file_empty") };
-  if (bytes.byteLength > DRAFT_IMPORT_LIMITS.maxBytes) {
-    return { ok: false, issue: fileIssue("file_too_large", { maxMb: DRAFT_IMPORT_LIMITS.maxBytes / 1048576 }) };
+  if (bytes.byteLength > options.maxBytes) {
+    return { ok: false, issue: fileIssue("file_too_large", { maxMb: options.maxBytes / 1048576 }) };
   }
   if (kind === "csv") {
-    const read = readDraftCsv(bytes);
+    const read = options.readCsv(bytes);
     return read.ok ? { ok: true, kind, sheet: read.sheet } : read;
   }
   return readXlsx(bytes);

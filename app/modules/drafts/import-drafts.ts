@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { decodeCsvBytes } from "~/modules/reference/programme-csv";
 import { foldVietnameseWords } from "~/lib/fold-vietnamese";
 import { cellText, type CellValue } from "~/modules/reference/cell-values";
+import { columnLetter, type Sheet } from "~/modules/spreadsheet/sheet";
 import { duplicateKey, maskPersonalId, validateDraftRow, type DraftRulesContext, type DraftValues } from "./draft-row";
 import {
   DRAFT_IMPORT_LIMITS,
@@ -21,7 +22,7 @@ export * from "./import-format";
 
 /**
  * The draft import, as pure functions: a table of cells (from a CSV here, from an XLSX in
- * read-spreadsheet.server.ts) in, a row-by-row check out. No I/O: import-drafts.server.ts adds the duplicates
+ * app/modules/spreadsheet) in, a row-by-row check out. No I/O: import-drafts.server.ts adds the duplicates
  * already in the database and writes the chosen rows in one transaction.
  *
  * Rows are numbered as the spreadsheet shows them (row 1 is the first line). The header row is found among the
@@ -66,11 +67,6 @@ for (const field of DRAFT_FIELDS) {
   for (const name of [TEMPLATE_HEADERS[field], field, ...COLUMN_ALIASES[field]]) COLUMN_BY_KEY.set(headerKey(name), field);
 }
 
-/** A sheet: rows[i] is spreadsheet row i + 1. */
-export interface Sheet {
-  rows: CellValue[][];
-}
-
 export const fileIssue = (code: ImportFileIssueCode, params: Record<string, string | number> = {}): ImportFileIssue => ({ code, params });
 
 export interface ValidDraftRow {
@@ -86,18 +82,6 @@ export interface DraftImportCheck {
   rowCount: number;
   valid: ValidDraftRow[];
   invalid: InvalidDraftRow[];
-}
-
-/** A spreadsheet column letter: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 const cut = (s: string) => (s.length > 100 ? `${s.slice(0, 100)}…` : s);

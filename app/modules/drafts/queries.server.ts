@@ -11,13 +11,14 @@ import {
   type BatchStatus,
   type DiplomaStatus,
 } from "../../../db/schema";
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { sortBatchRows } from "./batch-order";
 import type { DraftRulesContext, DraftValues, ProgrammeInfo } from "./draft-row";
 
 /**
- * The only place the diplomas area touches the database. Every function takes the executor first and the
- * organisation id from the guard: ownership is part of every query, never checked after it.
+ * The statements on batches and drafts that more than one file runs (README, Decisions: "Where SQL lives"). Every
+ * function takes the executor first (optional: the process's database by default) and the organisation id from the
+ * guard: ownership is part of every query, never checked after it.
  * Sections: batches · drafts · rules context. (Append new sections below; keep each function self-contained.)
  */
 
@@ -32,14 +33,14 @@ export async function insertBatch(db: Executor, values: { organisationId: string
   return row!;
 }
 
-export async function findBatch(db: Executor, ref: BatchRef) {
+export const findBatch = withDefaultDb(async function findBatch(db: Executor, ref: BatchRef) {
   const [row] = await db
     .select()
     .from(diplomaBatches)
     .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId)))
     .limit(1);
   return row ?? null;
-}
+});
 
 /**
  * The batch, locked until the transaction ends: edits, imports, submission and signing of one batch queue behind
@@ -56,7 +57,7 @@ export async function lockBatch(db: Executor, ref: BatchRef) {
 }
 
 /** The school's batches, newest first, with the number of diplomas in each. */
-export async function listBatches(db: Executor, options: { organisationId: string }) {
+export const listBatches = withDefaultDb(async function listBatches(db: Executor, options: { organisationId: string }) {
   const counts = db
     .select({ batchId: diplomas.batchId, n: count().as("diploma_count") })
     .from(diplomas)
@@ -77,13 +78,13 @@ export async function listBatches(db: Executor, options: { organisationId: strin
     .leftJoin(counts, eq(counts.batchId, diplomaBatches.id))
     .where(eq(diplomaBatches.organisationId, options.organisationId))
     .orderBy(desc(diplomaBatches.createdAt), desc(diplomaBatches.id));
-}
+});
 
 /**
  * The school's batches waiting for the principal's signature, oldest first, with who submitted them and how many
  * drafts they hold; or the batches sent back to be corrected (drafts with a reason).
  */
-export async function listBatchesInHand(db: Executor, options: { organisationId: string; kind: "submitted" | "returned"; limit?: number }) {
+export const listBatchesInHand = withDefaultDb(async function listBatchesInHand(db: Executor, options: { organisationId: string; kind: "submitted" | "returned"; limit?: number }) {
   const counts = db
     .select({ batchId: diplomas.batchId, n: count().as("draft_count") })
     .from(diplomas)
@@ -113,16 +114,16 @@ export async function listBatchesInHand(db: Executor, options: { organisationId:
     )
     .orderBy(asc(diplomaBatches.submittedAt), asc(diplomaBatches.createdAt), asc(diplomaBatches.id))
     .limit(options.limit ?? 20);
-}
+});
 
-export async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
+export const countBatchesByStatus = withDefaultDb(async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
   const rows = await db
     .select({ status: diplomaBatches.status, n: count() })
     .from(diplomaBatches)
     .where(eq(diplomaBatches.organisationId, options.organisationId))
     .groupBy(diplomaBatches.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
+});
 
 /** draft → submitted; false when the batch is not (or no longer) a draft. */
 export async function markBatchSubmitted(db: Executor, ref: BatchRef & { submittedBy: string }): Promise<boolean> {
@@ -397,10 +398,10 @@ export async function loadDraftRulesContext(db: Executor, options: { programmeCo
 }
 
 /** Active programmes for the draft form's suggestions (code and name). */
-export async function listActiveProgrammes(db: Executor) {
+export const listActiveProgrammes = withDefaultDb(async function listActiveProgrammes(db: Executor) {
   return db
     .select({ code: programmes.code, nameVi: programmes.nameVi, levelCode: programmes.levelCode })
     .from(programmes)
     .where(eq(programmes.active, true))
     .orderBy(asc(programmes.code));
-}
+});

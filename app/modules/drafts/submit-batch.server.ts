@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { mailPrincipalsBatchSubmitted, portalOrigin, userFullName } from "./batch-mail.server";
@@ -19,7 +19,7 @@ export type SubmitBatchFailure = "not_found" | "batch_locked" | "empty_batch" | 
  * draft's programme must still be active (one may have been deactivated since the draft was made). From then on
  * the batch is read-only until it is signed or withdrawn.
  */
-export async function submitBatch(
+export const submitBatch = withDefaultDb(async function submitBatch(
   db: Database,
   options: SubmitBatchOptions,
 ): Promise<Result<{ draftCount: number }, SubmitBatchFailure> & { inactiveProgrammes?: string[] }> {
@@ -55,4 +55,4 @@ export async function submitBatch(
     });
     return ok({ draftCount });
   });
-}
+});

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { ok } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { vietnamDate } from "~/lib/format-time";
@@ -15,7 +15,7 @@ import {
 } from "./import-drafts";
 import { hashPersonalId, protectPersonalId } from "./personal-id.server";
 import { findConflictingDiplomas, insertDrafts, loadDraftRulesContext, lockBatch, lockOrganisationDrafts, type DraftRow } from "./queries.server";
-import { readSpreadsheet } from "./read-spreadsheet.server";
+import { readDraftFile } from "./read-draft-file.server";
 import type { ImportMode } from "./schema";
 
 export interface ImportDraftsOptions {
@@ -65,10 +65,10 @@ function existingDuplicates(
  * or nothing. Every call reads and checks the whole file again — a second submit ("valid rows only") is trusted
  * for nothing but the choice, and only for the very file (same SHA-256) whose report the user saw.
  */
-export async function importDrafts(db: Database, options: ImportDraftsOptions): Promise<ImportDraftsResult> {
+export const importDrafts = withDefaultDb(async function importDrafts(db: Database, options: ImportDraftsOptions): Promise<ImportDraftsResult> {
   const sha256 = createHash("sha256").update(options.file).digest("hex");
   // Parsing is CPU work: done before the transaction, so that no lock waits on it.
-  const read = await readSpreadsheet(options.file, options.fileName);
+  const read = await readDraftFile(options.file, options.fileName);
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
 
   return db.transaction(async (tx): Promise<ImportDraftsResult> => {
@@ -118,4 +118,4 @@ export async function importDrafts(db: Database, options: ImportDraftsOptions): 
     });
     return ok({ imported: rows.length, skipped: check.invalid.length, sha256 });
   });
-}
+});

@@ -1,7 +1,7 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { RETURN_REASON_MAX } from "./issued-schema";
+import { RETURN_REASON_MAX } from "./schema";
 import { mailSubmitter, portalOrigin, userFullName } from "./batch-mail.server";
 import { findOrganisationNameAndCode, lockBatch, markBatchWithdrawn } from "./queries.server";
 
@@ -18,9 +18,9 @@ export interface WithdrawBatchOptions {
  * Takes a submitted batch back to draft, so that it can be corrected. Too late once it is signed. The registrar who
  * submitted it hears of it by mail unless they withdrew it themselves.
  */
-export async function withdrawBatch(db: Database, options: WithdrawBatchOptions): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
+export const withdrawBatch = withDefaultDb(async function withdrawBatch(db: Database, options: WithdrawBatchOptions): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
   return sendBack(db, options, null);
-}
+});
 
 /**
  * The principal sends a submitted batch back to the registrar (it becomes a draft again) with the reason, which the
@@ -28,11 +28,11 @@ export async function withdrawBatch(db: Database, options: WithdrawBatchOptions)
  */
 export type ReturnBatchError = "not_found" | "not_submitted" | "reason_required";
 
-export async function returnBatch(db: Database, options: WithdrawBatchOptions & { reason: string }): Promise<Result<{ batchId: string }, ReturnBatchError>> {
+export const returnBatch = withDefaultDb(async function returnBatch(db: Database, options: WithdrawBatchOptions & { reason: string }): Promise<Result<{ batchId: string }, ReturnBatchError>> {
   const reason = options.reason.trim().slice(0, RETURN_REASON_MAX);
   if (reason.length < 3) return fail("reason_required", { reason: "issued.return.reasonRequired" });
   return sendBack(db, options, reason);
-}
+});
 
 async function sendBack(db: Database, options: WithdrawBatchOptions, reason: string | null): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { vietnamDate } from "~/lib/format-time";
@@ -54,7 +54,7 @@ const COMPARED: (keyof Omit<DraftValues, "personalId">)[] = [
  * a graduate who already has a draft or a diploma of the same programme at the school is refused. The audit row
  * names the fields that changed, never their values (they are personal data).
  */
-export async function saveDraft(db: Database, options: SaveDraftOptions): Promise<Result<{ diplomaId: string; changed: boolean }, SaveDraftFailure>> {
+export const saveDraft = withDefaultDb(async function saveDraft(db: Database, options: SaveDraftOptions): Promise<Result<{ diplomaId: string; changed: boolean }, SaveDraftFailure>> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
   return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, ref);
@@ -106,4 +106,4 @@ export async function saveDraft(db: Database, options: SaveDraftOptions): Promis
     });
     return ok({ diplomaId, changed: true });
   });
-}
+});

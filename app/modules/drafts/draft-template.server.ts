@@ -1,6 +1,6 @@
 import { DRAFT_FIELDS } from "./schema";
 import { TEMPLATE_EXAMPLE, TEMPLATE_HEADERS } from "./import-format";
-import { writeSimpleXlsx } from "./simple-xlsx.server";
+import { writeSimpleXlsx } from "~/modules/spreadsheet/simple-xlsx.server";
 
 /**
  * The import template as an Excel workbook: the same headers and example row as the CSV, with the personal ID and

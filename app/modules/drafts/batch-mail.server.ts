@@ -4,13 +4,11 @@ import type { Executor } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import type { MailTemplate } from "~/modules/mail/templates";
-import { formatDateVi } from "~/modules/reference/cell-values";
-import { claimCodeOf } from "./claim-code.server";
 
 /**
  * The mail of a batch's life, written to the outbox in the transaction of the change: the principals hear of a batch
- * waiting for them, the registrar who submitted it hears when it is signed or sent back, and each graduate with an
- * address gets their claim code. Staff mail goes in the person's own language with their id (so their opt-outs of
+ * waiting for them, and the registrar who submitted it hears when it is signed or sent back (graduates' claim codes:
+ * app/modules/diplomas/claim-mail.server.ts). Staff mail goes in the person's own language with their id (so their opt-outs of
  * "school_work" apply); graduates' mail is in Vietnamese (their address comes from the class list, not an account).
  */
 
@@ -72,41 +70,4 @@ export async function mailSubmitter(
       ? { name: "batch_signed", params: { ...options.params, fullName: member.fullName } }
       : { name: "batch_returned", params: { ...options.params, fullName: member.fullName } };
   return enqueueMail(tx, { to: member.email, locale: member.locale === "en" ? "en" : "vi", recipientUserId: member.id, template });
-}
-
-export interface ClaimMailRow {
-  diplomaId: string;
-  email: string | null;
-  fullName: string;
-  programmeName: string;
-  serial: string;
-  issueDate: string;
-  replacesSerial: string | null;
-}
-
-/** Each graduate with an address gets the claim code of their new diploma (a correction's too). Returns the count. */
-export async function mailClaimCodes(tx: Executor, options: { schoolName: string; publicOrigin: string; rows: readonly ClaimMailRow[] }): Promise<number> {
-  let sent = 0;
-  for (const r of options.rows) {
-    if (!r.email) continue;
-    await enqueueMail(tx, {
-      to: r.email,
-      locale: "vi",
-      template: {
-        name: "diploma_claim_code",
-        params: {
-          fullName: r.fullName,
-          schoolName: options.schoolName,
-          programmeName: r.programmeName,
-          serial: r.serial,
-          issueDate: formatDateVi(r.issueDate),
-          claimCode: claimCodeOf(r.diplomaId),
-          link: `${options.publicOrigin}/graduate/claim`,
-          replacesSerial: r.replacesSerial,
-        },
-      },
-    });
-    sent++;
-  }
-  return sent;
 }

@@ -227,6 +227,9 @@ export const BatchSchema = z.object({
 });
 export type BatchInput = z.infer<typeof BatchSchema>;
 
+/** The longest reason a principal may give for sending a batch back. */
+export const RETURN_REASON_MAX = 1000;
+
 /** Ids in URLs: anything that is not a UUID is a page that does not exist (404), never a database error. */
 export const uuidParam = z.string().uuid();
 

@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { insertBatch } from "./queries.server";
 import type { BatchInput } from "./schema";
@@ -10,7 +10,7 @@ export interface CreateBatchOptions {
 }
 
 /** Opens a new batch (status draft) for the registrar to fill. Nothing can go wrong that is not a bug: no Result. */
-export async function createBatch(db: Database, options: CreateBatchOptions): Promise<{ batchId: string }> {
+export const createBatch = withDefaultDb(async function createBatch(db: Database, options: CreateBatchOptions): Promise<{ batchId: string }> {
   return db.transaction(async (tx) => {
     const batch = await insertBatch(tx, { organisationId: options.organisationId, title: options.input.title, createdBy: options.actor.userId });
     await recordAudit(tx, options.actor, {
@@ -22,4 +22,4 @@ export async function createBatch(db: Database, options: CreateBatchOptions): Pr
     });
     return { batchId: batch.id };
   });
-}
+});

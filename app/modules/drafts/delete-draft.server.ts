@@ -1,4 +1,4 @@
-import type { Database } from "~/lib/db.server";
+import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { deleteDraftRow, lockBatch } from "./queries.server";
@@ -11,7 +11,7 @@ export interface DeleteDraftOptions {
 }
 
 /** Removes a draft from a batch that is still a draft. Drafts are not in the register: nothing else refers to them. */
-export async function deleteDraft(db: Database, options: DeleteDraftOptions): Promise<Result<{ diplomaId: string }, "not_found" | "draft_not_found" | "batch_locked">> {
+export const deleteDraft = withDefaultDb(async function deleteDraft(db: Database, options: DeleteDraftOptions): Promise<Result<{ diplomaId: string }, "not_found" | "draft_not_found" | "batch_locked">> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
   return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, ref);
@@ -27,4 +27,4 @@ export async function deleteDraft(db: Database, options: DeleteDraftOptions): Pr
     });
     return ok({ diplomaId: options.diplomaId });
   });
-}
+});

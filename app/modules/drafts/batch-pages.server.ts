@@ -1,4 +1,4 @@
-import type { Executor } from "~/lib/db.server";
+import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { maskPersonalId } from "./draft-row";
 import { revealPersonalId } from "./personal-id.server";
 import { countBatchDrafts, findBatch, findDraft, listBatchDiplomas, type BatchRef, type DraftRef } from "./queries.server";
@@ -7,7 +7,7 @@ import { countBatchDrafts, findBatch, findDraft, listBatchDiplomas, type BatchRe
 
 export const BATCH_PAGE_SIZE = 100;
 
-export async function loadBatchPage(db: Executor, ref: BatchRef & { page: number }) {
+export const loadBatchPage = withDefaultDb(async function loadBatchPage(db: Executor, ref: BatchRef & { page: number }) {
   const batch = await findBatch(db, ref);
   if (!batch) return null;
   const [{ rows, total }, draftCount] = await Promise.all([
@@ -33,10 +33,10 @@ export async function loadBatchPage(db: Executor, ref: BatchRef & { page: number
     draftCount,
     pageSize: BATCH_PAGE_SIZE,
   };
-}
+});
 
 /** A draft for the registrar's edit form, its personal ID in clear; null when it is not a draft of this batch. */
-export async function loadDraftForEdit(db: Executor, ref: DraftRef) {
+export const loadDraftForEdit = withDefaultDb(async function loadDraftForEdit(db: Executor, ref: DraftRef) {
   const [batch, draft] = await Promise.all([findBatch(db, ref), findDraft(db, ref)]);
   if (!batch || !draft) return null;
   return {
@@ -61,4 +61,4 @@ export async function loadDraftForEdit(db: Executor, ref: DraftRef) {
       replacementReason: draft.replacementReason,
     },
   };
-}
+});
