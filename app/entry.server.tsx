@@ -51,13 +51,3 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   logger.error("request failed", { err: error, method: request.method, path: new URL(request.url).pathname });
 }
-
-/**
- * For scripts/server.ts, which reaches them through the build so that it shares this bundle's module instances
- * (caches, count batches, the database handle): the verification API answered ahead of Remix, and the flush of
- * pending verification counts at shutdown.
- */
-export { answerVerifyApi, verifyApiEndpointOf } from "~/modules/verification/api-http.server";
-export { flushVerificationCounts } from "~/modules/verification/checks.server";
-export { createPageCache, htmlWithNonce, pageCacheKey, replayableHeaders } from "~/lib/page-cache.server";
-export { publicReadLimiter } from "~/lib/public-rate-limit.server";

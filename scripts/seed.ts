@@ -5,7 +5,7 @@ import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key
 import { getEnv } from "~/lib/env.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
-import { seedDemoData } from "./seed-demo-data";
+import { seedDemoData } from "~/modules/demo/demo-data.server";
 
 const handle = await connectDatabase();
 await prepareDatabase(handle);

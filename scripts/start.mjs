@@ -1,4 +1,5 @@
-// `npm start`: builds the app when the build is missing or older than the sources, then starts the server, and tells
+// `npm start`: builds the app when the build is missing or older than the sources, then starts the server (the build
+// itself: build/index.js, compiled from server/index.ts with the app), and tells
 // a person where the portal is, where the demo accounts are and how to stop it. The server's routine log lines (info)
 // are kept off the screen unless LOG_LEVEL is set; its warnings and errors always show.
 import { spawn } from "node:child_process";
@@ -19,7 +20,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ["app", "db/schema"].map((d) => path.join(root, d));
+const sources = ["app", "server", "db/schema"].map((d) => path.join(root, d));
 const stale =
   !existsSync(buildFile) ||
   Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;
@@ -30,7 +31,7 @@ if (stale) {
 }
 
 const showInfo = process.env.LOG_LEVEL !== undefined;
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
+const child = spawn(process.execPath, [buildFile], {
   stdio: ["inherit", "pipe", "inherit"],
   env: { NODE_ENV: "production", ...process.env },
 });

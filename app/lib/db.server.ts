@@ -68,14 +68,13 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-// The server entry and the Remix build are separate module graphs: keep one handle per process on globalThis.
-const GLOBAL_KEY = Symbol.for("vanbang.database");
-type Holder = { [GLOBAL_KEY]?: Promise<DatabaseHandle> };
+// One handle per process. The server (server/index.ts) is compiled into the Remix build with the app, so every caller
+// shares this module; `remix dev` restarts the server process on each rebuild rather than re-evaluating modules in it.
+let current: Promise<DatabaseHandle> | undefined;
 
 /** Opens the configured database once per process. */
 export function connectDatabase(): Promise<DatabaseHandle> {
-  const holder = globalThis as Holder;
-  holder[GLOBAL_KEY] ??= (async () => {
+  current ??= (async () => {
     const env = getEnv();
     if (env.DATABASE_URL) {
       logger.info("database: postgres", { host: new URL(env.DATABASE_URL).host });
@@ -85,12 +84,12 @@ export function connectDatabase(): Promise<DatabaseHandle> {
     logger.info("database: embedded pglite", { dataDir });
     return openPglite({ dataDir });
   })();
-  return holder[GLOBAL_KEY]!;
+  return current;
 }
 
 /** Lets tests and scripts install a handle they opened themselves. */
 export function useDatabase(handle: DatabaseHandle): void {
-  (globalThis as Holder)[GLOBAL_KEY] = Promise.resolve(handle);
+  current = Promise.resolve(handle);
 }
 
 export async function getDb(): Promise<Database> {
@@ -122,9 +121,8 @@ export function withDefaultDb<D extends Executor, A extends unknown[], R>(fn: (d
 }
 
 export async function closeDatabase(): Promise<void> {
-  const holder = globalThis as Holder;
-  const pending = holder[GLOBAL_KEY];
-  holder[GLOBAL_KEY] = undefined;
+  const pending = current;
+  current = undefined;
   if (pending) await (await pending).close();
 }
 

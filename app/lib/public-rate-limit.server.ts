@@ -85,7 +85,7 @@ function defaultPublicLimiter(): TokenBucketLimiter {
 
 /**
  * Counts a request against its client's bucket; throws a 429 `{ code: "rate_limited" }` with Retry-After when the
- * bucket is empty. The client address comes from the server (scripts/server.ts honours TRUST_PROXY).
+ * bucket is empty. The client address comes from the server (server/, which honours TRUST_PROXY).
  */
 export function limitPublicRequest(context: Partial<RequestContext> | undefined, limiter: TokenBucketLimiter = publicReadLimiter): void {
   const decision = limiter.take(context?.clientIp ?? "unknown");

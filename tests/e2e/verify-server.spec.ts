@@ -1,8 +1,8 @@
 /**
- * What the production server answers ahead of Remix (scripts/server.ts), seen from outside as a phone or another
- * portal sees it: the verify page replayed from the one-second micro-cache (its own CSP nonce each time, never a
- * signed-in visitor's page from or into the cache) and the verification API's fast path (same answers, CORS,
- * error codes). The QR text is read from a demo diploma's QR image as the school's principal.
+ * What the production server answers ahead of Remix (server/verify-page-cache.ts, server/verify-api.ts), seen
+ * from outside as a phone or another portal sees it: the verify page replayed from the one-second micro-cache (its
+ * own CSP nonce each time, never a signed-in visitor's page from or into the cache) and the verification API's fast
+ * path (same answers, CORS, error codes). The QR text is read from a demo diploma's QR image as the school's principal.
  */
 import type { APIRequest, APIRequestContext, APIResponse } from "@playwright/test";
 import { demoQr, PRINCIPAL, SCHOOL } from "./demo-qr";

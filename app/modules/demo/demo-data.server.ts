@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { organisations, roleAssignments, users } from "../db/schema";
+import { organisations, roleAssignments, users } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
