@@ -3,8 +3,7 @@ export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   // The HTTP server is the build's entry point: it is compiled with the app into build/index.js, one module graph
   // (`node build/index.js`; README, Decisions).
-  server: "server/index.ts",
-  watchPaths: ["server"],
+  server: "app/server/index.ts",
   serverModuleFormat: "esm",
   serverPlatform: "node",
   // node_modules stay external (PGlite, postgres.js are loaded at run time, never bundled).

@@ -79,7 +79,7 @@ function newestMtime(dir: string): number {
 /** The same rule as scripts/start.mjs: build when build/index.js is missing or older than the sources. */
 function buildIfNeeded(): void {
   const buildFile = path.join(root, "build/index.js");
-  const sources = ["app", "server", "db/schema"].map((d) => path.join(root, d));
+  const sources = ["app", "db/schema"].map((d) => path.join(root, d));
   const stale =
     !existsSync(buildFile) ||
     Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;

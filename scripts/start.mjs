@@ -1,5 +1,5 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then starts the server (the build
-// itself: build/index.js, compiled from server/index.ts with the app), and tells
+// itself: build/index.js, compiled from app/server/index.ts with the app), and tells
 // a person where the portal is, where the demo accounts are and how to stop it. The server's routine log lines (info)
 // are kept off the screen unless LOG_LEVEL is set; its warnings and errors always show.
 import { spawn } from "node:child_process";
@@ -20,7 +20,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ["app", "server", "db/schema"].map((d) => path.join(root, d));
+const sources = ["app", "db/schema"].map((d) => path.join(root, d));
 const stale =
   !existsSync(buildFile) ||
   Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;

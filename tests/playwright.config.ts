@@ -1,5 +1,5 @@
 /**
- * End-to-end tests against the production build (`npm run build` first), served by build/index.js (server/index.ts) in demo mode
+ * End-to-end tests against the production build (`npm run build` first), served by build/index.js (app/server/index.ts) in demo mode
  * on a fresh embedded database in a temporary DATA_DIR (removed when the runner exits).
  * Run: npm run build && npm run test:e2e   (E2E_PORT overrides the port, E2E_JSON_FILE the JSON report path)
  */

@@ -68,7 +68,7 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-// One handle per process. The server (server/index.ts) is compiled into the Remix build with the app, so every caller
+// One handle per process. The server (app/server/index.ts) is compiled into the Remix build with the app, so every caller
 // shares this module; `remix dev` restarts the server process on each rebuild rather than re-evaluating modules in it.
 let current: Promise<DatabaseHandle> | undefined;
 

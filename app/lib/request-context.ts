@@ -1,6 +1,6 @@
 import type { PageCacheSlot } from "./page-cache.server";
 
-/** What the HTTP server hands every loader and action (see server/express-app.ts). */
+/** What the HTTP server hands every loader and action (see app/server/express-app.ts). */
 export interface RequestContext {
   cspNonce: string;
   clientIp: string | null;

@@ -6,7 +6,7 @@ import { verifyApiResponse } from "~/modules/verification/api-http.server";
  * `{ checks, warnings, errors, verdict, reasons }`, 200 when the verdict is valid and 400 otherwise, as VC-API
  * verifiers answer a credential that does not verify. A bad body is 400 `{ code, message }`; 429 over budget.
  * OPTIONS is the CORS preflight; GET is 405. The production server answers this path before Remix with the same
- * function (server/verify-api.ts); this route serves it under `remix dev` and in the tests.
+ * function (app/server/verify-api.ts); this route serves it under `remix dev` and in the tests.
  */
 export const loader = ({ request, context }: LoaderFunctionArgs) => verifyApiResponse("vc-api", request, context);
 export const action = ({ request, context }: ActionFunctionArgs) => verifyApiResponse("vc-api", request, context);

@@ -1,5 +1,5 @@
 /**
- * Form posts from another site are refused with 403 by the server (server/express-app.ts, isForeignOrigin), before Remix
+ * Form posts from another site are refused with 403 by the server (app/server/express-app.ts, isForeignOrigin), before Remix
  * sees them: Remix itself would abort such an action with a 500 and a stack trace in the log.
  */
 import { expect, test } from "@playwright/test";

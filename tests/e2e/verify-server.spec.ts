@@ -1,5 +1,5 @@
 /**
- * What the production server answers ahead of Remix (server/verify-page-cache.ts, server/verify-api.ts), seen
+ * What the production server answers ahead of Remix (app/server/verify-page-cache.ts, app/server/verify-api.ts), seen
  * from outside as a phone or another portal sees it: the verify page replayed from the one-second micro-cache (its
  * own CSP nonce each time, never a signed-in visitor's page from or into the cache) and the verification API's fast
  * path (same answers, CORS, error codes). The QR text is read from a demo diploma's QR image as the school's principal.

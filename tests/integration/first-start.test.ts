@@ -30,7 +30,7 @@ describe("npm start, the first time", () => {
 
   it("prints the portal's address, the demo accounts and Ctrl+C, and no Go stack dump", async () => {
     const project = path.join(dir, "project");
-    for (const entry of ["app", "db", "scripts", "server", "remix.config.js", "package.json", "tsconfig.json"]) {
+    for (const entry of ["app", "db", "scripts", "remix.config.js", "package.json", "tsconfig.json"]) {
       cpSync(path.join(root, entry), path.join(project, entry), { recursive: true });
     }
     cpSync(path.join(root, "public"), path.join(project, "public"), { recursive: true, filter: (src) => !src.includes(`${path.sep}build`) });

@@ -1,5 +1,5 @@
 /**
- * How server/verify-page-cache.ts fills the verify page's micro-cache from Remix's answer (a stand-in for Remix
+ * How app/server/verify-page-cache.ts fills the verify page's micro-cache from Remix's answer (a stand-in for Remix
  * here): what is kept and replayed with a fresh nonce, what is only sent, and one render for concurrent requests.
  * The cache's own rules are in page-cache.test.ts; the production server's behaviour in e2e/verify-server.spec.ts.
  */
@@ -8,8 +8,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RemixResponder } from "../../server/remix-handler";
-import { VERIFY_PAGE_PATH, verifyPageCache } from "../../server/verify-page-cache";
+import type { RemixResponder } from "~/server/remix-handler";
+import { VERIFY_PAGE_PATH, verifyPageCache } from "~/server/verify-page-cache";
 
 /** What the stand-in for Remix answers for a path, and whether its "loader" allows replays. */
 interface Scenario {

@@ -4,7 +4,7 @@
  *
  * Framework-free on purpose: `answerVerifyApi` takes the method, the client and a body reader and gives back a
  * status, headers and a JSON text. The Remix routes adapt a Fetch Request to it (`verifyApiResponse`), and the
- * production server (server/verify-api.ts) calls it straight from Node's HTTP server, ahead of Express and of
+ * production server (app/server/verify-api.ts) calls it straight from Node's HTTP server, ahead of Express and of
  * Remix's route matching and rendering, which cost far more than the verification itself under load
  * (npm run bench:verify).
  */
