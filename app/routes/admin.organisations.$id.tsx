@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { MembersTable } from "~/components/members-table";
 import { DateTime } from "~/components/date-time";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField, TextAreaField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { parseForm } from "~/lib/forms";
@@ -287,8 +286,4 @@ export default function AdminOrganisation() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

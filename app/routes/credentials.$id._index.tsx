@@ -1,8 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { DiplomaCertificate } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { PrintButton } from "~/components/print-button";
@@ -75,8 +74,4 @@ export default function CredentialPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

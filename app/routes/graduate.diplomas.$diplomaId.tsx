@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyButton } from "~/components/copy-button";
 import { DateTime } from "~/components/date-time";
 import { DiplomaCertificate, isPlainSvg } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField } from "~/components/form";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { PrintButton } from "~/components/print-button";
@@ -216,8 +215,4 @@ export default function GraduateDiploma() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { BatchStatusBadge, DraftFields, DraftImportForm, TemplateLinks } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { BatchSignPanel } from "~/components/issued-diplomas";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
@@ -327,8 +326,4 @@ export default function BatchPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

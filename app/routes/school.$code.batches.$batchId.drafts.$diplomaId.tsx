@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BatchStatusBadge, DraftFields } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { formValues } from "~/lib/forms";
@@ -131,8 +130,4 @@ export default function EditDraft() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { SchoolProgrammeRequests } from "~/components/programme-requests";
 import { getDb } from "~/lib/db.server";
@@ -127,8 +126,4 @@ export default function ImportDrafts() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

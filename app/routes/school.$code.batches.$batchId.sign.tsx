@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ConfirmCheckbox } from "~/components/issued-diplomas";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -292,8 +291,4 @@ export default function SignBatchPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { isPlainSvg } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField } from "~/components/form";
 import { ConfirmCheckbox, DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { getDb } from "~/lib/db.server";
@@ -423,8 +422,4 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
-import { ErrorPage } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
@@ -121,8 +120,4 @@ export default function SchoolDiplomas() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
