@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
+import { notFound, readFormData } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
@@ -25,10 +25,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "organisations.title");
   return data ? [{ title: `${data.organisation.name} — ${(title as { title: string }).title}` }] : [title!];
 };
-
-function notFound(): Response {
-  return json({ code: "not_found" }, { status: 404 });
-}
 
 /** The id from the URL, or a 404: a malformed id is a page that does not exist, not a server error. */
 function organisationIdOf(params: { id?: string }): string {

@@ -9,7 +9,7 @@ import { requirePermission } from "~/lib/guards.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
+import { referenceFailure } from "~/modules/reference/failures";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "activate" || intent === "deactivate") {
     const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
     const result = await setProgrammeActive(await getDb(), { code, active: intent === "activate", actor });
-    if (!result.ok) throw new Response(null, { status: referenceFailureStatus(result.code) });
+    if (!result.ok) throw new Response(null, { status: referenceFailure(result.code).status });
     return redirect(`/admin/reference/programmes/${code}?active=${intent === "activate" ? 1 : 0}`);
   }
 

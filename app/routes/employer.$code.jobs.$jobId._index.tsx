@@ -5,8 +5,8 @@ import { FormAlert } from "~/components/form";
 import { JobForm, jobFormValuesFromFailure } from "~/components/jobs";
 import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -17,17 +17,17 @@ import { saveJob } from "~/modules/jobs/save-job.server";
 import { JobActionSchema, JobSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { listCodeChoices } from "~/modules/reference/code-choices.server";
+import { JOB_FAILURES } from "~/modules/jobs/failures";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const db = await getDb();
-  const job = await findEmployerJob(db, { organisationId: organisation.id, jobId: params.jobId! });
-  if (!job) throw json({ code: "not_found" }, { status: 404 });
+  const job = await findEmployerJob(db, { organisationId: organisation.id, jobId });
+  if (!job) throw notFound();
   const [names, codeChoices] = await Promise.all([loadReasonNames(db, localeFromRequest(request)), listCodeChoices(db)]);
   return json(
     {
@@ -44,25 +44,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const form = joinMultiFields(await readFormData(request));
   const intent = JobActionSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
   const db = await getDb();
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const base = `/employer/${organisation.code}/jobs/${params.jobId}`;
+  const base = `/employer/${organisation.code}/jobs/${jobId}`;
   if (intent.data.intent === "save") {
     const parsed = parseForm(JobSchema, form);
     if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-    const result = await saveJob(db, { organisationId: organisation.id, jobId: params.jobId, input: parsed.data, actor });
+    const result = await saveJob(db, { organisationId: organisation.id, jobId, input: parsed.data, actor });
     if (!result.ok) {
-      if (result.code === "not_found") throw json({ code: "not_found" }, { status: 404 });
+      if (result.code === "not_found") throw notFound();
       return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
     }
     return redirect(`${base}?notice=saved`);
   }
-  const result = await changeJobStatus(db, { organisation, jobId: params.jobId!, transition: intent.data.intent, actor });
-  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  const result = await changeJobStatus(db, { organisation, jobId, transition: intent.data.intent, actor });
+  if (!result.ok) return failureReply<FormFailure>(JOB_FAILURES[result.code], { values: {}, fieldErrors: {} });
   return redirect(`${base}?notice=${intent.data.intent}`);
 }
 

@@ -6,8 +6,8 @@ import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm } from "~/lib/forms";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -16,17 +16,17 @@ import { moveApplication } from "~/modules/applications/move-application.server"
 import { PIPELINE_MOVES } from "~/modules/applications/pipeline";
 import { PipelineSchema } from "~/modules/jobs/schema";
 import { loadJobApplications } from "~/modules/applications/employer-pages.server";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.applications.title"), { name: "robots", content: "noindex" }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The applicant pipeline of one job, for its employer only (ownership in every query). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const data = await loadJobApplications(await getDb(), { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
-  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  const jobId = uuidOr404(params.jobId);
+  const data = await loadJobApplications(await getDb(), { organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw notFound();
   return json(
     { code: organisation.code, job: { id: data.job.id, title: data.job.title }, applications: data.applications },
     { headers: { "Cache-Control": "no-store" } },
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  uuidOr404(params.jobId); // a malformed job id names nothing: 404 before anything else
   const parsed = parseForm(PipelineSchema, await readFormData(request));
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "form.invalid" }, { status: 400 });
   const input = parsed.data;
@@ -45,7 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ...(input.intent === "status" ? { status: input.status } : { note: input.note }),
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json({ ok: false as const, message: `jobs.pipeline.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  if (!result.ok) {
+    const failure = APPLICATION_FAILURES.move[result.code];
+    return json({ ok: false as const, message: failure.message }, { status: failure.status });
+  }
   return json({ ok: true as const, message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted" });
 }
 

@@ -6,8 +6,8 @@ import { FormAlert } from "~/components/form";
 import { MatchReasons } from "~/components/jobs";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -15,19 +15,20 @@ import { clientOf } from "~/lib/request-context";
 import { inviteCandidate } from "~/modules/applications/invite-candidate.server";
 import { loadJobCandidates } from "~/modules/applications/employer-pages.server";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
+import { uuidParam } from "~/lib/uuid";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const InviteSchema = z.object({ userId: z.string().regex(UUID) });
+const InviteSchema = z.object({ userId: uuidParam });
 
 /** A job's ranked candidates: only graduates who consent to be seen; each diploma with the verify page's verdict. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const db = await getDb();
-  const data = await loadJobCandidates(db, { organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
-  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  const data = await loadJobCandidates(db, { organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw notFound();
   const names = await loadReasonNames(db, localeFromRequest(request));
   return json(
     {
@@ -44,16 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ ok: false as const, message: "form.invalid" }, { status: 400 });
   const result = await inviteCandidate(await getDb(), {
     organisationId: organisation.id,
-    jobId: params.jobId!,
+    jobId,
     userId: parsed.data.userId,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json({ ok: false as const, message: `jobs.invite.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  if (!result.ok) {
+    const failure = APPLICATION_FAILURES.invite[result.code];
+    return json({ ok: false as const, message: failure.message }, { status: failure.status });
+  }
   return json({ ok: true as const, message: "jobs.invite.sent" });
 }
 

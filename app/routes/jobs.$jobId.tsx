@@ -7,7 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
@@ -21,20 +21,16 @@ import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadCodeNames, loadReasonCodeNames, loadReasonNames } from "~/modules/matching/pages.server";
 import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
 import { scoreMatch } from "~/modules/matching/score";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.job.title} — ${data.employer.name}` }, { name: "description", content: data.job.description.slice(0, 160) }] : []);
 
-function notFound(): Response {
-  return json({ code: "not_found" }, { status: 404 });
-}
-
 /** A public job page with schema.org JobPosting; a signed-in graduate also sees why it fits and applies here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!UUID.test(params.jobId ?? "")) throw notFound();
+  const jobId = uuidOr404(params.jobId);
   const db = await getDb();
-  const found = await findPublicJob(db, { jobId: params.jobId! });
+  const found = await findPublicJob(db, { jobId });
   if (!found) throw notFound();
   const { job, employer, profile } = found;
   const [names, targetNames] = await Promise.all([
@@ -90,18 +86,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  if (!UUID.test(params.jobId ?? "")) throw notFound();
+  const jobId = uuidOr404(params.jobId);
   const parsed = parseForm(ApplySchema, joinMultiFields(await readFormData(request)));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
   const result = await applyToJob(await getDb(), {
     userId: session.user.id,
-    jobId: params.jobId!,
+    jobId,
     diplomaIds: parsed.data.diplomaIds,
     message: parsed.data.message,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.apply.error.${result.code}` }, { status: result.code === "job_not_open" ? 404 : 409 });
-  return redirect(`/jobs/${params.jobId}?notice=applied`);
+  if (!result.ok) return failureReply<FormFailure>(APPLICATION_FAILURES.apply[result.code], { values: {}, fieldErrors: {} });
+  return redirect(`/jobs/${jobId}?notice=applied`);
 }
 
 export default function PublicJob() {

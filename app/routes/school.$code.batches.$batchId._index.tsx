@@ -9,7 +9,7 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -19,10 +19,10 @@ import { hasPermission } from "~/lib/permissions";
 import { loadBatchPage } from "~/modules/diplomas/batch-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/diplomas/failures";
+import { DIPLOMA_FAILURES, type DiplomaFailureCode } from "~/modules/diplomas/failures";
 import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
 import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+import { draftRawRowFromForm } from "~/modules/diplomas/schema";
 import { submitBatch } from "~/modules/diplomas/submit-batch.server";
 import { withdrawBatch } from "~/modules/diplomas/withdraw-batch.server";
 import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/diplomas/batch-order";
@@ -35,13 +35,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return data ? [{ title: `${data.batch.title} — ${(title as { title: string }).title}` }] : [title!];
 };
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 /** A UUID from the URL, or 404: a malformed id is a page that does not exist, not a server error. */
 function idOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(value);
 }
 
 const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn", "ordered", "returned"] as const;
@@ -90,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/school/${organisation.code}/batches/${batchId}`;
   const failed = (code: DiplomaFailureCode, extra: Omit<BatchActionData, "intent"> = {}) => {
     if (code === "not_found") throw notFound();
-    return json<BatchActionData>({ intent, formError: diplomaFailureMessageKey(code), ...extra }, { status: diplomaFailureStatus(code) });
+    return failureReply<BatchActionData>(DIPLOMA_FAILURES.drafts[code], { intent, ...extra });
   };
 
   switch (intent) {

@@ -4,29 +4,23 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BatchStatusBadge, DraftFields } from "~/components/diploma-drafts";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
-import { formValues } from "~/lib/forms";
+import { type FormFailure, formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { loadDraftForEdit } from "~/modules/diplomas/batch-pages.server";
 import { deleteDraft } from "~/modules/diplomas/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/diplomas/failures";
+import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { listActiveProgrammes } from "~/modules/diplomas/queries.server";
 import { saveDraft } from "~/modules/diplomas/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/diplomas/schema";
+import { draftRawRowFromForm } from "~/modules/diplomas/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.drafts.editTitle");
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 function idsOf(params: { batchId?: string; diplomaId?: string }) {
-  const batchId = uuidParam.safeParse(params.batchId);
-  const diplomaId = uuidParam.safeParse(params.diplomaId);
-  if (!batchId.success || !diplomaId.success) throw notFound();
-  return { batchId: batchId.data, diplomaId: diplomaId.data };
+  return { batchId: uuidOr404(params.batchId), diplomaId: uuidOr404(params.diplomaId) };
 }
 
 /** The registrar's edit form: the only page where the personal ID number is shown in full (it is being edited). */
@@ -53,16 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("intent") === "delete") {
     const result = await deleteDraft(db, { organisationId: organisation.id, ...ids, actor });
     if (!result.ok && result.code !== "batch_locked") throw notFound();
-    if (!result.ok) return json({ values: {}, fieldErrors: {}, formError: diplomaFailureMessageKey(result.code) as MessageKey }, { status: 409 });
+    if (!result.ok) return failureReply<FormFailure>(DIPLOMA_FAILURES.drafts[result.code], { values: {}, fieldErrors: {} });
     return redirect(`${back}?notice=deleted#drafts`);
   }
   const result = await saveDraft(db, { organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
   if (!result.ok) {
     if (result.code === "not_found" || result.code === "draft_not_found") throw notFound();
-    return json(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: diplomaFailureMessageKey(result.code) as MessageKey },
-      { status: diplomaFailureStatus(result.code) },
-    );
+    return failureReply<FormFailure>(DIPLOMA_FAILURES.drafts[result.code], { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
   }
   return redirect(`${back}?notice=${result.value.changed ? "updated" : "unchanged"}#drafts`);
 }

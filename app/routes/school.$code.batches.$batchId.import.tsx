@@ -9,22 +9,20 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { diplomaFailureStatus } from "~/modules/diplomas/failures";
+import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { importDrafts } from "~/modules/diplomas/import-drafts.server";
 import { DRAFT_IMPORT_LIMITS } from "~/modules/diplomas/import-format";
 import { findBatch } from "~/modules/diplomas/queries.server";
 import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
-import { ImportOptionsSchema, uuidParam } from "~/modules/diplomas/schema";
+import { ImportOptionsSchema } from "~/modules/diplomas/schema";
+import { notFound, uuidOr404 } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
 const MAX_MB = DRAFT_IMPORT_LIMITS.maxBytes / 1048576;
 
 function batchIdOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(value);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -84,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return answer(
     { status: "rejected", code: result.code, fileName, sha256: result.sha256, report: result.report },
-    diplomaFailureStatus(result.code),
+    DIPLOMA_FAILURES.drafts[result.code].status,
   );
 }
 
