@@ -7,11 +7,11 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { listOrganisations } from "~/modules/organisations/queries.server";
 import { ORGANISATION_KINDS, ORGANISATION_PAGE_SIZE, ORGANISATION_STATUSES, parseOrganisationFilters } from "~/modules/organisations/schema";
+import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.title");
 
@@ -83,13 +83,13 @@ export default function AdminOrganisations() {
                   <td>
                     <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
                   </td>
-                  <td>{t(`organisations.kind.${o.kind}` as MessageKey)}</td>
+                  <td>{t(ORGANISATION_KIND_LABELS[o.kind])}</td>
                   <td>
                     <code>{o.code}</code>
                   </td>
                   <td>{localName({ nameVi: o.provinceName, nameEn: o.provinceNameEn }, locale)}</td>
                   <td>
-                    <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
+                    <span className={`status-badge status-${o.status}`}>{t(ORGANISATION_STATUS_LABELS[o.status])}</span>
                   </td>
                   <td>{o.memberCount}</td>
                   <td className="nowrap">

@@ -7,7 +7,6 @@ import { FailureAlert, ReferenceForm } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
 import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { editCrosswalk } from "~/modules/reference/edit-crosswalk.server";
 import { listCrosswalk } from "~/modules/reference/queries.server";
@@ -19,6 +18,8 @@ import {
   CrosswalkStatusSchema,
   editParam,
 } from "~/modules/reference/schema";
+import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Tương ứng nghề nghiệp — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -147,7 +148,7 @@ export default function ReferenceCrosswalk() {
                         <li key={o.vscoCode}>
                           <code>{o.vscoCode}</code>
                           <span className={`status-badge ${o.status === "confirmed" ? "status-accredited" : "status-pending"}`}>
-                            {t(`reference.crosswalk.status.${o.status}` as MessageKey)}
+                            {translateLabel(t, CROSSWALK_STATUS_LABELS, o.status)}
                           </span>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="set-status" />

@@ -6,7 +6,6 @@ import { FormAlert, SelectField, TextField } from "~/components/form";
 import { ReferenceForm, SavedNotice } from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { referenceFailure } from "~/modules/reference/failures";
@@ -15,6 +14,8 @@ import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modu
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeUpdateSchema, savedParam } from "~/modules/reference/schema";
+import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -163,7 +164,7 @@ export default function EditProgramme() {
                   <ul>
                     {occupations.map((o) => (
                       <li key={o.vscoCode}>
-                        <code>{o.vscoCode}</code> — {t(`reference.crosswalk.status.${o.status}` as MessageKey)}
+                        <code>{o.vscoCode}</code> — {translateLabel(t, CROSSWALK_STATUS_LABELS, o.status)}
                       </li>
                     ))}
                   </ul>

@@ -6,10 +6,11 @@ import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { listFields, listProgrammes, listTrainingLevels } from "~/modules/reference/queries.server";
 import { parseProgrammeListQuery } from "~/modules/reference/schema";
+import { PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -134,7 +135,7 @@ export default function ReferenceProgrammes() {
                         ) : null}
                       </td>
                       <td>{locale === "en" ? p.levelNameEn : p.levelNameVi}</td>
-                      <td>{t(`reference.source.${p.source}` as MessageKey)}</td>
+                      <td>{translateLabel(t, PROGRAMME_SOURCE_LABELS, p.source)}</td>
                       <td>
                         {p.active ? (
                           t("reference.programmes.status.active")

@@ -18,6 +18,8 @@ import { JobActionSchema, JobSchema, joinMultiFields } from "~/modules/jobs/sche
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { listCodeChoices } from "~/modules/reference/code-choices.server";
 import { JOB_FAILURES } from "~/modules/jobs/failures";
+import { JOB_NOTICE_LABELS, JOB_STATUS_LABELS } from "~/modules/jobs/labels";
+import { labelOf } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
 
@@ -71,7 +73,7 @@ export default function EmployerJob() {
   const { code, employerStatus, job, levels, provinces, codeChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const notice = search.get("notice");
+  const noticeKey = labelOf(JOB_NOTICE_LABELS, search.get("notice"));
   const values = failure?.values && Object.keys(failure.values).length
     ? jobFormValuesFromFailure(failure.values)
     : {
@@ -97,13 +99,13 @@ export default function EmployerJob() {
         <Link to={`/employer/${code}/jobs`}>{t("jobs.employer.back")}</Link>
       </p>
       <h1>{job.title}</h1>
-      {notice ? <FormAlert kind="success">{t(`jobs.notice.${notice}` as MessageKey)}</FormAlert> : null}
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {noticeKey ? <FormAlert kind="success">{t(noticeKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <section className="card">
         <dl className="facts">
           <dt>{t("jobs.col.status")}</dt>
           <dd>
-            <span className={`status-badge job-status-${job.status}`}>{t(`jobs.status.${job.status}` as MessageKey)}</span>
+            <span className={`status-badge job-status-${job.status}`}>{t(JOB_STATUS_LABELS[job.status])}</span>
           </dd>
         </dl>
         <div className="button-row">

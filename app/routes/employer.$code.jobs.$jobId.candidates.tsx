@@ -17,6 +17,9 @@ import { loadJobCandidates } from "~/modules/applications/employer-pages.server"
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 import { uuidParam } from "~/lib/uuid";
+import { CLASSIFICATION_LABELS } from "~/modules/diplomas/labels";
+import { translateLabel } from "~/lib/labels";
+import { candidateVerdictLabel } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 
@@ -43,11 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** What the invite form answers: a message, good or bad. */
+type InviteAnswer = { ok: boolean; message: MessageKey };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
   const jobId = uuidOr404(params.jobId);
   const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ ok: false as const, message: "form.invalid" }, { status: 400 });
+  if (!parsed.success) return json<InviteAnswer>({ ok: false, message: "form.invalid" }, { status: 400 });
   const result = await inviteCandidate(await getDb(), {
     organisationId: organisation.id,
     jobId,
@@ -56,9 +62,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const failure = APPLICATION_FAILURES.invite[result.code];
-    return json({ ok: false as const, message: failure.message }, { status: failure.status });
+    return json<InviteAnswer>({ ok: false, message: failure.message }, { status: failure.status });
   }
-  return json({ ok: true as const, message: "jobs.invite.sent" });
+  return json<InviteAnswer>({ ok: true, message: "jobs.invite.sent" });
 }
 
 export default function Candidates() {
@@ -72,7 +78,7 @@ export default function Candidates() {
       </p>
       <h1>{t("jobs.candidates.title")}</h1>
       <p className="lead">{t("jobs.candidates.intro")}</p>
-      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message as MessageKey)}</FormAlert> : null}
+      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message)}</FormAlert> : null}
       {candidates.length === 0 ? (
         <div className="card empty-state">
           <p>{t("jobs.candidates.empty")}</p>
@@ -89,8 +95,8 @@ export default function Candidates() {
                 {c.diplomas.map((d) => (
                   <li key={d.id}>
                     {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} · {d.graduationYear} ·{" "}
-                    {t(`diplomas.classification.${d.classification}` as MessageKey)} ·{" "}
-                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
+                    {translateLabel(t, CLASSIFICATION_LABELS, d.classification)} ·{" "}
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(candidateVerdictLabel(d.verdict))}</span>
                   </li>
                 ))}
               </ul>

@@ -6,7 +6,7 @@ import { getDb } from "~/lib/db.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -15,6 +15,8 @@ import { findEmployerProfile } from "~/modules/jobs/queries.server";
 import { saveEmployerProfile } from "~/modules/jobs/save-employer-profile.server";
 import { EmployerProfileSchema } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { ORGANISATION_STATUS_LABELS } from "~/modules/organisations/labels";
+import { COMPANY_SIZE_LABELS } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.profile.title");
 
@@ -59,7 +61,7 @@ export default function EmployerProfilePage() {
           <dt>{t("employers.taxCode")}</dt>
           <dd>{employer.code}</dd>
           <dt>{t("org.status")}</dt>
-          <dd>{t(`status.${employer.status}` as MessageKey)}</dd>
+          <dd>{t(ORGANISATION_STATUS_LABELS[employer.status])}</dd>
         </dl>
         <Form method="post" className="form" noValidate>
           <TextField name="name" label={t("employers.field.name")} defaultValue={v("name", employer.name)} error={e.name} required />
@@ -75,7 +77,7 @@ export default function EmployerProfilePage() {
             <option value="">—</option>
             {COMPANY_SIZES.map((s) => (
               <option key={s} value={s}>
-                {t(`employers.size.${s}` as MessageKey)}
+                {t(COMPANY_SIZE_LABELS[s])}
               </option>
             ))}
           </SelectField>

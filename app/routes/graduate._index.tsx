@@ -4,12 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadGraduateHome } from "~/modules/diplomas/issued-pages.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
+import { CLASSIFICATION_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduate.title"), { name: "robots", content: "noindex" }];
 
@@ -63,7 +63,7 @@ export default function GraduateHome() {
                 <dt>{t("issued.graduate.school")}</dt>
                 <dd>{d.schoolName}</dd>
                 <dt>{t("diplomas.field.classification")}</dt>
-                <dd>{t(`diplomas.classification.${d.classification}` as MessageKey)}</dd>
+                <dd>{t(CLASSIFICATION_LABELS[d.classification])}</dd>
                 <dt>{t("issued.field.serial")}</dt>
                 <dd>{d.serial}</dd>
                 {d.issueDate ? (

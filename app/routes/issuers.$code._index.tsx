@@ -5,11 +5,12 @@ import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { getIssuerProfile } from "~/modules/publication/get-issuer-profile.server";
+import { ORGANISATION_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "~/modules/organisations/labels";
+import { STATUS_LIST_LABELS } from "~/modules/status/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issuer.kicker");
@@ -43,12 +44,12 @@ export default function IssuerPage() {
           {issuer.schoolType ? (
             <>
               <dt>{t("issuer.type")}</dt>
-              <dd>{t(`schoolType.${issuer.schoolType}` as MessageKey)}</dd>
+              <dd>{t(SCHOOL_TYPE_LABELS[issuer.schoolType])}</dd>
             </>
           ) : null}
           <dt>{t("issuer.status")}</dt>
           <dd>
-            <span className={`status-badge status-${issuer.status}`}>{t(`status.${issuer.status}` as MessageKey)}</span>
+            <span className={`status-badge status-${issuer.status}`}>{t(ORGANISATION_STATUS_LABELS[issuer.status])}</span>
             {issuer.statusChangedAt ? (
               <>
                 {` ${t("issuer.since")} `}
@@ -88,7 +89,7 @@ export default function IssuerPage() {
             <ul>
               {issuer.statusLists.map((l) => (
                 <li key={l.id}>
-                  <a href={l.url}>{t(`issuer.statusList.${l.purpose}` as MessageKey, { n: l.listNumber })}</a>
+                  <a href={l.url}>{t(STATUS_LIST_LABELS[l.purpose], { n: l.listNumber })}</a>
                 </li>
               ))}
             </ul>

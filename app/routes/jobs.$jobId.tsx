@@ -8,7 +8,7 @@ import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
 import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
@@ -22,6 +22,7 @@ import { loadCodeNames, loadReasonCodeNames, loadReasonNames } from "~/modules/m
 import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
 import { scoreMatch } from "~/modules/matching/score";
 import { APPLICATION_FAILURES } from "~/modules/applications/failures";
+import { APPLICATION_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.job.title} — ${data.employer.name}` }, { name: "description", content: data.job.description.slice(0, 160) }] : []);
@@ -121,7 +122,7 @@ export default function PublicJob() {
         {profile?.logoUrl ? <img src={profile.logoUrl} alt="" className="employer-logo" width={48} height={48} /> : null} {employer.name}
       </p>
       {search.get("notice") === "applied" ? <FormAlert kind="success">{t("jobs.apply.done")}</FormAlert> : null}
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       {graduate?.reasons ? (
         <section className="card match-card">
           <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
@@ -139,7 +140,7 @@ export default function PublicJob() {
             <SalaryText min={job.salaryMinVnd} max={job.salaryMaxVnd} negotiable={job.salaryNegotiable} />
           </dd>
           <dt>{t("jobs.field.employmentType")}</dt>
-          <dd>{t(`jobs.type.${job.employmentType}` as MessageKey)}</dd>
+          <dd>{t(EMPLOYMENT_TYPE_LABELS[job.employmentType])}</dd>
           <dt>{t("jobs.field.minLevel")}</dt>
           <dd>{levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode}</dd>
           {job.programmeCodes.length ? (
@@ -171,7 +172,7 @@ export default function PublicJob() {
         graduate.application ? (
           <section className="card">
             <p>
-              {t("jobs.apply.already", { status: t(`jobs.pipeline.status.${graduate.application.status}` as MessageKey) })}{" "}
+              {t("jobs.apply.already", { status: t(APPLICATION_STATUS_LABELS[graduate.application.status]) })}{" "}
               <Link to="/graduate/applications">{t("jobs.apply.follow")}</Link>
             </p>
           </section>

@@ -29,6 +29,7 @@ import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/m
 import { orderBatch } from "~/modules/diplomas/order-batch.server";
 import { getEnv } from "~/lib/env.server";
 import { BatchOrderLabel, ROW_ORDER_LABEL } from "~/components/batch-review";
+import { BATCH_NOTICE_LABELS, CLASSIFICATION_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "diplomas.batches.title");
@@ -161,7 +162,7 @@ export default function BatchPage() {
           {t("diplomas.batch.returned")} <span className="prewrap">{batch.returnReason}</span>
         </FormAlert>
       ) : null}
-      {data.notice ? <FormAlert kind="success">{t(`diplomas.notice.${data.notice}` as MessageKey, data.noticeParams)}</FormAlert> : null}
+      {data.notice ? <FormAlert kind="success">{t(BATCH_NOTICE_LABELS[data.notice], data.noticeParams)}</FormAlert> : null}
       {result?.formError && !addFailure ? <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert> : null}
 
       {!data.canDraft ? <FormAlert kind="info">{t(data.canSign ? "diplomas.batch.readOnlySigner" : "diplomas.batch.readOnly")}</FormAlert> : null}
@@ -262,7 +263,7 @@ export default function BatchPage() {
                     <td>
                       <code>{d.programmeCode}</code> {d.programmeName}
                     </td>
-                    <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
+                    <td>{t(CLASSIFICATION_LABELS[d.classification])}</td>
                     <td className="nowrap">{formatDateVi(d.graduationDate)}</td>
                     <td>{t(d.hasEmail ? "diplomas.drafts.hasEmail" : "diplomas.drafts.noEmail")}</td>
                     {batch.status === "signed" ? (

@@ -6,13 +6,13 @@ import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
 import { DiplomaListQuerySchema, SIGNED_STATUS_FILTERS } from "~/modules/diplomas/issued-schema";
+import { CLASSIFICATION_LABELS, DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.list.title"), { name: "robots", content: "noindex" }];
 
@@ -49,7 +49,7 @@ export default function SchoolDiplomas() {
           <option value="">{t("issued.list.all")}</option>
           {SIGNED_STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>
-              {t(`issued.status.${s}` as MessageKey)}
+              {t(DIPLOMA_STATUS_LABELS[s])}
             </option>
           ))}
         </SelectField>
@@ -97,7 +97,7 @@ export default function SchoolDiplomas() {
                   <td>
                     <code>{d.programmeCode}</code> {d.programmeName}
                   </td>
-                  <td>{t(`diplomas.classification.${d.classification}` as MessageKey)}</td>
+                  <td>{t(CLASSIFICATION_LABELS[d.classification])}</td>
                   <td className="nowrap">{d.issueDate ? formatDateVi(d.issueDate) : "—"}</td>
                   <td>
                     <DiplomaStatusBadge status={d.status} />

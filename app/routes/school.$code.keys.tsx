@@ -5,11 +5,13 @@ import { DateTime } from "~/components/date-time";
 import { FormAlert, SelectField, TextField, TextAreaField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { handleKeysAction, loadKeysPage } from "~/modules/keys/key-pages.server";
 import type { AffectedListView, KeysActionResult } from "~/modules/keys/schema";
+import { formMessage } from "~/lib/forms";
+import { KEY_DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "keys.title");
 
@@ -63,7 +65,7 @@ function AffectedDiplomas({ list }: { list: AffectedListView }) {
                     <td className="nowrap">
                       <DateTime value={d.signedAt} />
                     </td>
-                    <td>{t(`keys.diplomaStatus.${d.status}` as MessageKey)}</td>
+                    <td>{translateLabel(t, KEY_DIPLOMA_STATUS_LABELS, d.status)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +107,7 @@ export default function SchoolKeys() {
           {result.replacementKeyRef ? t("keys.compromise.replacement", { key: result.replacementKeyRef }) : null}
         </FormAlert>
       ) : null}
-      {result && !result.ok && result.formError ? <FormAlert kind="error">{t(result.formError as MessageKey)}</FormAlert> : null}
+      {result && !result.ok && result.formError ? <FormAlert kind="error">{t(result.formError)}</FormAlert> : null}
 
       <section className="card">
         <dl className="facts">
@@ -210,7 +212,7 @@ export default function SchoolKeys() {
                 </label>
                 {rotateErrors.confirm ? (
                   <p className="field-error" id="f-confirm-error">
-                    {t(rotateErrors.confirm as MessageKey)}
+                    {t(formMessage(rotateErrors.confirm))}
                   </p>
                 ) : null}
               </div>

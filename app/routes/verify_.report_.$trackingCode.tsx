@@ -4,11 +4,11 @@ import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getDb } from "~/lib/db.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { findPublicReport } from "~/modules/reports/fake-reports.server";
 import { normaliseTrackingCode } from "~/modules/reports/schema";
+import { REPORT_STATUS_LABELS } from "~/modules/reports/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex, nofollow" }];
 
@@ -37,7 +37,7 @@ export default function FakeReportTracking() {
       ) : null}
       <dl className="card">
         <dt>{t("reports.track.status")}</dt>
-        <dd data-status={report.status}>{t(`reports.status.${report.status}` as MessageKey)}</dd>
+        <dd data-status={report.status}>{t(REPORT_STATUS_LABELS[report.status])}</dd>
         <dt>{t("reports.track.createdAt")}</dt>
         <dd>
           <DateTime value={report.createdAt} />

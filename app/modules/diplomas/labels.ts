@@ -3,7 +3,7 @@
  * wording fails the type check. Pure tables.
  */
 import type { MessageKey } from "~/lib/i18n";
-import type { BatchStatus, Classification, DiplomaStatus, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
+import type { BatchStatus, Classification, DiplomaStatus, Gender, ModeOfStudy, RegisterEntryKind } from "../../../db/schema/diplomas";
 import type { StatusChange } from "./diploma-status";
 import type { DraftField } from "./schema";
 
@@ -62,7 +62,7 @@ export const HISTORY_KIND_LABELS = {
   reinstate: "issued.history.kind.reinstate",
   correct: "issued.history.kind.correct",
   reissue: "issued.history.kind.reissue",
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<RegisterEntryKind, MessageKey>;
 
 /** The wording of the form of each status change. */
 export const STATUS_CHANGE_LABELS = {
@@ -82,3 +82,26 @@ export const STATUS_CHANGE_NOTICES = {
   suspended: "issued.status.done.suspended",
   reinstated: "issued.status.done.reinstated",
 } as const satisfies Record<string, MessageKey>;
+
+/** The notice after an action on a batch (`?notice=`). */
+export const BATCH_NOTICE_LABELS = {
+  added: "diplomas.notice.added",
+  created: "diplomas.notice.created",
+  deleted: "diplomas.notice.deleted",
+  imported: "diplomas.notice.imported",
+  ordered: "diplomas.notice.ordered",
+  returned: "diplomas.notice.returned",
+  submitted: "diplomas.notice.submitted",
+  unchanged: "diplomas.notice.unchanged",
+  updated: "diplomas.notice.updated",
+  withdrawn: "diplomas.notice.withdrawn",
+} as const satisfies Record<string, MessageKey>;
+
+/** A diploma's status as the keys page lists the diplomas signed with a compromised key. */
+export const KEY_DIPLOMA_STATUS_LABELS = {
+  draft: "keys.diplomaStatus.draft",
+  issued: "keys.diplomaStatus.issued",
+  revoked: "keys.diplomaStatus.revoked",
+  suspended: "keys.diplomaStatus.suspended",
+  superseded: "keys.diplomaStatus.superseded",
+} as const satisfies Record<DiplomaStatus, MessageKey>;

@@ -12,7 +12,7 @@ import { inviteMember } from "./invite-member.server";
 import { listOrganisationMembers } from "./queries.server";
 import { removeMemberRole } from "./remove-member-role.server";
 import { MEMBER_ROLES, RemoveMemberRoleSchema, inviteMemberSchema, type MembersActionResult } from "./schema";
-import { MEMBER_FAILURES } from "./failures";
+import { ORGANISATION_FAILURES } from "./failures";
 
 /**
  * What the school and employer members pages share, once their route has run its guard: the routes pass in
@@ -47,7 +47,7 @@ export async function handleMembersAction(
     const parsed = RemoveMemberRoleSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ intent: "remove", ok: false, formError: "members.error.not_found" }, 400);
     const result = await removeMemberRole(db, { organisationId: organisation.id, assignmentId: parsed.data.assignmentId, actor });
-    if (!result.ok) return failureReply(MEMBER_FAILURES[result.code], { intent: "remove", ok: false });
+    if (!result.ok) return failureReply(ORGANISATION_FAILURES.members[result.code], { intent: "remove", ok: false });
     return reply({ intent: "remove", ok: true });
   }
 
@@ -61,7 +61,7 @@ export async function handleMembersAction(
     actor,
   });
   if (!result.ok) {
-    return reply({ intent: "invite", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? { email: "form.invalid" } }, MEMBER_FAILURES[result.code].status);
+    return reply({ intent: "invite", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? { email: "form.invalid" } }, ORGANISATION_FAILURES.members[result.code].status);
   }
   return reply({
     intent: "invite",
