@@ -13,7 +13,7 @@ import {
   type ImportFileIssueCode,
 } from "~/modules/diplomas/import-format";
 import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/diplomas/schema";
-import { BATCH_STATUS_LABELS, DRAFT_FIELD_LABELS } from "~/modules/diplomas/labels";
+import { BATCH_STATUS_LABELS, CLASSIFICATION_LABELS, DRAFT_FIELD_LABELS, GENDER_LABELS, MODE_OF_STUDY_LABELS } from "~/modules/diplomas/labels";
 import { translateLabel } from "~/lib/labels";
 import { formMessage } from "~/lib/forms";
 
@@ -63,7 +63,7 @@ export function DraftFields({
           <option value="">{t("diplomas.form.choose")}</option>
           {GENDER_CODES.map((g) => (
             <option key={g} value={g}>
-              {t(`diplomas.gender.${g}`)}
+              {t(GENDER_LABELS[g])}
             </option>
           ))}
         </SelectField>
@@ -84,7 +84,7 @@ export function DraftFields({
         <SelectField name="modeOfStudy" label={t("diplomas.field.modeOfStudy")} defaultValue={values.modeOfStudy ?? "chinh_quy"} error={errors.modeOfStudy}>
           {MODE_OF_STUDY_CODES.map((m) => (
             <option key={m} value={m}>
-              {t(`diplomas.modeOfStudy.${m}`)}
+              {t(MODE_OF_STUDY_LABELS[m])}
             </option>
           ))}
         </SelectField>
@@ -92,7 +92,7 @@ export function DraftFields({
           <option value="">{t("diplomas.form.choose")}</option>
           {CLASSIFICATION_CODES.map((c) => (
             <option key={c} value={c}>
-              {t(`diplomas.classification.${c}`)}
+              {t(CLASSIFICATION_LABELS[c])}
             </option>
           ))}
         </SelectField>

@@ -37,7 +37,7 @@ export default function AdminOrganisations() {
           <option value="">{t("organisations.filter.allKinds")}</option>
           {ORGANISATION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`organisations.kind.${k}`)}
+              {t(ORGANISATION_KIND_LABELS[k])}
             </option>
           ))}
         </SelectField>
@@ -45,7 +45,7 @@ export default function AdminOrganisations() {
           <option value="">{t("organisations.filter.allStatuses")}</option>
           {ORGANISATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`status.${s}`)}
+              {t(ORGANISATION_STATUS_LABELS[s])}
             </option>
           ))}
         </SelectField>

@@ -104,7 +104,7 @@ export default function ReferenceCrosswalk() {
           <SelectField name="status" label={t("reference.col.status")} defaultValue={values.status ?? "proposed"} error={errors.status}>
             {CROSSWALK_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`reference.crosswalk.status.${s}`)}
+                {t(CROSSWALK_STATUS_LABELS[s])}
               </option>
             ))}
           </SelectField>

@@ -14,7 +14,7 @@ import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modu
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeUpdateSchema, savedParam } from "~/modules/reference/schema";
-import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
+import { CROSSWALK_STATUS_LABELS, PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
 import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
@@ -116,7 +116,7 @@ export default function EditProgramme() {
             <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? p.source} error={errors.source}>
               {PROGRAMME_SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`reference.source.${s}`)}
+                  {t(PROGRAMME_SOURCE_LABELS[s])}
                 </option>
               ))}
             </SelectField>

@@ -19,7 +19,7 @@ import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 import { uuidParam } from "~/lib/uuid";
 import { CLASSIFICATION_LABELS } from "~/modules/diplomas/labels";
 import { translateLabel } from "~/lib/labels";
-import { candidateVerdictLabel } from "~/modules/jobs/labels";
+import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 
@@ -104,7 +104,7 @@ export default function Candidates() {
               {c.applicationStatus ? (
                 <p>
                   <span className={`status-badge application-${c.applicationStatus}`}>
-                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}`) })}
+                    {t("jobs.candidates.stage", { status: t(APPLICATION_STATUS_LABELS[c.applicationStatus]) })}
                   </span>{" "}
                   <Link to={`/employer/${code}/jobs/${job.id}/applications`}>{t("jobs.applications.title")}</Link>
                 </p>

@@ -12,6 +12,7 @@ import type { AffectedListView, KeysActionResult } from "~/modules/keys/schema";
 import { formMessage } from "~/lib/forms";
 import { KEY_DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
 import { translateLabel } from "~/lib/labels";
+import { type MessageKey } from "~/lib/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "keys.title");
 
@@ -27,6 +28,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const STATUS_BADGE = { active: "status-accredited", retired: "status-pending", compromised: "status-suspended" } as const;
+const KEY_STATUS_LABELS = { active: "keys.status.active", retired: "keys.status.retired", compromised: "keys.status.compromised" } as const satisfies Record<
+  keyof typeof STATUS_BADGE,
+  MessageKey
+>;
 
 function AffectedDiplomas({ list }: { list: AffectedListView }) {
   const t = useT();
@@ -151,7 +156,7 @@ export default function SchoolKeys() {
                       <code>{k.keyRef}</code>
                     </td>
                     <td>
-                      <span className={`status-badge ${STATUS_BADGE[k.status]}`}>{t(`keys.status.${k.status}`)}</span>
+                      <span className={`status-badge ${STATUS_BADGE[k.status]}`}>{t(KEY_STATUS_LABELS[k.status])}</span>
                     </td>
                     <td>
                       <div>
@@ -236,7 +241,7 @@ export default function SchoolKeys() {
               <SelectField name="keyId" label={t("keys.compromise.key")} defaultValue={values.keyId ?? reportable[0]!.id} error={errors.keyId} required>
                 {reportable.map((k) => (
                   <option key={k.id} value={k.id}>
-                    {k.keyRef} — {t(`keys.status.${k.status}`)}
+                    {k.keyRef} — {t(KEY_STATUS_LABELS[k.status])}
                   </option>
                 ))}
               </SelectField>
