@@ -1,5 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { isMessageKey, type MessageKey } from "./i18n";
+import { UUID_PATTERN } from "./uuid";
 
 /** A form's answer when it is rejected: what the user typed (never passwords) and a message key per field. */
 export interface FormFailure {
@@ -46,3 +47,9 @@ export function parseForm<S extends z.ZodTypeAny>(
   }
   return { ok: false, values: formValues(formData), fieldErrors };
 }
+
+/** An id in a form or a URL: a UUID, lower-cased (the pattern of app/lib/uuid.ts). */
+export const uuidField = z
+  .string()
+  .regex(UUID_PATTERN)
+  .transform((id) => id.toLowerCase());

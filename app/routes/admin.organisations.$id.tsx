@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { failureReply, notFound, readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
@@ -18,7 +18,7 @@ import { listAuditEntries } from "~/modules/audit/queries.server";
 import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
 import { STATUS_HISTORY_ACTIONS, availableStatusChanges } from "~/modules/organisations/organisation-status";
 import { getOrganisationApplication, getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
-import { StatusChangeSchema, uuidParam } from "~/modules/organisations/schema";
+import { StatusChangeSchema } from "~/modules/organisations/schema";
 import { ORGANISATION_FAILURES } from "~/modules/organisations/failures";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS, ROLE_LABELS, SCHOOL_TYPE_LABELS, STATUS_CHANGE_LABELS } from "~/modules/organisations/labels";
 import { translateLabel } from "~/lib/labels";
@@ -30,9 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /** The id from the URL, or a 404: a malformed id is a page that does not exist, not a server error. */
 function organisationIdOf(params: { id?: string }): string {
-  const parsed = uuidParam.safeParse(params.id);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(params.id);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,14 +16,14 @@ import { inviteCandidate } from "~/modules/applications/invite-candidate.server"
 import { loadJobCandidates } from "~/modules/applications/employer-pages.server";
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { APPLICATION_FAILURES } from "~/modules/applications/failures";
-import { uuidParam } from "~/lib/uuid";
 import { CLASSIFICATION_LABELS } from "~/modules/diplomas/labels";
 import { translateLabel } from "~/lib/labels";
 import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
+import { uuidField } from "~/lib/forms";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 
-const InviteSchema = z.object({ userId: uuidParam });
+const InviteSchema = z.object({ userId: uuidField });
 
 /** A job's ranked candidates: only graduates who consent to be seen; each diploma with the verify page's verdict. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,17 +10,16 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/diplomas/schema";
+import { uuidOr404 } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
 
 /** A printable slip for the graduate: the diploma, its claim code and how to claim it. School staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  const diplomaId = uuidParam.safeParse(params.diplomaId);
-  if (!diplomaId.success) throw json({ code: "not_found" }, { status: 404 });
+  const diplomaId = uuidOr404(params.diplomaId);
   const origin = getEnv().PUBLIC_ORIGIN;
-  const slip = await loadClaimSlip(await getDb(), { organisationId: organisation.id, diplomaId: diplomaId.data, origin });
+  const slip = await loadClaimSlip(await getDb(), { organisationId: organisation.id, diplomaId, origin });
   if (!slip) throw json({ code: "not_found" }, { status: 404 });
   return json({ school: { code: organisation.code, name: organisation.name }, origin, ...slip }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -235,8 +235,6 @@ export const BatchSchema = z.object({
 });
 export type BatchInput = z.infer<typeof BatchSchema>;
 
-/** Ids in URLs: anything that is not a UUID is a page that does not exist (404), never a database error. */
-export const uuidParam = z.string().uuid();
 
 /** The choice made after a report with errors: import nothing until the file is fixed, or only the valid rows. */
 export const IMPORT_MODES = ["all", "valid_only"] as const;

@@ -43,7 +43,6 @@ export type MembersActionResult =
   | { intent: "remove"; ok: true }
   | { intent: "remove"; ok: false; formError: MessageKey };
 
-export const uuidParam = z.string().uuid();
 
 export const StatusChangeSchema = z.object({
   change: z.enum(STATUS_CHANGES, { message: "organisations.error.change" }),
