@@ -13,6 +13,7 @@ import { pageTitle } from "~/lib/meta";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { parseUuid } from "~/lib/uuid";
+import { notFound } from "~/lib/http.server";
 
 /** Kept out of search engines and of other sites' logs: knowing this URL is what grants access to the diploma. */
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
@@ -34,7 +35,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const id = parseUuid(params.id);
   const view = id ? await loadCredentialView(await getDb(), { diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
-  if (!view) throw json({ code: "not_found" }, { status: 404, headers: PRIVATE_HEADERS });
+  if (!view) throw notFound({ headers: PRIVATE_HEADERS });
   return json(view, { headers: PRIVATE_HEADERS });
 }
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { credentialPdfLimiter, renderCredentialPdf } from "~/modules/diplomas/issued-pages.server";
 import { parseUuid } from "~/lib/uuid";
+import { notFound } from "~/lib/http.server";
 
 /**
  * GET /credentials/{id}/diploma.pdf: the diploma as a PDF (A4 landscape, bilingual, with its QR code), at the
@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context, credentialPdfLimiter);
   const id = parseUuid(params.id);
   const rendered = id ? await renderCredentialPdf(await getDb(), { diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
-  if (!rendered) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!rendered) throw notFound({ headers: { "Cache-Control": "no-store" } });
   const disposition = new URL(request.url).searchParams.has("download") ? "attachment" : "inline";
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {

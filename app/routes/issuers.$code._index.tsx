@@ -11,6 +11,7 @@ import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { getIssuerProfile } from "~/modules/publication/get-issuer-profile.server";
 import { ORGANISATION_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "~/modules/organisations/labels";
 import { STATUS_LIST_LABELS } from "~/modules/status/labels";
+import { notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issuer.kicker");
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const profile = await getIssuerProfile(await getDb(), { code: params.code, origin: getEnv().PUBLIC_ORIGIN });
-  if (!profile) throw json({ code: "not_found" }, { status: 404 });
+  if (!profile) throw notFound();
   // Not publicly cacheable: the page around it shows the visitor's own navigation.
   return json(profile);
 }

@@ -10,7 +10,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
-import { uuidOr404 } from "~/lib/http.server";
+import { notFound, uuidOr404 } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const diplomaId = uuidOr404(params.diplomaId);
   const origin = getEnv().PUBLIC_ORIGIN;
   const slip = await loadClaimSlip(await getDb(), { organisationId: organisation.id, diplomaId, origin });
-  if (!slip) throw json({ code: "not_found" }, { status: 404 });
+  if (!slip) throw notFound();
   return json({ school: { code: organisation.code, name: organisation.name }, origin, ...slip }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -9,6 +9,7 @@ import { pageTitle } from "~/lib/meta";
 import { findPublicReport } from "~/modules/reports/fake-reports.server";
 import { normaliseTrackingCode } from "~/modules/reports/schema";
 import { REPORT_STATUS_LABELS } from "~/modules/reports/labels";
+import { notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex, nofollow" }];
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verif
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseTrackingCode(params.trackingCode ?? "");
   const report = code ? await findPublicReport(await getDb(), code) : null;
-  if (!report) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!report) throw notFound({ headers: { "Cache-Control": "no-store" } });
   return json(
     { report, created: new URL(request.url).searchParams.get("new") === "1" },
     { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" } },
