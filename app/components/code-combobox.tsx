@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { formMessage } from "~/lib/forms";
 
 /** A programme or occupation as the chooser shows it: by name (and level), its code only submitted. */
 export interface CodeChoiceView {
@@ -140,7 +140,7 @@ export function CodeCombobox({
       {control}
       {error ? (
         <p className="field-error" id={`${fieldId}-error`}>
-          {t(error as MessageKey)}
+          {t(formMessage(error))}
         </p>
       ) : null}
     </div>

@@ -8,12 +8,15 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { estimateRowCount } from "~/modules/drafts/estimate-rows";
 import {
   DRAFT_IMPORT_LIMITS,
-  fileIssueMessageKey,
+  FILE_ISSUE_LABELS,
   type DraftImportReport,
   type ImportFileIssueCode,
 } from "~/modules/drafts/import-format";
 import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/drafts/schema";
 import { classificationLabel } from "~/modules/documents/labels";
+import { BATCH_STATUS_LABELS, DRAFT_FIELD_LABELS, GENDER_LABELS, MODE_OF_STUDY_LABELS } from "~/modules/diplomas/labels";
+import { translateLabel } from "~/lib/labels";
+import { formMessage } from "~/lib/forms";
 
 /** The registrar's pieces of the batch pages: the draft form's fields, the import form with its progress, the report. */
 
@@ -26,10 +29,10 @@ const BATCH_STATUS_CLASS: Record<string, string> = {
 
 export function BatchStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`status-badge ${BATCH_STATUS_CLASS[status] ?? ""}`}>{t(`diplomas.batchStatus.${status}` as MessageKey)}</span>;
+  return <span className={`status-badge ${BATCH_STATUS_CLASS[status] ?? ""}`}>{translateLabel(t, BATCH_STATUS_LABELS, status)}</span>;
 }
 
-export const fieldLabelKey = (field: DraftField) => `diplomas.field.${field}` as MessageKey;
+export const fieldLabelKey = (field: DraftField) => DRAFT_FIELD_LABELS[field];
 
 export interface ProgrammeOption {
   code: string;
@@ -62,7 +65,7 @@ export function DraftFields({
           <option value="">{t("diplomas.form.choose")}</option>
           {GENDER_CODES.map((g) => (
             <option key={g} value={g}>
-              {t(`diplomas.gender.${g}`)}
+              {t(GENDER_LABELS[g])}
             </option>
           ))}
         </SelectField>
@@ -83,7 +86,7 @@ export function DraftFields({
         <SelectField name="modeOfStudy" label={t("diplomas.field.modeOfStudy")} defaultValue={values.modeOfStudy ?? "chinh_quy"} error={errors.modeOfStudy}>
           {MODE_OF_STUDY_CODES.map((m) => (
             <option key={m} value={m}>
-              {t(`diplomas.modeOfStudy.${m}`)}
+              {t(MODE_OF_STUDY_LABELS[m])}
             </option>
           ))}
         </SelectField>
@@ -270,7 +273,7 @@ export function DraftImportReportView({
 }) {
   const t = useT();
   const { report } = data;
-  const issueKey = (code: ImportFileIssueCode) => fileIssueMessageKey(code) as MessageKey;
+  const issueKey = (code: ImportFileIssueCode) => FILE_ISSUE_LABELS[code];
   const columnName = (field: DraftField | null) => {
     if (!field) return t("diplomas.import.wholeRow");
     const column = report.columns[field];
@@ -329,7 +332,7 @@ export function DraftImportReportView({
                             <strong>{columnName(issue.field)}</strong>
                             {issue.field && !SHOWN.includes(issue.field) && r.typed[issue.field] ? ` “${r.typed[issue.field]}”` : null}
                             {": "}
-                            {t(issue.message as MessageKey, issue.params)}
+                            {t(formMessage(issue.message), issue.params)}
                             {programmeRequestAction && issue.field === "programmeCode" && issue.message === PROGRAMME_UNKNOWN && r.typed.programmeCode ? (
                               <ProgrammeRequestButton action={programmeRequestAction} programmeCode={r.typed.programmeCode.trim()} level={r.typed.level} />
                             ) : null}

@@ -1,10 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert, TextAreaField } from "~/components/form";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { nextStatuses, NOTE_MAX } from "~/modules/reports/schema";
 import type { FakeReportStatus, ReportActionData } from "~/modules/reports/schema";
+import { REPORT_STATUS_LABELS } from "~/modules/reports/labels";
+import { VERDICT_LABELS } from "~/modules/verification/labels";
+import { translateLabel } from "~/lib/labels";
 
 export interface FakeReportRow {
   id: string;
@@ -35,7 +37,7 @@ export function FakeReportsList({ reports, showSchool, actionData }: { reports: 
         return (
           <section key={r.id} className="card" aria-labelledby={`report-${r.id}`} data-report={r.trackingCode}>
             <h2 id={`report-${r.id}`}>
-              {r.trackingCode} · {t(`reports.status.${r.status}` as MessageKey)}
+              {r.trackingCode} · {t(REPORT_STATUS_LABELS[r.status])}
             </h2>
             <dl>
               <dt>{t("reports.track.createdAt")}</dt>
@@ -49,7 +51,7 @@ export function FakeReportsList({ reports, showSchool, actionData }: { reports: 
                 </>
               ) : null}
               <dt>{t("reports.list.verdict")}</dt>
-              <dd>{r.verdict ? t(`verify.verdict.${r.verdict}` as MessageKey) : "—"}</dd>
+              <dd>{r.verdict ? translateLabel(t, VERDICT_LABELS, r.verdict) : "—"}</dd>
               <dt>{t("reports.list.submitted")}</dt>
               <dd className="break-all">{r.submittedText ?? "—"}</dd>
               <dt>{t("reports.list.description")}</dt>
@@ -65,14 +67,14 @@ export function FakeReportsList({ reports, showSchool, actionData }: { reports: 
             </dl>
             {next.length > 0 ? (
               <Form method="post" className="form" noValidate>
-                {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+                {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
                 <input type="hidden" name="reportId" value={r.id} />
                 <div className="field">
                   <label htmlFor={`f-status-${r.id}`}>{t("reports.list.newStatus")}</label>
                   <select id={`f-status-${r.id}`} name="status" defaultValue={failure?.values?.status ?? next[0]}>
                     {next.map((s) => (
                       <option key={s} value={s}>
-                        {t(`reports.status.${s}` as MessageKey)}
+                        {t(REPORT_STATUS_LABELS[s])}
                       </option>
                     ))}
                   </select>

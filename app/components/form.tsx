@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/lib/i18n/use-t";
-import type { MessageKey } from "~/lib/i18n";
+import { formMessage } from "~/lib/forms";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -25,7 +25,7 @@ function FieldFrame({ fieldId, label, hint, error, children }: { fieldId: string
       {children}
       {error ? (
         <p className="field-error" id={`${fieldId}-error`}>
-          {t(error as MessageKey)}
+          {t(formMessage(error))}
         </p>
       ) : null}
     </div>
@@ -80,7 +80,7 @@ export function SelectField({ name, label, error, id, children, ...select }: Sel
       </select>
       {error ? (
         <p className="field-error" id={`${fieldId}-error`}>
-          {t(error as MessageKey)}
+          {t(formMessage(error))}
         </p>
       ) : null}
     </div>

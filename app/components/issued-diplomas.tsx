@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { formMessage } from "~/lib/forms";
+import { DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
+import { translateLabel } from "~/lib/labels";
 
 /** Small pieces shared by the signed-diploma pages (school, public, graduate). Presentational only. */
 
@@ -14,7 +16,7 @@ const STATUS_CLASS: Record<string, string> = {
 
 export function DiplomaStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`status-badge ${STATUS_CLASS[status] ?? ""}`}>{t(`issued.status.${status}` as MessageKey)}</span>;
+  return <span className={`status-badge ${STATUS_CLASS[status] ?? ""}`}>{translateLabel(t, DIPLOMA_STATUS_LABELS, status)}</span>;
 }
 
 /** A required confirmation checkbox with its error tied to it. `value` is "on" (what the schemas expect). */
@@ -36,7 +38,7 @@ export function ConfirmCheckbox({ id, label, error }: { id: string; label: strin
       </label>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {t(error as MessageKey)}
+          {t(formMessage(error))}
         </p>
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useT } from "~/lib/i18n/use-t";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import type { NamedCode } from "./jobs";
+import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
 /** Search and filters (GET): text, province, minimum salary, level, employment type. */
 export function JobFilters({
@@ -56,7 +57,7 @@ export function JobFilters({
         <div className="choice-list">
           {EMPLOYMENT_TYPES.map((type) => (
             <label key={type} className="choice">
-              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(`jobs.type.${type}`)}
+              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(EMPLOYMENT_TYPE_LABELS[type])}
             </label>
           ))}
         </div>

@@ -3,10 +3,11 @@ import type { ReactNode } from "react";
 import { EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { CodeCombobox, type CodeChoiceView } from "~/components/code-combobox";
-import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { explainMatch, type MatchReason } from "~/modules/matching/score";
+import { formMessage } from "~/lib/forms";
+import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
 export interface NamedCode {
   code: string;
@@ -138,7 +139,7 @@ export function JobForm({
       </SelectField>
       <fieldset className={`field choice-group${errors.provinceCodes ? " field-invalid" : ""}`}>
         <legend>{t("jobs.field.provinces")}</legend>
-        {errors.provinceCodes ? <p className="field-error">{t(errors.provinceCodes as MessageKey)}</p> : null}
+        {errors.provinceCodes ? <p className="field-error">{t(formMessage(errors.provinceCodes))}</p> : null}
         <div className="choice-list province-choices">
           {provinces.map((p) => (
             <label key={p.code} className="choice">
@@ -160,7 +161,7 @@ export function JobForm({
       <SelectField name="employmentType" label={t("jobs.field.employmentType")} defaultValue={values.employmentType ?? "full_time"} error={errors.employmentType}>
         {EMPLOYMENT_TYPES.map((type) => (
           <option key={type} value={type}>
-            {t(`jobs.type.${type}` as MessageKey)}
+            {t(EMPLOYMENT_TYPE_LABELS[type])}
           </option>
         ))}
       </SelectField>

@@ -1,9 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import type { MemberView, MembersActionResult } from "~/modules/organisations/schema";
 import { FormAlert, SelectField, TextField } from "./form";
 import { MembersTable } from "./members-table";
+import { ROLE_LABELS } from "~/modules/organisations/labels";
+import { translateLabel } from "~/lib/labels";
 
 /** A school's or employer's members, their roles, and (for those who manage members) the invite and revoke forms. */
 export function MembersPanel({
@@ -36,7 +37,7 @@ export function MembersPanel({
 
       {result?.intent === "invite" && result.ok ? <FormAlert kind="success">{t(result.notice, { email: result.email })}</FormAlert> : null}
       {result?.intent === "remove" && result.ok ? <FormAlert kind="success">{t("members.removed")}</FormAlert> : null}
-      {result?.intent === "remove" && !result.ok ? <FormAlert kind="error">{t(result.formError as MessageKey)}</FormAlert> : null}
+      {result?.intent === "remove" && !result.ok ? <FormAlert kind="error">{t(result.formError)}</FormAlert> : null}
 
       <section className="card">
         {members.length === 0 ? (
@@ -48,7 +49,7 @@ export function MembersPanel({
             roles={(m) => (
               <ul className="role-list">
                 {m.roles.map((r) => {
-                  const label = t(`role.${r.role}` as MessageKey);
+                  const label = translateLabel(t, ROLE_LABELS, r.role);
                   return (
                     <li key={r.assignmentId}>
                       <span>{label}</span>
@@ -87,7 +88,7 @@ export function MembersPanel({
             <SelectField name="role" label={t("members.invite.role")} required defaultValue={values.role ?? roles[0]} error={errors.role}>
               {roles.map((role) => (
                 <option key={role} value={role}>
-                  {t(`role.${role}` as MessageKey)}
+                  {translateLabel(t, ROLE_LABELS, role)}
                 </option>
               ))}
             </SelectField>

@@ -12,15 +12,15 @@ export function SavedNotice({ saved }: { saved: "1" | "0" | null }) {
 }
 
 /** The alert at the top of a rejected form: its own message if any, else the generic "correct the errors below". */
-export function FailureAlert({ failure }: { failure: { formError?: string } | undefined }) {
+export function FailureAlert({ failure }: { failure: { formError?: MessageKey } | undefined }) {
   const t = useT();
   if (!failure) return null;
-  return <FormAlert kind="error">{t((failure.formError ?? "form.errorSummary") as MessageKey)}</FormAlert>;
+  return <FormAlert kind="error">{t(failure.formError ?? "form.errorSummary")}</FormAlert>;
 }
 
 export interface ReferenceFormProps {
   /** The action's answer when the last submission was rejected. */
-  failure: { formError?: string } | undefined;
+  failure: { formError?: MessageKey } | undefined;
   /** Hidden inputs posted first, in this order (e.g. `{ mode, code }`); undefined values are left out. */
   hidden?: Record<string, string | undefined>;
   className?: string;

@@ -1,11 +1,21 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { isMessageKey, type MessageKey } from "./i18n";
+import { UUID_PATTERN } from "./uuid";
 
 /** A form's answer when it is rejected: what the user typed (never passwords) and a message key per field. */
 export interface FormFailure {
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
-  formError?: string;
+  formError?: MessageKey;
   formErrorParams?: Record<string, string | number>;
+}
+
+/**
+ * A field's message as a catalogue key. Zod schemas and use-cases hand their messages over as strings; one that is
+ * not a key (a bug) reads as "the value is not valid" rather than as a raw code.
+ */
+export function formMessage(message: string): MessageKey {
+  return isMessageKey(message) ? message : "form.invalid";
 }
 
 const SECRET_FIELDS = /password/i;
@@ -37,3 +47,9 @@ export function parseForm<S extends z.ZodTypeAny>(
   }
   return { ok: false, values: formValues(formData), fieldErrors };
 }
+
+/** An id in a form or a URL: a UUID, lower-cased (the pattern of app/lib/uuid.ts). */
+export const uuidField = z
+  .string()
+  .regex(UUID_PATTERN)
+  .transform((id) => id.toLowerCase());

@@ -1,4 +1,6 @@
 import { json } from "@remix-run/node";
+import type { Failure } from "./failures";
+import { parseUuid } from "./uuid";
 
 /**
  * Reads a submitted form. A body that is not a form (truncated multipart, wrong content type, bytes of
@@ -27,4 +29,31 @@ export function isForeignOrigin(headers: { origin?: string; host?: string; forwa
   } catch {
     return true;
   }
+}
+
+/**
+ * The answer to a URL or a form naming nothing the user may see (an unknown id, a malformed one, another school's):
+ * 404 `{ code: "not_found" }`, thrown by loaders and actions and rendered by the route's error boundary.
+ */
+export function notFound(init?: ResponseInit) {
+  return json({ code: "not_found" as const }, { ...init, status: 404 });
+}
+
+/** `value`, or a thrown notFound() when there is none: `const job = foundOr404(await getJob(…))`. */
+export function foundOr404<T>(value: T | null | undefined, init?: ResponseInit): T {
+  if (value === null || value === undefined) throw notFound(init);
+  return value;
+}
+
+/** The UUID of a URL parameter (lower-cased), or a thrown notFound(): a malformed id names nothing. */
+export function uuidOr404(value: string | undefined): string {
+  return foundOr404(parseUuid(value));
+}
+
+/**
+ * A failed use-case answered to its form: the failure's status, and its message as the form's error beside `data`
+ * (what the page needs to show the form again: the intent, the values typed, field errors).
+ */
+export function failureReply<D extends object>(failure: Failure, data: D) {
+  return json({ ...data, formError: failure.message }, { status: failure.status });
 }

@@ -1,8 +1,8 @@
-import { json } from "@remix-run/node";
+import { notFound } from "~/lib/http.server";
 
 /** Every unknown URL: a 404 rendered by the root error boundary in Vietnamese. */
 export const loader = () => {
-  throw json({ code: "not_found" }, { status: 404 });
+  throw notFound();
 };
 
 export default function NotFound() {

@@ -6,6 +6,7 @@ import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "~/modules/demo/demo-accounts";
+import { ROLE_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = () => [
   { title: "Cổng Văn bằng số Giáo dục nghề nghiệp" },
@@ -25,12 +26,12 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 const AUDIENCES = [
-  { key: "school", icon: "school", href: "/sign-up" },
-  { key: "employer", icon: "employer", href: "/sign-up" },
-  { key: "graduate", icon: "graduate", href: "/sign-up" },
-  { key: "verifier", icon: "verify", href: "/verify" },
-  { key: "ministry", icon: "ministry", href: "/sign-in" },
-] as const;
+  { key: "school", icon: "school", href: "/sign-up", title: "home.school.title", body: "home.school.body" },
+  { key: "employer", icon: "employer", href: "/sign-up", title: "home.employer.title", body: "home.employer.body" },
+  { key: "graduate", icon: "graduate", href: "/sign-up", title: "home.graduate.title", body: "home.graduate.body" },
+  { key: "verifier", icon: "verify", href: "/verify", title: "home.verifier.title", body: "home.verifier.body" },
+  { key: "ministry", icon: "ministry", href: "/sign-in", title: "home.ministry.title", body: "home.ministry.body" },
+] as const satisfies readonly { key: string; icon: string; href: string; title: MessageKey; body: MessageKey }[];
 
 export default function Home() {
   const t = useT();
@@ -64,9 +65,9 @@ export default function Home() {
                 <Icon name={a.icon} />
               </span>
               <h3>
-                <Link to={a.href}>{t(`home.${a.key}.title` as MessageKey)}</Link>
+                <Link to={a.href}>{t(a.title)}</Link>
               </h3>
-              <p>{t(`home.${a.key}.body` as MessageKey)}</p>
+              <p>{t(a.body)}</p>
             </li>
           ))}
         </ul>
@@ -106,7 +107,7 @@ export default function Home() {
                       <td>
                         <code>{a.email}</code>
                       </td>
-                      <td>{t(`role.${a.role}` as MessageKey)}</td>
+                      <td>{t(ROLE_LABELS[a.role])}</td>
                       <td>{a.organisation ?? "—"}</td>
                     </tr>
                   ))}

@@ -19,6 +19,7 @@ import { listUserOrganisations } from "~/modules/organisations/queries.server";
 import { pageTitle } from "~/lib/meta";
 import { MAIL_CATEGORIES, MAIL_CATEGORY_NAMES, type MailCategory } from "~/modules/mail/categories";
 import { getMailOptOuts, saveMailPreferences } from "~/modules/mail/save-mail-preferences.server";
+import { ROLE_LABELS } from "~/modules/organisations/labels";
 
 /** Each mail category's label (a typed table: a new category without a label does not compile). */
 const MAIL_CATEGORY_LABEL = {
@@ -106,7 +107,7 @@ export default function Account() {
           <ul>
             {roles.map((r) => (
               <li key={`${r.role}-${r.organisation}`}>
-                {t(`role.${r.role}` as MessageKey)}
+                {t(ROLE_LABELS[r.role])}
                 {r.organisation ? ` — ${r.organisation}` : ""}
               </li>
             ))}

@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { MembersTable } from "~/components/members-table";
 import { DateTime } from "~/components/date-time";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField, TextAreaField } from "~/components/form";
 import { parseForm } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { clientOf } from "~/lib/request-context";
@@ -19,22 +17,19 @@ import { listAuditEntries } from "~/modules/audit/queries.server";
 import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
 import { STATUS_HISTORY_ACTIONS, availableStatusChanges } from "~/modules/organisations/organisation-status";
 import { getOrganisationApplication, getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
-import { StatusChangeSchema, uuidParam } from "~/modules/organisations/schema";
+import { StatusChangeSchema } from "~/modules/organisations/schema";
+import { ORGANISATION_FAILURES } from "~/modules/organisations/failures";
+import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS, ROLE_LABELS, SCHOOL_TYPE_LABELS, STATUS_CHANGE_LABELS } from "~/modules/organisations/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "organisations.title");
   return data ? [{ title: `${data.organisation.name} — ${(title as { title: string }).title}` }] : [title!];
 };
 
-function notFound(): Response {
-  return json({ code: "not_found" }, { status: 404 });
-}
-
 /** The id from the URL, or a 404: a malformed id is a page that does not exist, not a server error. */
 function organisationIdOf(params: { id?: string }): string {
-  const parsed = uuidParam.safeParse(params.id);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(params.id);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -99,11 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.code === "not_found") throw notFound();
     const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
-    if (result.code === "reason_required") {
-      return json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: 400 });
-    }
-    const formError = result.code === "signing_keys_unavailable" ? "organisations.error.signing_keys_unavailable" : "organisations.error.invalid_transition";
-    return json({ ok: false as const, values, fieldErrors: {}, formError }, { status: result.code === "signing_keys_unavailable" ? 503 : 409 });
+    const failure = ORGANISATION_FAILURES.status[result.code];
+    // A missing reason is said by its field.
+    if (result.code === "reason_required") return json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: failure.status });
+    return failureReply(failure, { ok: false as const, values, fieldErrors: {} });
   }
   return json({ ok: true as const, status: result.value.to });
 }
@@ -129,8 +123,8 @@ export default function AdminOrganisation() {
           <dl className="facts">
             <dt>{t("organisations.col.kind")}</dt>
             <dd>
-              {t(`organisations.kind.${o.kind}` as MessageKey)}
-              {o.schoolType ? ` — ${t(`schoolType.${o.schoolType}` as MessageKey)}` : ""}
+              {t(ORGANISATION_KIND_LABELS[o.kind])}
+              {o.schoolType ? ` — ${t(SCHOOL_TYPE_LABELS[o.schoolType])}` : ""}
             </dd>
             <dt>{t("organisations.col.code")}</dt>
             <dd>
@@ -156,7 +150,7 @@ export default function AdminOrganisation() {
             </dd>
             <dt>{t("organisations.col.status")}</dt>
             <dd>
-              <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
+              <span className={`status-badge status-${o.status}`}>{t(ORGANISATION_STATUS_LABELS[o.status])}</span>
             </dd>
             {o.statusChangedAt ? (
               <>
@@ -178,8 +172,8 @@ export default function AdminOrganisation() {
 
         <section className="card">
           <h2>{t("organisations.status.title")}</h2>
-          {result?.ok ? <FormAlert kind="success">{t("organisations.status.done", { status: t(`status.${result.status}` as MessageKey) })}</FormAlert> : null}
-          {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+          {result?.ok ? <FormAlert kind="success">{t("organisations.status.done", { status: t(ORGANISATION_STATUS_LABELS[result.status]) })}</FormAlert> : null}
+          {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
           {changes.length === 0 ? (
             <p>{t("organisations.status.none")}</p>
           ) : (
@@ -187,7 +181,7 @@ export default function AdminOrganisation() {
               <SelectField name="change" label={t("organisations.status.change")} defaultValue={values.change ?? changes[0]} error={errors.change} required>
                 {changes.map((c) => (
                   <option key={c} value={c}>
-                    {t(`organisations.change.${c}` as MessageKey)}
+                    {t(STATUS_CHANGE_LABELS[c])}
                   </option>
                 ))}
               </SelectField>
@@ -270,7 +264,7 @@ export default function AdminOrganisation() {
         {members.length === 0 ? (
           <p className="empty-state">{t("organisations.detail.noMembers")}</p>
         ) : (
-          <MembersTable members={members} roles={(m) => m.roles.map((r) => t(`role.${r.role}` as MessageKey)).join(", ")} />
+          <MembersTable members={members} roles={(m) => m.roles.map((r) => translateLabel(t, ROLE_LABELS, r.role)).join(", ")} />
         )}
       </section>
 
@@ -285,8 +279,4 @@ export default function AdminOrganisation() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

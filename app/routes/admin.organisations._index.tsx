@@ -6,11 +6,11 @@ import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { requirePermission } from "~/lib/guards.server";
 import { pageTitle } from "~/lib/meta";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { listOrganisations } from "~/modules/organisations/queries.server";
 import { ORGANISATION_KINDS, ORGANISATION_PAGE_SIZE, ORGANISATION_STATUSES, parseOrganisationFilters } from "~/modules/organisations/schema";
+import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.title");
 
@@ -36,7 +36,7 @@ export default function AdminOrganisations() {
           <option value="">{t("organisations.filter.allKinds")}</option>
           {ORGANISATION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`organisations.kind.${k}`)}
+              {t(ORGANISATION_KIND_LABELS[k])}
             </option>
           ))}
         </SelectField>
@@ -44,7 +44,7 @@ export default function AdminOrganisations() {
           <option value="">{t("organisations.filter.allStatuses")}</option>
           {ORGANISATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`status.${s}`)}
+              {t(ORGANISATION_STATUS_LABELS[s])}
             </option>
           ))}
         </SelectField>
@@ -82,13 +82,13 @@ export default function AdminOrganisations() {
                   <td>
                     <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
                   </td>
-                  <td>{t(`organisations.kind.${o.kind}` as MessageKey)}</td>
+                  <td>{t(ORGANISATION_KIND_LABELS[o.kind])}</td>
                   <td>
                     <code>{o.code}</code>
                   </td>
                   <td>{localName({ nameVi: o.provinceName, nameEn: o.provinceNameEn }, locale)}</td>
                   <td>
-                    <span className={`status-badge status-${o.status}`}>{t(`status.${o.status}` as MessageKey)}</span>
+                    <span className={`status-badge status-${o.status}`}>{t(ORGANISATION_STATUS_LABELS[o.status])}</span>
                   </td>
                   <td>{o.memberCount}</td>
                   <td className="nowrap">

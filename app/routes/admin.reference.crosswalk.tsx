@@ -6,7 +6,6 @@ import { FormAlert, SelectField, TextField } from "~/components/form";
 import { FailureAlert, ReferenceForm } from "~/components/reference-ui";
 import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { editCrosswalk } from "~/modules/reference/edit-crosswalk.server";
 import { listCrosswalk } from "~/modules/reference/queries.server";
@@ -18,6 +17,8 @@ import {
   CrosswalkStatusSchema,
   editParam,
 } from "~/modules/reference/schema";
+import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Tương ứng nghề nghiệp — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -102,7 +103,7 @@ export default function ReferenceCrosswalk() {
           <SelectField name="status" label={t("reference.col.status")} defaultValue={values.status ?? "proposed"} error={errors.status}>
             {CROSSWALK_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`reference.crosswalk.status.${s}`)}
+                {t(CROSSWALK_STATUS_LABELS[s])}
               </option>
             ))}
           </SelectField>
@@ -146,7 +147,7 @@ export default function ReferenceCrosswalk() {
                         <li key={o.vscoCode}>
                           <code>{o.vscoCode}</code>
                           <span className={`status-badge ${o.status === "confirmed" ? "status-accredited" : "status-pending"}`}>
-                            {t(`reference.crosswalk.status.${o.status}` as MessageKey)}
+                            {translateLabel(t, CROSSWALK_STATUS_LABELS, o.status)}
                           </span>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="set-status" />

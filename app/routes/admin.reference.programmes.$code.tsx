@@ -5,15 +5,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { ReferenceForm, SavedNotice } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
-import { referenceFailureStatus } from "~/modules/reference/failures";
+import { referenceFailure } from "~/modules/reference/failures";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeUpdateSchema, savedParam } from "~/modules/reference/schema";
+import { CROSSWALK_STATUS_LABELS, PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -52,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "activate" || intent === "deactivate") {
     const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
     const result = await setProgrammeActive({ code, active: intent === "activate", actor });
-    if (!result.ok) throw new Response(null, { status: referenceFailureStatus(result.code) });
+    if (!result.ok) throw new Response(null, { status: referenceFailure(result.code).status });
     return redirect(`/admin/reference/programmes/${code}?active=${intent === "activate" ? 1 : 0}`);
   }
 
@@ -113,7 +114,7 @@ export default function EditProgramme() {
             <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? p.source} error={errors.source}>
               {PROGRAMME_SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`reference.source.${s}`)}
+                  {t(PROGRAMME_SOURCE_LABELS[s])}
                 </option>
               ))}
             </SelectField>
@@ -161,7 +162,7 @@ export default function EditProgramme() {
                   <ul>
                     {occupations.map((o) => (
                       <li key={o.vscoCode}>
-                        <code>{o.vscoCode}</code> — {t(`reference.crosswalk.status.${o.status}` as MessageKey)}
+                        <code>{o.vscoCode}</code> — {translateLabel(t, CROSSWALK_STATUS_LABELS, o.status)}
                       </li>
                     ))}
                   </ul>

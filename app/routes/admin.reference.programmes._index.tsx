@@ -5,10 +5,12 @@ import { Fragment } from "react";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { requirePermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { listFields, listProgrammes, listTrainingLevels } from "~/modules/reference/queries.server";
 import { parseProgrammeListQuery } from "~/modules/reference/schema";
+import { PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
+import { translateLabel } from "~/lib/labels";
+import { type MessageKey } from "~/lib/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -25,6 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const COLUMNS = 5;
+
+/** The status filter of the list, with its wording. */
+const PROGRAMME_STATUS_FILTERS = [
+  ["all", "reference.programmes.status.all"],
+  ["active", "reference.programmes.status.active"],
+  ["inactive", "reference.programmes.status.inactive"],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export default function ReferenceProgrammes() {
   const t = useT();
@@ -64,9 +73,9 @@ export default function ReferenceProgrammes() {
           <option value="legacy">{t("reference.programmes.legacy")}</option>
         </SelectField>
         <SelectField name="status" label={t("reference.col.status")} defaultValue={query.status}>
-          {(["all", "active", "inactive"] as const).map((s) => (
+          {PROGRAMME_STATUS_FILTERS.map(([s, label]) => (
             <option key={s} value={s}>
-              {t(`reference.programmes.status.${s}`)}
+              {t(label)}
             </option>
           ))}
         </SelectField>
@@ -132,7 +141,7 @@ export default function ReferenceProgrammes() {
                         ) : null}
                       </td>
                       <td>{locale === "en" ? p.levelNameEn : p.levelNameVi}</td>
-                      <td>{t(`reference.source.${p.source}` as MessageKey)}</td>
+                      <td>{translateLabel(t, PROGRAMME_SOURCE_LABELS, p.source)}</td>
                       <td>
                         {p.active ? (
                           t("reference.programmes.status.active")

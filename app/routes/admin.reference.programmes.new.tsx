@@ -10,6 +10,7 @@ import { listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { createProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeCreateSchema } from "~/modules/reference/schema";
+import { PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
 
 export const meta: MetaFunction = () => [{ title: "Thêm ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -70,7 +71,7 @@ export default function NewProgramme() {
           <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? "admin"} error={errors.source}>
             {PROGRAMME_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {t(`reference.source.${s}`)}
+                {t(PROGRAMME_SOURCE_LABELS[s])}
               </option>
             ))}
           </SelectField>

@@ -1,8 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { DiplomaCertificate } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { PrintButton } from "~/components/print-button";
@@ -12,7 +11,8 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import { parseCredentialId } from "~/modules/publication/credential-id";
+import { parseUuid } from "~/lib/uuid";
+import { notFound } from "~/lib/http.server";
 
 /** Kept out of search engines and of other sites' logs: knowing this URL is what grants access to the diploma. */
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
@@ -32,9 +32,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const id = parseCredentialId(params.id);
+  const id = parseUuid(params.id);
   const view = id ? await loadCredentialView({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
-  if (!view) throw json({ code: "not_found" }, { status: 404, headers: PRIVATE_HEADERS });
+  if (!view) throw notFound({ headers: PRIVATE_HEADERS });
   return json(view, { headers: PRIVATE_HEADERS });
 }
 
@@ -74,8 +74,4 @@ export default function CredentialPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

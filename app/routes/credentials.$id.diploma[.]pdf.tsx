@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { credentialPdfLimiter, renderCredentialPdf } from "~/modules/diplomas/issued-pages.server";
-import { parseCredentialId } from "~/modules/publication/credential-id";
+import { parseUuid } from "~/lib/uuid";
+import { notFound } from "~/lib/http.server";
 
 /**
  * GET /credentials/{id}/diploma.pdf: the diploma as a PDF (A4 landscape, bilingual, with its QR code), at the
@@ -12,9 +12,9 @@ import { parseCredentialId } from "~/modules/publication/credential-id";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context, credentialPdfLimiter);
-  const id = parseCredentialId(params.id);
+  const id = parseUuid(params.id);
   const rendered = id ? await renderCredentialPdf({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
-  if (!rendered) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!rendered) throw notFound({ headers: { "Cache-Control": "no-store" } });
   const disposition = new URL(request.url).searchParams.has("download") ? "attachment" : "inline";
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {

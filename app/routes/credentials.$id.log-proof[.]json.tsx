@@ -3,7 +3,7 @@ import { getEnv } from "~/lib/env.server";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { getLogProof } from "~/modules/publication/get-log-proof.server";
-import { parseCredentialId } from "~/modules/publication/credential-id";
+import { parseUuid } from "~/lib/uuid";
 
 /**
  * GET /credentials/{id}/log-proof.json: the issuance-log entry that recorded the credential, its leaf and the
@@ -11,7 +11,7 @@ import { parseCredentialId } from "~/modules/publication/credential-id";
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const id = parseCredentialId(params.id);
+  const id = parseUuid(params.id);
   if (!id) return publicError(404, "not_found", "There is no signed credential with this id.");
   const proof = await getLogProof({ id, origin: getEnv().PUBLIC_ORIGIN });
   if (!proof.ok) {

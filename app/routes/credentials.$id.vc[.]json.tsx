@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicError, publicJson } from "~/lib/public-json.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
-import { parseCredentialId } from "~/modules/publication/credential-id";
+import { parseUuid } from "~/lib/uuid";
 import { credentialHeaders, inReadingOrder } from "~/modules/publication/media-types";
 import { findPublishedDiploma } from "~/modules/publication/queries.server";
 
@@ -11,7 +11,7 @@ import { findPublishedDiploma } from "~/modules/publication/queries.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const id = parseCredentialId(params.id);
+  const id = parseUuid(params.id);
   const diploma = id ? await findPublishedDiploma(id) : null;
   if (!diploma) return publicError(404, "not_found", "There is no signed credential with this id.");
   // A signed credential never changes; what may change is its status, published elsewhere.

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { ORGANISATION_STATUS_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
@@ -21,9 +21,9 @@ export default function EmployerHome() {
         <dt>{t("org.code")}</dt>
         <dd>{employer.code}</dd>
         <dt>{t("org.status")}</dt>
-        <dd>{t(`status.${employer.status}` as MessageKey)}</dd>
+        <dd>{t(ORGANISATION_STATUS_LABELS[employer.status])}</dd>
         <dt>{t("employer.yourRoles")}</dt>
-        <dd>{roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}</dd>
+        <dd>{roles.map((r) => t(ROLE_LABELS[r])).join(", ")}</dd>
       </dl>
     </>
   );

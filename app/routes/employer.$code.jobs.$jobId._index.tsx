@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormAlert } from "~/components/form";
 import { JobForm, jobFormValuesFromFailure } from "~/components/jobs";
 import { parseForm, type FormFailure } from "~/lib/forms";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -16,16 +16,18 @@ import { saveJob } from "~/modules/jobs/save-job.server";
 import { JobActionSchema, JobSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { listCodeChoices } from "~/modules/reference/code-choices.server";
+import { JOB_FAILURES } from "~/modules/jobs/failures";
+import { JOB_NOTICE_LABELS, JOB_STATUS_LABELS } from "~/modules/jobs/labels";
+import { labelOf } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const job = await findEmployerJob({ organisationId: organisation.id, jobId: params.jobId! });
-  if (!job) throw json({ code: "not_found" }, { status: 404 });
+  const jobId = uuidOr404(params.jobId);
+  const job = await findEmployerJob({ organisationId: organisation.id, jobId });
+  if (!job) throw notFound();
   const [names, codeChoices] = await Promise.all([loadReasonNames(localeFromRequest(request)), listCodeChoices()]);
   return json(
     {
@@ -42,24 +44,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const form = joinMultiFields(await readFormData(request));
   const intent = JobActionSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const base = `/employer/${organisation.code}/jobs/${params.jobId}`;
+  const base = `/employer/${organisation.code}/jobs/${jobId}`;
   if (intent.data.intent === "save") {
     const parsed = parseForm(JobSchema, form);
     if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
-    const result = await saveJob({ organisationId: organisation.id, jobId: params.jobId, input: parsed.data, actor });
+    const result = await saveJob({ organisationId: organisation.id, jobId, input: parsed.data, actor });
     if (!result.ok) {
-      if (result.code === "not_found") throw json({ code: "not_found" }, { status: 404 });
+      if (result.code === "not_found") throw notFound();
       return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
     }
     return redirect(`${base}?notice=saved`);
   }
-  const result = await changeJobStatus({ organisation, jobId: params.jobId!, transition: intent.data.intent, actor });
-  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
+  const result = await changeJobStatus({ organisation, jobId, transition: intent.data.intent, actor });
+  if (!result.ok) return failureReply<FormFailure>(JOB_FAILURES[result.code], { values: {}, fieldErrors: {} });
   return redirect(`${base}?notice=${intent.data.intent}`);
 }
 
@@ -68,7 +70,7 @@ export default function EmployerJob() {
   const { code, employerStatus, job, levels, provinces, codeChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const notice = search.get("notice");
+  const noticeKey = labelOf(JOB_NOTICE_LABELS, search.get("notice"));
   const values = failure?.values && Object.keys(failure.values).length
     ? jobFormValuesFromFailure(failure.values)
     : {
@@ -94,13 +96,13 @@ export default function EmployerJob() {
         <Link to={`/employer/${code}/jobs`}>{t("jobs.employer.back")}</Link>
       </p>
       <h1>{job.title}</h1>
-      {notice ? <FormAlert kind="success">{t(`jobs.notice.${notice}` as MessageKey)}</FormAlert> : null}
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {noticeKey ? <FormAlert kind="success">{t(noticeKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <section className="card">
         <dl className="facts">
           <dt>{t("jobs.col.status")}</dt>
           <dd>
-            <span className={`status-badge job-status-${job.status}`}>{t(`jobs.status.${job.status}` as MessageKey)}</span>
+            <span className={`status-badge job-status-${job.status}`}>{t(JOB_STATUS_LABELS[job.status])}</span>
           </dd>
         </dl>
         <div className="button-row">

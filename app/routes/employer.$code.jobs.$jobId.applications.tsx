@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
-import { parseForm } from "~/lib/forms";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { formMessage, parseForm } from "~/lib/forms";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -15,28 +15,32 @@ import { moveApplication } from "~/modules/applications/move-application.server"
 import { PIPELINE_MOVES } from "~/modules/applications/pipeline";
 import { PipelineSchema } from "~/modules/jobs/schema";
 import { loadJobApplications } from "~/modules/applications/employer-pages.server";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
+import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.applications.title"), { name: "robots", content: "noindex" }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The applicant pipeline of one job, for its employer only (ownership in every query). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const data = await loadJobApplications({ organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
-  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  const jobId = uuidOr404(params.jobId);
+  const data = await loadJobApplications({ organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw notFound();
   return json(
     { code: organisation.code, job: { id: data.job.id, title: data.job.title }, applications: data.applications },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
 
+/** What the pipeline forms answer: a message, good or bad. */
+type PipelineAnswer = { ok: boolean; message: MessageKey };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  uuidOr404(params.jobId); // a malformed job id names nothing: 404 before anything else
   const parsed = parseForm(PipelineSchema, await readFormData(request));
-  if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "form.invalid" }, { status: 400 });
+  if (!parsed.ok) return json<PipelineAnswer>({ ok: false, message: formMessage(Object.values(parsed.fieldErrors)[0] ?? "form.invalid") }, { status: 400 });
   const input = parsed.data;
   const result = await moveApplication({
     organisationId: organisation.id,
@@ -44,8 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ...(input.intent === "status" ? { status: input.status } : { note: input.note }),
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json({ ok: false as const, message: `jobs.pipeline.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
-  return json({ ok: true as const, message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted" });
+  if (!result.ok) {
+    const failure = APPLICATION_FAILURES.move[result.code];
+    return json<PipelineAnswer>({ ok: false, message: failure.message }, { status: failure.status });
+  }
+  return json<PipelineAnswer>({ ok: true, message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted" });
 }
 
 export default function Applications() {
@@ -58,7 +65,7 @@ export default function Applications() {
         <Link to={`/employer/${code}/jobs/${job.id}`}>{job.title}</Link>
       </p>
       <h1>{t("jobs.applications.title")}</h1>
-      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message as MessageKey)}</FormAlert> : null}
+      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message)}</FormAlert> : null}
       {applications.length === 0 ? (
         <div className="card empty-state">
           <p>{t("jobs.applications.empty")}</p>
@@ -67,7 +74,7 @@ export default function Applications() {
         applications.map((a) => (
           <section key={a.id} className="card application" aria-label={a.fullName}>
             <h2>
-              {a.fullName} <span className={`status-badge application-${a.status}`}>{t(`jobs.pipeline.status.${a.status}` as MessageKey)}</span>
+              {a.fullName} <span className={`status-badge application-${a.status}`}>{t(APPLICATION_STATUS_LABELS[a.status])}</span>
             </h2>
             <p className="muted">
               {t("jobs.applications.appliedAt")}: <DateTime value={a.createdAt} />
@@ -86,7 +93,7 @@ export default function Applications() {
                 {a.diplomas.map((d) => (
                   <li key={d.diplomaId}>
                     {d.programmeCode} — {d.programmeName} · {d.schoolName} · {d.graduationDate.slice(0, 4)} · {t("jobs.applications.serial", { serial: d.serial ?? "" })} ·{" "}
-                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(candidateVerdictLabel(d.verdict))}</span>
                   </li>
                 ))}
               </ul>
@@ -99,7 +106,7 @@ export default function Applications() {
                 <select id={`status-${a.id}`} name="status">
                   {PIPELINE_MOVES[a.status].map((s) => (
                     <option key={s} value={s}>
-                      {t(`jobs.pipeline.status.${s}` as MessageKey)}
+                      {t(APPLICATION_STATUS_LABELS[s])}
                     </option>
                   ))}
                 </select>{" "}
@@ -123,7 +130,7 @@ export default function Applications() {
               {a.events.map((e) => (
                 <li key={e.id}>
                   <DateTime value={e.at} /> · {e.actorName ?? ""} ·{" "}
-                  {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(`jobs.pipeline.status.${e.toStatus ?? "new"}` as MessageKey)}
+                  {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(APPLICATION_STATUS_LABELS[e.toStatus ?? "new"])}
                 </li>
               ))}
             </ol>

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { MatchReasons } from "~/components/jobs";
 import { getEnv } from "~/lib/env.server";
-import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { requireOrganisationPermission } from "~/lib/guards.server";
+import { notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { classificationLabel } from "~/modules/documents/labels";
@@ -15,18 +15,20 @@ import { clientOf } from "~/lib/request-context";
 import { inviteCandidate } from "~/modules/applications/invite-candidate.server";
 import { loadJobCandidates } from "~/modules/applications/employer-pages.server";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
+import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
+import { uuidField } from "~/lib/forms";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const InviteSchema = z.object({ userId: z.string().regex(UUID) });
+const InviteSchema = z.object({ userId: uuidField });
 
 /** A job's ranked candidates: only graduates who consent to be seen; each diploma with the verify page's verdict. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
-  const data = await loadJobCandidates({ organisationId: organisation.id, jobId: params.jobId!, origin: getEnv().PUBLIC_ORIGIN });
-  if (!data) throw json({ code: "not_found" }, { status: 404 });
+  const jobId = uuidOr404(params.jobId);
+  const data = await loadJobCandidates({ organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
+  if (!data) throw notFound();
   const names = await loadReasonNames(localeFromRequest(request));
   return json(
     {
@@ -41,19 +43,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** What the invite form answers: a message, good or bad. */
+type InviteAnswer = { ok: boolean; message: MessageKey };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
-  if (!UUID.test(params.jobId ?? "")) throw forbidden();
+  const jobId = uuidOr404(params.jobId);
   const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ ok: false as const, message: "form.invalid" }, { status: 400 });
+  if (!parsed.success) return json<InviteAnswer>({ ok: false, message: "form.invalid" }, { status: 400 });
   const result = await inviteCandidate({
     organisationId: organisation.id,
-    jobId: params.jobId!,
+    jobId,
     userId: parsed.data.userId,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json({ ok: false as const, message: `jobs.invite.error.${result.code}` }, { status: result.code === "not_found" ? 404 : 409 });
-  return json({ ok: true as const, message: "jobs.invite.sent" });
+  if (!result.ok) {
+    const failure = APPLICATION_FAILURES.invite[result.code];
+    return json<InviteAnswer>({ ok: false, message: failure.message }, { status: failure.status });
+  }
+  return json<InviteAnswer>({ ok: true, message: "jobs.invite.sent" });
 }
 
 export default function Candidates() {
@@ -68,7 +76,7 @@ export default function Candidates() {
       </p>
       <h1>{t("jobs.candidates.title")}</h1>
       <p className="lead">{t("jobs.candidates.intro")}</p>
-      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message as MessageKey)}</FormAlert> : null}
+      {answer ? <FormAlert kind={answer.ok ? "success" : "error"}>{t(answer.message)}</FormAlert> : null}
       {candidates.length === 0 ? (
         <div className="card empty-state">
           <p>{t("jobs.candidates.empty")}</p>
@@ -86,7 +94,7 @@ export default function Candidates() {
                   <li key={d.id}>
                     {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} · {d.graduationYear} ·{" "}
                     {classificationLabel(d.classification, locale)} ·{" "}
-                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(`jobs.verdict.${d.verdict === "valid" ? "valid" : "not_valid"}` as MessageKey)}</span>
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(candidateVerdictLabel(d.verdict))}</span>
                   </li>
                 ))}
               </ul>
@@ -94,7 +102,7 @@ export default function Candidates() {
               {c.applicationStatus ? (
                 <p>
                   <span className={`status-badge application-${c.applicationStatus}`}>
-                    {t("jobs.candidates.stage", { status: t(`jobs.pipeline.status.${c.applicationStatus}`) })}
+                    {t("jobs.candidates.stage", { status: t(APPLICATION_STATUS_LABELS[c.applicationStatus]) })}
                   </span>{" "}
                   <Link to={`/employer/${code}/jobs/${job.id}/applications`}>{t("jobs.applications.title")}</Link>
                 </p>

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { effectiveJobStatus, listEmployerJobs } from "~/modules/jobs/queries.server";
+import { JOB_STATUS_LABELS } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.title");
 
@@ -52,7 +52,7 @@ export default function EmployerJobs() {
                     <Link to={`/employer/${code}/jobs/${j.id}`}>{j.title}</Link>
                   </td>
                   <td>
-                    <span className={`status-badge job-status-${j.status}`}>{t(`jobs.status.${j.status}` as MessageKey)}</span>
+                    <span className={`status-badge job-status-${j.status}`}>{t(JOB_STATUS_LABELS[j.status])}</span>
                   </td>
                   <td>{formatDateVi(j.deadline)}</td>
                   <td>

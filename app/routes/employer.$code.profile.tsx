@@ -5,7 +5,7 @@ import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/f
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -14,6 +14,8 @@ import { findEmployerProfile } from "~/modules/jobs/queries.server";
 import { saveEmployerProfile } from "~/modules/jobs/save-employer-profile.server";
 import { EmployerProfileSchema } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { ORGANISATION_STATUS_LABELS } from "~/modules/organisations/labels";
+import { COMPANY_SIZE_LABELS } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.profile.title");
 
@@ -57,7 +59,7 @@ export default function EmployerProfilePage() {
           <dt>{t("employers.taxCode")}</dt>
           <dd>{employer.code}</dd>
           <dt>{t("org.status")}</dt>
-          <dd>{t(`status.${employer.status}` as MessageKey)}</dd>
+          <dd>{t(ORGANISATION_STATUS_LABELS[employer.status])}</dd>
         </dl>
         <Form method="post" className="form" noValidate>
           <TextField name="name" label={t("employers.field.name")} defaultValue={v("name", employer.name)} error={e.name} required />
@@ -73,7 +75,7 @@ export default function EmployerProfilePage() {
             <option value="">—</option>
             {COMPANY_SIZES.map((s) => (
               <option key={s} value={s}>
-                {t(`employers.size.${s}` as MessageKey)}
+                {t(COMPANY_SIZE_LABELS[s])}
               </option>
             ))}
           </SelectField>

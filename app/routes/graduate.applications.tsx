@@ -15,6 +15,9 @@ import { isApplicationStatus } from "~/modules/jobs/codes";
 import { listGraduateApplications } from "~/modules/applications/queries.server";
 import { withdrawApplication } from "~/modules/applications/withdraw-application.server";
 import { listNotifications, markNotificationsRead } from "~/modules/jobs/saved-searches.server";
+import { APPLICATION_STATUS_LABELS } from "~/modules/jobs/labels";
+import { NOTIFICATION_LABELS } from "~/modules/graduates/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.applications.title"), { name: "robots", content: "noindex" }];
 
@@ -131,7 +134,7 @@ export default function GraduateApplications() {
                     <DateTime value={a.createdAt} />
                   </td>
                   <td>
-                    <span className={`status-badge application-${a.status}`}>{t(`jobs.pipeline.status.${a.status}` as MessageKey)}</span>
+                    <span className={`status-badge application-${a.status}`}>{t(APPLICATION_STATUS_LABELS[a.status])}</span>
                   </td>
                   <td>{a.diplomas}</td>
                   <td>
@@ -155,11 +158,11 @@ export default function GraduateApplications() {
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "unread" : undefined}>
               <DateTime value={n.createdAt} /> ·{" "}
-              {t(`graduates.notifications.${n.kind}` as MessageKey, {
+              {translateLabel(t, NOTIFICATION_LABELS, n.kind, {
                 title: n.title,
                 company: n.company || "—",
                 name: n.name,
-                status: n.status ? t(`jobs.pipeline.status.${n.status}`) : "",
+                status: n.status ? translateLabel(t, APPLICATION_STATUS_LABELS, n.status) : "",
               })}{" "}
               {n.jobId ? <Link to={`/jobs/${n.jobId}`}>{t("graduates.notifications.open")}</Link> : null}
             </li>

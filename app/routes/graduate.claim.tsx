@@ -4,13 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormAlert, TextField } from "~/components/form";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { failureReply, readFormData } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { claimDiploma, CLAIM_RATE_LIMITS } from "~/modules/diplomas/claim-diploma.server";
-import { claimFailure } from "~/modules/diplomas/issued-failures";
+import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { ClaimSchema } from "~/modules/diplomas/issued-schema";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.claim.title"), { name: "robots", content: "noindex" }];
@@ -36,10 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
   if (!result.ok) {
-    const failure = claimFailure(result.code);
     // An old slip's code: say that a replacement exists and how to claim it (the person proved all three inputs).
     const formErrorParams = result.superseded ? { old: result.superseded.oldSerial, new: result.superseded.newSerial, school: result.superseded.schoolName } : undefined;
-    return json<ClaimFailure>({ values: formValues(form), fieldErrors: {}, formError: failure.message, formErrorParams }, { status: failure.status });
+    return failureReply<ClaimFailure>(DIPLOMA_FAILURES.claim[result.code], { values: formValues(form), fieldErrors: {}, formErrorParams });
   }
   return redirect(`/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`);
 }
@@ -58,7 +56,7 @@ export default function ClaimDiploma() {
       </p>
       <h1>{t("issued.claim.title")}</h1>
       <p className="lead">{t("issued.claim.intro")}</p>
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey, "formErrorParams" in failure ? failure.formErrorParams : undefined)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError, "formErrorParams" in failure ? failure.formErrorParams : undefined)}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <TextField
           name="claimCode"

@@ -1,24 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyButton } from "~/components/copy-button";
 import { DateTime } from "~/components/date-time";
 import { DiplomaCertificate, isPlainSvg } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, SelectField } from "~/components/form";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { PrintButton } from "~/components/print-button";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { requirePermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { foundOr404, readFormData, uuidOr404 } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/drafts/schema";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";
 import { listShareLinks } from "~/modules/share-links/queries.server";
 import { revokeShareLink } from "~/modules/share-links/revoke-share-link.server";
@@ -44,9 +42,8 @@ const STATE_TEXT: Record<ShareLinkState, MessageKey> = { active: "share.state.ac
 /** One of the graduate's own diplomas (claimed_by = the user, in the query): view, download, share. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const id = uuidParam.safeParse(params.diplomaId);
-  const view = id.success ? await loadCredentialView({ diplomaId: id.data, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }) : null;
-  if (!view) throw json({ code: "not_found" }, { status: 404 });
+  const diplomaId = uuidOr404(params.diplomaId);
+  const view = foundOr404(await loadCredentialView({ diplomaId, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }));
   const notice = NOTICES.find((n) => n === new URL(request.url).searchParams.get("notice")) ?? null;
   const now = new Date();
   const origin = getEnv().PUBLIC_ORIGIN;
@@ -67,15 +64,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const id = uuidParam.safeParse(params.diplomaId);
-  if (!id.success) throw json({ code: "not_found" }, { status: 404 });
+  const diplomaId = uuidOr404(params.diplomaId);
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const back = (notice: "share_created" | "share_revoked") => redirect(`/graduate/diplomas/${id.data}?notice=${notice}#share-links`);
+  const back = (notice: "share_created" | "share_revoked") => redirect(`/graduate/diplomas/${diplomaId}?notice=${notice}#share-links`);
   if (form.get("intent") === "create-share") {
     const input = createShareLinkInput.safeParse({ expiry: form.get("expiry") });
     if (!input.success) return json({ error: "share.error.invalid" as const }, { status: 400 });
-    const created = await createShareLink({ diplomaId: id.data, expiry: input.data.expiry, actor });
+    const created = await createShareLink({ diplomaId, expiry: input.data.expiry, actor });
     return created.ok ? back("share_created") : json({ error: "share.error.not_found" as const }, { status: 404 });
   }
   if (form.get("intent") === "revoke-share") {
@@ -215,8 +211,4 @@ export default function GraduateDiploma() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

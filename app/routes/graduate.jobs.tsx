@@ -9,7 +9,7 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -19,6 +19,9 @@ import { JOB_FILTER_PARAMS, jobFiltersRecord, parseJobFilters, type JobFilters a
 import { MATCHES_PER_PAGE } from "~/modules/matching/page-sizes";
 import { loadJobsForGraduate, loadReasonNames } from "~/modules/matching/pages.server";
 import { findGraduateProfile } from "~/modules/matching/queries.server";
+import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
+import { labelOf } from "~/lib/labels";
+import { GRADUATE_NOTICE_LABELS } from "~/modules/graduates/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
 
@@ -82,6 +85,7 @@ export default function JobsForMe() {
   const [search] = useSearchParams();
   const location = useLocation();
   const notice = search.get("notice");
+  const noticeKey = labelOf(GRADUATE_NOTICE_LABELS, notice);
   return (
     <div className="container workspace">
       <p>
@@ -89,7 +93,7 @@ export default function JobsForMe() {
         <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
       </p>
       <h1>{t("graduates.jobs.title")}</h1>
-      {notice ? <FormAlert kind={notice === "searchNameMissing" ? "error" : "success"}>{t(`graduates.notice.${notice}` as MessageKey)}</FormAlert> : null}
+      {noticeKey ? <FormAlert kind={notice === "searchNameMissing" ? "error" : "success"}>{t(noticeKey)}</FormAlert> : null}
       {!hasDiplomas ? (
         <div className="card empty-state">
           <p>{t("graduates.jobs.noDiplomas")}</p>
@@ -166,7 +170,7 @@ export default function JobsForMe() {
                       <SalaryText min={m.salaryMinVnd} max={m.salaryMaxVnd} negotiable={m.salaryNegotiable} />
                     </dd>
                     <dt>{t("jobs.field.employmentType")}</dt>
-                    <dd>{t(`jobs.type.${m.employmentType}` as MessageKey)}</dd>
+                    <dd>{t(EMPLOYMENT_TYPE_LABELS[m.employmentType])}</dd>
                     <dt>{t("jobs.field.deadline")}</dt>
                     <dd>{formatDateVi(m.deadline)}</dd>
                   </dl>

@@ -5,7 +5,7 @@ import { FormAlert, TextField } from "~/components/form";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
 import { readFormData } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { classificationLabel } from "~/modules/documents/labels";
 import { pageTitle } from "~/lib/meta";
@@ -17,6 +17,9 @@ import { CONSENT_PURPOSES, EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { ConsentSchema, GraduatePreferencesSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
 import { currentConsents, findGraduateProfile, listConsentHistory, listMatchDiplomas } from "~/modules/matching/queries.server";
+import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
+import { labelOf } from "~/lib/labels";
+import { CONSENT_LABELS, GRADUATE_NOTICE_LABELS } from "~/modules/graduates/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.profile.title"), { name: "robots", content: "noindex" }];
 
@@ -74,7 +77,7 @@ export default function GraduateProfile() {
   const { diplomas, profile, consents, history, levels, provinces } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const notice = search.get("notice");
+  const noticeKey = labelOf(GRADUATE_NOTICE_LABELS, search.get("notice"));
   const chosen = new Set(profile.provinceCodes);
   const types = new Set(profile.jobTypes);
   return (
@@ -84,8 +87,8 @@ export default function GraduateProfile() {
         <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
       </p>
       <h1>{t("graduates.profile.title")}</h1>
-      {notice ? <FormAlert kind="success">{t(`graduates.notice.${notice}` as MessageKey)}</FormAlert> : null}
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {noticeKey ? <FormAlert kind="success">{t(noticeKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <section className="card">
         <h2>{t("graduates.profile.diplomas")}</h2>
         {diplomas.length === 0 ? (
@@ -115,12 +118,12 @@ export default function GraduateProfile() {
                   <input type="hidden" name="intent" value="consent" />
                   <input type="hidden" name="purpose" value={purpose} />
                   <input type="hidden" name="granted" value={on ? "false" : "true"} />
-                  <strong>{t(`graduates.consent.${purpose}` as MessageKey)}</strong> — {on ? t("graduates.consent.on") : t("graduates.consent.off")}{" "}
+                  <strong>{t(CONSENT_LABELS[purpose].title)}</strong> — {on ? t("graduates.consent.on") : t("graduates.consent.off")}{" "}
                   <button type="submit" className={`button button-small ${on ? "button-ghost" : "button-primary"}`}>
                     {on ? t("graduates.consent.withdraw") : t("graduates.consent.grant")}
                   </button>
                 </Form>
-                <p className="field-hint">{t(`graduates.consent.${purpose}.hint` as MessageKey)}</p>
+                <p className="field-hint">{t(CONSENT_LABELS[purpose].hint)}</p>
               </li>
             );
           })}
@@ -131,7 +134,7 @@ export default function GraduateProfile() {
             <ul>
               {history.map((h, i) => (
                 <li key={i}>
-                  {t(`graduates.consent.${h.purpose}` as MessageKey)}: {formatDateVi(h.grantedAt.slice(0, 10))}
+                  {t(CONSENT_LABELS[h.purpose].title)}: {formatDateVi(h.grantedAt.slice(0, 10))}
                   {h.withdrawnAt ? ` → ${t("graduates.consent.withdrawnOn", { date: formatDateVi(h.withdrawnAt.slice(0, 10)) })}` : ""}
                 </li>
               ))}
@@ -165,7 +168,7 @@ export default function GraduateProfile() {
             <legend>{t("graduates.preferences.jobTypes")}</legend>
             {EMPLOYMENT_TYPES.map((type) => (
               <label key={type} className="choice">
-                <input type="checkbox" name="jobTypes" value={type} defaultChecked={types.has(type)} /> {t(`jobs.type.${type}` as MessageKey)}
+                <input type="checkbox" name="jobTypes" value={type} defaultChecked={types.has(type)} /> {t(EMPLOYMENT_TYPE_LABELS[type])}
               </label>
             ))}
           </fieldset>

@@ -4,11 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { getIssuerProfile } from "~/modules/publication/get-issuer-profile.server";
+import { ORGANISATION_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "~/modules/organisations/labels";
+import { STATUS_LIST_LABELS } from "~/modules/status/labels";
+import { notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issuer.kicker");
@@ -19,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const profile = await getIssuerProfile({ code: params.code, origin: getEnv().PUBLIC_ORIGIN });
-  if (!profile) throw json({ code: "not_found" }, { status: 404 });
+  if (!profile) throw notFound();
   // Not publicly cacheable: the page around it shows the visitor's own navigation.
   return json(profile);
 }
@@ -42,12 +44,12 @@ export default function IssuerPage() {
           {issuer.schoolType ? (
             <>
               <dt>{t("issuer.type")}</dt>
-              <dd>{t(`schoolType.${issuer.schoolType}` as MessageKey)}</dd>
+              <dd>{t(SCHOOL_TYPE_LABELS[issuer.schoolType])}</dd>
             </>
           ) : null}
           <dt>{t("issuer.status")}</dt>
           <dd>
-            <span className={`status-badge status-${issuer.status}`}>{t(`status.${issuer.status}` as MessageKey)}</span>
+            <span className={`status-badge status-${issuer.status}`}>{t(ORGANISATION_STATUS_LABELS[issuer.status])}</span>
             {issuer.statusChangedAt ? (
               <>
                 {` ${t("issuer.since")} `}
@@ -87,7 +89,7 @@ export default function IssuerPage() {
             <ul>
               {issuer.statusLists.map((l) => (
                 <li key={l.id}>
-                  <a href={l.url}>{t(`issuer.statusList.${l.purpose}` as MessageKey, { n: l.listNumber })}</a>
+                  <a href={l.url}>{t(STATUS_LIST_LABELS[l.purpose], { n: l.listNumber })}</a>
                 </li>
               ))}
             </ul>

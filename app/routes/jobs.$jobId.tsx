@@ -6,8 +6,8 @@ import { MatchReasons, SalaryText, WhereText } from "~/components/jobs";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { getOptionalUser, requirePermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
+import { localeFromRequest } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { applyToJob } from "~/modules/applications/apply-to-job.server";
@@ -20,19 +20,16 @@ import { ApplySchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadCodeNames, loadReasonCodeNames, loadReasonNames } from "~/modules/matching/pages.server";
 import { currentConsents, loadMatchGraduate, loadMatchJobs } from "~/modules/matching/queries.server";
 import { scoreMatch } from "~/modules/matching/score";
+import { APPLICATION_FAILURES } from "~/modules/applications/failures";
+import { APPLICATION_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.job.title} — ${data.employer.name}` }, { name: "description", content: data.job.description.slice(0, 160) }] : []);
 
-function notFound(): Response {
-  return json({ code: "not_found" }, { status: 404 });
-}
-
 /** A public job page with schema.org JobPosting; a signed-in graduate also sees why it fits and applies here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!UUID.test(params.jobId ?? "")) throw notFound();
-  const found = await findPublicJob({ jobId: params.jobId! });
+  const jobId = uuidOr404(params.jobId);
+  const found = await findPublicJob({ jobId });
   if (!found) throw notFound();
   const { job, employer, profile } = found;
   const [names, targetNames] = await Promise.all([
@@ -88,18 +85,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  if (!UUID.test(params.jobId ?? "")) throw notFound();
+  const jobId = uuidOr404(params.jobId);
   const parsed = parseForm(ApplySchema, joinMultiFields(await readFormData(request)));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
   const result = await applyToJob({
     userId: session.user.id,
-    jobId: params.jobId!,
+    jobId,
     diplomaIds: parsed.data.diplomaIds,
     message: parsed.data.message,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: `jobs.apply.error.${result.code}` }, { status: result.code === "job_not_open" ? 404 : 409 });
-  return redirect(`/jobs/${params.jobId}?notice=applied`);
+  if (!result.ok) return failureReply<FormFailure>(APPLICATION_FAILURES.apply[result.code], { values: {}, fieldErrors: {} });
+  return redirect(`/jobs/${jobId}?notice=applied`);
 }
 
 export default function PublicJob() {
@@ -123,7 +120,7 @@ export default function PublicJob() {
         {profile?.logoUrl ? <img src={profile.logoUrl} alt="" className="employer-logo" width={48} height={48} /> : null} {employer.name}
       </p>
       {search.get("notice") === "applied" ? <FormAlert kind="success">{t("jobs.apply.done")}</FormAlert> : null}
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       {graduate?.reasons ? (
         <section className="card match-card">
           <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
@@ -141,7 +138,7 @@ export default function PublicJob() {
             <SalaryText min={job.salaryMinVnd} max={job.salaryMaxVnd} negotiable={job.salaryNegotiable} />
           </dd>
           <dt>{t("jobs.field.employmentType")}</dt>
-          <dd>{t(`jobs.type.${job.employmentType}` as MessageKey)}</dd>
+          <dd>{t(EMPLOYMENT_TYPE_LABELS[job.employmentType])}</dd>
           <dt>{t("jobs.field.minLevel")}</dt>
           <dd>{levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode}</dd>
           {job.programmeCodes.length ? (
@@ -173,7 +170,7 @@ export default function PublicJob() {
         graduate.application ? (
           <section className="card">
             <p>
-              {t("jobs.apply.already", { status: t(`jobs.pipeline.status.${graduate.application.status}` as MessageKey) })}{" "}
+              {t("jobs.apply.already", { status: t(APPLICATION_STATUS_LABELS[graduate.application.status]) })}{" "}
               <Link to="/graduate/applications">{t("jobs.apply.follow")}</Link>
             </p>
           </section>

@@ -4,13 +4,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { JobFilters } from "~/components/job-filters";
 import { SalaryText, WhereText } from "~/components/jobs";
 import { Pager } from "~/components/pager";
-import { localeFromRequest, type MessageKey } from "~/lib/i18n";
+import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { listPublicJobs } from "~/modules/jobs/queries.server";
 import { parseJobFilters } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
+import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.public.title");
 
@@ -56,7 +57,7 @@ export default function PublicJobs() {
                   <SalaryText min={j.salaryMinVnd} max={j.salaryMaxVnd} negotiable={j.salaryNegotiable} />
                 </dd>
                 <dt>{t("jobs.field.employmentType")}</dt>
-                <dd>{t(`jobs.type.${j.employmentType}` as MessageKey)}</dd>
+                <dd>{t(EMPLOYMENT_TYPE_LABELS[j.employmentType])}</dd>
                 <dt>{t("jobs.field.deadline")}</dt>
                 <dd>{formatDateVi(j.deadline)}</dd>
               </dl>

@@ -4,10 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { hasPermission } from "~/lib/permissions";
 import { listBatchesInHand } from "~/modules/drafts/queries.server";
+import { ORGANISATION_STATUS_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
@@ -36,9 +36,9 @@ export default function SchoolHome() {
         <dt>{t("org.code")}</dt>
         <dd>{school.code}</dd>
         <dt>{t("org.status")}</dt>
-        <dd>{t(`status.${school.status}` as MessageKey)}</dd>
+        <dd>{t(ORGANISATION_STATUS_LABELS[school.status])}</dd>
         <dt>{t("school.yourRoles")}</dt>
-        <dd>{roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}</dd>
+        <dd>{roles.map((r) => t(ROLE_LABELS[r])).join(", ")}</dd>
       </dl>
 
       {canSign ? (

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { BatchStatusBadge, DraftFields, DraftImportForm, TemplateLinks } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { BatchSignPanel } from "~/components/issued-diplomas";
 import { FormAlert } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -20,29 +19,26 @@ import { hasPermission } from "~/lib/permissions";
 import { loadBatchPage } from "~/modules/drafts/batch-pages.server";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteDraft } from "~/modules/drafts/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus, type DiplomaFailureCode } from "~/modules/drafts/failures";
+import { DRAFT_FAILURES, type DraftFailureCode } from "~/modules/drafts/failures";
 import { listActiveProgrammes } from "~/modules/drafts/queries.server";
 import { saveDraft } from "~/modules/drafts/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/drafts/schema";
+import { draftRawRowFromForm } from "~/modules/drafts/schema";
 import { submitBatch } from "~/modules/drafts/submit-batch.server";
 import { withdrawBatch } from "~/modules/drafts/withdraw-batch.server";
 import { BATCH_ROW_ORDER_CODES, CLAIM_SLIPS_PER_PDF, isBatchRowOrder } from "~/modules/drafts/batch-order";
 import { orderBatch } from "~/modules/drafts/order-batch.server";
 import { getEnv } from "~/lib/env.server";
 import { BatchOrderLabel, ROW_ORDER_LABEL } from "~/components/batch-review";
+import { BATCH_NOTICE_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "diplomas.batches.title");
   return data ? [{ title: `${data.batch.title} — ${(title as { title: string }).title}` }] : [title!];
 };
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 /** A UUID from the URL, or 404: a malformed id is a page that does not exist, not a server error. */
 function idOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(value);
 }
 
 const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn", "ordered", "returned"] as const;
@@ -87,9 +83,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const ref = { organisationId: organisation.id, batchId };
   const here = `/school/${organisation.code}/batches/${batchId}`;
-  const failed = (code: DiplomaFailureCode, extra: Omit<BatchActionData, "intent"> = {}) => {
+  const failed = (code: DraftFailureCode, extra: Omit<BatchActionData, "intent"> = {}) => {
     if (code === "not_found") throw notFound();
-    return json<BatchActionData>({ intent, formError: diplomaFailureMessageKey(code), ...extra }, { status: diplomaFailureStatus(code) });
+    return failureReply<BatchActionData>(DRAFT_FAILURES[code], { intent, ...extra });
   };
 
   switch (intent) {
@@ -164,7 +160,7 @@ export default function BatchPage() {
           {t("diplomas.batch.returned")} <span className="prewrap">{batch.returnReason}</span>
         </FormAlert>
       ) : null}
-      {data.notice ? <FormAlert kind="success">{t(`diplomas.notice.${data.notice}` as MessageKey, data.noticeParams)}</FormAlert> : null}
+      {data.notice ? <FormAlert kind="success">{t(BATCH_NOTICE_LABELS[data.notice], data.noticeParams)}</FormAlert> : null}
       {result?.formError && !addFailure ? <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert> : null}
 
       {!data.canDraft ? <FormAlert kind="info">{t(data.canSign ? "diplomas.batch.readOnlySigner" : "diplomas.batch.readOnly")}</FormAlert> : null}
@@ -325,8 +321,4 @@ export default function BatchPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { renderBatchClaimSlipsPdf } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/drafts/schema";
+import { notFound } from "~/lib/http.server";
+import { parseUuid } from "~/lib/uuid";
 
 /**
  * GET /school/{code}/batches/{batchId}/claim-slips.pdf[?part=N]: every claim slip of a signed batch, one page per
@@ -12,15 +12,15 @@ import { uuidParam } from "~/modules/drafts/schema";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:claim-slips" });
-  const batchId = uuidParam.safeParse(params.batchId);
+  const batchId = parseUuid(params.batchId);
   const part = Number.parseInt(new URL(request.url).searchParams.get("part") ?? "1", 10);
-  if (!batchId.success || !Number.isSafeInteger(part) || part < 1 || part > 1000) throw json({ code: "not_found" }, { status: 404 });
-  const result = await renderBatchClaimSlipsPdf({ organisation, batchId: batchId.data, part, origin: getEnv().PUBLIC_ORIGIN });
-  if (!result) throw json({ code: "not_found" }, { status: 404 });
+  if (!batchId || !Number.isSafeInteger(part) || part < 1 || part > 1000) throw notFound();
+  const result = await renderBatchClaimSlipsPdf({ organisation, batchId, part, origin: getEnv().PUBLIC_ORIGIN });
+  if (!result) throw notFound();
   return new Response(new Uint8Array(result.pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="phieu-nhan-van-bang-${organisation.code}-${batchId.data.slice(0, 8)}${part > 1 ? `-phan-${part}` : ""}.pdf"`,
+      "Content-Disposition": `attachment; filename="phieu-nhan-van-bang-${organisation.code}-${batchId.slice(0, 8)}${part > 1 ? `-phan-${part}` : ""}.pdf"`,
       // Claim codes: never in a shared cache.
       "Cache-Control": "private, no-store",
     },

@@ -1,32 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BatchStatusBadge, DraftFields } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
-import { formValues } from "~/lib/forms";
+import { type FormFailure, formValues } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { loadDraftForEdit } from "~/modules/drafts/batch-pages.server";
 import { deleteDraft } from "~/modules/drafts/delete-draft.server";
-import { diplomaFailureMessageKey, diplomaFailureStatus } from "~/modules/drafts/failures";
+import { DRAFT_FAILURES } from "~/modules/drafts/failures";
 import { listActiveProgrammes } from "~/modules/drafts/queries.server";
 import { saveDraft } from "~/modules/drafts/save-draft.server";
-import { draftRawRowFromForm, uuidParam } from "~/modules/drafts/schema";
+import { draftRawRowFromForm } from "~/modules/drafts/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.drafts.editTitle");
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 function idsOf(params: { batchId?: string; diplomaId?: string }) {
-  const batchId = uuidParam.safeParse(params.batchId);
-  const diplomaId = uuidParam.safeParse(params.diplomaId);
-  if (!batchId.success || !diplomaId.success) throw notFound();
-  return { batchId: batchId.data, diplomaId: diplomaId.data };
+  return { batchId: uuidOr404(params.batchId), diplomaId: uuidOr404(params.diplomaId) };
 }
 
 /** The registrar's edit form: the only page where the personal ID number is shown in full (it is being edited). */
@@ -51,16 +44,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("intent") === "delete") {
     const result = await deleteDraft({ organisationId: organisation.id, ...ids, actor });
     if (!result.ok && result.code !== "batch_locked") throw notFound();
-    if (!result.ok) return json({ values: {}, fieldErrors: {}, formError: diplomaFailureMessageKey(result.code) as MessageKey }, { status: 409 });
+    if (!result.ok) return failureReply<FormFailure>(DRAFT_FAILURES[result.code], { values: {}, fieldErrors: {} });
     return redirect(`${back}?notice=deleted#drafts`);
   }
   const result = await saveDraft({ organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
   if (!result.ok) {
     if (result.code === "not_found" || result.code === "draft_not_found") throw notFound();
-    return json(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: diplomaFailureMessageKey(result.code) as MessageKey },
-      { status: diplomaFailureStatus(result.code) },
-    );
+    return failureReply<FormFailure>(DRAFT_FAILURES[result.code], { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
   }
   return redirect(`${back}?notice=${result.value.changed ? "updated" : "unchanged"}#drafts`);
 }
@@ -128,8 +118,4 @@ export default function EditDraft() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,30 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/components/diploma-drafts";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert } from "~/components/form";
 import { SchoolProgrammeRequests } from "~/components/programme-requests";
 import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
-import { diplomaFailureStatus } from "~/modules/drafts/failures";
+import { DRAFT_FAILURES } from "~/modules/drafts/failures";
 import { importDrafts } from "~/modules/drafts/import-drafts.server";
 import { DRAFT_IMPORT_LIMITS } from "~/modules/drafts/import-format";
 import { findBatch } from "~/modules/drafts/queries.server";
 import { listSchoolProgrammeRequests } from "~/modules/programme-requests/queries.server";
-import { ImportOptionsSchema, uuidParam } from "~/modules/drafts/schema";
+import { ImportOptionsSchema } from "~/modules/drafts/schema";
+import { notFound, uuidOr404 } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.import.title");
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
 const MAX_MB = DRAFT_IMPORT_LIMITS.maxBytes / 1048576;
 
 function batchIdOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(value);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -83,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return answer(
     { status: "rejected", code: result.code, fileName, sha256: result.sha256, report: result.report },
-    diplomaFailureStatus(result.code),
+    DRAFT_FAILURES[result.code].status,
   );
 }
 
@@ -125,8 +122,4 @@ export default function ImportDrafts() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

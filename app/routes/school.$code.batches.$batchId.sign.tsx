@@ -1,24 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ConfirmCheckbox } from "~/components/issued-diplomas";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
+import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.server";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
-import { returnFailure, signFailure } from "~/modules/diplomas/issued-failures";
+import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { loadSignPage } from "~/modules/diplomas/issued-pages.server";
 import { RETURN_REASON_MAX, signBatchSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/drafts/schema";
 import { signBatch } from "~/modules/diplomas/sign-batch.server";
 import { returnBatch } from "~/modules/drafts/withdraw-batch.server";
 import { BatchOrderLabel, CorrectionComparison, SignList } from "~/components/batch-review";
@@ -26,12 +23,8 @@ import { LEVEL_TITLES } from "~/modules/documents/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "issued.sign.title");
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 function batchIdOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  return uuidOr404(value);
 }
 
 /** The principal reviews a submitted batch and signs it; afterwards the same page shows what was issued. */
@@ -57,8 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await returnBatch({ organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      const failure = returnFailure(result.code);
-      return json<SignActionData>({ intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: failure.message }, { status: failure.status });
+      return failureReply<SignActionData>(DIPLOMA_FAILURES.return[result.code], { intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
     }
     return redirect(`/school/${organisation.code}/batches/${batchId}?notice=returned`);
   }
@@ -79,9 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     actor,
   });
   if (!result.ok) {
-    const failure = signFailure(result.code);
     if (result.code === "not_found") throw notFound();
-    return json<SignActionData>({ values: formValues(form), fieldErrors: {}, formError: failure.message }, { status: failure.status });
+    return failureReply<SignActionData>(DIPLOMA_FAILURES.sign[result.code], { values: formValues(form), fieldErrors: {} });
   }
   return redirect(`/school/${organisation.code}/batches/${batchId}/sign?notice=signed`);
 }
@@ -209,7 +200,7 @@ export default function SignBatchPage() {
             <section className="card" aria-labelledby="sign-form-title">
               <h2 id="sign-form-title">{t("issued.sign.formTitle")}</h2>
               <p className="muted">{t("issued.sign.intro")}</p>
-              {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+              {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
               <Form method="post" className="form" noValidate>
                 <div className="field">
                   <span className="field-label" id="signer-name-label">
@@ -291,8 +282,4 @@ export default function SignBatchPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -4,12 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { BatchStatusBadge } from "~/components/diploma-drafts";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { hasPermission } from "~/lib/permissions";
 import { countBatchesByStatus, listBatches } from "~/modules/drafts/queries.server";
+import { BATCH_STATUS_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.title");
 
@@ -42,7 +42,7 @@ export default function Batches() {
         {STATUSES.map((s) => (
           <li key={s} className="card stat">
             <span className="stat-number">{counts[s] ?? 0}</span>
-            <span className="stat-label">{t(`diplomas.batchStatus.${s}` as MessageKey)}</span>
+            <span className="stat-label">{t(BATCH_STATUS_LABELS[s])}</span>
           </li>
         ))}
       </ul>

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { isPlainSvg } from "~/components/diploma-certificate";
-import { ErrorPage } from "~/components/error-page";
 import { FormAlert, TextAreaField } from "~/components/form";
 import { ConfirmCheckbox, DiplomaStatusBadge } from "~/components/issued-diplomas";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { forbidden, requireOrganisationPermission } from "~/lib/guards.server";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, notFound, readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -18,12 +17,13 @@ import { hasPermission } from "~/lib/permissions";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { changeDiplomaStatus } from "~/modules/diplomas/change-diploma-status.server";
 import { statusTransition, type StatusChange } from "~/modules/diplomas/diploma-status";
-import { correctionFailure, statusFailure } from "~/modules/diplomas/issued-failures";
+import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { loadSchoolDiplomaDetail } from "~/modules/diplomas/issued-pages.server";
 import { REASON_MAX, StatusChangeSchema } from "~/modules/diplomas/issued-schema";
-import { uuidParam } from "~/modules/drafts/schema";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
+import { GENDER_LABELS, HISTORY_KIND_LABELS, MODE_OF_STUDY_LABELS, STATUS_CHANGE_LABELS, STATUS_CHANGE_NOTICES } from "~/modules/diplomas/labels";
 import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
+import { parseUuid } from "~/lib/uuid";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issued.list.title");
@@ -31,12 +31,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: data?.diploma.serial ? `${data.diploma.serial} — ${base}` : base }, { name: "robots", content: "noindex" }];
 };
 
-const notFound = () => json({ code: "not_found" }, { status: 404 });
-
 function diplomaIdOf(value: string | undefined): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  const id = parseUuid(value);
+  if (!id) throw notFound();
+  return id;
 }
 
 const NOTICES = ["revoked", "suspended", "reinstated"] as const;
@@ -66,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type DetailActionData = { intent: string; values?: Record<string, string>; fieldErrors?: Record<string, string>; formError?: string };
+type DetailActionData = { intent: string; values?: Record<string, string>; fieldErrors?: Record<string, string>; formError?: MessageKey };
 
 const DONE: Record<StatusChange, (typeof NOTICES)[number]> = { revoke: "revoked", suspend: "suspended", reinstate: "reinstated" };
 
@@ -85,8 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await changeDiplomaStatus({ ...ref, change: parsed.data.intent, reason: parsed.data.reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      const failure = statusFailure(result.code);
-      return json<DetailActionData>({ intent, values: formValues(form), fieldErrors: {}, formError: failure.message }, { status: failure.status });
+      return failureReply<DetailActionData>(DIPLOMA_FAILURES.status[result.code], { intent, values: formValues(form), fieldErrors: {} });
     }
     return redirect(`/school/${organisation.code}/diplomas/${diplomaId}?notice=${DONE[parsed.data.intent]}`);
   }
@@ -97,11 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await startCorrection({ ...ref, kind: intent === "start-correction" ? "correct" : "reissue", reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      const failure = correctionFailure(result.code);
-      return json<DetailActionData>(
-        { intent, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: failure.message },
-        { status: failure.status },
-      );
+      return failureReply<DetailActionData>(DIPLOMA_FAILURES.correction[result.code], { intent, values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
     }
     return redirect(`/school/${organisation.code}/batches/${result.value.batchId}/drafts/${result.value.diplomaId}`);
   }
@@ -127,9 +120,9 @@ export default function SchoolDiplomaPage() {
         {d.fullName} · <DiplomaStatusBadge status={d.status} />
       </p>
 
-      {data.notice ? <FormAlert kind="success">{t(`issued.status.done.${data.notice}` as MessageKey)}</FormAlert> : null}
+      {data.notice ? <FormAlert kind="success">{t(STATUS_CHANGE_NOTICES[data.notice])}</FormAlert> : null}
       {result?.formError && (result.intent === "start-correction" || result.intent === "start-reissue" || !STATUS_CHANGES.includes(result.intent as StatusChange)) ? (
-        <FormAlert kind="error">{t(result.formError as MessageKey)}</FormAlert>
+        <FormAlert kind="error">{t(result.formError)}</FormAlert>
       ) : null}
       {data.compromised && (d.status === "issued" || d.status === "suspended") ? (
         <FormAlert kind="error">
@@ -166,7 +159,7 @@ export default function SchoolDiplomaPage() {
             <dt>{t("diplomas.field.placeOfBirth")}</dt>
             <dd>{d.placeOfBirth}</dd>
             <dt>{t("diplomas.field.gender")}</dt>
-            <dd>{t(`diplomas.gender.${d.gender}` as MessageKey)}</dd>
+            <dd>{t(GENDER_LABELS[d.gender])}</dd>
             <dt>{t("diplomas.field.ethnicity")}</dt>
             <dd>{d.ethnicity}</dd>
             <dt>{t("diplomas.field.personalId")}</dt>
@@ -191,7 +184,7 @@ export default function SchoolDiplomaPage() {
               </>
             ) : null}
             <dt>{t("diplomas.field.modeOfStudy")}</dt>
-            <dd>{t(`diplomas.modeOfStudy.${d.modeOfStudy}` as MessageKey)}</dd>
+            <dd>{t(MODE_OF_STUDY_LABELS[d.modeOfStudy])}</dd>
             <dt>{t("diplomas.field.classification")}</dt>
             <dd>{classificationLabel(d.classification, locale)}</dd>
             <dt>{t("diplomas.field.graduationDate")}</dt>
@@ -326,7 +319,7 @@ export default function SchoolDiplomaPage() {
                     </td>
                     <td>
                       {e.diplomaId === d.id ? (
-                        t(`issued.history.kind.${e.kind}` as MessageKey)
+                        t(HISTORY_KIND_LABELS[e.kind])
                       ) : (
                         <>
                           {t("issued.history.replacement", { serial: e.serial ?? "—" })}{" "}
@@ -397,9 +390,9 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
   const reasonId = `f-reason-${change}`;
   return (
     <Form method="post" className="card form" noValidate aria-labelledby={`status-${change}-title`}>
-      <h3 id={`status-${change}-title`}>{t(`issued.status.${change}.title` as MessageKey)}</h3>
-      <p className="muted">{t(`issued.status.${change}.help` as MessageKey)}</p>
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      <h3 id={`status-${change}-title`}>{t(STATUS_CHANGE_LABELS[change].title)}</h3>
+      <p className="muted">{t(STATUS_CHANGE_LABELS[change].help)}</p>
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <input type="hidden" name="intent" value={change} />
       <TextAreaField
         id={reasonId}
@@ -412,18 +405,14 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
         defaultValue={failure?.values?.reason ?? ""}
         error={reasonError}
       />
-      <ConfirmCheckbox id={`f-confirm-${change}`} label={t(`issued.status.${change}.confirm` as MessageKey)} error={failure?.fieldErrors?.confirm} />
+      <ConfirmCheckbox id={`f-confirm-${change}`} label={t(STATUS_CHANGE_LABELS[change].confirm)} error={failure?.fieldErrors?.confirm} />
       <div className="form-actions">
         <button type="submit" className={`button ${change === "reinstate" ? "button-primary" : "button-danger"}`} disabled={busy}>
-          {t(`issued.status.${change}.submit` as MessageKey)}
+          {t(STATUS_CHANGE_LABELS[change].submit)}
         </button>
       </div>
     </Form>
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Link, useLoaderData } from "@remix-run/react";
 import { FormAlert } from "~/components/form";
 import { PrintButton } from "~/components/print-button";
 import { getEnv } from "~/lib/env.server";
@@ -10,18 +9,17 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
-import { uuidParam } from "~/modules/drafts/schema";
+import { notFound, uuidOr404 } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
 
 /** A printable slip for the graduate: the diploma, its claim code and how to claim it. School staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
-  const diplomaId = uuidParam.safeParse(params.diplomaId);
-  if (!diplomaId.success) throw json({ code: "not_found" }, { status: 404 });
+  const diplomaId = uuidOr404(params.diplomaId);
   const origin = getEnv().PUBLIC_ORIGIN;
-  const slip = await loadClaimSlip({ organisationId: organisation.id, diplomaId: diplomaId.data, origin });
-  if (!slip) throw json({ code: "not_found" }, { status: 404 });
+  const slip = await loadClaimSlip({ organisationId: organisation.id, diplomaId, origin });
+  if (!slip) throw notFound();
   return json({ school: { code: organisation.code, name: organisation.name }, origin, ...slip }, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -95,8 +93,4 @@ export default function ClaimSlip() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DiplomaStatusBadge } from "~/components/issued-diplomas";
-import { ErrorPage } from "~/components/error-page";
 import { SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { classificationLabel } from "~/modules/documents/labels";
@@ -14,6 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
 import { DiplomaListQuerySchema, SIGNED_STATUS_FILTERS } from "~/modules/diplomas/issued-schema";
+import { DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.list.title"), { name: "robots", content: "noindex" }];
 
@@ -50,7 +49,7 @@ export default function SchoolDiplomas() {
           <option value="">{t("issued.list.all")}</option>
           {SIGNED_STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>
-              {t(`issued.status.${s}` as MessageKey)}
+              {t(DIPLOMA_STATUS_LABELS[s])}
             </option>
           ))}
         </SelectField>
@@ -121,8 +120,4 @@ export default function SchoolDiplomas() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} t={t} />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

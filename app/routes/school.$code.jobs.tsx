@@ -6,6 +6,7 @@ import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadSchoolJobs } from "~/modules/matching/school-view.server";
+import { type MessageKey } from "~/lib/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "schools.jobs.title");
 
@@ -15,6 +16,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadSchoolJobs({ organisationId: organisation.id });
   return json(data, { headers: { "Cache-Control": "no-store" } });
 }
+
+/** The placement figures, in the order the page shows them, with their wording. */
+const PLACEMENT_FIGURES = [
+  ["graduates", "schools.placement.graduates"],
+  ["visible", "schools.placement.visible"],
+  ["applications", "schools.placement.applications"],
+  ["interviews", "schools.placement.interviews"],
+  ["hired", "schools.placement.hired"],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 export default function SchoolJobs() {
   const t = useT();
@@ -26,9 +36,9 @@ export default function SchoolJobs() {
         <h2>{t("schools.placement.title")}</h2>
         <p className="muted">{t("schools.placement.intro")}</p>
         <div className="stat-grid">
-          {(["graduates", "visible", "applications", "interviews", "hired"] as const).map((k) => (
+          {PLACEMENT_FIGURES.map(([k, label]) => (
             <div key={k} className="stat">
-              <span className="stat-number">{placement[k]}</span> <span className="stat-label">{t(`schools.placement.${k}`)}</span>
+              <span className="stat-number">{placement[k]}</span> <span className="stat-label">{t(label)}</span>
             </div>
           ))}
         </div>

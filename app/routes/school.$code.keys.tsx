@@ -5,11 +5,14 @@ import { DateTime } from "~/components/date-time";
 import { FormAlert, SelectField, TextField, TextAreaField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { handleKeysAction, loadKeysPage } from "~/modules/keys/key-pages.server";
 import type { AffectedListView, KeysActionResult } from "~/modules/keys/schema";
+import { formMessage } from "~/lib/forms";
+import { KEY_DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
+import { translateLabel } from "~/lib/labels";
+import { type MessageKey } from "~/lib/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "keys.title");
 
@@ -25,6 +28,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const STATUS_BADGE = { active: "status-accredited", retired: "status-pending", compromised: "status-suspended" } as const;
+const KEY_STATUS_LABELS = { active: "keys.status.active", retired: "keys.status.retired", compromised: "keys.status.compromised" } as const satisfies Record<
+  keyof typeof STATUS_BADGE,
+  MessageKey
+>;
 
 function AffectedDiplomas({ list }: { list: AffectedListView }) {
   const t = useT();
@@ -63,7 +70,7 @@ function AffectedDiplomas({ list }: { list: AffectedListView }) {
                     <td className="nowrap">
                       <DateTime value={d.signedAt} />
                     </td>
-                    <td>{t(`keys.diplomaStatus.${d.status}` as MessageKey)}</td>
+                    <td>{translateLabel(t, KEY_DIPLOMA_STATUS_LABELS, d.status)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +112,7 @@ export default function SchoolKeys() {
           {result.replacementKeyRef ? t("keys.compromise.replacement", { key: result.replacementKeyRef }) : null}
         </FormAlert>
       ) : null}
-      {result && !result.ok && result.formError ? <FormAlert kind="error">{t(result.formError as MessageKey)}</FormAlert> : null}
+      {result && !result.ok && result.formError ? <FormAlert kind="error">{t(result.formError)}</FormAlert> : null}
 
       <section className="card">
         <dl className="facts">
@@ -149,7 +156,7 @@ export default function SchoolKeys() {
                       <code>{k.keyRef}</code>
                     </td>
                     <td>
-                      <span className={`status-badge ${STATUS_BADGE[k.status]}`}>{t(`keys.status.${k.status}`)}</span>
+                      <span className={`status-badge ${STATUS_BADGE[k.status]}`}>{t(KEY_STATUS_LABELS[k.status])}</span>
                     </td>
                     <td>
                       <div>
@@ -210,7 +217,7 @@ export default function SchoolKeys() {
                 </label>
                 {rotateErrors.confirm ? (
                   <p className="field-error" id="f-confirm-error">
-                    {t(rotateErrors.confirm as MessageKey)}
+                    {t(formMessage(rotateErrors.confirm))}
                   </p>
                 ) : null}
               </div>
@@ -234,7 +241,7 @@ export default function SchoolKeys() {
               <SelectField name="keyId" label={t("keys.compromise.key")} defaultValue={values.keyId ?? reportable[0]!.id} error={errors.keyId} required>
                 {reportable.map((k) => (
                   <option key={k.id} value={k.id}>
-                    {k.keyRef} — {t(`keys.status.${k.status}`)}
+                    {k.keyRef} — {t(KEY_STATUS_LABELS[k.status])}
                   </option>
                 ))}
               </SelectField>

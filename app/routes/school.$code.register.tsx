@@ -5,7 +5,6 @@ import { DateTime } from "~/components/date-time";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { requireOrganisationPermission } from "~/lib/guards.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi, formatRegisterNumber } from "~/modules/documents/format";
@@ -13,6 +12,8 @@ import { REGISTER_PDF_MAX_LINES } from "~/modules/register/export-register.serve
 import { listRegisterEntries, listRegisterFacets } from "~/modules/register/queries.server";
 import { parseRegisterQuery, REGISTER_PAGE_SIZE, REGISTER_SORTS, registerFilterParams } from "~/modules/register/schema";
 import { REGISTER_ENTRY_KINDS } from "~/modules/drafts/schema";
+import { REGISTER_KIND_LABELS, REGISTER_SORT_LABELS } from "~/modules/register/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
@@ -83,14 +84,14 @@ export default function SchoolRegister() {
           <option value="">{t("register.filter.allKinds")}</option>
           {REGISTER_ENTRY_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`register.kind.${k}` as MessageKey)}
+              {t(REGISTER_KIND_LABELS[k])}
             </option>
           ))}
         </SelectField>
         <SelectField name="sort" label={t("register.filter.sort")} defaultValue={query.sort}>
           {REGISTER_SORTS.map((s) => (
             <option key={s} value={s}>
-              {t(`register.sort.${s}` as MessageKey)}
+              {t(REGISTER_SORT_LABELS[s])}
             </option>
           ))}
         </SelectField>
@@ -144,7 +145,7 @@ export default function SchoolRegister() {
                   <td className="nowrap">
                     <DateTime value={e.createdAt} />
                   </td>
-                  <td>{t(`register.kind.${e.kind}` as MessageKey)}</td>
+                  <td>{translateLabel(t, REGISTER_KIND_LABELS, e.kind)}</td>
                   <td className="nowrap">{e.registerNumber}</td>
                   <td className="nowrap">{e.serial}</td>
                   <td>{e.fullName}</td>

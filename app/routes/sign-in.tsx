@@ -11,6 +11,7 @@ import { clientOf } from "~/lib/request-context";
 import { SignInSchema, safeRedirect } from "~/modules/auth/schema";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { pageTitle } from "~/lib/meta";
+import { AUTH_FAILURES } from "~/modules/auth/failures";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signIn.title")];
 
@@ -33,16 +34,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     maxAttempts: getEnv().SIGN_IN_MAX_ATTEMPTS,
   });
   if (!result.ok) {
-    const status = result.code === "rate_limited" ? 429 : 400;
+    const failure = AUTH_FAILURES[result.code];
     return json(
       {
         ok: false as const,
         values: { email: parsed.data.email },
         fieldErrors: {} as Record<string, string>,
-        formError: `auth.error.${result.code}`,
+        formError: failure.message,
         formErrorParams: { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) },
       },
-      { status, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined },
+      { status: failure.status, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined },
     );
   }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.value.setCookie } });

@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
-import { formValues, parseForm } from "~/lib/forms";
+import { formMessage, formValues, parseForm } from "~/lib/forms";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { getOptionalUser } from "~/lib/guards.server";
 import { localeFromRequest, type MessageKey } from "~/lib/i18n";
@@ -16,6 +16,7 @@ import { SCHOOL_TYPES, SignUpSchema } from "~/modules/auth/schema";
 import { listProvinces } from "~/modules/reference/queries.server";
 import { sortByVietnamese } from "~/lib/vietnamese-order";
 import { pageTitle } from "~/lib/meta";
+import { SCHOOL_TYPE_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.signUp.title")];
 
@@ -51,6 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/sign-up?done=${encodeURIComponent(parsed.data.email)}`);
 }
 
+/** The three kinds of account, in the order the form offers them. */
+const ACCOUNT_TYPES = [
+  ["graduate", "auth.signUp.type.graduate"],
+  ["school", "auth.signUp.type.school"],
+  ["employer", "auth.signUp.type.employer"],
+] as const satisfies readonly (readonly [string, MessageKey])[];
+
 export default function SignUp() {
   const t = useT();
   const locale = useLocale();
@@ -82,13 +90,13 @@ export default function SignUp() {
       <Form method="post" className="card form sign-up" noValidate>
         <fieldset className="choice-group">
           <legend>{t("auth.signUp.accountType")}</legend>
-          {(["graduate", "school", "employer"] as const).map((type) => (
+          {ACCOUNT_TYPES.map(([type, label]) => (
             <label key={type} className="choice">
               <input type="radio" name="accountType" value={type} id={`type-${type}`} defaultChecked={accountType === type} />
-              <span>{t(`auth.signUp.type.${type}` as MessageKey)}</span>
+              <span>{t(label)}</span>
             </label>
           ))}
-          {errors.accountType ? <p className="field-error">{t(errors.accountType as MessageKey)}</p> : null}
+          {errors.accountType ? <p className="field-error">{t(formMessage(errors.accountType))}</p> : null}
         </fieldset>
 
         <TextField name="fullName" label={t("auth.fullName")} autoComplete="name" required defaultValue={values.fullName} error={errors.fullName} />
@@ -106,7 +114,7 @@ export default function SignUp() {
               <option value="">{t("auth.signUp.choose")}</option>
               {SCHOOL_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`schoolType.${type}` as MessageKey)}
+                  {t(SCHOOL_TYPE_LABELS[type])}
                 </option>
               ))}
             </SelectField>

@@ -5,13 +5,14 @@ import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { readFormData } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { submitFakeReport } from "~/modules/reports/fake-reports.server";
 import { DESCRIPTION_MAX, FakeReportSchema, SUBMITTED_TEXT_MAX } from "~/modules/reports/schema";
 import { VERDICTS } from "~/modules/verification/verdict";
+import { VERDICT_LABELS } from "~/modules/verification/labels";
+import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex" }];
 
@@ -54,10 +55,10 @@ export default function ReportSuspectedFake() {
     <div className="container narrow">
       <h1>{t("verify.report.title")}</h1>
       <p className="lead">{t("reports.form.intro")}</p>
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError as MessageKey)}</FormAlert> : null}
+      {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="verdict" value={values.verdict ?? ""} />
-        {values.verdict ? <p className="muted">{t("reports.form.verdict", { verdict: t(`verify.verdict.${values.verdict}` as MessageKey) })}</p> : null}
+        {values.verdict ? <p className="muted">{t("reports.form.verdict", { verdict: translateLabel(t, VERDICT_LABELS, values.verdict) })}</p> : null}
         <TextField name="qr" label={t("reports.form.qr")} hint={t("reports.form.qrHint")} defaultValue={values.qr ?? ""} maxLength={SUBMITTED_TEXT_MAX} error={errors.qr} />
         <TextAreaField
           name="description"

@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { DateTime } from "~/components/date-time";
 import { FormAlert } from "~/components/form";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { findPublicReport } from "~/modules/reports/fake-reports.server";
 import { normaliseTrackingCode } from "~/modules/reports/schema";
+import { REPORT_STATUS_LABELS } from "~/modules/reports/labels";
+import { notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex, nofollow" }];
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verif
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseTrackingCode(params.trackingCode ?? "");
   const report = code ? await findPublicReport(code) : null;
-  if (!report) throw json({ code: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!report) throw notFound({ headers: { "Cache-Control": "no-store" } });
   return json(
     { report, created: new URL(request.url).searchParams.get("new") === "1" },
     { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" } },
@@ -36,7 +37,7 @@ export default function FakeReportTracking() {
       ) : null}
       <dl className="card">
         <dt>{t("reports.track.status")}</dt>
-        <dd data-status={report.status}>{t(`reports.status.${report.status}` as MessageKey)}</dd>
+        <dd data-status={report.status}>{t(REPORT_STATUS_LABELS[report.status])}</dd>
         <dt>{t("reports.track.createdAt")}</dt>
         <dd>
           <DateTime value={report.createdAt} />

@@ -5,16 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { buildLogDocument } from "~/modules/issuance-log/log-document";
 import { accepts, inReadingOrder } from "~/modules/publication/media-types";
-import { parseCredentialId } from "~/modules/publication/credential-id";
+import { parseUuid } from "~/lib/uuid";
 import { registerLines } from "~/modules/register/register-lines";
 import { parseRegisterQuery, readSearchTerm, registerFilterParams } from "~/modules/register/schema";
 import { buildStatusListCredential, STATUS_LIST_TTL_MS } from "~/modules/status/status-list-credential";
 
 describe("credential ids in capability URLs", () => {
   it("accepts a UUID (any case, returned in lower case) and nothing else", () => {
-    expect(parseCredentialId("7F0C1D52-8C1E-4F0B-9D55-3E2A1B4C5D6E")).toBe("7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e");
+    expect(parseUuid("7F0C1D52-8C1E-4F0B-9D55-3E2A1B4C5D6E")).toBe("7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e");
     for (const bad of [undefined, "", "x", "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6", "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e ", "7f0c1d528c1e4f0b9d553e2a1b4c5d6e"]) {
-      expect(parseCredentialId(bad)).toBeNull();
+      expect(parseUuid(bad)).toBeNull();
     }
   });
 });

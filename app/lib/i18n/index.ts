@@ -53,7 +53,7 @@ function selectPlurals(locale: Locale, template: string, params: Record<string, 
  * Translates `key`, filling `{name}` placeholders and choosing plural forms (see selectPlurals). An unknown key is
  * returned as it is, so a gap shows, not a crash.
  */
-export function translate(locale: Locale, key: MessageKey | string, params?: Record<string, string | number>): string {
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
   if (!params) return template;
   return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

@@ -9,6 +9,7 @@
 import type { Classification, Gender, ModeOfStudy } from "~db/schema/diplomas";
 import { CREDENTIALS_V2_CONTEXT_URL, DIPLOMA_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT_URL } from "./document-loader";
 import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
+import { UUID_URN_PATTERN } from "~/lib/uuid";
 
 export const DIPLOMA_CREDENTIAL_CONTEXT = [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT_URL, DIPLOMA_CONTEXT_URL] as const;
 
@@ -175,7 +176,6 @@ export interface DiplomaValues {
   status: [BitstringStatusListEntry, BitstringStatusListEntry];
 }
 
-const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DID_WEB = /^did:web:[A-Za-z0-9.%-]+(:[A-Za-z0-9._%-]+)*$/;
 const HTTP_URL = /^https?:\/\/[^\s#]+$/;
 // An absolute IRI written as ASCII without the characters that N-Quads would have to escape in an IRI: such an
@@ -233,12 +233,12 @@ export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
   check(award.classification in CLASSIFICATION_LABELS, `unknown classification ${award.classification}`);
   check(graduate.gender in GENDER_LABELS, `unknown gender ${graduate.gender}`);
   const values: DiplomaValues = {
-    id: iriValue(input.id, "id", UUID_URN),
+    id: iriValue(input.id, "id", UUID_URN_PATTERN),
     title,
     validFrom: `${dateValue(input.issueDate, "issueDate")}T00:00:00+07:00`,
     issuer: { id: iriValue(issuer.id, "issuer.id", DID_WEB), name: textValue(issuer.name, "issuer.name"), url: iriValue(issuer.url, "issuer.url", HTTP_URL) },
     subject: {
-      id: iriValue(graduate.id, "graduate.id", UUID_URN),
+      id: iriValue(graduate.id, "graduate.id", UUID_URN_PATTERN),
       name: textValue(graduate.fullName, "fullName"),
       dateOfBirth: dateValue(graduate.dateOfBirth, "dateOfBirth"),
       placeOfBirth: textValue(graduate.placeOfBirth, "placeOfBirth"),
@@ -267,7 +267,7 @@ export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
       signerName: textValue(register.signerName, "signerName"),
       signerTitle: textValue(register.signerTitle, "signerTitle"),
     },
-    supersedes: input.supersedes === null || input.supersedes === undefined ? null : iriValue(input.supersedes, "supersedes", UUID_URN),
+    supersedes: input.supersedes === null || input.supersedes === undefined ? null : iriValue(input.supersedes, "supersedes", UUID_URN_PATTERN),
     status: [statusEntry(input.status.revocation, "revocation"), statusEntry(input.status.suspension, "suspension")],
   };
   // Two parts of the credential with one id would be one RDF node: a bug upstream, never a diploma.

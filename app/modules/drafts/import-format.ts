@@ -1,4 +1,5 @@
 import type { DraftField } from "./schema";
+import type { MessageKey } from "~/lib/i18n";
 
 /**
  * The import's file format and report shapes: constants and types only, so that the browser (the import form and
@@ -68,8 +69,22 @@ export interface ImportFileIssue {
   params: Record<string, string | number>;
 }
 
-/** The i18n key of a file-level issue's message. */
-export const fileIssueMessageKey = (code: ImportFileIssueCode) => `diplomas.import.file.${code}` as const;
+/** The i18n key of each file-level issue's message. */
+export const FILE_ISSUE_LABELS = {
+  file_empty: "diplomas.import.file.file_empty",
+  file_too_large: "diplomas.import.file.file_too_large",
+  file_type: "diplomas.import.file.file_type",
+  xls_legacy: "diplomas.import.file.xls_legacy",
+  file_encoding: "diplomas.import.file.file_encoding",
+  file_syntax: "diplomas.import.file.file_syntax",
+  xlsx_unreadable: "diplomas.import.file.xlsx_unreadable",
+  sheet_too_large: "diplomas.import.file.sheet_too_large",
+  too_many_rows: "diplomas.import.file.too_many_rows",
+  no_rows: "diplomas.import.file.no_rows",
+  no_header: "diplomas.import.file.no_header",
+  missing_columns: "diplomas.import.file.missing_columns",
+  duplicate_column: "diplomas.import.file.duplicate_column",
+} as const satisfies Record<ImportFileIssueCode, MessageKey>;
 
 /** One problem of a row: the column (null for the row as a whole), an i18n key and its parameters. */
 export interface RowIssue {

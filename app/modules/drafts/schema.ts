@@ -230,9 +230,6 @@ export type BatchInput = z.infer<typeof BatchSchema>;
 /** The longest reason a principal may give for sending a batch back. */
 export const RETURN_REASON_MAX = 1000;
 
-/** Ids in URLs: anything that is not a UUID is a page that does not exist (404), never a database error. */
-export const uuidParam = z.string().uuid();
-
 /** The choice made after a report with errors: import nothing until the file is fixed, or only the valid rows. */
 export const IMPORT_MODES = ["all", "valid_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -2,14 +2,15 @@ import { json } from "@remix-run/node";
 import type { Organisation } from "../../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { formValues, parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, readFormData } from "~/lib/http.server";
 import { clientOf, type RequestContext } from "~/lib/request-context";
 import type { SessionUser } from "~/lib/session.server";
 import { issuerDid, verificationMethodId } from "./did-web";
-import { markKeyCompromised, type MarkKeyCompromisedError } from "./mark-key-compromised.server";
+import { markKeyCompromised } from "./mark-key-compromised.server";
 import { countDiplomasPerKey, listDiplomasSignedSince, listKeys, type AffectedDiploma } from "./queries.server";
-import { rotateSchoolKey, type RotateSchoolKeyError } from "./rotate-school-key.server";
+import { rotateSchoolKey } from "./rotate-school-key.server";
 import { AffectedQuerySchema, CompromiseKeySchema, RotateKeySchema, type AffectedDiplomaView, type KeyView, type KeysActionResult } from "./schema";
+import { KEY_FAILURES } from "./failures";
 
 /**
  * The school's keys page, once its route has run the "school:manage-keys" guard: every query and write is scoped
@@ -56,15 +57,6 @@ export async function loadKeysPage(organisation: Organisation, options: { url: U
   };
 }
 
-const STATUS_OF: Record<RotateSchoolKeyError | MarkKeyCompromisedError, number> = {
-  not_found: 404,
-  not_accredited: 409,
-  already_compromised: 409,
-  reason_required: 400,
-  reason_too_long: 400,
-  compromised_from_in_future: 400,
-};
-
 /** The rotate and report-compromise forms. The caller's guard checked "school:manage-keys" in `organisation`. */
 export async function handleKeysAction(
   request: Request,
@@ -81,7 +73,7 @@ export async function handleKeysAction(
     const parsed = parseForm(RotateKeySchema, form);
     if (!parsed.ok) return reply({ intent: "rotate", ok: false, fieldErrors: parsed.fieldErrors }, 400);
     const result = await rotateSchoolKey(db, { organisationId: organisation.id, actor });
-    if (!result.ok) return reply({ intent: "rotate", ok: false, fieldErrors: {}, formError: `keys.error.${result.code}` }, STATUS_OF[result.code]);
+    if (!result.ok) return failureReply<KeysActionResult>(KEY_FAILURES[result.code], { intent: "rotate", ok: false, fieldErrors: {} });
     return reply({ intent: "rotate", ok: true, activeKeyRef: result.value.active.keyRef, retiredKeyRef: result.value.retired?.keyRef ?? null });
   }
 
@@ -95,9 +87,11 @@ export async function handleKeysAction(
     actor,
   });
   if (!result.ok) {
+    const failure = KEY_FAILURES[result.code];
+    // Field errors, when there are some, say it by the field; the form's message would repeat them.
     return reply(
-      { intent: "compromise", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.fieldErrors ? undefined : `keys.error.${result.code}` },
-      STATUS_OF[result.code],
+      { intent: "compromise", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.fieldErrors ? undefined : failure.message },
+      failure.status,
     );
   }
   const { key, replacement, affected } = result.value;

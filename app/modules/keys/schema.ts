@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { vietnamIso } from "~/lib/format-time";
+import type { MessageKey } from "~/lib/i18n";
 
 /**
  * The forms of the school's keys page: Zod schemas whose messages are i18n keys, shared by the page and its action.
@@ -83,6 +84,6 @@ export interface AffectedListView {
 /** What the keys action answers; the page shows it above the lists. */
 export type KeysActionResult =
   | { intent: "rotate"; ok: true; activeKeyRef: string; retiredKeyRef: string | null }
-  | { intent: "rotate"; ok: false; fieldErrors: Record<string, string>; formError?: string }
+  | { intent: "rotate"; ok: false; fieldErrors: Record<string, string>; formError?: MessageKey }
   | { intent: "compromise"; ok: true; keyRef: string; replacementKeyRef: string | null; affected: AffectedListView }
-  | { intent: "compromise"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string>; formError?: string };
+  | { intent: "compromise"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string>; formError?: MessageKey };

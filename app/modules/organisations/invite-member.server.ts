@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.serve
 import { issueUserToken } from "~/modules/auth/user-tokens.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import { isMemberRole, type InviteMemberInput } from "./schema";
+import { ROLE_LABELS } from "./labels";
 
 export interface InviteMemberOptions {
   /** The organisation the route's guard resolved from the signed-in admin's own roles: never from the form. */
@@ -74,7 +75,7 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
           fullName: existing.fullName,
           link: `${options.publicOrigin}/sign-in`,
           organisation: organisation.name,
-          role: translate(locale, `role.${input.role}`),
+          role: translate(locale, ROLE_LABELS[input.role]),
         },
       },
     });
@@ -104,7 +105,7 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
         fullName: input.fullName,
         link: `${options.publicOrigin}/reset-password?token=${token}`,
         organisation: organisation.name,
-        role: translate(options.locale, `role.${input.role}`),
+        role: translate(options.locale, ROLE_LABELS[input.role]),
       },
     },
   });

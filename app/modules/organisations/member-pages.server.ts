@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, readFormData } from "~/lib/http.server";
 import type { Organisation } from "../../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -12,6 +12,7 @@ import { inviteMember } from "./invite-member.server";
 import { listOrganisationMembers } from "./queries.server";
 import { removeMemberRole } from "./remove-member-role.server";
 import { MEMBER_ROLES, RemoveMemberRoleSchema, inviteMemberSchema, type MembersActionResult } from "./schema";
+import { ORGANISATION_FAILURES } from "./failures";
 
 /**
  * What the school and employer members pages share, once their route has run its guard: the routes pass in
@@ -30,8 +31,6 @@ export async function loadMembersPage(session: SessionUser, organisation: Organi
   };
 }
 
-const STATUS_OF = { not_found: 404, last_admin: 409, already_member: 409, role_not_allowed: 400 } as const;
-
 /** The invite and remove forms of a members page. The caller's guard checked "<kind>:manage-members". */
 export async function handleMembersAction(
   request: Request,
@@ -48,7 +47,7 @@ export async function handleMembersAction(
     const parsed = RemoveMemberRoleSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ intent: "remove", ok: false, formError: "members.error.not_found" }, 400);
     const result = await removeMemberRole(db, { organisationId: organisation.id, assignmentId: parsed.data.assignmentId, actor });
-    if (!result.ok) return reply({ intent: "remove", ok: false, formError: `members.error.${result.code}` }, STATUS_OF[result.code]);
+    if (!result.ok) return failureReply(ORGANISATION_FAILURES.members[result.code], { intent: "remove", ok: false });
     return reply({ intent: "remove", ok: true });
   }
 
@@ -62,7 +61,7 @@ export async function handleMembersAction(
     actor,
   });
   if (!result.ok) {
-    return reply({ intent: "invite", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? { email: "form.invalid" } }, STATUS_OF[result.code]);
+    return reply({ intent: "invite", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? { email: "form.invalid" } }, ORGANISATION_FAILURES.members[result.code].status);
   }
   return reply({
     intent: "invite",

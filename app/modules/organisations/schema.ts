@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES, type OrganisationKind, type Role } from "../../../db/schema/accounts";
+import type { MessageKey } from "~/lib/i18n";
 import { PERMISSIONS } from "~/lib/permissions";
 import { emailField } from "~/modules/auth/schema";
 import { REASON_MAX_LENGTH, STATUS_CHANGES } from "./organisation-status";
@@ -40,9 +41,8 @@ export type MembersActionResult =
   | { intent: "invite"; ok: true; notice: "members.invited" | "members.granted"; email: string; userId: string }
   | { intent: "invite"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string> }
   | { intent: "remove"; ok: true }
-  | { intent: "remove"; ok: false; formError: string };
+  | { intent: "remove"; ok: false; formError: MessageKey };
 
-export const uuidParam = z.string().uuid();
 
 export const StatusChangeSchema = z.object({
   change: z.enum(STATUS_CHANGES, { message: "organisations.error.change" }),

@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/lib/i18n";
+import type { FailureTable } from "~/lib/failures";
 
 /** The expected failures of programme requests: HTTP status and the message the user reads. */
 export type ProgrammeRequestFailure = "programme_exists" | "programme_missing" | "not_found";
@@ -7,4 +7,4 @@ export const PROGRAMME_REQUEST_FAILURES = {
   programme_exists: { status: 409, message: "programmeRequests.error.programme_exists" },
   programme_missing: { status: 409, message: "programmeRequests.error.programme_missing" },
   not_found: { status: 404, message: "programmeRequests.error.not_found" },
-} as const satisfies Record<ProgrammeRequestFailure, { status: number; message: MessageKey }>;
+} as const satisfies FailureTable<ProgrammeRequestFailure>;

@@ -11,6 +11,7 @@ import { verify } from "../signing/ed25519";
 import type { TRAINING_LEVELS } from "../reference/levels";
 import { cleanText } from "../reference/text";
 import { decodeBase32, encodeBase32 } from "./base32";
+import { isCanonicalUuid } from "~/lib/uuid";
 
 /** An Ed25519 verify: @noble/ed25519's by default (browser and server); the server passes Node's built-in one. */
 export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
@@ -393,7 +394,7 @@ function checkInput(input: QrPayloadInput): QrPayloadFields {
 function fieldProblem(f: QrPayloadFields): string | null {
   if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(f.schoolCode)) return "schoolCode: 2–20 of A–Z 0–9 -";
   if (!/^[0-9a-f]{8}$/.test(f.keyTag)) return "keyTag: 8 hex digits";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(f.credentialId)) return "credentialId: a UUID";
+  if (!isCanonicalUuid(f.credentialId)) return "credentialId: a UUID";
   if (!isCanonicalText(f.serial, SERIAL_MAX_BYTES)) return `serial: 1–${SERIAL_MAX_BYTES} bytes of printable text`;
   if (!isCanonicalText(f.holderName, HOLDER_NAME_MAX_BYTES)) return `holderName: 1–${HOLDER_NAME_MAX_BYTES} bytes of printable text`;
   if (!/^[0-9]{7,8}$/.test(f.programmeCode)) return "programmeCode: 7 or 8 digits";

@@ -3,11 +3,11 @@ import type { z } from "zod";
 import { getDb, type Database } from "~/lib/db.server";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import { readFormData } from "~/lib/http.server";
+import { notFound, readFormData } from "~/lib/http.server";
 import { clientOf } from "~/lib/request-context";
 import type { Result } from "~/lib/result";
 import type { AuditActor } from "~/modules/audit/record-audit.server";
-import { referenceFailureStatus } from "./failures";
+import { referenceFailure } from "./failures";
 
 export interface ReferenceEdit<S extends z.ZodTypeAny, T> {
   request: Request;
@@ -30,7 +30,7 @@ export interface ReferenceEdit<S extends z.ZodTypeAny, T> {
 
 /**
  * The action of a reference-data edit form: parse the form, run the use-case as the signed-in user,
- * answer a rejected edit with the form's values and errors (status from `referenceFailureStatus`),
+ * answer a rejected edit with the form's values and errors (status and message from REFERENCE_FAILURES),
  * redirect after a successful one.
  */
 export async function runReferenceEdit<S extends z.ZodTypeAny, T>(edit: ReferenceEdit<S, T>) {
@@ -44,11 +44,12 @@ export async function runReferenceEdit<S extends z.ZodTypeAny, T>(edit: Referenc
     form,
   });
   if (!result.ok) {
-    const notFound = result.code === "not_found";
-    if (notFound && edit.notFound === "404") throw new Response(null, { status: 404 });
+    if (result.code === "not_found" && edit.notFound === "404") throw notFound();
+    const failure = referenceFailure(result.code);
+    // Field errors, when there are some, say it by the field; the form's message would repeat them.
     return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: notFound ? "reference.error.notFound" : undefined },
-      { status: referenceFailureStatus(result.code) },
+      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.fieldErrors ? undefined : failure.message },
+      { status: failure.status },
     );
   }
   return redirect(edit.redirectTo(result.value, parsed.data));

@@ -3,8 +3,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { parseForm } from "~/lib/forms";
-import { readFormData } from "~/lib/http.server";
+import { failureReply, readFormData } from "~/lib/http.server";
 import { clientOf } from "~/lib/request-context";
+import { REPORT_FAILURES } from "./failures";
 import { changeFakeReportStatus, type ReportScope } from "./fake-reports.server";
 import { ReportStatusSchema, type ReportActionData } from "./schema";
 
@@ -21,10 +22,7 @@ export async function reportStatusAction(request: Request, context: AppLoadConte
     actor: { userId, ip: clientOf(request, context).ip },
   });
   if (!result.ok) {
-    return json<ReportActionData>(
-      { ok: false, reportId, fieldErrors: {}, formError: `reports.error.${result.code}` },
-      { status: result.code === "not_found" ? 404 : 409 },
-    );
+    return failureReply<ReportActionData>(REPORT_FAILURES[result.code], { ok: false, reportId, fieldErrors: {} });
   }
   return json<ReportActionData>({ ok: true, reportId, trackingCode: result.value.trackingCode });
 }

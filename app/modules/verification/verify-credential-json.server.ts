@@ -18,8 +18,7 @@ import { findProgrammeName, findSchoolByCode } from "./queries.server";
 import { reason, type Reason } from "./reasons";
 import type { MinimalDiploma, Verdict, VerificationResult } from "./verdict";
 import { issuerSummary, type VerifyOptions } from "./verify-qr.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isCanonicalUuid } from "~/lib/uuid";
 
 export async function verifyCredentialDocument(db: Executor, credential: unknown, options: VerifyOptions): Promise<VerificationResult> {
   const { result, organisationId } = await check(db, credential, options);
@@ -124,7 +123,7 @@ async function minimalDiploma(db: Executor, credential: Record<string, unknown>)
   const validFrom = typeof credential.validFrom === "string" ? new Date(credential.validFrom) : null;
   const graduationDate = typeof subject.graduationDate === "string" ? subject.graduationDate : "";
   const strings = [subject.name, achievement.programmeCode, achievement.trainingLevel, subject.classification, credential.serialNumber];
-  if (!UUID.test(id) || !validFrom || Number.isNaN(validFrom.getTime()) || !/^\d{4}-/.test(graduationDate) || !strings.every((s) => typeof s === "string")) {
+  if (!isCanonicalUuid(id) || !validFrom || Number.isNaN(validFrom.getTime()) || !/^\d{4}-/.test(graduationDate) || !strings.every((s) => typeof s === "string")) {
     return null;
   }
   return {
