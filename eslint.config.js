@@ -29,12 +29,14 @@ const RESTRICTED_PATHS = [
   {
     target: "./app/lib",
     from: "./app/modules",
-    message: "app/lib is the bottom layer: move the shared piece into app/lib, or the code that needs the module into it.",
+    message:
+      "app/lib is the bottom layer: move the shared piece into app/lib, or the code that needs the module into it.",
   },
   {
     target: ["./app/routes", "./app/components", "./app/modules", "./app/root.tsx", "./app/entry.client.tsx"],
     from: ["./app/lib/i18n/messages", "./app/lib/i18n/catalogue.vi.ts", "./app/lib/i18n/catalogue.en.ts"],
-    message: "A page ships only its own language (app/lib/i18n/load-catalogue.ts): read messages through useT(), translate() or translator().",
+    message:
+      "A page ships only its own language (app/lib/i18n/load-catalogue.ts): read messages through useT(), translate() or translator().",
   },
 ];
 
@@ -45,7 +47,17 @@ const NO_DRIZZLE = {
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "public/build/**", "node_modules/**", "test-results/**", "playwright-report/**", ".cache/**", "data/**", "tmp/**", "db/migrations/**"],
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".cache/**",
+      "data/**",
+      "tmp/**",
+      "db/migrations/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -60,7 +72,13 @@ export default tseslint.config(
       // A leading underscore marks a value left out on purpose (`const { secret: _, ...rest } = row`).
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
       // `interface AppLoadContext extends RequestContext {}` is how Remix's context type is augmented.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
@@ -93,8 +111,18 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "drizzle-orm", message: "SQL lives in a module's .server.ts files (README, Decisions: \"Where SQL lives\")." }],
-          patterns: [{ group: ["drizzle-orm/*"], message: "SQL lives in a module's .server.ts files (README, Decisions: \"Where SQL lives\")." }],
+          paths: [
+            {
+              name: "drizzle-orm",
+              message: 'SQL lives in a module\'s .server.ts files (README, Decisions: "Where SQL lives").',
+            },
+          ],
+          patterns: [
+            {
+              group: ["drizzle-orm/*"],
+              message: 'SQL lives in a module\'s .server.ts files (README, Decisions: "Where SQL lives").',
+            },
+          ],
         },
       ],
     },
@@ -108,7 +136,10 @@ export default tseslint.config(
           ...NO_DRIZZLE,
           patterns: [
             ...NO_DRIZZLE.patterns,
-            { group: ["*.server", "*.server.*"], message: "Components run in the browser too: pass server data in as props." },
+            {
+              group: ["*.server", "*.server.*"],
+              message: "Components run in the browser too: pass server data in as props.",
+            },
           ],
         },
       ],

@@ -118,7 +118,12 @@ function SiteHeader() {
           <Form method="post" action="/language" className="lang-switch" reloadDocument>
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
-            <button type="submit" className="link-button" title={t("lang.switchLabel")} lang={data?.locale === "en" ? "vi" : "en"}>
+            <button
+              type="submit"
+              className="link-button"
+              title={t("lang.switchLabel")}
+              lang={data?.locale === "en" ? "vi" : "en"}
+            >
               {t("lang.switch")}
             </button>
           </Form>
@@ -127,7 +132,13 @@ function SiteHeader() {
       <nav className="main-nav" aria-label={t("nav.main")}>
         <div className="container">
           <div className="nav-menu" data-scripted={scripted} data-open={menuOpen}>
-            <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen((o) => !o)}>
+            <button
+              type="button"
+              className="nav-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
               {t("nav.menu")}
             </button>
             <ul id="main-menu">

@@ -31,7 +31,8 @@ function manifestAssets(source) {
   const urls = [];
   const add = (entry) => {
     if (!entry) return;
-    for (const url of [entry.module, ...(entry.imports || []), ...(entry.css || [])]) if (typeof url === "string") urls.push(url);
+    for (const url of [entry.module, ...(entry.imports || []), ...(entry.css || [])])
+      if (typeof url === "string") urls.push(url);
   };
   add(manifest.entry);
   for (const id of ROUTES) add(manifest.routes && manifest.routes[id]);
@@ -59,7 +60,8 @@ async function cacheShell() {
   if (!response.ok) throw new Error(`GET ${SHELL}: ${response.status}`);
   const html = await response.clone().text();
   const queue = [];
-  for (const match of html.matchAll(/(?:href|src)="(\/build\/[^"]+)"|"(\/build\/[^"]+\.(?:js|css))"/g)) queue.push(match[1] || match[2]);
+  for (const match of html.matchAll(/(?:href|src)="(\/build\/[^"]+)"|"(\/build\/[^"]+\.(?:js|css))"/g))
+    queue.push(match[1] || match[2]);
   const kept = new Set();
   while (queue.length > 0 && kept.size < MAX_ASSETS) {
     const url = queue.shift();
@@ -91,7 +93,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("vanbang-verify-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith("vanbang-verify-") && k !== CACHE).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });

@@ -16,7 +16,11 @@ import { useKeyRing, keyRingFrom } from "~/modules/keys/key-encryption.server";
 import { createSubmittedBatch } from "../tests/support/diplomas";
 import { createOrganisation, createUser } from "../tests/support/factories";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "1000" }, generic: { type: "string" } }, allowPositionals: false, strict: true });
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "1000" }, generic: { type: "string" } },
+  allowPositionals: false,
+  strict: true,
+});
 const count = Number(values.count);
 const genericCount = values.generic !== undefined ? Number(values.generic) : Math.min(count, 500);
 if (!Number.isInteger(count) || count < 1 || count > 131_072 || !Number.isInteger(genericCount) || genericCount < 0) {
@@ -38,7 +42,10 @@ useDatabase(handle);
 await prepareDatabase(handle);
 const db = handle.db;
 
-const school = await createOrganisation(db, { kind: "school", code: `BENCH-${randomUUID().slice(0, 8).toUpperCase()}` });
+const school = await createOrganisation(db, {
+  kind: "school",
+  code: `BENCH-${randomUUID().slice(0, 8).toUpperCase()}`,
+});
 const registrar = await createUser(db, { roles: [{ role: "school_registrar", organisationId: school.id }] });
 const principal = await createUser(db, { roles: [{ role: "school_principal", organisationId: school.id }] });
 const ensured = await ensureSchoolKey(db, { organisationId: school.id, actor: { userId: null, ip: null } });
@@ -47,14 +54,18 @@ if (!ensured.ok) throw new Error(`no key: ${ensured.code}`);
 async function issue(n: number, pipeline: "fast" | "generic") {
   const { batch } = await createSubmittedBatch(db, { organisationId: school.id, createdBy: registrar.id, count: n });
   const started = performance.now();
-  const result = await signBatch(db, {
-    organisationId: school.id,
-    batchId: batch.id,
-    signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
-    issuePlace: "Hà Nội",
-    publicOrigin: "https://vanbang.gdnn.gov.vn",
-    actor: { userId: principal.id, ip: null },
-  }, pipeline === "generic" ? { signCredential: signGenericWithCanonicalForm } : {});
+  const result = await signBatch(
+    db,
+    {
+      organisationId: school.id,
+      batchId: batch.id,
+      signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
+      issuePlace: "Hà Nội",
+      publicOrigin: "https://vanbang.gdnn.gov.vn",
+      actor: { userId: principal.id, ip: null },
+    },
+    pipeline === "generic" ? { signCredential: signGenericWithCanonicalForm } : {},
+  );
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(`signing failed: ${result.code}`);
   return ms;
@@ -71,9 +82,13 @@ await closeDatabase();
 const msPerDiploma = fastMs / count;
 const genericMsPerDiploma = genericMs / genericCount;
 console.log(`database: ${handle.kind}${process.env.DATABASE_URL ? "" : " (in memory)"}`);
-console.log(`fast path:    ${count} diplomas in ${(fastMs / 1000).toFixed(2)} s — ${msPerDiploma.toFixed(3)} ms per diploma`);
+console.log(
+  `fast path:    ${count} diplomas in ${(fastMs / 1000).toFixed(2)} s — ${msPerDiploma.toFixed(3)} ms per diploma`,
+);
 if (genericCount > 0) {
-  console.log(`generic JSON-LD pipeline: ${genericCount} diplomas in ${(genericMs / 1000).toFixed(2)} s — ${genericMsPerDiploma.toFixed(3)} ms per diploma`);
+  console.log(
+    `generic JSON-LD pipeline: ${genericCount} diplomas in ${(genericMs / 1000).toFixed(2)} s — ${genericMsPerDiploma.toFixed(3)} ms per diploma`,
+  );
   console.log(`speed-up: ${(genericMsPerDiploma / msPerDiploma).toFixed(1)}×`);
 }
 console.log(

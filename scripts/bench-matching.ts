@@ -18,7 +18,12 @@ import { closeDatabase, openPglite, openPostgres, rowsOf, useDatabase, type Data
 import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { changeJobStatus } from "~/modules/jobs/change-job-status.server";
 import { saveJob } from "~/modules/jobs/save-job.server";
-import { loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "~/modules/matching/queries.server";
+import {
+  loadMatchGraduate,
+  loadMatchJobs,
+  rankCandidatesForJob,
+  rankJobsForGraduate,
+} from "~/modules/matching/queries.server";
 import { createOrganisation, createUser } from "../tests/support/factories";
 
 const { values } = parseArgs({
@@ -34,7 +39,11 @@ const { values } = parseArgs({
 const graduates = Number(values.graduates);
 const jobCount = Number(values.jobs);
 const samples = Number(values.samples);
-if (![graduates, jobCount, samples].every((n) => Number.isInteger(n) && n > 0) || graduates > 2_000_000 || jobCount > 500_000) {
+if (
+  ![graduates, jobCount, samples].every((n) => Number.isInteger(n) && n > 0) ||
+  graduates > 2_000_000 ||
+  jobCount > 500_000
+) {
   console.error("usage: npm run bench:matching -- --graduates N --jobs M [--samples S] [--keep]");
   process.exit(2);
 }
@@ -48,32 +57,98 @@ await prepareDatabase(handle);
 const db = handle.db;
 const run = randomUUID().slice(0, 8).toUpperCase();
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-log(`database: ${handle.kind}${process.env.DATABASE_URL ? "" : " (in memory)"}; ${graduates} graduates, ${jobCount} jobs, run ${run}`);
+log(
+  `database: ${handle.kind}${process.env.DATABASE_URL ? "" : " (in memory)"}; ${graduates} graduates, ${jobCount} jobs, run ${run}`,
+);
 
 // Uneven draws: programmes and provinces in a fixed order, index = floor(n · u²) favours the first ones.
-const programmeRows = rowsOf<{ code: string }>(await db.execute(sql`select code from programmes where active and not is_legacy order by code`));
+const programmeRows = rowsOf<{ code: string }>(
+  await db.execute(sql`select code from programmes where active and not is_legacy order by code`),
+);
 const programmeOrder = [...programmeRows.map((r) => r.code)].sort((a, b) => weight(b) - weight(a));
 function weight(code: string): number {
   // Business, IT, engineering and hospitality first: the largest enrolments.
   const field = code.slice(1, 3);
   return ({ "34": 5, "48": 4, "52": 4, "81": 3, "51": 3, "72": 2, "22": 2 } as Record<string, number>)[field] ?? 1;
 }
-const provinceOrder = ["79", "01", "48", "31", "75", "92", "24", "33", "38", "40", "56", "66", "52", "68", "25", "19", "37", "82", "91", "86", "80", "44", "46", "51", "42", "22", "96", "15", "08", "20", "14", "04", "11", "12"];
+const provinceOrder = [
+  "79",
+  "01",
+  "48",
+  "31",
+  "75",
+  "92",
+  "24",
+  "33",
+  "38",
+  "40",
+  "56",
+  "66",
+  "52",
+  "68",
+  "25",
+  "19",
+  "37",
+  "82",
+  "91",
+  "86",
+  "80",
+  "44",
+  "46",
+  "51",
+  "42",
+  "22",
+  "96",
+  "15",
+  "08",
+  "20",
+  "14",
+  "04",
+  "11",
+  "12",
+];
 const arr = (values: readonly string[]) => sql`${`{${values.join(",")}}`}::text[]`;
 const pick = (list: SQL, n: number) => sql`(${list})[1 + floor(power(random(), 2) * ${n})::int]`;
 type SQL = ReturnType<typeof sql>;
 const programmesSql = arr(programmeOrder);
 const provincesSql = arr(provinceOrder);
-const skillPool = ["kế toán máy", "excel", "misa", "thuế", "tiếng anh", "javascript", "sql", "hàn mig", "autocad", "plc", "lái xe", "giao tiếp", "bán hàng", "nấu ăn", "chăm sóc khách hàng", "tiếng nhật", "tiếng hàn", "điện dân dụng", "sửa chữa ô tô", "photoshop"];
+const skillPool = [
+  "kế toán máy",
+  "excel",
+  "misa",
+  "thuế",
+  "tiếng anh",
+  "javascript",
+  "sql",
+  "hàn mig",
+  "autocad",
+  "plc",
+  "lái xe",
+  "giao tiếp",
+  "bán hàng",
+  "nấu ăn",
+  "chăm sóc khách hàng",
+  "tiếng nhật",
+  "tiếng hàn",
+  "điện dân dụng",
+  "sửa chữa ô tô",
+  "photoshop",
+];
 const skillsSql = arr(skillPool.map((s) => `"${s}"`));
 
 // ——— Population ———
 const started = performance.now();
 const school = await createOrganisation(db, { kind: "school", code: `BENCH-${run}` });
-const employerOrg = await createOrganisation(db, { kind: "employer", code: String(9_000_000_000 + Math.floor(Math.random() * 999_999_999)), name: `BENCH ${run}` });
+const employerOrg = await createOrganisation(db, {
+  kind: "employer",
+  code: String(9_000_000_000 + Math.floor(Math.random() * 999_999_999)),
+  name: `BENCH ${run}`,
+});
 const staff = await createUser(db, { roles: [{ role: "employer_member", organisationId: employerOrg.id }] });
 
-await db.execute(sql`insert into users (email, full_name) select 'bench-' || lower(${run}) || '-' || g || '@bench.invalid', 'Người học ' || g from generate_series(1, ${graduates}) g`);
+await db.execute(
+  sql`insert into users (email, full_name) select 'bench-' || lower(${run}) || '-' || g || '@bench.invalid', 'Người học ' || g from generate_series(1, ${graduates}) g`,
+);
 // A plain table (not temporary: the pool has several connections), dropped at the end.
 const benchUsers = sql.raw(`bench_users_${run.toLowerCase()}`);
 await db.execute(sql`
@@ -102,9 +177,15 @@ await db.execute(sql`
     case when u.n % 3 = 0 then array['full_time'] when u.n % 3 = 1 then array['full_time', 'part_time'] else '{}'::text[] end
   from ${benchUsers} u`);
 // 60% let employers see them, half of those may be contacted; 5% keep a saved search.
-await db.execute(sql`insert into graduate_consents (user_id, purpose) select id, 'visible_to_employers' from ${benchUsers} where n % 5 < 3`);
-await db.execute(sql`insert into graduate_consents (user_id, purpose) select id, 'may_be_contacted' from ${benchUsers} where n % 10 < 3`);
-await db.execute(sql`insert into saved_searches (user_id, name, filters) select id, 'Tìm việc', jsonb_build_object('province', ${pick(provincesSql, 5)}) from ${benchUsers} where n % 20 = 0`);
+await db.execute(
+  sql`insert into graduate_consents (user_id, purpose) select id, 'visible_to_employers' from ${benchUsers} where n % 5 < 3`,
+);
+await db.execute(
+  sql`insert into graduate_consents (user_id, purpose) select id, 'may_be_contacted' from ${benchUsers} where n % 10 < 3`,
+);
+await db.execute(
+  sql`insert into saved_searches (user_id, name, filters) select id, 'Tìm việc', jsonb_build_object('province', ${pick(provincesSql, 5)}) from ${benchUsers} where n % 20 = 0`,
+);
 // Fresh statistics before the joins below: on a database that held (and deleted) an earlier run's population, stale
 // ones led the planner into nested loops over 100,000 rows (the candidate pool took over ten minutes instead of seconds).
 await db.execute(sql`analyze users, diplomas, graduate_profiles, graduate_consents`);
@@ -166,8 +247,14 @@ await db.execute(sql`vacuum analyze`);
 log(`population ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 // ——— Measurements ———
-const sampleUsers = rowsOf<{ id: string }>(await db.execute(sql`select id from ${benchUsers} order by random() limit ${samples}`)).map((r) => r.id);
-const sampleJobs = rowsOf<{ id: string }>(await db.execute(sql`select id from jobs where organisation_id = ${employerOrg.id} order by random() limit ${samples}`)).map((r) => r.id);
+const sampleUsers = rowsOf<{ id: string }>(
+  await db.execute(sql`select id from ${benchUsers} order by random() limit ${samples}`),
+).map((r) => r.id);
+const sampleJobs = rowsOf<{ id: string }>(
+  await db.execute(
+    sql`select id from jobs where organisation_id = ${employerOrg.id} order by random() limit ${samples}`,
+  ),
+).map((r) => r.id);
 
 function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -198,9 +285,13 @@ const cand = await timeEach(sampleJobs, candidates(false));
 log(`candidates: p50 ${percentile(cand, 50).toFixed(1)} ms, p95 ${percentile(cand, 95).toFixed(1)} ms`);
 const naiveSamples = Math.min(samples, 30);
 const jfmNaive = await timeEach(sampleUsers.slice(0, naiveSamples), jobsForMe(true));
-log(`jobs for me, full scan: p50 ${percentile(jfmNaive, 50).toFixed(1)} ms, p95 ${percentile(jfmNaive, 95).toFixed(1)} ms`);
+log(
+  `jobs for me, full scan: p50 ${percentile(jfmNaive, 50).toFixed(1)} ms, p95 ${percentile(jfmNaive, 95).toFixed(1)} ms`,
+);
 const candNaive = await timeEach(sampleJobs.slice(0, naiveSamples), candidates(true));
-log(`candidates, full scan: p50 ${percentile(candNaive, 50).toFixed(1)} ms, p95 ${percentile(candNaive, 95).toFixed(1)} ms`);
+log(
+  `candidates, full scan: p50 ${percentile(candNaive, 50).toFixed(1)} ms, p95 ${percentile(candNaive, 95).toFixed(1)} ms`,
+);
 
 // Publish → matched: drafts through the use-case, then the publishing transaction (matching rows + alerts).
 const publishMs: number[] = [];
@@ -227,7 +318,12 @@ for (let i = 0; i < 25; i++) {
   });
   if (!saved.ok) throw new Error(`saveJob: ${saved.code}`);
   const t = performance.now();
-  const published = await changeJobStatus(db, { organisation: employerOrg, jobId: saved.value.jobId, transition: "publish", actor: { userId: staff.id, ip: null } });
+  const published = await changeJobStatus(db, {
+    organisation: employerOrg,
+    jobId: saved.value.jobId,
+    transition: "publish",
+    actor: { userId: staff.id, ip: null },
+  });
   if (!published.ok) throw new Error(`publish: ${published.code}`);
   if (i >= 5) publishMs.push(performance.now() - t);
 }

@@ -82,7 +82,8 @@ function buildIfNeeded(): void {
   const sources = ["app", "db/schema"].map((d) => path.join(root, d));
   const stale =
     !existsSync(buildFile) ||
-    Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;
+    Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) >
+      statSync(buildFile).mtimeMs;
   if (!stale) return;
   console.log("building the app…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
@@ -208,7 +209,11 @@ async function main(): Promise<void> {
   // Sanity: the page and the API both answer "valid" for this diploma.
   const page = await fetch(pageUrl);
   const pageBytes = Buffer.from(await page.arrayBuffer());
-  const api = await fetch(`${origin}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ qr }) });
+  const api = await fetch(`${origin}/api/v1/verify`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ qr }),
+  });
   const apiBody = (await api.json()) as { verdict?: string };
   if (page.status !== 200 || api.status !== 200 || apiBody.verdict !== "valid") {
     throw new Error(`unexpected answers: page ${page.status}, api ${api.status} ${JSON.stringify(apiBody)}`);
@@ -223,16 +228,33 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => bare!.listen(0, "127.0.0.1", resolve));
   const barePort = (bare.address() as AddressInfo).port;
 
-  console.log(`\n${connections} connections, ${duration} s each (after a 1 s warm-up); verify page ${pageBytes.length} bytes\n`);
-  console.log(`${"target".padEnd(28)} ${"req/s".padStart(8)} ${"p99 ms".padStart(9)} ${"p50 ms".padStart(9)} ${"requests".padStart(9)} ${"failed".padStart(7)}`);
+  console.log(
+    `\n${connections} connections, ${duration} s each (after a 1 s warm-up); verify page ${pageBytes.length} bytes\n`,
+  );
+  console.log(
+    `${"target".padEnd(28)} ${"req/s".padStart(8)} ${"p99 ms".padStart(9)} ${"p50 ms".padStart(9)} ${"requests".padStart(9)} ${"failed".padStart(7)}`,
+  );
   const bareFig = await drive("bare node http", { url: `http://127.0.0.1:${barePort}/` });
-  const pageFig = await drive(`GET /V/{payload} (${qrs.length})`, { url: origin, requests: qrs.map((q) => ({ method: "GET", path: new URL(q).pathname })) });
+  const pageFig = await drive(`GET /V/{payload} (${qrs.length})`, {
+    url: origin,
+    requests: qrs.map((q) => ({ method: "GET", path: new URL(q).pathname })),
+  });
   const apiFig = await drive(`POST /api/v1/verify (${qrs.length})`, {
     url: `${origin}/api/v1/verify`,
-    requests: qrs.map((q) => ({ method: "POST", path: "/api/v1/verify", headers: { "content-type": "application/json" }, body: JSON.stringify({ qr: q }) })),
+    requests: qrs.map((q) => ({
+      method: "POST",
+      path: "/api/v1/verify",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ qr: q }),
+    })),
   });
-  for (const [name, f] of [["bare", bareFig], ["page", pageFig], ["api", apiFig]] as const) {
-    if (f.non2xx + f.errors + f.timeouts > 0) console.warn(`warning: ${name}: ${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts`);
+  for (const [name, f] of [
+    ["bare", bareFig],
+    ["page", pageFig],
+    ["api", apiFig],
+  ] as const) {
+    if (f.non2xx + f.errors + f.timeouts > 0)
+      console.warn(`warning: ${name}: ${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts`);
   }
 
   const share = (x: number) => Math.round((x / Math.max(1, bareFig.rps)) * 1000) / 1000;

@@ -24,7 +24,12 @@ export async function buildApp(root = process.cwd()) {
   const config = await readConfig(root);
   rmSync(config.assetsBuildDirectory, { recursive: true, force: true });
   mkdirSync(config.assetsBuildDirectory, { recursive: true });
-  const compiler = await create({ config, options: { mode: "production", sourcemap: false }, fileWatchCache: createFileWatchCache(), logger });
+  const compiler = await create({
+    config,
+    options: { mode: "production", sourcemap: false },
+    fileWatchCache: createFileWatchCache(),
+    logger,
+  });
   try {
     await compiler.compile();
   } catch (thrown) {

@@ -39,7 +39,10 @@ export function isServerModuleSpecifier(specifier: string): boolean {
  * Checks the given sources. `routes` are route modules (client exports reachable code checked), `clientModules` are
  * modules that run in the browser as a whole.
  */
-export function checkServerImports(input: { routes: SourceFile[]; clientModules: SourceFile[] }): ServerImportProblem[] {
+export function checkServerImports(input: {
+  routes: SourceFile[];
+  clientModules: SourceFile[];
+}): ServerImportProblem[] {
   const all = [...input.routes, ...input.clientModules];
   const byName = new Map(all.map((file) => [path.resolve(file.fileName), file.text]));
   const options: ts.CompilerOptions = {
@@ -105,7 +108,10 @@ function referencedSymbol(identifier: ts.Identifier, checker: ts.TypeChecker): t
   }
   if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return undefined;
   if (ts.isJsxAttribute(parent) && parent.name === identifier) return undefined;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === identifier) {
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) &&
+    parent.name === identifier
+  ) {
     return undefined;
   }
   return checker.getSymbolAtLocation(identifier);
@@ -127,11 +133,17 @@ function lineOf(source: ts.SourceFile, node: ts.Node): number {
 }
 
 function isExported(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 function declaredNames(statement: ts.Statement): string[] {
-  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+  if (
+    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+    statement.name
+  ) {
     return [statement.name.text];
   }
   if (ts.isVariableStatement(statement)) {
@@ -168,7 +180,9 @@ function checkRoute(source: ts.SourceFile, checker: ts.TypeChecker, fileName: st
         for (const element of clause.elements) if (!SERVER_ONLY_EXPORTS.has(element.name.text)) reach(element);
       }
     } else if (isExported(statement)) {
-      const isDefault = (ts.getModifiers(statement as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      const isDefault = (ts.getModifiers(statement as ts.HasModifiers) ?? []).some(
+        (m) => m.kind === ts.SyntaxKind.DefaultKeyword,
+      );
       const names = declaredNames(statement);
       if (isDefault || names.some((name) => !SERVER_ONLY_EXPORTS.has(name))) reach(statement);
     } else if (ts.isExpressionStatement(statement)) {
@@ -209,12 +223,25 @@ function checkClientModule(source: ts.SourceFile, checker: ts.TypeChecker, fileN
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.importClause) {
       if (isServerModuleSpecifier(statement.moduleSpecifier.text)) {
-        problems.push({ fileName, line: lineOf(source, statement), message: `imports "${statement.moduleSpecifier.text}" (a .server module) into browser code` });
+        problems.push({
+          fileName,
+          line: lineOf(source, statement),
+          message: `imports "${statement.moduleSpecifier.text}" (a .server module) into browser code`,
+        });
       }
     }
-    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) && !statement.isTypeOnly) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      !statement.isTypeOnly
+    ) {
       if (isServerModuleSpecifier(statement.moduleSpecifier.text)) {
-        problems.push({ fileName, line: lineOf(source, statement), message: `re-exports "${statement.moduleSpecifier.text}" (a .server module) from browser code` });
+        problems.push({
+          fileName,
+          line: lineOf(source, statement),
+          message: `re-exports "${statement.moduleSpecifier.text}" (a .server module) from browser code`,
+        });
       }
     }
   }
@@ -253,11 +280,21 @@ function isIntended(problem: ServerImportProblem): boolean {
 
 /** Checks this repository's app/ directory. */
 export function checkRepository(root: string): ServerImportProblem[] {
-  const read = (fileName: string): SourceFile => ({ fileName: path.relative(root, fileName), text: readFileSync(fileName, "utf8") });
+  const read = (fileName: string): SourceFile => ({
+    fileName: path.relative(root, fileName),
+    text: readFileSync(fileName, "utf8"),
+  });
   const isServerFile = (fileName: string) => /\.server\.[jt]sx?$/.test(fileName);
-  const routes = [path.join(root, "app/root.tsx"), ...listFiles(path.join(root, "app/routes"))].filter((f) => !isServerFile(f));
-  const clientModules = [...listFiles(path.join(root, "app/components")), ...listFiles(path.join(root, "app/lib"))].filter((f) => !isServerFile(f));
-  return checkServerImports({ routes: routes.map(read), clientModules: clientModules.map(read) }).filter((p) => !isIntended(p));
+  const routes = [path.join(root, "app/root.tsx"), ...listFiles(path.join(root, "app/routes"))].filter(
+    (f) => !isServerFile(f),
+  );
+  const clientModules = [
+    ...listFiles(path.join(root, "app/components")),
+    ...listFiles(path.join(root, "app/lib")),
+  ].filter((f) => !isServerFile(f));
+  return checkServerImports({ routes: routes.map(read), clientModules: clientModules.map(read) }).filter(
+    (p) => !isIntended(p),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -265,7 +302,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const problems = checkRepository(root);
   for (const problem of problems) console.error(`${problem.fileName}:${problem.line}: ${problem.message}`);
   if (problems.length > 0) {
-    console.error(`\n${problems.length} use(s) of .server values in browser code. Move the value to a module without .server.`);
+    console.error(
+      `\n${problems.length} use(s) of .server values in browser code. Move the value to a module without .server.`,
+    );
     process.exit(1);
   }
   console.log("check-server-imports: no .server value reaches browser code");

@@ -23,7 +23,10 @@ function usage(message?: string): never {
 
 let values: { out?: string; origin?: string; help?: boolean };
 try {
-  ({ values } = parseArgs({ options: { out: { type: "string" }, origin: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { out: { type: "string" }, origin: { type: "string" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+  }));
 } catch (error) {
   usage(error instanceof Error ? error.message : String(error));
 }
@@ -63,7 +66,9 @@ try {
     );
     // What an offline verifier pins instead of trusting the copy's own did.json (docs/publication.md): publish it
     // through another channel than the export itself.
-    const ministry = JSON.parse(await readFile(path.join(outDir, ".well-known", "did.json"), "utf8")) as { verificationMethod: { id: string; publicKeyMultibase: string }[] };
+    const ministry = JSON.parse(await readFile(path.join(outDir, ".well-known", "did.json"), "utf8")) as {
+      verificationMethod: { id: string; publicKeyMultibase: string }[];
+    };
     for (const key of ministry.verificationMethod) console.log(`ministry key ${key.id} ${key.publicKeyMultibase}`);
   }
 } finally {

@@ -16,10 +16,14 @@ export interface ScriptSize {
 }
 
 export async function measurePageJs(url: string, options: { lang?: "vi" | "en" } = {}): Promise<ScriptSize[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const context = await browser.newContext({ ...devices["Pixel 7"] });
-    if (options.lang) await context.addCookies([{ name: LOCALE_COOKIE, value: options.lang, url: new URL(url).origin }]);
+    if (options.lang)
+      await context.addCookies([{ name: LOCALE_COOKIE, value: options.lang, url: new URL(url).origin }]);
     const page = await context.newPage();
     const pending: Promise<ScriptSize | null>[] = [];
     page.on("response", (response) => {
@@ -54,7 +58,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify({ url, lang: lang ?? "vi", files: sizes, total }, null, 2));
   } else {
-    for (const s of sizes) console.log(`${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)}  ${new URL(s.url).pathname}`);
-    console.log(`${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)}  total (${sizes.length} scripts, raw / gzip -9)`);
+    for (const s of sizes)
+      console.log(`${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)}  ${new URL(s.url).pathname}`);
+    console.log(
+      `${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)}  total (${sizes.length} scripts, raw / gzip -9)`,
+    );
   }
 }

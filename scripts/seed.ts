@@ -17,4 +17,8 @@ const diplomas = await seedDemoDiplomas(handle.db, getEnv().PUBLIC_ORIGIN);
 // The demo employer's jobs, the demo graduate's preferences and consents.
 const demoJobs = await seedDemoJobs(handle.db);
 await closeDatabase();
-console.log(created || diplomas.schools > 0 || demoJobs.jobs > 0 ? "demo data created" : "demo data already present: nothing to do");
+console.log(
+  created || diplomas.schools > 0 || demoJobs.jobs > 0
+    ? "demo data created"
+    : "demo data already present: nothing to do",
+);

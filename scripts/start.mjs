@@ -23,7 +23,8 @@ function newestMtime(dir) {
 const sources = ["app", "db/schema"].map((d) => path.join(root, d));
 const stale =
   !existsSync(buildFile) ||
-  Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) > statSync(buildFile).mtimeMs;
+  Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) >
+    statSync(buildFile).mtimeMs;
 
 if (stale) {
   console.log("Đang dựng ứng dụng — building the app…");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole test suite, as CI runs it.
 #   1 system dependencies (PostgreSQL server, Chromium; installed with apt-get when running as root)
-#   2 typecheck, check:server-imports and lint   3 unit tests, then the slow ones (tests/slow)
+#   2 typecheck, check:server-imports, lint and format   3 unit tests, then the slow ones (tests/slow)
 #   4 integration tests on PGlite
 #   5 integration tests on PostgreSQL (a throwaway server from scripts/pg-test-server.sh)
 #   6 production build   7 end-to-end tests (Playwright, Debian's Chromium)
@@ -127,6 +127,11 @@ header "2/7 Lint (eslint, import boundaries, module cycles)"
 code=0
 timeout --kill-after=30 600 npm run --silent lint || code=$?
 record "lint" "$code"
+
+header "2/7 Format (prettier --check)"
+code=0
+timeout --kill-after=30 300 npm run --silent format:check || code=$?
+record "format" "$code"
 
 # ---------------------------------------------------------------------------------------------------------------
 header "3/7 Unit tests"

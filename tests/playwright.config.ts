@@ -37,10 +37,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [
-    ["list"],
-    ["json", { outputFile: process.env.E2E_JSON_FILE ?? path.join(root, "test-results/e2e.json") }],
-  ],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON_FILE ?? path.join(root, "test-results/e2e.json") }]],
   use: {
     baseURL,
     locale: "vi-VN",

@@ -58,7 +58,10 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // A fixed test KEK: accrediting a school seals its key, and demo mode would otherwise write one to ./data.
-          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", KEY_ENCRYPTION_KEY: "dmFuYmFuZy1pbnRlZ3JhdGlvbi10ZXN0cy1rZWstMzI=" },
+          env: {
+            LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+            KEY_ENCRYPTION_KEY: "dmFuYmFuZy1pbnRlZ3JhdGlvbi10ZXN0cy1rZWstMzI=",
+          },
           globalSetup: ["tests/support/global-setup.ts"],
           maxWorkers: integrationWorkers,
           testTimeout: 30_000,

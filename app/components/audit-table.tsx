@@ -111,7 +111,15 @@ export function AuditTable({
 }
 
 /** The action filter of an audit viewer (a GET form: the filters live in the URL). */
-export function AuditFilterForm({ actions, selected, hidden }: { actions: string[]; selected?: string; hidden?: Record<string, string> }) {
+export function AuditFilterForm({
+  actions,
+  selected,
+  hidden,
+}: {
+  actions: string[];
+  selected?: string;
+  hidden?: Record<string, string>;
+}) {
   const t = useT();
   const actionLabel = useAuditActionLabel();
   return (

@@ -98,7 +98,11 @@ export function CorrectionComparison({ correction: c }: { correction: Correction
   const titleId = `correction-${c.id}`;
   return (
     <section className="card" aria-labelledby={titleId} data-testid="correction-comparison">
-      <h2 id={titleId}>{t(c.kind === "reissue" ? "issued.sign.reissueTitle" : "issued.sign.correctionTitle", { serial: c.oldSerial ?? "—" })}</h2>
+      <h2 id={titleId}>
+        {t(c.kind === "reissue" ? "issued.sign.reissueTitle" : "issued.sign.correctionTitle", {
+          serial: c.oldSerial ?? "—",
+        })}
+      </h2>
       {c.reason ? (
         <p>
           <strong>{t("issued.sign.correctionReason")}:</strong> <span className="prewrap">{c.reason}</span>
@@ -116,13 +120,18 @@ export function CorrectionComparison({ correction: c }: { correction: Correction
           </thead>
           <tbody>
             {c.fields.map((f) => (
-              <tr key={f.field} className={f.changed ? "comparison-changed" : undefined} data-changed={f.changed ? "true" : undefined}>
+              <tr
+                key={f.field}
+                className={f.changed ? "comparison-changed" : undefined}
+                data-changed={f.changed ? "true" : undefined}
+              >
                 <th scope="row">{t(FIELD_LABEL[f.field])}</th>
                 <td>{f.changed ? <del>{f.old}</del> : f.old}</td>
                 <td>
                   {f.changed ? (
                     <>
-                      <ins>{f.new}</ins> <span className="status-badge status-submitted">{t("issued.sign.changed")}</span>
+                      <ins>{f.new}</ins>{" "}
+                      <span className="status-badge status-submitted">{t("issued.sign.changed")}</span>
                     </>
                   ) : (
                     f.new

@@ -69,7 +69,10 @@ export function CodeCombobox({
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`${suggestUrl}?kind=${kind}&q=${encodeURIComponent(q)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const response = await fetch(`${suggestUrl}?kind=${kind}&q=${encodeURIComponent(q)}`, {
+          signal: controller.signal,
+          headers: { Accept: "application/json" },
+        });
         if (!response.ok) {
           setStatus(t(response.status === 429 ? "combobox.tooFast" : "combobox.failed"));
           return;
@@ -128,7 +131,8 @@ export function CodeCombobox({
     }
   }
 
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   const frame = (control: JSX.Element) => (
     <div className={`field code-combobox${error ? " field-invalid" : ""}`}>
       <label htmlFor={fieldId}>{fieldLabel}</label>
@@ -174,7 +178,12 @@ export function CodeCombobox({
           {selected.map((c) => (
             <li key={c.code} className="chip">
               <span>{label(c)}</span>
-              <button type="button" className="chip-remove" onClick={() => remove(c)} aria-label={t("combobox.remove", { name: label(c) })}>
+              <button
+                type="button"
+                className="chip-remove"
+                onClick={() => remove(c)}
+                aria-label={t("combobox.remove", { name: label(c) })}
+              >
                 ×
               </button>
               <input type="hidden" name={name} value={c.code} />
@@ -202,7 +211,13 @@ export function CodeCombobox({
           onBlur={() => setOpen(false)}
           onFocus={() => setOpen(options.length > 0)}
         />
-        <ul id={listId} role="listbox" aria-label={fieldLabel} className="combobox-list" hidden={!open || options.length === 0}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={fieldLabel}
+          className="combobox-list"
+          hidden={!open || options.length === 0}
+        >
           {options.map((o, i) => (
             <li
               key={o.code}

@@ -25,7 +25,11 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
       <button type="button" className="button button-small" onClick={copy} aria-label={label}>
         {t("share.copy")}
       </button>
-      <span role="status" aria-live="polite" className={state === "failed" ? "copy-status copy-status-failed" : "copy-status"}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={state === "failed" ? "copy-status copy-status-failed" : "copy-status"}
+      >
         {state === "copied" ? t("share.copied") : state === "failed" ? t("share.copyFailed") : ""}
       </span>
     </span>

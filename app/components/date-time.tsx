@@ -5,5 +5,7 @@ import { useLocale } from "~/lib/i18n/use-t";
 export function DateTime({ value, dateOnly = false }: { value: string | Date; dateOnly?: boolean }) {
   const locale = useLocale();
   const date = new Date(value);
-  return <time dateTime={date.toISOString()}>{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}</time>;
+  return (
+    <time dateTime={date.toISOString()}>{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}</time>
+  );
 }

@@ -22,7 +22,11 @@ export interface DiplomaCertificateProps {
 export function DiplomaCertificate({ document: doc, qrSvg }: DiplomaCertificateProps) {
   return (
     <div className="diploma-frame">
-      <article className="diploma-sheet" data-status={doc.status} aria-label={`${doc.title.vi} – ${doc.holder.fullName}`}>
+      <article
+        className="diploma-sheet"
+        data-status={doc.status}
+        aria-label={`${doc.title.vi} – ${doc.holder.fullName}`}
+      >
         {doc.watermark ? (
           <div className="diploma-watermark" aria-hidden="true">
             <span>{doc.watermark.vi}</span>
@@ -65,8 +69,12 @@ function Half({ doc, lang, qrSvg }: { doc: DiplomaDocument; lang: keyof LabelPai
       <div className="diploma-signature">
         <p className="diploma-date">{t(doc.placeAndDate)}</p>
         <p className="diploma-signer-title">{t(doc.signer.title)}</p>
-        {lang === "vi" && doc.signer.signatureNote ? <p className="diploma-signature-note">{doc.signer.signatureNote.vi}</p> : null}
-        {doc.signer.name ? <p className={`diploma-signer-name diploma-signer-name-${lang}`}>{doc.signer.name}</p> : null}
+        {lang === "vi" && doc.signer.signatureNote ? (
+          <p className="diploma-signature-note">{doc.signer.signatureNote.vi}</p>
+        ) : null}
+        {doc.signer.name ? (
+          <p className={`diploma-signer-name diploma-signer-name-${lang}`}>{doc.signer.name}</p>
+        ) : null}
       </div>
       <dl className="diploma-numbers">
         <div>
@@ -112,5 +120,9 @@ function Verification({ doc, qrSvg }: { doc: DiplomaDocument; qrSvg: string }) {
 /** A bare SVG drawing: no script, event handler, link, style sheet or foreign content. */
 export function isPlainSvg(markup: string): boolean {
   const trimmed = markup.trim().replace(/^<\?xml[^>]*\?>\s*/, "");
-  return /^<svg[\s>]/i.test(trimmed) && /<\/svg>$/i.test(trimmed) && !/<(script|foreignObject|iframe|style|a|use|image)\b|\son\w+\s*=|href|javascript:/i.test(trimmed);
+  return (
+    /^<svg[\s>]/i.test(trimmed) &&
+    /<\/svg>$/i.test(trimmed) &&
+    !/<(script|foreignObject|iframe|style|a|use|image)\b|\son\w+\s*=|href|javascript:/i.test(trimmed)
+  );
 }

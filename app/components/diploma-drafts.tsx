@@ -14,7 +14,12 @@ import {
 } from "~/modules/drafts/import-format";
 import { CLASSIFICATION_CODES, GENDER_CODES, MODE_OF_STUDY_CODES, type DraftField } from "~/modules/drafts/schema";
 import { classificationLabel } from "~/modules/documents/labels";
-import { BATCH_STATUS_LABELS, DRAFT_FIELD_LABELS, GENDER_LABELS, MODE_OF_STUDY_LABELS } from "~/modules/diplomas/labels";
+import {
+  BATCH_STATUS_LABELS,
+  DRAFT_FIELD_LABELS,
+  GENDER_LABELS,
+  MODE_OF_STUDY_LABELS,
+} from "~/modules/diplomas/labels";
 import { translateLabel } from "~/lib/labels";
 import { formMessage } from "~/lib/forms";
 
@@ -29,7 +34,11 @@ const BATCH_STATUS_CLASS: Record<string, string> = {
 
 export function BatchStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`status-badge ${BATCH_STATUS_CLASS[status] ?? ""}`}>{translateLabel(t, BATCH_STATUS_LABELS, status)}</span>;
+  return (
+    <span className={`status-badge ${BATCH_STATUS_CLASS[status] ?? ""}`}>
+      {translateLabel(t, BATCH_STATUS_LABELS, status)}
+    </span>
+  );
 }
 
 export const fieldLabelKey = (field: DraftField) => DRAFT_FIELD_LABELS[field];
@@ -52,7 +61,14 @@ export function DraftFields({
   const t = useT();
   const locale = useLocale();
   const text = (name: DraftField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField name={name} label={t(fieldLabelKey(name))} defaultValue={values[name] ?? ""} error={errors[name]} autoComplete="off" {...extra} />
+    <TextField
+      name={name}
+      label={t(fieldLabelKey(name))}
+      defaultValue={values[name] ?? ""}
+      error={errors[name]}
+      autoComplete="off"
+      {...extra}
+    />
   );
   return (
     <>
@@ -61,7 +77,13 @@ export function DraftFields({
         {text("fullName", { required: true, maxLength: 120, hint: t("diplomas.form.fullNameHint") })}
         {text("dateOfBirth", { required: true, type: "date", max: "2999-12-31" })}
         {text("placeOfBirth", { required: true, maxLength: 200, hint: t("diplomas.form.placeOfBirthHint") })}
-        <SelectField name="gender" label={t("diplomas.field.gender")} defaultValue={values.gender ?? ""} error={errors.gender} required>
+        <SelectField
+          name="gender"
+          label={t("diplomas.field.gender")}
+          defaultValue={values.gender ?? ""}
+          error={errors.gender}
+          required
+        >
           <option value="">{t("diplomas.form.choose")}</option>
           {GENDER_CODES.map((g) => (
             <option key={g} value={g}>
@@ -70,12 +92,24 @@ export function DraftFields({
           ))}
         </SelectField>
         {text("ethnicity", { required: true, maxLength: 50 })}
-        {text("personalId", { required: true, inputMode: "numeric", maxLength: 14, pattern: "\\s*\\d{12}\\s*", hint: t("diplomas.form.personalIdHint") })}
+        {text("personalId", {
+          required: true,
+          inputMode: "numeric",
+          maxLength: 14,
+          pattern: "\\s*\\d{12}\\s*",
+          hint: t("diplomas.form.personalIdHint"),
+        })}
         {text("email", { type: "email", maxLength: 254, hint: t("diplomas.form.emailHint") })}
       </fieldset>
       <fieldset className="form-section">
         <legend>{t("diplomas.form.award")}</legend>
-        {text("programmeCode", { required: true, inputMode: "numeric", maxLength: 8, list: "programme-codes", hint: t("diplomas.form.programmeHint") })}
+        {text("programmeCode", {
+          required: true,
+          inputMode: "numeric",
+          maxLength: 8,
+          list: "programme-codes",
+          hint: t("diplomas.form.programmeHint"),
+        })}
         <datalist id="programme-codes">
           {programmes.map((p) => (
             <option key={p.code} value={p.code}>
@@ -83,14 +117,25 @@ export function DraftFields({
             </option>
           ))}
         </datalist>
-        <SelectField name="modeOfStudy" label={t("diplomas.field.modeOfStudy")} defaultValue={values.modeOfStudy ?? "chinh_quy"} error={errors.modeOfStudy}>
+        <SelectField
+          name="modeOfStudy"
+          label={t("diplomas.field.modeOfStudy")}
+          defaultValue={values.modeOfStudy ?? "chinh_quy"}
+          error={errors.modeOfStudy}
+        >
           {MODE_OF_STUDY_CODES.map((m) => (
             <option key={m} value={m}>
               {t(MODE_OF_STUDY_LABELS[m])}
             </option>
           ))}
         </SelectField>
-        <SelectField name="classification" label={t("diplomas.field.classification")} defaultValue={values.classification ?? ""} error={errors.classification} required>
+        <SelectField
+          name="classification"
+          label={t("diplomas.field.classification")}
+          defaultValue={values.classification ?? ""}
+          error={errors.classification}
+          required
+        >
           <option value="">{t("diplomas.form.choose")}</option>
           {CLASSIFICATION_CODES.map((c) => (
             <option key={c} value={c}>
@@ -119,7 +164,8 @@ export type ImportActionData =
 /** The import route's id, for the upload with progress (a Remix data request to its action). */
 const IMPORT_ROUTE_ID = "routes/school.$code.batches.$batchId.import";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; loaded: number; total: number } | { kind: "checking"; rows: number | null };
+type Phase =
+  { kind: "idle" } | { kind: "uploading"; loaded: number; total: number } | { kind: "checking"; rows: number | null };
 
 /**
  * The import form. Without JavaScript it is a plain multipart form posted to the import route. With JavaScript the
@@ -154,10 +200,13 @@ export function DraftImportForm({
     if (sha256) body.append("sha256", sha256);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${action}?_data=${encodeURIComponent(IMPORT_ROUTE_ID)}`);
-    xhr.upload.onprogress = (e) => setPhase({ kind: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : chosen.size });
+    xhr.upload.onprogress = (e) =>
+      setPhase({ kind: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : chosen.size });
     xhr.upload.onload = () => {
       setPhase({ kind: "checking", rows: null });
-      void estimateRowCount(chosen).then((rows) => setPhase((p) => (p.kind === "checking" ? { kind: "checking", rows } : p)));
+      void estimateRowCount(chosen).then((rows) =>
+        setPhase((p) => (p.kind === "checking" ? { kind: "checking", rows } : p)),
+      );
     };
     xhr.onload = () => {
       const redirect = xhr.getResponseHeader("X-Remix-Redirect");
@@ -224,14 +273,20 @@ export function DraftImportForm({
       </form>
       {phase.kind === "uploading" ? (
         <div className="upload-progress" role="status">
-          <label htmlFor="upload-progress">{t("diplomas.import.uploading", { percent: phase.total ? Math.round((phase.loaded / phase.total) * 100) : 0 })}</label>
+          <label htmlFor="upload-progress">
+            {t("diplomas.import.uploading", {
+              percent: phase.total ? Math.round((phase.loaded / phase.total) * 100) : 0,
+            })}
+          </label>
           <progress id="upload-progress" max={phase.total || 1} value={phase.loaded} />
         </div>
       ) : null}
       {phase.kind === "checking" ? (
         <div className="upload-progress" role="status">
           <label htmlFor="check-progress">
-            {phase.rows !== null ? t("diplomas.import.checkingRows", { rows: formatNumber(phase.rows, locale) }) : t("diplomas.import.checking")}
+            {phase.rows !== null
+              ? t("diplomas.import.checkingRows", { rows: formatNumber(phase.rows, locale) })
+              : t("diplomas.import.checking")}
           </label>
           <progress id="check-progress" />
         </div>
@@ -293,7 +348,11 @@ export function DraftImportReportView({
           {data.code === "file_changed" ? <p className="alert-title">{t("diplomas.error.file_changed")}</p> : null}
           {data.code === "no_valid_rows" ? <p className="alert-title">{t("diplomas.error.no_valid_rows")}</p> : null}
           <p>
-            {t("diplomas.import.summary", { rows: report.rowCount, valid: report.validRowCount, invalid: report.invalidRowCount })}{" "}
+            {t("diplomas.import.summary", {
+              rows: report.rowCount,
+              valid: report.validRowCount,
+              invalid: report.invalidRowCount,
+            })}{" "}
             {t("diplomas.import.nothingImported")}
           </p>
         </FormAlert>
@@ -330,11 +389,20 @@ export function DraftImportReportView({
                         {r.issues.map((issue, i) => (
                           <li key={i}>
                             <strong>{columnName(issue.field)}</strong>
-                            {issue.field && !SHOWN.includes(issue.field) && r.typed[issue.field] ? ` “${r.typed[issue.field]}”` : null}
+                            {issue.field && !SHOWN.includes(issue.field) && r.typed[issue.field]
+                              ? ` “${r.typed[issue.field]}”`
+                              : null}
                             {": "}
                             {t(formMessage(issue.message), issue.params)}
-                            {programmeRequestAction && issue.field === "programmeCode" && issue.message === PROGRAMME_UNKNOWN && r.typed.programmeCode ? (
-                              <ProgrammeRequestButton action={programmeRequestAction} programmeCode={r.typed.programmeCode.trim()} level={r.typed.level} />
+                            {programmeRequestAction &&
+                            issue.field === "programmeCode" &&
+                            issue.message === PROGRAMME_UNKNOWN &&
+                            r.typed.programmeCode ? (
+                              <ProgrammeRequestButton
+                                action={programmeRequestAction}
+                                programmeCode={r.typed.programmeCode.trim()}
+                                level={r.typed.level}
+                              />
                             ) : null}
                           </li>
                         ))}
@@ -347,7 +415,9 @@ export function DraftImportReportView({
           </table>
         </div>
       ) : null}
-      {report.moreInvalidRows > 0 ? <p className="muted">{t("diplomas.import.moreRows", { count: report.moreInvalidRows })}</p> : null}
+      {report.moreInvalidRows > 0 ? (
+        <p className="muted">{t("diplomas.import.moreRows", { count: report.moreInvalidRows })}</p>
+      ) : null}
 
       <h3>{t("diplomas.import.whatNext")}</h3>
       <ul className="choice-list">
@@ -364,7 +434,8 @@ export function DraftImportReportView({
         </li>
         {canImportValid ? (
           <li>
-            <strong>{t("diplomas.import.validOnly", { count: report.validRowCount })}</strong> {t("diplomas.import.validOnlyBody", { invalid: report.invalidRowCount })}
+            <strong>{t("diplomas.import.validOnly", { count: report.validRowCount })}</strong>{" "}
+            {t("diplomas.import.validOnlyBody", { invalid: report.invalidRowCount })}
             {onImportValid ? (
               <div className="form-actions">
                 <button type="button" className="button button-primary" onClick={onImportValid}>

@@ -23,13 +23,23 @@ export interface FakeReportRow {
 }
 
 /** The staff's list of reports (a school's, or all for the ministry), each with its status form. */
-export function FakeReportsList({ reports, showSchool, actionData }: { reports: FakeReportRow[]; showSchool: boolean; actionData?: ReportActionData }) {
+export function FakeReportsList({
+  reports,
+  showSchool,
+  actionData,
+}: {
+  reports: FakeReportRow[];
+  showSchool: boolean;
+  actionData?: ReportActionData;
+}) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   if (reports.length === 0) return <p className="muted">{t("reports.list.empty")}</p>;
   return (
     <>
-      {actionData?.ok ? <FormAlert kind="success">{t("reports.list.done", { code: actionData.trackingCode })}</FormAlert> : null}
+      {actionData?.ok ? (
+        <FormAlert kind="success">{t("reports.list.done", { code: actionData.trackingCode })}</FormAlert>
+      ) : null}
       {reports.map((r) => {
         const failure = actionData && !actionData.ok && actionData.reportId === r.id ? actionData : undefined;
         const next = nextStatuses(r.status);

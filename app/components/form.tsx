@@ -12,7 +12,19 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input with its hint and error tied to it for screen readers. */
 /** Label, hint and error around one control, tied together for screen readers (ids f-{name}, -hint, -error). */
-function FieldFrame({ fieldId, label, hint, error, children }: { fieldId: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+function FieldFrame({
+  fieldId,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  fieldId: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
@@ -40,7 +52,13 @@ export function TextField({ name, label, hint, error, id, ...input }: FieldProps
   const fieldId = id ?? `f-${name}`;
   return (
     <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error}>
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...input} />
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -57,7 +75,13 @@ export function TextAreaField({ name, label, hint, error, id, ...textarea }: Tex
   const fieldId = id ?? `f-${name}`;
   return (
     <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error}>
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...textarea} />
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }
@@ -75,7 +99,13 @@ export function SelectField({ name, label, error, id, children, ...select }: Sel
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={fieldId}>{label}</label>
-      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} {...select}>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        {...select}
+      >
         {children}
       </select>
       {error ? (

@@ -16,7 +16,11 @@ const STATUS_CLASS: Record<string, string> = {
 
 export function DiplomaStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`status-badge ${STATUS_CLASS[status] ?? ""}`}>{translateLabel(t, DIPLOMA_STATUS_LABELS, status)}</span>;
+  return (
+    <span className={`status-badge ${STATUS_CLASS[status] ?? ""}`}>
+      {translateLabel(t, DIPLOMA_STATUS_LABELS, status)}
+    </span>
+  );
 }
 
 /** A required confirmation checkbox with its error tied to it. `value` is "on" (what the schemas expect). */
@@ -49,7 +53,17 @@ export function ConfirmCheckbox({ id, label, error }: { id: string; label: strin
  * The signing section of a batch page (the registrar's page, app/routes/school.$code.batches.$batchId._index.tsx):
  * for a principal, the way to the signing page; for everyone, once signed, the way to the issued diplomas.
  */
-export function BatchSignPanel({ schoolCode, batchId, status, canSign }: { schoolCode: string; batchId: string; status: string; canSign: boolean }) {
+export function BatchSignPanel({
+  schoolCode,
+  batchId,
+  status,
+  canSign,
+}: {
+  schoolCode: string;
+  batchId: string;
+  status: string;
+  canSign: boolean;
+}) {
   const t = useT();
   if (status === "signed") {
     return (

@@ -22,7 +22,13 @@ export function JobFilters({
     <Form method="get" className="filters" role="search">
       <div className="field">
         <label htmlFor="f-q">{t("jobs.filter.q")}</label>
-        <input id="f-q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={t("jobs.filter.qPlaceholder")} />
+        <input
+          id="f-q"
+          name="q"
+          type="search"
+          defaultValue={values.q ?? ""}
+          placeholder={t("jobs.filter.qPlaceholder")}
+        />
       </div>
       <div className="field">
         <label htmlFor="f-province">{t("jobs.filter.province")}</label>
@@ -37,7 +43,12 @@ export function JobFilters({
       </div>
       <div className="field">
         <label htmlFor="f-minSalary">{t("jobs.filter.minSalary")}</label>
-        <input id="f-minSalary" name="minSalary" inputMode="numeric" defaultValue={values.minSalary?.toString() ?? ""} />
+        <input
+          id="f-minSalary"
+          name="minSalary"
+          inputMode="numeric"
+          defaultValue={values.minSalary?.toString() ?? ""}
+        />
       </div>
       <div className="field">
         <label htmlFor="f-level">{t("jobs.filter.level")}</label>
@@ -57,7 +68,8 @@ export function JobFilters({
         <div className="choice-list">
           {EMPLOYMENT_TYPES.map((type) => (
             <label key={type} className="choice">
-              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} /> {t(EMPLOYMENT_TYPE_LABELS[type])}
+              <input type="checkbox" name="type" value={type} defaultChecked={values.types?.includes(type) ?? false} />{" "}
+              {t(EMPLOYMENT_TYPE_LABELS[type])}
             </label>
           ))}
         </div>

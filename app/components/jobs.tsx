@@ -27,7 +27,15 @@ export function SalaryText({ min, max, negotiable }: { min: number | null; max: 
   return <>{negotiable ? t("jobs.salary.negotiable") : "—"}</>;
 }
 
-export function WhereText({ provinceCodes, remote, provinces }: { provinceCodes: readonly string[]; remote: boolean; provinces: readonly NamedCode[] }) {
+export function WhereText({
+  provinceCodes,
+  remote,
+  provinces,
+}: {
+  provinceCodes: readonly string[];
+  remote: boolean;
+  provinces: readonly NamedCode[];
+}) {
   const t = useT();
   const names = provinceCodes.map((c) => provinces.find((p) => p.code === c)?.name ?? c);
   if (remote) names.push(t("jobs.remote"));
@@ -56,7 +64,12 @@ export function MatchReasons({
   };
   return (
     <p className="match-reasons">
-      {explainMatch(reasons, t, { level: name(levels), province: name(provinces), programme: name(programmes), occupation: name(occupations) })}
+      {explainMatch(reasons, t, {
+        level: name(levels),
+        province: name(provinces),
+        programme: name(programmes),
+        occupation: name(occupations),
+      })}
     </p>
   );
 }
@@ -106,8 +119,22 @@ export function JobForm({
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="save" />
-      <TextField name="title" label={t("jobs.field.title")} defaultValue={values.title ?? ""} error={errors.title} required maxLength={200} />
-      <TextAreaField name="description" label={t("jobs.field.description")} defaultValue={values.description ?? ""} error={errors.description} rows={6} required />
+      <TextField
+        name="title"
+        label={t("jobs.field.title")}
+        defaultValue={values.title ?? ""}
+        error={errors.title}
+        required
+        maxLength={200}
+      />
+      <TextAreaField
+        name="description"
+        label={t("jobs.field.description")}
+        defaultValue={values.description ?? ""}
+        error={errors.description}
+        rows={6}
+        required
+      />
       <CodeCombobox
         name="programmeCodes"
         kind="programme"
@@ -130,7 +157,12 @@ export function JobForm({
         initial={codesOf(values.occupationCode)}
         multiple={false}
       />
-      <SelectField name="minLevelCode" label={t("jobs.field.minLevel")} defaultValue={values.minLevelCode ?? "trung_cap"} error={errors.minLevelCode}>
+      <SelectField
+        name="minLevelCode"
+        label={t("jobs.field.minLevel")}
+        defaultValue={values.minLevelCode ?? "trung_cap"}
+        error={errors.minLevelCode}
+      >
         {levels.map((l) => (
           <option key={l.code} value={l.code}>
             {l.name}
@@ -152,22 +184,60 @@ export function JobForm({
         </label>
       </fieldset>
       <div className="grid-2">
-        <TextField name="salaryMinVnd" label={t("jobs.field.salaryMin")} defaultValue={values.salaryMinVnd ?? ""} error={errors.salaryMinVnd} inputMode="numeric" />
-        <TextField name="salaryMaxVnd" label={t("jobs.field.salaryMax")} defaultValue={values.salaryMaxVnd ?? ""} error={errors.salaryMaxVnd} inputMode="numeric" />
+        <TextField
+          name="salaryMinVnd"
+          label={t("jobs.field.salaryMin")}
+          defaultValue={values.salaryMinVnd ?? ""}
+          error={errors.salaryMinVnd}
+          inputMode="numeric"
+        />
+        <TextField
+          name="salaryMaxVnd"
+          label={t("jobs.field.salaryMax")}
+          defaultValue={values.salaryMaxVnd ?? ""}
+          error={errors.salaryMaxVnd}
+          inputMode="numeric"
+        />
       </div>
       <label className="choice">
-        <input type="checkbox" name="salaryNegotiable" defaultChecked={values.salaryNegotiable ?? false} /> {t("jobs.field.salaryNegotiable")}
+        <input type="checkbox" name="salaryNegotiable" defaultChecked={values.salaryNegotiable ?? false} />{" "}
+        {t("jobs.field.salaryNegotiable")}
       </label>
-      <SelectField name="employmentType" label={t("jobs.field.employmentType")} defaultValue={values.employmentType ?? "full_time"} error={errors.employmentType}>
+      <SelectField
+        name="employmentType"
+        label={t("jobs.field.employmentType")}
+        defaultValue={values.employmentType ?? "full_time"}
+        error={errors.employmentType}
+      >
         {EMPLOYMENT_TYPES.map((type) => (
           <option key={type} value={type}>
             {t(EMPLOYMENT_TYPE_LABELS[type])}
           </option>
         ))}
       </SelectField>
-      <TextField name="openings" label={t("jobs.field.openings")} type="number" min={1} defaultValue={values.openings ?? "1"} error={errors.openings} />
-      <TextField name="skills" label={t("jobs.field.skills")} hint={t("jobs.field.skillsHint")} defaultValue={values.skills ?? ""} error={errors.skills} />
-      <TextField name="deadline" label={t("jobs.field.deadline")} type="date" defaultValue={values.deadline ?? ""} error={errors.deadline} required />
+      <TextField
+        name="openings"
+        label={t("jobs.field.openings")}
+        type="number"
+        min={1}
+        defaultValue={values.openings ?? "1"}
+        error={errors.openings}
+      />
+      <TextField
+        name="skills"
+        label={t("jobs.field.skills")}
+        hint={t("jobs.field.skillsHint")}
+        defaultValue={values.skills ?? ""}
+        error={errors.skills}
+      />
+      <TextField
+        name="deadline"
+        label={t("jobs.field.deadline")}
+        type="date"
+        defaultValue={values.deadline ?? ""}
+        error={errors.deadline}
+        required
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {submitLabel}

@@ -35,7 +35,9 @@ export function MembersPanel({
       <h1>{t("members.title")}</h1>
       <p className="lead">{t(kind === "school" ? "members.intro.school" : "members.intro.employer")}</p>
 
-      {result?.intent === "invite" && result.ok ? <FormAlert kind="success">{t(result.notice, { email: result.email })}</FormAlert> : null}
+      {result?.intent === "invite" && result.ok ? (
+        <FormAlert kind="success">{t(result.notice, { email: result.email })}</FormAlert>
+      ) : null}
       {result?.intent === "remove" && result.ok ? <FormAlert kind="success">{t("members.removed")}</FormAlert> : null}
       {result?.intent === "remove" && !result.ok ? <FormAlert kind="error">{t(result.formError)}</FormAlert> : null}
 
@@ -83,9 +85,32 @@ export function MembersPanel({
           {inviteFailure ? <FormAlert kind="error">{t("form.errorSummary")}</FormAlert> : null}
           <Form method="post" className="form" noValidate key={formKey}>
             <input type="hidden" name="intent" value="invite" />
-            <TextField name="fullName" label={t("auth.fullName")} autoComplete="off" required maxLength={120} defaultValue={values.fullName} error={errors.fullName} />
-            <TextField name="email" type="email" label={t("auth.email")} autoComplete="off" required maxLength={254} defaultValue={values.email} error={errors.email} />
-            <SelectField name="role" label={t("members.invite.role")} required defaultValue={values.role ?? roles[0]} error={errors.role}>
+            <TextField
+              name="fullName"
+              label={t("auth.fullName")}
+              autoComplete="off"
+              required
+              maxLength={120}
+              defaultValue={values.fullName}
+              error={errors.fullName}
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              autoComplete="off"
+              required
+              maxLength={254}
+              defaultValue={values.email}
+              error={errors.email}
+            />
+            <SelectField
+              name="role"
+              label={t("members.invite.role")}
+              required
+              defaultValue={values.role ?? roles[0]}
+              error={errors.role}
+            >
               {roles.map((role) => (
                 <option key={role} value={role}>
                   {translateLabel(t, ROLE_LABELS, role)}

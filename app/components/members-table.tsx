@@ -36,7 +36,15 @@ export function MembersTable({
               </td>
               <td>{m.email}</td>
               <td>{roles(m)}</td>
-              <td>{t(m.disabled ? "members.state.disabled" : m.activated ? "members.state.active" : "members.state.invited")}</td>
+              <td>
+                {t(
+                  m.disabled
+                    ? "members.state.disabled"
+                    : m.activated
+                      ? "members.state.active"
+                      : "members.state.invited",
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -31,14 +31,25 @@ export type ProgrammeRequestActionData =
  * (several codes may be asked for without leaving the report); without it the form posts to the school's
  * request page, which shows the answer.
  */
-export function ProgrammeRequestButton({ action, programmeCode, level }: { action: string; programmeCode: string; level?: string }) {
+export function ProgrammeRequestButton({
+  action,
+  programmeCode,
+  level,
+}: {
+  action: string;
+  programmeCode: string;
+  level?: string;
+}) {
   const t = useT();
   const fetcher = useFetcher<ProgrammeRequestActionData>();
   const data = fetcher.data;
   if (data?.ok) {
     return (
       <p className="programme-request-sent" role="status">
-        {t(data.created ? "programmeRequests.sent" : "programmeRequests.already", { code: data.programmeCode, status: t(PROGRAMME_REQUEST_STATUS_KEYS[data.status]) })}{" "}
+        {t(data.created ? "programmeRequests.sent" : "programmeRequests.already", {
+          code: data.programmeCode,
+          status: t(PROGRAMME_REQUEST_STATUS_KEYS[data.status]),
+        })}{" "}
         <Link to={action}>{t("programmeRequests.seeAll")}</Link>
       </p>
     );
@@ -109,7 +120,10 @@ export function ProgrammeRequestNotice({ data }: { data: ProgrammeRequestActionD
   if (!data.ok) return <FormAlert kind="error">{t(data.error)}</FormAlert>;
   return (
     <FormAlert kind="success">
-      {t(data.created ? "programmeRequests.sent" : "programmeRequests.already", { code: data.programmeCode, status: t(PROGRAMME_REQUEST_STATUS_KEYS[data.status]) })}
+      {t(data.created ? "programmeRequests.sent" : "programmeRequests.already", {
+        code: data.programmeCode,
+        status: t(PROGRAMME_REQUEST_STATUS_KEYS[data.status]),
+      })}
     </FormAlert>
   );
 }

@@ -31,13 +31,22 @@ export interface ReferenceFormProps {
 }
 
 /** A reference-data form: the failure alert, the fields, and the save (and cancel) buttons. */
-export function ReferenceForm({ failure, hidden = {}, className = "form", submitLabel = "form.save", cancelTo, children }: ReferenceFormProps) {
+export function ReferenceForm({
+  failure,
+  hidden = {},
+  className = "form",
+  submitLabel = "form.save",
+  cancelTo,
+  children,
+}: ReferenceFormProps) {
   const t = useT();
   return (
     <>
       <FailureAlert failure={failure} />
       <Form method="post" className={className} noValidate>
-        {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
+        {Object.entries(hidden).map(([name, value]) =>
+          value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+        )}
         {children}
         <div className="form-actions">
           <button type="submit" className="button button-primary">

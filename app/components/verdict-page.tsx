@@ -29,7 +29,10 @@ export function VerdictPage({
   const d = result.diploma;
   const diplomaLink =
     d && (result.verdict === "valid" || result.verdict === "superseded") ? `/credentials/${d.credentialId}` : null;
-  const currentLink = result.verdict === "superseded" && result.status?.supersededBy ? `/credentials/${result.status.supersededBy}` : null;
+  const currentLink =
+    result.verdict === "superseded" && result.status?.supersededBy
+      ? `/credentials/${result.status.supersededBy}`
+      : null;
   const reportQuery = new URLSearchParams({ verdict: result.verdict, qr: `/V/${payload}` });
   return (
     <div className="container narrow verify-page">

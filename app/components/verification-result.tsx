@@ -18,7 +18,12 @@ const FILE_EXPLAIN: Partial<Record<Verdict, MessageKey>> = {
 };
 
 /** Reasons that only restate the verdict's own explanation (said once, not twice). */
-const RESTATES: Record<string, Verdict> = { genuine: "valid", revoked: "revoked", suspended: "suspended", superseded: "superseded" };
+const RESTATES: Record<string, Verdict> = {
+  genuine: "valid",
+  revoked: "revoked",
+  suspended: "suspended",
+  superseded: "superseded",
+};
 
 /** Green for valid; amber for doubtful (the diploma exists but does not stand as is); red for everything else. */
 export function verdictTone(verdict: Verdict): "ok" | "warn" | "bad" {
@@ -30,7 +35,17 @@ export function verdictTone(verdict: Verdict): "ok" | "warn" | "bad" {
 const TONE_ICON = { ok: "✓", warn: "!", bad: "✕" } as const;
 
 /** The verdict in words and colour. Its heading is the page's h1: the first thing a screen reader says. */
-export function VerdictBanner({ result, t, locale, source = "qr" }: { result: VerificationResult; t: Translate; locale: "vi" | "en"; source?: VerifiedSource }) {
+export function VerdictBanner({
+  result,
+  t,
+  locale,
+  source = "qr",
+}: {
+  result: VerificationResult;
+  t: Translate;
+  locale: "vi" | "en";
+  source?: VerifiedSource;
+}) {
   const tone = verdictTone(result.verdict);
   const changedAt = result.status?.changedAt;
   const title = (source === "file" ? FILE_VERDICT[result.verdict] : undefined) ?? VERDICT_TEXT[result.verdict];
@@ -45,7 +60,8 @@ export function VerdictBanner({ result, t, locale, source = "qr" }: { result: Ve
         {t(title)}
       </h1>
       <p>{t(explain)}</p>
-      {changedAt && (result.verdict === "revoked" || result.verdict === "suspended" || result.verdict === "superseded") ? (
+      {changedAt &&
+      (result.verdict === "revoked" || result.verdict === "suspended" || result.verdict === "superseded") ? (
         <p>{t("verify.changedOn", { date: formatDateVi(changedAt.slice(0, 10)) })}</p>
       ) : null}
       {result.status?.reason && (result.verdict === "revoked" || result.verdict === "suspended") ? (
@@ -66,7 +82,17 @@ export function VerdictBanner({ result, t, locale, source = "qr" }: { result: Ve
  * What the QR code (or the credential file) says, and nothing more: never the personal ID number. The holder, the
  * programme, the level and the school come first: on a phone they are on the first screen, under the verdict.
  */
-export function MinimalDiplomaFacts({ result, t, locale, source = "qr" }: { result: VerificationResult; t: Translate; locale: "vi" | "en"; source?: VerifiedSource }) {
+export function MinimalDiplomaFacts({
+  result,
+  t,
+  locale,
+  source = "qr",
+}: {
+  result: VerificationResult;
+  t: Translate;
+  locale: "vi" | "en";
+  source?: VerifiedSource;
+}) {
   const d = result.diploma;
   if (!d) return null;
   const level = TRAINING_LEVELS.find((l) => l.code === d.levelCode);
@@ -87,7 +113,10 @@ export function MinimalDiplomaFacts({ result, t, locale, source = "qr" }: { resu
     ],
     ["verify.field.programme", d.programmeName ? `${d.programmeName} (${d.programmeCode})` : d.programmeCode],
     ["verify.field.level", level ? (locale === "en" ? level.nameEn : level.nameVi) : d.levelCode],
-    ["verify.field.school", result.issuer ? `${result.issuer.name ?? result.issuer.code} (${result.issuer.code})` : "—"],
+    [
+      "verify.field.school",
+      result.issuer ? `${result.issuer.name ?? result.issuer.code} (${result.issuer.code})` : "—",
+    ],
     ["verify.field.classification", classificationLabel(d.classification, locale)],
     ["verify.field.graduationYear", String(d.graduationYear)],
     ["verify.field.serial", d.serial],
@@ -123,7 +152,8 @@ function statusText(browser: BrowserVerdict, server: Verdict | undefined): Messa
   if (browser.problem === "registry_stale") return "verify.local.status.registryStale";
   if (browser.verdict === "valid") return "verify.local.status.clear";
   // A superseded diploma has its revocation bit set: the list cannot tell the two apart, the server can.
-  if (browser.verdict === "revoked") return server === "superseded" ? "verify.local.status.superseded" : "verify.local.status.revoked";
+  if (browser.verdict === "revoked")
+    return server === "superseded" ? "verify.local.status.superseded" : "verify.local.status.revoked";
   if (browser.verdict === "suspended") return "verify.local.status.suspended";
   return null;
 }
@@ -133,7 +163,9 @@ type Agreement = "agrees" | "unconfirmed" | "disagrees";
 /** Whether the browser's own check confirms the server's verdict; a network failure only leaves it unconfirmed. */
 function agreementOf(server: Verdict, browser: BrowserVerdict): Agreement {
   if (browserAgrees(server, browser.verdict)) return "agrees";
-  return browser.problem === "registry_unavailable" || browser.problem === "status_unavailable" ? "unconfirmed" : "disagrees";
+  return browser.problem === "registry_unavailable" || browser.problem === "status_unavailable"
+    ? "unconfirmed"
+    : "disagrees";
 }
 
 const SUMMARY_TEXT: Record<"checking" | "agrees" | "unconfirmed", MessageKey> = {
@@ -149,10 +181,22 @@ const SUMMARY_TEXT: Record<"checking" | "agrees" | "unconfirmed", MessageKey> = 
  * at once. Agreeing, it takes the verdict's own colour (one colour per verdict on the page). Empty until the page's
  * script runs.
  */
-export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict | "checking" | null; server?: Verdict; t: Translate }) {
+export function BrowserCheckNote({
+  state,
+  server,
+  t,
+}: {
+  state: BrowserVerdict | "checking" | null;
+  server?: Verdict;
+  t: Translate;
+}) {
   const browser = state === "checking" || state === null ? null : state;
   const agreement = browser && server ? agreementOf(server, browser) : null;
-  const failed = browser !== null && (browser.signature === "failed" || browser.problem === "registry_unverified" || browser.problem === "status_unverified");
+  const failed =
+    browser !== null &&
+    (browser.signature === "failed" ||
+      browser.problem === "registry_unverified" ||
+      browser.problem === "status_unverified");
   const tone =
     browser === null
       ? "neutral"
@@ -166,7 +210,14 @@ export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict |
               ? "ok"
               : "bad";
   const status = browser?.signature === "passed" ? statusText(browser, server) : null;
-  const summary = server && state !== null ? (browser === null ? "checking" : agreement === "disagrees" || (failed && agreement !== "agrees") ? null : agreement) : null;
+  const summary =
+    server && state !== null
+      ? browser === null
+        ? "checking"
+        : agreement === "disagrees" || (failed && agreement !== "agrees")
+          ? null
+          : agreement
+      : null;
   const details =
     browser === null ? (
       <p>{t("verify.local.checking")}</p>
@@ -175,13 +226,21 @@ export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict |
         <p>
           {browser.signature
             ? t(SIGNATURE_TEXT[browser.signature])
-            : t(browser.problem === "registry_unverified" ? "verify.local.registryUnverified" : "verify.local.unavailable")}
+            : t(
+                browser.problem === "registry_unverified"
+                  ? "verify.local.registryUnverified"
+                  : "verify.local.unavailable",
+              )}
         </p>
         {status ? <p>{t(status)}</p> : null}
         {agreement === "agrees" ? <p>{t("verify.local.agrees")}</p> : null}
         {agreement === "unconfirmed" || agreement === "disagrees" ? (
           <p className="browser-check-agreement">
-            <strong>{t(agreement === "unconfirmed" ? "verify.local.unconfirmed" : "verify.local.disagrees", { verdict: t(VERDICT_TEXT[browser.verdict]) })}</strong>
+            <strong>
+              {t(agreement === "unconfirmed" ? "verify.local.unconfirmed" : "verify.local.disagrees", {
+                verdict: t(VERDICT_TEXT[browser.verdict]),
+              })}
+            </strong>
           </p>
         ) : null}
       </>
@@ -189,7 +248,9 @@ export function BrowserCheckNote({ state, server, t }: { state: BrowserVerdict |
   return (
     <div
       className={`browser-check browser-check-${tone}`}
-      data-state={state === null ? "idle" : state === "checking" ? "checking" : (browser!.problem ?? browser!.signature ?? "idle")}
+      data-state={
+        state === null ? "idle" : state === "checking" ? "checking" : (browser!.problem ?? browser!.signature ?? "idle")
+      }
       data-verdict={browser?.verdict}
       data-agreement={agreement ?? undefined}
       role={agreement === "disagrees" ? "alert" : undefined}

@@ -34,9 +34,10 @@ export async function openPostgres(url: string, poolMax = 10): Promise<DatabaseH
  * (tests start every database from one migrated dump). PGlite is imported lazily so that it is never loaded,
  * nor bundled, when a real server is configured.
  */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<
-  DatabaseHandle & { client: import("@electric-sql/pglite").PGlite }
-> {
+export async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+}): Promise<DatabaseHandle & { client: import("@electric-sql/pglite").PGlite }> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
@@ -99,7 +100,12 @@ export async function getDb(): Promise<Database> {
 /** True for a database or a transaction (what query functions take first), false for their other arguments. */
 function isExecutor(value: unknown): value is Executor {
   const candidate = value as { select?: unknown; execute?: unknown } | null;
-  return typeof candidate === "object" && candidate !== null && typeof candidate.select === "function" && typeof candidate.execute === "function";
+  return (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    typeof candidate.select === "function" &&
+    typeof candidate.execute === "function"
+  );
 }
 
 /** A function of the database that may be called without it (see withDefaultDb). */
@@ -115,9 +121,13 @@ export interface WithDefaultDb<D extends Executor, A extends unknown[], R> {
  * need not import getDb just to pass it on; `listBatches(tx, { organisationId })` still joins a transaction, and
  * tests still hand in their own database.
  */
-export function withDefaultDb<D extends Executor, A extends unknown[], R>(fn: (db: D, ...args: A) => Promise<R>): WithDefaultDb<D, A, R> {
+export function withDefaultDb<D extends Executor, A extends unknown[], R>(
+  fn: (db: D, ...args: A) => Promise<R>,
+): WithDefaultDb<D, A, R> {
   return ((...args: unknown[]) =>
-    isExecutor(args[0]) ? fn(...(args as [D, ...A])) : getDb().then((db) => fn(db as D, ...(args as A)))) as WithDefaultDb<D, A, R>;
+    isExecutor(args[0])
+      ? fn(...(args as [D, ...A]))
+      : getDb().then((db) => fn(db as D, ...(args as A)))) as WithDefaultDb<D, A, R>;
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -20,7 +20,10 @@ const EnvSchema = z
     COOKIE_SECURE: booleanFromString.optional(),
     TRUST_PROXY: booleanFromString.default("false"),
     MAIL_TRANSPORT: z.enum(["outbox", "smtp"], { message: "must be outbox or smtp" }).default("outbox"),
-    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("Cổng văn bằng số <no-reply@vanbang.local>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** 32 bytes, base64: seals school private keys and personal ID numbers. Demo mode generates one in DATA_DIR. */
@@ -33,7 +36,12 @@ const EnvSchema = z
      * The public endpoints' steady budget per client address, in requests a minute (the burst is 60 or half of this,
      * whichever is larger). 0 turns the limit off: for load benchmarks only, never in a deployment.
      */
-    PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000_000).default(120),
+    PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ message: "must be a number" })
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .default(120),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

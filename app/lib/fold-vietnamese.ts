@@ -31,10 +31,16 @@ export function foldVietnamese(text: string): string {
 
 /** "CAO_DANG", "cao-dang", "Cao Đẳng" → "cao dang": foldVietnamese, with "_" and "-" as spaces. */
 export function foldVietnameseKey(text: string): string {
-  return withoutMarks(text).toLowerCase().replace(/[\s_-]+/g, " ").trim();
+  return withoutMarks(text)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .trim();
 }
 
 /** "Mã ngành, nghề" → "ma nganh nghe": foldVietnamese keeping only a–z and 0–9 (anything else separates words). */
 export function foldVietnameseWords(text: string): string {
-  return withoutMarks(text).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return withoutMarks(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }

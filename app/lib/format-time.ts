@@ -17,7 +17,11 @@ function formatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}:${withTime}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: withTime ? "short" : undefined, timeZone: VIETNAM_TIME_ZONE });
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      dateStyle: "medium",
+      timeStyle: withTime ? "short" : undefined,
+      timeZone: VIETNAM_TIME_ZONE,
+    });
     formats.set(key, format);
   }
   return format;

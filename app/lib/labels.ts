@@ -4,7 +4,10 @@ import type { MessageKey, Translate } from "./i18n";
  * The message key a table of labels gives a value that arrives as a plain string (a URL's `?notice=`, a row read
  * with raw SQL), or undefined when the table has no such value.
  */
-export function labelOf<K extends string>(labels: Readonly<Record<K, MessageKey>>, value: string | null | undefined): MessageKey | undefined {
+export function labelOf<K extends string>(
+  labels: Readonly<Record<K, MessageKey>>,
+  value: string | null | undefined,
+): MessageKey | undefined {
   return value !== null && value !== undefined && Object.hasOwn(labels, value) ? labels[value as K] : undefined;
 }
 

@@ -114,8 +114,17 @@ export function htmlWithNonce(page: Pick<CachedPage, "html" | "nonce">, nonce: s
 }
 
 /** Response headers worth storing: not those each response sets itself, never a cookie (such pages are not stored). */
-const NOT_REPLAYED = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "content-security-policy"]);
-export function replayableHeaders(headers: Record<string, number | string | string[] | undefined>): [string, string][] | null {
+const NOT_REPLAYED = new Set([
+  "content-length",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-security-policy",
+]);
+export function replayableHeaders(
+  headers: Record<string, number | string | string[] | undefined>,
+): [string, string][] | null {
   const kept: [string, string][] = [];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();

@@ -19,7 +19,9 @@ function publicHeaders(options: PublicResponseOptions): Record<string, string> {
   const cacheable = status === 200 && options.maxAgeSeconds !== undefined;
   return {
     "Access-Control-Allow-Origin": "*",
-    "Cache-Control": cacheable ? `public, max-age=${options.maxAgeSeconds}${options.immutable ? ", immutable" : ""}` : "no-store",
+    "Cache-Control": cacheable
+      ? `public, max-age=${options.maxAgeSeconds}${options.immutable ? ", immutable" : ""}`
+      : "no-store",
     ...options.headers,
   };
 }
@@ -29,7 +31,11 @@ export function publicJson(body: unknown, options: PublicResponseOptions = {}): 
 }
 
 /** A public answer that is not JSON (an image, a JSON-LD context written out byte for byte). */
-export function publicBody(body: string | Uint8Array, contentType: string, options: PublicResponseOptions = {}): Response {
+export function publicBody(
+  body: string | Uint8Array,
+  contentType: string,
+  options: PublicResponseOptions = {},
+): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     status: options.status ?? 200,
     headers: { "Content-Type": contentType, ...publicHeaders(options) },

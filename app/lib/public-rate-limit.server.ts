@@ -78,7 +78,10 @@ function defaultPublicLimiter(): TokenBucketLimiter {
     builtPublicLimiter =
       perMinute === 0
         ? { take: () => ({ allowed: true, remaining: Number.MAX_SAFE_INTEGER, retryAfterSeconds: 0 }), size: () => 0 }
-        : createTokenBucketLimiter({ capacity: Math.max(60, Math.ceil(perMinute / 2)), refillPerSecond: perMinute / 60 });
+        : createTokenBucketLimiter({
+            capacity: Math.max(60, Math.ceil(perMinute / 2)),
+            refillPerSecond: perMinute / 60,
+          });
   }
   return builtPublicLimiter;
 }
@@ -87,14 +90,21 @@ function defaultPublicLimiter(): TokenBucketLimiter {
  * Counts a request against its client's bucket; throws a 429 `{ code: "rate_limited" }` with Retry-After when the
  * bucket is empty. The client address comes from the server (server/, which honours TRUST_PROXY).
  */
-export function limitPublicRequest(context: Partial<RequestContext> | undefined, limiter: TokenBucketLimiter = publicReadLimiter): void {
+export function limitPublicRequest(
+  context: Partial<RequestContext> | undefined,
+  limiter: TokenBucketLimiter = publicReadLimiter,
+): void {
   const decision = limiter.take(context?.clientIp ?? "unknown");
   if (decision.allowed) return;
   throw json(
     { code: "rate_limited" },
     {
       status: 429,
-      headers: { "Retry-After": String(decision.retryAfterSeconds), "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
+      headers: {
+        "Retry-After": String(decision.retryAfterSeconds),
+        "Cache-Control": "no-store",
+        "Access-Control-Allow-Origin": "*",
+      },
     },
   );
 }

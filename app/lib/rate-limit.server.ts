@@ -18,7 +18,12 @@ export interface RateLimitDecision {
  * Counts a hit against `key` in the current fixed window and says whether it is within the limit.
  * Kept in the database so that every server process shares the count.
  */
-export const hitRateLimit = withDefaultDb(async function hitRateLimit(db: Executor, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitDecision> {
+export const hitRateLimit = withDefaultDb(async function hitRateLimit(
+  db: Executor,
+  key: string,
+  rule: RateLimitRule,
+  now: Date = new Date(),
+): Promise<RateLimitDecision> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db
@@ -35,7 +40,12 @@ export const hitRateLimit = withDefaultDb(async function hitRateLimit(db: Execut
 });
 
 /** The hits already counted against `key` in the current window, without adding one. */
-export async function peekRateLimit(db: Executor, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitDecision> {
+export async function peekRateLimit(
+  db: Executor,
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<RateLimitDecision> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await db
@@ -43,7 +53,11 @@ export async function peekRateLimit(db: Executor, key: string, rule: RateLimitRu
     .from(rateLimitCounters)
     .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, windowStart)));
   const hits = row?.hits ?? 0;
-  return { allowed: hits < rule.limit, hits, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000) };
+  return {
+    allowed: hits < rule.limit,
+    hits,
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+  };
 }
 
 /** Forgets a key's counts (after a successful sign-in). */

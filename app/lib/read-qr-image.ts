@@ -33,7 +33,12 @@ export async function readQrImage(file: Blob): Promise<ReadQrImageResult> {
   }
   try {
     const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-    const text = await readQrFrame(bitmap, Math.round(bitmap.width * scale), Math.round(bitmap.height * scale), "attemptBoth");
+    const text = await readQrFrame(
+      bitmap,
+      Math.round(bitmap.width * scale),
+      Math.round(bitmap.height * scale),
+      "attemptBoth",
+    );
     return text ? { ok: true, text } : { ok: false, reason: "no_qr" };
   } finally {
     bitmap.close();

@@ -44,7 +44,13 @@ export async function createSession(
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
   const [row] = await db
     .insert(sessions)
-    .values({ userId: options.userId, tokenHash: hashToken(token), expiresAt, ip: options.ip, userAgent: options.userAgent })
+    .values({
+      userId: options.userId,
+      tokenHash: hashToken(token),
+      expiresAt,
+      ip: options.ip,
+      userAgent: options.userAgent,
+    })
     .returning({ id: sessions.id });
   return {
     sessionId: row!.id,

@@ -10,7 +10,10 @@ import { ROLE_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = () => [
   { title: "Cổng Văn bằng số Giáo dục nghề nghiệp" },
-  { name: "description", content: "Cấp, tra cứu và xác thực văn bằng giáo dục nghề nghiệp; kết nối người học với doanh nghiệp." },
+  {
+    name: "description",
+    content: "Cấp, tra cứu và xác thực văn bằng giáo dục nghề nghiệp; kết nối người học với doanh nghiệp.",
+  },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -20,7 +23,11 @@ export async function loader(_: LoaderFunctionArgs) {
   return json({
     demo: {
       password: DEMO_PASSWORD,
-      accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, organisation: a.organisationCode ? orgName.get(a.organisationCode) ?? null : null })),
+      accounts: DEMO_ACCOUNTS.map((a) => ({
+        email: a.email,
+        role: a.role,
+        organisation: a.organisationCode ? (orgName.get(a.organisationCode) ?? null) : null,
+      })),
     },
   });
 }

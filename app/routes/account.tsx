@@ -45,7 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: session.user,
     currentSessionId: session.sessionId,
-    roles: session.grants.map((g) => ({ role: g.role, organisation: g.organisationId ? orgName.get(g.organisationId) ?? null : null })),
+    roles: session.grants.map((g) => ({
+      role: g.role,
+      organisation: g.organisationId ? (orgName.get(g.organisationId) ?? null) : null,
+    })),
     sessions,
     mailOptOuts,
   });
@@ -61,10 +64,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (form.get("intent") === "revoke-session") {
     const parsed = RevokeSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return json({ intent: "revoke", ok: false as const, fieldErrors: {} as Record<string, string> }, { status: 400 });
+    if (!parsed.success)
+      return json({ intent: "revoke", ok: false as const, fieldErrors: {} as Record<string, string> }, { status: 400 });
     await db.transaction(async (tx) => {
       if (await revokeOwnSession(tx, { userId: session.user.id, sessionId: parsed.data.sessionId })) {
-        await recordAudit(tx, actor, { action: "session.revoke", entityType: "session", entityId: parsed.data.sessionId });
+        await recordAudit(tx, actor, {
+          action: "session.revoke",
+          entityType: "session",
+          entityId: parsed.data.sessionId,
+        });
       }
     });
     return json({ intent: "revoke", ok: true as const, fieldErrors: {} as Record<string, string> });
@@ -77,7 +85,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(ChangePasswordSchema, form);
-  if (!parsed.ok) return json({ intent: "password", ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok)
+    return json({ intent: "password", ok: false as const, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await changePassword({
     userId: session.user.id,
     sessionId: session.sessionId,
@@ -85,7 +94,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
     actor,
   });
-  if (!result.ok) return json({ intent: "password", ok: false as const, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+  if (!result.ok)
+    return json({ intent: "password", ok: false as const, fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
   return json({ intent: "password", ok: true as const, fieldErrors: {} as Record<string, string> });
 }
 
@@ -115,11 +125,35 @@ export default function Account() {
         </section>
         <section className="card">
           <h2>{t("auth.account.changePassword")}</h2>
-          {result?.intent === "password" && result.ok ? <FormAlert kind="success">{t("auth.account.passwordChanged")}</FormAlert> : null}
+          {result?.intent === "password" && result.ok ? (
+            <FormAlert kind="success">{t("auth.account.passwordChanged")}</FormAlert>
+          ) : null}
           <Form method="post" className="form" noValidate>
-            <TextField name="currentPassword" type="password" label={t("auth.account.currentPassword")} autoComplete="current-password" required error={passwordErrors.currentPassword} />
-            <TextField name="newPassword" type="password" label={t("auth.account.newPassword")} hint={t("auth.passwordHint")} autoComplete="new-password" required error={passwordErrors.newPassword} />
-            <TextField name="passwordConfirm" type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required error={passwordErrors.passwordConfirm} />
+            <TextField
+              name="currentPassword"
+              type="password"
+              label={t("auth.account.currentPassword")}
+              autoComplete="current-password"
+              required
+              error={passwordErrors.currentPassword}
+            />
+            <TextField
+              name="newPassword"
+              type="password"
+              label={t("auth.account.newPassword")}
+              hint={t("auth.passwordHint")}
+              autoComplete="new-password"
+              required
+              error={passwordErrors.newPassword}
+            />
+            <TextField
+              name="passwordConfirm"
+              type="password"
+              label={t("auth.passwordConfirm")}
+              autoComplete="new-password"
+              required
+              error={passwordErrors.passwordConfirm}
+            />
             <button type="submit" className="button button-primary">
               {t("auth.account.changePassword")}
             </button>
@@ -129,7 +163,9 @@ export default function Account() {
       <section className="card" id="mail" aria-labelledby="mail-title">
         <h2 id="mail-title">{t("auth.account.mail.title")}</h2>
         <p>{t("auth.account.mail.intro")}</p>
-        {result?.intent === "mail" && result.ok ? <FormAlert kind="success">{t("auth.account.mail.saved")}</FormAlert> : null}
+        {result?.intent === "mail" && result.ok ? (
+          <FormAlert kind="success">{t("auth.account.mail.saved")}</FormAlert>
+        ) : null}
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="mail-preferences" />
           <fieldset className="field choice-group">

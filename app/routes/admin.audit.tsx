@@ -20,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseAuditFilters(new URL(request.url).searchParams);
   const scope: AuditScope = filters.organisationId ? { organisationId: filters.organisationId } : { all: true };
   const [{ entries, total }, actions, [organisation]] = await Promise.all([
-    listAuditEntries({ scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
+    listAuditEntries({
+      scope,
+      actions: filters.action ? [filters.action] : undefined,
+      page: filters.page,
+      pageSize: AUDIT_PAGE_SIZE,
+    }),
     listAuditActions({ all: true }),
     filters.organisationId ? findOrganisationsByIds([filters.organisationId]) : Promise.resolve([]),
   ]);
@@ -44,10 +49,16 @@ export default function AdminAudit() {
       {filters.organisationId ? (
         <FormAlert kind="info">
           {t("audit.filter.organisation", { name: organisation?.name ?? filters.organisationId })}{" "}
-          <Link to={filters.action ? `/admin/audit?action=${encodeURIComponent(filters.action)}` : "/admin/audit"}>{t("audit.filter.clear")}</Link>
+          <Link to={filters.action ? `/admin/audit?action=${encodeURIComponent(filters.action)}` : "/admin/audit"}>
+            {t("audit.filter.clear")}
+          </Link>
         </FormAlert>
       ) : null}
-      <AuditFilterForm actions={actions} selected={filters.action} hidden={filters.organisationId ? { org: filters.organisationId } : undefined} />
+      <AuditFilterForm
+        actions={actions}
+        selected={filters.action}
+        hidden={filters.organisationId ? { org: filters.organisationId } : undefined}
+      />
       <p className="muted" role="status">
         {t("audit.count", { total })}
       </p>

@@ -16,10 +16,20 @@ import { toAuditView } from "~/modules/audit/audit-view";
 import { listAuditEntries } from "~/modules/audit/queries.server";
 import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
 import { STATUS_HISTORY_ACTIONS, availableStatusChanges } from "~/modules/organisations/organisation-status";
-import { getOrganisationApplication, getOrganisationDetail, listOrganisationMembers } from "~/modules/organisations/queries.server";
+import {
+  getOrganisationApplication,
+  getOrganisationDetail,
+  listOrganisationMembers,
+} from "~/modules/organisations/queries.server";
 import { StatusChangeSchema } from "~/modules/organisations/schema";
 import { ORGANISATION_FAILURES } from "~/modules/organisations/failures";
-import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS, ROLE_LABELS, SCHOOL_TYPE_LABELS, STATUS_CHANGE_LABELS } from "~/modules/organisations/labels";
+import {
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_STATUS_LABELS,
+  ROLE_LABELS,
+  SCHOOL_TYPE_LABELS,
+  STATUS_CHANGE_LABELS,
+} from "~/modules/organisations/labels";
 import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -63,7 +73,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     supplied: {
       applicant: application.applicant
-        ? { fullName: application.applicant.fullName, email: application.applicant.email, emailConfirmed: application.applicant.emailVerifiedAt !== null }
+        ? {
+            fullName: application.applicant.fullName,
+            email: application.applicant.email,
+            emailConfirmed: application.applicant.emailVerifiedAt !== null,
+          }
         : null,
       contactName: profile?.contactName ?? null,
       contactEmail: profile?.contactEmail ?? null,
@@ -84,7 +98,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = organisationIdOf(params);
   const form = await readFormData(request);
   const parsed = parseForm(StatusChangeSchema, form);
-  if (!parsed.ok) return json({ ok: false as const, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  if (!parsed.ok)
+    return json(
+      { ok: false as const, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: null },
+      { status: 400 },
+    );
   const result = await changeOrganisationStatus({
     organisationId: id,
     change: parsed.data.change,
@@ -96,7 +114,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
     const failure = ORGANISATION_FAILURES.status[result.code];
     // A missing reason is said by its field.
-    if (result.code === "reason_required") return json({ ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null }, { status: failure.status });
+    if (result.code === "reason_required")
+      return json(
+        { ok: false as const, values, fieldErrors: result.fieldErrors ?? {}, formError: null },
+        { status: failure.status },
+      );
     return failureReply(failure, { ok: false as const, values, fieldErrors: {} });
   }
   return json({ ok: true as const, status: result.value.to });
@@ -172,13 +194,23 @@ export default function AdminOrganisation() {
 
         <section className="card">
           <h2>{t("organisations.status.title")}</h2>
-          {result?.ok ? <FormAlert kind="success">{t("organisations.status.done", { status: t(ORGANISATION_STATUS_LABELS[result.status]) })}</FormAlert> : null}
+          {result?.ok ? (
+            <FormAlert kind="success">
+              {t("organisations.status.done", { status: t(ORGANISATION_STATUS_LABELS[result.status]) })}
+            </FormAlert>
+          ) : null}
           {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
           {changes.length === 0 ? (
             <p>{t("organisations.status.none")}</p>
           ) : (
             <Form method="post" className="form" noValidate key={result?.ok ? `done-${result.status}` : "status"}>
-              <SelectField name="change" label={t("organisations.status.change")} defaultValue={values.change ?? changes[0]} error={errors.change} required>
+              <SelectField
+                name="change"
+                label={t("organisations.status.change")}
+                defaultValue={values.change ?? changes[0]}
+                error={errors.change}
+                required
+              >
                 {changes.map((c) => (
                   <option key={c} value={c}>
                     {t(STATUS_CHANGE_LABELS[c])}
@@ -210,8 +242,11 @@ export default function AdminOrganisation() {
           <dd>
             {supplied.applicant ? (
               <>
-                {supplied.applicant.fullName} · <a href={`mailto:${supplied.applicant.email}`}>{supplied.applicant.email}</a>{" "}
-                {supplied.applicant.emailConfirmed ? t("organisations.supplied.emailConfirmed") : t("organisations.supplied.emailUnconfirmed")}
+                {supplied.applicant.fullName} ·{" "}
+                <a href={`mailto:${supplied.applicant.email}`}>{supplied.applicant.email}</a>{" "}
+                {supplied.applicant.emailConfirmed
+                  ? t("organisations.supplied.emailConfirmed")
+                  : t("organisations.supplied.emailUnconfirmed")}
               </>
             ) : (
               t("organisations.supplied.none")
@@ -220,9 +255,7 @@ export default function AdminOrganisation() {
           {supplied.contactName || supplied.contactEmail ? (
             <>
               <dt>{t("organisations.supplied.contact")}</dt>
-              <dd>
-                {[supplied.contactName, supplied.contactEmail].filter(Boolean).join(" · ")}
-              </dd>
+              <dd>{[supplied.contactName, supplied.contactEmail].filter(Boolean).join(" · ")}</dd>
             </>
           ) : null}
           <dt>{t("organisations.supplied.phone")}</dt>
@@ -264,13 +297,20 @@ export default function AdminOrganisation() {
         {members.length === 0 ? (
           <p className="empty-state">{t("organisations.detail.noMembers")}</p>
         ) : (
-          <MembersTable members={members} roles={(m) => m.roles.map((r) => translateLabel(t, ROLE_LABELS, r.role)).join(", ")} />
+          <MembersTable
+            members={members}
+            roles={(m) => m.roles.map((r) => translateLabel(t, ROLE_LABELS, r.role)).join(", ")}
+          />
         )}
       </section>
 
       <section className="card">
         <h2>{t("organisations.history.title")}</h2>
-        {history.length === 0 ? <p className="empty-state">{t("organisations.history.empty")}</p> : <AuditTable entries={history} showOrganisation={false} showIp />}
+        {history.length === 0 ? (
+          <p className="empty-state">{t("organisations.history.empty")}</p>
+        ) : (
+          <AuditTable entries={history} showOrganisation={false} showIp />
+        )}
         <p>
           <Link to={`/admin/audit?org=${o.id}`}>{t("organisations.detail.auditLink")}</Link>
         </p>

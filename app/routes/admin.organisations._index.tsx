@@ -9,7 +9,12 @@ import { pageTitle } from "~/lib/meta";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { localName } from "~/modules/reference/local-name";
 import { listOrganisations } from "~/modules/organisations/queries.server";
-import { ORGANISATION_KINDS, ORGANISATION_PAGE_SIZE, ORGANISATION_STATUSES, parseOrganisationFilters } from "~/modules/organisations/schema";
+import {
+  ORGANISATION_KINDS,
+  ORGANISATION_PAGE_SIZE,
+  ORGANISATION_STATUSES,
+  parseOrganisationFilters,
+} from "~/modules/organisations/schema";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS } from "~/modules/organisations/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.title");
@@ -48,7 +53,14 @@ export default function AdminOrganisations() {
             </option>
           ))}
         </SelectField>
-        <TextField name="q" type="search" label={t("organisations.filter.q")} hint={t("organisations.filter.qHint")} defaultValue={filters.q ?? ""} maxLength={100} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("organisations.filter.q")}
+          hint={t("organisations.filter.qHint")}
+          defaultValue={filters.q ?? ""}
+          maxLength={100}
+        />
         <div className="filters-actions">
           <button type="submit" className="button button-primary">
             {t("organisations.filter.submit")}

@@ -18,17 +18,45 @@ export default function ReferenceOverview() {
   const t = useT();
   const { counts, pendingRequests } = useLoaderData<typeof loader>();
   const sections: { to: string; title: MessageKey; text: string }[] = [
-    { to: "/admin/reference/provinces", title: "reference.nav.provinces", text: t("reference.count.provinces", { count: counts.provinces }) },
-    { to: "/admin/reference/levels", title: "reference.nav.levels", text: t("reference.count.levels", { count: counts.levels }) },
-    { to: "/admin/reference/fields", title: "reference.nav.fields", text: t("reference.count.fields", { count: counts.fields }) },
-    { to: "/admin/reference/groups", title: "reference.nav.groups", text: t("reference.count.groups", { count: counts.groups }) },
+    {
+      to: "/admin/reference/provinces",
+      title: "reference.nav.provinces",
+      text: t("reference.count.provinces", { count: counts.provinces }),
+    },
+    {
+      to: "/admin/reference/levels",
+      title: "reference.nav.levels",
+      text: t("reference.count.levels", { count: counts.levels }),
+    },
+    {
+      to: "/admin/reference/fields",
+      title: "reference.nav.fields",
+      text: t("reference.count.fields", { count: counts.fields }),
+    },
+    {
+      to: "/admin/reference/groups",
+      title: "reference.nav.groups",
+      text: t("reference.count.groups", { count: counts.groups }),
+    },
     {
       to: "/admin/reference/programmes",
       title: "reference.nav.programmes",
-      text: t("reference.count.programmes", { count: counts.programmes, inactive: counts.inactiveProgrammes, legacy: counts.legacyProgrammes }),
+      text: t("reference.count.programmes", {
+        count: counts.programmes,
+        inactive: counts.inactiveProgrammes,
+        legacy: counts.legacyProgrammes,
+      }),
     },
-    { to: "/admin/reference/crosswalk", title: "reference.nav.crosswalk", text: t("reference.count.crosswalk", { count: counts.crosswalkPairs }) },
-    { to: "/admin/reference/programme-requests", title: "programmeRequests.title", text: t("programmeRequests.pendingCount", { count: pendingRequests }) },
+    {
+      to: "/admin/reference/crosswalk",
+      title: "reference.nav.crosswalk",
+      text: t("reference.count.crosswalk", { count: counts.crosswalkPairs }),
+    },
+    {
+      to: "/admin/reference/programme-requests",
+      title: "programmeRequests.title",
+      text: t("programmeRequests.pendingCount", { count: pendingRequests }),
+    },
   ];
   return (
     <>

@@ -20,17 +20,36 @@ import {
 import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
 import { translateLabel } from "~/lib/labels";
 
-export const meta: MetaFunction = () => [{ title: "Tương ứng nghề nghiệp — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = () => [
+  { title: "Tương ứng nghề nghiệp — Danh mục dùng chung — Cổng Văn bằng số GDNN" },
+];
 
-const NOTICES = { added: "reference.crosswalk.added", removed: "reference.crosswalk.removed", saved: "reference.saved" } as const;
+const NOTICES = {
+  added: "reference.crosswalk.added",
+  removed: "reference.crosswalk.removed",
+  saved: "reference.saved",
+} as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const url = new URL(request.url);
   const pairs = await listCrosswalk();
-  const groups = new Map<string, { programmeKey: string; programmeNameVi: string | null; programmeCodes: string[]; occupations: { vscoCode: string; status: string }[] }>();
+  const groups = new Map<
+    string,
+    {
+      programmeKey: string;
+      programmeNameVi: string | null;
+      programmeCodes: string[];
+      occupations: { vscoCode: string; status: string }[];
+    }
+  >();
   for (const p of pairs) {
-    const group = groups.get(p.programmeKey) ?? { programmeKey: p.programmeKey, programmeNameVi: p.programmeNameVi, programmeCodes: p.programmeCodes, occupations: [] };
+    const group = groups.get(p.programmeKey) ?? {
+      programmeKey: p.programmeKey,
+      programmeNameVi: p.programmeNameVi,
+      programmeCodes: p.programmeCodes,
+      occupations: [],
+    };
     group.occupations.push({ vscoCode: p.vscoCode, status: p.status });
     groups.set(p.programmeKey, group);
   }
@@ -45,7 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "reference:edit");
   const form = await readFormData(request);
-  const schema = { add: CrosswalkAddSchema, remove: CrosswalkRemoveSchema, "set-status": CrosswalkStatusSchema }[String(form.get("intent"))];
+  const schema = { add: CrosswalkAddSchema, remove: CrosswalkRemoveSchema, "set-status": CrosswalkStatusSchema }[
+    String(form.get("intent"))
+  ];
   if (!schema) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "error.400.body" }, { status: 400 });
   return runReferenceEdit({
     request,
@@ -54,7 +75,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form,
     schema,
     save: (db, { input, actor }) => editCrosswalk(db, { edit: input, actor }),
-    redirectTo: (_, { intent }) => `/admin/reference/crosswalk?done=${intent === "add" ? "added" : intent === "remove" ? "removed" : "saved"}`,
+    redirectTo: (_, { intent }) =>
+      `/admin/reference/crosswalk?done=${intent === "add" ? "added" : intent === "remove" ? "removed" : "saved"}`,
   });
 }
 
@@ -100,7 +122,12 @@ export default function ReferenceCrosswalk() {
             maxLength={4}
             error={errors.vscoCode}
           />
-          <SelectField name="status" label={t("reference.col.status")} defaultValue={values.status ?? "proposed"} error={errors.status}>
+          <SelectField
+            name="status"
+            label={t("reference.col.status")}
+            defaultValue={values.status ?? "proposed"}
+            error={errors.status}
+          >
             {CROSSWALK_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(CROSSWALK_STATUS_LABELS[s])}
@@ -146,16 +173,26 @@ export default function ReferenceCrosswalk() {
                       {p.occupations.map((o) => (
                         <li key={o.vscoCode}>
                           <code>{o.vscoCode}</code>
-                          <span className={`status-badge ${o.status === "confirmed" ? "status-accredited" : "status-pending"}`}>
+                          <span
+                            className={`status-badge ${o.status === "confirmed" ? "status-accredited" : "status-pending"}`}
+                          >
                             {translateLabel(t, CROSSWALK_STATUS_LABELS, o.status)}
                           </span>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="set-status" />
                             <input type="hidden" name="programmeKey" value={p.programmeKey} />
                             <input type="hidden" name="vscoCode" value={o.vscoCode} />
-                            <input type="hidden" name="status" value={o.status === "confirmed" ? "proposed" : "confirmed"} />
+                            <input
+                              type="hidden"
+                              name="status"
+                              value={o.status === "confirmed" ? "proposed" : "confirmed"}
+                            />
                             <button type="submit" className="button button-small">
-                              {t(o.status === "confirmed" ? "reference.crosswalk.unconfirm" : "reference.crosswalk.confirm")}
+                              {t(
+                                o.status === "confirmed"
+                                  ? "reference.crosswalk.unconfirm"
+                                  : "reference.crosswalk.confirm",
+                              )}
                             </button>
                           </Form>
                           <Form method="post" className="inline-form">
@@ -165,7 +202,10 @@ export default function ReferenceCrosswalk() {
                             <button
                               type="submit"
                               className="button button-small button-danger"
-                              aria-label={t("reference.crosswalk.removeLabel", { vsco: o.vscoCode, key: p.programmeKey })}
+                              aria-label={t("reference.crosswalk.removeLabel", {
+                                vsco: o.vscoCode,
+                                key: p.programmeKey,
+                              })}
                             >
                               {t("reference.crosswalk.remove")}
                             </button>

@@ -32,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: FieldSchema,
-    save: (db, { input, actor, form }) => saveField({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    save: (db, { input, actor, form }) =>
+      saveField({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
     redirectTo: ({ changed }) => `/admin/reference/fields?saved=${changed ? 1 : 0}`,
   });
 }
@@ -43,7 +44,8 @@ export default function ReferenceFields() {
   const failure = useActionData<typeof action>();
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
-  const current = editing ?? (creating ? { code: "", nameVi: "", nameEn: null, caoDangTitle: "cử nhân thực hành" } : null);
+  const current =
+    editing ?? (creating ? { code: "", nameVi: "", nameEn: null, caoDangTitle: "cử nhân thực hành" } : null);
   return (
     <>
       <h1>{t("reference.fields.title")}</h1>
@@ -66,11 +68,38 @@ export default function ReferenceFields() {
           cancelTo="/admin/reference/fields"
         >
           {editing ? null : (
-            <TextField name="code" label={t("reference.col.code")} defaultValue={values.code ?? ""} required inputMode="numeric" maxLength={2} error={errors.code} />
+            <TextField
+              name="code"
+              label={t("reference.col.code")}
+              defaultValue={values.code ?? ""}
+              required
+              inputMode="numeric"
+              maxLength={2}
+              error={errors.code}
+            />
           )}
-          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? current.nameVi} required maxLength={255} error={errors.nameVi} />
-          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? current.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
-          <SelectField name="caoDangTitle" label={t("reference.col.caoDangTitle")} defaultValue={values.caoDangTitle ?? current.caoDangTitle} error={errors.caoDangTitle}>
+          <TextField
+            name="nameVi"
+            label={t("reference.col.nameVi")}
+            defaultValue={values.nameVi ?? current.nameVi}
+            required
+            maxLength={255}
+            error={errors.nameVi}
+          />
+          <TextField
+            name="nameEn"
+            label={t("reference.col.nameEn")}
+            defaultValue={values.nameEn ?? current.nameEn ?? ""}
+            maxLength={255}
+            error={errors.nameEn}
+            lang="en"
+          />
+          <SelectField
+            name="caoDangTitle"
+            label={t("reference.col.caoDangTitle")}
+            defaultValue={values.caoDangTitle ?? current.caoDangTitle}
+            error={errors.caoDangTitle}
+          >
             {CAO_DANG_TITLES.map((title) => (
               <option key={title} value={title}>
                 {t(caoDangTitleKey(title))}
@@ -104,7 +133,11 @@ export default function ReferenceFields() {
                 <td lang="en">{f.nameEn ?? t("reference.none")}</td>
                 <td>{t(caoDangTitleKey(f.caoDangTitle))}</td>
                 <td>
-                  {f.programmeCount > 0 ? <Link to={`/admin/reference/programmes?field=${f.code}`}>{f.programmeCount}</Link> : 0}
+                  {f.programmeCount > 0 ? (
+                    <Link to={`/admin/reference/programmes?field=${f.code}`}>{f.programmeCount}</Link>
+                  ) : (
+                    0
+                  )}
                 </td>
                 <td>
                   <Link to={`?edit=${f.code}#edit`} aria-label={t("reference.editLabel", { name: f.nameVi })}>

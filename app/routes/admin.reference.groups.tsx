@@ -35,8 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: ProgrammeGroupSchema,
-    save: (db, { input, actor, form }) => saveProgrammeGroup({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
-    redirectTo: ({ changed }, input) => `/admin/reference/groups?field=${input.code.slice(0, 2)}&saved=${changed ? 1 : 0}`,
+    save: (db, { input, actor, form }) =>
+      saveProgrammeGroup({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    redirectTo: ({ changed }, input) =>
+      `/admin/reference/groups?field=${input.code.slice(0, 2)}&saved=${changed ? 1 : 0}`,
   });
 }
 
@@ -73,7 +75,13 @@ export default function ReferenceGroups() {
               error={errors.code}
             />
           )}
-          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing?.nameVi ?? ""} maxLength={255} error={errors.nameVi} />
+          <TextField
+            name="nameVi"
+            label={t("reference.col.nameVi")}
+            defaultValue={values.nameVi ?? editing?.nameVi ?? ""}
+            maxLength={255}
+            error={errors.nameVi}
+          />
         </EditCard>
       ) : null}
 
@@ -121,7 +129,10 @@ export default function ReferenceGroups() {
                 <td>{g.nameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}</td>
                 <td>{g.programmeCount}</td>
                 <td>
-                  <Link to={`?${fieldCode ? `field=${fieldCode}&` : ""}edit=${g.code}#edit`} aria-label={t("reference.editLabel", { name: g.code })}>
+                  <Link
+                    to={`?${fieldCode ? `field=${fieldCode}&` : ""}edit=${g.code}#edit`}
+                    aria-label={t("reference.editLabel", { name: g.code })}
+                  >
                     {t("reference.edit")}
                   </Link>
                 </td>

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const levels = (await listTrainingLevels()).map(({ updatedAt: _, ...l }) => l);
   const edit = editParam(/^[a-z_]{1,40}$/)(url.searchParams.get("edit"));
-  return json({ levels, editing: levels.find((l) => l.code === edit) ?? null, saved: savedParam(url.searchParams.get("saved")) });
+  return json({
+    levels,
+    editing: levels.find((l) => l.code === edit) ?? null,
+    saved: savedParam(url.searchParams.get("saved")),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,8 +56,23 @@ export default function ReferenceLevels() {
           hidden={{ code: editing.code }}
           cancelTo="/admin/reference/levels"
         >
-          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing.nameVi} required maxLength={255} error={errors.nameVi} />
-          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? editing.nameEn} required maxLength={255} error={errors.nameEn} lang="en" />
+          <TextField
+            name="nameVi"
+            label={t("reference.col.nameVi")}
+            defaultValue={values.nameVi ?? editing.nameVi}
+            required
+            maxLength={255}
+            error={errors.nameVi}
+          />
+          <TextField
+            name="nameEn"
+            label={t("reference.col.nameEn")}
+            defaultValue={values.nameEn ?? editing.nameEn}
+            required
+            maxLength={255}
+            error={errors.nameEn}
+            lang="en"
+          />
         </EditCard>
       ) : null}
 
@@ -78,7 +97,13 @@ export default function ReferenceLevels() {
                 </td>
                 <td>{l.nameVi}</td>
                 <td lang="en">{l.nameEn}</td>
-                <td>{l.codeDigit ? <code>{l.codeDigit}</code> : <span className="muted">{t("reference.levels.noDigit")}</span>}</td>
+                <td>
+                  {l.codeDigit ? (
+                    <code>{l.codeDigit}</code>
+                  ) : (
+                    <span className="muted">{t("reference.levels.noDigit")}</span>
+                  )}
+                </td>
                 <td>
                   <Link to={`?edit=${l.code}#edit`} aria-label={t("reference.editLabel", { name: l.nameVi })}>
                     {t("reference.edit")}

@@ -14,7 +14,12 @@ import { clientOf } from "~/lib/request-context";
 import { answerProgrammeRequest } from "~/modules/programme-requests/answer-programme-request.server";
 import { PROGRAMME_REQUEST_FAILURES } from "~/modules/programme-requests/failures";
 import { listProgrammeRequests } from "~/modules/programme-requests/queries.server";
-import { PROGRAMME_REQUEST_FILTERS, ProgrammeRequestAnswerSchema, parseProgrammeRequestFilter, type ProgrammeRequestFilter } from "~/modules/programme-requests/schema";
+import {
+  PROGRAMME_REQUEST_FILTERS,
+  ProgrammeRequestAnswerSchema,
+  parseProgrammeRequestFilter,
+  type ProgrammeRequestFilter,
+} from "~/modules/programme-requests/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programmeRequests.title");
 
@@ -45,11 +50,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const requestId = String(form.get("id") ?? "");
   const parsed = parseForm(ProgrammeRequestAnswerSchema, form);
-  if (!parsed.ok) return json<AnswerFailure>({ requestId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await answerProgrammeRequest({ answer: parsed.data, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
+  if (!parsed.ok)
+    return json<AnswerFailure>({ requestId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await answerProgrammeRequest({
+    answer: parsed.data,
+    actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+  });
   if (!result.ok) {
     const failure = PROGRAMME_REQUEST_FAILURES[result.code];
-    return json<AnswerFailure>({ requestId, formError: failure.message, fieldErrors: {}, values: formValues(form) }, { status: failure.status });
+    return json<AnswerFailure>(
+      { requestId, formError: failure.message, fieldErrors: {}, values: formValues(form) },
+      { status: failure.status },
+    );
   }
   const url = new URL(request.url);
   url.searchParams.set("answered", result.value.programmeCode);
@@ -68,7 +80,9 @@ export default function AdminProgrammeRequests() {
     <>
       <h1>{t("programmeRequests.title")}</h1>
       <p className="lead">{t("programmeRequests.adminIntro")}</p>
-      {answered && /^\d{7,8}$/.test(answered) ? <FormAlert kind="success">{t("programmeRequests.answer.saved", { code: answered })}</FormAlert> : null}
+      {answered && /^\d{7,8}$/.test(answered) ? (
+        <FormAlert kind="success">{t("programmeRequests.answer.saved", { code: answered })}</FormAlert>
+      ) : null}
       <Form method="get" className="form filters">
         <div className="field">
           <label htmlFor="f-status-filter">{t("programmeRequests.filter.label")}</label>
@@ -90,7 +104,13 @@ export default function AdminProgrammeRequests() {
       {requests.map((r) => {
         const mine = failure && failure.requestId === r.id ? failure : undefined;
         return (
-          <section key={r.id} className="card" aria-labelledby={`pr-${r.id}`} data-programme-request={`${r.schoolCode}:${r.programmeCode}`} data-status={r.status}>
+          <section
+            key={r.id}
+            className="card"
+            aria-labelledby={`pr-${r.id}`}
+            data-programme-request={`${r.schoolCode}:${r.programmeCode}`}
+            data-status={r.status}
+          >
             <h2 id={`pr-${r.id}`}>
               {r.programmeCode} · {r.schoolName} ({r.schoolCode})
             </h2>
@@ -110,10 +130,13 @@ export default function AdminProgrammeRequests() {
               <dt>{t("reference.nav.programmes")}</dt>
               <dd>
                 {r.inCatalogue ? (
-                  <Link to={`/admin/reference/programmes/${r.programmeCode}`}>{t("programmeRequests.inCatalogue")}</Link>
+                  <Link to={`/admin/reference/programmes/${r.programmeCode}`}>
+                    {t("programmeRequests.inCatalogue")}
+                  </Link>
                 ) : (
                   <>
-                    {t("programmeRequests.notInCatalogue")} · <Link to="/admin/reference/programmes/new">{t("programmeRequests.addToCatalogue")}</Link>
+                    {t("programmeRequests.notInCatalogue")} ·{" "}
+                    <Link to="/admin/reference/programmes/new">{t("programmeRequests.addToCatalogue")}</Link>
                   </>
                 )}
               </dd>
@@ -131,7 +154,12 @@ export default function AdminProgrammeRequests() {
                 <legend>{t("programmeRequests.answer.status")}</legend>
                 {(["added", "refused"] as const).map((s) => (
                   <label key={s} className="radio">
-                    <input type="radio" name="status" value={s} defaultChecked={(mine?.values.status ?? (r.status === "pending" ? "added" : r.status)) === s} />{" "}
+                    <input
+                      type="radio"
+                      name="status"
+                      value={s}
+                      defaultChecked={(mine?.values.status ?? (r.status === "pending" ? "added" : r.status)) === s}
+                    />{" "}
                     {t(s === "added" ? "programmeRequests.answer.added" : "programmeRequests.answer.refused")}
                   </label>
                 ))}

@@ -72,8 +72,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditProgramme() {
   const t = useT();
   const locale = useLocale();
-  const { programme: p, levelNameVi, levelNameEn, fieldNameVi, fieldNameEn, groupNameVi, levels, occupations, saved, activeChanged } =
-    useLoaderData<typeof loader>();
+  const {
+    programme: p,
+    levelNameVi,
+    levelNameEn,
+    fieldNameVi,
+    fieldNameEn,
+    groupNameVi,
+    levels,
+    occupations,
+    saved,
+    activeChanged,
+  } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors ?? {};
@@ -87,17 +97,38 @@ export default function EditProgramme() {
       </h1>
       <SavedNotice saved={saved} />
       {activeChanged ? (
-        <FormAlert kind="success">{t(activeChanged === "1" ? "reference.programmes.activated" : "reference.programmes.deactivated")}</FormAlert>
+        <FormAlert kind="success">
+          {t(activeChanged === "1" ? "reference.programmes.activated" : "reference.programmes.deactivated")}
+        </FormAlert>
       ) : null}
 
       <div className="grid-2">
         <section className="card">
           <h2>{t("reference.edit")}</h2>
           <ReferenceForm failure={failure} hidden={{ intent: "update" }}>
-            <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? p.nameVi} required maxLength={255} error={errors.nameVi} />
-            <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? p.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
+            <TextField
+              name="nameVi"
+              label={t("reference.col.nameVi")}
+              defaultValue={values.nameVi ?? p.nameVi}
+              required
+              maxLength={255}
+              error={errors.nameVi}
+            />
+            <TextField
+              name="nameEn"
+              label={t("reference.col.nameEn")}
+              defaultValue={values.nameEn ?? p.nameEn ?? ""}
+              maxLength={255}
+              error={errors.nameEn}
+              lang="en"
+            />
             {p.isLegacy ? (
-              <SelectField name="levelCode" label={t("reference.col.level")} defaultValue={values.levelCode ?? p.levelCode} error={errors.levelCode}>
+              <SelectField
+                name="levelCode"
+                label={t("reference.col.level")}
+                defaultValue={values.levelCode ?? p.levelCode}
+                error={errors.levelCode}
+              >
                 {levels.map((l) => (
                   <option key={l.code} value={l.code}>
                     {locale === "en" ? l.nameEn : l.nameVi}
@@ -111,7 +142,12 @@ export default function EditProgramme() {
                 <p className="field-hint">{t("reference.programmes.levelFixed")}</p>
               </div>
             )}
-            <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? p.source} error={errors.source}>
+            <SelectField
+              name="source"
+              label={t("reference.col.source")}
+              defaultValue={values.source ?? p.source}
+              error={errors.source}
+            >
               {PROGRAMME_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {t(PROGRAMME_SOURCE_LABELS[s])}
@@ -168,7 +204,9 @@ export default function EditProgramme() {
                   </ul>
                 )}
                 <p>
-                  <Link to={`/admin/reference/crosswalk?key=${p.programmeKey}#add`}>{t("reference.nav.crosswalk")}</Link>
+                  <Link to={`/admin/reference/crosswalk?key=${p.programmeKey}#add`}>
+                    {t("reference.nav.crosswalk")}
+                  </Link>
                 </p>
               </>
             ) : null}

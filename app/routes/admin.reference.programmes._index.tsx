@@ -54,7 +54,14 @@ export default function ReferenceProgrammes() {
       </p>
 
       <Form method="get" className="filters card" role="search">
-        <TextField name="q" type="search" label={t("reference.programmes.search")} hint={t("reference.programmes.searchHint")} defaultValue={query.q ?? ""} maxLength={100} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("reference.programmes.search")}
+          hint={t("reference.programmes.searchHint")}
+          defaultValue={query.q ?? ""}
+          maxLength={100}
+        />
         <SelectField name="level" label={t("reference.col.level")} defaultValue={query.level ?? ""}>
           <option value="">{t("reference.programmes.allLevels")}</option>
           {levels.map((l) => (
@@ -124,7 +131,8 @@ export default function ReferenceProgrammes() {
                     {newGroup && !p.isLegacy ? (
                       <tr className="hier-group">
                         <th scope="colgroup" colSpan={COLUMNS}>
-                          {p.groupCode} · {p.groupNameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}
+                          {p.groupCode} ·{" "}
+                          {p.groupNameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}
                         </th>
                       </tr>
                     ) : null}
@@ -146,7 +154,9 @@ export default function ReferenceProgrammes() {
                         {p.active ? (
                           t("reference.programmes.status.active")
                         ) : (
-                          <span className="status-badge status-suspended">{t("reference.programmes.status.inactive")}</span>
+                          <span className="status-badge status-suspended">
+                            {t("reference.programmes.status.inactive")}
+                          </span>
                         )}
                       </td>
                     </tr>

@@ -14,9 +14,15 @@ import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { importProgrammes, type ImportProgrammesSummary } from "~/modules/reference/import-programmes.server";
 import type { ProgrammeCsvReport } from "~/modules/reference/programme-csv";
-import { PROGRAMME_CSV_LIMITS, csvIssueMessageKey, type ProgrammeCsvColumn } from "~/modules/reference/programme-csv-format";
+import {
+  PROGRAMME_CSV_LIMITS,
+  csvIssueMessageKey,
+  type ProgrammeCsvColumn,
+} from "~/modules/reference/programme-csv-format";
 
-export const meta: MetaFunction = () => [{ title: "Nhập ngành, nghề từ CSV — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
+export const meta: MetaFunction = () => [
+  { title: "Nhập ngành, nghề từ CSV — Danh mục dùng chung — Cổng Văn bằng số GDNN" },
+];
 
 const MAX_MB = PROGRAMME_CSV_LIMITS.maxBytes / 1024 / 1024;
 
@@ -96,7 +102,14 @@ export default function ImportProgrammes() {
           <Form method="post" encType="multipart/form-data" className="form" noValidate>
             <div className={`field${data?.status === "error" ? " field-invalid" : ""}`}>
               <label htmlFor="f-file">{t("reference.import.file")}</label>
-              <input id="f-file" name="file" type="file" accept=".csv,text/csv" required aria-invalid={data?.status === "error" ? true : undefined} />
+              <input
+                id="f-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                required
+                aria-invalid={data?.status === "error" ? true : undefined}
+              />
             </div>
             <label className="choice">
               <input type="checkbox" name="dryRun" value="1" />
@@ -111,9 +124,16 @@ export default function ImportProgrammes() {
         </section>
         <section className="card">
           <h2>{t("reference.import.format")}</h2>
-          <p>{t("reference.import.formatBody", { maxMb: MAX_MB, maxRows: formatNumber(PROGRAMME_CSV_LIMITS.maxRows, locale) })}</p>
+          <p>
+            {t("reference.import.formatBody", {
+              maxMb: MAX_MB,
+              maxRows: formatNumber(PROGRAMME_CSV_LIMITS.maxRows, locale),
+            })}
+          </p>
           <pre className="csv-sample">
-            {"code,name_vi,level,name_en\n6480201,Công nghệ thông tin,cao đẳng,Information technology\n5340302,Kế toán doanh nghiệp,trung cấp,\n6340202,\"Tài chính, ngân hàng\",Cao đẳng,"}
+            {
+              'code,name_vi,level,name_en\n6480201,Công nghệ thông tin,cao đẳng,Information technology\n5340302,Kế toán doanh nghiệp,trung cấp,\n6340202,"Tài chính, ngân hàng",Cao đẳng,'
+            }
           </pre>
         </section>
       </div>
@@ -158,7 +178,9 @@ function ImportReport({ fileName, report }: { fileName: string; report: Omit<Pro
           </ul>
         </FormAlert>
       ) : (
-        <FormAlert kind="error">{t("reference.import.rejected", { invalid: report.invalidRowCount, rows: report.rowCount })}</FormAlert>
+        <FormAlert kind="error">
+          {t("reference.import.rejected", { invalid: report.invalidRowCount, rows: report.rowCount })}
+        </FormAlert>
       )}
       {byRow.size > 0 ? (
         <div className="table-wrap">
@@ -191,7 +213,9 @@ function ImportReport({ fileName, report }: { fileName: string; report: Omit<Pro
                         {issues.map((issue, i) => (
                           <li key={i}>
                             {issue.column ? <code>{issue.column}</code> : null}
-                            {issue.column && !SHOWN_COLUMNS.includes(issue.column as (typeof SHOWN_COLUMNS)[number]) && issue.value
+                            {issue.column &&
+                            !SHOWN_COLUMNS.includes(issue.column as (typeof SHOWN_COLUMNS)[number]) &&
+                            issue.value
                               ? ` “${issue.value}”`
                               : null}
                             {issue.column ? ": " : null}
@@ -207,7 +231,9 @@ function ImportReport({ fileName, report }: { fileName: string; report: Omit<Pro
           </table>
         </div>
       ) : null}
-      {report.moreIssues > 0 ? <p className="muted">{t("reference.import.moreIssues", { count: report.moreIssues })}</p> : null}
+      {report.moreIssues > 0 ? (
+        <p className="muted">{t("reference.import.moreIssues", { count: report.moreIssues })}</p>
+      ) : null}
     </section>
   );
 }

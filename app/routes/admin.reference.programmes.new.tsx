@@ -17,7 +17,9 @@ export const meta: MetaFunction = () => [{ title: "Thêm ngành, nghề — Danh
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference:edit");
   const levels = await listTrainingLevels();
-  return json({ levels: levels.map((l) => ({ code: l.code, nameVi: l.nameVi, nameEn: l.nameEn, codeDigit: l.codeDigit })) });
+  return json({
+    levels: levels.map((l) => ({ code: l.code, nameVi: l.nameVi, nameEn: l.nameEn, codeDigit: l.codeDigit })),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +60,12 @@ export default function NewProgramme() {
             autoComplete="off"
             error={errors.code}
           />
-          <SelectField name="levelCode" label={t("reference.col.level")} defaultValue={values.levelCode ?? "cao_dang"} error={errors.levelCode}>
+          <SelectField
+            name="levelCode"
+            label={t("reference.col.level")}
+            defaultValue={values.levelCode ?? "cao_dang"}
+            error={errors.levelCode}
+          >
             {levels.map((l) => (
               <option key={l.code} value={l.code}>
                 {locale === "en" ? l.nameEn : l.nameVi}
@@ -66,9 +73,28 @@ export default function NewProgramme() {
               </option>
             ))}
           </SelectField>
-          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? ""} required maxLength={255} error={errors.nameVi} />
-          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
-          <SelectField name="source" label={t("reference.col.source")} defaultValue={values.source ?? "admin"} error={errors.source}>
+          <TextField
+            name="nameVi"
+            label={t("reference.col.nameVi")}
+            defaultValue={values.nameVi ?? ""}
+            required
+            maxLength={255}
+            error={errors.nameVi}
+          />
+          <TextField
+            name="nameEn"
+            label={t("reference.col.nameEn")}
+            defaultValue={values.nameEn ?? ""}
+            maxLength={255}
+            error={errors.nameEn}
+            lang="en"
+          />
+          <SelectField
+            name="source"
+            label={t("reference.col.source")}
+            defaultValue={values.source ?? "admin"}
+            error={errors.source}
+          >
             {PROGRAMME_SOURCES.map((s) => (
               <option key={s} value={s}>
                 {t(PROGRAMME_SOURCE_LABELS[s])}

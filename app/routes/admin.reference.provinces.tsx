@@ -37,9 +37,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.get("intent") === "neighbours") {
     // Neighbouring provinces (used by job matching): one checkbox per province.
     const code = String(form.get("code") ?? "");
-    const neighbourCodes = form.getAll("neighbourCodes").map(String).filter((c) => /^\d{2}$/.test(c));
+    const neighbourCodes = form
+      .getAll("neighbourCodes")
+      .map(String)
+      .filter((c) => /^\d{2}$/.test(c));
     if (!/^\d{2}$/.test(code)) throw new Response(null, { status: 404 });
-    const result = await saveProvinceNeighbours({ code, neighbourCodes, actor: { userId: session.user.id, ip: clientOf(request, context).ip } });
+    const result = await saveProvinceNeighbours({
+      code,
+      neighbourCodes,
+      actor: { userId: session.user.id, ip: clientOf(request, context).ip },
+    });
     if (!result.ok) throw new Response(null, { status: result.code === "not_found" ? 404 : 400 });
     return redirect(`/admin/reference/provinces?saved=${result.value.changed ? 1 : 0}`);
   }
@@ -74,9 +81,28 @@ export default function ReferenceProvinces() {
           hidden={{ code: editing.code }}
           cancelTo="/admin/reference/provinces"
         >
-          <TextField name="nameVi" label={t("reference.col.nameVi")} defaultValue={values.nameVi ?? editing.nameVi} required maxLength={255} error={errors.nameVi} />
-          <TextField name="nameEn" label={t("reference.col.nameEn")} defaultValue={values.nameEn ?? editing.nameEn ?? ""} maxLength={255} error={errors.nameEn} lang="en" />
-          <SelectField name="kind" label={t("reference.col.kind")} defaultValue={values.kind ?? editing.kind} error={errors.kind}>
+          <TextField
+            name="nameVi"
+            label={t("reference.col.nameVi")}
+            defaultValue={values.nameVi ?? editing.nameVi}
+            required
+            maxLength={255}
+            error={errors.nameVi}
+          />
+          <TextField
+            name="nameEn"
+            label={t("reference.col.nameEn")}
+            defaultValue={values.nameEn ?? editing.nameEn ?? ""}
+            maxLength={255}
+            error={errors.nameEn}
+            lang="en"
+          />
+          <SelectField
+            name="kind"
+            label={t("reference.col.kind")}
+            defaultValue={values.kind ?? editing.kind}
+            error={errors.kind}
+          >
             {PROVINCE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(provinceKindKey(k))}
@@ -97,7 +123,13 @@ export default function ReferenceProvinces() {
                 .filter((p) => p.code !== editing.code)
                 .map((p) => (
                   <label key={p.code} className="choice">
-                    <input type="checkbox" name="neighbourCodes" value={p.code} defaultChecked={neighbours.includes(p.code)} /> {p.nameVi}
+                    <input
+                      type="checkbox"
+                      name="neighbourCodes"
+                      value={p.code}
+                      defaultChecked={neighbours.includes(p.code)}
+                    />{" "}
+                    {p.nameVi}
                   </label>
                 ))}
             </div>

@@ -13,5 +13,9 @@ export function loader({ context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
   const served = diplomaContext();
   // Never changed in place (a change of meaning gets a new URL): cached for a year.
-  return publicBody(served.body, JSON_LD_MEDIA_TYPE, { maxAgeSeconds: 31_536_000, immutable: true, headers: { ETag: `"${served.sha256}"` } });
+  return publicBody(served.body, JSON_LD_MEDIA_TYPE, {
+    maxAgeSeconds: 31_536_000,
+    immutable: true,
+    headers: { ETag: `"${served.sha256}"` },
+  });
 }

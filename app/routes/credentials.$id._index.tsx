@@ -15,12 +15,19 @@ import { parseUuid } from "~/lib/uuid";
 import { notFound } from "~/lib/http.server";
 
 /** Kept out of search engines and of other sites' logs: knowing this URL is what grants access to the diploma. */
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-cache",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Referrer-Policy": "no-referrer",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issued.credential.title");
   const base = (title as { title: string }).title;
-  return [{ title: data ? `${data.fullName} — ${data.serial ?? ""} — ${base}` : base }, { name: "robots", content: "noindex, nofollow" }];
+  return [
+    { title: data ? `${data.fullName} — ${data.serial ?? ""} — ${base}` : base },
+    { name: "robots", content: "noindex, nofollow" },
+  ];
 };
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -59,15 +66,23 @@ export default function CredentialPage() {
           </a>
         </div>
       </div>
-      {v.status === "revoked" ? <FormAlert kind="error">{t("issued.credential.revoked", { date: changedOn })}</FormAlert> : null}
-      {v.status === "suspended" ? <FormAlert kind="error">{t("issued.credential.suspended", { date: changedOn })}</FormAlert> : null}
+      {v.status === "revoked" ? (
+        <FormAlert kind="error">{t("issued.credential.revoked", { date: changedOn })}</FormAlert>
+      ) : null}
+      {v.status === "suspended" ? (
+        <FormAlert kind="error">{t("issued.credential.suspended", { date: changedOn })}</FormAlert>
+      ) : null}
       {v.status === "superseded" ? (
         <FormAlert kind="error">
           {t("issued.credential.superseded")}{" "}
-          {v.supersededById ? <Link to={`/credentials/${v.supersededById}`}>{t("issued.credential.current")}</Link> : null}
+          {v.supersededById ? (
+            <Link to={`/credentials/${v.supersededById}`}>{t("issued.credential.current")}</Link>
+          ) : null}
         </FormAlert>
       ) : null}
-      {v.compromised && (v.status === "issued" || v.status === "suspended") ? <FormAlert kind="error">{t("issued.credential.compromised")}</FormAlert> : null}
+      {v.compromised && (v.status === "issued" || v.status === "suspended") ? (
+        <FormAlert kind="error">{t("issued.credential.compromised")}</FormAlert>
+      ) : null}
       <DiplomaCertificate document={v.document} qrSvg={v.qrSvg} />
       <p className="muted credential-note">{t("issued.credential.note")}</p>
     </div>

@@ -9,5 +9,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const image = await renderCredentialQr({ id: params.id, format: "svg" });
   if (!image) return publicError(404, "not_found", "There is no signed credential with this id.");
   // The payload is fixed when the diploma is signed: the image never changes.
-  return publicBody(image, QR_CONTENT_TYPES.svg, { maxAgeSeconds: 31_536_000, immutable: true, headers: { "X-Robots-Tag": "noindex" } });
+  return publicBody(image, QR_CONTENT_TYPES.svg, {
+    maxAgeSeconds: 31_536_000,
+    immutable: true,
+    headers: { "X-Robots-Tag": "noindex" },
+  });
 }

@@ -7,13 +7,25 @@ import { listRecentMail } from "~/modules/mail/queries.server";
 import { pageTitle } from "~/lib/meta";
 import { DateTime } from "~/components/date-time";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "nav.outbox"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "nav.outbox"),
+  { name: "robots", content: "noindex" },
+];
 
 /** Demo mode only: the outbox, so that confirmation and reset links can be followed without a mail server. */
 export async function loader(_: LoaderFunctionArgs) {
   if (!getEnv().DEMO_MODE) throw new Response("Not found", { status: 404 });
   const mail = await listRecentMail();
-  return json({ mail: mail.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, body: m.bodyText, status: m.status, createdAt: m.createdAt })) });
+  return json({
+    mail: mail.map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      body: m.bodyText,
+      status: m.status,
+      createdAt: m.createdAt,
+    })),
+  });
 }
 
 function linkify(text: string) {

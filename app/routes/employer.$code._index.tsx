@@ -6,7 +6,11 @@ import { useT } from "~/lib/i18n/use-t";
 import { ORGANISATION_STATUS_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
   const roles = session.grants.filter((g) => g.organisationId === organisation.id).map((g) => g.role);
   return json({ employer: { name: organisation.name, code: organisation.code, status: organisation.status }, roles });
 }

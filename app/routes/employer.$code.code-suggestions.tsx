@@ -9,14 +9,22 @@ import { suggestCodeChoices } from "~/modules/reference/code-choices.server";
  * Employers only (their own organisation, in the guard), rate-limited per person, never cached.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const url = new URL(request.url);
   const kind = url.searchParams.get("kind");
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  if (kind !== "programme" && kind !== "occupation") return json({ error: "kind" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (kind !== "programme" && kind !== "occupation")
+    return json({ error: "kind" }, { status: 400, headers: { "Cache-Control": "no-store" } });
   const limit = await hitRateLimit(`code-suggestions:user:${session.user.id}`, { limit: 120, windowSeconds: 60 });
   if (!limit.allowed) {
-    return json({ error: "rate_limited" }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds), "Cache-Control": "no-store" } });
+    return json(
+      { error: "rate_limited" },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
   }
   return json({ suggestions: await suggestCodeChoices({ kind, q }) }, { headers: { "Cache-Control": "no-store" } });
 }

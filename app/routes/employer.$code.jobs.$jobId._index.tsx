@@ -22,9 +22,12 @@ import { labelOf } from "~/lib/labels";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.edit");
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
   const jobId = uuidOr404(params.jobId);
   const job = await findEmployerJob({ organisationId: organisation.id, jobId });
   if (!job) throw notFound();
@@ -33,7 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       code: organisation.code,
       employerStatus: organisation.status,
-      job: { ...job, status: effectiveJobStatus(job), searchTsv: null, publishedAt: job.publishedAt?.toISOString() ?? null },
+      job: {
+        ...job,
+        status: effectiveJobStatus(job),
+        searchTsv: null,
+        publishedAt: job.publishedAt?.toISOString() ?? null,
+      },
       levels: names.levels,
       provinces: names.provinces,
       codeChoices,
@@ -43,11 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const jobId = uuidOr404(params.jobId);
   const form = joinMultiFields(await readFormData(request));
   const intent = JobActionSchema.safeParse({ intent: form.get("intent") });
-  if (!intent.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
+  if (!intent.success)
+    return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   const base = `/employer/${organisation.code}/jobs/${jobId}`;
   if (intent.data.intent === "save") {
@@ -56,7 +69,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await saveJob({ organisationId: organisation.id, jobId, input: parsed.data, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+      return json<FormFailure>(
+        {
+          values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])),
+          fieldErrors: result.fieldErrors ?? {},
+        },
+        { status: 400 },
+      );
     }
     return redirect(`${base}?notice=saved`);
   }
@@ -71,17 +90,18 @@ export default function EmployerJob() {
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
   const noticeKey = labelOf(JOB_NOTICE_LABELS, search.get("notice"));
-  const values = failure?.values && Object.keys(failure.values).length
-    ? jobFormValuesFromFailure(failure.values)
-    : {
-        ...job,
-        programmeCodes: job.programmeCodes.join(", "),
-        occupationCode: job.occupationCode ?? "",
-        salaryMinVnd: job.salaryMinVnd?.toString() ?? "",
-        salaryMaxVnd: job.salaryMaxVnd?.toString() ?? "",
-        openings: String(job.openings),
-        skills: job.skills.join(", "),
-      };
+  const values =
+    failure?.values && Object.keys(failure.values).length
+      ? jobFormValuesFromFailure(failure.values)
+      : {
+          ...job,
+          programmeCodes: job.programmeCodes.join(", "),
+          occupationCode: job.occupationCode ?? "",
+          salaryMinVnd: job.salaryMinVnd?.toString() ?? "",
+          salaryMaxVnd: job.salaryMaxVnd?.toString() ?? "",
+          openings: String(job.openings),
+          skills: job.skills.join(", "),
+        };
   const statusButton = (intent: "publish" | "close" | "reopen", label: MessageKey) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -121,7 +141,9 @@ export default function EmployerJob() {
             {t("jobs.applications.title")}
           </Link>
         </div>
-        {job.status === "draft" && employerStatus !== "accredited" ? <p className="muted">{t("jobs.error.employer_pending")}</p> : null}
+        {job.status === "draft" && employerStatus !== "accredited" ? (
+          <p className="muted">{t("jobs.error.employer_pending")}</p>
+        ) : null}
       </section>
       <section className="card">
         <h2>{t("jobs.employer.edit")}</h2>

@@ -18,12 +18,18 @@ import { loadJobApplications } from "~/modules/applications/employer-pages.serve
 import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.applications.title"), { name: "robots", content: "noindex" }];
-
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "jobs.applications.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** The applicant pipeline of one job, for its employer only (ownership in every query). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const jobId = uuidOr404(params.jobId);
   const data = await loadJobApplications({ organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw notFound();
@@ -37,10 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type PipelineAnswer = { ok: boolean; message: MessageKey };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   uuidOr404(params.jobId); // a malformed job id names nothing: 404 before anything else
   const parsed = parseForm(PipelineSchema, await readFormData(request));
-  if (!parsed.ok) return json<PipelineAnswer>({ ok: false, message: formMessage(Object.values(parsed.fieldErrors)[0] ?? "form.invalid") }, { status: 400 });
+  if (!parsed.ok)
+    return json<PipelineAnswer>(
+      { ok: false, message: formMessage(Object.values(parsed.fieldErrors)[0] ?? "form.invalid") },
+      { status: 400 },
+    );
   const input = parsed.data;
   const result = await moveApplication({
     organisationId: organisation.id,
@@ -52,7 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const failure = APPLICATION_FAILURES.move[result.code];
     return json<PipelineAnswer>({ ok: false, message: failure.message }, { status: failure.status });
   }
-  return json<PipelineAnswer>({ ok: true, message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted" });
+  return json<PipelineAnswer>({
+    ok: true,
+    message: input.intent === "status" ? "jobs.pipeline.moved" : "jobs.pipeline.noted",
+  });
 }
 
 export default function Applications() {
@@ -74,7 +91,8 @@ export default function Applications() {
         applications.map((a) => (
           <section key={a.id} className="card application" aria-label={a.fullName}>
             <h2>
-              {a.fullName} <span className={`status-badge application-${a.status}`}>{t(APPLICATION_STATUS_LABELS[a.status])}</span>
+              {a.fullName}{" "}
+              <span className={`status-badge application-${a.status}`}>{t(APPLICATION_STATUS_LABELS[a.status])}</span>
             </h2>
             <p className="muted">
               {t("jobs.applications.appliedAt")}: <DateTime value={a.createdAt} />
@@ -92,8 +110,11 @@ export default function Applications() {
               <ul>
                 {a.diplomas.map((d) => (
                   <li key={d.diplomaId}>
-                    {d.programmeCode} — {d.programmeName} · {d.schoolName} · {d.graduationDate.slice(0, 4)} · {t("jobs.applications.serial", { serial: d.serial ?? "" })} ·{" "}
-                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(candidateVerdictLabel(d.verdict))}</span>
+                    {d.programmeCode} — {d.programmeName} · {d.schoolName} · {d.graduationDate.slice(0, 4)} ·{" "}
+                    {t("jobs.applications.serial", { serial: d.serial ?? "" })} ·{" "}
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>
+                      {t(candidateVerdictLabel(d.verdict))}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -130,7 +151,11 @@ export default function Applications() {
               {a.events.map((e) => (
                 <li key={e.id}>
                   <DateTime value={e.at} /> · {e.actorName ?? ""} ·{" "}
-                  {e.kind === "note" ? e.note : e.kind === "applied" ? t("jobs.pipeline.applied") : t(APPLICATION_STATUS_LABELS[e.toStatus ?? "new"])}
+                  {e.kind === "note"
+                    ? e.note
+                    : e.kind === "applied"
+                      ? t("jobs.pipeline.applied")
+                      : t(APPLICATION_STATUS_LABELS[e.toStatus ?? "new"])}
                 </li>
               ))}
             </ol>

@@ -19,13 +19,20 @@ import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 import { APPLICATION_STATUS_LABELS, candidateVerdictLabel } from "~/modules/jobs/labels";
 import { uuidField } from "~/lib/forms";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "jobs.candidates.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "jobs.candidates.title"),
+  { name: "robots", content: "noindex" },
+];
 
 const InviteSchema = z.object({ userId: uuidField });
 
 /** A job's ranked candidates: only graduates who consent to be seen; each diploma with the verify page's verdict. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const jobId = uuidOr404(params.jobId);
   const data = await loadJobCandidates({ organisationId: organisation.id, jobId, origin: getEnv().PUBLIC_ORIGIN });
   if (!data) throw notFound();
@@ -47,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type InviteAnswer = { ok: boolean; message: MessageKey };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const jobId = uuidOr404(params.jobId);
   const parsed = InviteSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json<InviteAnswer>({ ok: false, message: "form.invalid" }, { status: 400 });
@@ -88,13 +99,22 @@ export default function Candidates() {
               <h2>
                 {c.fullName} <span className="match-score">{t("jobs.match.score", { score: c.score })}</span>
               </h2>
-              <MatchReasons reasons={c.reasons} levels={levels} provinces={provinces} programmes={programmes} occupations={occupations} />
+              <MatchReasons
+                reasons={c.reasons}
+                levels={levels}
+                provinces={provinces}
+                programmes={programmes}
+                occupations={occupations}
+              />
               <ul className="candidate-diplomas">
                 {c.diplomas.map((d) => (
                   <li key={d.id}>
-                    {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} · {d.graduationYear} ·{" "}
-                    {classificationLabel(d.classification, locale)} ·{" "}
-                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>{t(candidateVerdictLabel(d.verdict))}</span>
+                    {d.programmeCode} — {d.programmeName} ·{" "}
+                    {levels.find((l) => l.code === d.levelCode)?.name ?? d.levelCode} · {d.schoolName} ·{" "}
+                    {d.graduationYear} · {classificationLabel(d.classification, locale)} ·{" "}
+                    <span className={`verdict-inline verdict-${d.verdict === "valid" ? "ok" : "bad"}`}>
+                      {t(candidateVerdictLabel(d.verdict))}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -11,10 +11,21 @@ import { JOB_STATUS_LABELS } from "~/modules/jobs/labels";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
   const rows = await listEmployerJobs(organisation.id);
   return json(
-    { code: organisation.code, jobs: rows.map((j) => ({ ...j, status: effectiveJobStatus(j), publishedAt: j.publishedAt?.toISOString() ?? null })) },
+    {
+      code: organisation.code,
+      jobs: rows.map((j) => ({
+        ...j,
+        status: effectiveJobStatus(j),
+        publishedAt: j.publishedAt?.toISOString() ?? null,
+      })),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -18,13 +18,21 @@ import { listCodeChoices } from "~/modules/reference/code-choices.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jobs.employer.new");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const [names, codeChoices] = await Promise.all([loadReasonNames(localeFromRequest(request)), listCodeChoices()]);
   return json({ code: organisation.code, levels: names.levels, provinces: names.provinces, codeChoices });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const form = joinMultiFields(await readFormData(request));
   const parsed = parseForm(JobSchema, form);
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
@@ -33,7 +41,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json<FormFailure>({ values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} }, { status: 400 });
+  if (!result.ok)
+    return json<FormFailure>(
+      { values: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])), fieldErrors: result.fieldErrors ?? {} },
+      { status: 400 },
+    );
   return redirect(`/employer/${organisation.code}/jobs/${result.value.jobId}?notice=created`);
 }
 

@@ -11,12 +11,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.t
 
 /** Every member sees who is who; those who manage members get the invite and revoke forms. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const guarded = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  const guarded = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
   return json(await loadMembersPage(guarded.session, guarded.organisation));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const guarded = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:manage-members" });
+  const guarded = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:manage-members",
+  });
   return handleMembersAction(request, context, guarded);
 }
 

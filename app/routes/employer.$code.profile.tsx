@@ -20,17 +20,33 @@ import { COMPANY_SIZE_LABELS } from "~/modules/jobs/labels";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "employers.profile.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
-  const [profile, names] = await Promise.all([findEmployerProfile(organisation.id), loadReasonNames(localeFromRequest(request))]);
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
+  const [profile, names] = await Promise.all([
+    findEmployerProfile(organisation.id),
+    loadReasonNames(localeFromRequest(request)),
+  ]);
   return json({
-    employer: { code: organisation.code, name: organisation.name, provinceCode: organisation.provinceCode, status: organisation.status },
+    employer: {
+      code: organisation.code,
+      name: organisation.name,
+      provinceCode: organisation.provinceCode,
+      status: organisation.status,
+    },
     profile,
     provinces: names.provinces,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "jobs:manage" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "jobs:manage",
+  });
   const parsed = parseForm(EmployerProfileSchema, await readFormData(request));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
   const result = await saveEmployerProfile({
@@ -62,16 +78,37 @@ export default function EmployerProfilePage() {
           <dd>{t(ORGANISATION_STATUS_LABELS[employer.status])}</dd>
         </dl>
         <Form method="post" className="form" noValidate>
-          <TextField name="name" label={t("employers.field.name")} defaultValue={v("name", employer.name)} error={e.name} required />
-          <SelectField name="provinceCode" label={t("employers.field.province")} defaultValue={v("provinceCode", employer.provinceCode)} error={e.provinceCode}>
+          <TextField
+            name="name"
+            label={t("employers.field.name")}
+            defaultValue={v("name", employer.name)}
+            error={e.name}
+            required
+          />
+          <SelectField
+            name="provinceCode"
+            label={t("employers.field.province")}
+            defaultValue={v("provinceCode", employer.provinceCode)}
+            error={e.provinceCode}
+          >
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
               </option>
             ))}
           </SelectField>
-          <TextField name="industry" label={t("employers.field.industry")} defaultValue={v("industry", profile?.industry)} error={e.industry} />
-          <SelectField name="size" label={t("employers.field.size")} defaultValue={v("size", profile?.size)} error={e.size}>
+          <TextField
+            name="industry"
+            label={t("employers.field.industry")}
+            defaultValue={v("industry", profile?.industry)}
+            error={e.industry}
+          />
+          <SelectField
+            name="size"
+            label={t("employers.field.size")}
+            defaultValue={v("size", profile?.size)}
+            error={e.size}
+          >
             <option value="">—</option>
             {COMPANY_SIZES.map((s) => (
               <option key={s} value={s}>
@@ -79,12 +116,48 @@ export default function EmployerProfilePage() {
               </option>
             ))}
           </SelectField>
-          <TextField name="contactName" label={t("employers.field.contactName")} defaultValue={v("contactName", profile?.contactName)} error={e.contactName} />
-          <TextField name="contactEmail" type="email" label={t("employers.field.contactEmail")} defaultValue={v("contactEmail", profile?.contactEmail)} error={e.contactEmail} />
-          <TextField name="contactPhone" type="tel" label={t("employers.field.contactPhone")} defaultValue={v("contactPhone", profile?.contactPhone)} error={e.contactPhone} />
-          <TextField name="website" type="url" label={t("employers.field.website")} defaultValue={v("website", profile?.website)} error={e.website} />
-          <TextField name="logoUrl" type="url" label={t("employers.field.logoUrl")} hint={t("employers.field.logoUrlHint")} defaultValue={v("logoUrl", profile?.logoUrl)} error={e.logoUrl} />
-          <TextAreaField name="description" label={t("employers.field.description")} defaultValue={v("description", profile?.description)} error={e.description} rows={5} />
+          <TextField
+            name="contactName"
+            label={t("employers.field.contactName")}
+            defaultValue={v("contactName", profile?.contactName)}
+            error={e.contactName}
+          />
+          <TextField
+            name="contactEmail"
+            type="email"
+            label={t("employers.field.contactEmail")}
+            defaultValue={v("contactEmail", profile?.contactEmail)}
+            error={e.contactEmail}
+          />
+          <TextField
+            name="contactPhone"
+            type="tel"
+            label={t("employers.field.contactPhone")}
+            defaultValue={v("contactPhone", profile?.contactPhone)}
+            error={e.contactPhone}
+          />
+          <TextField
+            name="website"
+            type="url"
+            label={t("employers.field.website")}
+            defaultValue={v("website", profile?.website)}
+            error={e.website}
+          />
+          <TextField
+            name="logoUrl"
+            type="url"
+            label={t("employers.field.logoUrl")}
+            hint={t("employers.field.logoUrlHint")}
+            defaultValue={v("logoUrl", profile?.logoUrl)}
+            error={e.logoUrl}
+          />
+          <TextAreaField
+            name="description"
+            label={t("employers.field.description")}
+            defaultValue={v("description", profile?.description)}
+            error={e.description}
+            rows={5}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary">
               {t("form.save")}

@@ -6,7 +6,11 @@ import { requireOrganisationPermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "employer", code: params.code, permission: "employer:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "employer",
+    code: params.code,
+    permission: "employer:view",
+  });
   return json({ employer: { code: organisation.code, name: organisation.name, status: organisation.status } });
 }
 

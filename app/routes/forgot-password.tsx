@@ -21,9 +21,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     hitRateLimit(`reset:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 }),
   ]);
   if (byEmail.allowed && byIp.allowed) {
-    await requestPasswordReset({ email: parsed.data.email, publicOrigin: getEnv().PUBLIC_ORIGIN, actor: { userId: null, ip } });
+    await requestPasswordReset({
+      email: parsed.data.email,
+      publicOrigin: getEnv().PUBLIC_ORIGIN,
+      actor: { userId: null, ip },
+    });
   }
-  return json({ sent: true, ok: true as const, values: {} as Record<string, string>, fieldErrors: {} as Record<string, string> });
+  return json({
+    sent: true,
+    ok: true as const,
+    values: {} as Record<string, string>,
+    fieldErrors: {} as Record<string, string>,
+  });
 }
 
 export default function ForgotPassword() {
@@ -37,7 +46,15 @@ export default function ForgotPassword() {
       ) : (
         <Form method="post" className="card form" noValidate>
           <p>{t("auth.forgot.intro")}</p>
-          <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required defaultValue={result?.values?.email} error={result?.fieldErrors?.email} />
+          <TextField
+            name="email"
+            type="email"
+            label={t("auth.email")}
+            autoComplete="email"
+            required
+            defaultValue={result?.values?.email}
+            error={result?.fieldErrors?.email}
+          />
           <button type="submit" className="button button-primary">
             {t("auth.forgot.submit")}
           </button>

@@ -9,7 +9,10 @@ import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadGraduateHome } from "~/modules/diplomas/issued-pages.server";
 import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduate.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "graduate.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** The graduate's diplomas: those they claimed (ownership in the query), with their status. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,7 +77,10 @@ export default function GraduateHome() {
               </dl>
               {d.status === "superseded" ? <p className="muted">{t("issued.graduate.replaced")}</p> : null}
               <p>
-                <Link to={`/graduate/diplomas/${d.id}`} aria-label={t("issued.graduate.viewLabel", { serial: d.serial ?? "" })}>
+                <Link
+                  to={`/graduate/diplomas/${d.id}`}
+                  aria-label={t("issued.graduate.viewLabel", { serial: d.serial ?? "" })}
+                >
                   {t("issued.graduate.view")}
                 </Link>{" "}
                 · <Link to={`/graduate/diplomas/${d.id}#share-links`}>{t("share.links.title")}</Link>

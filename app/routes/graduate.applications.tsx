@@ -19,16 +19,26 @@ import { APPLICATION_STATUS_LABELS } from "~/modules/jobs/labels";
 import { NOTIFICATION_LABELS } from "~/modules/graduates/labels";
 import { translateLabel } from "~/lib/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.applications.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "graduates.applications.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** The graduate's applications and their status, and in-app notifications (alerts, invitations, moves). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
-  const [applications, notifications] = await Promise.all([listGraduateApplications(session.user.id), listNotifications(session.user.id)]);
+  const [applications, notifications] = await Promise.all([
+    listGraduateApplications(session.user.id),
+    listNotifications(session.user.id),
+  ]);
   await markNotificationsRead(session.user.id);
   return json(
     {
-      applications: applications.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })),
+      applications: applications.map((a) => ({
+        ...a,
+        createdAt: a.createdAt.toISOString(),
+        updatedAt: a.updatedAt.toISOString(),
+      })),
       notifications: notifications.map((n) => {
         const details = (n.details ?? {}) as Record<string, unknown>;
         return {
@@ -59,7 +69,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     applicationId: parsed.data.applicationId,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return redirect(`/graduate/applications?notice=${result.code === "not_found" ? "notFound" : "notAllowed"}`);
+  if (!result.ok)
+    return redirect(`/graduate/applications?notice=${result.code === "not_found" ? "notFound" : "notAllowed"}`);
   return redirect("/graduate/applications?notice=applicationWithdrawn");
 }
 
@@ -83,15 +94,17 @@ export default function GraduateApplications() {
   return (
     <div className="container workspace">
       <p>
-        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/jobs">{t("graduates.jobs.title")}</Link> ·{" "}
-        <Link to="/graduate/profile">{t("graduates.profile.title")}</Link>
+        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/jobs">{t("graduates.jobs.title")}</Link>{" "}
+        · <Link to="/graduate/profile">{t("graduates.profile.title")}</Link>
       </p>
       <h1>{t("graduates.applications.title")}</h1>
       {isNotice(notice) ? <FormAlert kind={NOTICES[notice].kind}>{t(NOTICES[notice].key)}</FormAlert> : null}
       {confirming ? (
         <section className="card" aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t("graduates.applications.withdrawTitle")}</h2>
-          <p>{t("graduates.applications.withdrawConfirm", { title: confirming.title, company: confirming.employerName })}</p>
+          <p>
+            {t("graduates.applications.withdrawConfirm", { title: confirming.title, company: confirming.employerName })}
+          </p>
           <Form method="post" action="/graduate/applications" className="inline-form">
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="applicationId" value={confirming.id} />
@@ -134,12 +147,17 @@ export default function GraduateApplications() {
                     <DateTime value={a.createdAt} />
                   </td>
                   <td>
-                    <span className={`status-badge application-${a.status}`}>{t(APPLICATION_STATUS_LABELS[a.status])}</span>
+                    <span className={`status-badge application-${a.status}`}>
+                      {t(APPLICATION_STATUS_LABELS[a.status])}
+                    </span>
                   </td>
                   <td>{a.diplomas}</td>
                   <td>
                     {canWithdraw(a.status) ? (
-                      <Link to={`/graduate/applications?withdraw=${a.id}`} aria-label={t("graduates.applications.withdrawLabel", { title: a.title })}>
+                      <Link
+                        to={`/graduate/applications?withdraw=${a.id}`}
+                        aria-label={t("graduates.applications.withdrawLabel", { title: a.title })}
+                      >
                         {t("graduates.applications.withdraw")}
                       </Link>
                     ) : null}

@@ -12,7 +12,10 @@ import { claimDiploma, CLAIM_RATE_LIMITS } from "~/modules/diplomas/claim-diplom
 import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { ClaimSchema } from "~/modules/diplomas/issued-schema";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.claim.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "issued.claim.title"),
+  { name: "robots", content: "noindex" },
+];
 
 type ClaimFailure = FormFailure & { formErrorParams?: Record<string, string> };
 
@@ -29,17 +32,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const form = await readFormData(request);
   const parsed = parseForm(ClaimSchema, form);
-  if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
+  if (!parsed.ok)
+    return json<FormFailure>(
+      { values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" },
+      { status: 400 },
+    );
   const result = await claimDiploma({
     input: parsed.data,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
   if (!result.ok) {
     // An old slip's code: say that a replacement exists and how to claim it (the person proved all three inputs).
-    const formErrorParams = result.superseded ? { old: result.superseded.oldSerial, new: result.superseded.newSerial, school: result.superseded.schoolName } : undefined;
-    return failureReply<ClaimFailure>(DIPLOMA_FAILURES.claim[result.code], { values: formValues(form), fieldErrors: {}, formErrorParams });
+    const formErrorParams = result.superseded
+      ? { old: result.superseded.oldSerial, new: result.superseded.newSerial, school: result.superseded.schoolName }
+      : undefined;
+    return failureReply<ClaimFailure>(DIPLOMA_FAILURES.claim[result.code], {
+      values: formValues(form),
+      fieldErrors: {},
+      formErrorParams,
+    });
   }
-  return redirect(`/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`);
+  return redirect(
+    `/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`,
+  );
 }
 
 export default function ClaimDiploma() {
@@ -56,7 +71,11 @@ export default function ClaimDiploma() {
       </p>
       <h1>{t("issued.claim.title")}</h1>
       <p className="lead">{t("issued.claim.intro")}</p>
-      {failure?.formError ? <FormAlert kind="error">{t(failure.formError, "formErrorParams" in failure ? failure.formErrorParams : undefined)}</FormAlert> : null}
+      {failure?.formError ? (
+        <FormAlert kind="error">
+          {t(failure.formError, "formErrorParams" in failure ? failure.formErrorParams : undefined)}
+        </FormAlert>
+      ) : null}
       <Form method="post" className="form card" noValidate>
         <TextField
           name="claimCode"

@@ -20,9 +20,20 @@ import { loadCredentialView } from "~/modules/diplomas/issued-pages.server";
 import { createShareLink } from "~/modules/share-links/create-share-link.server";
 import { listShareLinks } from "~/modules/share-links/queries.server";
 import { revokeShareLink } from "~/modules/share-links/revoke-share-link.server";
-import { createShareLinkInput, revokeShareLinkInput, SHARE_EXPIRIES, shareLinkPath, shareLinkState, type ShareExpiry, type ShareLinkState } from "~/modules/share-links/schema";
+import {
+  createShareLinkInput,
+  revokeShareLinkInput,
+  SHARE_EXPIRIES,
+  shareLinkPath,
+  shareLinkState,
+  type ShareExpiry,
+  type ShareLinkState,
+} from "~/modules/share-links/schema";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduate.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "graduate.title"),
+  { name: "robots", content: "noindex" },
+];
 
 const NOTICES = ["claimed", "already", "share_created", "share_revoked"] as const;
 const NOTICE_TEXT: Record<(typeof NOTICES)[number], MessageKey> = {
@@ -37,24 +48,32 @@ const EXPIRY_TEXT: Record<ShareExpiry, MessageKey> = {
   "1y": "share.expiry.1y",
   never: "share.expiry.never",
 };
-const STATE_TEXT: Record<ShareLinkState, MessageKey> = { active: "share.state.active", expired: "share.state.expired", revoked: "share.state.revoked" };
+const STATE_TEXT: Record<ShareLinkState, MessageKey> = {
+  active: "share.state.active",
+  expired: "share.state.expired",
+  revoked: "share.state.revoked",
+};
 
 /** One of the graduate's own diplomas (claimed_by = the user, in the query): view, download, share. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const diplomaId = uuidOr404(params.diplomaId);
-  const view = foundOr404(await loadCredentialView({ diplomaId, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }));
+  const view = foundOr404(
+    await loadCredentialView({ diplomaId, claimedBy: session.user.id, origin: getEnv().PUBLIC_ORIGIN }),
+  );
   const notice = NOTICES.find((n) => n === new URL(request.url).searchParams.get("notice")) ?? null;
   const now = new Date();
   const origin = getEnv().PUBLIC_ORIGIN;
-  const shareLinks = (await listShareLinks(await getDb(), { userId: session.user.id, diplomaId: view.id })).map((link) => ({
-    id: link.id,
-    url: `${origin}${shareLinkPath(link.token)}`,
-    state: shareLinkState(link, now),
-    createdAt: link.createdAt.toISOString(),
-    expiresAt: link.expiresAt?.toISOString() ?? null,
-    viewCount: link.viewCount,
-  }));
+  const shareLinks = (await listShareLinks(await getDb(), { userId: session.user.id, diplomaId: view.id })).map(
+    (link) => ({
+      id: link.id,
+      url: `${origin}${shareLinkPath(link.token)}`,
+      state: shareLinkState(link, now),
+      createdAt: link.createdAt.toISOString(),
+      expiresAt: link.expiresAt?.toISOString() ?? null,
+      viewCount: link.viewCount,
+    }),
+  );
   return json({ ...view, notice, shareLinks }, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -67,7 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const diplomaId = uuidOr404(params.diplomaId);
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
-  const back = (notice: "share_created" | "share_revoked") => redirect(`/graduate/diplomas/${diplomaId}?notice=${notice}#share-links`);
+  const back = (notice: "share_created" | "share_revoked") =>
+    redirect(`/graduate/diplomas/${diplomaId}?notice=${notice}#share-links`);
   if (form.get("intent") === "create-share") {
     const input = createShareLinkInput.safeParse({ expiry: form.get("expiry") });
     if (!input.success) return json({ error: "share.error.invalid" as const }, { status: 400 });
@@ -102,23 +122,36 @@ export default function GraduateDiploma() {
       </p>
       {v.notice ? <FormAlert kind="success">{t(NOTICE_TEXT[v.notice])}</FormAlert> : null}
       {actionData?.error ? <FormAlert kind="error">{t(actionData.error)}</FormAlert> : null}
-      {v.status === "revoked" ? <FormAlert kind="error">{t("issued.credential.revoked", { date: changedOn })}</FormAlert> : null}
-      {v.status === "suspended" ? <FormAlert kind="error">{t("issued.credential.suspended", { date: changedOn })}</FormAlert> : null}
+      {v.status === "revoked" ? (
+        <FormAlert kind="error">{t("issued.credential.revoked", { date: changedOn })}</FormAlert>
+      ) : null}
+      {v.status === "suspended" ? (
+        <FormAlert kind="error">{t("issued.credential.suspended", { date: changedOn })}</FormAlert>
+      ) : null}
       {v.status === "superseded" ? (
         <FormAlert kind="info">
           {t("issued.credential.superseded")}{" "}
-          {v.supersededById ? <Link to={`/credentials/${v.supersededById}`}>{t("issued.credential.current")}</Link> : null}{" "}
+          {v.supersededById ? (
+            <Link to={`/credentials/${v.supersededById}`}>{t("issued.credential.current")}</Link>
+          ) : null}{" "}
           {t("issued.graduate.replaced")}
         </FormAlert>
       ) : null}
-      {v.compromised && (v.status === "issued" || v.status === "suspended") ? <FormAlert kind="error">{t("issued.credential.compromised")}</FormAlert> : null}
+      {v.compromised && (v.status === "issued" || v.status === "suspended") ? (
+        <FormAlert kind="error">{t("issued.credential.compromised")}</FormAlert>
+      ) : null}
 
       <div className="grid-2">
         {/* The QR code first: on a phone it is on the first screen, ready to be shown or scanned. */}
         <section className="card" aria-labelledby="share-title">
           <h2 id="share-title">{t("issued.graduate.share.title")}</h2>
           {v.qrSvg && isPlainSvg(v.qrSvg) ? (
-            <div className="issued-qr" role="img" aria-label={t("issued.graduate.share.qr")} dangerouslySetInnerHTML={{ __html: v.qrSvg }} />
+            <div
+              className="issued-qr"
+              role="img"
+              aria-label={t("issued.graduate.share.qr")}
+              dangerouslySetInnerHTML={{ __html: v.qrSvg }}
+            />
           ) : null}
           <p>
             <a href={v.links.qrPng} download={`qr-${v.serial ?? v.id}.png`}>
@@ -186,16 +219,23 @@ export default function GraduateDiploma() {
                   {link.state === "active" ? <CopyButton text={link.url} /> : null}
                 </div>
                 <p className="share-link-facts">
-                  <span className={`status-badge ${link.state === "active" ? "status-accredited" : "status-rejected"}`}>{t(STATE_TEXT[link.state])}</span>{" "}
-                  <span className="share-link-views">{t("share.links.viewsCount", { count: link.viewCount })}</span> · {t("share.links.createdAt")}{" "}
-                  <DateTime value={link.createdAt} /> · {t("share.links.expiresAt")}{" "}
+                  <span className={`status-badge ${link.state === "active" ? "status-accredited" : "status-rejected"}`}>
+                    {t(STATE_TEXT[link.state])}
+                  </span>{" "}
+                  <span className="share-link-views">{t("share.links.viewsCount", { count: link.viewCount })}</span> ·{" "}
+                  {t("share.links.createdAt")} <DateTime value={link.createdAt} /> · {t("share.links.expiresAt")}{" "}
                   {link.expiresAt ? <DateTime value={link.expiresAt} /> : t("share.links.never")}
                 </p>
                 {link.state === "active" ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke-share" />
                     <input type="hidden" name="linkId" value={link.id} />
-                    <button type="submit" className="button button-small" disabled={busy} aria-label={t("share.links.revokeLabel", { link: link.url.slice(-8) })}>
+                    <button
+                      type="submit"
+                      className="button button-small"
+                      disabled={busy}
+                      aria-label={t("share.links.revokeLabel", { link: link.url.slice(-8) })}
+                    >
                       {t("share.links.revoke")}
                     </button>
                   </Form>

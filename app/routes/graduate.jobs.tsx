@@ -15,7 +15,12 @@ import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/modules/jobs/saved-searches.server";
-import { JOB_FILTER_PARAMS, jobFiltersRecord, parseJobFilters, type JobFilters as JobFilterValues } from "~/modules/jobs/schema";
+import {
+  JOB_FILTER_PARAMS,
+  jobFiltersRecord,
+  parseJobFilters,
+  type JobFilters as JobFilterValues,
+} from "~/modules/jobs/schema";
 import { MATCHES_PER_PAGE } from "~/modules/matching/page-sizes";
 import { loadJobsForGraduate, loadReasonNames } from "~/modules/matching/pages.server";
 import { findGraduateProfile } from "~/modules/matching/queries.server";
@@ -23,7 +28,10 @@ import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 import { labelOf } from "~/lib/labels";
 import { GRADUATE_NOTICE_LABELS } from "~/modules/graduates/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.jobs.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "graduates.jobs.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** "Việc làm phù hợp": open jobs ranked for the graduate's issued diplomas, with reasons, filters and search. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Opened without any filter: the graduate's own salary expectation and wanted employment types fill them in
   // (shown in the form, where they can be cleared; a cleared form sends the parameters empty).
   const prefilled = !JOB_FILTER_PARAMS.some((k) => params.has(k));
-  const filters: JobFilterValues = prefilled ? preferenceFilters(await findGraduateProfile(session.user.id)) : parseJobFilters(params);
+  const filters: JobFilterValues = prefilled
+    ? preferenceFilters(await findGraduateProfile(session.user.id))
+    : parseJobFilters(params);
   const page = Math.max(1, Math.min(100, Number(params.get("page")) || 1));
   const [data, names, saved] = await Promise.all([
     loadJobsForGraduate({ userId: session.user.id, filters, page }),
@@ -41,7 +51,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listSavedSearches(db, session.user.id),
   ]);
   return json(
-    { ...data, filters, prefilled: prefilled && Object.keys(filters).length > 0, page, ...names, saved: saved.map((s) => ({ id: s.id, name: s.name, filters: s.filters })) },
+    {
+      ...data,
+      filters,
+      prefilled: prefilled && Object.keys(filters).length > 0,
+      page,
+      ...names,
+      saved: saved.map((s) => ({ id: s.id, name: s.name, filters: s.filters })),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -81,7 +98,8 @@ function filtersQuery(filters: Record<string, string>): string {
 
 export default function JobsForMe() {
   const t = useT();
-  const { matches, total, hasDiplomas, filters, prefilled, page, levels, provinces, programmes, occupations, saved } = useLoaderData<typeof loader>();
+  const { matches, total, hasDiplomas, filters, prefilled, page, levels, provinces, programmes, occupations, saved } =
+    useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const location = useLocation();
   const notice = search.get("notice");
@@ -89,11 +107,14 @@ export default function JobsForMe() {
   return (
     <div className="container workspace">
       <p>
-        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/profile">{t("graduates.profile.title")}</Link> ·{" "}
+        <Link to="/graduate">{t("graduate.title")}</Link> ·{" "}
+        <Link to="/graduate/profile">{t("graduates.profile.title")}</Link> ·{" "}
         <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
       </p>
       <h1>{t("graduates.jobs.title")}</h1>
-      {noticeKey ? <FormAlert kind={notice === "searchNameMissing" ? "error" : "success"}>{t(noticeKey)}</FormAlert> : null}
+      {noticeKey ? (
+        <FormAlert kind={notice === "searchNameMissing" ? "error" : "success"}>{t(noticeKey)}</FormAlert>
+      ) : null}
       {!hasDiplomas ? (
         <div className="card empty-state">
           <p>{t("graduates.jobs.noDiplomas")}</p>
@@ -125,7 +146,8 @@ export default function JobsForMe() {
             {Object.entries(jobFiltersRecord(filters)).map(([k, v]) => (
               <input key={k} type="hidden" name={k} value={v} />
             ))}
-            <label htmlFor="f-search-name">{t("graduates.saved.name")}</label> <input id="f-search-name" name="name" maxLength={100} required />{" "}
+            <label htmlFor="f-search-name">{t("graduates.saved.name")}</label>{" "}
+            <input id="f-search-name" name="name" maxLength={100} required />{" "}
             <button type="submit" className="button button-small">
               {t("graduates.saved.save")}
             </button>
@@ -156,10 +178,17 @@ export default function JobsForMe() {
               {matches.map((m) => (
                 <li key={m.id} className="card">
                   <h2>
-                    <Link to={`/jobs/${m.id}`}>{m.title}</Link> <span className="match-score">{t("jobs.match.score", { score: m.score })}</span>
+                    <Link to={`/jobs/${m.id}`}>{m.title}</Link>{" "}
+                    <span className="match-score">{t("jobs.match.score", { score: m.score })}</span>
                   </h2>
                   <p>{m.employerName}</p>
-                  <MatchReasons reasons={m.reasons} levels={levels} provinces={provinces} programmes={programmes} occupations={occupations} />
+                  <MatchReasons
+                    reasons={m.reasons}
+                    levels={levels}
+                    provinces={provinces}
+                    programmes={programmes}
+                    occupations={occupations}
+                  />
                   <dl className="facts">
                     <dt>{t("jobs.field.provinces")}</dt>
                     <dd>

@@ -16,12 +16,20 @@ import { saveGraduatePreferences } from "~/modules/graduates/save-preferences.se
 import { CONSENT_PURPOSES, EMPLOYMENT_TYPES } from "~/modules/jobs/codes";
 import { ConsentSchema, GraduatePreferencesSchema, joinMultiFields } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
-import { currentConsents, findGraduateProfile, listConsentHistory, listMatchDiplomas } from "~/modules/matching/queries.server";
+import {
+  currentConsents,
+  findGraduateProfile,
+  listConsentHistory,
+  listMatchDiplomas,
+} from "~/modules/matching/queries.server";
 import { EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 import { labelOf } from "~/lib/labels";
 import { CONSENT_LABELS, GRADUATE_NOTICE_LABELS } from "~/modules/graduates/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "graduates.profile.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "graduates.profile.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** The graduate's job profile: built from their claimed, issued diplomas, plus preferences and three consents. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,9 +53,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
         year: d.graduationDate.slice(0, 4),
         classification: d.classification,
       })),
-      profile: { provinceCodes: profile.provinceCodes, salaryExpectationVnd: profile.salaryExpectationVnd, jobTypes: profile.jobTypes, skills: profile.skills },
+      profile: {
+        provinceCodes: profile.provinceCodes,
+        salaryExpectationVnd: profile.salaryExpectationVnd,
+        jobTypes: profile.jobTypes,
+        skills: profile.skills,
+      },
       consents: [...consents],
-      history: history.map((h) => ({ purpose: h.purpose, grantedAt: h.grantedAt.toISOString(), withdrawnAt: h.withdrawnAt?.toISOString() ?? null })),
+      history: history.map((h) => ({
+        purpose: h.purpose,
+        grantedAt: h.grantedAt.toISOString(),
+        withdrawnAt: h.withdrawnAt?.toISOString() ?? null,
+      })),
       ...names,
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -60,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
   if (form.get("intent") === "consent") {
     const parsed = ConsentSchema.safeParse({ purpose: form.get("purpose"), granted: form.get("granted") });
-    if (!parsed.success) return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
+    if (!parsed.success)
+      return json<FormFailure>({ values: {}, fieldErrors: {}, formError: "form.invalid" }, { status: 400 });
     await changeConsent({ userId: session.user.id, purpose: parsed.data.purpose, granted: parsed.data.granted, actor });
     return redirect(`/graduate/profile?notice=${parsed.data.granted ? "granted" : "withdrawn"}`);
   }
@@ -83,8 +101,8 @@ export default function GraduateProfile() {
   return (
     <div className="container workspace">
       <p>
-        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/jobs">{t("graduates.jobs.title")}</Link> ·{" "}
-        <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
+        <Link to="/graduate">{t("graduate.title")}</Link> · <Link to="/graduate/jobs">{t("graduates.jobs.title")}</Link>{" "}
+        · <Link to="/graduate/applications">{t("graduates.applications.title")}</Link>
       </p>
       <h1>{t("graduates.profile.title")}</h1>
       {noticeKey ? <FormAlert kind="success">{t(noticeKey)}</FormAlert> : null}
@@ -99,8 +117,8 @@ export default function GraduateProfile() {
           <ul>
             {diplomas.map((d) => (
               <li key={d.id}>
-                {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name} · {d.schoolName} · {d.year} ·{" "}
-                {classificationLabel(d.classification, locale)}
+                {d.programmeCode} — {d.programmeName} · {levels.find((l) => l.code === d.levelCode)?.name} ·{" "}
+                {d.schoolName} · {d.year} · {classificationLabel(d.classification, locale)}
               </li>
             ))}
           </ul>
@@ -118,7 +136,8 @@ export default function GraduateProfile() {
                   <input type="hidden" name="intent" value="consent" />
                   <input type="hidden" name="purpose" value={purpose} />
                   <input type="hidden" name="granted" value={on ? "false" : "true"} />
-                  <strong>{t(CONSENT_LABELS[purpose].title)}</strong> — {on ? t("graduates.consent.on") : t("graduates.consent.off")}{" "}
+                  <strong>{t(CONSENT_LABELS[purpose].title)}</strong> —{" "}
+                  {on ? t("graduates.consent.on") : t("graduates.consent.off")}{" "}
                   <button type="submit" className={`button button-small ${on ? "button-ghost" : "button-primary"}`}>
                     {on ? t("graduates.consent.withdraw") : t("graduates.consent.grant")}
                   </button>
@@ -135,7 +154,9 @@ export default function GraduateProfile() {
               {history.map((h, i) => (
                 <li key={i}>
                   {t(CONSENT_LABELS[h.purpose].title)}: {formatDateVi(h.grantedAt.slice(0, 10))}
-                  {h.withdrawnAt ? ` → ${t("graduates.consent.withdrawnOn", { date: formatDateVi(h.withdrawnAt.slice(0, 10)) })}` : ""}
+                  {h.withdrawnAt
+                    ? ` → ${t("graduates.consent.withdrawnOn", { date: formatDateVi(h.withdrawnAt.slice(0, 10)) })}`
+                    : ""}
                 </li>
               ))}
             </ul>
@@ -152,7 +173,8 @@ export default function GraduateProfile() {
             <div className="choice-list province-choices">
               {provinces.map((p) => (
                 <label key={p.code} className="choice">
-                  <input type="checkbox" name="provinceCodes" value={p.code} defaultChecked={chosen.has(p.code)} /> {p.name}
+                  <input type="checkbox" name="provinceCodes" value={p.code} defaultChecked={chosen.has(p.code)} />{" "}
+                  {p.name}
                 </label>
               ))}
             </div>
@@ -168,7 +190,8 @@ export default function GraduateProfile() {
             <legend>{t("graduates.preferences.jobTypes")}</legend>
             {EMPLOYMENT_TYPES.map((type) => (
               <label key={type} className="choice">
-                <input type="checkbox" name="jobTypes" value={type} defaultChecked={types.has(type)} /> {t(EMPLOYMENT_TYPE_LABELS[type])}
+                <input type="checkbox" name="jobTypes" value={type} defaultChecked={types.has(type)} />{" "}
+                {t(EMPLOYMENT_TYPE_LABELS[type])}
               </label>
             ))}
           </fieldset>

@@ -49,7 +49,9 @@ export default function IssuerPage() {
           ) : null}
           <dt>{t("issuer.status")}</dt>
           <dd>
-            <span className={`status-badge status-${issuer.status}`}>{t(ORGANISATION_STATUS_LABELS[issuer.status])}</span>
+            <span className={`status-badge status-${issuer.status}`}>
+              {t(ORGANISATION_STATUS_LABELS[issuer.status])}
+            </span>
             {issuer.statusChangedAt ? (
               <>
                 {` ${t("issuer.since")} `}

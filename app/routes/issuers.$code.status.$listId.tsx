@@ -12,7 +12,11 @@ import { STATUS_LIST_TTL_MS } from "~/modules/status/status-list-credential";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context);
-  const list = await getPublishedStatusList({ code: params.code, listId: params.listId, origin: getEnv().PUBLIC_ORIGIN });
+  const list = await getPublishedStatusList({
+    code: params.code,
+    listId: params.listId,
+    origin: getEnv().PUBLIC_ORIGIN,
+  });
   if (!list.ok) {
     // The school's key is missing or cannot be decrypted: an operator's problem, logged by loadSigningKey.
     return list.code === "not_found"

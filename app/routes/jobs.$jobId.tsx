@@ -23,8 +23,13 @@ import { scoreMatch } from "~/modules/matching/score";
 import { APPLICATION_FAILURES } from "~/modules/applications/failures";
 import { APPLICATION_STATUS_LABELS, EMPLOYMENT_TYPE_LABELS } from "~/modules/jobs/labels";
 
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.job.title} — ${data.employer.name}` }, { name: "description", content: data.job.description.slice(0, 160) }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.job.title} — ${data.employer.name}` },
+        { name: "description", content: data.job.description.slice(0, 160) },
+      ]
+    : [];
 
 /** A public job page with schema.org JobPosting; a signed-in graduate also sees why it fits and applies here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { job, employer, profile } = found;
   const [names, targetNames] = await Promise.all([
     loadReasonNames(localeFromRequest(request)),
-    loadCodeNames({ programmeCodes: job.programmeCodes, occupationCodes: job.occupationCode ? [job.occupationCode] : [] }),
+    loadCodeNames({
+      programmeCodes: job.programmeCodes,
+      occupationCodes: job.occupationCode ? [job.occupationCode] : [],
+    }),
   ]);
   const provinceNames = job.provinceCodes.map((c) => names.provinces.find((p) => p.code === c)?.name ?? c);
   const ld = jobPostingLd(
@@ -43,7 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedAt: job.publishedAt?.toISOString() ?? null,
       provinceNames,
       minLevelName: names.levels.find((l) => l.code === job.minLevelCode)?.name ?? job.minLevelCode,
-      employer: { name: employer.name, taxCode: employer.code, website: profile?.website ?? null, logoUrl: profile?.logoUrl ?? null },
+      employer: {
+        name: employer.name,
+        taxCode: employer.code,
+        website: profile?.website ?? null,
+        logoUrl: profile?.logoUrl ?? null,
+      },
     },
     getEnv().PUBLIC_ORIGIN,
   );
@@ -61,7 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const codeNames = await loadReasonCodeNames(score ? [score.reasons] : []);
     graduate = {
       ...codeNames,
-      diplomas: diplomas.map((d) => ({ id: d.id, programmeCode: d.programmeCode, programmeName: d.programmeName, schoolName: d.schoolName })),
+      diplomas: diplomas.map((d) => ({
+        id: d.id,
+        programmeCode: d.programmeCode,
+        programmeName: d.programmeName,
+        schoolName: d.schoolName,
+      })),
       canShare: consents.has("share_diplomas"),
       application,
       reasons: score?.reasons ?? null,
@@ -95,13 +113,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     message: parsed.data.message,
     actor: { userId: session.user.id, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return failureReply<FormFailure>(APPLICATION_FAILURES.apply[result.code], { values: {}, fieldErrors: {} });
+  if (!result.ok)
+    return failureReply<FormFailure>(APPLICATION_FAILURES.apply[result.code], { values: {}, fieldErrors: {} });
   return redirect(`/jobs/${jobId}?notice=applied`);
 }
 
 export default function PublicJob() {
   const t = useT();
-  const { job, employer, profile, ld, graduate, signedIn, levels, provinces, targetNames } = useLoaderData<typeof loader>();
+  const { job, employer, profile, ld, graduate, signedIn, levels, provinces, targetNames } =
+    useLoaderData<typeof loader>();
   const locale = useLocale();
   const nameOf = (list: readonly { code: string; name: string; nameEn: string | null }[], code: string) => {
     const found = list.find((x) => x.code === code);
@@ -117,14 +137,23 @@ export default function PublicJob() {
       </p>
       <h1>{job.title}</h1>
       <p className="lead">
-        {profile?.logoUrl ? <img src={profile.logoUrl} alt="" className="employer-logo" width={48} height={48} /> : null} {employer.name}
+        {profile?.logoUrl ? (
+          <img src={profile.logoUrl} alt="" className="employer-logo" width={48} height={48} />
+        ) : null}{" "}
+        {employer.name}
       </p>
       {search.get("notice") === "applied" ? <FormAlert kind="success">{t("jobs.apply.done")}</FormAlert> : null}
       {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       {graduate?.reasons ? (
         <section className="card match-card">
           <h2>{t("jobs.match.whyTitle", { score: graduate.score ?? 0 })}</h2>
-          <MatchReasons reasons={graduate.reasons} levels={levels} provinces={provinces} programmes={graduate.programmes} occupations={graduate.occupations} />
+          <MatchReasons
+            reasons={graduate.reasons}
+            levels={levels}
+            provinces={provinces}
+            programmes={graduate.programmes}
+            occupations={graduate.occupations}
+          />
         </section>
       ) : null}
       <section className="card">
@@ -183,13 +212,20 @@ export default function PublicJob() {
                   <legend>{t("jobs.apply.attach")}</legend>
                   {!graduate.canShare ? (
                     <p className="field-hint">
-                      {t("jobs.apply.needShareConsent")} <Link to="/graduate/profile">{t("jobs.apply.consentLink")}</Link>
+                      {t("jobs.apply.needShareConsent")}{" "}
+                      <Link to="/graduate/profile">{t("jobs.apply.consentLink")}</Link>
                     </p>
                   ) : null}
                   {graduate.diplomas.map((d) => (
                     <label key={d.id} className="choice">
-                      <input type="checkbox" name="diplomaIds" value={d.id} defaultChecked={graduate.canShare} disabled={!graduate.canShare} /> {d.programmeCode} — {d.programmeName} ·{" "}
-                      {d.schoolName}
+                      <input
+                        type="checkbox"
+                        name="diplomaIds"
+                        value={d.id}
+                        defaultChecked={graduate.canShare}
+                        disabled={!graduate.canShare}
+                      />{" "}
+                      {d.programmeCode} — {d.programmeName} · {d.schoolName}
                     </label>
                   ))}
                 </fieldset>

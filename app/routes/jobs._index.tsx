@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = parseJobFilters(params);
   const page = Math.max(1, Math.min(500, Number(params.get("page")) || 1));
-  const [list, names] = await Promise.all([listPublicJobs({ filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), loadReasonNames(localeFromRequest(request))]);
+  const [list, names] = await Promise.all([
+    listPublicJobs({ filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    loadReasonNames(localeFromRequest(request)),
+  ]);
   return json({ ...list, filters, page, ...names }, { headers: { "Cache-Control": "public, max-age=30" } });
 }
 

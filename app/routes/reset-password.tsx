@@ -26,7 +26,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     actor: { userId: null, ip: clientOf(request, context).ip },
   });
-  if (!result.ok) return json({ ok: false as const, values: {}, fieldErrors: {} as Record<string, string>, invalidToken: true }, { status: 400 });
+  if (!result.ok)
+    return json(
+      { ok: false as const, values: {}, fieldErrors: {} as Record<string, string>, invalidToken: true },
+      { status: 400 },
+    );
   return redirect("/sign-in?notice=reset", { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
@@ -50,8 +54,23 @@ export default function ResetPassword() {
       <h1>{t("auth.reset.title")}</h1>
       <Form method="post" className="card form" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={t("auth.account.newPassword")} hint={t("auth.passwordHint")} autoComplete="new-password" required error={failure?.fieldErrors?.password} />
-        <TextField name="passwordConfirm" type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required error={failure?.fieldErrors?.passwordConfirm} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.account.newPassword")}
+          hint={t("auth.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={failure?.fieldErrors?.password}
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={t("auth.passwordConfirm")}
+          autoComplete="new-password"
+          required
+          error={failure?.fieldErrors?.passwordConfirm}
+        />
         <button type="submit" className="button button-primary">
           {t("auth.reset.submit")}
         </button>

@@ -10,7 +10,11 @@ import { listBatchesInHand } from "~/modules/drafts/queries.server";
 import { ORGANISATION_STATUS_LABELS, ROLE_LABELS } from "~/modules/organisations/labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const roles = session.grants.filter((g) => g.organisationId === organisation.id).map((g) => g.role);
   const canSign = hasPermission(session.grants, "diplomas:sign", organisation.id);
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
@@ -50,7 +54,9 @@ export default function SchoolHome() {
             <ul>
               {waiting.map((b) => (
                 <li key={b.id}>
-                  <Link to={`/school/${school.code}/batches/${b.id}/sign`}>{t("school.overview.sign", { title: b.title })}</Link>
+                  <Link to={`/school/${school.code}/batches/${b.id}/sign`}>
+                    {t("school.overview.sign", { title: b.title })}
+                  </Link>
                   <br />
                   <span className="muted">
                     {t("school.overview.waitingItem", { count: b.draftCount, by: b.submittedBy ?? "—" })}{" "}

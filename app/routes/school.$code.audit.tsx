@@ -14,11 +14,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.sch
 
 /** A school's administrators read their own school's trail: the scope is the organisation the guard resolved. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:read-audit" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:read-audit",
+  });
   const filters = parseAuditFilters(new URL(request.url).searchParams);
   const scope = { organisationId: organisation.id };
   const [{ entries, total }, actions] = await Promise.all([
-    listAuditEntries({ scope, actions: filters.action ? [filters.action] : undefined, page: filters.page, pageSize: AUDIT_PAGE_SIZE }),
+    listAuditEntries({
+      scope,
+      actions: filters.action ? [filters.action] : undefined,
+      page: filters.page,
+      pageSize: AUDIT_PAGE_SIZE,
+    }),
     listAuditActions(scope),
   ]);
   return json({

@@ -41,10 +41,25 @@ function idOf(value: string | undefined): string {
   return uuidOr404(value);
 }
 
-const NOTICES = ["created", "added", "updated", "unchanged", "deleted", "imported", "submitted", "withdrawn", "ordered", "returned"] as const;
+const NOTICES = [
+  "created",
+  "added",
+  "updated",
+  "unchanged",
+  "deleted",
+  "imported",
+  "submitted",
+  "withdrawn",
+  "ordered",
+  "returned",
+] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const batchId = idOf(params.batchId);
   const url = new URL(request.url);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
@@ -76,7 +91,11 @@ type BatchActionData = {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const batchId = idOf(params.batchId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
@@ -101,13 +120,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "set-order": {
       const rowOrder = form.get("rowOrder");
-      if (!isBatchRowOrder(rowOrder)) return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
+      if (!isBatchRowOrder(rowOrder))
+        return json<BatchActionData>({ intent, formError: "diplomas.error.unknownIntent" }, { status: 400 });
       const result = await orderBatch({ ...ref, rowOrder, actor });
       return result.ok ? redirect(`${here}?notice=ordered#drafts`) : failed(result.code);
     }
     case "submit": {
       const result = await submitBatch({ ...ref, actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
-      if (!result.ok) return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
+      if (!result.ok)
+        return failed(result.code, { formErrorParams: { codes: result.inactiveProgrammes?.join(", ") ?? "" } });
       return redirect(`${here}?notice=submitted`);
     }
     case "withdraw": {
@@ -160,12 +181,24 @@ export default function BatchPage() {
           {t("diplomas.batch.returned")} <span className="prewrap">{batch.returnReason}</span>
         </FormAlert>
       ) : null}
-      {data.notice ? <FormAlert kind="success">{t(BATCH_NOTICE_LABELS[data.notice], data.noticeParams)}</FormAlert> : null}
-      {result?.formError && !addFailure ? <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert> : null}
+      {data.notice ? (
+        <FormAlert kind="success">{t(BATCH_NOTICE_LABELS[data.notice], data.noticeParams)}</FormAlert>
+      ) : null}
+      {result?.formError && !addFailure ? (
+        <FormAlert kind="error">{t(result.formError, result.formErrorParams)}</FormAlert>
+      ) : null}
 
-      {!data.canDraft ? <FormAlert kind="info">{t(data.canSign ? "diplomas.batch.readOnlySigner" : "diplomas.batch.readOnly")}</FormAlert> : null}
-      {data.canDraft && batch.status === "submitted" ? <FormAlert kind="info">{t("diplomas.batch.lockedSubmitted")}</FormAlert> : null}
-      {data.canDraft && (batch.status === "signed" || batch.status === "cancelled") ? <FormAlert kind="info">{t("diplomas.batch.lockedFinal")}</FormAlert> : null}
+      {!data.canDraft ? (
+        <FormAlert kind="info">
+          {t(data.canSign ? "diplomas.batch.readOnlySigner" : "diplomas.batch.readOnly")}
+        </FormAlert>
+      ) : null}
+      {data.canDraft && batch.status === "submitted" ? (
+        <FormAlert kind="info">{t("diplomas.batch.lockedSubmitted")}</FormAlert>
+      ) : null}
+      {data.canDraft && (batch.status === "signed" || batch.status === "cancelled") ? (
+        <FormAlert kind="info">{t("diplomas.batch.lockedFinal")}</FormAlert>
+      ) : null}
 
       {data.canDraft && batch.status === "draft" ? (
         <Form method="post" className="button-row">
@@ -194,7 +227,9 @@ export default function BatchPage() {
           {Array.from({ length: Math.max(1, Math.ceil(data.total / CLAIM_SLIPS_PER_PDF)) }, (_, i) => (
             <a key={i} href={`${base}/claim-slips.pdf${i > 0 ? `?part=${i + 1}` : ""}`} className="button" download>
               {t("issued.sign.claimSlipsPdf")}
-              {data.total > CLAIM_SLIPS_PER_PDF ? ` (${i * CLAIM_SLIPS_PER_PDF + 1}–${Math.min(data.total, (i + 1) * CLAIM_SLIPS_PER_PDF)})` : ""}
+              {data.total > CLAIM_SLIPS_PER_PDF
+                ? ` (${i * CLAIM_SLIPS_PER_PDF + 1}–${Math.min(data.total, (i + 1) * CLAIM_SLIPS_PER_PDF)})`
+                : ""}
             </a>
           ))}
         </p>
@@ -256,7 +291,9 @@ export default function BatchPage() {
                     <td className="nowrap">{formatDateVi(d.dateOfBirth)}</td>
                     <td className="nowrap">
                       <span aria-hidden="true">{d.personalIdMasked}</span>
-                      <span className="visually-hidden">{t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}</span>
+                      <span className="visually-hidden">
+                        {t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}
+                      </span>
                     </td>
                     <td>
                       <code>{d.programmeCode}</code> {d.programmeName}
@@ -271,13 +308,20 @@ export default function BatchPage() {
                     ) : null}
                     {data.editable ? (
                       <td className="nowrap">
-                        <Link to={`${base}/drafts/${d.id}`} aria-label={t("diplomas.drafts.editLabel", { name: d.fullName })}>
+                        <Link
+                          to={`${base}/drafts/${d.id}`}
+                          aria-label={t("diplomas.drafts.editLabel", { name: d.fullName })}
+                        >
                           {t("diplomas.drafts.edit")}
                         </Link>{" "}
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="delete-draft" />
                           <input type="hidden" name="diplomaId" value={d.id} />
-                          <button type="submit" className="link-button" aria-label={t("diplomas.drafts.deleteLabel", { name: d.fullName })}>
+                          <button
+                            type="submit"
+                            className="link-button"
+                            aria-label={t("diplomas.drafts.deleteLabel", { name: d.fullName })}
+                          >
                             {t("diplomas.drafts.delete")}
                           </button>
                         </Form>
@@ -299,7 +343,10 @@ export default function BatchPage() {
             <p>
               {t("diplomas.import.intro")} <TemplateLinks schoolCode={schoolCode} />
             </p>
-            <DraftImportForm action={`${base}/import`} programmeRequestAction={`/school/${schoolCode}/programme-requests`} />
+            <DraftImportForm
+              action={`${base}/import`}
+              programmeRequestAction={`/school/${schoolCode}/programme-requests`}
+            />
           </section>
           <section className="card narrow-card" id="add-draft" aria-labelledby="add-title">
             <h2 id="add-title">{t("diplomas.drafts.add")}</h2>
@@ -307,7 +354,11 @@ export default function BatchPage() {
             {/* Keyed by the navigation: after a draft is added, the form starts empty again. */}
             <Form method="post" className="form" noValidate key={location.key}>
               <input type="hidden" name="intent" value="add-draft" />
-              <DraftFields values={addFailure?.values ?? {}} errors={addFailure?.fieldErrors ?? {}} programmes={data.programmes} />
+              <DraftFields
+                values={addFailure?.values ?? {}}
+                errors={addFailure?.fieldErrors ?? {}}
+                programmes={data.programmes}
+              />
               <div className="form-actions">
                 <button type="submit" className="button button-primary">
                   {t("diplomas.drafts.addSubmit")}

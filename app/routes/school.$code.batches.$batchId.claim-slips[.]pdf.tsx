@@ -11,7 +11,11 @@ import { parseUuid } from "~/lib/uuid";
  * looked up within the school of the user's own role, so another school's batch is a 404.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:claim-slips" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:claim-slips",
+  });
   const batchId = parseUuid(params.batchId);
   const part = Number.parseInt(new URL(request.url).searchParams.get("part") ?? "1", 10);
   if (!batchId || !Number.isSafeInteger(part) || part < 1 || part > 1000) throw notFound();

@@ -24,7 +24,11 @@ function idsOf(params: { batchId?: string; diplomaId?: string }) {
 
 /** The registrar's edit form: the only page where the personal ID number is shown in full (it is being edited). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const ids = idsOf(params);
   const data = await loadDraftForEdit({ organisationId: organisation.id, ...ids });
   if (!data) throw notFound();
@@ -36,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const ids = idsOf(params);
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
@@ -50,7 +58,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await saveDraft({ organisationId: organisation.id, ...ids, input: draftRawRowFromForm(form), actor });
   if (!result.ok) {
     if (result.code === "not_found" || result.code === "draft_not_found") throw notFound();
-    return failureReply<FormFailure>(DRAFT_FAILURES[result.code], { values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
+    return failureReply<FormFailure>(DRAFT_FAILURES[result.code], {
+      values: formValues(form),
+      fieldErrors: result.fieldErrors ?? {},
+    });
   }
   return redirect(`${back}?notice=${result.value.changed ? "updated" : "unchanged"}#drafts`);
 }
@@ -86,7 +97,8 @@ export default function EditDraft() {
       </p>
       {draft.replacementReason ? (
         <p>
-          <strong>{t("issued.correction.pendingReason")}</strong> <span className="prewrap">{draft.replacementReason}</span>
+          <strong>{t("issued.correction.pendingReason")}</strong>{" "}
+          <span className="prewrap">{draft.replacementReason}</span>
         </p>
       ) : null}
       {!editable ? <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert> : null}
@@ -94,7 +106,11 @@ export default function EditDraft() {
       <section className="card">
         <Form method="post" className="form" noValidate>
           <fieldset disabled={!editable} className="form-plain">
-            <DraftFields values={failure?.values ?? stored} errors={failure?.fieldErrors ?? {}} programmes={programmes} />
+            <DraftFields
+              values={failure?.values ?? stored}
+              errors={failure?.fieldErrors ?? {}}
+              programmes={programmes}
+            />
           </fieldset>
           {editable ? (
             <div className="form-actions">

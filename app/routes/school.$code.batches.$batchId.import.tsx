@@ -1,5 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { MaxPartSizeExceededError, json, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftImportForm, TemplateLinks, type ImportActionData } from "~/components/diploma-drafts";
 import { FormAlert } from "~/components/form";
@@ -25,21 +31,34 @@ function batchIdOf(value: string | undefined): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const batch = await findBatch({ organisationId: organisation.id, batchId: batchIdOf(params.batchId) });
   if (!batch) throw notFound();
   // The school's latest requests to add programmes, so that the registrar sees the ministry's answers here.
   const programmeRequests = await listSchoolProgrammeRequests({ organisationId: organisation.id, limit: 10 });
-  return json({ schoolCode: organisation.code, batch: { id: batch.id, title: batch.title, status: batch.status }, programmeRequests });
+  return json({
+    schoolCode: organisation.code,
+    batch: { id: batch.id, title: batch.title, status: batch.status },
+    programmeRequests,
+  });
 }
 
 const answer = (data: ImportActionData, status: number) => json<ImportActionData>(data, { status });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // The guard runs before the body is read: nobody else gets to make the server buffer a file.
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const batchId = batchIdOf(params.batchId);
-  const tooLarge = () => answer({ status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: MAX_MB } }, 413);
+  const tooLarge = () =>
+    answer({ status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: MAX_MB } }, 413);
   if (Number(request.headers.get("content-length") ?? 0) > DRAFT_IMPORT_LIMITS.maxBytes + 64 * 1024) return tooLarge();
 
   let form: FormData;
@@ -56,10 +75,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
   }
   const file = form.get("file");
-  if (!file || typeof file === "string" || (file.size === 0 && file.name === "")) return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
+  if (!file || typeof file === "string" || (file.size === 0 && file.name === ""))
+    return answer({ status: "error", error: "diplomas.import.noFile" }, 400);
   // eslint-disable-next-line no-control-regex -- control characters are stripped from the uploaded file name.
   const fileName = file.name.replace(/[\u0000-\u001f]/g, "").slice(0, 200);
-  const options = ImportOptionsSchema.parse({ mode: form.get("mode") ?? undefined, sha256: form.get("sha256") ?? undefined });
+  const options = ImportOptionsSchema.parse({
+    mode: form.get("mode") ?? undefined,
+    sha256: form.get("sha256") ?? undefined,
+  });
 
   const result = await importDrafts({
     organisationId: organisation.id,
@@ -72,7 +95,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.ok) {
     const { imported, skipped } = result.value;
-    return redirect(`/school/${organisation.code}/batches/${batchId}?notice=imported&imported=${imported}&skipped=${skipped}#drafts`);
+    return redirect(
+      `/school/${organisation.code}/batches/${batchId}?notice=imported&imported=${imported}&skipped=${skipped}#drafts`,
+    );
   }
   if (!("report" in result)) {
     if (result.code === "not_found") throw notFound();
@@ -102,7 +127,11 @@ export default function ImportDrafts() {
         <FormAlert kind="info">{t("diplomas.error.batch_locked")}</FormAlert>
       ) : (
         <section className="card">
-          <DraftImportForm action={`${base}/import`} initial={data} programmeRequestAction={`/school/${schoolCode}/programme-requests`} />
+          <DraftImportForm
+            action={`${base}/import`}
+            initial={data}
+            programmeRequestAction={`/school/${schoolCode}/programme-requests`}
+          />
         </section>
       )}
       {programmeRequests.length > 0 ? (

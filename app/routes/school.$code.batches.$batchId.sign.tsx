@@ -29,37 +29,74 @@ function batchIdOf(value: string | undefined): string {
 
 /** The principal reviews a submitted batch and signs it; afterwards the same page shows what was issued. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:sign",
+  });
   const batchId = batchIdOf(params.batchId);
-  const data = await loadSignPage({ organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  const data = await loadSignPage({
+    organisation,
+    batchId,
+    signer: { id: session.user.id, fullName: session.user.fullName },
+  });
   if (!data) throw notFound();
-  return json({ schoolCode: organisation.code, justSigned: new URL(request.url).searchParams.get("notice") === "signed", ...data });
+  return json({
+    schoolCode: organisation.code,
+    justSigned: new URL(request.url).searchParams.get("notice") === "signed",
+    ...data,
+  });
 }
 
 type SignActionData = FormFailure & { intent?: "return" };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:sign" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:sign",
+  });
   const batchId = batchIdOf(params.batchId);
-  const page = await loadSignPage({ organisation, batchId, signer: { id: session.user.id, fullName: session.user.fullName } });
+  const page = await loadSignPage({
+    organisation,
+    batchId,
+    signer: { id: session.user.id, fullName: session.user.fullName },
+  });
   if (!page) throw notFound();
   const form = await readFormData(request);
   const actor = { userId: session.user.id, ip: clientOf(request, context).ip };
 
   if (form.get("intent") === "return") {
-    const result = await returnBatch({ organisationId: organisation.id, batchId, reason: String(form.get("reason") ?? ""), actor, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    const result = await returnBatch({
+      organisationId: organisation.id,
+      batchId,
+      reason: String(form.get("reason") ?? ""),
+      actor,
+      publicOrigin: getEnv().PUBLIC_ORIGIN,
+    });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      return failureReply<SignActionData>(DIPLOMA_FAILURES.return[result.code], { intent: "return", values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
+      return failureReply<SignActionData>(DIPLOMA_FAILURES.return[result.code], {
+        intent: "return",
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? {},
+      });
     }
     return redirect(`/school/${organisation.code}/batches/${batchId}?notice=returned`);
   }
 
   const parsed = parseForm(
-    signBatchSchema({ today: page.form?.today ?? "9999-12-31", latestGraduationDate: page.form?.latestGraduationDate ?? null }),
+    signBatchSchema({
+      today: page.form?.today ?? "9999-12-31",
+      latestGraduationDate: page.form?.latestGraduationDate ?? null,
+    }),
     form,
   );
-  if (!parsed.ok) return json<SignActionData>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
+  if (!parsed.ok)
+    return json<SignActionData>(
+      { values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" },
+      { status: 400 },
+    );
 
   const result = await signBatch(await getDb(), {
     organisationId: organisation.id,
@@ -72,7 +109,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.code === "not_found") throw notFound();
-    return failureReply<SignActionData>(DIPLOMA_FAILURES.sign[result.code], { values: formValues(form), fieldErrors: {} });
+    return failureReply<SignActionData>(DIPLOMA_FAILURES.sign[result.code], {
+      values: formValues(form),
+      fieldErrors: {},
+    });
   }
   return redirect(`/school/${organisation.code}/batches/${batchId}/sign?notice=signed`);
 }
@@ -101,7 +141,11 @@ export default function SignBatchPage() {
         <section className="card" aria-labelledby="signed-title">
           <h2 id="signed-title">{t("issued.sign.signedTitle")}</h2>
           <FormAlert kind="success">
-            {t(data.justSigned ? "issued.sign.done" : "issued.sign.signedSummary", { count: signed.count, first: signed.first ?? "—", last: signed.last ?? "—" })}
+            {t(data.justSigned ? "issued.sign.done" : "issued.sign.signedSummary", {
+              count: signed.count,
+              first: signed.first ?? "—",
+              last: signed.last ?? "—",
+            })}
           </FormAlert>
           <p className="button-row">
             <Link to={`/school/${schoolCode}/diplomas?batch=${batch.id}`} className="button button-primary">
@@ -224,9 +268,12 @@ export default function SignBatchPage() {
                   name="issueDate"
                   type="date"
                   label={t("issued.sign.issueDate")}
-                  hint={t(form.latestGraduationDate ? "issued.sign.issueDateHint" : "issued.sign.issueDateHintNoGraduation", {
-                    date: form.latestGraduationDate ? formatDateVi(form.latestGraduationDate) : "",
-                  })}
+                  hint={t(
+                    form.latestGraduationDate ? "issued.sign.issueDateHint" : "issued.sign.issueDateHintNoGraduation",
+                    {
+                      date: form.latestGraduationDate ? formatDateVi(form.latestGraduationDate) : "",
+                    },
+                  )}
                   defaultValue={values.issueDate ?? form.defaults.issueDate}
                   error={errors.issueDate}
                   min={form.latestGraduationDate ?? undefined}

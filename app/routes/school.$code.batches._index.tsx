@@ -16,7 +16,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.
 const STATUSES = ["draft", "submitted", "signed", "cancelled"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const [batches, counts] = await Promise.all([
     listBatches({ organisationId: organisation.id }),
     countBatchesByStatus({ organisationId: organisation.id }),

@@ -14,12 +14,20 @@ import { BatchSchema, DRAFT_LIMITS } from "~/modules/drafts/schema";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "diplomas.batches.new");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   return json({ schoolCode: organisation.code });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "diplomas:draft" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "diplomas:draft",
+  });
   const parsed = parseForm(BatchSchema, await readFormData(request));
   if (!parsed.ok) return json<FormFailure>(parsed, { status: 400 });
   const { batchId } = await createBatch({

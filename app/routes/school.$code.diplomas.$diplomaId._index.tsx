@@ -21,14 +21,23 @@ import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
 import { loadSchoolDiplomaDetail } from "~/modules/diplomas/issued-pages.server";
 import { REASON_MAX, StatusChangeSchema } from "~/modules/diplomas/issued-schema";
 import { startCorrection } from "~/modules/diplomas/start-correction.server";
-import { GENDER_LABELS, HISTORY_KIND_LABELS, MODE_OF_STUDY_LABELS, STATUS_CHANGE_LABELS, STATUS_CHANGE_NOTICES } from "~/modules/diplomas/labels";
+import {
+  GENDER_LABELS,
+  HISTORY_KIND_LABELS,
+  MODE_OF_STUDY_LABELS,
+  STATUS_CHANGE_LABELS,
+  STATUS_CHANGE_NOTICES,
+} from "~/modules/diplomas/labels";
 import { classificationLabel, LEVEL_TITLES } from "~/modules/documents/labels";
 import { parseUuid } from "~/lib/uuid";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const [title] = pageTitle(matches, "issued.list.title");
   const base = (title as { title: string }).title;
-  return [{ title: data?.diploma.serial ? `${data.diploma.serial} — ${base}` : base }, { name: "robots", content: "noindex" }];
+  return [
+    { title: data?.diploma.serial ? `${data.diploma.serial} — ${base}` : base },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 function diplomaIdOf(value: string | undefined): string {
@@ -42,9 +51,17 @@ const STATUS_CHANGES: StatusChange[] = ["revoke", "suspend", "reinstate"];
 
 /** One signed diploma of the school: every field (personal ID masked), history, QR, links, claim code, actions. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const diplomaId = diplomaIdOf(params.diplomaId);
-  const data = await loadSchoolDiplomaDetail({ organisationId: organisation.id, diplomaId, origin: getEnv().PUBLIC_ORIGIN });
+  const data = await loadSchoolDiplomaDetail({
+    organisationId: organisation.id,
+    diplomaId,
+    origin: getEnv().PUBLIC_ORIGIN,
+  });
   if (!data) throw notFound();
   const canManageStatus = hasPermission(session.grants, "diplomas:manage-status", organisation.id);
   const canDraft = hasPermission(session.grants, "diplomas:draft", organisation.id);
@@ -56,7 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notice,
       statusChanges: canManageStatus ? STATUS_CHANGES.filter((c) => statusTransition(c, data.diploma.status).ok) : [],
       canStartReplacement:
-        canDraft && (data.diploma.status === "issued" || data.diploma.status === "suspended") && !data.diploma.supersededById && !data.pendingReplacement,
+        canDraft &&
+        (data.diploma.status === "issued" || data.diploma.status === "suspended") &&
+        !data.diploma.supersededById &&
+        !data.pendingReplacement,
       claimUrl: `${getEnv().PUBLIC_ORIGIN}/graduate/claim`,
     },
     // The claim code is on this page: not for shared caches.
@@ -64,12 +84,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type DetailActionData = { intent: string; values?: Record<string, string>; fieldErrors?: Record<string, string>; formError?: MessageKey };
+type DetailActionData = {
+  intent: string;
+  values?: Record<string, string>;
+  fieldErrors?: Record<string, string>;
+  formError?: MessageKey;
+};
 
-const DONE: Record<StatusChange, (typeof NOTICES)[number]> = { revoke: "revoked", suspend: "suspended", reinstate: "reinstated" };
+const DONE: Record<StatusChange, (typeof NOTICES)[number]> = {
+  revoke: "revoked",
+  suspend: "suspended",
+  reinstate: "reinstated",
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const diplomaId = diplomaIdOf(params.diplomaId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
@@ -79,11 +112,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "revoke" || intent === "suspend" || intent === "reinstate") {
     if (!hasPermission(session.grants, "diplomas:manage-status", organisation.id)) throw forbidden();
     const parsed = parseForm(StatusChangeSchema, form);
-    if (!parsed.ok) return json<DetailActionData>({ intent, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" }, { status: 400 });
+    if (!parsed.ok)
+      return json<DetailActionData>(
+        { intent, values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" },
+        { status: 400 },
+      );
     const result = await changeDiplomaStatus({ ...ref, change: parsed.data.intent, reason: parsed.data.reason, actor });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      return failureReply<DetailActionData>(DIPLOMA_FAILURES.status[result.code], { intent, values: formValues(form), fieldErrors: {} });
+      return failureReply<DetailActionData>(DIPLOMA_FAILURES.status[result.code], {
+        intent,
+        values: formValues(form),
+        fieldErrors: {},
+      });
     }
     return redirect(`/school/${organisation.code}/diplomas/${diplomaId}?notice=${DONE[parsed.data.intent]}`);
   }
@@ -91,10 +132,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "start-correction" || intent === "start-reissue") {
     if (!hasPermission(session.grants, "diplomas:draft", organisation.id)) throw forbidden();
     const reason = String(form.get("reason") ?? "").slice(0, 2000);
-    const result = await startCorrection({ ...ref, kind: intent === "start-correction" ? "correct" : "reissue", reason, actor });
+    const result = await startCorrection({
+      ...ref,
+      kind: intent === "start-correction" ? "correct" : "reissue",
+      reason,
+      actor,
+    });
     if (!result.ok) {
       if (result.code === "not_found") throw notFound();
-      return failureReply<DetailActionData>(DIPLOMA_FAILURES.correction[result.code], { intent, values: formValues(form), fieldErrors: result.fieldErrors ?? {} });
+      return failureReply<DetailActionData>(DIPLOMA_FAILURES.correction[result.code], {
+        intent,
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? {},
+      });
     }
     return redirect(`/school/${organisation.code}/batches/${result.value.batchId}/drafts/${result.value.diplomaId}`);
   }
@@ -121,7 +171,10 @@ export default function SchoolDiplomaPage() {
       </p>
 
       {data.notice ? <FormAlert kind="success">{t(STATUS_CHANGE_NOTICES[data.notice])}</FormAlert> : null}
-      {result?.formError && (result.intent === "start-correction" || result.intent === "start-reissue" || !STATUS_CHANGES.includes(result.intent as StatusChange)) ? (
+      {result?.formError &&
+      (result.intent === "start-correction" ||
+        result.intent === "start-reissue" ||
+        !STATUS_CHANGES.includes(result.intent as StatusChange)) ? (
         <FormAlert kind="error">{t(result.formError)}</FormAlert>
       ) : null}
       {data.compromised && (d.status === "issued" || d.status === "suspended") ? (
@@ -144,7 +197,9 @@ export default function SchoolDiplomaPage() {
       {data.pendingReplacement ? (
         <FormAlert kind="info">
           {t("issued.detail.pending", { title: data.pendingReplacement.batchTitle })}{" "}
-          <Link to={`/school/${schoolCode}/batches/${data.pendingReplacement.batchId}`}>{t("issued.detail.openPending")}</Link>
+          <Link to={`/school/${schoolCode}/batches/${data.pendingReplacement.batchId}`}>
+            {t("issued.detail.openPending")}
+          </Link>
         </FormAlert>
       ) : null}
 
@@ -164,7 +219,9 @@ export default function SchoolDiplomaPage() {
             <dd>{d.ethnicity}</dd>
             <dt>{t("diplomas.field.personalId")}</dt>
             <dd>
-              <span aria-label={t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}>{d.personalIdMasked}</span>
+              <span aria-label={t("diplomas.drafts.maskedId", { last: d.personalIdMasked.slice(-4) })}>
+                {d.personalIdMasked}
+              </span>
             </dd>
           </dl>
         </section>
@@ -214,7 +271,8 @@ export default function SchoolDiplomaPage() {
             <>
               <dt>{t("issued.field.signedAt")}</dt>
               <dd>
-                <DateTime value={d.signedAt} /> {d.keyRef ? <span className="muted">({t("issued.field.key", { key: d.keyRef })})</span> : null}
+                <DateTime value={d.signedAt} />{" "}
+                {d.keyRef ? <span className="muted">({t("issued.field.key", { key: d.keyRef })})</span> : null}
               </dd>
             </>
           ) : null}
@@ -249,7 +307,12 @@ export default function SchoolDiplomaPage() {
         <section className="card" aria-labelledby="documents-title">
           <h2 id="documents-title">{t("issued.detail.documents")}</h2>
           {data.qrSvg && isPlainSvg(data.qrSvg) ? (
-            <div className="issued-qr" role="img" aria-label={t("issued.detail.qr")} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
+            <div
+              className="issued-qr"
+              role="img"
+              aria-label={t("issued.detail.qr")}
+              dangerouslySetInnerHTML={{ __html: data.qrSvg }}
+            />
           ) : null}
           <ul className="issued-links">
             <li>
@@ -271,7 +334,10 @@ export default function SchoolDiplomaPage() {
           <h2 id="claim-title">{t("issued.claimCode.title")}</h2>
           {data.claimCode ? (
             <>
-              <p className="claim-code" aria-label={t("issued.claimCode.spelled", { code: data.claimCode.split("").join(" ") })}>
+              <p
+                className="claim-code"
+                aria-label={t("issued.claimCode.spelled", { code: data.claimCode.split("").join(" ") })}
+              >
                 {data.claimCode}
               </p>
               <p>{t("issued.claimCode.intro", { url: data.claimUrl })}</p>
@@ -323,7 +389,9 @@ export default function SchoolDiplomaPage() {
                       ) : (
                         <>
                           {t("issued.history.replacement", { serial: e.serial ?? "—" })}{" "}
-                          <Link to={`/school/${schoolCode}/diplomas/${e.diplomaId}`}>{t("issued.detail.openReplacement")}</Link>
+                          <Link to={`/school/${schoolCode}/diplomas/${e.diplomaId}`}>
+                            {t("issued.detail.openReplacement")}
+                          </Link>
                         </>
                       )}
                     </td>
@@ -358,7 +426,11 @@ export default function SchoolDiplomaPage() {
               return (
                 <Form method="post" className="form" noValidate key={intent}>
                   <input type="hidden" name="intent" value={intent} />
-                  <p className="muted">{t(intent === "start-correction" ? "issued.correction.correctHelp" : "issued.correction.reissueHelp")}</p>
+                  <p className="muted">
+                    {t(
+                      intent === "start-correction" ? "issued.correction.correctHelp" : "issued.correction.reissueHelp",
+                    )}
+                  </p>
                   <TextAreaField
                     id={`f-replacement-reason-${intent}`}
                     name="reason"
@@ -405,9 +477,17 @@ function StatusChangeForm({ change, failure }: { change: StatusChange; failure?:
         defaultValue={failure?.values?.reason ?? ""}
         error={reasonError}
       />
-      <ConfirmCheckbox id={`f-confirm-${change}`} label={t(STATUS_CHANGE_LABELS[change].confirm)} error={failure?.fieldErrors?.confirm} />
+      <ConfirmCheckbox
+        id={`f-confirm-${change}`}
+        label={t(STATUS_CHANGE_LABELS[change].confirm)}
+        error={failure?.fieldErrors?.confirm}
+      />
       <div className="form-actions">
-        <button type="submit" className={`button ${change === "reinstate" ? "button-primary" : "button-danger"}`} disabled={busy}>
+        <button
+          type="submit"
+          className={`button ${change === "reinstate" ? "button-primary" : "button-danger"}`}
+          disabled={busy}
+        >
           {t(STATUS_CHANGE_LABELS[change].submit)}
         </button>
       </div>

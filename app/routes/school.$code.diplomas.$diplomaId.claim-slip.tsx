@@ -11,16 +11,26 @@ import { formatDateVi } from "~/modules/reference/cell-values";
 import { loadClaimSlip } from "~/modules/diplomas/issued-pages.server";
 import { notFound, uuidOr404 } from "~/lib/http.server";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.slip.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "issued.slip.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** A printable slip for the graduate: the diploma, its claim code and how to claim it. School staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const diplomaId = uuidOr404(params.diplomaId);
   const origin = getEnv().PUBLIC_ORIGIN;
   const slip = await loadClaimSlip({ organisationId: organisation.id, diplomaId, origin });
   if (!slip) throw notFound();
-  return json({ school: { code: organisation.code, name: organisation.name }, origin, ...slip }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { school: { code: organisation.code, name: organisation.name }, origin, ...slip },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function ClaimSlip() {
@@ -31,15 +41,22 @@ export default function ClaimSlip() {
     return (
       <>
         <p className="no-print">
-          <Link to={`/school/${data.school.code}/diplomas/${data.diploma.id}`}>{t("issued.slip.back", { serial: data.diploma.serial ?? "" })}</Link>
+          <Link to={`/school/${data.school.code}/diplomas/${data.diploma.id}`}>
+            {t("issued.slip.back", { serial: data.diploma.serial ?? "" })}
+          </Link>
         </p>
         <h1>{t("issued.slip.supersededTitle")}</h1>
         <FormAlert kind="info">
-          {s.newSerial ? t("issued.slip.superseded", { old: s.oldSerial, new: s.newSerial }) : t("issued.slip.replacementPending", { old: s.oldSerial })}
+          {s.newSerial
+            ? t("issued.slip.superseded", { old: s.oldSerial, new: s.newSerial })
+            : t("issued.slip.replacementPending", { old: s.oldSerial })}
         </FormAlert>
         {s.replacementId ? (
           <p>
-            <Link to={`/school/${data.school.code}/diplomas/${s.replacementId}/claim-slip`} className="button button-primary">
+            <Link
+              to={`/school/${data.school.code}/diplomas/${s.replacementId}/claim-slip`}
+              className="button button-primary"
+            >
               {t("issued.slip.openReplacement")}
             </Link>
           </p>

@@ -14,11 +14,18 @@ import { loadSchoolDiplomaList } from "~/modules/diplomas/issued-pages.server";
 import { DiplomaListQuerySchema, SIGNED_STATUS_FILTERS } from "~/modules/diplomas/issued-schema";
 import { DIPLOMA_STATUS_LABELS } from "~/modules/diplomas/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "issued.list.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "issued.list.title"),
+  { name: "robots", content: "noindex" },
+];
 
 /** The school's signed diplomas (issued, revoked, suspended, superseded): search, filters, pages. Staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const url = new URL(request.url);
   const query = DiplomaListQuerySchema.parse(Object.fromEntries(url.searchParams));
   const data = await loadSchoolDiplomaList({ organisationId: organisation.id, query });
@@ -36,7 +43,13 @@ export default function SchoolDiplomas() {
       <p className="lead">{t("issued.list.intro")}</p>
 
       <Form method="get" className="filters" role="search" aria-label={t("issued.list.searchLabel")}>
-        <TextField name="q" type="search" label={t("issued.list.search")} defaultValue={query.q ?? ""} maxLength={100} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("issued.list.search")}
+          defaultValue={query.q ?? ""}
+          maxLength={100}
+        />
         <SelectField name="programme" label={t("issued.list.programme")} defaultValue={query.programme ?? ""}>
           <option value="">{t("issued.list.all")}</option>
           {programmes.map((p) => (
@@ -87,11 +100,16 @@ export default function SchoolDiplomas() {
               {diplomas.map((d) => (
                 <tr key={d.id}>
                   <td className="nowrap">
-                    <Link to={`/school/${schoolCode}/diplomas/${d.id}`} aria-label={t("issued.list.openLabel", { serial: d.serial ?? "", name: d.fullName })}>
+                    <Link
+                      to={`/school/${schoolCode}/diplomas/${d.id}`}
+                      aria-label={t("issued.list.openLabel", { serial: d.serial ?? "", name: d.fullName })}
+                    >
                       {d.serial}
                     </Link>
                   </td>
-                  <td className="nowrap">{d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—"}</td>
+                  <td className="nowrap">
+                    {d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—"}
+                  </td>
                   <td>{d.fullName}</td>
                   <td className="nowrap">{formatDateVi(d.dateOfBirth)}</td>
                   <td>

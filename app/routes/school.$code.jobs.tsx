@@ -12,7 +12,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "schools.j
 
 /** Jobs that fit the school's programmes, and its graduates' placement as counts only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   const data = await loadSchoolJobs({ organisationId: organisation.id });
   return json(data, { headers: { "Cache-Control": "no-store" } });
 }

@@ -18,20 +18,33 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "keys.titl
 
 /** The school's administrators see the school's keys, rotate them and report one compromised. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:manage-keys" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:manage-keys",
+  });
   return json(await loadKeysPage(organisation, { url: new URL(request.url), origin: getEnv().PUBLIC_ORIGIN }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const guarded = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:manage-keys" });
+  const guarded = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:manage-keys",
+  });
   return handleKeysAction(request, context, guarded);
 }
 
-const STATUS_BADGE = { active: "status-accredited", retired: "status-pending", compromised: "status-suspended" } as const;
-const KEY_STATUS_LABELS = { active: "keys.status.active", retired: "keys.status.retired", compromised: "keys.status.compromised" } as const satisfies Record<
-  keyof typeof STATUS_BADGE,
-  MessageKey
->;
+const STATUS_BADGE = {
+  active: "status-accredited",
+  retired: "status-pending",
+  compromised: "status-suspended",
+} as const;
+const KEY_STATUS_LABELS = {
+  active: "keys.status.active",
+  retired: "keys.status.retired",
+  compromised: "keys.status.compromised",
+} as const satisfies Record<keyof typeof STATUS_BADGE, MessageKey>;
 
 function AffectedDiplomas({ list }: { list: AffectedListView }) {
   const t = useT();
@@ -39,8 +52,7 @@ function AffectedDiplomas({ list }: { list: AffectedListView }) {
     <section className="card" aria-labelledby="affected-title">
       <h2 id="affected-title">{t("keys.affected.title", { key: list.keyRef })}</h2>
       <p>
-        {t("keys.affected.intro", { key: list.keyRef })}{" "}
-        <DateTime value={list.compromisedFrom} />
+        {t("keys.affected.intro", { key: list.keyRef })} <DateTime value={list.compromisedFrom} />
       </p>
       {list.total === 0 ? (
         <p className="empty-state">{t("keys.affected.empty")}</p>
@@ -48,7 +60,9 @@ function AffectedDiplomas({ list }: { list: AffectedListView }) {
         <>
           <p className="muted" role="status">
             {t("keys.affected.count", { total: list.total })}
-            {list.diplomas.length < list.total ? ` ${t("keys.affected.more", { shown: list.diplomas.length, total: list.total })}` : null}
+            {list.diplomas.length < list.total
+              ? ` ${t("keys.affected.more", { shown: list.diplomas.length, total: list.total })}`
+              : null}
           </p>
           <div className="table-wrap">
             <table>
@@ -65,7 +79,9 @@ function AffectedDiplomas({ list }: { list: AffectedListView }) {
                 {list.diplomas.map((d) => (
                   <tr key={d.id}>
                     <td className="nowrap">{d.serial ?? "—"}</td>
-                    <td className="nowrap">{d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—"}</td>
+                    <td className="nowrap">
+                      {d.registerNumber !== null ? `${d.registerNumber}/${d.registerYear}` : "—"}
+                    </td>
                     <td>{d.fullName}</td>
                     <td className="nowrap">
                       <DateTime value={d.signedAt} />
@@ -160,19 +176,16 @@ export default function SchoolKeys() {
                     </td>
                     <td>
                       <div>
-                        {t("keys.activatedAt")}{" "}
-                        <DateTime value={k.activatedAt} />
+                        {t("keys.activatedAt")} <DateTime value={k.activatedAt} />
                       </div>
                       {k.retiredAt ? (
                         <div>
-                          {t("keys.retiredAt")}{" "}
-                          <DateTime value={k.retiredAt} />
+                          {t("keys.retiredAt")} <DateTime value={k.retiredAt} />
                         </div>
                       ) : null}
                       {k.compromisedFrom ? (
                         <div>
-                          {t("keys.compromisedFrom")}{" "}
-                          <DateTime value={k.compromisedFrom} />
+                          {t("keys.compromisedFrom")} <DateTime value={k.compromisedFrom} />
                           {k.compromiseReason ? <div className="muted prewrap">{k.compromiseReason}</div> : null}
                           <div>
                             <Link to={`?affected=${k.keyRef}`}>{t("keys.affectedLink")}</Link>
@@ -201,7 +214,12 @@ export default function SchoolKeys() {
           {!school.accredited ? (
             <p>{t("keys.rotate.notAccredited")}</p>
           ) : (
-            <Form method="post" className="form" noValidate key={result?.intent === "rotate" && result.ok ? `rotated-${result.activeKeyRef}` : "rotate"}>
+            <Form
+              method="post"
+              className="form"
+              noValidate
+              key={result?.intent === "rotate" && result.ok ? `rotated-${result.activeKeyRef}` : "rotate"}
+            >
               <input type="hidden" name="intent" value="rotate" />
               <div className={`field${rotateErrors.confirm ? " field-invalid" : ""}`}>
                 <label className="choice">
@@ -236,9 +254,20 @@ export default function SchoolKeys() {
           {reportable.length === 0 ? (
             <p>{t("keys.compromise.none")}</p>
           ) : (
-            <Form method="post" className="form" noValidate key={result?.intent === "compromise" && result.ok ? `reported-${result.keyRef}` : "compromise"}>
+            <Form
+              method="post"
+              className="form"
+              noValidate
+              key={result?.intent === "compromise" && result.ok ? `reported-${result.keyRef}` : "compromise"}
+            >
               <input type="hidden" name="intent" value="compromise" />
-              <SelectField name="keyId" label={t("keys.compromise.key")} defaultValue={values.keyId ?? reportable[0]!.id} error={errors.keyId} required>
+              <SelectField
+                name="keyId"
+                label={t("keys.compromise.key")}
+                defaultValue={values.keyId ?? reportable[0]!.id}
+                error={errors.keyId}
+                required
+              >
                 {reportable.map((k) => (
                   <option key={k.id} value={k.id}>
                     {k.keyRef} — {t(KEY_STATUS_LABELS[k.status])}

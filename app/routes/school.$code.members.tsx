@@ -11,12 +11,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.t
 
 /** Every staff member sees who is who; only the school's administrators get the invite and revoke forms. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const guarded = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const guarded = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   return json(await loadMembersPage(guarded.session, guarded.organisation));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const guarded = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:manage-members" });
+  const guarded = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:manage-members",
+  });
   return handleMembersAction(request, context, guarded);
 }
 

@@ -10,7 +10,12 @@ import { pageTitle } from "~/lib/meta";
 import { formatDateVi, formatRegisterNumber } from "~/modules/documents/format";
 import { REGISTER_PDF_MAX_LINES } from "~/modules/register/export-register.server";
 import { listRegisterEntries, listRegisterFacets } from "~/modules/register/queries.server";
-import { parseRegisterQuery, REGISTER_PAGE_SIZE, REGISTER_SORTS, registerFilterParams } from "~/modules/register/schema";
+import {
+  parseRegisterQuery,
+  REGISTER_PAGE_SIZE,
+  REGISTER_SORTS,
+  registerFilterParams,
+} from "~/modules/register/schema";
 import { REGISTER_ENTRY_KINDS } from "~/modules/drafts/schema";
 import { REGISTER_KIND_LABELS, REGISTER_SORT_LABELS } from "~/modules/register/labels";
 import { translateLabel } from "~/lib/labels";
@@ -19,11 +24,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.
 
 /** The school's original register (sổ gốc): every entry, searchable, for the school's staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "register:read",
+  });
   const url = new URL(request.url);
   const query = parseRegisterQuery(url.searchParams);
   const [{ entries, total }, facets] = await Promise.all([
-    listRegisterEntries({ organisationId: organisation.id, filters: query, sort: query.sort, page: query.page, pageSize: REGISTER_PAGE_SIZE }),
+    listRegisterEntries({
+      organisationId: organisation.id,
+      filters: query,
+      sort: query.sort,
+      page: query.page,
+      pageSize: REGISTER_PAGE_SIZE,
+    }),
     listRegisterFacets(organisation.id),
   ]);
   const filtered = Boolean(query.q || query.year || query.programme || query.kind);
@@ -54,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SchoolRegister() {
   const t = useT();
-  const { schoolCode, query, filtered, exportQuery, pdfMaxLines, facets, total, entries } = useLoaderData<typeof loader>();
+  const { schoolCode, query, filtered, exportQuery, pdfMaxLines, facets, total, entries } =
+    useLoaderData<typeof loader>();
   const base = `/school/${schoolCode}/register`;
   const suffix = exportQuery ? `?${exportQuery}` : "";
   return (
@@ -63,7 +79,14 @@ export default function SchoolRegister() {
       <p className="lead">{t("register.intro")}</p>
 
       <Form method="get" className="filters" aria-label={t("register.filter.label")}>
-        <TextField name="q" type="search" label={t("register.filter.q")} hint={t("register.filter.qHint")} defaultValue={query.q ?? ""} maxLength={100} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("register.filter.q")}
+          hint={t("register.filter.qHint")}
+          defaultValue={query.q ?? ""}
+          maxLength={100}
+        />
         <SelectField name="year" label={t("register.filter.year")} defaultValue={query.year ? String(query.year) : ""}>
           <option value="">{t("register.filter.allYears")}</option>
           {facets.years.map((y) => (
@@ -106,7 +129,9 @@ export default function SchoolRegister() {
       <section className="card" aria-labelledby="register-export">
         <h2 id="register-export">{t("register.export.title")}</h2>
         <p className="muted">{t("register.export.hint")}</p>
-        {pdfMaxLines ? <FormAlert kind="error">{t("register.export.pdfTooMany", { max: pdfMaxLines })}</FormAlert> : null}
+        {pdfMaxLines ? (
+          <FormAlert kind="error">{t("register.export.pdfTooMany", { max: pdfMaxLines })}</FormAlert>
+        ) : null}
         <div className="button-row">
           <a className="button" href={`${base}.csv${suffix}`} download>
             {t("register.export.csv")}

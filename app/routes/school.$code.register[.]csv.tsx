@@ -5,7 +5,11 @@ import { parseRegisterQuery } from "~/modules/register/schema";
 
 /** GET /school/{code}/register.csv: the original register as CSV (UTF-8 with BOM), with the page's filters. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "register:read",
+  });
   const filters = parseRegisterQuery(new URL(request.url).searchParams);
   const csv = await exportRegisterCsv({ organisationId: organisation.id, filters });
   return new Response(csv, {

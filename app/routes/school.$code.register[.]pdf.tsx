@@ -6,7 +6,11 @@ import { parseRegisterQuery, registerFilterParams } from "~/modules/register/sch
 
 /** GET /school/{code}/register.pdf: the original register as a printable PDF (A4 landscape), with the page's filters. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "register:read" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "register:read",
+  });
   const filters = parseRegisterQuery(new URL(request.url).searchParams);
   const pdf = await exportRegisterPdf({ organisation, filters });
   if (!pdf.ok) {

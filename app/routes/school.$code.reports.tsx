@@ -12,13 +12,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.l
 
 /** GET /school/{code}/reports — the reports naming this school; its admins and principal move them on. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "reports:handle" });
+  const { organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "reports:handle",
+  });
   const reports = await listFakeReports({ organisationId: organisation.id });
   return json({ reports });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { organisation, session } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "reports:handle" });
+  const { organisation, session } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "reports:handle",
+  });
   return reportStatusAction(request, context, { organisationId: organisation.id }, session.user.id);
 }
 

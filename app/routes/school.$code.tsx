@@ -7,7 +7,11 @@ import { useT } from "~/lib/i18n/use-t";
 import { hasPermission } from "~/lib/permissions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, organisation } = await requireOrganisationPermission(request, { kind: "school", code: params.code, permission: "school:view" });
+  const { session, organisation } = await requireOrganisationPermission(request, {
+    kind: "school",
+    code: params.code,
+    permission: "school:view",
+  });
   return json({
     school: { code: organisation.code, name: organisation.name, status: organisation.status },
     canReadAudit: hasPermission(session.grants, "school:read-audit", organisation.id),

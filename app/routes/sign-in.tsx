@@ -43,7 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         formError: failure.message,
         formErrorParams: { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) },
       },
-      { status: failure.status, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined },
+      {
+        status: failure.status,
+        headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined,
+      },
     );
   }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.value.setCookie } });

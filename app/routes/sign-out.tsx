@@ -13,11 +13,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const db = await getDb();
     await db.transaction(async (tx) => {
       await revokeSession(tx, session.sessionId);
-      await recordAudit(tx, { userId: session.user.id, ip: clientOf(request, context).ip }, {
-        action: "user.sign-out",
-        entityType: "session",
-        entityId: session.sessionId,
-      });
+      await recordAudit(
+        tx,
+        { userId: session.user.id, ip: clientOf(request, context).ip },
+        {
+          action: "user.sign-out",
+          entityType: "session",
+          entityId: session.sessionId,
+        },
+      );
     });
   }
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie() } });

@@ -36,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limit = await hitRateLimit(`sign-up:ip:${ip ?? "unknown"}`, { limit: 20, windowSeconds: 3600 });
   if (!limit.allowed) {
     return json(
-      { ok: false as const, values: formValues(form), fieldErrors: {} as Record<string, string>, formError: "error.429.body" },
+      {
+        ok: false as const,
+        values: formValues(form),
+        fieldErrors: {} as Record<string, string>,
+        formError: "error.429.body",
+      },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
@@ -47,7 +52,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     actor: { userId: null, ip },
   });
   if (!result.ok) {
-    return json({ ok: false as const, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: null as string | null }, { status: 400 });
+    return json(
+      {
+        ok: false as const,
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? {},
+        formError: null as string | null,
+      },
+      { status: 400 },
+    );
   }
   return redirect(`/sign-up?done=${encodeURIComponent(parsed.data.email)}`);
 }
@@ -86,31 +99,89 @@ export default function SignUp() {
   return (
     <div className="container narrow">
       <h1>{t("auth.signUp.title")}</h1>
-      {failure ? <FormAlert kind="error">{t("formError" in failure && failure.formError === "error.429.body" ? "error.429.body" : "form.errorSummary")}</FormAlert> : null}
+      {failure ? (
+        <FormAlert kind="error">
+          {t("formError" in failure && failure.formError === "error.429.body" ? "error.429.body" : "form.errorSummary")}
+        </FormAlert>
+      ) : null}
       <Form method="post" className="card form sign-up" noValidate>
         <fieldset className="choice-group">
           <legend>{t("auth.signUp.accountType")}</legend>
           {ACCOUNT_TYPES.map(([type, label]) => (
             <label key={type} className="choice">
-              <input type="radio" name="accountType" value={type} id={`type-${type}`} defaultChecked={accountType === type} />
+              <input
+                type="radio"
+                name="accountType"
+                value={type}
+                id={`type-${type}`}
+                defaultChecked={accountType === type}
+              />
               <span>{t(label)}</span>
             </label>
           ))}
           {errors.accountType ? <p className="field-error">{t(formMessage(errors.accountType))}</p> : null}
         </fieldset>
 
-        <TextField name="fullName" label={t("auth.fullName")} autoComplete="name" required defaultValue={values.fullName} error={errors.fullName} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <TextField name="password" type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required minLength={10} error={errors.password} />
-        <TextField name="passwordConfirm" type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errors.passwordConfirm} />
+        <TextField
+          name="fullName"
+          label={t("auth.fullName")}
+          autoComplete="name"
+          required
+          defaultValue={values.fullName}
+          error={errors.fullName}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={errors.password}
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={t("auth.passwordConfirm")}
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirm}
+        />
 
         <fieldset className="org-fields">
           <legend>{t("auth.signUp.orgName")}</legend>
           <p className="field-hint">{t("auth.signUp.orgNotice")}</p>
-          <TextField name="orgName" label={t("auth.signUp.orgName")} autoComplete="organization" defaultValue={values.orgName} error={errors.orgName} />
+          <TextField
+            name="orgName"
+            label={t("auth.signUp.orgName")}
+            autoComplete="organization"
+            defaultValue={values.orgName}
+            error={errors.orgName}
+          />
           <div className="school-only">
-            <TextField name="schoolCode" label={t("auth.signUp.schoolCode")} hint={t("auth.signUp.schoolCodeHint")} defaultValue={values.schoolCode} error={errors.schoolCode} />
-            <SelectField name="schoolType" label={t("auth.signUp.schoolType")} defaultValue={values.schoolType ?? ""} error={errors.schoolType}>
+            <TextField
+              name="schoolCode"
+              label={t("auth.signUp.schoolCode")}
+              hint={t("auth.signUp.schoolCodeHint")}
+              defaultValue={values.schoolCode}
+              error={errors.schoolCode}
+            />
+            <SelectField
+              name="schoolType"
+              label={t("auth.signUp.schoolType")}
+              defaultValue={values.schoolType ?? ""}
+              error={errors.schoolType}
+            >
               <option value="">{t("auth.signUp.choose")}</option>
               {SCHOOL_TYPES.map((type) => (
                 <option key={type} value={type}>
@@ -120,9 +191,21 @@ export default function SignUp() {
             </SelectField>
           </div>
           <div className="employer-only">
-            <TextField name="taxCode" label={t("auth.signUp.taxCode")} hint={t("auth.signUp.taxCodeHint")} inputMode="numeric" defaultValue={values.taxCode} error={errors.taxCode} />
+            <TextField
+              name="taxCode"
+              label={t("auth.signUp.taxCode")}
+              hint={t("auth.signUp.taxCodeHint")}
+              inputMode="numeric"
+              defaultValue={values.taxCode}
+              error={errors.taxCode}
+            />
           </div>
-          <SelectField name="provinceCode" label={t("auth.signUp.province")} defaultValue={values.provinceCode ?? ""} error={errors.provinceCode}>
+          <SelectField
+            name="provinceCode"
+            label={t("auth.signUp.province")}
+            defaultValue={values.provinceCode ?? ""}
+            error={errors.provinceCode}
+          >
             <option value="">{t("auth.signUp.choose")}</option>
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
@@ -130,8 +213,22 @@ export default function SignUp() {
               </option>
             ))}
           </SelectField>
-          <TextField name="contactPhone" type="tel" label={t("auth.signUp.contactPhone")} autoComplete="tel" defaultValue={values.contactPhone} error={errors.contactPhone} />
-          <TextField name="website" type="url" label={t("auth.signUp.website")} autoComplete="url" defaultValue={values.website} error={errors.website} />
+          <TextField
+            name="contactPhone"
+            type="tel"
+            label={t("auth.signUp.contactPhone")}
+            autoComplete="tel"
+            defaultValue={values.contactPhone}
+            error={errors.contactPhone}
+          />
+          <TextField
+            name="website"
+            type="url"
+            label={t("auth.signUp.website")}
+            autoComplete="url"
+            defaultValue={values.website}
+            error={errors.website}
+          />
           <TextField
             name="registrationDocument"
             label={t("auth.signUp.registrationDocument")}

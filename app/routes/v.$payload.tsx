@@ -14,7 +14,11 @@ import { verifyQrTextReplayable } from "~/modules/verification/verify-qr.server"
  * The payload carries a person's name: kept out of search engines and other sites' logs. Not cached: a diploma's
  * status may change at any moment.
  */
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Referrer-Policy": "no-referrer",
+};
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

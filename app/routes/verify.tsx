@@ -44,8 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? null;
     const found = await lookupDiploma({ serial, fullName, ip });
     if (found.ok) return redirect(found.path);
-    const error: MessageKey = found.reason === "empty" ? "verify.lookup.empty" : found.reason === "rate_limited" ? "verify.lookup.tooMany" : "verify.lookup.notFound";
-    return json({ form: "lookup" as const, error, text: "", serial, fullName }, { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 });
+    const error: MessageKey =
+      found.reason === "empty"
+        ? "verify.lookup.empty"
+        : found.reason === "rate_limited"
+          ? "verify.lookup.tooMany"
+          : "verify.lookup.notFound";
+    return json(
+      { form: "lookup" as const, error, text: "", serial, fullName },
+      { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 },
+    );
   }
   const raw = form.get("text");
   const text = typeof raw === "string" ? raw.slice(0, MAX_TEXT) : "";
@@ -58,18 +66,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** A diploma credential is about 5 KB; the API takes bodies up to 64 KB. */
 const CREDENTIAL_FILE_MAX_BYTES = 60 * 1024;
 
-type CredentialCheck = { ok: true; result: VerificationResult } | { ok: false; problem: "verify.credential.malformed" | "verify.credential.failed" | "verify.credential.tooMany" };
+type CredentialCheck =
+  | { ok: true; result: VerificationResult }
+  | { ok: false; problem: "verify.credential.malformed" | "verify.credential.failed" | "verify.credential.tooMany" };
 
 /** Reads a credential JSON file in the browser and has the server verify it in full (POST /api/v1/verify). */
 async function checkCredentialFile(file: File): Promise<CredentialCheck> {
-  if (file.size === 0 || file.size > CREDENTIAL_FILE_MAX_BYTES) return { ok: false, problem: "verify.credential.malformed" };
+  if (file.size === 0 || file.size > CREDENTIAL_FILE_MAX_BYTES)
+    return { ok: false, problem: "verify.credential.malformed" };
   let credential: unknown;
   try {
     credential = JSON.parse(await file.text());
   } catch {
     return { ok: false, problem: "verify.credential.malformed" };
   }
-  if (typeof credential !== "object" || credential === null || Array.isArray(credential)) return { ok: false, problem: "verify.credential.malformed" };
+  if (typeof credential !== "object" || credential === null || Array.isArray(credential))
+    return { ok: false, problem: "verify.credential.malformed" };
   try {
     const response = await fetch("/api/v1/verify", {
       method: "POST",
@@ -80,8 +92,18 @@ async function checkCredentialFile(file: File): Promise<CredentialCheck> {
     if (response.status === 400) return { ok: false, problem: "verify.credential.malformed" };
     if (!response.ok) return { ok: false, problem: "verify.credential.failed" };
     const body = (await response.json()) as VerificationResult;
-    if (!body || !(VERDICTS as readonly string[]).includes(body.verdict) || !Array.isArray(body.reasons)) return { ok: false, problem: "verify.credential.failed" };
-    return { ok: true, result: { verdict: body.verdict, reasons: body.reasons, diploma: body.diploma ?? null, issuer: body.issuer ?? null, ...(body.status ? { status: body.status } : {}) } };
+    if (!body || !(VERDICTS as readonly string[]).includes(body.verdict) || !Array.isArray(body.reasons))
+      return { ok: false, problem: "verify.credential.failed" };
+    return {
+      ok: true,
+      result: {
+        verdict: body.verdict,
+        reasons: body.reasons,
+        diploma: body.diploma ?? null,
+        issuer: body.issuer ?? null,
+        ...(body.status ? { status: body.status } : {}),
+      },
+    };
   } catch {
     return { ok: false, problem: "verify.credential.failed" };
   }
@@ -124,7 +146,12 @@ export default function Verify() {
         .then((browser) => {
           const result = offlineVerification(path, browser);
           if (result) setOffline({ result, browser });
-          else setProblem(browser.problem === "registry_unverified" ? "verify.offline.registryUnverified" : "verify.offline.unavailable");
+          else
+            setProblem(
+              browser.problem === "registry_unverified"
+                ? "verify.offline.registryUnverified"
+                : "verify.offline.unavailable",
+            );
         })
         .catch(() => setProblem("verify.offline.unavailable"));
     },
@@ -307,8 +334,19 @@ export default function Verify() {
         </div>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="lookup" />
-          <TextField name="serial" label={t("verify.lookup.serial")} defaultValue={actionData?.serial ?? ""} autoComplete="off" spellCheck={false} />
-          <TextField name="fullName" label={t("verify.lookup.name")} defaultValue={actionData?.fullName ?? ""} autoComplete="off" />
+          <TextField
+            name="serial"
+            label={t("verify.lookup.serial")}
+            defaultValue={actionData?.serial ?? ""}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextField
+            name="fullName"
+            label={t("verify.lookup.name")}
+            defaultValue={actionData?.fullName ?? ""}
+            autoComplete="off"
+          />
           <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
             {t("verify.lookup.submit")}
           </button>
@@ -319,7 +357,15 @@ export default function Verify() {
 }
 
 /** Live camera scanning: decodes a frame every ~150 ms until a QR code turns up, then hands its text over. */
-function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; onText: (text: string) => void; onDenied: () => void }) {
+function CameraScanner({
+  t,
+  onText,
+  onDenied,
+}: {
+  t: ReturnType<typeof useT>;
+  onText: (text: string) => void;
+  onDenied: () => void;
+}) {
   const [active, setActive] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
 
@@ -378,7 +424,12 @@ function CameraScanner({ t, onText, onDenied }: { t: ReturnType<typeof useT>; on
 
   return (
     <div className="camera-scanner">
-      <button type="button" className="button button-primary button-large" aria-pressed={active} onClick={() => setActive((a) => !a)}>
+      <button
+        type="button"
+        className="button button-primary button-large"
+        aria-pressed={active}
+        onClick={() => setActive((a) => !a)}
+      >
         {active ? t("verify.camera.stop") : t("verify.camera.start")}
       </button>
       {active ? (

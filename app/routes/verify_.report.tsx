@@ -14,7 +14,10 @@ import { VERDICTS } from "~/modules/verification/verdict";
 import { VERDICT_LABELS } from "~/modules/verification/labels";
 import { translateLabel } from "~/lib/labels";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "verify.report.title"),
+  { name: "robots", content: "noindex" },
+];
 
 const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
 
@@ -23,21 +26,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const qr = (url.searchParams.get("qr") ?? url.searchParams.get("serial") ?? "").slice(0, SUBMITTED_TEXT_MAX);
   const verdict = url.searchParams.get("verdict") ?? "";
-  return json({ qr, verdict: (VERDICTS as readonly string[]).includes(verdict) ? verdict : "" }, { headers: PRIVATE_HEADERS });
+  return json(
+    { qr, verdict: (VERDICTS as readonly string[]).includes(verdict) ? verdict : "" },
+    { headers: PRIVATE_HEADERS },
+  );
 }
 
 /** POST: validates, rate-limits per client address (5 an hour), opens the case, then shows its tracking code. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(FakeReportSchema, form);
-  if (!parsed.ok) return json<FormFailure>({ values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "reports.form.fix" }, { status: 400 });
+  if (!parsed.ok)
+    return json<FormFailure>(
+      { values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "reports.form.fix" },
+      { status: 400 },
+    );
   const result = await submitFakeReport({
     input: parsed.data,
     origin: getEnv().PUBLIC_ORIGIN,
     actor: { userId: null, ip: clientOf(request, context).ip },
   });
   if (!result.ok) {
-    const values: Record<string, string> = { qr: parsed.data.qr, verdict: parsed.data.verdict, description: parsed.data.description, email: parsed.data.email };
+    const values: Record<string, string> = {
+      qr: parsed.data.qr,
+      verdict: parsed.data.verdict,
+      description: parsed.data.description,
+      email: parsed.data.email,
+    };
     return json<FormFailure>({ values, fieldErrors: {}, formError: "reports.error.rate_limited" }, { status: 429 });
   }
   return redirect(`/verify/report/${result.value.trackingCode}?new=1`);
@@ -58,8 +73,19 @@ export default function ReportSuspectedFake() {
       {failure?.formError ? <FormAlert kind="error">{t(failure.formError)}</FormAlert> : null}
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="verdict" value={values.verdict ?? ""} />
-        {values.verdict ? <p className="muted">{t("reports.form.verdict", { verdict: translateLabel(t, VERDICT_LABELS, values.verdict) })}</p> : null}
-        <TextField name="qr" label={t("reports.form.qr")} hint={t("reports.form.qrHint")} defaultValue={values.qr ?? ""} maxLength={SUBMITTED_TEXT_MAX} error={errors.qr} />
+        {values.verdict ? (
+          <p className="muted">
+            {t("reports.form.verdict", { verdict: translateLabel(t, VERDICT_LABELS, values.verdict) })}
+          </p>
+        ) : null}
+        <TextField
+          name="qr"
+          label={t("reports.form.qr")}
+          hint={t("reports.form.qrHint")}
+          defaultValue={values.qr ?? ""}
+          maxLength={SUBMITTED_TEXT_MAX}
+          error={errors.qr}
+        />
         <TextAreaField
           name="description"
           label={t("reports.form.description")}
@@ -70,7 +96,15 @@ export default function ReportSuspectedFake() {
           defaultValue={values.description ?? ""}
           error={descriptionError}
         />
-        <TextField name="email" type="email" autoComplete="email" label={t("reports.form.email")} hint={t("reports.form.emailHint")} defaultValue={values.email ?? ""} error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={t("reports.form.email")}
+          hint={t("reports.form.emailHint")}
+          defaultValue={values.email ?? ""}
+          error={errors.email}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t("reports.form.submit")}

@@ -10,7 +10,10 @@ import { normaliseTrackingCode } from "~/modules/reports/schema";
 import { REPORT_STATUS_LABELS } from "~/modules/reports/labels";
 import { notFound } from "~/lib/http.server";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "verify.report.title"), { name: "robots", content: "noindex, nofollow" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "verify.report.title"),
+  { name: "robots", content: "noindex, nofollow" },
+];
 
 /** GET /verify/report/{trackingCode} — the reporter follows the case: status and public note only, never the e-mail. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw notFound({ headers: { "Cache-Control": "no-store" } });
   return json(
     { report, created: new URL(request.url).searchParams.get("new") === "1" },
-    { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" } },
+    {
+      headers: {
+        "Cache-Control": "private, no-store",
+        "X-Robots-Tag": "noindex, nofollow",
+        "Referrer-Policy": "no-referrer",
+      },
+    },
   );
 }
 
@@ -66,7 +75,11 @@ export function ErrorBoundary() {
   return (
     <div className="container narrow">
       <h1>{t("verify.report.title")}</h1>
-      <p className="lead">{isRouteErrorResponse(error) && error.status === 404 ? t("reports.track.notFound") : t("reports.error.not_found")}</p>
+      <p className="lead">
+        {isRouteErrorResponse(error) && error.status === 404
+          ? t("reports.track.notFound")
+          : t("reports.error.not_found")}
+      </p>
       <p>
         <Link to="/verify">{t("verify.again")}</Link>
       </p>

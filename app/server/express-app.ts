@@ -42,7 +42,12 @@ export function createExpressApp(env: Env, build: ServerBuild): express.Express 
     const started = performance.now();
     res.on("finish", () => {
       const isAsset = req.path.startsWith("/build/");
-      const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      const line = {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      };
       if (isAsset) logger.debug("request", line);
       else logger.info("request", line);
     });
@@ -72,7 +77,9 @@ export function createExpressApp(env: Env, build: ServerBuild): express.Express 
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     if (CROSS_ORIGIN_POST_PATHS.some((p) => p.test(req.path))) return next();
-    if (isForeignOrigin({ origin: req.get("origin"), host: req.get("host"), forwardedHost: req.get("x-forwarded-host") })) {
+    if (
+      isForeignOrigin({ origin: req.get("origin"), host: req.get("host"), forwardedHost: req.get("x-forwarded-host") })
+    ) {
       res.status(403).json({ code: "cross_origin_request", message: "Yêu cầu từ trang web khác bị từ chối." });
       return;
     }

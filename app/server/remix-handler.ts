@@ -10,7 +10,11 @@ import type express from "express";
 import type { RequestContext } from "~/lib/request-context";
 
 /** Remix's answer to a request, with the load context this server gives every loader and action. */
-export type RemixResponder = (req: express.Request, res: express.Response, extra?: Pick<RequestContext, "pageCache">) => Promise<Response>;
+export type RemixResponder = (
+  req: express.Request,
+  res: express.Response,
+  extra?: Pick<RequestContext, "pageCache">,
+) => Promise<Response>;
 
 export function createRemixResponder(build: ServerBuild, mode: string): RemixResponder {
   const handle = createRequestHandler(build, mode);

@@ -29,7 +29,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
-function answerVerifyApiRequest(endpoint: VerifyApiEndpoint, req: IncomingMessage, res: ServerResponse, trustProxy: boolean): void {
+function answerVerifyApiRequest(
+  endpoint: VerifyApiEndpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustProxy: boolean,
+): void {
   const started = performance.now();
   const clientIp = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
   answerVerifyApi(endpoint, { method: req.method ?? "GET", clientIp, readBody: (limit) => readBody(req, limit) })
@@ -42,11 +47,19 @@ function answerVerifyApiRequest(endpoint: VerifyApiEndpoint, req: IncomingMessag
       },
       (error: unknown) => {
         logger.error("unhandled server error", { err: error, path: req.url });
-        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" });
+        if (!res.headersSent)
+          res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" });
         res.end(JSON.stringify({ code: "internal_error", message: "Đã có lỗi xảy ra. Vui lòng thử lại sau." }));
       },
     )
-    .finally(() => logger.info("request", { method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started) }));
+    .finally(() =>
+      logger.info("request", {
+        method: req.method,
+        path: req.url?.split("?")[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
+    );
 }
 
 /**

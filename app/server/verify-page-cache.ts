@@ -11,7 +11,13 @@
  */
 import type express from "express";
 import { logger } from "~/lib/logger.server";
-import { createPageCache, htmlWithNonce, pageCacheKey, replayableHeaders, type PageData } from "~/lib/page-cache.server";
+import {
+  createPageCache,
+  htmlWithNonce,
+  pageCacheKey,
+  replayableHeaders,
+  type PageData,
+} from "~/lib/page-cache.server";
 import { publicReadLimiter } from "~/lib/public-rate-limit.server";
 import { sendResponse, setResponseHead, type RemixResponder } from "./remix-handler";
 
@@ -23,7 +29,13 @@ export function verifyPageCache(respond: RemixResponder): express.RequestHandler
   /** The render or recheck under way for a key, which other requests for it wait for. */
   const work = new Map<string, Promise<void>>();
 
-  function answer(key: string, waited: boolean, req: express.Request, res: express.Response, next: express.NextFunction): void {
+  function answer(
+    key: string,
+    waited: boolean,
+    req: express.Request,
+    res: express.Response,
+    next: express.NextFunction,
+  ): void {
     const page = cache.get(key);
     if (page) {
       // Over budget: let Remix answer (its loader refuses with the 429 page), as for any uncached visit.
@@ -60,7 +72,9 @@ export function verifyPageCache(respond: RemixResponder): express.RequestHandler
   /** Lets Remix render the page; if its loader allowed replays, the page is kept under `key` as it is sent. */
   async function renderAndKeep(key: string, req: express.Request, res: express.Response): Promise<void> {
     let allowed: { data: PageData; recheck: () => Promise<PageData> } | null = null;
-    const response = await respond(req, res, { pageCache: { allow: (data, recheck) => (allowed = { data, recheck }) } });
+    const response = await respond(req, res, {
+      pageCache: { allow: (data, recheck) => (allowed = { data, recheck }) },
+    });
     const kept = allowed as { data: PageData; recheck: () => Promise<PageData> } | null;
     if (!kept || response.status !== 200 || !response.body) return sendResponse(res, response);
     const body = Buffer.from(await response.arrayBuffer());

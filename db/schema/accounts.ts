@@ -1,6 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { InferSelectModel } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar, integer, jsonb, bigserial } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+  integer,
+  jsonb,
+  bigserial,
+} from "drizzle-orm/pg-core";
 import { provinces } from "./reference";
 
 export const ROLES = [
@@ -25,10 +37,16 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     /** Mail categories (app/modules/mail/categories.ts) this person turned off; legally required ones cannot be. */
-    mailOptOuts: text("mail_opt_outs").array().notNull().default(sql`'{}'::text[]`),
+    mailOptOuts: text("mail_opt_outs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 /** Server-side sessions: the cookie carries a random token, the table only its SHA-256, so a leaked table opens nothing. */
@@ -36,7 +54,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -52,7 +72,9 @@ export const userTokens = pgTable(
   "user_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose").notNull(), // confirm_email | reset_password | invitation
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -78,7 +100,9 @@ export const organisations = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     nameEn: text("name_en"),
-    provinceCode: varchar("province_code", { length: 2 }).notNull().references(() => provinces.code),
+    provinceCode: varchar("province_code", { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
     schoolType: text("school_type").$type<SchoolType>(),
     address: text("address"),
     /** What the applicant supplied at sign-up for the ministry's check: a phone number, a website (https://), and the
@@ -106,19 +130,22 @@ export const roleAssignments = pgTable(
   "role_assignments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").$type<Role>().notNull(),
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
   },
   (t) => [
-    uniqueIndex("role_assignments_unique").on(t.userId, t.role, sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
-    index("role_assignments_org_idx").on(t.organisationId),
-    check(
-      "role_assignments_scope",
-      sql`(${t.role} in ('ministry_admin', 'graduate')) = (${t.organisationId} is null)`,
+    uniqueIndex("role_assignments_unique").on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
+    index("role_assignments_org_idx").on(t.organisationId),
+    check("role_assignments_scope", sql`(${t.role} in ('ministry_admin', 'graduate')) = (${t.organisationId} is null)`),
   ],
 );
 
@@ -165,7 +192,10 @@ export const auditLog = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id),
     details: jsonb("details").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_org_idx").on(t.organisationId, t.at)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_org_idx").on(t.organisationId, t.at),
+  ],
 );
 
 export type User = InferSelectModel<typeof users>;

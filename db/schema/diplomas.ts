@@ -1,6 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { InferSelectModel } from "drizzle-orm";
-import { bigserial, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { organisations, users } from "./accounts";
 import { programmes, trainingLevels } from "./reference";
 import { signingKeys } from "./signing";
@@ -29,10 +43,14 @@ export const diplomaBatches = pgTable(
   "diploma_batches",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     title: text("title").notNull(),
     status: text("status").$type<BatchStatus>().notNull().default("draft"),
-    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     submittedBy: uuid("submitted_by").references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -58,7 +76,9 @@ export const diplomas = pgTable(
   "diplomas",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     batchId: uuid("batch_id").references(() => diplomaBatches.id),
     status: text("status").$type<DiplomaStatus>().notNull().default("draft"),
     // The graduate
@@ -70,9 +90,13 @@ export const diplomas = pgTable(
     personalIdCiphertext: text("personal_id_ciphertext").notNull(),
     personalIdHash: text("personal_id_hash").notNull(),
     // The award
-    programmeCode: varchar("programme_code", { length: 8 }).notNull().references(() => programmes.code),
+    programmeCode: varchar("programme_code", { length: 8 })
+      .notNull()
+      .references(() => programmes.code),
     programmeName: text("programme_name").notNull(), // as printed, frozen at issue
-    levelCode: text("level_code").notNull().references(() => trainingLevels.code),
+    levelCode: text("level_code")
+      .notNull()
+      .references(() => trainingLevels.code),
     modeOfStudy: text("mode_of_study").$type<ModeOfStudy>().notNull(),
     classification: text("classification").$type<Classification>().notNull(),
     /** Cao đẳng only: kỹ sư thực hành / cử nhân thực hành, derived from the field. */
@@ -111,7 +135,9 @@ export const diplomas = pgTable(
     claimCodeHash: text("claim_code_hash"),
     claimedBy: uuid("claimed_by").references(() => users.id),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
-    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -125,7 +151,10 @@ export const diplomas = pgTable(
     index("diplomas_personal_id_idx").on(t.personalIdHash),
     index("diplomas_claimed_by_idx").on(t.claimedBy),
     index("diplomas_name_trgm_idx").using("gin", sql`lower(${t.fullName}) gin_trgm_ops`),
-    check("diplomas_signed_has_numbers", sql`${t.status} = 'draft' or (${t.serial} is not null and ${t.registerNumber} is not null and ${t.credential} is not null)`),
+    check(
+      "diplomas_signed_has_numbers",
+      sql`${t.status} = 'draft' or (${t.serial} is not null and ${t.registerNumber} is not null and ${t.credential} is not null)`,
+    ),
   ],
 );
 
@@ -139,7 +168,9 @@ export const statusLists = pgTable(
   "status_lists",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     purpose: text("purpose").$type<StatusPurpose>().notNull(),
     listNumber: integer("list_number").notNull(),
     size: integer("size").notNull().default(131072),
@@ -161,8 +192,12 @@ export const registerEntries = pgTable(
   "register_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
-    diplomaId: uuid("diploma_id").notNull().references(() => diplomas.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    diplomaId: uuid("diploma_id")
+      .notNull()
+      .references(() => diplomas.id),
     kind: text("kind").$type<RegisterEntryKind>().notNull(),
     relatedDiplomaId: uuid("related_diploma_id").references(() => diplomas.id),
     /** The register columns as they stood when the entry was made. */
@@ -171,7 +206,10 @@ export const registerEntries = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("register_entries_org_idx").on(t.organisationId, t.id), index("register_entries_diploma_idx").on(t.diplomaId)],
+  (t) => [
+    index("register_entries_org_idx").on(t.organisationId, t.id),
+    index("register_entries_diploma_idx").on(t.diplomaId),
+  ],
 );
 
 /**
@@ -182,7 +220,9 @@ export const issuanceLog = pgTable(
   "issuance_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     seq: integer("seq").notNull(),
     kind: text("kind").notNull(), // batch | revoke | suspend | reinstate | correct
     batchId: uuid("batch_id").references(() => diplomaBatches.id),

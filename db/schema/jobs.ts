@@ -32,8 +32,12 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 export const provinceNeighbours = pgTable(
   "province_neighbours",
   {
-    provinceCode: varchar("province_code", { length: 2 }).notNull().references(() => provinces.code),
-    neighbourCode: varchar("neighbour_code", { length: 2 }).notNull().references(() => provinces.code),
+    provinceCode: varchar("province_code", { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
+    neighbourCode: varchar("neighbour_code", { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
   },
   (t) => [primaryKey({ columns: [t.provinceCode, t.neighbourCode] })],
 );
@@ -43,7 +47,9 @@ export type CompanySize = (typeof COMPANY_SIZES)[number];
 
 /** An employer's public company profile, one per employer organisation (name, tax code, province live on it). */
 export const employerProfiles = pgTable("employer_profiles", {
-  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
   industry: text("industry"),
   size: text("size").$type<CompanySize>(),
   contactName: text("contact_name"),
@@ -65,27 +71,42 @@ export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     title: text("title").notNull(),
     description: text("description").notNull(),
-    programmeCodes: varchar("programme_codes", { length: 8 }).array().notNull().default(sql`'{}'`),
+    programmeCodes: varchar("programme_codes", { length: 8 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     occupationCode: varchar("occupation_code", { length: 4 }),
-    minLevelCode: text("min_level_code").notNull().references(() => trainingLevels.code),
-    provinceCodes: varchar("province_codes", { length: 2 }).array().notNull().default(sql`'{}'`),
+    minLevelCode: text("min_level_code")
+      .notNull()
+      .references(() => trainingLevels.code),
+    provinceCodes: varchar("province_codes", { length: 2 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     remote: boolean("remote").notNull().default(false),
     salaryMinVnd: bigint("salary_min_vnd", { mode: "number" }),
     salaryMaxVnd: bigint("salary_max_vnd", { mode: "number" }),
     salaryNegotiable: boolean("salary_negotiable").notNull().default(false),
     employmentType: text("employment_type").$type<EmploymentType>().notNull(),
     openings: integer("openings").notNull().default(1),
-    skills: text("skills").array().notNull().default(sql`'{}'`),
+    skills: text("skills")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     deadline: date("deadline", { mode: "string" }).notNull(),
     status: text("status").$type<JobStatus>().notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** title + skills + description, folded (vb_fold: lower + unaccent), 'simple' configuration. Set on every save. */
     searchTsv: tsvector("search_tsv"),
-    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -94,7 +115,10 @@ export const jobs = pgTable(
     index("jobs_open_idx").on(t.status, t.deadline, t.publishedAt),
     index("jobs_search_idx").using("gin", t.searchTsv),
     index("jobs_provinces_idx").using("gin", t.provinceCodes),
-    check("jobs_salary_range", sql`${t.salaryMinVnd} is null or ${t.salaryMaxVnd} is null or ${t.salaryMinVnd} <= ${t.salaryMaxVnd}`),
+    check(
+      "jobs_salary_range",
+      sql`${t.salaryMinVnd} is null or ${t.salaryMaxVnd} is null or ${t.salaryMinVnd} <= ${t.salaryMaxVnd}`,
+    ),
     check("jobs_openings_positive", sql`${t.openings} > 0`),
     check("jobs_has_target", sql`cardinality(${t.programmeCodes}) > 0 or ${t.occupationCode} is not null`),
   ],
@@ -109,7 +133,9 @@ export const jobMatchTargets = pgTable(
   "job_match_targets",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    jobId: uuid("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
     programmeCode: varchar("programme_code", { length: 8 }),
     programmeKey: varchar("programme_key", { length: 6 }),
     groupCode: varchar("group_code", { length: 4 }),
@@ -141,11 +167,22 @@ export const jobMatchTargets = pgTable(
 
 /** A graduate's preferences for matching. Their diplomas come from their claims, never from this row. */
 export const graduateProfiles = pgTable("graduate_profiles", {
-  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  provinceCodes: varchar("province_codes", { length: 2 }).array().notNull().default(sql`'{}'`),
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  provinceCodes: varchar("province_codes", { length: 2 })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   salaryExpectationVnd: bigint("salary_expectation_vnd", { mode: "number" }),
-  jobTypes: text("job_types").array().notNull().default(sql`'{}'`),
-  skills: text("skills").array().notNull().default(sql`'{}'`),
+  jobTypes: text("job_types")
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  skills: text("skills")
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -160,13 +197,17 @@ export const graduateConsents = pgTable(
   "graduate_consents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose").$type<ConsentPurpose>().notNull(),
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("graduate_consents_current").on(t.userId, t.purpose).where(sql`${t.withdrawnAt} is null`),
+    uniqueIndex("graduate_consents_current")
+      .on(t.userId, t.purpose)
+      .where(sql`${t.withdrawnAt} is null`),
     // The history (and deleting an account) reads every row of a user, withdrawn ones included.
     index("graduate_consents_user_idx").on(t.userId, t.grantedAt),
   ],
@@ -180,8 +221,12 @@ export const graduateConsents = pgTable(
 export const candidatePool = pgTable(
   "candidate_pool",
   {
-    diplomaId: uuid("diploma_id").primaryKey().references(() => diplomas.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    diplomaId: uuid("diploma_id")
+      .primaryKey()
+      .references(() => diplomas.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     programmeCode: varchar("programme_code", { length: 8 }).notNull(),
     programmeKey: varchar("programme_key", { length: 6 }),
     groupCode: varchar("group_code", { length: 4 }),
@@ -190,7 +235,10 @@ export const candidatePool = pgTable(
     provinceCodes: varchar("province_codes", { length: 2 }).array().notNull(),
     skillsFolded: text("skills_folded").array().notNull(),
     salaryExpectationVnd: bigint("salary_expectation_vnd", { mode: "number" }),
-    jobTypes: text("job_types").array().notNull().default(sql`'{}'`),
+    jobTypes: text("job_types")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [
     index("candidate_pool_user_idx").on(t.userId),
@@ -203,17 +251,31 @@ export const candidatePool = pgTable(
 );
 
 /** "withdrawn": the graduate withdrew the application; final, the employer cannot move it any more. */
-export const APPLICATION_STATUSES = ["new", "shortlisted", "interview", "offer", "hired", "rejected", "withdrawn"] as const;
+export const APPLICATION_STATUSES = [
+  "new",
+  "shortlisted",
+  "interview",
+  "offer",
+  "hired",
+  "rejected",
+  "withdrawn",
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const applications = pgTable(
   "applications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    jobId: uuid("job_id").notNull().references(() => jobs.id),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id),
     /** Copied from the job so that every employer query names its own organisation (ownership in the query). */
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     status: text("status").$type<ApplicationStatus>().notNull().default("new"),
     message: text("message"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -230,8 +292,12 @@ export const applications = pgTable(
 export const applicationDiplomas = pgTable(
   "application_diplomas",
   {
-    applicationId: uuid("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
-    diplomaId: uuid("diploma_id").notNull().references(() => diplomas.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    diplomaId: uuid("diploma_id")
+      .notNull()
+      .references(() => diplomas.id),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.diplomaId] })],
 );
@@ -241,7 +307,9 @@ export const applicationEvents = pgTable(
   "application_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    applicationId: uuid("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(), // applied | status | note
     fromStatus: text("from_status").$type<ApplicationStatus>(),
     toStatus: text("to_status").$type<ApplicationStatus>(),
@@ -256,9 +324,15 @@ export const applicationEvents = pgTable(
 export const jobInvitations = pgTable(
   "job_invitations",
   {
-    jobId: uuid("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    invitedBy: uuid("invited_by").notNull().references(() => users.id),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.userId] }), index("job_invitations_user_idx").on(t.userId)],
@@ -269,7 +343,9 @@ export const savedSearches = pgTable(
   "saved_searches",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     filters: jsonb("filters").$type<Record<string, string>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -282,7 +358,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(), // job_alert | invitation | application_status
     jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
     details: jsonb("details").$type<Record<string, unknown>>(),
@@ -293,7 +371,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.id),
-    index("notifications_unmailed_alerts_idx").on(t.createdAt).where(sql`${t.kind} = 'job_alert' and ${t.mailedAt} is null`),
+    index("notifications_unmailed_alerts_idx")
+      .on(t.createdAt)
+      .where(sql`${t.kind} = 'job_alert' and ${t.mailedAt} is null`),
   ],
 );
 
@@ -301,7 +381,9 @@ export const notifications = pgTable(
 export const jobAlertDigests = pgTable(
   "job_alert_digests",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     day: date("day", { mode: "string" }).notNull(),
     jobs: integer("jobs").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),

@@ -32,7 +32,9 @@ export const fields = pgTable("fields", {
 /** Groups (cấp III): field (2 digits) + group (2 digits). Names are optional: no official list is machine-readable. */
 export const programmeGroups = pgTable("programme_groups", {
   code: varchar("code", { length: 4 }).primaryKey(),
-  fieldCode: varchar("field_code", { length: 2 }).notNull().references(() => fields.code),
+  fieldCode: varchar("field_code", { length: 2 })
+    .notNull()
+    .references(() => fields.code),
   nameVi: text("name_vi"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -47,7 +49,9 @@ export const programmes = pgTable(
     code: varchar("code", { length: 8 }).primaryKey(),
     nameVi: text("name_vi").notNull(),
     nameEn: text("name_en"),
-    levelCode: text("level_code").notNull().references(() => trainingLevels.code),
+    levelCode: text("level_code")
+      .notNull()
+      .references(() => trainingLevels.code),
     fieldCode: varchar("field_code", { length: 2 }).references(() => fields.code),
     groupCode: varchar("group_code", { length: 4 }).references(() => programmeGroups.code),
     /** The 6 digits after the level digit: the same programme at another level shares it. */

@@ -27,7 +27,10 @@ export const fakeReports = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("fake_reports_tracking_code_unique").on(t.trackingCode), index("fake_reports_org_idx").on(t.organisationId, t.createdAt)],
+  (t) => [
+    uniqueIndex("fake_reports_tracking_code_unique").on(t.trackingCode),
+    index("fake_reports_org_idx").on(t.organisationId, t.createdAt),
+  ],
 );
 
 export type FakeReport = InferSelectModel<typeof fakeReports>;

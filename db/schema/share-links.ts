@@ -28,7 +28,10 @@ export const shareLinks = pgTable(
     lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("share_links_token_unique").on(t.token), index("share_links_user_diploma_idx").on(t.userId, t.diplomaId)],
+  (t) => [
+    uniqueIndex("share_links_token_unique").on(t.token),
+    index("share_links_user_diploma_idx").on(t.userId, t.diplomaId),
+  ],
 );
 
 export type ShareLink = InferSelectModel<typeof shareLinks>;

@@ -34,8 +34,13 @@ export const signingKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("signing_keys_ref_unique").on(sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.keyRef),
-    uniqueIndex("signing_keys_one_active").on(sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`).where(sql`${t.status} = 'active'`),
+    uniqueIndex("signing_keys_ref_unique").on(
+      sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.keyRef,
+    ),
+    uniqueIndex("signing_keys_one_active")
+      .on(sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.status} = 'active'`),
     index("signing_keys_org_idx").on(t.organisationId),
   ],
 );
@@ -46,7 +51,9 @@ export type SigningKey = InferSelectModel<typeof signingKeys>;
 export const registerCounters = pgTable(
   "register_counters",
   {
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     year: integer("year").notNull(),
     nextRegisterNumber: integer("next_register_number").notNull().default(1),
   },
@@ -55,6 +62,8 @@ export const registerCounters = pgTable(
 
 /** The running số hiệu per school (it does not restart). */
 export const serialCounters = pgTable("serial_counters", {
-  organisationId: uuid("organisation_id").primaryKey().references(() => organisations.id),
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
   nextSerial: integer("next_serial").notNull().default(1),
 });

@@ -14,10 +14,15 @@ const PAGES = [
 ];
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`).join("\n  ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`).join("\n  ")}`,
+    );
 }
 
 async function open(page: Page, path: string, heading: string) {
@@ -98,7 +103,9 @@ test.describe("the employer's job form", () => {
     await expect(page.getByRole("listbox", { name: "Ngành, nghề đào tạo phù hợp" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await programme.press("Enter");
-    await expect(page.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" }).getByRole("listitem")).toHaveCount(1);
+    await expect(
+      page.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" }).getByRole("listitem"),
+    ).toHaveCount(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

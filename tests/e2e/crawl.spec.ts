@@ -55,7 +55,10 @@ async function visit(page: Page, path: string, faults: Fault[]): Promise<void> {
 
 /** Same-origin page paths of the links inside `selector`, in document order. */
 async function linkPaths(page: Page, selector: string): Promise<string[]> {
-  const hrefs = await page.locator(selector).locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator(selector)
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   const origin = new URL(page.url()).origin;
   const paths: string[] = [];
   for (const href of hrefs) {
@@ -120,7 +123,8 @@ async function crawl(page: Page, faults: Fault[]): Promise<string[]> {
     // The detail's own pages (a job's candidates and applications, a batch's import and signing), not its records.
     for (const sub of await linkPaths(page, "main")) {
       const pathname = pathnameOf(sub);
-      if (seen.has(pathname) || !pathname.startsWith(`${detailPath}/`) || isRecordSegment(pathname.split("/").at(-1)!)) continue;
+      if (seen.has(pathname) || !pathname.startsWith(`${detailPath}/`) || isRecordSegment(pathname.split("/").at(-1)!))
+        continue;
       seen.add(pathname);
       details.push(pathname);
       await visit(page, pathname, faults);
@@ -143,7 +147,11 @@ for (const { role, account } of ROLES) {
   test.describe(role, () => {
     test.use({ account });
 
-    test(`${role}: every page from the navigation, and each list's first detail, loads and hydrates cleanly (Vietnamese and English)`, async ({ page, context, baseURL }) => {
+    test(`${role}: every page from the navigation, and each list's first detail, loads and hydrates cleanly (Vietnamese and English)`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       test.setTimeout(240_000);
       const faults: Fault[] = [];
       watch(page, faults);
@@ -151,7 +159,10 @@ for (const { role, account } of ROLES) {
       const visited = await crawl(page, faults);
       test.info().annotations.push({ type: "visited", description: visited.join(" ") });
       expect(visited.length, "the navigation leads somewhere").toBeGreaterThan(1);
-      if (account) expect(visited.some((p) => p !== "/" && !["/jobs", "/verify", "/demo/outbox", "/sign-in", "/sign-up"].includes(p))).toBe(true);
+      if (account)
+        expect(
+          visited.some((p) => p !== "/" && !["/jobs", "/verify", "/demo/outbox", "/sign-in", "/sign-up"].includes(p)),
+        ).toBe(true);
 
       // English: the main pages (the navigation's), with the language cookie the switch sets.
       await context.addCookies([{ name: LOCALE_COOKIE, value: "en", url: baseURL! }]);
@@ -162,7 +173,9 @@ for (const { role, account } of ROLES) {
       expect(report(faults), `pages with faults (of ${visited.length} visited)`).toBe("");
     });
 
-    test(`${role}: on a phone, every page of the navigation loads cleanly and fits the screen's width`, async ({ page }) => {
+    test(`${role}: on a phone, every page of the navigation loads cleanly and fits the screen's width`, async ({
+      page,
+    }) => {
       test.setTimeout(180_000);
       await page.setViewportSize(PHONE);
       const faults: Fault[] = [];

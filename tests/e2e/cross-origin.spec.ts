@@ -6,7 +6,9 @@ import { expect, test } from "@playwright/test";
 
 const signInForm = { email: "nobody.cross-origin@example.vn", password: "wrong password", redirectTo: "" };
 
-test("a form post with an opaque origin (Origin: null) is refused like any other foreign origin", async ({ request }) => {
+test("a form post with an opaque origin (Origin: null) is refused like any other foreign origin", async ({
+  request,
+}) => {
   for (const origin of ["null", "https://evil.example", "not a url"]) {
     const response = await request.post("/sign-in", { form: signInForm, headers: { Origin: origin }, maxRedirects: 0 });
     expect(response.status(), `Origin: ${origin}`).toBe(403);
@@ -15,6 +17,10 @@ test("a form post with an opaque origin (Origin: null) is refused like any other
 });
 
 test("a form post from the portal's own origin goes through", async ({ request, baseURL }) => {
-  const response = await request.post("/sign-in", { form: signInForm, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+  const response = await request.post("/sign-in", {
+    form: signInForm,
+    headers: { Origin: new URL(baseURL!).origin },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(400); // the wrong password's message, not a refusal
 });

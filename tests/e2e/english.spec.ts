@@ -22,7 +22,9 @@ test("the public job search names training levels in English", async ({ page }) 
 test.describe("a graduate", () => {
   test.use({ account: "an.nguyen@example.vn" });
 
-  test("reads the reasons of each match in English (“college ≥ intermediate”, not “cao đẳng ≥ trung cấp”)", async ({ page }) => {
+  test("reads the reasons of each match in English (“college ≥ intermediate”, not “cao đẳng ≥ trung cấp”)", async ({
+    page,
+  }) => {
     await page.goto("/graduate/jobs");
     const reasons = page.locator(".match-reasons");
     await expect(reasons.first()).toBeVisible();

@@ -49,7 +49,11 @@ function authDir(): string {
 
 const pending = new Map<string, Promise<string>>();
 
-async function storageStateFor(email: string, baseURL: string, newRequest: (baseURL: string) => Promise<APIRequestContext>): Promise<string> {
+async function storageStateFor(
+  email: string,
+  baseURL: string,
+  newRequest: (baseURL: string) => Promise<APIRequestContext>,
+): Promise<string> {
   const file = path.join(authDir(), `${email}.json`);
   if (existsSync(file)) return file;
   let job = pending.get(email);

@@ -24,7 +24,12 @@ test("the diploma's QR code is on the first screen", async ({ page }) => {
   await page.screenshot({ path: test.info().outputPath("graduate-diploma-phone.png") });
 });
 
-test("share links: copy in one click, make one with an expiry, a stranger opens it (counted), revoke → 410", async ({ page, context, browser, baseURL }) => {
+test("share links: copy in one click, make one with an expiry, a stranger opens it (counted), revoke → 410", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   await openMyDiploma(page);
@@ -50,7 +55,11 @@ test("share links: copy in one click, make one with an expiry, a stranger opens 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   // A stranger (no session) opens it: the same verdict as the QR code.
-  const stranger = await browser.newContext({ viewport: VIEWPORT, isMobile: true, storageState: { cookies: [], origins: [] } });
+  const stranger = await browser.newContext({
+    viewport: VIEWPORT,
+    isMobile: true,
+    storageState: { cookies: [], origins: [] },
+  });
   const other = await stranger.newPage();
   const opened = await other.goto(url);
   expect(opened!.status()).toBe(200);

@@ -83,7 +83,8 @@ const SPOILED: Graduate = {
 };
 const CLASS = [CLAIMED, REVOKED, CORRECTED];
 const CORRECTED_BIRTH = { iso: "2004-11-17", vi: "17/11/2004" };
-const REVOCATION_REASON = "Hồ sơ tốt nghiệp có sai phạm: bảng điểm học kỳ 4 không hợp lệ (kết luận thanh tra số 45/KL-TTr).";
+const REVOCATION_REASON =
+  "Hồ sơ tốt nghiệp có sai phạm: bảng điểm học kỳ 4 không hợp lệ (kết luận thanh tra số 45/KL-TTr).";
 const BATCH_TITLE = `Tốt nghiệp đợt 2 năm 2025 — Lớp CNTT K22 (${stamp})`;
 
 /** What the steps hand on to each other. */
@@ -99,7 +100,11 @@ const run = {
 
 /** The value (dd) of a dt label in a page's definition lists. */
 function fact(scope: Page | Locator, label: string): Locator {
-  return scope.locator("dl.facts > dt").filter({ hasText: new RegExp(`^${label}$`) }).first().locator("xpath=following-sibling::dd[1]");
+  return scope
+    .locator("dl.facts > dt")
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first()
+    .locator("xpath=following-sibling::dd[1]");
 }
 
 /** React has hydrated (an effect of the header menu sets this): client-side handlers are in place. */
@@ -131,7 +136,8 @@ function classCsv(templateCsv: string): string {
     "Số quyết định tốt nghiệp": "512/QĐ-CĐCN",
     "Thư điện tử": "",
   });
-  for (const h of headers!) if (!(h in cell(CLAIMED))) throw new Error(`the template has a column this test does not fill: ${h}`);
+  for (const h of headers!)
+    if (!(h in cell(CLAIMED))) throw new Error(`the template has a column this test does not fill: ${h}`);
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const line = (values: string[]) => values.map(quote).join(",");
   const rows = [CLAIMED, SPOILED, REVOKED, CORRECTED].map((g) => line(headers!.map((h) => cell(g)[h]!)));
@@ -163,12 +169,16 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         const csv = classCsv(await template.text());
         await hydrated(page);
         const importCard = page.locator("#import");
-        await importCard.getByLabel("Tệp danh sách").setInputFiles({ name: "lop-cntt-k22.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+        await importCard
+          .getByLabel("Tệp danh sách")
+          .setInputFiles({ name: "lop-cntt-k22.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
         await importCard.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
 
         const report = page.getByRole("region", { name: "Kết quả kiểm tra tệp lop-cntt-k22.csv" });
         await expect(report).toBeVisible();
-        await expect(report).toContainText("Tệp có 4 dòng dữ liệu: 3 dòng hợp lệ, 1 dòng có lỗi. Chưa có dòng nào được nhập.");
+        await expect(report).toContainText(
+          "Tệp có 4 dòng dữ liệu: 3 dòng hợp lệ, 1 dòng có lỗi. Chưa có dòng nào được nhập.",
+        );
         const spoiled = report.getByRole("row").filter({ hasText: SPOILED.fullName });
         await expect(spoiled.getByRole("rowheader")).toHaveText("3"); // spreadsheet row: header is row 1
         await expect(spoiled).toContainText("Số định danh chỉ có 11 chữ số: có thể Excel đã bỏ số 0 ở đầu.");
@@ -213,9 +223,15 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
 
       await page.getByLabel("Tôi đã rà soát danh sách và ký số các văn bằng này").check();
       await page.getByRole("button", { name: "Ký số 3 văn bằng" }).click();
-      const done = page.getByText(/^Đã ký số 3 văn bằng, số hiệu từ (CDCNHN-\d{6}) đến (CDCNHN-\d{6})\. Các văn bằng đã được ghi vào sổ gốc\.$/);
+      const done = page.getByText(
+        /^Đã ký số 3 văn bằng, số hiệu từ (CDCNHN-\d{6}) đến (CDCNHN-\d{6})\. Các văn bằng đã được ghi vào sổ gốc\.$/,
+      );
       await expect(done).toBeVisible();
-      const [, first, last] = /từ (CDCNHN-\d{6}) đến (CDCNHN-\d{6})/.exec((await done.textContent())!)! as unknown as [string, string, string];
+      const [, first, last] = /từ (CDCNHN-\d{6}) đến (CDCNHN-\d{6})/.exec((await done.textContent())!)! as unknown as [
+        string,
+        string,
+        string,
+      ];
       const serialNumber = (serial: string) => Number(serial.slice(-6));
       expect(serialNumber(last) - serialNumber(first)).toBe(2);
 
@@ -304,14 +320,21 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         expect(response.status()).toBe(200);
         expect(response.headers()["content-type"]).toMatch(/json/);
         const vc = await response.json();
-        expect(vc.proof).toMatchObject({ type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod" });
+        expect(vc.proof).toMatchObject({
+          type: "DataIntegrityProof",
+          cryptosuite: "eddsa-rdfc-2022",
+          proofPurpose: "assertionMethod",
+        });
         expect(vc.credentialSubject.name).toBe(CLAIMED.fullName);
         expect(JSON.stringify(vc)).not.toContain(CLAIMED.personalId);
       });
     });
   });
 
-  test("the diploma's QR image decodes to a payload with its serial, signed by the school", async ({ browser, baseURL }) => {
+  test("the diploma's QR image decodes to a payload with its serial, signed by the school", async ({
+    browser,
+    baseURL,
+  }) => {
     const anonymous = await anonymousPage(browser, baseURL);
     try {
       const request = anonymous.page.request;
@@ -365,11 +388,15 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         await revoke.getByLabel("Lý do (bắt buộc)").fill(REVOCATION_REASON);
         await revoke.getByLabel("Tôi xác nhận thu hồi văn bằng này. Việc thu hồi không hoàn tác được.").check();
         await revoke.getByRole("button", { name: "Thu hồi văn bằng" }).click();
-        await expect(page.getByText("Đã thu hồi văn bằng. Danh sách trạng thái và sổ gốc đã được cập nhật.")).toBeVisible();
+        await expect(
+          page.getByText("Đã thu hồi văn bằng. Danh sách trạng thái và sổ gốc đã được cập nhật."),
+        ).toBeVisible();
         await expect(fact(page, "Trạng thái")).toContainText("Đã thu hồi");
         await expect(fact(page, "Lý do")).toHaveText(REVOCATION_REASON);
         await expect(page.getByRole("form", { name: "Thu hồi văn bằng" })).toHaveCount(0);
-        await expect(page.getByText("Văn bằng không còn hiệu lực nên không có mã nhận.", { exact: false })).toBeVisible();
+        await expect(
+          page.getByText("Văn bằng không còn hiệu lực nên không có mã nhận.", { exact: false }),
+        ).toBeVisible();
       });
 
       await test.step("the public page says it is revoked", async () => {
@@ -378,7 +405,9 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
           const response = await anonymous.page.goto(`/credentials/${id}`);
           expect(response?.status()).toBe(200);
           await expect(anonymous.page.locator(".credential-head")).toContainText(`${serial} · Đã thu hồi`);
-          await expect(anonymous.page.getByText(/^Văn bằng này đã bị thu hồi ngày \d{2}\/\d{2}\/\d{4} và không còn giá trị\.$/)).toBeVisible();
+          await expect(
+            anonymous.page.getByText(/^Văn bằng này đã bị thu hồi ngày \d{2}\/\d{2}\/\d{4} và không còn giá trị\.$/),
+          ).toBeVisible();
           await expect(anonymous.page.getByText(REVOCATION_REASON)).toHaveCount(0); // the reason stays in the register
         } finally {
           await anonymous.close();
@@ -393,7 +422,17 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         await page.getByRole("button", { name: "Tìm", exact: true }).click();
         await expect(page.getByText("1 dòng ghi sổ", { exact: true })).toBeVisible();
         const entry = page.getByRole("table", { name: "Các lần ghi sổ gốc" }).getByRole("row").nth(1);
-        await expect(entry.getByRole("cell")).toHaveText([/\d{2}:\d{2}.*\d{4}/, "Thu hồi", /^\d+\/\d{4}$/, serial, REVOKED.fullName, REVOKED.dateOfBirth, "Công nghệ thông tin (6480201)", REVOCATION_REASON, "Lê Minh Tuấn"]);
+        await expect(entry.getByRole("cell")).toHaveText([
+          /\d{2}:\d{2}.*\d{4}/,
+          "Thu hồi",
+          /^\d+\/\d{4}$/,
+          serial,
+          REVOKED.fullName,
+          REVOKED.dateOfBirth,
+          "Công nghệ thông tin (6480201)",
+          REVOCATION_REASON,
+          "Lê Minh Tuấn",
+        ]);
       });
     });
   });
@@ -432,7 +471,11 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
   test.describe("principal", () => {
     test.use({ account: PRINCIPAL });
 
-    test("signs the correction: the old diploma is shown as replaced, with a link to the new one", async ({ page, browser, baseURL }) => {
+    test("signs the correction: the old diploma is shown as replaced, with a link to the new one", async ({
+      page,
+      browser,
+      baseURL,
+    }) => {
       const oldSerial = run.serials.get(CORRECTED.fullName)!;
       const oldId = run.ids.get(CORRECTED.fullName)!;
 
@@ -449,7 +492,9 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         await expect(changed).toContainText(CORRECTED.dateOfBirth);
         await expect(changed).toContainText(CORRECTED_BIRTH.vi);
         await page.getByRole("button", { name: "Ký số 1 văn bằng" }).click();
-        const done = page.getByText(/^Đã ký số 1 văn bằng, số hiệu (CDCNHN-\d{6})\. Văn bằng đã được ghi vào sổ gốc\.$/);
+        const done = page.getByText(
+          /^Đã ký số 1 văn bằng, số hiệu (CDCNHN-\d{6})\. Văn bằng đã được ghi vào sổ gốc\.$/,
+        );
         await expect(done).toBeVisible();
         run.replacementSerial = /số hiệu (CDCNHN-\d{6})/.exec((await done.textContent())!)![1]!;
         expect(run.replacementSerial).not.toBe(oldSerial);
@@ -457,7 +502,9 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
 
       await test.step("the school's page of the old diploma points to the replacement", async () => {
         await page.goto(`/school/${SCHOOL}/diplomas/${oldId}`);
-        await expect(page.getByText(`Văn bằng này đã được thay thế bằng văn bằng số hiệu ${run.replacementSerial}.`)).toBeVisible();
+        await expect(
+          page.getByText(`Văn bằng này đã được thay thế bằng văn bằng số hiệu ${run.replacementSerial}.`),
+        ).toBeVisible();
         await expect(fact(page, "Trạng thái")).toContainText("Đã được thay thế");
         const replacement = page.getByRole("link", { name: "Xem văn bằng thay thế" }).first();
         run.replacementId = /\/diplomas\/([0-9a-f-]{36})$/.exec((await replacement.getAttribute("href"))!)![1]!;
@@ -477,7 +524,9 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
           const p = anonymous.page;
           await p.goto(`/credentials/${oldId}`);
           await expect(p.locator(".credential-head")).toContainText(`${oldSerial} · Đã được thay thế`);
-          await expect(p.getByText("Văn bằng này đã được thay thế bằng một văn bằng mới và không còn giá trị.")).toBeVisible();
+          await expect(
+            p.getByText("Văn bằng này đã được thay thế bằng một văn bằng mới và không còn giá trị."),
+          ).toBeVisible();
           await expect(p.locator(".credential-page")).toContainText(CORRECTED.dateOfBirth);
           const current = p.getByRole("link", { name: "Xem văn bằng hiện hành" });
           await expect(current).toHaveAttribute("href", `/credentials/${run.replacementId}`);

@@ -9,13 +9,21 @@ import { expect, postSignIn, test } from "./fixtures";
 
 const PASSWORD = "mat-khau-e2e-2026";
 
-async function pageFor(browser: Browser, baseURL: string | undefined, email?: string, password?: string): Promise<Page> {
+async function pageFor(
+  browser: Browser,
+  baseURL: string | undefined,
+  email?: string,
+  password?: string,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   if (email) await postSignIn(context.request, email, password);
   return context.newPage();
 }
 
-test("an employer signs up, is approved, posts a job; a graduate applies; the employer moves the application", async ({ browser, baseURL }) => {
+test("an employer signs up, is approved, posts a job; a graduate applies; the employer moves the application", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const stamp = Date.now();
   const email = `tuyendung.${stamp}@example.vn`;
@@ -43,7 +51,12 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
     await employer.getByRole("button", { name: "Đăng ký" }).click();
     await expect(employer.getByRole("heading", { level: 1, name: "Kiểm tra hộp thư của bạn" })).toBeVisible();
     await employer.goto("/demo/outbox");
-    await employer.getByRole("listitem").filter({ hasText: email }).first().getByRole("link", { name: /\/confirm-email\?token=/ }).click();
+    await employer
+      .getByRole("listitem")
+      .filter({ hasText: email })
+      .first()
+      .getByRole("link", { name: /\/confirm-email\?token=/ })
+      .click();
     await expect(employer).toHaveURL(/\/sign-in\?notice=confirmed$/);
     await postSignIn(employer.context().request, email, PASSWORD);
   });
@@ -56,7 +69,9 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
     const programme = employer.getByRole("combobox", { name: "Ngành, nghề đào tạo phù hợp" });
     await programme.fill("cong nghe thong");
     await employer.getByRole("option", { name: "Công nghệ thông tin — Cao đẳng", exact: true }).click();
-    await expect(employer.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" })).toContainText("Công nghệ thông tin — Cao đẳng");
+    await expect(employer.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" })).toContainText(
+      "Công nghệ thông tin — Cao đẳng",
+    );
     await expect(programme).toHaveValue("");
     await employer.getByLabel("Hà Nội", { exact: true }).check();
     await employer.getByLabel("Lương từ (đồng/tháng)").fill("20.000.000");
@@ -66,7 +81,9 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
     await employer.getByRole("button", { name: "Lưu bản nháp" }).click();
     await expect(employer.getByText("Lương tối thiểu không được lớn hơn lương tối đa.")).toBeVisible();
     // The chosen programme survives the refused submit, still by name.
-    await expect(employer.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" })).toContainText("Công nghệ thông tin — Cao đẳng");
+    await expect(employer.getByRole("list", { name: "Đã chọn: Ngành, nghề đào tạo phù hợp" })).toContainText(
+      "Công nghệ thông tin — Cao đẳng",
+    );
     await employer.getByLabel("Lương từ (đồng/tháng)").fill("12.000.000");
     await employer.getByLabel("Lương đến (đồng/tháng)").fill("20.000.000");
     await employer.getByRole("button", { name: "Lưu bản nháp" }).click();
@@ -100,7 +117,9 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
   await test.step("the demo graduate sees the job ranked with reasons in words, and applies with the diploma", async () => {
     await graduate.goto("/graduate/jobs?q=ung+dung");
     const card = graduate.getByRole("listitem").filter({ has: graduate.getByRole("link", { name: title }) });
-    await expect(card).toContainText("Đúng ngành Công nghệ thông tin · Cùng tỉnh Hà Nội · Trình độ cao đẳng ≥ trung cấp");
+    await expect(card).toContainText(
+      "Đúng ngành Công nghệ thông tin · Cùng tỉnh Hà Nội · Trình độ cao đẳng ≥ trung cấp",
+    );
     await expect(card).toContainText("Đăng hôm nay");
     await card.getByRole("link", { name: title }).click();
     await expect(graduate.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -137,7 +156,10 @@ test("an employer signs up, is approved, posts a job; a graduate applies; the em
   await test.step("the employer sees it withdrawn and can no longer move it", async () => {
     await employer.goto(`/employer/${taxCode}/jobs`);
     await expect(employer.getByRole("row", { name: new RegExp(title) })).toContainText("1");
-    await employer.getByRole("row", { name: new RegExp(title) }).getByRole("link", { name: "1", exact: true }).click();
+    await employer
+      .getByRole("row", { name: new RegExp(title) })
+      .getByRole("link", { name: "1", exact: true })
+      .click();
     const application = employer.getByRole("region", { name: "Nguyễn Văn An" });
     await expect(application).toContainText("Đã rút hồ sơ");
     await expect(application.getByLabel("Chuyển sang")).toHaveCount(0);
@@ -160,7 +182,11 @@ test.describe("the job form without JavaScript", () => {
     await page.getByRole("button", { name: "Lưu bản nháp" }).click();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     // The saved job shows its choices by name in the same lists.
-    await expect(page.getByLabel("Ngành, nghề đào tạo phù hợp").locator("option:checked")).toHaveText("Kế toán doanh nghiệp — Cao đẳng");
-    await expect(page.getByLabel("Nghề nghiệp (danh mục nghề nghiệp Việt Nam)").locator("option:checked")).toHaveText("Nhân viên kế toán");
+    await expect(page.getByLabel("Ngành, nghề đào tạo phù hợp").locator("option:checked")).toHaveText(
+      "Kế toán doanh nghiệp — Cao đẳng",
+    );
+    await expect(page.getByLabel("Nghề nghiệp (danh mục nghề nghiệp Việt Nam)").locator("option:checked")).toHaveText(
+      "Nhân viên kế toán",
+    );
   });
 });

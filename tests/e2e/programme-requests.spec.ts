@@ -34,7 +34,8 @@ function csvWithUnknownProgramme(templateCsv: string): string {
     "Thư điện tử": "",
     "Số quyết định tốt nghiệp": "88/QĐ-TCKT",
   };
-  for (const h of headers!) if (!(h in cell)) throw new Error(`the template has a column this test does not fill: ${h}`);
+  for (const h of headers!)
+    if (!(h in cell)) throw new Error(`the template has a column this test does not fill: ${h}`);
   return `\uFEFF${headers!.join(",")}\r\n${headers!.map((h) => cell[h]).join(",")}\r\n`;
 }
 
@@ -42,7 +43,11 @@ async function hydrated(page: Page) {
   await expect(page.locator(".nav-menu")).toHaveAttribute("data-scripted", "true");
 }
 
-test("a school asks for a missing programme from the import's error; the ministry answers; the school sees it", async ({ page, browser, baseURL }) => {
+test("a school asks for a missing programme from the import's error; the ministry answers; the school sees it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   await test.step("the registrar imports a file naming an unknown programme and asks the ministry in one click", async () => {
     await page.goto(`/school/${SCHOOL}/batches/new`);
@@ -55,12 +60,16 @@ test("a school asks for a missing programme from the import's error; the ministr
     const template = await page.request.get(`/school/${SCHOOL}/batches/template.csv`);
     const csv = csvWithUnknownProgramme(await template.text());
     await hydrated(page);
-    await page.getByLabel("Tệp danh sách").setInputFiles({ name: "nganh-moi.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page
+      .getByLabel("Tệp danh sách")
+      .setInputFiles({ name: "nganh-moi.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
     const report = page.getByRole("region", { name: "Kết quả kiểm tra tệp nganh-moi.csv" });
     await expect(report).toContainText("Mã ngành, nghề này không có trong danh mục.");
     await report.getByRole("button", { name: "Đề nghị Bộ bổ sung ngành/nghề này" }).click();
-    await expect(report.locator(".programme-request-sent")).toContainText(`Đã gửi đề nghị bổ sung mã ${MISSING}: Đang chờ Bộ xử lý.`);
+    await expect(report.locator(".programme-request-sent")).toContainText(
+      `Đã gửi đề nghị bổ sung mã ${MISSING}: Đang chờ Bộ xử lý.`,
+    );
   });
 
   await test.step("the ministry's administrator finds it under the catalogues and refuses it with a note", async () => {

@@ -21,24 +21,49 @@ const RETURN_REASON = "Thiếu số quyết định của hai người học, h�
 
 /** The file's order; sorted by given name (then family name, D before Đ) the list reads Dương, Đỗ, Ánh. */
 const CLASS = [
-  { fullName: "Đỗ Văn An", dob: "03/04/2004", iso: "2004-04-03", personalId: `0${stamp}951`, email: `do.an.${stamp}@example.vn` },
-  { fullName: "Nguyễn Thị Ánh", dob: "11/12/2003", iso: "2003-12-11", personalId: `0${stamp}952`, email: `anh.nguyen.${stamp}@example.vn` },
-  { fullName: "Dương Thị An", dob: "25/05/2004", iso: "2004-05-25", personalId: `0${stamp}953`, email: `duong.an.${stamp}@example.vn` },
+  {
+    fullName: "Đỗ Văn An",
+    dob: "03/04/2004",
+    iso: "2004-04-03",
+    personalId: `0${stamp}951`,
+    email: `do.an.${stamp}@example.vn`,
+  },
+  {
+    fullName: "Nguyễn Thị Ánh",
+    dob: "11/12/2003",
+    iso: "2003-12-11",
+    personalId: `0${stamp}952`,
+    email: `anh.nguyen.${stamp}@example.vn`,
+  },
+  {
+    fullName: "Dương Thị An",
+    dob: "25/05/2004",
+    iso: "2004-05-25",
+    personalId: `0${stamp}953`,
+    email: `duong.an.${stamp}@example.vn`,
+  },
 ];
 const SORTED = [CLASS[2]!, CLASS[0]!, CLASS[1]!];
 
 const run = { batchId: "" };
 
 function classCsv(): string {
-  const header = 'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp,Thư điện tử';
-  const rows = CLASS.map((g) => `${g.fullName},${g.dob},Hà Nội,Nữ,Kinh,${g.personalId},6340302,Chính quy,Khá,20/06/2025,77/QĐ-CĐCN,${g.email}`);
+  const header =
+    'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp,Thư điện tử';
+  const rows = CLASS.map(
+    (g) =>
+      `${g.fullName},${g.dob},Hà Nội,Nữ,Kinh,${g.personalId},6340302,Chính quy,Khá,20/06/2025,77/QĐ-CĐCN,${g.email}`,
+  );
   return `\uFEFF${header}\r\n${rows.join("\r\n")}\r\n`;
 }
 
 /** The newest mail to `to` whose subject contains `subject`, as shown in the demo outbox. */
 async function mailTo(page: Page, to: string, subject: string) {
   await page.goto("/demo/outbox");
-  const mail = page.locator("li.mail").filter({ has: page.locator(".mail-meta strong", { hasText: to }) }).filter({ has: page.locator(".mail-subject", { hasText: subject }) });
+  const mail = page
+    .locator("li.mail")
+    .filter({ has: page.locator(".mail-meta strong", { hasText: to }) })
+    .filter({ has: page.locator(".mail-subject", { hasText: subject }) });
   await expect(mail.first()).toBeVisible();
   return mail.first();
 }
@@ -62,13 +87,17 @@ test.describe("the registry by mail: principal, registrar, graduates", () => {
 
       await hydrated(page);
       const importCard = page.locator("#import");
-      await importCard.getByLabel("Tệp danh sách").setInputFiles({ name: "lop-kt.csv", mimeType: "text/csv", buffer: Buffer.from(classCsv(), "utf8") });
+      await importCard
+        .getByLabel("Tệp danh sách")
+        .setInputFiles({ name: "lop-kt.csv", mimeType: "text/csv", buffer: Buffer.from(classCsv(), "utf8") });
       await importCard.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
       await expect(page.getByText("Đã nhập 3 văn bằng từ tệp; không có dòng nào lỗi.")).toBeVisible();
 
       const names = page.locator("#drafts table tbody tr td:nth-child(2)");
       await expect(names).toHaveText(CLASS.map((g) => g.fullName));
-      await page.getByLabel("Sắp xếp danh sách").selectOption({ label: "Theo tên (tên, rồi họ và tên đệm — như danh sách lớp)" });
+      await page
+        .getByLabel("Sắp xếp danh sách")
+        .selectOption({ label: "Theo tên (tên, rồi họ và tên đệm — như danh sách lớp)" });
       await page.getByRole("button", { name: "Sắp xếp", exact: true }).click();
       await expect(page.getByText("Đã sắp xếp lại danh sách.", { exact: false })).toBeVisible();
       await expect(names).toHaveText(SORTED.map((g) => g.fullName));
@@ -132,7 +161,10 @@ test.describe("the registry by mail: principal, registrar, graduates", () => {
       await page.goto(`/school/${SCHOOL}/batches/${run.batchId}`);
       const rows = page.locator("#drafts table tbody tr");
       await expect(rows.locator("td:nth-child(2)")).toHaveText(SORTED.map((g) => g.fullName));
-      const numbers = await rows.locator("td").filter({ hasText: /CDCNHN-\d{6} · \d+\/\d{4}/ }).allTextContents();
+      const numbers = await rows
+        .locator("td")
+        .filter({ hasText: /CDCNHN-\d{6} · \d+\/\d{4}/ })
+        .allTextContents();
       const registerNumbers = numbers.map((n) => Number(/· (\d+)\//.exec(n)![1]));
       const serials = numbers.map((n) => Number(/CDCNHN-(\d{6})/.exec(n)![1]));
       expect(registerNumbers).toHaveLength(3);
@@ -156,7 +188,9 @@ test.describe("the registry by mail: principal, registrar, graduates", () => {
     test("claims a diploma with the code from the mail", async ({ page }) => {
       const g = SORTED[0]!;
       const mail = await mailTo(page, g.email, "Văn bằng số hiệu");
-      const code = /Mã nhận văn bằng của bạn: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await mail.locator(".mail-body").textContent())!)![1]!;
+      const code = /Mã nhận văn bằng của bạn: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(
+        (await mail.locator(".mail-body").textContent())!,
+      )![1]!;
       await page.goto("/graduate/claim");
       await page.getByLabel("Mã nhận văn bằng").fill(code);
       await page.getByLabel("Số định danh cá nhân").fill(g.personalId);

@@ -75,7 +75,12 @@ test.describe("employer member", () => {
     const response = await page.goto("/employer/0101234567");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: EMPLOYER })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: EMPLOYER }).getByRole("link")).toHaveText(["Tổng quan", "Tin tuyển dụng", "Hồ sơ doanh nghiệp", "Thành viên"]);
+    await expect(page.getByRole("navigation", { name: EMPLOYER }).getByRole("link")).toHaveText([
+      "Tổng quan",
+      "Tin tuyển dụng",
+      "Hồ sơ doanh nghiệp",
+      "Thành viên",
+    ]);
   });
 
   test("gets 403 on a school", async ({ page }) => {
@@ -124,10 +129,34 @@ test("an unknown URL gives the Vietnamese 404 page", async ({ page }) => {
 test.describe("the header lists exactly the role's workspaces", () => {
   const common = ["Trang chủ", "Xác thực văn bằng", "Việc làm"];
   const cases = [
-    { account: "admin@moet.gov.vn", workspaces: ["Quản trị Bộ"], name: "Phạm Quốc Bảo", href: "/admin", heading: "Quản trị của Bộ" },
-    { account: "vanbang@cdcnhn.edu.vn", workspaces: [`Trường: ${SCHOOL_CDCNHN}`], name: "Trần Văn Đức", href: "/school/CDCNHN", heading: SCHOOL_CDCNHN },
-    { account: "tuyendung@codienviet.vn", workspaces: [`Doanh nghiệp: ${EMPLOYER}`], name: "Bùi Thanh Sơn", href: "/employer/0101234567", heading: EMPLOYER },
-    { account: "an.nguyen@example.vn", workspaces: ["Văn bằng của tôi"], name: "Nguyễn Văn An", href: "/graduate", heading: "Văn bằng của tôi" },
+    {
+      account: "admin@moet.gov.vn",
+      workspaces: ["Quản trị Bộ"],
+      name: "Phạm Quốc Bảo",
+      href: "/admin",
+      heading: "Quản trị của Bộ",
+    },
+    {
+      account: "vanbang@cdcnhn.edu.vn",
+      workspaces: [`Trường: ${SCHOOL_CDCNHN}`],
+      name: "Trần Văn Đức",
+      href: "/school/CDCNHN",
+      heading: SCHOOL_CDCNHN,
+    },
+    {
+      account: "tuyendung@codienviet.vn",
+      workspaces: [`Doanh nghiệp: ${EMPLOYER}`],
+      name: "Bùi Thanh Sơn",
+      href: "/employer/0101234567",
+      heading: EMPLOYER,
+    },
+    {
+      account: "an.nguyen@example.vn",
+      workspaces: ["Văn bằng của tôi"],
+      name: "Nguyễn Văn An",
+      href: "/graduate",
+      heading: "Văn bằng của tôi",
+    },
   ];
   for (const c of cases) {
     test.describe(c.account, () => {

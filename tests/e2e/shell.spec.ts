@@ -9,7 +9,9 @@ test.describe("language", () => {
   test("Vietnamese by default", async ({ page }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Văn bằng nghề nghiệp số — tin cậy, tra cứu tức thì");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Văn bằng nghề nghiệp số — tin cậy, tra cứu tức thì",
+    );
     const toEnglish = page.getByRole("button", { name: "English", exact: true });
     await expect(toEnglish).toHaveAttribute("lang", "en");
     await expect(toEnglish).toHaveAttribute("title", "Chuyển sang tiếng Anh");
@@ -20,8 +22,17 @@ test.describe("language", () => {
     await page.getByRole("button", { name: "English", exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Digital vocational diplomas — trusted, checked in an instant");
-    await expect(mainNavLinks(page)).toHaveText(["Home", "Verify a diploma", "Jobs", "Demo mailbox", "Sign in", "Sign up"]);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Digital vocational diplomas — trusted, checked in an instant",
+    );
+    await expect(mainNavLinks(page)).toHaveText([
+      "Home",
+      "Verify a diploma",
+      "Jobs",
+      "Demo mailbox",
+      "Sign in",
+      "Sign up",
+    ]);
 
     // A full page load of another page: the choice is remembered (cookie), not only held by the client.
     await page.goto("/sign-in");
@@ -94,7 +105,10 @@ test("security headers and a nonce on every inline script", async ({ page }) => 
   const headers = response!.headers();
   const csp = headers["content-security-policy"] ?? "";
   const directives = new Map(
-    csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values] as const),
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values] as const),
   );
   const scriptSrc = directives.get("script-src") ?? [];
   const nonce = scriptSrc.map((v) => /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(v)?.[1]).find(Boolean);
@@ -140,7 +154,9 @@ test("no console errors on the home page, and its scripts run under the CSP", as
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`requestfailed: ${request.url()}`));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto("/");
   // Set by an effect: React hydrated, so the inline and module scripts were allowed to run.

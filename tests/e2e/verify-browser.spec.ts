@@ -18,7 +18,10 @@ const browserCheck = (page: Page) => page.locator(".browser-check");
 /** An all-clear revocation list: what an attacker would serve to hide a revocation. */
 const CLEAR_LIST = encodeStatusList(emptyBitstring(), (b) => new Uint8Array(gzipSync(b)));
 
-test("a genuine diploma: the browser checks signature and status itself and agrees: valid", async ({ page, baseURL }) => {
+test("a genuine diploma: the browser checks signature and status itself and agrees: valid", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID);
   const lists: string[] = [];
   page.on("request", (request) => {
@@ -31,10 +34,16 @@ test("a genuine diploma: the browser checks signature and status itself and agre
   await expect(browserCheck(page)).toContainText("đúng chữ ký của nhà trường");
   await expect(browserCheck(page)).toContainText("không bị thu hồi hay đình chỉ");
   await expect(browserCheck(page)).toContainText("khớp với kết quả của máy chủ");
-  expect(lists.some((p) => /\/status\/revocation-\d+$/.test(p)), "the browser fetched the revocation list").toBe(true);
+  expect(
+    lists.some((p) => /\/status\/revocation-\d+$/.test(p)),
+    "the browser fetched the revocation list",
+  ).toBe(true);
 });
 
-test("a revoked diploma: the browser independently confirms revoked from the school's signed status list", async ({ page, baseURL }) => {
+test("a revoked diploma: the browser independently confirms revoked from the school's signed status list", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, REVOKED);
   await page.goto(pathOf(qr.text, baseURL!));
   await expect(banner(page)).toHaveAttribute("data-verdict", "revoked");
@@ -44,7 +53,10 @@ test("a revoked diploma: the browser independently confirms revoked from the sch
   await expect(browserCheck(page)).toContainText("khớp với kết quả của máy chủ");
 });
 
-test("a status list altered on its way (the revocation hidden) is refused: status unknown, and the page says the check disagrees", async ({ page, baseURL }) => {
+test("a status list altered on its way (the revocation hidden) is refused: status unknown, and the page says the check disagrees", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, REVOKED);
   await page.route("**/issuers/*/status/revocation-*", async (route) => {
     const response = await route.fetch();
@@ -62,7 +74,10 @@ test("a status list altered on its way (the revocation hidden) is refused: statu
   await page.screenshot({ path: test.info().outputPath("status-list-tampered.png"), fullPage: true });
 });
 
-test("a trust registry altered on its way is not used: the page says the check disagrees, never valid", async ({ page, baseURL }) => {
+test("a trust registry altered on its way is not used: the page says the check disagrees, never valid", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID);
   await page.route("**/trust-registry.json", async (route) => {
     const response = await route.fetch();

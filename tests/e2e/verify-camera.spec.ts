@@ -33,7 +33,12 @@ async function launchWithFakeCamera(text: string, testInfo: TestInfo): Promise<B
   const config = testInfo.project.use.launchOptions ?? {};
   return chromium.launch({
     executablePath: config.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [...(config.args ?? []), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+    args: [
+      ...(config.args ?? []),
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
 }
 
@@ -72,7 +77,11 @@ export function qrY4m(text: string, width = WIDTH, height = HEIGHT): Buffer {
   return Buffer.concat([header, luma, chroma]);
 }
 
-test("scanning a genuine diploma's QR code with the (fake) camera on /verify says valid", async ({ page, baseURL, browserName }, testInfo) => {
+test("scanning a genuine diploma's QR code with the (fake) camera on /verify says valid", async ({
+  page,
+  baseURL,
+  browserName,
+}, testInfo) => {
   test.skip(browserName !== "chromium", "Chromium's fake camera only");
 
   const { text, serial } = await demoQr(page, VALID);
@@ -104,7 +113,11 @@ test("scanning a genuine diploma's QR code with the (fake) camera on /verify say
   }
 });
 
-test("after one visit, offline: the (fake) camera still decodes the QR code on the device, and the status is status_unknown", async ({ page, baseURL, browserName }, testInfo) => {
+test("after one visit, offline: the (fake) camera still decodes the QR code on the device, and the status is status_unknown", async ({
+  page,
+  baseURL,
+  browserName,
+}, testInfo) => {
   test.skip(browserName !== "chromium", "Chromium's fake camera only");
   const { text, serial } = await demoQr(page, VALID);
   let browser: Browser | null = null;

@@ -12,7 +12,11 @@ test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: 
 
 const banner = (page: Page) => page.locator("section.verdict");
 
-test("after one visit, offline: the signature still checks on the device and the verdict is status_unknown, never valid", async ({ page, context, baseURL }) => {
+test("after one visit, offline: the signature still checks on the device and the verdict is status_unknown, never valid", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID_QUERY);
   await page.goto("/verify");
   // The service worker installs (keeping the shell and the registry) and takes control of the page.
@@ -45,7 +49,10 @@ test("after one visit, offline: the signature still checks on the device and the
   }
 });
 
-test("after one visit, offline: a photo of the QR code is still decoded on the device, and the status is status_unknown", async ({ page, context }) => {
+test("after one visit, offline: a photo of the QR code is still decoded on the device, and the status is status_unknown", async ({
+  page,
+  context,
+}) => {
   const qr = await demoQr(page, VALID_QUERY);
   await page.goto("/verify");
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 15_000 });
@@ -59,7 +66,9 @@ test("after one visit, offline: a photo of the QR code is still decoded on the d
     // Opened afresh offline: the page and its scripts, the QR reader's chunk among them, come from the worker.
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 15_000 });
-    await page.getByLabel("Tải lên ảnh chụp mã QR").setInputFiles({ name: "van-bang.png", mimeType: "image/png", buffer: qr.png });
+    await page
+      .getByLabel("Tải lên ảnh chụp mã QR")
+      .setInputFiles({ name: "van-bang.png", mimeType: "image/png", buffer: qr.png });
     await expect(banner(page)).toHaveAttribute("data-verdict", "status_unknown");
     await expect(banner(page)).toContainText(/không kiểm tra được trạng thái khi ngoại tuyến/i);
     await expect(page.locator(".browser-check")).toContainText("đúng chữ ký của nhà trường");

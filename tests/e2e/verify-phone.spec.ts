@@ -22,9 +22,16 @@ async function expectOnFirstScreen(locator: Locator, what: string) {
   expect(box!.y + box!.height, `${what}: bottom within ${VIEWPORT.height}px`).toBeLessThanOrEqual(VIEWPORT.height);
 }
 
-const fact = (page: Page, label: string) => page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+const fact = (page: Page, label: string) =>
+  page
+    .locator(".verify-facts dl > div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+    .locator("dd");
 
-test("a valid diploma: verdict, holder, programme, level and school on the first screen; the device check is one line", async ({ page, baseURL }) => {
+test("a valid diploma: verdict, holder, programme, level and school on the first screen; the device check is one line", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID);
   await page.goto(pathOf(qr.text, baseURL!));
   await expect(browserCheck(page)).toHaveAttribute("data-agreement", "agrees");
@@ -69,7 +76,10 @@ test("the verification receipt downloads as a PDF and as JSON, signed out", asyn
   expect(receipt.checks.map((c: { outcome: string }) => c.outcome)).toEqual(["passed", "passed", "passed", "passed"]);
 });
 
-test("a superseded diploma: amber, one word ('Đã được thay thế'), no sentence said twice, never called revoked", async ({ page, baseURL }) => {
+test("a superseded diploma: amber, one word ('Đã được thay thế'), no sentence said twice, never called revoked", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, "status=superseded");
   await page.goto(pathOf(qr.text, baseURL!));
   await expect(banner(page)).toHaveAttribute("data-verdict", "superseded");

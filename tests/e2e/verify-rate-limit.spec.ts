@@ -9,11 +9,16 @@ import { expect, test } from "./fixtures";
 /** A documentation address (RFC 5737) that no other spec uses. */
 const CLIENT = { "X-Forwarded-For": "192.0.2.201" };
 
-test("over the public rate limit, the verify page answers 429 with Retry-After, then serves again", async ({ request, page }) => {
+test("over the public rate limit, the verify page answers 429 with Retry-After, then serves again", async ({
+  request,
+  page,
+}) => {
   test.setTimeout(90_000);
   let limited: Awaited<ReturnType<typeof request.get>> | null = null;
   for (let i = 0; i < 200 && !limited; i++) {
-    const batch = await Promise.all(Array.from({ length: 10 }, () => request.get("/V/AAAA", { headers: { Accept: "text/html", ...CLIENT } })));
+    const batch = await Promise.all(
+      Array.from({ length: 10 }, () => request.get("/V/AAAA", { headers: { Accept: "text/html", ...CLIENT } })),
+    );
     limited = batch.find((r) => r.status() === 429) ?? null;
   }
   expect(limited, "the burst is spent at some point").not.toBeNull();

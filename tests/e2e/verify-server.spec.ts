@@ -25,7 +25,11 @@ function nonceOf(response: APIResponse): string {
   return nonce!;
 }
 
-test("anonymous visits of one verify URL each get their own CSP nonce, matching the page's scripts, and the same verdict", async ({ page, playwright, baseURL }) => {
+test("anonymous visits of one verify URL each get their own CSP nonce, matching the page's scripts, and the same verdict", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const path = new URL((await demoQr(page, IN_FORCE)).text).pathname;
   const stranger = await anonymous(playwright, baseURL);
   const nonces = new Set<string>();
@@ -44,7 +48,11 @@ test("anonymous visits of one verify URL each get their own CSP nonce, matching 
   await stranger.dispose();
 });
 
-test("a signed-in visitor is never served the anonymous copy of a verify page, nor primes it", async ({ page, playwright, baseURL }) => {
+test("a signed-in visitor is never served the anonymous copy of a verify page, nor primes it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const path = new URL((await demoQr(page, IN_FORCE, { stayIn: true })).text).pathname;
   const stranger = await anonymous(playwright, baseURL);
   const principal = demoAccount(PRINCIPAL).fullName;
@@ -56,7 +64,11 @@ test("a signed-in visitor is never served the anonymous copy of a verify page, n
   await stranger.dispose();
 });
 
-test("the verification API answers ahead of Remix with the same verdicts, CORS and error codes", async ({ page, playwright, baseURL }) => {
+test("the verification API answers ahead of Remix with the same verdicts, CORS and error codes", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const qr = (await demoQr(page, IN_FORCE)).text;
   const api = await anonymous(playwright, baseURL);
   const valid = await api.post("/api/v1/verify", { data: { qr } });
@@ -78,7 +90,10 @@ test("the verification API answers ahead of Remix with the same verdicts, CORS a
   const get = await api.get("/api/v1/verify");
   expect(get.status()).toBe(405);
   expect((await get.json()).code).toBe("method_not_allowed");
-  const notJson = await api.post("/api/v1/verify", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const notJson = await api.post("/api/v1/verify", {
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect([notJson.status(), (await notJson.json()).code]).toEqual([400, "invalid_json"]);
   const huge = await api.post("/api/v1/verify", { data: { qr: "x".repeat(70_000) } });
   expect([huge.status(), (await huge.json()).code]).toEqual([400, "body_too_large"]);
@@ -87,7 +102,11 @@ test("the verification API answers ahead of Remix with the same verdicts, CORS a
   await api.dispose();
 });
 
-test("a suspension, then a reinstatement, shows on the replayed verify page within about a second", async ({ page, playwright, baseURL }) => {
+test("a suspension, then a reinstatement, shows on the replayed verify page within about a second", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const { id, text } = await demoQr(page, IN_FORCE, { stayIn: true });
   const path = new URL(text).pathname;
   const stranger = await anonymous(playwright, baseURL);
@@ -108,7 +127,11 @@ test("a suspension, then a reinstatement, shows on the replayed verify page with
     await change("Đình chỉ văn bằng", "Tôi xác nhận đình chỉ văn bằng này.", "Đã đình chỉ văn bằng.");
     await expect.poll(verdictSeen, { timeout: 4_000, intervals: [250] }).toBe("suspended");
   } finally {
-    await change("Khôi phục hiệu lực", "Tôi xác nhận khôi phục hiệu lực văn bằng này.", "Đã khôi phục hiệu lực văn bằng.");
+    await change(
+      "Khôi phục hiệu lực",
+      "Tôi xác nhận khôi phục hiệu lực văn bằng này.",
+      "Đã khôi phục hiệu lực văn bằng.",
+    );
   }
   await expect.poll(verdictSeen, { timeout: 4_000, intervals: [250] }).toBe("valid");
   await stranger.dispose();

@@ -30,7 +30,11 @@ async function demoCredential(page: Page): Promise<{ serial: string; credential:
 
 const banner = (page: Page) => page.locator("section.verdict");
 const fileInput = (page: Page) => page.getByLabel("Tải lên tệp văn bằng số (JSON)");
-const asFile = (body: string | Buffer, name = "vc.json") => ({ name, mimeType: "application/json", buffer: Buffer.isBuffer(body) ? body : Buffer.from(body) });
+const asFile = (body: string | Buffer, name = "vc.json") => ({
+  name,
+  mimeType: "application/json",
+  buffer: Buffer.isBuffer(body) ? body : Buffer.from(body),
+});
 
 test("a genuine credential JSON file says valid; a tampered one says invalid signature", async ({ page }) => {
   const { serial, credential } = await demoCredential(page);
@@ -41,15 +45,24 @@ test("a genuine credential JSON file says valid; a tampered one says invalid sig
   await expect(page.locator(".verify-facts")).toContainText(serial);
   await expect(page.locator(".verify-facts")).toContainText(VALID_HOLDER);
   // The classification reads as its label, and the page speaks of the file, not of a QR code.
-  const classification = page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: /^Xếp loại$/ }) }).locator("dd");
+  const classification = page
+    .locator(".verify-facts dl > div")
+    .filter({ has: page.locator("dt", { hasText: /^Xếp loại$/ }) })
+    .locator("dd");
   await expect(classification).toHaveText(/^(Xuất sắc|Giỏi|Khá|Trung bình khá|Trung bình)$/);
   await expect(page.locator(".verify-page")).not.toContainText("diplomas.classification");
   await expect(page.getByRole("heading", { level: 2, name: "Thông tin trên tệp văn bằng số" })).toBeVisible();
   await expect(page.locator(".verify-page")).not.toContainText(/mã QR/i);
   // On the phone's first screen: the verdict, the holder, the programme, the level and the school.
-  const firstScreen = [page.getByRole("heading", { level: 1 }), ...["Họ và tên", "Ngành, nghề", "Trình độ", "Cơ sở đào tạo"].map((label) =>
-    page.locator(".verify-facts dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd"),
-  )];
+  const firstScreen = [
+    page.getByRole("heading", { level: 1 }),
+    ...["Họ và tên", "Ngành, nghề", "Trình độ", "Cơ sở đào tạo"].map((label) =>
+      page
+        .locator(".verify-facts dl > div")
+        .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+        .locator("dd"),
+    ),
+  ];
   for (const item of firstScreen) {
     const box = (await item.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(844);
@@ -61,7 +74,8 @@ test("a genuine credential JSON file says valid; a tampered one says invalid sig
   subject["name"] = "Trần Thị Giả";
   expect(JSON.stringify(tampered)).not.toBe(JSON.stringify(credential));
   // A change anywhere in the signed document breaks the signature; if "name" is not a field, alter the whole subject.
-  if (!("name" in (credential["credentialSubject"] as object))) tampered["credentialSubject"] = { ...subject, extra: "x" };
+  if (!("name" in (credential["credentialSubject"] as object)))
+    tampered["credentialSubject"] = { ...subject, extra: "x" };
   await fileInput(page).setInputFiles(asFile(JSON.stringify(tampered)));
   await expect(banner(page)).toHaveAttribute("data-verdict", "invalid_signature");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Chữ ký không hợp lệ/);
@@ -84,7 +98,9 @@ test("a credential file dropped on the drop zone is verified too", async ({ page
   await expect(banner(page)).toHaveAttribute("data-verdict", "valid");
 });
 
-test("bad files (not JSON, a JSON array, empty, oversized, a JSON object that is no credential) say so in Vietnamese", async ({ page }) => {
+test("bad files (not JSON, a JSON array, empty, oversized, a JSON object that is no credential) say so in Vietnamese", async ({
+  page,
+}) => {
   await page.goto("/verify");
   for (const body of ["xin chào", "[1,2,3]", "", `{"a":"${"x".repeat(70_000)}"}`, "\u0000\u00ff\u00fe garbage"]) {
     await fileInput(page).setInputFiles(asFile(body));
@@ -96,7 +112,9 @@ test("bad files (not JSON, a JSON array, empty, oversized, a JSON object that is
   await expect(banner(page)).toHaveAttribute("data-verdict", /^(malformed|unknown_issuer)$/);
 });
 
-test("the lookup by serial number and full name opens the verdict; a wrong name gets a neutral message", async ({ page }) => {
+test("the lookup by serial number and full name opens the verdict; a wrong name gets a neutral message", async ({
+  page,
+}) => {
   const { serial } = await demoCredential(page);
   await page.goto("/verify");
   await page.getByLabel("Số hiệu văn bằng").fill(serial.toLowerCase()); // "cdcnhn-000041" as typed on a phone
@@ -119,7 +137,10 @@ test("the lookup by serial number and full name opens the verdict; a wrong name 
  * a fragment never reaches the server; the path segment is read as a QR text, so anything else after the payload
  * (here an encoded "?") is malformed, and a further path segment is no verify page at all.
  */
-test("the verify URL with a trailing slash, a query string or a fragment is the same diploma; more after the payload is not", async ({ page, baseURL }) => {
+test("the verify URL with a trailing slash, a query string or a fragment is the same diploma; more after the payload is not", async ({
+  page,
+  baseURL,
+}) => {
   const path = pathOf((await demoQr(page, VALID)).text, baseURL!);
   for (const variant of [path, `${path}/`, `${path}?utm_source=zalo`, `${path}/?x=1`, path.toLowerCase()]) {
     const response = await page.request.get(variant);

@@ -20,7 +20,10 @@ test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: 
 const banner = (page: Page) => page.locator("section.verdict");
 const browserCheck = (page: Page) => page.locator(".browser-check");
 
-test("a genuine diploma's QR URL (upper case /V/) says valid, in green, and the browser checks the signature", async ({ page, baseURL }) => {
+test("a genuine diploma's QR URL (upper case /V/) says valid, in green, and the browser checks the signature", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID);
   const path = pathOf(qr.text, baseURL!);
   expect(path.startsWith("/V/")).toBe(true);
@@ -31,14 +34,19 @@ test("a genuine diploma's QR URL (upper case /V/) says valid, in green, and the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Văn bằng hợp lệ/);
   await expect(banner(page)).toHaveAttribute("data-verdict", "valid");
   await expect(banner(page)).toHaveCSS("border-left-color", "rgb(27, 110, 58)"); // --ok
-  await expect(browserCheck(page)).toContainText("Chữ ký đã được kiểm tra trên thiết bị của bạn: đúng chữ ký của nhà trường.");
+  await expect(browserCheck(page)).toContainText(
+    "Chữ ký đã được kiểm tra trên thiết bị của bạn: đúng chữ ký của nhà trường.",
+  );
 
   const facts = page.locator(".verify-facts");
   await expect(facts).toContainText(VALID_HOLDER);
   await expect(facts).toContainText(qr.serial);
   await expect(facts).toContainText("2026");
   await expect(page.locator("body")).not.toContainText(VALID_HOLDER_PERSONAL_ID);
-  await expect(page.getByRole("link", { name: "Xem toàn văn văn bằng" })).toHaveAttribute("href", `/credentials/${qr.id}`);
+  await expect(page.getByRole("link", { name: "Xem toàn văn văn bằng" })).toHaveAttribute(
+    "href",
+    `/credentials/${qr.id}`,
+  );
 });
 
 test("the revoked demo diploma says revoked, in red, with its date", async ({ page, baseURL }) => {
@@ -79,7 +87,10 @@ test("a payload changed by one character is never valid, and says why in Vietnam
   }
 });
 
-test("when the trust registry cannot be fetched, the page says the in-browser check could not run", async ({ page, baseURL }) => {
+test("when the trust registry cannot be fetched, the page says the in-browser check could not run", async ({
+  page,
+  baseURL,
+}) => {
   const qr = await demoQr(page, VALID);
   await page.route("**/trust-registry.json", (route) => route.abort());
   await page.goto(pathOf(qr.text, baseURL!));
@@ -99,7 +110,9 @@ test("garbage after /v/ is malformed, never an error page", async ({ page }) => 
 test("uploading a photo of the QR code on /verify opens its verdict", async ({ page }) => {
   const qr = await demoQr(page, VALID);
   await page.goto("/verify");
-  await page.getByLabel("Tải lên ảnh chụp mã QR").setInputFiles({ name: "van-bang.png", mimeType: "image/png", buffer: qr.png });
+  await page
+    .getByLabel("Tải lên ảnh chụp mã QR")
+    .setInputFiles({ name: "van-bang.png", mimeType: "image/png", buffer: qr.png });
   await page.waitForURL(/\/v\/[A-Z2-7]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Văn bằng hợp lệ/);
   await expect(browserCheck(page)).toContainText("Chữ ký đã được kiểm tra trên thiết bị của bạn");
@@ -109,7 +122,9 @@ test("an image without a QR code says so", async ({ page }) => {
   await page.goto("/verify");
   const blank = new PNG({ width: 64, height: 64 });
   blank.data.fill(255);
-  await page.getByLabel("Tải lên ảnh chụp mã QR").setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: PNG.sync.write(blank) });
+  await page
+    .getByLabel("Tải lên ảnh chụp mã QR")
+    .setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: PNG.sync.write(blank) });
   await expect(page.getByText("Không tìm thấy mã QR trong ảnh")).toBeVisible();
 });
 
@@ -127,7 +142,9 @@ test("pasting the link on /verify opens its verdict; text that is not ours says 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Văn bằng hợp lệ/);
 });
 
-test("without JavaScript, the paste form's POST redirects to the verdict or answers malformed in Vietnamese", async ({ page }) => {
+test("without JavaScript, the paste form's POST redirects to the verdict or answers malformed in Vietnamese", async ({
+  page,
+}) => {
   const qr = await demoQr(page, VALID);
   const ok = await page.request.post("/verify", { form: { text: qr.text }, maxRedirects: 0 });
   expect(ok.status()).toBe(302);
@@ -140,7 +157,11 @@ test("without JavaScript, the paste form's POST redirects to the verdict or answ
 test("the verdict page and /verify have no serious accessibility violations", async ({ page, baseURL }) => {
   const qr = await demoQr(page, REVOKED);
   const serious = async () =>
-    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze()).violations
+    (
+      await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+        .analyze()
+    ).violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   await page.goto(pathOf(qr.text, baseURL!));

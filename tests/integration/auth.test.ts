@@ -2,7 +2,12 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, mailOutbox, organisations, roleAssignments, sessions, users } from "../../db/schema";
 import { getSessionUser, revokeSession } from "~/lib/session.server";
-import { changePassword, confirmEmail, requestPasswordReset, resetPassword } from "~/modules/auth/manage-password.server";
+import {
+  changePassword,
+  confirmEmail,
+  requestPasswordReset,
+  resetPassword,
+} from "~/modules/auth/manage-password.server";
 import { registerAccount } from "~/modules/auth/register-account.server";
 import { SignUpSchema } from "~/modules/auth/schema";
 import { signIn } from "~/modules/auth/sign-in.server";
@@ -69,13 +74,23 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
     expect(session?.user.email).toBe("thu@example.vn");
     expect(session?.grants).toEqual([{ role: "graduate", organisationId: null }]);
 
-    const audit = await t.db.select({ action: auditLog.action, ip: auditLog.actorIp }).from(auditLog).where(eq(auditLog.actorUserId, user!.id));
+    const audit = await t.db
+      .select({ action: auditLog.action, ip: auditLog.actorIp })
+      .from(auditLog)
+      .where(eq(auditLog.actorUserId, user!.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["user.confirm-email", "user.sign-in", "user.sign-up"]);
     expect(audit.every((a) => a.ip === "203.0.113.9")).toBe(true);
   });
 
   it("creates a pending school with its first administrator", async () => {
-    const input = signUpInput({ accountType: "school", email: "qt@truong.edu.vn", orgName: "Trường Cao đẳng Thử", schoolCode: "cdthu", schoolType: "cao_dang", provinceCode: "48" });
+    const input = signUpInput({
+      accountType: "school",
+      email: "qt@truong.edu.vn",
+      orgName: "Trường Cao đẳng Thử",
+      schoolCode: "cdthu",
+      schoolType: "cao_dang",
+      provinceCode: "48",
+    });
     const result = await registerAccount(t.db, { input, locale: "vi", publicOrigin: ORIGIN, actor });
     expect(result.ok).toBe(true);
     const [school] = await t.db.select().from(organisations).where(eq(organisations.code, "CDTHU"));
@@ -94,23 +109,49 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
     });
     const before = await countRows();
 
-    const sameEmail = await registerAccount(t.db, { input: signUpInput({ email: "taken@example.vn" }), locale: "vi", publicOrigin: ORIGIN, actor });
-    expect(sameEmail).toMatchObject({ ok: false, code: "email_taken", fieldErrors: { email: "auth.error.email_taken" } });
-
-    const sameCode = await registerAccount(t.db, {
-      input: signUpInput({ accountType: "school", email: "new@truong.edu.vn", orgName: "Trường khác", schoolCode: "TAKEN", schoolType: "trung_cap", provinceCode: "01" }),
+    const sameEmail = await registerAccount(t.db, {
+      input: signUpInput({ email: "taken@example.vn" }),
       locale: "vi",
       publicOrigin: ORIGIN,
       actor,
     });
-    expect(sameCode).toMatchObject({ ok: false, code: "org_code_taken", fieldErrors: { schoolCode: "auth.error.org_code_taken" } });
+    expect(sameEmail).toMatchObject({
+      ok: false,
+      code: "email_taken",
+      fieldErrors: { email: "auth.error.email_taken" },
+    });
+
+    const sameCode = await registerAccount(t.db, {
+      input: signUpInput({
+        accountType: "school",
+        email: "new@truong.edu.vn",
+        orgName: "Trường khác",
+        schoolCode: "TAKEN",
+        schoolType: "trung_cap",
+        provinceCode: "01",
+      }),
+      locale: "vi",
+      publicOrigin: ORIGIN,
+      actor,
+    });
+    expect(sameCode).toMatchObject({
+      ok: false,
+      code: "org_code_taken",
+      fieldErrors: { schoolCode: "auth.error.org_code_taken" },
+    });
     expect(await countRows()).toEqual(before);
   });
 
   it("rejects a wrong password, then rate-limits the address even for the right one", async () => {
     const user = await createUser(t.db, { email: "limit@example.vn" });
-    expect(await signInAs(t.db, user.email, "wrong password!", 3)).toMatchObject({ ok: false, code: "invalid_credentials" });
-    expect(await signInAs(t.db, "nobody@example.vn", "wrong password!", 3)).toMatchObject({ ok: false, code: "invalid_credentials" });
+    expect(await signInAs(t.db, user.email, "wrong password!", 3)).toMatchObject({
+      ok: false,
+      code: "invalid_credentials",
+    });
+    expect(await signInAs(t.db, "nobody@example.vn", "wrong password!", 3)).toMatchObject({
+      ok: false,
+      code: "invalid_credentials",
+    });
     await signInAs(t.db, user.email, "wrong password!", 3);
     await signInAs(t.db, user.email, "wrong password!", 3);
     const blocked = await signInAs(t.db, user.email, TEST_PASSWORD, 3);
@@ -126,10 +167,22 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
     if (!first.ok || !second.ok) throw new Error("sign-in failed");
     const current = await getSessionUser(requestWithCookie(first.value.setCookie));
 
-    const wrong = await changePassword(t.db, { userId: user.id, sessionId: current!.sessionId, currentPassword: "not it at all", newPassword: "a brand new secret", actor });
+    const wrong = await changePassword(t.db, {
+      userId: user.id,
+      sessionId: current!.sessionId,
+      currentPassword: "not it at all",
+      newPassword: "a brand new secret",
+      actor,
+    });
     expect(wrong).toMatchObject({ ok: false, code: "wrong_password" });
 
-    const changed = await changePassword(t.db, { userId: user.id, sessionId: current!.sessionId, currentPassword: TEST_PASSWORD, newPassword: "a brand new secret", actor });
+    const changed = await changePassword(t.db, {
+      userId: user.id,
+      sessionId: current!.sessionId,
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a brand new secret",
+      actor,
+    });
     expect(changed.ok).toBe(true);
     expect(await getSessionUser(requestWithCookie(first.value.setCookie))).not.toBeNull();
     expect(await getSessionUser(requestWithCookie(second.value.setCookie))).toBeNull();
@@ -168,7 +221,10 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
 
     const again = await signInAs(t.db, user.email, TEST_PASSWORD);
     if (!again.ok) throw new Error("sign-in failed");
-    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(sessions.userId, user.id)));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(sessions.userId, user.id)));
     expect(await getSessionUser(requestWithCookie(again.value.setCookie))).toBeNull();
     expect(await getSessionUser(new Request(ORIGIN, { headers: { cookie: "vb_session=forged-token" } }))).toBeNull();
   });

@@ -23,7 +23,10 @@ describe(`bad input at the public forms (${testDatabaseKind()})`, () => {
 
   it("answers 400 to a body that is not a form", async () => {
     for (const route of [signIn, signUp]) {
-      const response = await answer(route.action, post("/x", "\xff\xfe--garbage", { "content-type": "multipart/form-data; boundary=nope" }));
+      const response = await answer(
+        route.action,
+        post("/x", "\xff\xfe--garbage", { "content-type": "multipart/form-data; boundary=nope" }),
+      );
       expect(response.status).toBe(400);
       expect(response.json).toEqual({ code: "bad_request" });
     }
@@ -33,11 +36,29 @@ describe(`bad input at the public forms (${testDatabaseKind()})`, () => {
     const before = (await t.db.select({ n: count() }).from(users))[0]!.n;
     const response = await answer(
       signUp.action,
-      post("/sign-up", new URLSearchParams({ accountType: "employer", fullName: "A".repeat(500), email: "x@", password: "p", passwordConfirm: "q", orgName: "Công ty", taxCode: "12345", provinceCode: "99;drop" })),
+      post(
+        "/sign-up",
+        new URLSearchParams({
+          accountType: "employer",
+          fullName: "A".repeat(500),
+          email: "x@",
+          password: "p",
+          passwordConfirm: "q",
+          orgName: "Công ty",
+          taxCode: "12345",
+          provinceCode: "99;drop",
+        }),
+      ),
     );
     expect(response.status).toBe(400);
     const body = response.json;
-    expect(body.fieldErrors).toMatchObject({ fullName: "validation.fullName", email: "validation.email", password: "validation.password", taxCode: "validation.taxCode", provinceCode: "validation.province" });
+    expect(body.fieldErrors).toMatchObject({
+      fullName: "validation.fullName",
+      email: "validation.email",
+      password: "validation.password",
+      taxCode: "validation.taxCode",
+      provinceCode: "validation.province",
+    });
     expect(body.values.orgName).toBe("Công ty");
     expect(body.values.password).toBeUndefined();
     expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(before);
@@ -45,14 +66,23 @@ describe(`bad input at the public forms (${testDatabaseKind()})`, () => {
 
   it("signs in and goes only to a path on this site", async () => {
     const user = await createUser(t.db);
-    const response = await answer(signIn.action, post("/sign-in", new URLSearchParams({ email: user.email, password: TEST_PASSWORD, redirectTo: "https://evil.example/steal" })));
+    const response = await answer(
+      signIn.action,
+      post(
+        "/sign-in",
+        new URLSearchParams({ email: user.email, password: TEST_PASSWORD, redirectTo: "https://evil.example/steal" }),
+      ),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/dashboard");
     expect(response.headers.get("set-cookie")).toMatch(/^vb_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
   });
 
   it("the language switch accepts only vi or en and a local path", async () => {
-    const response = await answer(language.action, post("/language", new URLSearchParams({ lang: "<script>", redirectTo: "//evil.example" })));
+    const response = await answer(
+      language.action,
+      post("/language", new URLSearchParams({ lang: "<script>", redirectTo: "//evil.example" })),
+    );
     expect(response.headers.get("location")).toBe("/");
     expect(response.headers.get("set-cookie")).toMatch(/^lang=vi;/);
   });

@@ -60,7 +60,12 @@ describe(`export (${testDatabaseKind()})`, () => {
   async function sign(school: Organisation, count: number, supersedes?: string[]) {
     const registrar = await createMember(t.db, "school_registrar", school);
     const principal = await createMember(t.db, "school_principal", school);
-    const { batch } = await createSubmittedBatch(t.db, { organisationId: school.id, createdBy: registrar.id, count, supersedes });
+    const { batch } = await createSubmittedBatch(t.db, {
+      organisationId: school.id,
+      createdBy: registrar.id,
+      count,
+      supersedes,
+    });
     const result = await signBatch(t.db, {
       organisationId: school.id,
       batchId: batch.id,
@@ -71,7 +76,11 @@ describe(`export (${testDatabaseKind()})`, () => {
       actor: { userId: principal.id, ip: null },
     });
     expect(result.ok).toBe(true);
-    const rows = await t.db.select({ id: diplomas.id }).from(diplomas).where(eq(diplomas.batchId, batch.id)).orderBy(asc(diplomas.registerNumber));
+    const rows = await t.db
+      .select({ id: diplomas.id })
+      .from(diplomas)
+      .where(eq(diplomas.batchId, batch.id))
+      .orderBy(asc(diplomas.registerNumber));
     return { ids: rows.map((r) => r.id), principal };
   }
 
@@ -79,16 +88,24 @@ describe(`export (${testDatabaseKind()})`, () => {
     await ensureMinistryKey(t.db);
     schoolA = await createOrganisation(t.db, { kind: "school", code: "CDEXPA" });
     const schoolB = await createOrganisation(t.db, { kind: "school", code: "CDEXPB" });
-    for (const s of [schoolA, schoolB]) await ensureSchoolKey(t.db, { organisationId: s.id, actor: { userId: null, ip: null } });
+    for (const s of [schoolA, schoolB])
+      await ensureSchoolKey(t.db, { organisationId: s.id, actor: { userId: null, ip: null } });
     const a = await sign(schoolA, 4);
     issued = a.ids;
     revokedId = issued[0]!;
     supersededId = issued[2]!;
-    await changeDiplomaStatus(t.db, { organisationId: schoolA.id, diplomaId: revokedId, change: "revoke", reason: "Sai sót hồ sơ", actor: { userId: a.principal.id, ip: null } });
+    await changeDiplomaStatus(t.db, {
+      organisationId: schoolA.id,
+      diplomaId: revokedId,
+      change: "revoke",
+      reason: "Sai sót hồ sơ",
+      actor: { userId: a.principal.id, ip: null },
+    });
     correctionId = (await sign(schoolA, 1, [supersededId])).ids[0]!;
     await sign(schoolB, 2);
     const registrar = await createMember(t.db, "school_registrar", schoolA);
-    draftId = (await createSubmittedBatch(t.db, { organisationId: schoolA.id, createdBy: registrar.id, count: 1 })).diplomaIds[0]!;
+    draftId = (await createSubmittedBatch(t.db, { organisationId: schoolA.id, createdBy: registrar.id, count: 1 }))
+      .diplomaIds[0]!;
     // A school that is no longer accredited: its diplomas' credentials are exported, its DID document is not.
     await createOrganisation(t.db, { kind: "school", code: "CDEXPS", status: "suspended" });
 
@@ -114,7 +131,13 @@ describe(`export (${testDatabaseKind()})`, () => {
     }
     expect(files.some((f) => f.includes(draftId))).toBe(false);
     for (const code of ["CDEXPA", "CDEXPB"]) {
-      for (const name of ["did.json", "log.json", "register.csv", "status/revocation-1.json", "status/suspension-1.json"]) {
+      for (const name of [
+        "did.json",
+        "log.json",
+        "register.csv",
+        "status/revocation-1.json",
+        "status/suspension-1.json",
+      ]) {
         expect(files).toContain(`issuers/${code}/${name}`);
       }
     }
@@ -127,7 +150,10 @@ describe(`export (${testDatabaseKind()})`, () => {
     });
 
     const png = PNG.sync.read(await read(`credentials/${issued[1]}.qr.png`));
-    const [row] = await t.db.select({ qrPayload: diplomas.qrPayload }).from(diplomas).where(eq(diplomas.id, issued[1]!));
+    const [row] = await t.db
+      .select({ qrPayload: diplomas.qrPayload })
+      .from(diplomas)
+      .where(eq(diplomas.id, issued[1]!));
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(row!.qrPayload);
   });
 
@@ -148,7 +174,9 @@ describe(`export (${testDatabaseKind()})`, () => {
     expect(files.some((f) => /w3\.org|w3id|imsglobal|credentials\/v2|context-3/.test(f))).toBe(false);
     const entry = manifest.files.find((f) => f.path === "contexts/diploma/v1");
     // The hash docs/credential-format.md tells verifiers to pin, and the bytes /contexts/diploma/v1 serves.
-    const documented = /```text\n([0-9a-f]{64})\n```/.exec(readFileSync(path.resolve("docs/credential-format.md"), "utf8"))![1];
+    const documented = /```text\n([0-9a-f]{64})\n```/.exec(
+      readFileSync(path.resolve("docs/credential-format.md"), "utf8"),
+    )![1];
     expect(entry?.sha256).toBe(documented);
     expect((await read("contexts/diploma/v1")).toString("utf8")).toBe(diplomaContext().body);
     const credential = await readJson(`credentials/${issued[1]}.json`);
@@ -165,7 +193,12 @@ describe(`export (${testDatabaseKind()})`, () => {
     expect(lines[5]).toMatch(/Cấp thay thế văn bằng số hiệu CDEXPA-000003/);
     const log = await readJson("issuers/CDEXPA/log.json");
     expect(log.entries.map((e: { kind: string }) => e.kind)).toEqual(["batch", "revoke", "batch"]);
-    expect(checkChain(log.entries.map((e: object) => ({ ...e, schoolCode: "CDEXPA" })), sha256)).toEqual([]);
+    expect(
+      checkChain(
+        log.entries.map((e: object) => ({ ...e, schoolCode: "CDEXPA" })),
+        sha256,
+      ),
+    ).toEqual([]);
   });
 
   /**
@@ -173,7 +206,10 @@ describe(`export (${testDatabaseKind()})`, () => {
    * identifiers to files the way did:web maps them to URLs, trusts the ministry's DID document it was given, and
    * accepts a diploma only if the registry lists its school and key, the proof verifies and no status bit is set.
    */
-  async function verifyExported(id: string, pinnedMinistryKeys?: string[]): Promise<"valid" | "revoked" | "suspended" | "untrusted" | "invalid"> {
+  async function verifyExported(
+    id: string,
+    pinnedMinistryKeys?: string[],
+  ): Promise<"valid" | "revoked" | "suspended" | "untrusted" | "invalid"> {
     const host = new URL(ORIGIN).host;
     const ministry = await readJson(".well-known/did.json");
     const registry = await readJson("trust-registry.json");
@@ -196,7 +232,9 @@ describe(`export (${testDatabaseKind()})`, () => {
     const schoolKey = (vm: string) => {
       const method = didDocument.verificationMethod.find((m: { id: string }) => m.id === vm);
       const listed = school.keys.some((k: { id: string }) => k.id === vm);
-      return method && listed && didDocument.id === issuer && didDocument.assertionMethod.includes(vm) ? decodeEd25519PublicKey(method.publicKeyMultibase) : null;
+      return method && listed && didDocument.id === issuer && didDocument.assertionMethod.includes(vm)
+        ? decodeEd25519PublicKey(method.publicKeyMultibase)
+        : null;
     };
     if (!(await verifyProof(credential, schoolKey)).verified) return "invalid";
 
@@ -206,7 +244,8 @@ describe(`export (${testDatabaseKind()})`, () => {
       if (list.id !== status.statusListCredential || !(await verifyProof(list, schoolKey)).verified) return "invalid";
       const bits = decodeStatusList(list.credentialSubject.encodedList, (b) => new Uint8Array(gunzipSync(b)));
       if (!bits) return "invalid";
-      if (getBit(bits, Number(status.statusListIndex))) return status.statusPurpose === "revocation" ? "revoked" : "suspended";
+      if (getBit(bits, Number(status.statusListIndex)))
+        return status.statusPurpose === "revocation" ? "revoked" : "suspended";
     }
     return "valid";
   }
@@ -229,15 +268,25 @@ describe(`export (${testDatabaseKind()})`, () => {
     const { writeFile } = await import("node:fs/promises");
     const ministryFile = path.join(outDir, ".well-known", "did.json");
     const registryFile = path.join(outDir, "trust-registry.json");
-    const [ministryText, registryText] = await Promise.all([readFile(ministryFile, "utf8"), readFile(registryFile, "utf8")]);
+    const [ministryText, registryText] = await Promise.all([
+      readFile(ministryFile, "utf8"),
+      readFile(registryFile, "utf8"),
+    ]);
     try {
       const forgedKey = generatePrivateKey();
       const ministry = JSON.parse(ministryText);
       const vm = ministry.verificationMethod[0].id as string;
-      ministry.verificationMethod = [{ ...ministry.verificationMethod[0], publicKeyMultibase: encodeEd25519PublicKey(publicKeyOf(forgedKey)) }];
+      ministry.verificationMethod = [
+        { ...ministry.verificationMethod[0], publicKeyMultibase: encodeEd25519PublicKey(publicKeyOf(forgedKey)) },
+      ];
       const { proof: _, ...registry } = JSON.parse(registryText);
       await writeFile(ministryFile, JSON.stringify(ministry));
-      await writeFile(registryFile, JSON.stringify(createJcsProof(registry, { verificationMethod: vm, privateKey: forgedKey, created: registry.issued })));
+      await writeFile(
+        registryFile,
+        JSON.stringify(
+          createJcsProof(registry, { verificationMethod: vm, privateKey: forgedKey, created: registry.issued }),
+        ),
+      );
       expect(await verifyExported(issued[1]!), "trusting the copy's own did.json").toBe("valid");
       expect(await verifyExported(issued[1]!, pinned), "pinning the ministry's key").toBe("untrusted");
     } finally {
@@ -256,7 +305,11 @@ describe(`export (${testDatabaseKind()})`, () => {
 
   it("the script refuses bad arguments with its usage and exit code 2", () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/export.ts", ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, LOG_LEVEL: "silent" } });
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/export.ts", ...args], {
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, LOG_LEVEL: "silent" },
+      });
     for (const args of [[], ["--out"], ["--out", "x", "--bogus"], ["--out", "x", "--origin", "ftp://x"]]) {
       const result = run(...args);
       expect(result.status, args.join(" ")).toBe(2);
@@ -275,7 +328,9 @@ describe(`export (${testDatabaseKind()})`, () => {
     const ours = manifest.files.find((f) => f.path === "contexts/diploma/v1")!;
     const oursBytes = await read(ours.path);
     expect(createHash("sha256").update(oursBytes).digest("hex")).toBe(ours.sha256);
-    const exportedContexts = new Map([["https://vanbang.gov.vn/contexts/diploma/v1", JSON.parse(oursBytes.toString("utf8"))]]);
+    const exportedContexts = new Map([
+      ["https://vanbang.gov.vn/contexts/diploma/v1", JSON.parse(oursBytes.toString("utf8"))],
+    ]);
     const documentLoader = async (url: string) => {
       const context = exportedContexts.get(url) ?? (isStandardContext(url) ? BUNDLED_CONTEXTS.get(url) : undefined);
       if (context) return { contextUrl: null, documentUrl: url, document: context };
@@ -283,7 +338,12 @@ describe(`export (${testDatabaseKind()})`, () => {
       if (did === didDocument.id) {
         if (!url.includes("#")) return { contextUrl: null, documentUrl: url, document: didDocument };
         const method = didDocument.verificationMethod.find((m: { id: string }) => m.id === url);
-        if (method) return { contextUrl: null, documentUrl: url, document: { "@context": "https://w3id.org/security/multikey/v1", ...method } };
+        if (method)
+          return {
+            contextUrl: null,
+            documentUrl: url,
+            document: { "@context": "https://w3id.org/security/multikey/v1", ...method },
+          };
       }
       throw new Error(`the independent verifier does not fetch ${url}`);
     };

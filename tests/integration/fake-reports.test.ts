@@ -30,8 +30,13 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
   let revokedQr: string;
 
   const post = (path: string, fields: Record<string, string>, cookie?: string) =>
-    new Request(`http://localhost${path}`, { method: "POST", headers: cookie ? { cookie } : {}, body: new URLSearchParams(fields) });
-  const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+    new Request(`http://localhost${path}`, {
+      method: "POST",
+      headers: cookie ? { cookie } : {},
+      body: new URLSearchParams(fields),
+    });
+  const get = (path: string, cookie?: string) =>
+    new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
   async function staff(role: "school_admin" | "school_principal" | "ministry_admin", org: Organisation | null) {
     const member = await createMember(t.db, role, org);
     const { setCookie } = await createSession(t.db, { userId: member.id, ip: null, userAgent: "vitest" });
@@ -44,10 +49,16 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     schoolA = await createOrganisation(t.db, { kind: "school", code: "CDREPA", name: "Trường Cao đẳng CDREPA" });
     schoolB = await createOrganisation(t.db, { kind: "school", code: "CDREPB", name: "Trường Cao đẳng CDREPB" });
-    expect((await ensureSchoolKey(t.db, { organisationId: schoolA.id, actor: { userId: null, ip: null } })).ok).toBe(true);
+    expect((await ensureSchoolKey(t.db, { organisationId: schoolA.id, actor: { userId: null, ip: null } })).ok).toBe(
+      true,
+    );
     const registrar = await createMember(t.db, "school_registrar", schoolA);
     const principal = await createMember(t.db, "school_principal", schoolA);
-    const { batch, diplomaIds } = await createSubmittedBatch(t.db, { organisationId: schoolA.id, createdBy: registrar.id, count: 1 });
+    const { batch, diplomaIds } = await createSubmittedBatch(t.db, {
+      organisationId: schoolA.id,
+      createdBy: registrar.id,
+      count: 1,
+    });
     const signed = await signBatch(t.db, {
       organisationId: schoolA.id,
       batchId: batch.id,
@@ -59,7 +70,17 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
     });
     expect(signed.ok).toBe(true);
     const actor = { userId: principal.id, ip: null };
-    expect((await changeDiplomaStatus(t.db, { organisationId: schoolA.id, diplomaId: diplomaIds[0]!, change: "revoke", reason: "Cấp sai quy định", actor })).ok).toBe(true);
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: schoolA.id,
+          diplomaId: diplomaIds[0]!,
+          change: "revoke",
+          reason: "Cấp sai quy định",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
     revokedQr = (await t.db.select().from(diplomas).where(eq(diplomas.id, diplomaIds[0]!)))[0]!.qrPayload!;
   });
 
@@ -70,22 +91,42 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
   });
 
   it("submitting opens a case for the QR's school with a tracking code and an audit row; the tracking page hides the e-mail", async () => {
-    const answer = await submit({ qr: revokedQr, verdict: "revoked", description: "Ứng viên nộp bản này khi xin việc.", email: "nguoi.bao@example.vn" });
+    const answer = await submit({
+      qr: revokedQr,
+      verdict: "revoked",
+      description: "Ứng viên nộp bản này khi xin việc.",
+      email: "nguoi.bao@example.vn",
+    });
     expect(answer.status).toBe(302);
     const location = answer.headers.get("location")!;
     const code = /\/verify\/report\/(VB-[0-9A-Z]{5}-[0-9A-Z]{5})\?new=1$/.exec(location)?.[1];
     expect(code).toBeTruthy();
     const [row] = await t.db.select().from(fakeReports).where(eq(fakeReports.trackingCode, code!));
-    expect(row).toMatchObject({ organisationId: schoolA.id, verdict: "revoked", status: "received", reporterEmail: "nguoi.bao@example.vn" });
+    expect(row).toMatchObject({
+      organisationId: schoolA.id,
+      verdict: "revoked",
+      status: "received",
+      reporterEmail: "nguoi.bao@example.vn",
+    });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id));
     expect(audits.map((a) => a.action)).toEqual(["fake_report.submit"]);
     expect(JSON.stringify(audits[0]!.details)).not.toContain("example.vn");
 
-    const page = await callRoute(trackRoute.loader, routeArgs(get(`/verify/report/${code!.toLowerCase()}`), { trackingCode: code!.toLowerCase() }));
+    const page = await callRoute(
+      trackRoute.loader,
+      routeArgs(get(`/verify/report/${code!.toLowerCase()}`), { trackingCode: code!.toLowerCase() }),
+    );
     expect(page.status).toBe(200);
     expect(page.json.report).toMatchObject({ trackingCode: code, status: "received" });
     expect(page.text).not.toContain("example.vn");
-    expect((await callRoute(trackRoute.loader, routeArgs(get("/verify/report/VB-00000-00000"), { trackingCode: "VB-00000-00000" }))).status).toBe(404);
+    expect(
+      (
+        await callRoute(
+          trackRoute.loader,
+          routeArgs(get("/verify/report/VB-00000-00000"), { trackingCode: "VB-00000-00000" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses bad input with messages and writes nothing", async () => {
@@ -98,16 +139,22 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
       email: "reports.validation.email",
     });
     expect(answer.json.values.description).toBe("ngắn");
-    expect((await submit({ description: "" })).json.fieldErrors.description).toBe("reports.validation.descriptionRequired");
+    expect((await submit({ description: "" })).json.fieldErrors.description).toBe(
+      "reports.validation.descriptionRequired",
+    );
     expect((await t.db.select().from(fakeReports)).length).toBe(before);
   });
 
   it("rate-limits per client address: 5 an hour", async () => {
     const ip = "203.0.113.77";
-    for (let i = 0; i < 5; i++) expect((await submit({ qr: "CĐ-123", description: `Nghi ngờ văn bằng giả số ${i}` }, ip)).status).toBe(302);
+    for (let i = 0; i < 5; i++)
+      expect((await submit({ qr: "CĐ-123", description: `Nghi ngờ văn bằng giả số ${i}` }, ip)).status).toBe(302);
     const sixth = await submit({ qr: "CĐ-123", description: "Nghi ngờ văn bằng giả lần sáu" }, ip);
     expect(sixth.status).toBe(429);
-    expect(sixth.json).toMatchObject({ formError: "reports.error.rate_limited", values: { description: "Nghi ngờ văn bằng giả lần sáu" } });
+    expect(sixth.json).toMatchObject({
+      formError: "reports.error.rate_limited",
+      values: { description: "Nghi ngờ văn bằng giả lần sáu" },
+    });
     expect((await submit({ qr: "CĐ-123", description: "Từ một địa chỉ khác" }, "203.0.113.78")).status).toBe(302);
   });
 
@@ -116,35 +163,64 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
     const adminA = await staff("school_admin", schoolA);
     const principalB = await staff("school_principal", schoolB);
 
-    const listA = await callRoute(schoolReportsRoute.loader, routeArgs(get("/school/CDREPA/reports", adminA.cookie), { code: "CDREPA" }));
+    const listA = await callRoute(
+      schoolReportsRoute.loader,
+      routeArgs(get("/school/CDREPA/reports", adminA.cookie), { code: "CDREPA" }),
+    );
     expect(listA.status).toBe(200);
     expect(listA.json.reports.map((r: { id: string }) => r.id)).toContain(report!.id);
-    const listB = await callRoute(schoolReportsRoute.loader, routeArgs(get("/school/CDREPB/reports", principalB.cookie), { code: "CDREPB" }));
+    const listB = await callRoute(
+      schoolReportsRoute.loader,
+      routeArgs(get("/school/CDREPB/reports", principalB.cookie), { code: "CDREPB" }),
+    );
     expect(listB.json.reports).toEqual([]);
-    expect((await callRoute(schoolReportsRoute.loader, routeArgs(get("/school/CDREPA/reports", principalB.cookie), { code: "CDREPA" }))).status).toBe(403);
+    expect(
+      (
+        await callRoute(
+          schoolReportsRoute.loader,
+          routeArgs(get("/school/CDREPA/reports", principalB.cookie), { code: "CDREPA" }),
+        )
+      ).status,
+    ).toBe(403);
 
     // B's staff, through B's own page, cannot touch A's report.
     const foreign = await callRoute(
       schoolReportsRoute.action,
-      routeArgs(post("/school/CDREPB/reports", { reportId: report!.id, status: "investigating", note: "" }, principalB.cookie), { code: "CDREPB" }),
+      routeArgs(
+        post("/school/CDREPB/reports", { reportId: report!.id, status: "investigating", note: "" }, principalB.cookie),
+        { code: "CDREPB" },
+      ),
     );
     expect(foreign.status).toBe(404);
     expect((await t.db.select().from(fakeReports).where(eq(fakeReports.id, report!.id)))[0]!.status).toBe("received");
 
     const closeWithoutNote = await callRoute(
       schoolReportsRoute.action,
-      routeArgs(post("/school/CDREPA/reports", { reportId: report!.id, status: "closed_fake", note: "" }, adminA.cookie), { code: "CDREPA" }),
+      routeArgs(
+        post("/school/CDREPA/reports", { reportId: report!.id, status: "closed_fake", note: "" }, adminA.cookie),
+        { code: "CDREPA" },
+      ),
     );
     expect(closeWithoutNote.json.fieldErrors.note).toBe("reports.validation.noteRequired");
 
     const mailsBefore = (await t.db.select().from(mailOutbox)).length;
     const moved = await callRoute(
       schoolReportsRoute.action,
-      routeArgs(post("/school/CDREPA/reports", { reportId: report!.id, status: "closed_fake", note: "Văn bằng đã bị thu hồi; đã chuyển cơ quan chức năng." }, adminA.cookie), { code: "CDREPA" }),
+      routeArgs(
+        post(
+          "/school/CDREPA/reports",
+          { reportId: report!.id, status: "closed_fake", note: "Văn bằng đã bị thu hồi; đã chuyển cơ quan chức năng." },
+          adminA.cookie,
+        ),
+        { code: "CDREPA" },
+      ),
     );
     expect(moved.status).toBe(200);
     const after = (await t.db.select().from(fakeReports).where(eq(fakeReports.id, report!.id)))[0]!;
-    expect(after).toMatchObject({ status: "closed_fake", resolutionNote: "Văn bằng đã bị thu hồi; đã chuyển cơ quan chức năng." });
+    expect(after).toMatchObject({
+      status: "closed_fake",
+      resolutionNote: "Văn bằng đã bị thu hồi; đã chuyển cơ quan chức năng.",
+    });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, report!.id));
     expect(audits.map((a) => a.action)).toContain("fake_report.status");
     const mails = await t.db.select().from(mailOutbox);
@@ -153,7 +229,10 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
     expect(mail.toAddress).toBe("nguoi.bao@example.vn");
     expect(mail.bodyText).toContain(report!.trackingCode);
 
-    const page = await callRoute(trackRoute.loader, routeArgs(get(`/verify/report/${report!.trackingCode}`), { trackingCode: report!.trackingCode }));
+    const page = await callRoute(
+      trackRoute.loader,
+      routeArgs(get(`/verify/report/${report!.trackingCode}`), { trackingCode: report!.trackingCode }),
+    );
     expect(page.json.report).toMatchObject({ status: "closed_fake", resolutionNote: after.resolutionNote });
     expect(page.text).not.toContain("example.vn");
   });
@@ -165,6 +244,8 @@ describe(`fake reports (${testDatabaseKind()})`, () => {
     expect(all.json.reports.length).toBe((await t.db.select().from(fakeReports)).length);
     expect(all.json.reports.some((r: { schoolCode: string | null }) => r.schoolCode === null)).toBe(true);
     const adminA = await staff("school_admin", schoolA);
-    expect((await callRoute(adminReportsRoute.loader, routeArgs(get("/admin/reports", adminA.cookie)))).status).toBe(403);
+    expect((await callRoute(adminReportsRoute.loader, routeArgs(get("/admin/reports", adminA.cookie)))).status).toBe(
+      403,
+    );
   });
 });

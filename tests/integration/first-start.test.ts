@@ -19,7 +19,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -33,15 +35,35 @@ describe("npm start, the first time", () => {
     for (const entry of ["app", "db", "scripts", "remix.config.js", "package.json", "tsconfig.json"]) {
       cpSync(path.join(root, entry), path.join(project, entry), { recursive: true });
     }
-    cpSync(path.join(root, "public"), path.join(project, "public"), { recursive: true, filter: (src) => !src.includes(`${path.sep}build`) });
+    cpSync(path.join(root, "public"), path.join(project, "public"), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}build`),
+    });
     symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"));
     const port = await freePort();
 
     // What a person sees by default: no LOG_LEVEL, no test key, demo mode from the embedded database (NODE_ENV as
     // start.mjs sets it when none is given).
-    const { LOG_LEVEL: _logLevel, NODE_ENV: _nodeEnv, KEY_ENCRYPTION_KEY: _kek, DEMO_MODE: _demo, ...inherited } = process.env;
-    const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: path.join(dir, "data"), DATABASE_URL: "", HOST: "127.0.0.1" };
-    const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
+    const {
+      LOG_LEVEL: _logLevel,
+      NODE_ENV: _nodeEnv,
+      KEY_ENCRYPTION_KEY: _kek,
+      DEMO_MODE: _demo,
+      ...inherited
+    } = process.env;
+    const env: NodeJS.ProcessEnv = {
+      ...inherited,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATA_DIR: path.join(dir, "data"),
+      DATABASE_URL: "",
+      HOST: "127.0.0.1",
+    };
+    const child = spawn(process.execPath, ["scripts/start.mjs"], {
+      cwd: project,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -49,7 +71,8 @@ describe("npm start, the first time", () => {
 
     try {
       const deadline = Date.now() + 240_000;
-      while (!output.includes("Ctrl+C") && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      while (!output.includes("Ctrl+C") && child.exitCode === null && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
       // esbuild's dump, when it came, followed the build by a moment: give it time to show.
       await new Promise((r) => setTimeout(r, 2_000));
       const response = await fetch(`http://127.0.0.1:${port}/`);

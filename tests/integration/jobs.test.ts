@@ -6,7 +6,18 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { applications, auditLog, candidatePool, diplomas, jobAlertDigests, jobMatchTargets, jobs, mailOutbox, notifications, organisations } from "~db/schema";
+import {
+  applications,
+  auditLog,
+  candidatePool,
+  diplomas,
+  jobAlertDigests,
+  jobMatchTargets,
+  jobs,
+  mailOutbox,
+  notifications,
+  organisations,
+} from "~db/schema";
 import { sendJobAlertDigests } from "~/modules/jobs/job-alert-digest.server";
 import * as employerJobs from "~/routes/employer.$code.jobs._index";
 import * as graduateApplications from "~/routes/graduate.applications";
@@ -57,7 +68,10 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const employer = await employerWithMember(t.db, "pending");
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const created = await callRoute(newJob.action, member.post(`/employer/${employer.org.code}/jobs/new`, form(), params));
+    const created = await callRoute(
+      newJob.action,
+      member.post(`/employer/${employer.org.code}/jobs/new`, form(), params),
+    );
     expect(created.status).toBe(302);
     const jobId = created.location!.split("/jobs/")[1]!.split("?")[0]!;
 
@@ -66,11 +80,17 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     expect((refused.body as { formError: string }).formError).toBe("jobs.error.employer_pending");
 
     await t.db.update(organisations).set({ status: "accredited" }).where(eq(organisations.id, employer.org.id));
-    const published = await callRoute(employerJob.action, member.post("/x", { intent: "publish" }, { ...params, jobId }));
+    const published = await callRoute(
+      employerJob.action,
+      member.post("/x", { intent: "publish" }, { ...params, jobId }),
+    );
     expect(published.status).toBe(302);
     const [row] = await t.db.select().from(jobs).where(eq(jobs.id, jobId));
     expect(row!.status).toBe("published");
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, jobId), eq(auditLog.action, "job.publish")));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, jobId), eq(auditLog.action, "job.publish")));
     expect(audit).toHaveLength(1);
   });
 
@@ -78,24 +98,38 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const employer = await employerWithMember(t.db);
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const salary = await callRoute(newJob.action, member.post("/x", { ...form(), salaryMinVnd: "20.000.000", salaryMaxVnd: "10.000.000" }, params));
+    const salary = await callRoute(
+      newJob.action,
+      member.post("/x", { ...form(), salaryMinVnd: "20.000.000", salaryMaxVnd: "10.000.000" }, params),
+    );
     expect(salary.status).toBe(400);
-    expect((salary.body as { fieldErrors: Record<string, string> }).fieldErrors.salaryMaxVnd).toBe("jobs.validation.salaryRange");
+    expect((salary.body as { fieldErrors: Record<string, string> }).fieldErrors.salaryMaxVnd).toBe(
+      "jobs.validation.salaryRange",
+    );
     expect((salary.body as { values: Record<string, string> }).values.title).toBe("Nhân viên kế toán");
 
     const past = await callRoute(newJob.action, member.post("/x", { ...form(), deadline: "2020-01-01" }, params));
     expect(past.status).toBe(400);
-    expect((past.body as { fieldErrors: Record<string, string> }).fieldErrors.deadline).toBe("jobs.validation.deadlinePast");
+    expect((past.body as { fieldErrors: Record<string, string> }).fieldErrors.deadline).toBe(
+      "jobs.validation.deadlinePast",
+    );
 
     const unknown = await callRoute(newJob.action, member.post("/x", { ...form(), programmeCodes: "6999999" }, params));
-    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.programmeCodes).toBe("jobs.validation.unknownProgramme");
+    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.programmeCodes).toBe(
+      "jobs.validation.unknownProgramme",
+    );
     expect(await t.db.select().from(jobs)).toHaveLength(0);
   });
 
   it("lists open jobs publicly, found without diacritics, with schema.org JobPosting on the job page", async () => {
     const employer = await employerWithMember(t.db);
     const open = await postJob(t.db, employer);
-    await postJob(t.db, employer, { title: "Thợ hàn", description: "Hàn kết cấu thép nhà xưởng.", programmeCodes: ["5520123"], skills: ["hàn MIG"] });
+    await postJob(t.db, employer, {
+      title: "Thợ hàn",
+      description: "Hàn kết cấu thép nhà xưởng.",
+      programmeCodes: ["5520123"],
+      skills: ["hàn MIG"],
+    });
     await postJob(t.db, employer, { title: "Kế toán bản nháp" }, { draft: true });
 
     const list = await callRoute(publicJobs.loader, routeArgs(new Request("http://localhost/jobs?q=ke+toan")));
@@ -104,7 +138,10 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const byProvince = await listPublicJobs(t.db, { filters: { province: "01" }, limit: 10, offset: 0 });
     expect(byProvince.total).toBe(0);
 
-    const page = await callRoute(publicJob.loader, routeArgs(new Request(`http://localhost/jobs/${open}`), { jobId: open }));
+    const page = await callRoute(
+      publicJob.loader,
+      routeArgs(new Request(`http://localhost/jobs/${open}`), { jobId: open }),
+    );
     const ld = JSON.parse((page.body as { ld: string }).ld);
     expect(ld).toMatchObject({
       "@context": "https://schema.org",
@@ -128,7 +165,13 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     expect(await expirePastDeadline(t.db, after)).toBe(1);
     const [row] = await t.db.select().from(jobs).where(eq(jobs.id, jobId));
     expect(row!.status).toBe("expired");
-    const reopen = await changeJobStatus(t.db, { organisation: employer.org, jobId, transition: "reopen", actor: { userId: null, ip: null }, now: after });
+    const reopen = await changeJobStatus(t.db, {
+      organisation: employer.org,
+      jobId,
+      transition: "reopen",
+      actor: { userId: null, ip: null },
+      now: after,
+    });
     expect(reopen).toMatchObject({ ok: false, code: "deadline_past" });
   });
 
@@ -136,16 +179,28 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const { org: school, diplomaIds } = await schoolWithSignedDiplomas(t.db, { count: 1 });
     // The school's diploma is 6480201 (CNTT, cao đẳng): an IT job in Đà Nẵng.
     const employer = await employerWithMember(t.db);
-    const jobId = await postJob(t.db, employer, { title: "Lập trình viên", programmeCodes: ["6480201"], skills: ["JavaScript"] });
+    const jobId = await postJob(t.db, employer, {
+      title: "Lập trình viên",
+      programmeCodes: ["6480201"],
+      skills: ["JavaScript"],
+    });
     const graduate = await signedIn(t.db, { role: "graduate", organisation: null });
-    const claimed = await claimDiploma(t.db, { input: { claimCode: normaliseClaimCode(claimCodeOf(diplomaIds[0]!))!, ...graduateOf(0) }, actor: { userId: graduate.id, ip: null } });
+    const claimed = await claimDiploma(t.db, {
+      input: { claimCode: normaliseClaimCode(claimCodeOf(diplomaIds[0]!))!, ...graduateOf(0) },
+      actor: { userId: graduate.id, ip: null },
+    });
     expect(claimed.ok).toBe(true);
 
     // Preferences, then the matches page: the job, with the exact programme, the province and the level in words.
-    const saved = await callRoute(graduateProfile.action, graduate.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", skills: "javascript" }));
+    const saved = await callRoute(
+      graduateProfile.action,
+      graduate.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", skills: "javascript" }),
+    );
     expect(saved.status).toBe(302);
     const page = await callRoute(graduateJobs.loader, graduate.get("/graduate/jobs"));
-    const matches = (page.body as { matches: { id: string; score: number; reasons: { kind: string; relation?: string }[] }[] }).matches;
+    const matches = (
+      page.body as { matches: { id: string; score: number; reasons: { kind: string; relation?: string }[] }[] }
+    ).matches;
     expect(matches.map((m) => m.id)).toEqual([jobId]);
     expect(matches[0]!.reasons.slice(0, 3)).toEqual([
       { kind: "programme", relation: "exact", programmeCode: "6480201" },
@@ -154,11 +209,20 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     ]);
 
     // Attaching a diploma needs the share consent.
-    const refused = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
+    const refused = await callRoute(
+      publicJob.action,
+      graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }),
+    );
     expect(refused.status).toBe(409);
     expect((refused.body as { formError: string }).formError).toBe("jobs.apply.error.share_consent_required");
-    await callRoute(graduateProfile.action, graduate.post("/graduate/profile", { intent: "consent", purpose: "share_diplomas", granted: "true" }));
-    const applied = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }));
+    await callRoute(
+      graduateProfile.action,
+      graduate.post("/graduate/profile", { intent: "consent", purpose: "share_diplomas", granted: "true" }),
+    );
+    const applied = await callRoute(
+      publicJob.action,
+      graduate.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }),
+    );
     expect(applied.status).toBe(302);
     const again = await callRoute(publicJob.action, graduate.post(`/jobs/${jobId}`, { message: "Lần hai" }, { jobId }));
     expect((again.body as { formError: string }).formError).toBe("jobs.apply.error.already_applied");
@@ -166,23 +230,44 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     // The employer sees the application, the diploma verified by the verify page's code, and moves it along.
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code, jobId };
-    const apps = await callRoute(employerApplications.loader, member.get(`/employer/${employer.org.code}/jobs/${jobId}/applications`, params));
-    const application = (apps.body as { applications: { id: string; status: string; diplomas: { diplomaId: string; verdict: string }[] }[] }).applications[0]!;
+    const apps = await callRoute(
+      employerApplications.loader,
+      member.get(`/employer/${employer.org.code}/jobs/${jobId}/applications`, params),
+    );
+    const application = (
+      apps.body as {
+        applications: { id: string; status: string; diplomas: { diplomaId: string; verdict: string }[] }[];
+      }
+    ).applications[0]!;
     expect(application.status).toBe("new");
     expect(application.diplomas).toEqual([expect.objectContaining({ diplomaId: diplomaIds[0], verdict: "valid" })]);
     for (const status of ["shortlisted", "interview", "offer", "hired"]) {
-      const moved = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status }, params));
+      const moved = await callRoute(
+        employerApplications.action,
+        member.post("/x", { intent: "status", applicationId: application.id, status }, params),
+      );
       expect(moved.status).toBe(200);
     }
-    const noted = await callRoute(employerApplications.action, member.post("/x", { intent: "note", applicationId: application.id, note: "Đi làm từ 1/7" }, params));
+    const noted = await callRoute(
+      employerApplications.action,
+      member.post("/x", { intent: "note", applicationId: application.id, note: "Đi làm từ 1/7" }, params),
+    );
     expect(noted.status).toBe(200);
-    const wrongMove = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId: application.id, status: "new" }, params));
+    const wrongMove = await callRoute(
+      employerApplications.action,
+      member.post("/x", { intent: "status", applicationId: application.id, status: "new" }, params),
+    );
     expect(wrongMove.status).toBe(409);
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, graduate.id));
     expect(notes.filter((n) => n.kind === "application_status")).toHaveLength(4);
 
     // Withdrawing the share consent hides the attached diploma from the employer at once.
-    await changeConsent(t.db, { userId: graduate.id, purpose: "share_diplomas", granted: false, actor: { userId: graduate.id, ip: null } });
+    await changeConsent(t.db, {
+      userId: graduate.id,
+      purpose: "share_diplomas",
+      granted: false,
+      actor: { userId: graduate.id, ip: null },
+    });
     const after = await callRoute(employerApplications.loader, member.get("/x", params));
     expect((after.body as { applications: { diplomas: unknown[] }[] }).applications[0]!.diplomas).toEqual([]);
     expect(school.id).toBeTruthy();
@@ -195,17 +280,31 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const jobId = await postJob(t.db, owner);
     const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["share_diplomas"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    expect((await callRoute(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]! }, { jobId }))).status).toBe(302);
+    expect(
+      (await callRoute(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]! }, { jobId }))).status,
+    ).toBe(302);
 
     const intruder = await signedIn(t.db, { id: other.member.id });
     // Their own code, the owner's job id: not found. The owner's code: 403.
-    const viaOwnCode = await callRoute(employerApplications.loader, intruder.get("/x", { code: other.org.code, jobId }));
+    const viaOwnCode = await callRoute(
+      employerApplications.loader,
+      intruder.get("/x", { code: other.org.code, jobId }),
+    );
     expect(viaOwnCode.status).toBe(404);
-    const viaOwnerCode = await callRoute(employerApplications.loader, intruder.get("/x", { code: owner.org.code, jobId }));
+    const viaOwnerCode = await callRoute(
+      employerApplications.loader,
+      intruder.get("/x", { code: owner.org.code, jobId }),
+    );
     expect(viaOwnerCode.status).toBe(403);
-    const ownerView = await callRoute(employerApplications.loader, (await signedIn(t.db, { id: owner.member.id })).get("/x", { code: owner.org.code, jobId }));
+    const ownerView = await callRoute(
+      employerApplications.loader,
+      (await signedIn(t.db, { id: owner.member.id })).get("/x", { code: owner.org.code, jobId }),
+    );
     const applicationId = (ownerView.body as { applications: { id: string }[] }).applications[0]!.id;
-    const move = await callRoute(employerApplications.action, intruder.post("/x", { intent: "status", applicationId, status: "rejected" }, { code: other.org.code, jobId }));
+    const move = await callRoute(
+      employerApplications.action,
+      intruder.post("/x", { intent: "status", applicationId, status: "rejected" }, { code: other.org.code, jobId }),
+    );
     expect(move.status).toBe(404);
     const candidates = await callRoute(employerCandidates.loader, intruder.get("/x", { code: other.org.code, jobId }));
     expect(candidates.status).toBe(404);
@@ -215,14 +314,22 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302", "6340302", "6340302"]);
     const employer = await employerWithMember(t.db);
     const jobId = await postJob(t.db, employer);
-    const visible = await graduateHolding(t.db, [diplomaIds[0]!], { provinceCodes: ["48"], consents: ["visible_to_employers"] });
-    const contactable = await graduateHolding(t.db, [diplomaIds[1]!], { provinceCodes: ["46"], consents: ["visible_to_employers", "may_be_contacted"] });
+    const visible = await graduateHolding(t.db, [diplomaIds[0]!], {
+      provinceCodes: ["48"],
+      consents: ["visible_to_employers"],
+    });
+    const contactable = await graduateHolding(t.db, [diplomaIds[1]!], {
+      provinceCodes: ["46"],
+      consents: ["visible_to_employers", "may_be_contacted"],
+    });
     await graduateHolding(t.db, [diplomaIds[2]!], { provinceCodes: ["48"] }); // no consent
 
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code, jobId };
     const list = async () =>
-      (await callRoute(employerCandidates.loader, member.get("/x", params))).body as { candidates: { userId: string; email: string | null; diplomas: { verdict: string }[] }[] };
+      (await callRoute(employerCandidates.loader, member.get("/x", params))).body as {
+        candidates: { userId: string; email: string | null; diplomas: { verdict: string }[] }[];
+      };
     const first = await list();
     expect(first.candidates.map((c) => c.userId)).toEqual([visible.id, contactable.id]);
     expect(first.candidates[0]!.email).toBeNull();
@@ -233,9 +340,19 @@ describe(`jobs (${testDatabaseKind()})`, () => {
     expect((noContact.body as { message: string }).message).toBe("jobs.invite.error.no_contact_consent");
     const invited = await callRoute(employerCandidates.action, member.post("/x", { userId: contactable.id }, params));
     expect(invited.status).toBe(200);
-    expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, contactable.id), eq(notifications.kind, "invitation")))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, contactable.id), eq(notifications.kind, "invitation"))),
+    ).toHaveLength(1);
 
-    await changeConsent(t.db, { userId: visible.id, purpose: "visible_to_employers", granted: false, actor: { userId: visible.id, ip: null } });
+    await changeConsent(t.db, {
+      userId: visible.id,
+      purpose: "visible_to_employers",
+      granted: false,
+      actor: { userId: visible.id, ip: null },
+    });
     expect((await list()).candidates.map((c) => c.userId)).toEqual([contactable.id]);
     const readWithdrawn = await callRoute(employerCandidates.action, member.post("/x", { userId: visible.id }, params));
     expect((readWithdrawn.body as { message: string }).message).toBe("jobs.invite.error.not_visible");
@@ -250,7 +367,12 @@ describe(`jobs (${testDatabaseKind()})`, () => {
   it("a saved search raises an in-app alert when a matching job is published, and only then", async () => {
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const graduate = await graduateHolding(t.db, diplomaIds);
-    await saveSearch(t.db, { userId: graduate.id, name: "Kế toán Đà Nẵng", filters: { q: "ke toan", province: "48" }, actor: { userId: graduate.id, ip: null } });
+    await saveSearch(t.db, {
+      userId: graduate.id,
+      name: "Kế toán Đà Nẵng",
+      filters: { q: "ke toan", province: "48" },
+      actor: { userId: graduate.id, ip: null },
+    });
     const employer = await employerWithMember(t.db);
     await postJob(t.db, employer, { provinceCodes: ["01"] }); // another province
     await postJob(t.db, employer, { title: "Thợ hàn", description: "Hàn ống.", programmeCodes: ["5520123"] }); // another programme
@@ -267,11 +389,13 @@ describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, 
     const employer = await employerWithMember(t.db);
     const member = await signedIn(t.db, { id: employer.member.id });
     const params = { code: employer.org.code };
-    const ask = async (who: typeof member, query: string, p = params) => callRoute(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
+    const ask = async (who: typeof member, query: string, p = params) =>
+      callRoute(codeSuggestions.loader, who.get(`/employer/${p.code}/code-suggestions?${query}`, p));
 
     const programmes = await ask(member, "kind=programme&q=ke+toan");
     expect(programmes.status).toBe(200);
-    const found = (programmes.body as { suggestions: { code: string; name: string; detail: string | null }[] }).suggestions;
+    const found = (programmes.body as { suggestions: { code: string; name: string; detail: string | null }[] })
+      .suggestions;
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((s) => /Kế toán/i.test(s.name))).toBe(true);
     expect(found.map((s) => s.code)).toContain("6340302");
@@ -290,8 +414,13 @@ describe(`choosing programmes and occupations by name (${testDatabaseKind()})`, 
     expect(last).toBe(429);
 
     // Typed codes still go through the server's check.
-    const unknown = await callRoute(newJob.action, member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params));
-    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.occupationCode).toBe("jobs.validation.unknownOccupation");
+    const unknown = await callRoute(
+      newJob.action,
+      member.post("/x", { ...form(), programmeCodes: "", occupationCode: "9999" }, params),
+    );
+    expect((unknown.body as { fieldErrors: Record<string, string> }).fieldErrors.occupationCode).toBe(
+      "jobs.validation.unknownOccupation",
+    );
   }, 60_000);
 });
 
@@ -302,20 +431,45 @@ describe(`jobs for me: names, preferences and order (${testDatabaseKind()})`, ()
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const employer = await employerWithMember(t.db);
     const wellPaid = await postJob(t.db, employer, { salaryMinVnd: 11_000_000, salaryMaxVnd: 14_000_000 });
-    const lowPaid = await postJob(t.db, employer, { title: "Kế toán kho", salaryMinVnd: 7_000_000, salaryMaxVnd: 9_000_000 });
-    const partTime = await postJob(t.db, employer, { title: "Kế toán bán thời gian", employmentType: "part_time", salaryMinVnd: 12_000_000, salaryMaxVnd: 13_000_000 });
+    const lowPaid = await postJob(t.db, employer, {
+      title: "Kế toán kho",
+      salaryMinVnd: 7_000_000,
+      salaryMaxVnd: 9_000_000,
+    });
+    const partTime = await postJob(t.db, employer, {
+      title: "Kế toán bán thời gian",
+      employmentType: "part_time",
+      salaryMinVnd: 12_000_000,
+      salaryMaxVnd: 13_000_000,
+    });
     const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"] });
     const g = await signedIn(t.db, { id: graduate.id });
-    const saved = await callRoute(graduateProfile.action, g.post("/graduate/profile", { intent: "preferences", provinceCodes: "48", salaryExpectationVnd: "10.000.000", jobTypes: "full_time" }));
+    const saved = await callRoute(
+      graduateProfile.action,
+      g.post("/graduate/profile", {
+        intent: "preferences",
+        provinceCodes: "48",
+        salaryExpectationVnd: "10.000.000",
+        jobTypes: "full_time",
+      }),
+    );
     expect(saved.status).toBe(302);
 
-    type Page = { matches: { id: string; reasons: { kind: string }[] }[]; filters: Record<string, unknown>; prefilled: boolean; programmes: { code: string; name: string }[]; provinces: { name: string }[] };
+    type Page = {
+      matches: { id: string; reasons: { kind: string }[] }[];
+      filters: Record<string, unknown>;
+      prefilled: boolean;
+      programmes: { code: string; name: string }[];
+      provinces: { name: string }[];
+    };
     const page = (await callRoute(graduateJobs.loader, g.get("/graduate/jobs"))).body as Page;
     expect(page.prefilled).toBe(true);
     expect(page.filters).toEqual({ minSalary: 10_000_000, types: ["full_time"] });
     expect(page.matches.map((m) => m.id)).toEqual([wellPaid]);
     expect(page.matches[0]!.reasons).toContainEqual({ kind: "salary" });
-    expect(page.programmes).toEqual([expect.objectContaining({ code: "6340302", name: expect.stringMatching(/Kế toán/) })]);
+    expect(page.programmes).toEqual([
+      expect.objectContaining({ code: "6340302", name: expect.stringMatching(/Kế toán/) }),
+    ]);
     const names = page.provinces.map((p) => p.name);
     expect(names.indexOf("Hà Nội")).toBeLessThan(names.indexOf("Hải Phòng"));
     expect(names.indexOf("Hải Phòng")).toBeLessThan(names.indexOf("Huế"));
@@ -336,18 +490,28 @@ describe(`matching rows written before salary and type counted (${testDatabaseKi
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const employer = await employerWithMember(t.db);
     const jobId = await postJob(t.db, employer, { employmentType: "part_time" });
-    const graduate = await graduateHolding(t.db, diplomaIds, { salaryExpectationVnd: 10_000_000, jobTypes: ["part_time"], consents: ["visible_to_employers"] });
+    const graduate = await graduateHolding(t.db, diplomaIds, {
+      salaryExpectationVnd: 10_000_000,
+      jobTypes: ["part_time"],
+      consents: ["visible_to_employers"],
+    });
     // As the migration leaves rows written before it.
     await t.db.update(jobMatchTargets).set({ salaryTopVnd: null, employmentType: null });
     await t.db.update(candidatePool).set({ salaryExpectationVnd: null, jobTypes: [] });
     const { backfillMatchingPreferences } = await import("~/modules/matching/queries.server");
     await backfillMatchingPreferences(t.db);
-    expect(await t.db.select({ top: jobMatchTargets.salaryTopVnd, type: jobMatchTargets.employmentType }).from(jobMatchTargets).where(eq(jobMatchTargets.jobId, jobId))).toEqual([
-      { top: 12_000_000, type: "part_time" },
-    ]);
-    expect(await t.db.select({ salary: candidatePool.salaryExpectationVnd, types: candidatePool.jobTypes }).from(candidatePool).where(eq(candidatePool.userId, graduate.id))).toEqual([
-      { salary: 10_000_000, types: ["part_time"] },
-    ]);
+    expect(
+      await t.db
+        .select({ top: jobMatchTargets.salaryTopVnd, type: jobMatchTargets.employmentType })
+        .from(jobMatchTargets)
+        .where(eq(jobMatchTargets.jobId, jobId)),
+    ).toEqual([{ top: 12_000_000, type: "part_time" }]);
+    expect(
+      await t.db
+        .select({ salary: candidatePool.salaryExpectationVnd, types: candidatePool.jobTypes })
+        .from(candidatePool)
+        .where(eq(candidatePool.userId, graduate.id)),
+    ).toEqual([{ salary: 10_000_000, types: ["part_time"] }]);
   });
 });
 
@@ -359,18 +523,41 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const employer = await employerWithMember(t.db);
     const jobId = await postJob(t.db, employer);
-    const graduate = await graduateHolding(t.db, diplomaIds, { provinceCodes: ["48"], consents: ["visible_to_employers", "may_be_contacted", "share_diplomas"] });
+    const graduate = await graduateHolding(t.db, diplomaIds, {
+      provinceCodes: ["48"],
+      consents: ["visible_to_employers", "may_be_contacted", "share_diplomas"],
+    });
     const g = await signedIn(t.db, { id: graduate.id });
-    expect((await callRoute(publicJob.action, g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }))).status).toBe(302);
+    expect(
+      (
+        await callRoute(
+          publicJob.action,
+          g.post(`/jobs/${jobId}`, { diplomaIds: diplomaIds[0]!, message: "Xin chào" }, { jobId }),
+        )
+      ).status,
+    ).toBe(302);
     const member = await signedIn(t.db, { id: employer.member.id });
     const [application] = await t.db.select().from(applications).where(eq(applications.jobId, jobId));
-    return { employer, jobId, graduate, g, member, applicationId: application!.id, params: { code: employer.org.code, jobId } };
+    return {
+      employer,
+      jobId,
+      graduate,
+      g,
+      member,
+      applicationId: application!.id,
+      params: { code: employer.org.code, jobId },
+    };
   }
 
   it("the jobs list counts each job's applications; the card shows the applicant's address; the employer is mailed", async () => {
     const { employer, jobId, graduate, member, params } = await appliedGraduate();
-    const list = await callRoute(employerJobs.loader, member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }));
-    expect((list.body as { jobs: { id: string; applications: number }[] }).jobs).toEqual([expect.objectContaining({ id: jobId, applications: 1 })]);
+    const list = await callRoute(
+      employerJobs.loader,
+      member.get(`/employer/${employer.org.code}/jobs`, { code: employer.org.code }),
+    );
+    expect((list.body as { jobs: { id: string; applications: number }[] }).jobs).toEqual([
+      expect.objectContaining({ id: jobId, applications: 1 }),
+    ]);
 
     const apps = await callRoute(employerApplications.loader, member.get("/x", params));
     expect((apps.body as { applications: { email: string | null }[] }).applications[0]!.email).toBe(graduate.email);
@@ -384,10 +571,19 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   it("an applicant is shown at their stage among the candidates, not offered an invitation, and cannot be invited", async () => {
     const { graduate, member, applicationId, params } = await appliedGraduate();
     for (const status of ["shortlisted", "interview", "offer", "hired"]) {
-      expect((await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId, status }, params))).status).toBe(200);
+      expect(
+        (
+          await callRoute(
+            employerApplications.action,
+            member.post("/x", { intent: "status", applicationId, status }, params),
+          )
+        ).status,
+      ).toBe(200);
     }
     const page = await callRoute(employerCandidates.loader, member.get("/x", params));
-    const candidate = (page.body as { candidates: { userId: string; applicationStatus: string | null }[] }).candidates.find((c) => c.userId === graduate.id);
+    const candidate = (
+      page.body as { candidates: { userId: string; applicationStatus: string | null }[] }
+    ).candidates.find((c) => c.userId === graduate.id);
     expect(candidate?.applicationStatus).toBe("hired");
     const invite = await callRoute(employerCandidates.action, member.post("/x", { userId: graduate.id }, params));
     expect((invite.body as { message: string }).message).toBe("jobs.invite.error.already_applied");
@@ -403,9 +599,18 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const employer = await employerWithMember(t.db);
     const jobId = await postJob(t.db, employer);
-    const graduate = await graduateHolding(t.db, diplomaIds, { consents: ["visible_to_employers", "may_be_contacted"] });
+    const graduate = await graduateHolding(t.db, diplomaIds, {
+      consents: ["visible_to_employers", "may_be_contacted"],
+    });
     const member = await signedIn(t.db, { id: employer.member.id });
-    expect((await callRoute(employerCandidates.action, member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }))).status).toBe(200);
+    expect(
+      (
+        await callRoute(
+          employerCandidates.action,
+          member.post("/x", { userId: graduate.id }, { code: employer.org.code, jobId }),
+        )
+      ).status,
+    ).toBe(200);
     const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "job_invitation"));
     expect(mail!.toAddress).toBe(graduate.email);
     expect(mail!.subject).toBe(`${employer.org.name} mời bạn ứng tuyển: Nhân viên kế toán`);
@@ -414,7 +619,10 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
 
     const g = await signedIn(t.db, { id: graduate.id });
     const page = await callRoute(graduateApplications.loader, g.get("/graduate/applications"));
-    expect((page.body as { notifications: { kind: string; title: string; company: string; createdAt: string }[] }).notifications[0]).toMatchObject({
+    expect(
+      (page.body as { notifications: { kind: string; title: string; company: string; createdAt: string }[] })
+        .notifications[0],
+    ).toMatchObject({
       kind: "invitation",
       title: "Nhân viên kế toán",
       company: employer.org.name,
@@ -424,23 +632,43 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   it("a graduate withdraws an application: audited, shown withdrawn to the employer, who cannot move it nor read the address", async () => {
     const { g, member, applicationId, params, graduate, employer } = await appliedGraduate();
     const other = await signedIn(t.db, { role: "graduate", organisation: null });
-    const foreign = await callRoute(graduateApplications.action, other.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const foreign = await callRoute(
+      graduateApplications.action,
+      other.post("/graduate/applications", { intent: "withdraw", applicationId }),
+    );
     expect(foreign.location).toBe("/graduate/applications?notice=notFound");
 
-    const done = await callRoute(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const done = await callRoute(
+      graduateApplications.action,
+      g.post("/graduate/applications", { intent: "withdraw", applicationId }),
+    );
     expect(done.location).toBe("/graduate/applications?notice=applicationWithdrawn");
     const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
     expect(row!.status).toBe("withdrawn");
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, "application.withdraw")))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, applicationId), eq(auditLog.action, "application.withdraw"))),
+    ).toHaveLength(1);
     const withdrawnMail = await t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "application_withdrawn"));
     expect(withdrawnMail.map((m) => m.toAddress)).toEqual([employer.member.email]);
     expect(withdrawnMail[0]!.bodyText).toContain(employer.org.name);
-    const again = await callRoute(graduateApplications.action, g.post("/graduate/applications", { intent: "withdraw", applicationId }));
+    const again = await callRoute(
+      graduateApplications.action,
+      g.post("/graduate/applications", { intent: "withdraw", applicationId }),
+    );
     expect(again.location).toBe("/graduate/applications?notice=notAllowed");
 
     const apps = await callRoute(employerApplications.loader, member.get("/x", params));
-    expect((apps.body as { applications: { status: string; email: string | null }[] }).applications[0]).toMatchObject({ status: "withdrawn", email: null });
-    const move = await callRoute(employerApplications.action, member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params));
+    expect((apps.body as { applications: { status: string; email: string | null }[] }).applications[0]).toMatchObject({
+      status: "withdrawn",
+      email: null,
+    });
+    const move = await callRoute(
+      employerApplications.action,
+      member.post("/x", { intent: "status", applicationId, status: "shortlisted" }, params),
+    );
     expect(move.status).toBe(409);
     expect(graduate.id).toBeTruthy();
   });
@@ -448,7 +676,12 @@ describe(`the employer's pipeline, jobs mail and withdrawals (${testDatabaseKind
   it("saved-search alerts go out as one daily digest per graduate, and a rerun sends nothing twice", async () => {
     const { diplomaIds } = await signedDiplomas(t.db, ["6340302"]);
     const graduate = await graduateHolding(t.db, diplomaIds);
-    await saveSearch(t.db, { userId: graduate.id, name: "Kế toán", filters: { q: "ke toan" }, actor: { userId: graduate.id, ip: null } });
+    await saveSearch(t.db, {
+      userId: graduate.id,
+      name: "Kế toán",
+      filters: { q: "ke toan" },
+      actor: { userId: graduate.id, ip: null },
+    });
     const employer = await employerWithMember(t.db);
     const evening = new Date("2026-12-02T13:00:00Z"); // 20:00 in Vietnam
     await postJob(t.db, employer, {}, { now: evening });
@@ -506,12 +739,32 @@ describe(`neighbouring provinces as reference data (${testDatabaseKind()})`, () 
   it("the administrator edits a province's neighbours, both ways; open jobs use the new map at once", async () => {
     const employer = await employerWithMember(t.db);
     const jobId = await postJob(t.db, employer, { provinceCodes: ["48"] });
-    const neighboursOfJob = async () => (await t.db.select({ n: jobMatchTargets.neighbourCodes }).from(jobMatchTargets).where(eq(jobMatchTargets.jobId, jobId)))[0]!.n.sort();
+    const neighboursOfJob = async () =>
+      (
+        await t.db
+          .select({ n: jobMatchTargets.neighbourCodes })
+          .from(jobMatchTargets)
+          .where(eq(jobMatchTargets.jobId, jobId))
+      )[0]!.n.sort();
     expect(await neighboursOfJob()).toEqual(["46", "51"]);
 
     const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
-    const form = new URLSearchParams([["intent", "neighbours"], ["code", "48"], ["neighbourCodes", "51"], ["neighbourCodes", "56"]]);
-    const res = await callRoute(adminProvinces.action, routeArgs(new Request("http://localhost/admin/reference/provinces", { method: "POST", headers: { cookie: (admin.get("/").request.headers.get("cookie"))! }, body: form })));
+    const form = new URLSearchParams([
+      ["intent", "neighbours"],
+      ["code", "48"],
+      ["neighbourCodes", "51"],
+      ["neighbourCodes", "56"],
+    ]);
+    const res = await callRoute(
+      adminProvinces.action,
+      routeArgs(
+        new Request("http://localhost/admin/reference/provinces", {
+          method: "POST",
+          headers: { cookie: admin.get("/").request.headers.get("cookie")! },
+          body: form,
+        }),
+      ),
+    );
     expect(res.status).toBe(302);
     expect(await neighboursOfJob()).toEqual(["51", "56"]);
     expect(await listProvinceNeighbours(t.db, "56")).toContain("48");

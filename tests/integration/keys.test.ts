@@ -17,7 +17,12 @@ import { markKeyCompromised } from "~/modules/keys/mark-key-compromised.server";
 import { rotateSchoolKey } from "~/modules/keys/rotate-school-key.server";
 import { changeOrganisationStatus } from "~/modules/organisations/change-organisation-status.server";
 import { publicKeyOf } from "~/modules/signing/ed25519";
-import { decodeEd25519PublicKey, encodeBase58btc, encodeEd25519PrivateKey, encodeEd25519PublicKey } from "~/modules/signing/multikey";
+import {
+  decodeEd25519PublicKey,
+  encodeBase58btc,
+  encodeEd25519PrivateKey,
+  encodeEd25519PublicKey,
+} from "~/modules/signing/multikey";
 import * as wellKnownDid from "~/routes/[.]well-known.did[.]json";
 import * as issuerDidRoute from "~/routes/issuers.$code.did[.]json";
 import * as schoolKeys from "~/routes/school.$code.keys";
@@ -51,7 +56,11 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
   async function accreditedSchool() {
     const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
     const admin = await createMember(t.db, "ministry_admin", null);
-    const result = await changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: admin.id, ip: IP } });
+    const result = await changeOrganisationStatus(t.db, {
+      organisationId: school.id,
+      change: "accredit",
+      actor: { userId: admin.id, ip: IP },
+    });
     expect(result.ok).toBe(true);
     return school;
   }
@@ -64,7 +73,10 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
   let diplomaCounter = 0;
   /** A signed diploma row written straight to the table: only what the compromise query reads matters. */
   async function insertSignedDiploma(organisationId: string, signingKeyId: string, signedAt: Date) {
-    const [programme] = await t.db.select({ code: programmes.code, levelCode: programmes.levelCode }).from(programmes).limit(1);
+    const [programme] = await t.db
+      .select({ code: programmes.code, levelCode: programmes.levelCode })
+      .from(programmes)
+      .limit(1);
     const creator = await createUser(t.db);
     const n = ++diplomaCounter;
     const [row] = await t.db
@@ -105,7 +117,13 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const rows = await keyRowsOf(school.id);
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
-      expect(row).toMatchObject({ status: "active", keyRef: "key-1", kekId: ring.kekId, retiredAt: null, compromisedFrom: null });
+      expect(row).toMatchObject({
+        status: "active",
+        keyRef: "key-1",
+        kekId: ring.kekId,
+        retiredAt: null,
+        compromisedFrom: null,
+      });
       expect(row.publicKeyMultibase).toMatch(/^z6Mk/);
 
       const loaded = await loadSigningKey(t.db, { organisationId: school.id });
@@ -116,24 +134,48 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
 
       // Neither the row nor the audit trail holds the private key in any usual encoding.
       const secret = Buffer.from(loaded.key.privateKey);
-      const encodings = [secret.toString("hex"), secret.toString("base64"), secret.toString("base64url"), encodeBase58btc(secret), encodeEd25519PrivateKey(secret)];
+      const encodings = [
+        secret.toString("hex"),
+        secret.toString("base64"),
+        secret.toString("base64url"),
+        encodeBase58btc(secret),
+        encodeEd25519PrivateKey(secret),
+      ];
       const audit = await t.db.select().from(auditLog).where(eq(auditLog.organisationId, school.id));
       const stored = JSON.stringify([row, audit]);
       for (const encoded of encodings) expect(stored).not.toContain(encoded);
       expect(Buffer.from(row.privateKeyCiphertext, "base64url").indexOf(secret)).toBe(-1);
 
       expect(audit.map((a) => a.action)).toEqual(["organisation.accredit", "signing-key.create"]);
-      expect(audit[1]).toMatchObject({ entityType: "signing_key", entityId: row.id, actorIp: IP, details: { keyRef: "key-1", reason: "accreditation" } });
+      expect(audit[1]).toMatchObject({
+        entityType: "signing_key",
+        entityId: row.id,
+        actorIp: IP,
+        details: { keyRef: "key-1", reason: "accreditation" },
+      });
     });
 
     it("does not accredit when the key cannot be stored: status and key are one transaction", async () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const admin = await createMember(t.db, "ministry_admin", null);
-      await t.db.execute(sql`create function refuse_key() returns trigger language plpgsql as $$ begin raise exception 'keys unavailable'; end $$`);
-      await t.db.execute(sql`create trigger refuse_key before insert on signing_keys for each row execute function refuse_key()`);
+      await t.db.execute(
+        sql`create function refuse_key() returns trigger language plpgsql as $$ begin raise exception 'keys unavailable'; end $$`,
+      );
+      await t.db.execute(
+        sql`create trigger refuse_key before insert on signing_keys for each row execute function refuse_key()`,
+      );
 
-      await expect(changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: admin.id, ip: IP } })).rejects.toThrow();
-      const [row] = await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, school.id));
+      await expect(
+        changeOrganisationStatus(t.db, {
+          organisationId: school.id,
+          change: "accredit",
+          actor: { userId: admin.id, ip: IP },
+        }),
+      ).rejects.toThrow();
+      const [row] = await t.db
+        .select({ status: organisations.status })
+        .from(organisations)
+        .where(eq(organisations.id, school.id));
       expect(row!.status).toBe("pending");
     });
 
@@ -148,7 +190,10 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const employer = await createOrganisation(t.db, { kind: "employer", status: "pending" });
       await changeOrganisationStatus(t.db, { organisationId: employer.id, change: "accredit", actor });
       expect(await keyRowsOf(employer.id)).toHaveLength(0);
-      expect(await ensureSchoolKey(t.db, { organisationId: employer.id, actor })).toEqual({ ok: false, code: "not_found" });
+      expect(await ensureSchoolKey(t.db, { organisationId: employer.id, actor })).toEqual({
+        ok: false,
+        code: "not_found",
+      });
     });
 
     it("backfills keys for schools accredited without one, and the ministry's key, once", async () => {
@@ -177,14 +222,20 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(wrongKek).toMatchObject({ ok: false, code: "key_unreadable" });
       expect(!wrongKek.ok && wrongKek.message).toContain(ring.kekId);
       useKeyRing(otherRing);
-      expect(await loadSigningKey(t.db, { organisationId: school.id })).toMatchObject({ ok: false, code: "key_unreadable" });
+      expect(await loadSigningKey(t.db, { organisationId: school.id })).toMatchObject({
+        ok: false,
+        code: "key_unreadable",
+      });
       useKeyRing(ring);
 
       // Same KEK, damaged bytes.
       const [row] = await keyRowsOf(school.id);
       const bytes = Buffer.from(row!.privateKeyCiphertext, "base64url");
       bytes[20]! ^= 0x01;
-      await t.db.update(signingKeys).set({ privateKeyCiphertext: bytes.toString("base64url") }).where(eq(signingKeys.id, row!.id));
+      await t.db
+        .update(signingKeys)
+        .set({ privateKeyCiphertext: bytes.toString("base64url") })
+        .where(eq(signingKeys.id, row!.id));
       const damaged = await loadSigningKey(t.db, { organisationId: school.id });
       expect(damaged).toMatchObject({ ok: false, code: "key_unreadable" });
       expect(!damaged.ok && damaged.message).toMatch(/does not open/);
@@ -192,11 +243,20 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       // Another school's sealed key copied onto this row: the AAD (the row id) refuses it.
       const other = await accreditedSchool();
       const [otherRow] = await keyRowsOf(other.id);
-      await t.db.update(signingKeys).set({ privateKeyCiphertext: otherRow!.privateKeyCiphertext }).where(eq(signingKeys.id, row!.id));
-      expect(await loadSigningKey(t.db, { organisationId: school.id })).toMatchObject({ ok: false, code: "key_unreadable" });
+      await t.db
+        .update(signingKeys)
+        .set({ privateKeyCiphertext: otherRow!.privateKeyCiphertext })
+        .where(eq(signingKeys.id, row!.id));
+      expect(await loadSigningKey(t.db, { organisationId: school.id })).toMatchObject({
+        ok: false,
+        code: "key_unreadable",
+      });
 
       const keyless = await createOrganisation(t.db, { kind: "school", status: "accredited" });
-      expect(await loadSigningKey(t.db, { organisationId: keyless.id })).toMatchObject({ ok: false, code: "no_active_key" });
+      expect(await loadSigningKey(t.db, { organisationId: keyless.id })).toMatchObject({
+        ok: false,
+        code: "no_active_key",
+      });
     });
   });
 
@@ -220,20 +280,32 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(loaded.ok && loaded.key.keyRef).toBe("key-2");
 
       const did = `did:web:${host()}:issuers:${school.code}`;
-      const doc = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
+      const doc = await callRoute(
+        issuerDidRoute.loader,
+        routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }),
+      );
       expect(doc.status).toBe(200);
       expect(doc.body.verificationMethod.map((m: { id: string }) => m.id)).toEqual([`${did}#key-1`, `${did}#key-2`]);
       expect(doc.body.assertionMethod).toEqual([`${did}#key-1`, `${did}#key-2`]);
-      expect(doc.body.verificationMethod.map((m: { publicKeyMultibase: string }) => m.publicKeyMultibase)).toEqual(rows.map((r) => r.publicKeyMultibase));
+      expect(doc.body.verificationMethod.map((m: { publicKeyMultibase: string }) => m.publicKeyMultibase)).toEqual(
+        rows.map((r) => r.publicKeyMultibase),
+      );
 
-      const audit = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.organisationId, school.id)).orderBy(auditLog.id);
+      const audit = await t.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.organisationId, school.id))
+        .orderBy(auditLog.id);
       expect(audit.map((a) => a.action).slice(-2)).toEqual(["signing-key.create", "signing-key.rotate"]);
     });
 
     it("is refused to a school that is not accredited", async () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "suspended" });
       const admin = await createMember(t.db, "school_admin", school);
-      expect(await rotateSchoolKey(t.db, { organisationId: school.id, actor: { userId: admin.id, ip: IP } })).toEqual({ ok: false, code: "not_accredited" });
+      expect(await rotateSchoolKey(t.db, { organisationId: school.id, actor: { userId: admin.id, ip: IP } })).toEqual({
+        ok: false,
+        code: "not_accredited",
+      });
     });
   });
 
@@ -252,11 +324,21 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       await insertSignedDiploma(otherSchool.id, otherKey!.id, new Date("2025-04-15T03:00:00Z")); // another school's key
 
       const actor = { userId: admin.id, ip: IP };
-      const result = await markKeyCompromised(t.db, { organisationId: school.id, keyId: key!.id, compromisedFrom: from, reason: "Máy tính bị đánh cắp", actor });
+      const result = await markKeyCompromised(t.db, {
+        organisationId: school.id,
+        keyId: key!.id,
+        compromisedFrom: from,
+        reason: "Máy tính bị đánh cắp",
+        actor,
+      });
       if (!result.ok) throw new Error(result.code);
       expect(result.value.affected.total).toBe(2);
       expect(result.value.affected.diplomas.map((d) => d.id)).toEqual([atTheInstant, after]);
-      expect(result.value.key).toMatchObject({ keyRef: "key-1", status: "compromised", compromiseReason: "Máy tính bị đánh cắp" });
+      expect(result.value.key).toMatchObject({
+        keyRef: "key-1",
+        status: "compromised",
+        compromiseReason: "Máy tính bị đánh cắp",
+      });
       expect(result.value.key.compromisedFrom!.toISOString()).toBe(from.toISOString());
       expect(result.value.replacement?.keyRef).toBe("key-2");
       expect((await keyRowsOf(school.id)).map((k) => [k.keyRef, k.status])).toEqual([
@@ -264,24 +346,53 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
         ["key-2", "active"],
       ]);
 
-      const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.organisationId, school.id), eq(auditLog.action, "signing-key.compromise")));
-      expect(audit!.details).toMatchObject({ keyRef: "key-1", affectedCount: 2, affectedDiplomaIds: [atTheInstant, after], replacementKeyRef: "key-2" });
+      const [audit] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organisationId, school.id), eq(auditLog.action, "signing-key.compromise")));
+      expect(audit!.details).toMatchObject({
+        keyRef: "key-1",
+        affectedCount: 2,
+        affectedDiplomaIds: [atTheInstant, after],
+        replacementKeyRef: "key-2",
+      });
 
       // Published: the DID document marks the key revoked from the date; the registry carries its whole life.
-      const doc = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
-      expect(doc.body.verificationMethod[0]).toMatchObject({ id: expect.stringMatching(/#key-1$/), revoked: "2025-03-01T01:30:00Z" });
+      const doc = await callRoute(
+        issuerDidRoute.loader,
+        routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }),
+      );
+      expect(doc.body.verificationMethod[0]).toMatchObject({
+        id: expect.stringMatching(/#key-1$/),
+        revoked: "2025-03-01T01:30:00Z",
+      });
       expect(doc.body.verificationMethod[1].revoked).toBeUndefined();
       await ensureMinistryKey(t.db);
       const registry = await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")));
       const entry = registry.body.schools.find((s: { code: string }) => s.code === school.code);
-      expect(entry.keys[0]).toMatchObject({ status: "compromised", compromisedFrom: "2025-03-01T01:30:00Z", retiredAt: expect.any(String) });
+      expect(entry.keys[0]).toMatchObject({
+        status: "compromised",
+        compromisedFrom: "2025-03-01T01:30:00Z",
+        retiredAt: expect.any(String),
+      });
       expect(entry.keys[1]).toMatchObject({ status: "active", retiredAt: null, compromisedFrom: null });
 
       // The page lists them too.
-      const page = await callRoute(schoolKeys.loader, routeArgs((await asAdminOf(school)).get(`/school/${school.code}/keys?affected=key-1`), { code: school.code }));
+      const page = await callRoute(
+        schoolKeys.loader,
+        routeArgs((await asAdminOf(school)).get(`/school/${school.code}/keys?affected=key-1`), { code: school.code }),
+      );
       expect(page.body.affected).toMatchObject({ keyRef: "key-1", total: 2 });
 
-      expect(await markKeyCompromised(t.db, { organisationId: school.id, keyId: key!.id, compromisedFrom: from, reason: "lại", actor })).toEqual({
+      expect(
+        await markKeyCompromised(t.db, {
+          organisationId: school.id,
+          keyId: key!.id,
+          compromisedFrom: from,
+          reason: "lại",
+          actor,
+        }),
+      ).toEqual({
         ok: false,
         code: "already_compromised",
       });
@@ -299,16 +410,40 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const [key] = await keyRowsOf(school.id);
       const [otherKey] = await keyRowsOf(other.id);
 
-      expect(await markKeyCompromised(t.db, { organisationId: school.id, keyId: key!.id, compromisedFrom: new Date(), reason: "  ", actor })).toMatchObject({
+      expect(
+        await markKeyCompromised(t.db, {
+          organisationId: school.id,
+          keyId: key!.id,
+          compromisedFrom: new Date(),
+          reason: "  ",
+          actor,
+        }),
+      ).toMatchObject({
         ok: false,
         code: "reason_required",
       });
       const tomorrow = new Date(Date.now() + 24 * 3600_000);
-      expect(await markKeyCompromised(t.db, { organisationId: school.id, keyId: key!.id, compromisedFrom: tomorrow, reason: "x", actor })).toMatchObject({
+      expect(
+        await markKeyCompromised(t.db, {
+          organisationId: school.id,
+          keyId: key!.id,
+          compromisedFrom: tomorrow,
+          reason: "x",
+          actor,
+        }),
+      ).toMatchObject({
         ok: false,
         code: "compromised_from_in_future",
       });
-      expect(await markKeyCompromised(t.db, { organisationId: school.id, keyId: otherKey!.id, compromisedFrom: new Date(), reason: "x", actor })).toEqual({
+      expect(
+        await markKeyCompromised(t.db, {
+          organisationId: school.id,
+          keyId: otherKey!.id,
+          compromisedFrom: new Date(),
+          reason: "x",
+          actor,
+        }),
+      ).toEqual({
         ok: false,
         code: "not_found",
       });
@@ -324,14 +459,19 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const did = `did:web:${host()}:issuers:${school.code}`;
       expect(did).toContain("%3A"); // PUBLIC_ORIGIN has a port in tests: did:web percent-encodes it
 
-      const res = await callRoute(issuerDidRoute.loader, routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }));
+      const res = await callRoute(
+        issuerDidRoute.loader,
+        routeArgs(publicGet(`/issuers/${school.code}/did.json`), { code: school.code }),
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("public, max-age=300");
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       expect(res.body).toEqual({
         "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
         id: did,
-        verificationMethod: [{ id: `${did}#key-1`, type: "Multikey", controller: did, publicKeyMultibase: key!.publicKeyMultibase }],
+        verificationMethod: [
+          { id: `${did}#key-1`, type: "Multikey", controller: did, publicKeyMultibase: key!.publicKeyMultibase },
+        ],
         assertionMethod: [`${did}#key-1`],
       });
     });
@@ -354,7 +494,9 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const admin = await createMember(t.db, "school_admin", a);
       await rotateSchoolKey(t.db, { organisationId: a.id, actor: { userId: admin.id, ip: IP } });
 
-      expect((await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")))).status).toBe(503); // no ministry key yet
+      expect((await callRoute(trustRegistryRoute.loader, routeArgs(publicGet("/trust-registry.json")))).status).toBe(
+        503,
+      ); // no ministry key yet
       expect((await callRoute(wellKnownDid.loader, routeArgs(publicGet("/.well-known/did.json")))).status).toBe(404);
       await ensureMinistryKey(t.db);
 
@@ -372,13 +514,21 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(registry.schools.map((s: { code: string }) => s.code).sort()).toEqual([a.code, b.code].sort());
       expect(registry.schools.some((s: { code: string }) => s.code === pending.code)).toBe(false);
       const entryA = registry.schools.find((s: { code: string }) => s.code === a.code);
-      expect(entryA).toMatchObject({ did: `did:web:${host()}:issuers:${a.code}`, status: "accredited", province: { code: "01" } });
+      expect(entryA).toMatchObject({
+        did: `did:web:${host()}:issuers:${a.code}`,
+        status: "accredited",
+        province: { code: "01" },
+      });
       expect(entryA.keys.map((k: { id: string; status: string }) => [k.id.split("#")[1], k.status])).toEqual([
         ["key-1", "retired"],
         ["key-2", "active"],
       ]);
       expect(entryA.keys[0].retiredAt).toBe(entryA.keys[1].activatedAt);
-      expect(registry.proof).toMatchObject({ type: "DataIntegrityProof", cryptosuite: "eddsa-jcs-2022", verificationMethod: `${ministryDid}#key-1` });
+      expect(registry.proof).toMatchObject({
+        type: "DataIntegrityProof",
+        cryptosuite: "eddsa-jcs-2022",
+        verificationMethod: `${ministryDid}#key-1`,
+      });
 
       // A verifier: the ministry's public key from its DID document, nothing else.
       const keyFor = (vm: string) => {
@@ -409,13 +559,23 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       const clientIp = "192.0.2.77";
       let last: Awaited<ReturnType<typeof callRoute>> | undefined;
       for (let i = 0; i < 70 && last?.status !== 429; i++) {
-        last = await callRoute(issuerDidRoute.loader, routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, clientIp));
+        last = await callRoute(
+          issuerDidRoute.loader,
+          routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, clientIp),
+        );
       }
       expect(last!.status).toBe(429);
       expect(last!.body).toEqual({ code: "rate_limited" });
       expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       // Another client is not affected.
-      expect((await callRoute(issuerDidRoute.loader, routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, "192.0.2.78"))).status).toBe(404);
+      expect(
+        (
+          await callRoute(
+            issuerDidRoute.loader,
+            routeArgs(publicGet("/issuers/NOSUCH/did.json"), { code: "NOSUCH" }, "192.0.2.78"),
+          )
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -433,23 +593,61 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
       expect(page.body.keys).toMatchObject([{ keyRef: "key-1", status: "active", signedCount: 0 }]);
       expect(page.body.school.did).toBe(`did:web:${host()}:issuers:${schoolA.code}`);
 
-      expect((await callRoute(schoolKeys.action, routeArgs(adminA.post(pathB, { intent: "rotate", confirm: "yes" }), { code: schoolB.code }))).status).toBe(403);
-      expect((await callRoute(schoolKeys.loader, routeArgs(adminA.get(pathB), { code: schoolB.code }))).status).toBe(403);
-      expect((await callRoute(schoolKeys.action, routeArgs(registrarA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }))).status).toBe(403);
-      expect((await callRoute(schoolKeys.loader, routeArgs(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
+      expect(
+        (
+          await callRoute(
+            schoolKeys.action,
+            routeArgs(adminA.post(pathB, { intent: "rotate", confirm: "yes" }), { code: schoolB.code }),
+          )
+        ).status,
+      ).toBe(403);
+      expect((await callRoute(schoolKeys.loader, routeArgs(adminA.get(pathB), { code: schoolB.code }))).status).toBe(
+        403,
+      );
+      expect(
+        (
+          await callRoute(
+            schoolKeys.action,
+            routeArgs(registrarA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (await callRoute(schoolKeys.loader, routeArgs(registrarA.get(pathA), { code: schoolA.code }))).status,
+      ).toBe(403);
       expect((await keyRowsOf(schoolA.id)).map((k) => k.status)).toEqual(["active"]);
       expect((await keyRowsOf(schoolB.id)).map((k) => k.status)).toEqual(["active"]);
 
-      const unconfirmed = await callRoute(schoolKeys.action, routeArgs(adminA.post(pathA, { intent: "rotate" }), { code: schoolA.code }));
-      expect(unconfirmed).toMatchObject({ status: 400, body: { intent: "rotate", ok: false, fieldErrors: { confirm: "keys.error.confirm_required" } } });
-      const rotated = await callRoute(schoolKeys.action, routeArgs(adminA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }));
-      expect(rotated).toMatchObject({ status: 200, body: { intent: "rotate", ok: true, activeKeyRef: "key-2", retiredKeyRef: "key-1" } });
+      const unconfirmed = await callRoute(
+        schoolKeys.action,
+        routeArgs(adminA.post(pathA, { intent: "rotate" }), { code: schoolA.code }),
+      );
+      expect(unconfirmed).toMatchObject({
+        status: 400,
+        body: { intent: "rotate", ok: false, fieldErrors: { confirm: "keys.error.confirm_required" } },
+      });
+      const rotated = await callRoute(
+        schoolKeys.action,
+        routeArgs(adminA.post(pathA, { intent: "rotate", confirm: "yes" }), { code: schoolA.code }),
+      );
+      expect(rotated).toMatchObject({
+        status: 200,
+        body: { intent: "rotate", ok: true, activeKeyRef: "key-2", retiredKeyRef: "key-1" },
+      });
 
       // Reporting another school's key through one's own school finds nothing.
       const [keyB] = await keyRowsOf(schoolB.id);
       const foreign = await callRoute(
         schoolKeys.action,
-        routeArgs(adminA.post(pathA, { intent: "compromise", keyId: keyB!.id, compromisedFrom: "2025-01-01T00:00", reason: "thử" }), { code: schoolA.code }),
+        routeArgs(
+          adminA.post(pathA, {
+            intent: "compromise",
+            keyId: keyB!.id,
+            compromisedFrom: "2025-01-01T00:00",
+            reason: "thử",
+          }),
+          { code: schoolA.code },
+        ),
       );
       expect(foreign).toMatchObject({ status: 404, body: { ok: false, formError: "keys.error.not_found" } });
       expect((await keyRowsOf(schoolB.id))[0]!.status).toBe("active");
@@ -463,7 +661,10 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
 
       const bad = await callRoute(
         schoolKeys.action,
-        routeArgs(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-02-30T08:00", reason: "" }), { code: school.code }),
+        routeArgs(
+          admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-02-30T08:00", reason: "" }),
+          { code: school.code },
+        ),
       );
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({
@@ -473,11 +674,24 @@ describe(`signing keys (${testDatabaseKind()})`, () => {
 
       const done = await callRoute(
         schoolKeys.action,
-        routeArgs(admin.post(path, { intent: "compromise", keyId: key!.id, compromisedFrom: "2025-03-01T08:30", reason: "Lộ mật khẩu" }), { code: school.code }),
+        routeArgs(
+          admin.post(path, {
+            intent: "compromise",
+            keyId: key!.id,
+            compromisedFrom: "2025-03-01T08:30",
+            reason: "Lộ mật khẩu",
+          }),
+          { code: school.code },
+        ),
       );
       expect(done.status).toBe(200);
       // Vietnam time: 08:30 +07:00.
-      expect(done.body).toMatchObject({ ok: true, keyRef: "key-1", replacementKeyRef: "key-2", affected: { total: 0, compromisedFrom: "2025-03-01T01:30:00.000Z" } });
+      expect(done.body).toMatchObject({
+        ok: true,
+        keyRef: "key-1",
+        replacementKeyRef: "key-2",
+        affected: { total: 0, compromisedFrom: "2025-03-01T01:30:00.000Z" },
+      });
     });
   });
 });

@@ -9,7 +9,9 @@ import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 /** Decodes a quoted-printable body (what nodemailer sends for Vietnamese text). */
 function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
@@ -31,7 +33,10 @@ async function startSmtpServer(options: { refuse?: boolean } = {}) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -52,7 +57,10 @@ describe(`mail outbox delivery (${testDatabaseKind()})`, () => {
     await enqueueMail(t.db, {
       to: "an@example.vn",
       locale: "vi",
-      template: { name: "reset_password", params: { fullName: "Nguyễn An", link: "http://portal.test/reset-password?token=xyz" } },
+      template: {
+        name: "reset_password",
+        params: { fullName: "Nguyễn An", link: "http://portal.test/reset-password?token=xyz" },
+      },
     });
     const transport = await createSmtpTransport(smtp.url);
     expect(await deliverPendingMail(t.db, transport, "Cổng <no-reply@portal.test>")).toBe(1);

@@ -4,7 +4,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listMatchDiplomas, loadMatchGraduate, loadMatchJobs, rankCandidatesForJob, rankJobsForGraduate } from "~/modules/matching/queries.server";
+import {
+  listMatchDiplomas,
+  loadMatchGraduate,
+  loadMatchJobs,
+  rankCandidatesForJob,
+  rankJobsForGraduate,
+} from "~/modules/matching/queries.server";
 import { foldSkills, scoreMatch, type MatchDiploma, type MatchGraduate } from "~/modules/matching/score";
 import { employerWithMember, graduateHolding, postJob, signedDiplomas } from "../support/jobs";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
@@ -15,7 +21,12 @@ const now = new Date(t0.getTime() + 10 * DAY);
 
 /** A diploma as matching sees it, from the reference programmes (crosswalk as in db/reference). */
 function diploma(code: string): MatchDiploma {
-  const crosswalk: Record<string, string[]> = { "340302": ["3313", "4311"], "340301": ["3313", "4311"], "480201": ["3511", "3512"], "520123": ["7212"] };
+  const crosswalk: Record<string, string[]> = {
+    "340302": ["3313", "4311"],
+    "340301": ["3313", "4311"],
+    "480201": ["3511", "3512"],
+    "520123": ["7212"],
+  };
   const trungCap = code.startsWith("5");
   return {
     programmeCode: code,
@@ -29,8 +40,19 @@ function diploma(code: string): MatchDiploma {
 }
 
 /** A graduate as matching sees them; no salary expectation nor wanted job types unless given. */
-function grad(diplomas: MatchDiploma[], provinceCodes: string[], skills: string[], prefs: Partial<Pick<MatchGraduate, "salaryExpectationVnd" | "jobTypes">> = {}): MatchGraduate {
-  return { diplomas, provinceCodes, skills: foldSkills(skills), salaryExpectationVnd: prefs.salaryExpectationVnd ?? null, jobTypes: prefs.jobTypes ?? [] };
+function grad(
+  diplomas: MatchDiploma[],
+  provinceCodes: string[],
+  skills: string[],
+  prefs: Partial<Pick<MatchGraduate, "salaryExpectationVnd" | "jobTypes">> = {},
+): MatchGraduate {
+  return {
+    diplomas,
+    provinceCodes,
+    skills: foldSkills(skills),
+    salaryExpectationVnd: prefs.salaryExpectationVnd ?? null,
+    jobTypes: prefs.jobTypes ?? [],
+  };
 }
 
 describe(`matching ranking (${testDatabaseKind()})`, () => {
@@ -40,13 +62,69 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
   it("posts the fixture's jobs", async () => {
     const e = await employerWithMember(t.db);
     const at = (days: number) => ({ now: new Date(t0.getTime() + days * DAY) });
-    jobIds.exactDaNang = await postJob(t.db, e, { title: "Kế toán Đà Nẵng", programmeCodes: ["6340302"], provinceCodes: ["48"] }, at(0));
-    jobIds.groupHanoi = await postJob(t.db, e, { title: "Kế toán tổng hợp Hà Nội", programmeCodes: ["6340301"], provinceCodes: ["01"], skills: ["Excel", "MISA", "Thuế"], salaryMinVnd: 15_000_000, salaryMaxVnd: 20_000_000 }, at(9));
-    jobIds.fieldHue = await postJob(t.db, e, { title: "Quản trị kinh doanh Huế", programmeCodes: ["6340404"], provinceCodes: ["46"], employmentType: "part_time" }, at(5));
-    jobIds.remoteCaoDang = await postJob(t.db, e, { title: "Kế toán từ xa", programmeCodes: ["6340302"], provinceCodes: [], remote: true, minLevelCode: "cao_dang", salaryMinVnd: null, salaryMaxVnd: null, salaryNegotiable: true }, at(3));
-    jobIds.occupationOnly = await postJob(t.db, e, { title: "Kế toán viên (VSCO)", programmeCodes: [], occupationCode: "3313", provinceCodes: ["48"] }, at(1));
-    jobIds.otherField = await postJob(t.db, e, { title: "Lập trình viên", programmeCodes: ["6480201"], provinceCodes: ["48"] }, at(8));
-    jobIds.exactOtherLevel = await postJob(t.db, e, { title: "Kế toán trung cấp", programmeCodes: ["5340302"], provinceCodes: ["79"] }, at(2));
+    jobIds.exactDaNang = await postJob(
+      t.db,
+      e,
+      { title: "Kế toán Đà Nẵng", programmeCodes: ["6340302"], provinceCodes: ["48"] },
+      at(0),
+    );
+    jobIds.groupHanoi = await postJob(
+      t.db,
+      e,
+      {
+        title: "Kế toán tổng hợp Hà Nội",
+        programmeCodes: ["6340301"],
+        provinceCodes: ["01"],
+        skills: ["Excel", "MISA", "Thuế"],
+        salaryMinVnd: 15_000_000,
+        salaryMaxVnd: 20_000_000,
+      },
+      at(9),
+    );
+    jobIds.fieldHue = await postJob(
+      t.db,
+      e,
+      {
+        title: "Quản trị kinh doanh Huế",
+        programmeCodes: ["6340404"],
+        provinceCodes: ["46"],
+        employmentType: "part_time",
+      },
+      at(5),
+    );
+    jobIds.remoteCaoDang = await postJob(
+      t.db,
+      e,
+      {
+        title: "Kế toán từ xa",
+        programmeCodes: ["6340302"],
+        provinceCodes: [],
+        remote: true,
+        minLevelCode: "cao_dang",
+        salaryMinVnd: null,
+        salaryMaxVnd: null,
+        salaryNegotiable: true,
+      },
+      at(3),
+    );
+    jobIds.occupationOnly = await postJob(
+      t.db,
+      e,
+      { title: "Kế toán viên (VSCO)", programmeCodes: [], occupationCode: "3313", provinceCodes: ["48"] },
+      at(1),
+    );
+    jobIds.otherField = await postJob(
+      t.db,
+      e,
+      { title: "Lập trình viên", programmeCodes: ["6480201"], provinceCodes: ["48"] },
+      at(8),
+    );
+    jobIds.exactOtherLevel = await postJob(
+      t.db,
+      e,
+      { title: "Kế toán trung cấp", programmeCodes: ["5340302"], provinceCodes: ["79"] },
+      at(2),
+    );
     expect(Object.keys(jobIds)).toHaveLength(7);
   });
 
@@ -65,7 +143,8 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
       .map(({ jobId, score }) => ({ jobId, score }));
     expect(sqlRanked).toEqual(pure);
     // A short list exercises the staged search's early stop (it must give the same top).
-    for (const limit of [1, 2, 3]) expect((await rankJobsForGraduate(t.db, { graduate, now, limit })).jobs).toEqual(pure.slice(0, limit));
+    for (const limit of [1, 2, 3])
+      expect((await rankJobsForGraduate(t.db, { graduate, now, limit })).jobs).toEqual(pure.slice(0, limit));
     return sqlRanked.map((r) => name(r.jobId));
   }
 
@@ -89,7 +168,9 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
   it("a skill found in a job's title counts, in SQL as in the pure score (text relevance of titles)", async () => {
     const graduate = (skills: string[]) => grad([diploma("6340302")], ["79"], skills);
     const scoreOf = async (skills: string[], job: string) =>
-      (await rankJobsForGraduate(t.db, { graduate: graduate(skills), now, limit: 50 })).jobs.find((j) => j.jobId === jobIds[job])?.score;
+      (await rankJobsForGraduate(t.db, { graduate: graduate(skills), now, limit: 50 })).jobs.find(
+        (j) => j.jobId === jobIds[job],
+      )?.score;
     // "Kế toán tổng hợp Hà Nội" lists no such skill: its title carries it. 24 + 0 + 10 (+ 3).
     expect(await scoreOf([], "groupHanoi")).toBe(34);
     expect(await scoreOf(["Tổng hợp"], "groupHanoi")).toBe(37);
@@ -104,7 +185,8 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
   });
 
   it("the salary expectation and wanted job types count, in SQL as in the pure score", async () => {
-    const scoreOf = async (graduate: MatchGraduate, job: string) => (await rankJobsForGraduate(t.db, { graduate, now, limit: 50 })).jobs.find((j) => j.jobId === jobIds[job])?.score;
+    const scoreOf = async (graduate: MatchGraduate, job: string) =>
+      (await rankJobsForGraduate(t.db, { graduate, now, limit: 50 })).jobs.find((j) => j.jobId === jobIds[job])?.score;
     const plain = grad([diploma("6340302")], ["79"], []);
     const wants = grad([diploma("6340302")], ["79"], [], { salaryExpectationVnd: 14_000_000, jobTypes: ["part_time"] });
     // "Kế toán tổng hợp Hà Nội" pays up to 20,000,000 ≥ 14,000,000: +3; "Kế toán Đà Nẵng" pays 12,000,000: +0.
@@ -137,9 +219,19 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
   });
 
   it("candidates for a job: same order as the pure function, and nobody without the visibility consent", async () => {
-    const { diplomaIds } = await signedDiplomas(t.db, ["6340302", "6340301", "5340302", "6340404", "6480201", "6340302"]);
+    const { diplomaIds } = await signedDiplomas(t.db, [
+      "6340302",
+      "6340301",
+      "5340302",
+      "6340404",
+      "6480201",
+      "6340302",
+    ]);
     const g = {
-      exactHere: await graduateHolding(t.db, [diplomaIds[0]!], { provinceCodes: ["48"], consents: ["visible_to_employers"] }),
+      exactHere: await graduateHolding(t.db, [diplomaIds[0]!], {
+        provinceCodes: ["48"],
+        consents: ["visible_to_employers"],
+      }),
       groupFar: await graduateHolding(t.db, [diplomaIds[1]!], {
         provinceCodes: ["01"],
         skills: ["Kế toán máy", "Excel"],
@@ -147,13 +239,32 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
         jobTypes: ["full_time"],
         consents: ["visible_to_employers"],
       }),
-      lowLevel: await graduateHolding(t.db, [diplomaIds[2]!], { provinceCodes: ["48"], consents: ["visible_to_employers"] }),
-      fieldNear: await graduateHolding(t.db, [diplomaIds[3]!], { provinceCodes: ["46"], salaryExpectationVnd: 13_000_000, jobTypes: ["part_time"], consents: ["visible_to_employers"] }),
-      otherField: await graduateHolding(t.db, [diplomaIds[4]!], { provinceCodes: ["48"], consents: ["visible_to_employers"] }),
-      noConsent: await graduateHolding(t.db, [diplomaIds[5]!], { provinceCodes: ["48"], consents: ["may_be_contacted", "share_diplomas"] }),
+      lowLevel: await graduateHolding(t.db, [diplomaIds[2]!], {
+        provinceCodes: ["48"],
+        consents: ["visible_to_employers"],
+      }),
+      fieldNear: await graduateHolding(t.db, [diplomaIds[3]!], {
+        provinceCodes: ["46"],
+        salaryExpectationVnd: 13_000_000,
+        jobTypes: ["part_time"],
+        consents: ["visible_to_employers"],
+      }),
+      otherField: await graduateHolding(t.db, [diplomaIds[4]!], {
+        provinceCodes: ["48"],
+        consents: ["visible_to_employers"],
+      }),
+      noConsent: await graduateHolding(t.db, [diplomaIds[5]!], {
+        provinceCodes: ["48"],
+        consents: ["may_be_contacted", "share_diplomas"],
+      }),
     };
     const e = await employerWithMember(t.db);
-    const jobId = await postJob(t.db, e, { programmeCodes: ["6340302"], provinceCodes: ["48"], minLevelCode: "cao_dang" }, { now: t0 });
+    const jobId = await postJob(
+      t.db,
+      e,
+      { programmeCodes: ["6340302"], provinceCodes: ["48"], minLevelCode: "cao_dang" },
+      { now: t0 },
+    );
     const job = (await loadMatchJobs(t.db, [jobId])).get(jobId)!;
     const ranked = await rankCandidatesForJob(t.db, { job, now, limit: 50 });
     const who = (id: string) => Object.entries(g).find(([, v]) => v.id === id)?.[0];
@@ -169,8 +280,11 @@ describe(`matching ranking (${testDatabaseKind()})`, () => {
     pure.sort((a, b) => b.score - a.score || (a.userId < b.userId ? -1 : 1));
     expect(ranked).toEqual(pure);
     // groupFar's expectation (10,000,000 ≤ 12,000,000) and wanted type (full time) count: 24 + 6 (skills) + 3 + 3 + recency.
-    expect(ranked.find((r) => r.userId === g.groupFar.id)!.score - ranked.find((r) => r.userId === g.fieldNear.id)!.score).toBe(24 + 6 + 6 - (14 + 10));
-    for (const limit of [1, 2]) expect(await rankCandidatesForJob(t.db, { job, now, limit })).toEqual(pure.slice(0, limit));
+    expect(
+      ranked.find((r) => r.userId === g.groupFar.id)!.score - ranked.find((r) => r.userId === g.fieldNear.id)!.score,
+    ).toBe(24 + 6 + 6 - (14 + 10));
+    for (const limit of [1, 2])
+      expect(await rankCandidatesForJob(t.db, { job, now, limit })).toEqual(pure.slice(0, limit));
     expect(await listMatchDiplomas(t.db, g.noConsent.id)).toHaveLength(1);
   });
 });

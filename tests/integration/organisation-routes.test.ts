@@ -28,8 +28,17 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
     it("answers 404, not 500, for a malformed or unknown id", async () => {
       const admin = await as("ministry_admin", null);
       for (const id of ["not-a-uuid", "1 or 1=1", "00000000-0000-4000-8000-000000000000"]) {
-        expect((await callRoute(adminOrganisation.loader, args(admin.get(`/admin/organisations/${id}`), { id }))).status).toBe(404);
-        expect((await callRoute(adminOrganisation.action, args(admin.post(`/admin/organisations/${id}`, { change: "accredit" }), { id }))).status).toBe(404);
+        expect(
+          (await callRoute(adminOrganisation.loader, args(admin.get(`/admin/organisations/${id}`), { id }))).status,
+        ).toBe(404);
+        expect(
+          (
+            await callRoute(
+              adminOrganisation.action,
+              args(admin.post(`/admin/organisations/${id}`, { change: "accredit" }), { id }),
+            )
+          ).status,
+        ).toBe(404);
       }
     });
 
@@ -37,10 +46,25 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const schoolAdmin = await as("school_admin", school);
       const params = { id: school.id };
-      expect((await callRoute(adminOrganisation.loader, args(schoolAdmin.get(`/admin/organisations/${school.id}`), params))).status).toBe(403);
-      expect((await callRoute(adminOrganisation.action, args(schoolAdmin.post(`/admin/organisations/${school.id}`, { change: "accredit" }), params))).status).toBe(403);
-      expect((await callRoute(adminOrganisations.loader, args(schoolAdmin.get("/admin/organisations")))).status).toBe(403);
-      const [row] = await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, school.id));
+      expect(
+        (await callRoute(adminOrganisation.loader, args(schoolAdmin.get(`/admin/organisations/${school.id}`), params)))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(
+            adminOrganisation.action,
+            args(schoolAdmin.post(`/admin/organisations/${school.id}`, { change: "accredit" }), params),
+          )
+        ).status,
+      ).toBe(403);
+      expect((await callRoute(adminOrganisations.loader, args(schoolAdmin.get("/admin/organisations")))).status).toBe(
+        403,
+      );
+      const [row] = await t.db
+        .select({ status: organisations.status })
+        .from(organisations)
+        .where(eq(organisations.id, school.id));
       expect(row!.status).toBe("pending");
     });
 
@@ -50,12 +74,25 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const admin = await as("ministry_admin", null);
       const path = `/admin/organisations/${school.id}`;
 
-      const refused = await callRoute(adminOrganisation.action, args(admin.post(path, { change: "reject", reason: "  " }), { id: school.id }));
+      const refused = await callRoute(
+        adminOrganisation.action,
+        args(admin.post(path, { change: "reject", reason: "  " }), { id: school.id }),
+      );
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({ ok: false, values: { change: "reject" }, fieldErrors: { reason: "organisations.error.reason_required" } });
+      expect(refused.body).toMatchObject({
+        ok: false,
+        values: { change: "reject" },
+        fieldErrors: { reason: "organisations.error.reason_required" },
+      });
 
-      const done = await callRoute(adminOrganisation.action, args(admin.post(path, { change: "accredit" }), { id: school.id }));
-      expect({ status: done.status, body: done.body }).toEqual({ status: 200, body: { ok: true, status: "accredited" } });
+      const done = await callRoute(
+        adminOrganisation.action,
+        args(admin.post(path, { change: "accredit" }), { id: school.id }),
+      );
+      expect({ status: done.status, body: done.body }).toEqual({
+        status: 200,
+        body: { ok: true, status: "accredited" },
+      });
 
       const page = await callRoute(adminOrganisation.loader, args(admin.get(path), { id: school.id }));
       expect(page.status).toBe(200);
@@ -83,12 +120,20 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
 
       const refused = await callRoute(
         schoolMembers.action,
-        args(registrar.post(path, { intent: "invite", email: "a@b.vn", fullName: "A B", role: "school_admin" }), params),
+        args(
+          registrar.post(path, { intent: "invite", email: "a@b.vn", fullName: "A B", role: "school_admin" }),
+          params,
+        ),
       );
       expect(refused.status).toBe(403);
-      const removal = await callRoute(schoolMembers.action, args(registrar.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
+      const removal = await callRoute(
+        schoolMembers.action,
+        args(registrar.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params),
+      );
       expect(removal.status).toBe(403);
-      expect(await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, school.id))).toHaveLength(2);
+      expect(
+        await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, school.id)),
+      ).toHaveLength(2);
     });
 
     it("gives bad input back with a Vietnamese message key per field and what was typed", async () => {
@@ -96,9 +141,17 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const admin = await as("school_admin", school);
       const result = await callRoute(
         schoolMembers.action,
-        args(admin.post(`/school/${school.code}/members`, { intent: "invite", email: "khong-phai-email", fullName: "Trần Văn Bảy", role: "employer_member" }), {
-          code: school.code,
-        }),
+        args(
+          admin.post(`/school/${school.code}/members`, {
+            intent: "invite",
+            email: "khong-phai-email",
+            fullName: "Trần Văn Bảy",
+            role: "employer_member",
+          }),
+          {
+            code: school.code,
+          },
+        ),
       );
       expect(result.status).toBe(400);
       expect(result.body).toMatchObject({
@@ -117,13 +170,33 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
 
       const invited = await callRoute(
         schoolMembers.action,
-        args(admin.post(path, { intent: "invite", email: "Moi.Vao@Truong.EDU.vn", fullName: "Mới Vào", role: "school_principal" }), params),
+        args(
+          admin.post(path, {
+            intent: "invite",
+            email: "Moi.Vao@Truong.EDU.vn",
+            fullName: "Mới Vào",
+            role: "school_principal",
+          }),
+          params,
+        ),
       );
-      expect(invited).toMatchObject({ status: 200, body: { ok: true, notice: "members.invited", email: "moi.vao@truong.edu.vn" } });
+      expect(invited).toMatchObject({
+        status: 200,
+        body: { ok: true, notice: "members.invited", email: "moi.vao@truong.edu.vn" },
+      });
 
-      const last = await callRoute(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params));
-      expect({ status: last.status, body: last.body }).toEqual({ status: 409, body: { intent: "remove", ok: false, formError: "members.error.last_admin" } });
-      const garbage = await callRoute(schoolMembers.action, args(admin.post(path, { intent: "remove", assignmentId: "x" }), params));
+      const last = await callRoute(
+        schoolMembers.action,
+        args(admin.post(path, { intent: "remove", assignmentId: admin.assignmentId }), params),
+      );
+      expect({ status: last.status, body: last.body }).toEqual({
+        status: 409,
+        body: { intent: "remove", ok: false, formError: "members.error.last_admin" },
+      });
+      const garbage = await callRoute(
+        schoolMembers.action,
+        args(admin.post(path, { intent: "remove", assignmentId: "x" }), params),
+      );
       expect(garbage.status).toBe(400);
     });
 
@@ -137,11 +210,28 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const params = { code: schoolB.code };
 
       expect((await callRoute(schoolMembers.loader, args(adminA.get(path), params))).status).toBe(403);
-      expect((await callRoute(schoolMembers.action, args(adminA.post(path, { intent: "remove", assignmentId: registrarB.assignmentId }), params))).status).toBe(403);
       expect(
-        (await callRoute(schoolMembers.action, args(adminA.post(path, { intent: "invite", email: "x@y.vn", fullName: "X Y", role: "school_admin" }), params))).status,
+        (
+          await callRoute(
+            schoolMembers.action,
+            args(adminA.post(path, { intent: "remove", assignmentId: registrarB.assignmentId }), params),
+          )
+        ).status,
       ).toBe(403);
-      expect(await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, schoolB.id))).toHaveLength(2);
+      expect(
+        (
+          await callRoute(
+            schoolMembers.action,
+            args(
+              adminA.post(path, { intent: "invite", email: "x@y.vn", fullName: "X Y", role: "school_admin" }),
+              params,
+            ),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        await t.db.select().from(roleAssignments).where(eq(roleAssignments.organisationId, schoolB.id)),
+      ).toHaveLength(2);
     });
   });
 
@@ -158,7 +248,15 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       expect(page.body).toMatchObject({ kind: "employer", canManage: true, roles: ["employer_member"] });
       const invited = await callRoute(
         employerMembers.action,
-        args(member.post(path, { intent: "invite", email: "dong.nghiep@congty.vn", fullName: "Đồng Nghiệp", role: "employer_member" }), params),
+        args(
+          member.post(path, {
+            intent: "invite",
+            email: "dong.nghiep@congty.vn",
+            fullName: "Đồng Nghiệp",
+            role: "employer_member",
+          }),
+          params,
+        ),
       );
       expect(invited.body).toMatchObject({ ok: true, notice: "members.invited" });
       expect((await callRoute(employerMembers.loader, args(schoolAdmin.get(path), params))).status).toBe(403);
@@ -172,23 +270,42 @@ describe(`organisation routes (${testDatabaseKind()})`, () => {
       const adminA = await as("school_admin", schoolA);
       const adminB = await as("school_admin", schoolB);
       const registrarA = await as("school_registrar", schoolA);
-      for (const [admin, school] of [[adminA, schoolA], [adminB, schoolB]] as const) {
+      for (const [admin, school] of [
+        [adminA, schoolA],
+        [adminB, schoolB],
+      ] as const) {
         await callRoute(
           schoolMembers.action,
-          args(admin.post(`/school/${school.code}/members`, { intent: "invite", email: `moi@${school.code.toLowerCase()}.vn`, fullName: "Người Mới", role: "school_registrar" }), {
-            code: school.code,
-          }),
+          args(
+            admin.post(`/school/${school.code}/members`, {
+              intent: "invite",
+              email: `moi@${school.code.toLowerCase()}.vn`,
+              fullName: "Người Mới",
+              role: "school_registrar",
+            }),
+            {
+              code: school.code,
+            },
+          ),
         );
       }
 
       const pathA = `/school/${schoolA.code}/audit`;
-      const seen = await callRoute(schoolAudit.loader, args(adminA.get(`${pathA}?org=${schoolB.id}`), { code: schoolA.code }));
+      const seen = await callRoute(
+        schoolAudit.loader,
+        args(adminA.get(`${pathA}?org=${schoolB.id}`), { code: schoolA.code }),
+      );
       expect(seen.status).toBe(200);
       expect(seen.body.total).toBe(1);
       expect(seen.body.entries.map((e: { organisationId: string }) => e.organisationId)).toEqual([schoolA.id]);
       expect(seen.body.entries[0].actorIp).toBeNull();
-      expect((await callRoute(schoolAudit.loader, args(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(403);
-      expect((await callRoute(schoolAudit.loader, args(adminA.get(`/school/${schoolB.code}/audit`), { code: schoolB.code }))).status).toBe(403);
+      expect((await callRoute(schoolAudit.loader, args(registrarA.get(pathA), { code: schoolA.code }))).status).toBe(
+        403,
+      );
+      expect(
+        (await callRoute(schoolAudit.loader, args(adminA.get(`/school/${schoolB.code}/audit`), { code: schoolB.code })))
+          .status,
+      ).toBe(403);
 
       const ministry = await as("ministry_admin", null);
       const all = await callRoute(adminAudit.loader, args(ministry.get("/admin/audit")));

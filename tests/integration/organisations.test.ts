@@ -38,7 +38,12 @@ describe(`organisations (${testDatabaseKind()})`, () => {
         website: "https://congtyabc.vn",
         registrationDocument: "GCN ĐKDN số 0101234567 cấp ngày 12/03/2015",
       });
-      const registered = await registerAccount(t.db, { input, locale: "vi", publicOrigin: ORIGIN, actor: { userId: null, ip: IP } });
+      const registered = await registerAccount(t.db, {
+        input,
+        locale: "vi",
+        publicOrigin: ORIGIN,
+        actor: { userId: null, ip: IP },
+      });
       if (!registered.ok) throw new Error(registered.code);
       const [org] = await t.db.select().from(organisations).where(eq(organisations.code, "0101234567"));
       return { org: org!, userId: registered.value.userId };
@@ -47,7 +52,10 @@ describe(`organisations (${testDatabaseKind()})`, () => {
     it("the accreditation page shows the applicant, phone, website, tax code and legal document supplied at sign-up", async () => {
       const { org } = await signUpEmployer();
       const admin = await signedIn(t.db, { role: "ministry_admin", organisation: null });
-      const page = await callRoute(adminOrganisation.loader, admin.get(`/admin/organisations/${org.id}`, { id: org.id }));
+      const page = await callRoute(
+        adminOrganisation.loader,
+        admin.get(`/admin/organisations/${org.id}`, { id: org.id }),
+      );
       expect(page.status).toBe(200);
       expect((page.body as { supplied: unknown }).supplied).toMatchObject({
         applicant: { fullName: "Trần Thu Hà", email: "ha.tran@congtyabc.vn", emailConfirmed: false },
@@ -62,8 +70,21 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const { org } = await signUpEmployer();
       const admin = await createMember(t.db, "ministry_admin", null);
       const actor = { userId: admin.id, ip: IP };
-      const decisions = () => t.db.select().from(mailOutbox).where(eq(mailOutbox.template, "organisation_status")).orderBy(mailOutbox.createdAt);
-      expect(await changeOrganisationStatus(t.db, { organisationId: org.id, change: "reject", reason: "Mã số thuế không khớp tên doanh nghiệp", actor, publicOrigin: ORIGIN })).toMatchObject({ ok: true });
+      const decisions = () =>
+        t.db
+          .select()
+          .from(mailOutbox)
+          .where(eq(mailOutbox.template, "organisation_status"))
+          .orderBy(mailOutbox.createdAt);
+      expect(
+        await changeOrganisationStatus(t.db, {
+          organisationId: org.id,
+          change: "reject",
+          reason: "Mã số thuế không khớp tên doanh nghiệp",
+          actor,
+          publicOrigin: ORIGIN,
+        }),
+      ).toMatchObject({ ok: true });
       const [refused] = await decisions();
       expect(refused!.toAddress).toBe("ha.tran@congtyabc.vn");
       expect(refused!.subject).toContain("Công ty TNHH ABC không được phê duyệt");
@@ -71,9 +92,22 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       expect(refused!.bodyText).toContain(`${ORIGIN}/employer/0101234567`);
 
       await changeOrganisationStatus(t.db, { organisationId: org.id, change: "accredit", actor, publicOrigin: ORIGIN });
-      await changeOrganisationStatus(t.db, { organisationId: org.id, change: "suspend", reason: "Tin tuyển dụng sai sự thật", actor, publicOrigin: ORIGIN });
+      await changeOrganisationStatus(t.db, {
+        organisationId: org.id,
+        change: "suspend",
+        reason: "Tin tuyển dụng sai sự thật",
+        actor,
+        publicOrigin: ORIGIN,
+      });
       const all = await decisions();
-      expect(all.map((m) => m.subject.includes("đã được phê duyệt") || m.subject.includes("tạm đình chỉ") || m.subject.includes("không được phê duyệt"))).toEqual([true, true, true]);
+      expect(
+        all.map(
+          (m) =>
+            m.subject.includes("đã được phê duyệt") ||
+            m.subject.includes("tạm đình chỉ") ||
+            m.subject.includes("không được phê duyệt"),
+        ),
+      ).toEqual([true, true, true]);
       expect(all[2]!.bodyText).toContain("Lý do: Tin tuyển dụng sai sự thật");
     });
   });
@@ -81,7 +115,12 @@ describe(`organisations (${testDatabaseKind()})`, () => {
   const auditRowsOf = (organisationId: string) =>
     t.db.select().from(auditLog).where(eq(auditLog.organisationId, organisationId)).orderBy(auditLog.id);
   const statusOf = async (organisationId: string) =>
-    (await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, organisationId)))[0]?.status;
+    (
+      await t.db
+        .select({ status: organisations.status })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId))
+    )[0]?.status;
   const rolesIn = (organisationId: string) =>
     t.db
       .select({ userId: roleAssignments.userId, role: roleAssignments.role })
@@ -121,11 +160,19 @@ describe(`organisations (${testDatabaseKind()})`, () => {
     it("leaves the status unchanged when the audit row cannot be written", async () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const admin = await createMember(t.db, "ministry_admin", null);
-      await t.db.execute(sql`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`);
-      await t.db.execute(sql`create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()`);
+      await t.db.execute(
+        sql`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`,
+      );
+      await t.db.execute(
+        sql`create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()`,
+      );
 
       await expect(
-        changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: admin.id, ip: IP } }),
+        changeOrganisationStatus(t.db, {
+          organisationId: school.id,
+          change: "accredit",
+          actor: { userId: admin.id, ip: IP },
+        }),
       ).rejects.toThrow();
       expect(await statusOf(school.id)).toBe("pending");
     });
@@ -135,10 +182,23 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const pending = await createOrganisation(t.db, { kind: "employer", status: "pending" });
       const accredited = await createOrganisation(t.db, { kind: "school", status: "accredited" });
 
-      const rejected = await changeOrganisationStatus(t.db, { organisationId: pending.id, change: "reject", reason: "   ", actor: { userId: admin.id, ip: IP } });
-      const suspended = await changeOrganisationStatus(t.db, { organisationId: accredited.id, change: "suspend", actor: { userId: admin.id, ip: IP } });
+      const rejected = await changeOrganisationStatus(t.db, {
+        organisationId: pending.id,
+        change: "reject",
+        reason: "   ",
+        actor: { userId: admin.id, ip: IP },
+      });
+      const suspended = await changeOrganisationStatus(t.db, {
+        organisationId: accredited.id,
+        change: "suspend",
+        actor: { userId: admin.id, ip: IP },
+      });
 
-      expect(rejected).toMatchObject({ ok: false, code: "reason_required", fieldErrors: { reason: "organisations.error.reason_required" } });
+      expect(rejected).toMatchObject({
+        ok: false,
+        code: "reason_required",
+        fieldErrors: { reason: "organisations.error.reason_required" },
+      });
       expect(suspended).toMatchObject({ ok: false, code: "reason_required" });
       expect(await statusOf(pending.id)).toBe("pending");
       expect(await statusOf(accredited.id)).toBe("accredited");
@@ -151,13 +211,26 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const school = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const actor = { userId: admin.id, ip: IP };
 
-      expect(await changeOrganisationStatus(t.db, { organisationId: school.id, change: "reject", reason: "Thiếu giấy phép", actor })).toMatchObject({ ok: true });
-      expect(await changeOrganisationStatus(t.db, { organisationId: school.id, change: "suspend", reason: "x", actor })).toMatchObject({
+      expect(
+        await changeOrganisationStatus(t.db, {
+          organisationId: school.id,
+          change: "reject",
+          reason: "Thiếu giấy phép",
+          actor,
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await changeOrganisationStatus(t.db, { organisationId: school.id, change: "suspend", reason: "x", actor }),
+      ).toMatchObject({
         ok: false,
         code: "invalid_transition",
       });
       expect(
-        await changeOrganisationStatus(t.db, { organisationId: "00000000-0000-4000-8000-000000000000", change: "accredit", actor }),
+        await changeOrganisationStatus(t.db, {
+          organisationId: "00000000-0000-4000-8000-000000000000",
+          change: "accredit",
+          actor,
+        }),
       ).toMatchObject({ ok: false, code: "not_found" });
       expect(await statusOf(school.id)).toBe("rejected");
       expect((await auditRowsOf(school.id)).map((r) => r.action)).toEqual(["organisation.reject"]);
@@ -166,7 +239,11 @@ describe(`organisations (${testDatabaseKind()})`, () => {
 
   describe("inviting a member", () => {
     it("creates an account without a password, the role, the invitation mail and an audit row; the link sets a password", async () => {
-      const school = await createOrganisation(t.db, { kind: "school", name: "Trường Cao đẳng Kỹ thuật Thử", status: "pending" });
+      const school = await createOrganisation(t.db, {
+        kind: "school",
+        name: "Trường Cao đẳng Kỹ thuật Thử",
+        status: "pending",
+      });
       const admin = await createMember(t.db, "school_admin", school);
 
       const result = await inviteMember(t.db, {
@@ -197,12 +274,24 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       expect(audit[0]).toMatchObject({ action: "member.invite", actorUserId: admin.id, actorIp: IP, entityId: userId });
 
       // The invitee follows the link, sets a password, and signs in.
-      const reset = await resetPassword(t.db, { token: token!, password: "mat-khau-moi-2026", actor: { userId: null, ip: IP } });
+      const reset = await resetPassword(t.db, {
+        token: token!,
+        password: "mat-khau-moi-2026",
+        actor: { userId: null, ip: IP },
+      });
       expect(reset).toEqual({ ok: true, value: { userId } });
-      const signedIn = await signIn(t.db, { email: "can.bo@truong.edu.vn", password: "mat-khau-moi-2026", ip: IP, userAgent: "vitest", maxAttempts: 5 });
+      const signedIn = await signIn(t.db, {
+        email: "can.bo@truong.edu.vn",
+        password: "mat-khau-moi-2026",
+        ip: IP,
+        userAgent: "vitest",
+        maxAttempts: 5,
+      });
       expect(signedIn).toMatchObject({ ok: true, value: { userId } });
       // The link works once.
-      expect(await resetPassword(t.db, { token: token!, password: "mat-khau-khac-2026", actor: { userId: null, ip: IP } })).toMatchObject({
+      expect(
+        await resetPassword(t.db, { token: token!, password: "mat-khau-khac-2026", actor: { userId: null, ip: IP } }),
+      ).toMatchObject({
         ok: false,
         code: "invalid_token",
       });
@@ -223,7 +312,11 @@ describe(`organisations (${testDatabaseKind()})`, () => {
         });
 
       expect(await invite()).toEqual({ ok: true, value: { userId: existing.id, invited: false } });
-      expect(await invite()).toMatchObject({ ok: false, code: "already_member", fieldErrors: { email: "members.error.already_member" } });
+      expect(await invite()).toMatchObject({
+        ok: false,
+        code: "already_member",
+        fieldErrors: { email: "members.error.already_member" },
+      });
 
       const grants = await t.db
         .select()
@@ -308,15 +401,23 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const registrar = await createMember(t.db, "school_registrar", school);
       const actor = { userId: first.id, ip: IP };
 
-      expect(await removeMemberRole(t.db, { organisationId: school.id, assignmentId: first.assignmentId, actor })).toMatchObject({
+      expect(
+        await removeMemberRole(t.db, { organisationId: school.id, assignmentId: first.assignmentId, actor }),
+      ).toMatchObject({
         ok: false,
         code: "last_admin",
       });
-      expect(await removeMemberRole(t.db, { organisationId: school.id, assignmentId: registrar.assignmentId, actor })).toEqual({ ok: true, value: null });
+      expect(
+        await removeMemberRole(t.db, { organisationId: school.id, assignmentId: registrar.assignmentId, actor }),
+      ).toEqual({ ok: true, value: null });
 
       const second = await createMember(t.db, "school_admin", school);
-      expect(await removeMemberRole(t.db, { organisationId: school.id, assignmentId: first.assignmentId, actor })).toEqual({ ok: true, value: null });
-      expect(await removeMemberRole(t.db, { organisationId: school.id, assignmentId: second.assignmentId, actor })).toMatchObject({
+      expect(
+        await removeMemberRole(t.db, { organisationId: school.id, assignmentId: first.assignmentId, actor }),
+      ).toEqual({ ok: true, value: null });
+      expect(
+        await removeMemberRole(t.db, { organisationId: school.id, assignmentId: second.assignmentId, actor }),
+      ).toMatchObject({
         ok: false,
         code: "last_admin",
       });
@@ -333,8 +434,16 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const second = await createMember(t.db, "school_admin", school);
 
       const results = await Promise.all([
-        removeMemberRole(t.db, { organisationId: school.id, assignmentId: second.assignmentId, actor: { userId: first.id, ip: IP } }),
-        removeMemberRole(t.db, { organisationId: school.id, assignmentId: first.assignmentId, actor: { userId: second.id, ip: IP } }),
+        removeMemberRole(t.db, {
+          organisationId: school.id,
+          assignmentId: second.assignmentId,
+          actor: { userId: first.id, ip: IP },
+        }),
+        removeMemberRole(t.db, {
+          organisationId: school.id,
+          assignmentId: first.assignmentId,
+          actor: { userId: second.id, ip: IP },
+        }),
       ]);
 
       expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -346,7 +455,11 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const employer = await createOrganisation(t.db, { kind: "employer", status: "pending" });
       const only = await createMember(t.db, "employer_member", employer);
       expect(
-        await removeMemberRole(t.db, { organisationId: employer.id, assignmentId: only.assignmentId, actor: { userId: only.id, ip: IP } }),
+        await removeMemberRole(t.db, {
+          organisationId: employer.id,
+          assignmentId: only.assignmentId,
+          actor: { userId: only.id, ip: IP },
+        }),
       ).toMatchObject({ ok: false, code: "last_admin" });
     });
   });
@@ -358,12 +471,23 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       const schoolB = await createOrganisation(t.db, { kind: "school", status: "pending" });
       const adminA = await createMember(t.db, "school_admin", schoolA);
       const adminB = await createMember(t.db, "school_admin", schoolB);
-      for (const [school, admin] of [[schoolA, adminA], [schoolB, adminB]] as const) {
-        await changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: ministry.id, ip: IP } });
+      for (const [school, admin] of [
+        [schoolA, adminA],
+        [schoolB, adminB],
+      ] as const) {
+        await changeOrganisationStatus(t.db, {
+          organisationId: school.id,
+          change: "accredit",
+          actor: { userId: ministry.id, ip: IP },
+        });
         for (const n of [1, 2]) {
           await inviteMember(t.db, {
             organisationId: school.id,
-            input: { email: `nv${n}.${school.code.toLowerCase()}@example.vn`, fullName: `Nhân viên ${n}`, role: "school_registrar" },
+            input: {
+              email: `nv${n}.${school.code.toLowerCase()}@example.vn`,
+              fullName: `Nhân viên ${n}`,
+              role: "school_registrar",
+            },
             locale: "vi",
             publicOrigin: ORIGIN,
             actor: { userId: admin.id, ip: IP },
@@ -376,16 +500,30 @@ describe(`organisations (${testDatabaseKind()})`, () => {
       expect(pageA.total).toBe(4);
       expect(pageA.entries).toHaveLength(4);
       expect(pageA.entries.every((e) => e.organisationId === schoolA.id)).toBe(true);
-      expect(pageA.entries.map((e) => e.action)).toEqual(["member.invite", "member.invite", "signing-key.create", "organisation.accredit"]);
+      expect(pageA.entries.map((e) => e.action)).toEqual([
+        "member.invite",
+        "member.invite",
+        "signing-key.create",
+        "organisation.accredit",
+      ]);
       expect(pageA.entries[3]!.actorEmail).toBe(ministry.email);
       expect(pageA.entries[0]!.actorEmail).toBe(adminA.email);
 
       // Paging and an action filter stay inside the scope too.
       const second = await listAuditEntries(t.db, { scope: { organisationId: schoolA.id }, page: 2, pageSize: 2 });
       expect(second.entries.map((e) => e.organisationId)).toEqual([schoolA.id, schoolA.id]);
-      const accredits = await listAuditEntries(t.db, { scope: { organisationId: schoolA.id }, actions: ["organisation.accredit"], page: 1, pageSize: 50 });
+      const accredits = await listAuditEntries(t.db, {
+        scope: { organisationId: schoolA.id },
+        actions: ["organisation.accredit"],
+        page: 1,
+        pageSize: 50,
+      });
       expect(accredits.entries.map((e) => e.organisationId)).toEqual([schoolA.id]);
-      expect(await listAuditActions(t.db, { organisationId: schoolA.id })).toEqual(["member.invite", "organisation.accredit", "signing-key.create"]);
+      expect(await listAuditActions(t.db, { organisationId: schoolA.id })).toEqual([
+        "member.invite",
+        "organisation.accredit",
+        "signing-key.create",
+      ]);
 
       const all = await listAuditEntries(t.db, { scope: { all: true }, page: 1, pageSize: 50 });
       expect(all.total).toBe(8);
@@ -395,7 +533,11 @@ describe(`organisations (${testDatabaseKind()})`, () => {
   describe("the ministry's organisation list", () => {
     it("puts pending organisations first and finds names without diacritics", async () => {
       await createOrganisation(t.db, { kind: "school", name: "Trường Cao đẳng Đường sắt", status: "accredited" });
-      const pending = await createOrganisation(t.db, { kind: "school", name: "Trường Trung cấp Nghề Hà Nội", status: "pending" });
+      const pending = await createOrganisation(t.db, {
+        kind: "school",
+        name: "Trường Trung cấp Nghề Hà Nội",
+        status: "pending",
+      });
       await createOrganisation(t.db, { kind: "employer", name: "Công ty Cổ phần Xây dựng", status: "rejected" });
 
       const all = await listOrganisations(t.db, { page: 1, pageSize: 25 });
@@ -411,7 +553,6 @@ describe(`organisations (${testDatabaseKind()})`, () => {
     });
   });
 });
-
 
 describe(`accrediting a school without a key-encryption key (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
@@ -431,9 +572,16 @@ describe(`accrediting a school without a key-encryption key (${testDatabaseKind(
     process.env.DEMO_MODE = "false";
     vi.resetModules();
     const fresh = await import("~/modules/organisations/change-organisation-status.server");
-    const result = await fresh.changeOrganisationStatus(t.db, { organisationId: school.id, change: "accredit", actor: { userId: admin.id, ip: IP } });
+    const result = await fresh.changeOrganisationStatus(t.db, {
+      organisationId: school.id,
+      change: "accredit",
+      actor: { userId: admin.id, ip: IP },
+    });
     expect(result).toMatchObject({ ok: false, code: "signing_keys_unavailable" });
-    const [row] = await t.db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, school.id));
+    const [row] = await t.db
+      .select({ status: organisations.status })
+      .from(organisations)
+      .where(eq(organisations.id, school.id));
     expect(row?.status).toBe("pending");
     expect(await t.db.select().from(auditLog).where(eq(auditLog.organisationId, school.id))).toHaveLength(0);
     expect(await t.db.select().from(signingKeys).where(eq(signingKeys.organisationId, school.id))).toHaveLength(0);

@@ -42,7 +42,8 @@ import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 
 const gunzip = (bytes: Uint8Array) => new Uint8Array(gunzipSync(bytes));
 const origin = () => getEnv().PUBLIC_ORIGIN;
-const publicGet = (path: string, headers: Record<string, string> = {}) => new Request(`${origin()}${path}`, { headers });
+const publicGet = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`${origin()}${path}`, { headers });
 
 describe(`public endpoints and the original register (${testDatabaseKind()})`, () => {
   // One set of schools and diplomas for the file: the tests read it, and the few that change it say so.
@@ -57,8 +58,13 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
   async function issue(school: Organisation, count: number, names?: string[]) {
     const registrar = await createMember(t.db, "school_registrar", school);
     const principal = await createMember(t.db, "school_principal", school);
-    const { batch, diplomaIds } = await createSubmittedBatch(t.db, { organisationId: school.id, createdBy: registrar.id, count });
-    for (const [i, name] of (names ?? []).entries()) await t.db.update(diplomas).set({ fullName: name }).where(eq(diplomas.id, diplomaIds[i]!));
+    const { batch, diplomaIds } = await createSubmittedBatch(t.db, {
+      organisationId: school.id,
+      createdBy: registrar.id,
+      count,
+    });
+    for (const [i, name] of (names ?? []).entries())
+      await t.db.update(diplomas).set({ fullName: name }).where(eq(diplomas.id, diplomaIds[i]!));
     const signed = await signBatch(t.db, {
       organisationId: school.id,
       batchId: batch.id,
@@ -70,14 +76,19 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
     });
     expect(signed.ok).toBe(true);
     // Register-number order: the order of the batch's leaves in the log, and of the register.
-    const rows = await t.db.select({ id: diplomas.id }).from(diplomas).where(eq(diplomas.batchId, batch.id)).orderBy(asc(diplomas.registerNumber));
+    const rows = await t.db
+      .select({ id: diplomas.id })
+      .from(diplomas)
+      .where(eq(diplomas.batchId, batch.id))
+      .orderBy(asc(diplomas.registerNumber));
     return { diplomaIds: rows.map((r) => r.id), principal };
   }
 
   beforeAll(async () => {
     schoolA = await createOrganisation(t.db, { kind: "school", code: "CDPUBA", name: "Trường Cao đẳng Công khai A" });
     schoolB = await createOrganisation(t.db, { kind: "school", code: "CDPUBB" });
-    for (const s of [schoolA, schoolB]) expect((await ensureSchoolKey(t.db, { organisationId: s.id, actor: { userId: null, ip: null } })).ok).toBe(true);
+    for (const s of [schoolA, schoolB])
+      expect((await ensureSchoolKey(t.db, { organisationId: s.id, actor: { userId: null, ip: null } })).ok).toBe(true);
     const a = await issue(schoolA, 5, ["Nguyễn Văn Đức"]);
     issuedA = a.diplomaIds;
     revokedId = issuedA[1]!;
@@ -91,7 +102,8 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
     expect(revoked.ok).toBe(true);
     issuedB = (await issue(schoolB, 2)).diplomaIds;
     const registrar = await createMember(t.db, "school_registrar", schoolA);
-    draftId = (await createSubmittedBatch(t.db, { organisationId: schoolA.id, createdBy: registrar.id, count: 1 })).diplomaIds[0]!;
+    draftId = (await createSubmittedBatch(t.db, { organisationId: schoolA.id, createdBy: registrar.id, count: 1 }))
+      .diplomaIds[0]!;
   });
 
   /** The public key of a verification method, as a verifier gets it: from the school's DID document route. */
@@ -122,7 +134,10 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       expect(verified).toMatchObject({ verified: true });
 
       const tampered = { ...answer.json, credentialSubject: { ...answer.json.credentialSubject, name: "Người Khác" } };
-      expect(await verifyProof(tampered, await keyResolver("CDPUBA"))).toMatchObject({ verified: false, reason: "invalid_signature" });
+      expect(await verifyProof(tampered, await keyResolver("CDPUBA"))).toMatchObject({
+        verified: false,
+        reason: "invalid_signature",
+      });
     });
 
     it("serves a revoked diploma's credential too (its status is in the status list), as application/vc on request", async () => {
@@ -131,11 +146,19 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       expect(answer.headers.get("content-type")).toBe("application/vc");
       expect(answer.headers.get("vary")).toBe("Accept");
       expect(answer.json.id).toBe(`urn:uuid:${revokedId}`);
-      expect((await getVc(revokedId, { accept: "application/vc;q=0, application/json" })).headers.get("content-type")).toMatch(/^application\/json/);
+      expect(
+        (await getVc(revokedId, { accept: "application/vc;q=0, application/json" })).headers.get("content-type"),
+      ).toMatch(/^application\/json/);
     });
 
     it("answers 404 {code, message} for a draft, an unknown and a malformed id", async () => {
-      for (const id of [draftId, "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "not-a-uuid", "..%2F..%2Fetc", "' or 1=1 --"]) {
+      for (const id of [
+        draftId,
+        "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+        "not-a-uuid",
+        "..%2F..%2Fetc",
+        "' or 1=1 --",
+      ]) {
         const answer = await getVc(id);
         expect(answer.status, id).toBe(404);
         expect(answer.json).toEqual({ code: "not_found", message: expect.any(String) });
@@ -149,7 +172,10 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       let last = await getVc(issuedA[0]!);
       let calls = 0;
       while (last.status !== 429 && calls < 300) {
-        last = await callRoute(vcRoute.loader, routeArgs(publicGet(`/credentials/${issuedA[0]}/vc.json`), { id: issuedA[0]! }, "192.0.2.177"));
+        last = await callRoute(
+          vcRoute.loader,
+          routeArgs(publicGet(`/credentials/${issuedA[0]}/vc.json`), { id: issuedA[0]! }, "192.0.2.177"),
+        );
         calls++;
       }
       expect(last.status).toBe(429);
@@ -160,15 +186,24 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
 
   describe("GET /credentials/{id}/qr.svg and qr.png", () => {
     it("draws the diploma's QR payload, which a scanner reads back", async () => {
-      const [row] = await t.db.select({ qrPayload: diplomas.qrPayload }).from(diplomas).where(eq(diplomas.id, issuedA[0]!));
-      const png = await callRoute(qrPngRoute.loader, routeArgs(publicGet(`/credentials/${issuedA[0]}/qr.png`), { id: issuedA[0]! }));
+      const [row] = await t.db
+        .select({ qrPayload: diplomas.qrPayload })
+        .from(diplomas)
+        .where(eq(diplomas.id, issuedA[0]!));
+      const png = await callRoute(
+        qrPngRoute.loader,
+        routeArgs(publicGet(`/credentials/${issuedA[0]}/qr.png`), { id: issuedA[0]! }),
+      );
       expect(png.status).toBe(200);
       expect(png.headers.get("content-type")).toBe("image/png");
       expect(png.headers.get("cache-control")).toMatch(/max-age=\d+, immutable/);
       const image = PNG.sync.read(Buffer.from(png.bytes));
       expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(row!.qrPayload);
 
-      const svg = await callRoute(qrSvgRoute.loader, routeArgs(publicGet(`/credentials/${issuedA[0]}/qr.svg`), { id: issuedA[0]! }));
+      const svg = await callRoute(
+        qrSvgRoute.loader,
+        routeArgs(publicGet(`/credentials/${issuedA[0]}/qr.svg`), { id: issuedA[0]! }),
+      );
       expect(svg.status).toBe(200);
       expect(svg.headers.get("content-type")).toBe("image/svg+xml");
       expect(svg.text).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
@@ -185,12 +220,15 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
     });
   });
 
-  const getStatus = (code: string, listId: string) => callRoute(statusRoute.loader, routeArgs(publicGet(`/issuers/${code}/status/${listId}`), { code, listId }));
+  const getStatus = (code: string, listId: string) =>
+    callRoute(statusRoute.loader, routeArgs(publicGet(`/issuers/${code}/status/${listId}`), { code, listId }));
 
   describe("GET /issuers/{code}/status/{listId}", () => {
     it("is a signed BitstringStatusListCredential in which exactly the revoked diploma's bit is set", async () => {
       const credential = (await getVc(revokedId)).json;
-      const entry = credential.credentialStatus.find((s: { statusPurpose: string }) => s.statusPurpose === "revocation");
+      const entry = credential.credentialStatus.find(
+        (s: { statusPurpose: string }) => s.statusPurpose === "revocation",
+      );
       expect(entry.statusListCredential).toBe(`${origin()}/issuers/CDPUBA/status/revocation-1`);
 
       const answer = await getStatus("CDPUBA", "revocation-1");
@@ -202,7 +240,11 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
         id: entry.statusListCredential,
         type: ["VerifiableCredential", "BitstringStatusListCredential"],
         issuer: credential.issuer.id,
-        credentialSubject: { id: `${entry.statusListCredential}#list`, type: "BitstringStatusList", statusPurpose: "revocation" },
+        credentialSubject: {
+          id: `${entry.statusListCredential}#list`,
+          type: "BitstringStatusList",
+          statusPurpose: "revocation",
+        },
       });
       expect(await verifyProof(list, await keyResolver("CDPUBA"))).toMatchObject({ verified: true });
 
@@ -214,7 +256,9 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
 
       const suspension = await getStatus("CDPUBA", "suspension-1");
       expect(suspension.status).toBe(200);
-      expect([...decodeStatusList(suspension.json.credentialSubject.encodedList, gunzip)!].every((b) => b === 0)).toBe(true);
+      expect([...decodeStatusList(suspension.json.credentialSubject.encodedList, gunzip)!].every((b) => b === 0)).toBe(
+        true,
+      );
     });
 
     it("is not signed again until the list changes, and shows a new revocation at once (changes school A)", async () => {
@@ -225,11 +269,23 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       const target = issuedA[4]!;
       const principal = await createMember(t.db, "school_principal", schoolA);
       expect(
-        (await changeDiplomaStatus(t.db, { organisationId: schoolA.id, diplomaId: target, change: "revoke", reason: "Cấp nhầm", actor: { userId: principal.id, ip: null } })).ok,
+        (
+          await changeDiplomaStatus(t.db, {
+            organisationId: schoolA.id,
+            diplomaId: target,
+            change: "revoke",
+            reason: "Cấp nhầm",
+            actor: { userId: principal.id, ip: null },
+          })
+        ).ok,
       ).toBe(true);
       const after = (await getStatus("CDPUBA", "revocation-1")).json;
       expect(await verifyProof(after, await keyResolver("CDPUBA"))).toMatchObject({ verified: true });
-      const index = Number((await getVc(target)).json.credentialStatus.find((s: { statusPurpose: string }) => s.statusPurpose === "revocation").statusListIndex);
+      const index = Number(
+        (await getVc(target)).json.credentialStatus.find(
+          (s: { statusPurpose: string }) => s.statusPurpose === "revocation",
+        ).statusListIndex,
+      );
       expect(getBit(decodeStatusList(first.credentialSubject.encodedList, gunzip)!, index)).toBe(false);
       expect(getBit(decodeStatusList(after.credentialSubject.encodedList, gunzip)!, index)).toBe(true);
     });
@@ -254,21 +310,49 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
 
   describe("GET /issuers/{code}/log.json and /credentials/{id}/log-proof.json", () => {
     it("publishes a chain that checks, with a head signed by the school's key", async () => {
-      const answer = await callRoute(logRoute.loader, routeArgs(publicGet("/issuers/CDPUBA/log.json"), { code: "CDPUBA" }));
+      const answer = await callRoute(
+        logRoute.loader,
+        routeArgs(publicGet("/issuers/CDPUBA/log.json"), { code: "CDPUBA" }),
+      );
       expect(answer.status).toBe(200);
       const log = answer.json;
-      expect(log).toMatchObject({ type: "IssuanceLog", id: `${origin()}/issuers/CDPUBA/log.json`, schoolCode: "CDPUBA" });
+      expect(log).toMatchObject({
+        type: "IssuanceLog",
+        id: `${origin()}/issuers/CDPUBA/log.json`,
+        schoolCode: "CDPUBA",
+      });
       expect(log.entries.slice(0, 2).map((e: { kind: string }) => e.kind)).toEqual(["batch", "revoke"]);
       for (const e of log.entries) expect(e.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(checkChain(log.entries.map((e: object) => ({ ...e, schoolCode: log.schoolCode })), sha256)).toEqual([]);
+      expect(
+        checkChain(
+          log.entries.map((e: object) => ({ ...e, schoolCode: log.schoolCode })),
+          sha256,
+        ),
+      ).toEqual([]);
 
       const resolve = await keyResolver("CDPUBA");
       const last = log.entries.at(-1);
-      expect(log.head).toMatchObject({ seq: last.seq, entryHash: last.entryHash, verificationMethod: `${log.issuer}#${last.keyRef}` });
+      expect(log.head).toMatchObject({
+        seq: last.seq,
+        entryHash: last.entryHash,
+        verificationMethod: `${log.issuer}#${last.keyRef}`,
+      });
       const key = resolve(log.head.verificationMethod)!;
-      expect(verify(Buffer.from(log.head.headSignature, "base64url"), headMessage("CDPUBA", log.head.seq, log.head.entryHash), key)).toBe(true);
+      expect(
+        verify(
+          Buffer.from(log.head.headSignature, "base64url"),
+          headMessage("CDPUBA", log.head.seq, log.head.entryHash),
+          key,
+        ),
+      ).toBe(true);
       for (const e of log.entries) {
-        expect(verify(Buffer.from(e.headSignature, "base64url"), headMessage("CDPUBA", e.seq, e.entryHash), resolve(`${log.issuer}#${e.keyRef}`)!)).toBe(true);
+        expect(
+          verify(
+            Buffer.from(e.headSignature, "base64url"),
+            headMessage("CDPUBA", e.seq, e.entryHash),
+            resolve(`${log.issuer}#${e.keyRef}`)!,
+          ),
+        ).toBe(true);
       }
 
       const forged = log.entries.map((e: object) => ({ ...e, schoolCode: log.schoolCode }));
@@ -277,12 +361,24 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
     });
 
     it("proves each diploma's inclusion in its batch entry, and lists its status changes", async () => {
-      const log = (await callRoute(logRoute.loader, routeArgs(publicGet("/issuers/CDPUBA/log.json"), { code: "CDPUBA" }))).json;
+      const log = (
+        await callRoute(logRoute.loader, routeArgs(publicGet("/issuers/CDPUBA/log.json"), { code: "CDPUBA" }))
+      ).json;
       for (const [i, id] of issuedA.entries()) {
-        const answer = await callRoute(logProofRoute.loader, routeArgs(publicGet(`/credentials/${id}/log-proof.json`), { id }));
+        const answer = await callRoute(
+          logProofRoute.loader,
+          routeArgs(publicGet(`/credentials/${id}/log-proof.json`), { id }),
+        );
         expect(answer.status).toBe(200);
         const proof = answer.json;
-        expect(proof).toMatchObject({ credential: `urn:uuid:${id}`, seq: 1, kind: "batch", leafIndex: i, leafCount: 5, log: log.id });
+        expect(proof).toMatchObject({
+          credential: `urn:uuid:${id}`,
+          seq: 1,
+          kind: "batch",
+          leafIndex: i,
+          leafCount: 5,
+          log: log.id,
+        });
         const entry = log.entries.find((e: { seq: number }) => e.seq === proof.seq);
         expect(proof.merkleRoot).toBe(entry.merkleRoot);
         expect(proof.entryHash).toBe(entry.entryHash);
@@ -297,12 +393,17 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
           expect(proof.statusChanges).toEqual([]);
         }
       }
-      expect(fromHex((await callRoute(logProofRoute.loader, routeArgs(publicGet("/x"), { id: issuedB[0]! }))).json.leaf)).toHaveLength(32);
+      expect(
+        fromHex((await callRoute(logProofRoute.loader, routeArgs(publicGet("/x"), { id: issuedB[0]! }))).json.leaf),
+      ).toHaveLength(32);
     });
 
     it("answers 404 for a draft, a malformed id and an unknown school", async () => {
       for (const id of [draftId, "nope"]) {
-        const answer = await callRoute(logProofRoute.loader, routeArgs(publicGet(`/credentials/${id}/log-proof.json`), { id }));
+        const answer = await callRoute(
+          logProofRoute.loader,
+          routeArgs(publicGet(`/credentials/${id}/log-proof.json`), { id }),
+        );
         expect(answer.status).toBe(404);
         expect(answer.json).toMatchObject({ code: "not_found", message: expect.any(String) });
       }
@@ -328,7 +429,10 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
 
   describe("GET /issuers/{code}", () => {
     it("shows an accredited school with the addresses verifiers fetch", async () => {
-      const answer = await callRoute(issuerPageRoute.loader, routeArgs(publicGet("/issuers/CDPUBA"), { code: "CDPUBA" }));
+      const answer = await callRoute(
+        issuerPageRoute.loader,
+        routeArgs(publicGet("/issuers/CDPUBA"), { code: "CDPUBA" }),
+      );
       expect(answer.status).toBe(200);
       expect(answer.json).toMatchObject({
         code: "CDPUBA",
@@ -344,11 +448,16 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
     it("keeps a suspended school's page without its verification links; no page for pending or unknown schools", async () => {
       await createOrganisation(t.db, { kind: "school", code: "CDSUSP", status: "suspended" });
       await createOrganisation(t.db, { kind: "school", code: "CDPEND", status: "pending" });
-      const suspended = await callRoute(issuerPageRoute.loader, routeArgs(publicGet("/issuers/CDSUSP"), { code: "CDSUSP" }));
+      const suspended = await callRoute(
+        issuerPageRoute.loader,
+        routeArgs(publicGet("/issuers/CDSUSP"), { code: "CDSUSP" }),
+      );
       expect(suspended.status).toBe(200);
       expect(suspended.json).toMatchObject({ status: "suspended", links: null, statusLists: [] });
       for (const code of ["CDPEND", "NOSUCH", "<script>"]) {
-        expect((await callRoute(issuerPageRoute.loader, routeArgs(publicGet(`/issuers/${code}`), { code }))).status).toBe(404);
+        expect(
+          (await callRoute(issuerPageRoute.loader, routeArgs(publicGet(`/issuers/${code}`), { code }))).status,
+        ).toBe(404);
       }
     });
   });
@@ -356,7 +465,12 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
   describe("the original register (/school/{code}/register)", () => {
     const revocationCount = async () =>
       Number(
-        (await t.db.select({ n: count() }).from(registerEntries).where(and(eq(registerEntries.organisationId, schoolA.id), eq(registerEntries.kind, "revoke"))))[0]!.n,
+        (
+          await t.db
+            .select({ n: count() })
+            .from(registerEntries)
+            .where(and(eq(registerEntries.organisationId, schoolA.id), eq(registerEntries.kind, "revoke")))
+        )[0]!.n,
       );
     const registerOf = async (viewer: { get: (path: string) => Request }, code: string, query = "") =>
       callRoute(registerRoute.loader, routeArgs(viewer.get(`/school/${code}/register${query}`), { code }));
@@ -378,7 +492,11 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       const principal = await signedInAs(t.db, "school_principal", schoolA);
       const byName = (await registerOf(principal, "CDPUBA", "?q=nguyen+van+duc&kind=issue")).json.entries;
       expect(byName.map((e: { fullName: string }) => e.fullName)).toEqual(["Nguyễn Văn Đức"]);
-      expect((await registerOf(principal, "CDPUBA", "?q=NGUYỄN+văn")).json.entries.every((e: { fullName: string }) => e.fullName.startsWith("Nguyễn Văn"))).toBe(true);
+      expect(
+        (await registerOf(principal, "CDPUBA", "?q=NGUYỄN+văn")).json.entries.every((e: { fullName: string }) =>
+          e.fullName.startsWith("Nguyễn Văn"),
+        ),
+      ).toBe(true);
       const byNumber = (await registerOf(principal, "CDPUBA", `?q=${encodeURIComponent("2/2026")}`)).json.entries;
       expect(byNumber.map((e: { kind: string }) => e.kind).sort()).toEqual(["issue", "revoke"]);
       expect((await registerOf(principal, "CDPUBA", "?q=CDPUBA-000003")).json.entries).toHaveLength(1);
@@ -400,7 +518,10 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
         await signedInAs(t.db, "employer_member", employer),
       ]) {
         for (const route of [registerRoute, registerCsvRoute, registerPdfRoute]) {
-          const answer = await callRoute(route.loader, routeArgs(viewer.get("/school/CDPUBA/register"), { code: "CDPUBA" }));
+          const answer = await callRoute(
+            route.loader,
+            routeArgs(viewer.get("/school/CDPUBA/register"), { code: "CDPUBA" }),
+          );
           expect(answer.status).toBe(403);
         }
       }
@@ -408,7 +529,10 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
 
     it("exports CSV with BOM, header and one line per diploma, with the filters applied; and a PDF", async () => {
       const registrar = await signedInAs(t.db, "school_registrar", schoolA);
-      const csv = await callRoute(registerCsvRoute.loader, routeArgs(registrar.get("/school/CDPUBA/register.csv"), { code: "CDPUBA" }));
+      const csv = await callRoute(
+        registerCsvRoute.loader,
+        routeArgs(registrar.get("/school/CDPUBA/register.csv"), { code: "CDPUBA" }),
+      );
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="so-goc-CDPUBA-\d{8}\.csv"$/);
@@ -421,17 +545,26 @@ describe(`public endpoints and the original register (${testDatabaseKind()})`, (
       expect(lines[2]).toMatch(/Thu hồi ngày \d\d\/\d\d\/\d{4}: Gian lận hồ sơ/);
       expect(csv.text).not.toContain("CDPUBB-");
 
-      const filtered = await callRoute(registerCsvRoute.loader, routeArgs(registrar.get("/school/CDPUBA/register.csv?kind=revoke&year=2026"), { code: "CDPUBA" }));
+      const filtered = await callRoute(
+        registerCsvRoute.loader,
+        routeArgs(registrar.get("/school/CDPUBA/register.csv?kind=revoke&year=2026"), { code: "CDPUBA" }),
+      );
       expect(filtered.headers.get("content-disposition")).toMatch(/so-goc-CDPUBA-2026-\d{8}\.csv/);
       expect(filtered.text.split("\r\n").filter(Boolean)).toHaveLength(1 + (await revocationCount()));
 
-      const pdf = await callRoute(registerPdfRoute.loader, routeArgs(registrar.get("/school/CDPUBA/register.pdf?q=duc"), { code: "CDPUBA" }));
+      const pdf = await callRoute(
+        registerPdfRoute.loader,
+        routeArgs(registrar.get("/school/CDPUBA/register.pdf?q=duc"), { code: "CDPUBA" }),
+      );
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get("content-type")).toBe("application/pdf");
       expect(pdf.headers.get("content-disposition")).toMatch(/^attachment; filename="so-goc-CDPUBA-\d{8}\.pdf"$/);
       expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe("%PDF-");
       // Too long to print at once: a clear refusal, not minutes of the server's time.
-      expect(await exportRegisterPdf(t.db, { organisation: schoolA, filters: {}, maxLines: 4 })).toMatchObject({ ok: false, code: "too_many_lines" });
+      expect(await exportRegisterPdf(t.db, { organisation: schoolA, filters: {}, maxLines: 4 })).toMatchObject({
+        ok: false,
+        code: "too_many_lines",
+      });
     });
   });
 });

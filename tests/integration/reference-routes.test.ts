@@ -32,7 +32,11 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   async function as(role: Role, organisation: Organisation | null = null) {
     const [member] = await t.db
       .insert(users)
-      .values({ email: `reference${++sequence}@example.vn`, fullName: `Người thử ${sequence}`, emailVerifiedAt: new Date() })
+      .values({
+        email: `reference${++sequence}@example.vn`,
+        fullName: `Người thử ${sequence}`,
+        emailVerifiedAt: new Date(),
+      })
       .returning({ id: users.id });
     await t.db.insert(roleAssignments).values({ userId: member!.id, role, organisationId: organisation?.id ?? null });
     const { setCookie } = await createSession(t.db, { userId: member!.id, ip: null, userAgent: "vitest" });
@@ -42,7 +46,11 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
       get: (p: string) => new Request(`http://localhost${p}`, { headers: { cookie } }),
       post: (p: string, fields: Record<string, string>) =>
         new Request(`http://localhost${p}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }),
-      upload: (p: string, file: { name: string; bytes: Uint8Array<ArrayBuffer> | string }, extra: Record<string, string> = {}) => {
+      upload: (
+        p: string,
+        file: { name: string; bytes: Uint8Array<ArrayBuffer> | string },
+        extra: Record<string, string> = {},
+      ) => {
         const body = new FormData();
         body.append("file", new File([file.bytes], file.name, { type: "text/csv" }));
         for (const [k, v] of Object.entries(extra)) body.append(k, v);
@@ -58,10 +66,21 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   it("guards every loader and action: sign-in redirect for visitors, 403 for other roles", async () => {
     const [school] = await t.db
       .insert(organisations)
-      .values({ kind: "school", code: "REFTEST", name: "Trường thử", provinceCode: "01", schoolType: "cao_dang", status: "accredited" })
+      .values({
+        kind: "school",
+        code: "REFTEST",
+        name: "Trường thử",
+        provinceCode: "01",
+        schoolType: "cao_dang",
+        status: "accredited",
+      })
       .returning();
     const schoolAdmin = await as("school_admin", school!);
-    const routes: [string, { loader: (a: Args) => Promise<unknown>; action?: (a: Args) => Promise<unknown> }, Record<string, string>][] = [
+    const routes: [
+      string,
+      { loader: (a: Args) => Promise<unknown>; action?: (a: Args) => Promise<unknown> },
+      Record<string, string>,
+    ][] = [
       ["/admin/reference", overview, {}],
       ["/admin/reference/provinces", provincesRoute, {}],
       ["/admin/reference/levels", levelsRoute, {}],
@@ -82,7 +101,15 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
         expect((await callRoute(route.action, args(schoolAdmin.post(p, { nameVi: "x" }), params))).status, p).toBe(403);
       }
     }
-    const upload = await callRoute(importRoute.action, args(schoolAdmin.upload("/admin/reference/programmes/import", { name: "a.csv", bytes: fixture("programmes-import-valid.csv") })));
+    const upload = await callRoute(
+      importRoute.action,
+      args(
+        schoolAdmin.upload("/admin/reference/programmes/import", {
+          name: "a.csv",
+          bytes: fixture("programmes-import-valid.csv"),
+        }),
+      ),
+    );
     expect(upload.status).toBe(403);
     expect((await t.db.select({ n: count() }).from(programmes))[0]!.n).toBe(43);
   });
@@ -91,7 +118,15 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
     const admin = await as("ministry_admin");
     const rejected = await callRoute(
       newProgramme.action,
-      args(admin.post("/admin/reference/programmes/new", { code: "5480299", nameVi: "Ngành thử", nameEn: "Trial", levelCode: "cao_dang", source: "admin" })),
+      args(
+        admin.post("/admin/reference/programmes/new", {
+          code: "5480299",
+          nameVi: "Ngành thử",
+          nameEn: "Trial",
+          levelCode: "cao_dang",
+          source: "admin",
+        }),
+      ),
     );
     expect(rejected.status).toBe(400);
     expect(rejected.body).toMatchObject({
@@ -99,14 +134,28 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
       fieldErrors: { levelCode: "reference.error.level_mismatch" },
     });
 
-    const invalid = await callRoute(newProgramme.action, args(admin.post("/admin/reference/programmes/new", { code: "12", nameVi: "  ", levelCode: "cao_dang" })));
+    const invalid = await callRoute(
+      newProgramme.action,
+      args(admin.post("/admin/reference/programmes/new", { code: "12", nameVi: "  ", levelCode: "cao_dang" })),
+    );
     expect(invalid.status).toBe(400);
-    expect(invalid.body.fieldErrors).toMatchObject({ code: "reference.validation.programmeCode", nameVi: "form.required" });
+    expect(invalid.body.fieldErrors).toMatchObject({
+      code: "reference.validation.programmeCode",
+      nameVi: "form.required",
+    });
     expect(invalid.body.values.code).toBe("12");
 
     const saved = await callRoute(
       newProgramme.action,
-      args(admin.post("/admin/reference/programmes/new", { code: "6480299", nameVi: "Ngành thử", nameEn: "", levelCode: "cao_dang", source: "admin" })),
+      args(
+        admin.post("/admin/reference/programmes/new", {
+          code: "6480299",
+          nameVi: "Ngành thử",
+          nameEn: "",
+          levelCode: "cao_dang",
+          source: "admin",
+        }),
+      ),
     );
     expect(saved.status).toBe(302);
     expect(saved.location).toBe("/admin/reference/programmes/6480299?saved=1");
@@ -117,14 +166,28 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
   it("answers 404 for a malformed or unknown programme code", async () => {
     const admin = await as("ministry_admin");
     for (const code of ["abc", "6480201' or 1=1", "123", "6999999"]) {
-      expect((await callRoute(programme.loader, args(admin.get(`/admin/reference/programmes/${code}`), { code }))).status, code).toBe(404);
-      expect((await callRoute(programme.action, args(admin.post(`/admin/reference/programmes/${code}`, { intent: "deactivate" }), { code }))).status, code).toBe(404);
+      expect(
+        (await callRoute(programme.loader, args(admin.get(`/admin/reference/programmes/${code}`), { code }))).status,
+        code,
+      ).toBe(404);
+      expect(
+        (
+          await callRoute(
+            programme.action,
+            args(admin.post(`/admin/reference/programmes/${code}`, { intent: "deactivate" }), { code }),
+          )
+        ).status,
+        code,
+      ).toBe(404);
     }
   });
 
   it("deactivates a programme from its page", async () => {
     const admin = await as("ministry_admin");
-    const result = await callRoute(programme.action, args(admin.post("/admin/reference/programmes/6480201", { intent: "deactivate" }), { code: "6480201" }));
+    const result = await callRoute(
+      programme.action,
+      args(admin.post("/admin/reference/programmes/6480201", { intent: "deactivate" }), { code: "6480201" }),
+    );
     expect(result.location).toBe("/admin/reference/programmes/6480201?active=0");
     const [row] = await t.db.select().from(programmes).where(eq(programmes.code, "6480201"));
     expect(row?.active).toBe(false);
@@ -132,7 +195,10 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("ignores malformed list parameters rather than failing", async () => {
     const admin = await as("ministry_admin");
-    const list = await callRoute(programmeList.loader, args(admin.get("/admin/reference/programmes?page=abc&level=%27%3B&field=4&q=cong%20nghe")));
+    const list = await callRoute(
+      programmeList.loader,
+      args(admin.get("/admin/reference/programmes?page=abc&level=%27%3B&field=4&q=cong%20nghe")),
+    );
     expect(list.status).toBe(200);
     expect(list.body.query).toMatchObject({ page: 1, q: "cong nghe", status: "all" });
     expect(list.body.rows.map((r: { code: string }) => r.code)).toContain("6480201");
@@ -143,10 +209,19 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
     const before = await auditCount();
     const result = await callRoute(
       importRoute.action,
-      args(admin.upload("/admin/reference/programmes/import", { name: "danh-muc.csv", bytes: fixture("programmes-import-invalid.csv") })),
+      args(
+        admin.upload("/admin/reference/programmes/import", {
+          name: "danh-muc.csv",
+          bytes: fixture("programmes-import-invalid.csv"),
+        }),
+      ),
     );
     expect(result.status).toBe(422);
-    expect(result.body).toMatchObject({ status: "rejected", fileName: "danh-muc.csv", report: { invalidRowCount: 10, rowCount: 11 } });
+    expect(result.body).toMatchObject({
+      status: "rejected",
+      fileName: "danh-muc.csv",
+      report: { invalidRowCount: 10, rowCount: 11 },
+    });
     expect(result.body.report.issues[0]).toMatchObject({ row: 3, column: "code", code: "code_length" });
     expect(result.body.report.rows).toBeUndefined();
     expect((await t.db.select({ n: count() }).from(programmes))[0]!.n).toBe(43);
@@ -158,7 +233,12 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
     const before = await auditCount();
     const result = await callRoute(
       importRoute.action,
-      args(admin.upload("/admin/reference/programmes/import", { name: "danh-muc.csv", bytes: fixture("programmes-import-valid.csv") })),
+      args(
+        admin.upload("/admin/reference/programmes/import", {
+          name: "danh-muc.csv",
+          bytes: fixture("programmes-import-valid.csv"),
+        }),
+      ),
     );
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ status: "done", summary: { created: 4, updated: 2, unchanged: 1 } });
@@ -167,13 +247,21 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("refuses an upload without a file, or with another kind of file", async () => {
     const admin = await as("ministry_admin");
-    const noFile = await callRoute(importRoute.action, args(admin.post("/admin/reference/programmes/import", { dryRun: "1" })));
+    const noFile = await callRoute(
+      importRoute.action,
+      args(admin.post("/admin/reference/programmes/import", { dryRun: "1" })),
+    );
     expect(noFile.body).toMatchObject({ status: "error", error: "reference.import.noFile" });
-    const wrongType = await callRoute(importRoute.action, args(admin.upload("/admin/reference/programmes/import", { name: "list.xlsx", bytes: "PK" })));
+    const wrongType = await callRoute(
+      importRoute.action,
+      args(admin.upload("/admin/reference/programmes/import", { name: "list.xlsx", bytes: "PK" })),
+    );
     expect(wrongType.body).toMatchObject({ status: "error", error: "reference.import.wrongType" });
     const tooLarge = await callRoute(
       importRoute.action,
-      args(admin.upload("/admin/reference/programmes/import", { name: "big.csv", bytes: new Uint8Array(6 * 1024 * 1024) })),
+      args(
+        admin.upload("/admin/reference/programmes/import", { name: "big.csv", bytes: new Uint8Array(6 * 1024 * 1024) }),
+      ),
     );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toMatchObject({ status: "error", error: "reference.csv.file_too_large" });
@@ -181,19 +269,53 @@ describe(`reference routes (${testDatabaseKind()})`, () => {
 
   it("keeps the typed crosswalk pair when the programme key is unknown", async () => {
     const admin = await as("ministry_admin");
-    const result = await callRoute(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "999999", vscoCode: "2431", status: "proposed" })));
+    const result = await callRoute(
+      crosswalk.action,
+      args(
+        admin.post("/admin/reference/crosswalk", {
+          intent: "add",
+          programmeKey: "999999",
+          vscoCode: "2431",
+          status: "proposed",
+        }),
+      ),
+    );
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ values: { programmeKey: "999999", vscoCode: "2431" }, fieldErrors: { programmeKey: "reference.error.unknownProgrammeKey" } });
-    const added = await callRoute(crosswalk.action, args(admin.post("/admin/reference/crosswalk", { intent: "add", programmeKey: "6340116", vscoCode: "2431", status: "proposed" })));
+    expect(result.body).toMatchObject({
+      values: { programmeKey: "999999", vscoCode: "2431" },
+      fieldErrors: { programmeKey: "reference.error.unknownProgrammeKey" },
+    });
+    const added = await callRoute(
+      crosswalk.action,
+      args(
+        admin.post("/admin/reference/crosswalk", {
+          intent: "add",
+          programmeKey: "6340116",
+          vscoCode: "2431",
+          status: "proposed",
+        }),
+      ),
+    );
     expect(added.location).toBe("/admin/reference/crosswalk?done=added");
   });
 
   it("saves a province edit and redirects, or returns the typed values", async () => {
     const admin = await as("ministry_admin");
-    const bad = await callRoute(provincesRoute.action, args(admin.post("/admin/reference/provinces?edit=01", { code: "01", nameVi: "", nameEn: "Hanoi", kind: "vùng" })));
+    const bad = await callRoute(
+      provincesRoute.action,
+      args(admin.post("/admin/reference/provinces?edit=01", { code: "01", nameVi: "", nameEn: "Hanoi", kind: "vùng" })),
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ values: { nameEn: "Hanoi", kind: "vùng" }, fieldErrors: { nameVi: "form.required", kind: "reference.validation.provinceKind" } });
-    const ok = await callRoute(provincesRoute.action, args(admin.post("/admin/reference/provinces", { code: "01", nameVi: "Hà Nội", nameEn: "Hanoi", kind: "thành phố" })));
+    expect(bad.body).toMatchObject({
+      values: { nameEn: "Hanoi", kind: "vùng" },
+      fieldErrors: { nameVi: "form.required", kind: "reference.validation.provinceKind" },
+    });
+    const ok = await callRoute(
+      provincesRoute.action,
+      args(
+        admin.post("/admin/reference/provinces", { code: "01", nameVi: "Hà Nội", nameEn: "Hanoi", kind: "thành phố" }),
+      ),
+    );
     expect(ok.location).toBe("/admin/reference/provinces?saved=1");
   });
 });

@@ -32,7 +32,17 @@ import { testDatabaseKind, withTestDatabase } from "../support/test-database";
 const actor: AuditActor = { userId: null, ip: "203.0.113.9" };
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, "../fixtures", name)));
 
-async function countOf(db: Database, table: typeof provinces | typeof trainingLevels | typeof fields | typeof programmes | typeof programmeGroups | typeof programmeOccupations | typeof auditLog) {
+async function countOf(
+  db: Database,
+  table:
+    | typeof provinces
+    | typeof trainingLevels
+    | typeof fields
+    | typeof programmes
+    | typeof programmeGroups
+    | typeof programmeOccupations
+    | typeof auditLog,
+) {
   const [row] = await db.select({ n: count() }).from(table);
   return row?.n ?? 0;
 }
@@ -62,7 +72,14 @@ describe(`reference data (${testDatabaseKind()})`, () => {
       expect(await countOf(t.db, fields)).toBe(23);
       expect(await countOf(t.db, programmes)).toBe(43);
       const [it6480201] = await t.db.select().from(programmes).where(eq(programmes.code, "6480201"));
-      expect(it6480201).toMatchObject({ levelCode: "cao_dang", fieldCode: "48", groupCode: "4802", programmeKey: "480201", source: "sourced", active: true });
+      expect(it6480201).toMatchObject({
+        levelCode: "cao_dang",
+        fieldCode: "48",
+        groupCode: "4802",
+        programmeKey: "480201",
+        source: "sourced",
+        active: true,
+      });
       const [group] = await t.db.select().from(programmeGroups).where(eq(programmeGroups.code, "4802"));
       expect(group?.fieldCode).toBe("48");
     });
@@ -81,8 +98,15 @@ describe(`reference data (${testDatabaseKind()})`, () => {
     });
 
     it("keeps the administrator's edits when the loader runs again (every start-up)", async () => {
-      await updateProvince(t.db, { input: { code: "01", nameVi: "Thủ đô Hà Nội", nameEn: "Hanoi", kind: "thành phố" }, actor });
-      await updateProgramme(t.db, { code: "6480201", input: { nameVi: "Công nghệ thông tin (sửa)", nameEn: null, source: "sourced" }, actor });
+      await updateProvince(t.db, {
+        input: { code: "01", nameVi: "Thủ đô Hà Nội", nameEn: "Hanoi", kind: "thành phố" },
+        actor,
+      });
+      await updateProgramme(t.db, {
+        code: "6480201",
+        input: { nameVi: "Công nghệ thông tin (sửa)", nameEn: null, source: "sourced" },
+        actor,
+      });
       await setProgrammeActive(t.db, { code: "5480209", active: false, actor });
       await editCrosswalk(t.db, { edit: { intent: "remove", programmeKey: "520123", vscoCode: "7212" }, actor });
 
@@ -90,7 +114,11 @@ describe(`reference data (${testDatabaseKind()})`, () => {
 
       const [hanoi] = await t.db.select().from(provinces).where(eq(provinces.code, "01"));
       expect(hanoi?.nameVi).toBe("Thủ đô Hà Nội");
-      const rows = await t.db.select().from(programmes).where(inArray(programmes.code, ["6480201", "5480209"])).orderBy(asc(programmes.code));
+      const rows = await t.db
+        .select()
+        .from(programmes)
+        .where(inArray(programmes.code, ["6480201", "5480209"]))
+        .orderBy(asc(programmes.code));
       expect(rows.map((r) => [r.code, r.nameVi, r.active])).toEqual([
         ["5480209", "Quản trị mạng máy tính", false],
         ["6480201", "Công nghệ thông tin (sửa)", true],
@@ -108,7 +136,11 @@ describe(`reference data (${testDatabaseKind()})`, () => {
         actor,
       });
       expect(edited).toEqual({ ok: true, value: { changed: true } });
-      const again = await updateProgramme(t.db, { code: "6340301", input: { nameVi: "Kế toán", nameEn: "Accounting", source: "sourced" }, actor });
+      const again = await updateProgramme(t.db, {
+        code: "6340301",
+        input: { nameVi: "Kế toán", nameEn: "Accounting", source: "sourced" },
+        actor,
+      });
       expect(again).toEqual({ ok: true, value: { changed: false } });
 
       const audit = (await auditRows(t.db)).slice(before);
@@ -123,54 +155,143 @@ describe(`reference data (${testDatabaseKind()})`, () => {
     });
 
     it("does not let a 7-digit programme change level, but lets a legacy one", async () => {
-      await updateProgramme(t.db, { code: "6340301", input: { nameVi: "Kế toán", nameEn: null, levelCode: "trung_cap", source: "sourced" }, actor });
+      await updateProgramme(t.db, {
+        code: "6340301",
+        input: { nameVi: "Kế toán", nameEn: null, levelCode: "trung_cap", source: "sourced" },
+        actor,
+      });
       const [cd] = await t.db.select().from(programmes).where(eq(programmes.code, "6340301"));
       expect(cd?.levelCode).toBe("cao_dang");
 
-      const created = await createProgramme(t.db, { input: { code: "40510106", nameVi: "Điện dân dụng", nameEn: null, levelCode: "so_cap", source: "admin" }, actor });
+      const created = await createProgramme(t.db, {
+        input: { code: "40510106", nameVi: "Điện dân dụng", nameEn: null, levelCode: "so_cap", source: "admin" },
+        actor,
+      });
       expect(created.ok).toBe(true);
-      await updateProgramme(t.db, { code: "40510106", input: { nameVi: "Điện dân dụng", nameEn: null, levelCode: "trung_cap", source: "admin" }, actor });
+      await updateProgramme(t.db, {
+        code: "40510106",
+        input: { nameVi: "Điện dân dụng", nameEn: null, levelCode: "trung_cap", source: "admin" },
+        actor,
+      });
       const [legacy] = await t.db.select().from(programmes).where(eq(programmes.code, "40510106"));
       expect(legacy).toMatchObject({ levelCode: "trung_cap", isLegacy: true, fieldCode: null });
     });
 
     it("deactivates a programme instead of deleting it, with an audit row each way", async () => {
       const before = (await auditRows(t.db)).length;
-      expect(await setProgrammeActive(t.db, { code: "6340116", active: false, actor })).toEqual({ ok: true, value: { changed: true } });
-      expect(await setProgrammeActive(t.db, { code: "6340116", active: false, actor })).toEqual({ ok: true, value: { changed: false } });
-      expect(await setProgrammeActive(t.db, { code: "6340116", active: true, actor })).toEqual({ ok: true, value: { changed: true } });
-      expect((await auditRows(t.db)).slice(before).map((a) => a.action)).toEqual(["programme.deactivate", "programme.activate"]);
+      expect(await setProgrammeActive(t.db, { code: "6340116", active: false, actor })).toEqual({
+        ok: true,
+        value: { changed: true },
+      });
+      expect(await setProgrammeActive(t.db, { code: "6340116", active: false, actor })).toEqual({
+        ok: true,
+        value: { changed: false },
+      });
+      expect(await setProgrammeActive(t.db, { code: "6340116", active: true, actor })).toEqual({
+        ok: true,
+        value: { changed: true },
+      });
+      expect((await auditRows(t.db)).slice(before).map((a) => a.action)).toEqual([
+        "programme.deactivate",
+        "programme.activate",
+      ]);
       expect(await countOf(t.db, programmes)).toBe(43);
-      expect(await setProgrammeActive(t.db, { code: "6999999", active: false, actor })).toMatchObject({ ok: false, code: "not_found" });
+      expect(await setProgrammeActive(t.db, { code: "6999999", active: false, actor })).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
     });
 
     it("creates a programme with its missing group, and refuses one that breaks the code rules", async () => {
       const created = await createProgramme(t.db, {
-        input: { code: "6520301", nameVi: "Bảo trì thiết bị cơ khí", nameEn: null, levelCode: "cao_dang", source: "admin" },
+        input: {
+          code: "6520301",
+          nameVi: "Bảo trì thiết bị cơ khí",
+          nameEn: null,
+          levelCode: "cao_dang",
+          source: "admin",
+        },
         actor,
       });
       expect(created).toEqual({ ok: true, value: { code: "6520301" } });
       const [group] = await t.db.select().from(programmeGroups).where(eq(programmeGroups.code, "5203"));
       expect(group).toMatchObject({ fieldCode: "52", nameVi: null });
 
-      const mismatch = await createProgramme(t.db, { input: { code: "5520302", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" }, actor });
-      expect(mismatch).toMatchObject({ ok: false, code: "level_mismatch", fieldErrors: { levelCode: "reference.error.level_mismatch" } });
-      const unknownField = await createProgramme(t.db, { input: { code: "6990101", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" }, actor });
-      expect(unknownField).toMatchObject({ ok: false, code: "unknown_field", fieldErrors: { code: "reference.error.unknown_field" } });
-      const taken = await createProgramme(t.db, { input: { code: "6480201", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" }, actor });
+      const mismatch = await createProgramme(t.db, {
+        input: { code: "5520302", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" },
+        actor,
+      });
+      expect(mismatch).toMatchObject({
+        ok: false,
+        code: "level_mismatch",
+        fieldErrors: { levelCode: "reference.error.level_mismatch" },
+      });
+      const unknownField = await createProgramme(t.db, {
+        input: { code: "6990101", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" },
+        actor,
+      });
+      expect(unknownField).toMatchObject({
+        ok: false,
+        code: "unknown_field",
+        fieldErrors: { code: "reference.error.unknown_field" },
+      });
+      const taken = await createProgramme(t.db, {
+        input: { code: "6480201", nameVi: "X", nameEn: null, levelCode: "cao_dang", source: "admin" },
+        actor,
+      });
       expect(taken).toMatchObject({ ok: false, code: "code_taken" });
       expect(await countOf(t.db, programmes)).toBe(44);
     });
 
     it("edits provinces, levels, fields and groups, each with its audit row", async () => {
       const before = (await auditRows(t.db)).length;
-      expect((await updateProvince(t.db, { input: { code: "79", nameVi: "Thành phố Hồ Chí Minh", nameEn: "Ho Chi Minh City", kind: "thành phố" }, actor })).ok).toBe(true);
-      expect((await updateTrainingLevel(t.db, { input: { code: "so_cap", nameVi: "Sơ cấp", nameEn: "Elementary level" }, actor })).ok).toBe(true);
-      expect((await saveField(t.db, { mode: "create", input: { code: "90", nameVi: "Lĩnh vực thử", nameEn: null, caoDangTitle: "cử nhân thực hành" }, actor })).ok).toBe(true);
-      expect(await saveField(t.db, { mode: "create", input: { code: "48", nameVi: "Trùng", nameEn: null, caoDangTitle: "kỹ sư thực hành" }, actor })).toMatchObject({ ok: false, code: "code_taken" });
-      expect((await saveProgrammeGroup(t.db, { mode: "update", input: { code: "4802", nameVi: "Công nghệ thông tin" }, actor })).ok).toBe(true);
-      expect(await saveProgrammeGroup(t.db, { mode: "create", input: { code: "9901", nameVi: null }, actor })).toMatchObject({ ok: false, code: "unknown_field" });
-      expect(await updateProvince(t.db, { input: { code: "99", nameVi: "Không có", nameEn: null, kind: "tỉnh" }, actor })).toMatchObject({ ok: false, code: "not_found" });
+      expect(
+        (
+          await updateProvince(t.db, {
+            input: { code: "79", nameVi: "Thành phố Hồ Chí Minh", nameEn: "Ho Chi Minh City", kind: "thành phố" },
+            actor,
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await updateTrainingLevel(t.db, {
+            input: { code: "so_cap", nameVi: "Sơ cấp", nameEn: "Elementary level" },
+            actor,
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await saveField(t.db, {
+            mode: "create",
+            input: { code: "90", nameVi: "Lĩnh vực thử", nameEn: null, caoDangTitle: "cử nhân thực hành" },
+            actor,
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        await saveField(t.db, {
+          mode: "create",
+          input: { code: "48", nameVi: "Trùng", nameEn: null, caoDangTitle: "kỹ sư thực hành" },
+          actor,
+        }),
+      ).toMatchObject({ ok: false, code: "code_taken" });
+      expect(
+        (
+          await saveProgrammeGroup(t.db, {
+            mode: "update",
+            input: { code: "4802", nameVi: "Công nghệ thông tin" },
+            actor,
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        await saveProgrammeGroup(t.db, { mode: "create", input: { code: "9901", nameVi: null }, actor }),
+      ).toMatchObject({ ok: false, code: "unknown_field" });
+      expect(
+        await updateProvince(t.db, { input: { code: "99", nameVi: "Không có", nameEn: null, kind: "tỉnh" }, actor }),
+      ).toMatchObject({ ok: false, code: "not_found" });
 
       expect((await auditRows(t.db)).slice(before).map((a) => [a.action, a.entityId])).toEqual([
         ["province.update", "79"],
@@ -182,46 +303,86 @@ describe(`reference data (${testDatabaseKind()})`, () => {
 
     it("edits the crosswalk: add, confirm, remove, each audited; refuses unknown keys and duplicates", async () => {
       const before = (await auditRows(t.db)).length;
-      const add = await editCrosswalk(t.db, { edit: { intent: "add", programmeKey: "340116", vscoCode: "2431", status: "proposed" }, actor });
+      const add = await editCrosswalk(t.db, {
+        edit: { intent: "add", programmeKey: "340116", vscoCode: "2431", status: "proposed" },
+        actor,
+      });
       expect(add).toEqual({ ok: true, value: { changed: true } });
-      expect(await editCrosswalk(t.db, { edit: { intent: "add", programmeKey: "340116", vscoCode: "2431", status: "proposed" }, actor })).toMatchObject({
+      expect(
+        await editCrosswalk(t.db, {
+          edit: { intent: "add", programmeKey: "340116", vscoCode: "2431", status: "proposed" },
+          actor,
+        }),
+      ).toMatchObject({
         ok: false,
         code: "already_linked",
       });
-      expect(await editCrosswalk(t.db, { edit: { intent: "add", programmeKey: "999999", vscoCode: "2431", status: "proposed" }, actor })).toMatchObject({
+      expect(
+        await editCrosswalk(t.db, {
+          edit: { intent: "add", programmeKey: "999999", vscoCode: "2431", status: "proposed" },
+          actor,
+        }),
+      ).toMatchObject({
         ok: false,
         code: "unknown_programme",
       });
-      await editCrosswalk(t.db, { edit: { intent: "set-status", programmeKey: "340116", vscoCode: "2431", status: "confirmed" }, actor });
-      const [pair] = await t.db.select().from(programmeOccupations).where(eq(programmeOccupations.programmeKey, "340116"));
+      await editCrosswalk(t.db, {
+        edit: { intent: "set-status", programmeKey: "340116", vscoCode: "2431", status: "confirmed" },
+        actor,
+      });
+      const [pair] = await t.db
+        .select()
+        .from(programmeOccupations)
+        .where(eq(programmeOccupations.programmeKey, "340116"));
       expect(pair?.status).toBe("confirmed");
       await editCrosswalk(t.db, { edit: { intent: "remove", programmeKey: "340116", vscoCode: "2431" }, actor });
-      expect(await editCrosswalk(t.db, { edit: { intent: "remove", programmeKey: "340116", vscoCode: "2431" }, actor })).toMatchObject({ ok: false, code: "not_found" });
-      expect((await auditRows(t.db)).slice(before).map((a) => a.action)).toEqual(["crosswalk.add", "crosswalk.set-status", "crosswalk.remove"]);
+      expect(
+        await editCrosswalk(t.db, { edit: { intent: "remove", programmeKey: "340116", vscoCode: "2431" }, actor }),
+      ).toMatchObject({ ok: false, code: "not_found" });
+      expect((await auditRows(t.db)).slice(before).map((a) => a.action)).toEqual([
+        "crosswalk.add",
+        "crosswalk.set-status",
+        "crosswalk.remove",
+      ]);
     });
   });
 
   describe("programme import", () => {
     it("imports nothing from an invalid file and reports each row", async () => {
       const before = await snapshot(t.db);
-      const result = await importProgrammes(t.db, { file: fixture("programmes-import-invalid.csv"), fileName: "invalid.csv", actor });
+      const result = await importProgrammes(t.db, {
+        file: fixture("programmes-import-invalid.csv"),
+        fileName: "invalid.csv",
+        actor,
+      });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.report.invalidRowCount).toBe(10);
-      expect(result.report.issues.find((i) => i.row === 6)).toMatchObject({ code: "unknown_field", params: { fieldCode: "99" } });
+      expect(result.report.issues.find((i) => i.row === 6)).toMatchObject({
+        code: "unknown_field",
+        params: { fieldCode: "99" },
+      });
       expect(await snapshot(t.db)).toEqual(before);
     });
 
     it("imports a valid file in one go: creates, updates, creates groups, ONE audit row", async () => {
       const before = (await auditRows(t.db)).length;
-      const result = await importProgrammes(t.db, { file: fixture("programmes-import-valid.csv"), fileName: "danh-muc.csv", actor });
+      const result = await importProgrammes(t.db, {
+        file: fixture("programmes-import-valid.csv"),
+        fileName: "danh-muc.csv",
+        actor,
+      });
       expect(result).toEqual({
         ok: true,
         value: { rowCount: 7, created: 4, updated: 2, unchanged: 1, groupsCreated: 1, dryRun: false },
       });
       expect(await countOf(t.db, programmes)).toBe(47);
 
-      const rows = await t.db.select().from(programmes).where(inArray(programmes.code, ["6480201", "6340202", "6520301", "40510106", "5810205"])).orderBy(asc(programmes.code));
+      const rows = await t.db
+        .select()
+        .from(programmes)
+        .where(inArray(programmes.code, ["6480201", "6340202", "6520301", "40510106", "5810205"]))
+        .orderBy(asc(programmes.code));
       expect(rows.map((r) => [r.code, r.nameVi, r.nameEn, r.levelCode, r.source, r.groupCode])).toEqual([
         ["40510106", "Điện dân dụng", null, "so_cap", "imported", null],
         ["5810205", "Kỹ thuật pha chế đồ uống", "Beverage preparation", "trung_cap", "imported", "8102"],
@@ -243,14 +404,22 @@ describe(`reference data (${testDatabaseKind()})`, () => {
       expect(String(audit[0]?.details?.sha256)).toMatch(/^[0-9a-f]{64}$/);
 
       // The same file again changes nothing, and so records nothing.
-      const again = await importProgrammes(t.db, { file: fixture("programmes-import-valid.csv"), fileName: "danh-muc.csv", actor });
+      const again = await importProgrammes(t.db, {
+        file: fixture("programmes-import-valid.csv"),
+        fileName: "danh-muc.csv",
+        actor,
+      });
       expect(again).toMatchObject({ ok: true, value: { created: 0, updated: 0, unchanged: 7 } });
       expect((await auditRows(t.db)).slice(before)).toHaveLength(1);
     });
 
     it("leaves programmes missing from the file, and their active flag, alone", async () => {
       await setProgrammeActive(t.db, { code: "6480201", active: false, actor });
-      await importProgrammes(t.db, { file: "code,name_vi,level\n6480201,Công nghệ thông tin mới,cao đẳng\n", fileName: "one.csv", actor });
+      await importProgrammes(t.db, {
+        file: "code,name_vi,level\n6480201,Công nghệ thông tin mới,cao đẳng\n",
+        fileName: "one.csv",
+        actor,
+      });
       const [p] = await t.db.select().from(programmes).where(eq(programmes.code, "6480201"));
       expect(p).toMatchObject({ nameVi: "Công nghệ thông tin mới", active: false });
       expect(await countOf(t.db, programmes)).toBe(43);
@@ -258,7 +427,12 @@ describe(`reference data (${testDatabaseKind()})`, () => {
 
     it("checks without writing on a dry run", async () => {
       const before = await snapshot(t.db);
-      const result = await importProgrammes(t.db, { file: fixture("programmes-import-valid.csv"), fileName: "danh-muc.csv", dryRun: true, actor });
+      const result = await importProgrammes(t.db, {
+        file: fixture("programmes-import-valid.csv"),
+        fileName: "danh-muc.csv",
+        dryRun: true,
+        actor,
+      });
       expect(result).toMatchObject({ ok: true, value: { created: 4, updated: 2, dryRun: true } });
       expect(await snapshot(t.db)).toEqual(before);
     });
@@ -266,14 +440,22 @@ describe(`reference data (${testDatabaseKind()})`, () => {
     it("checks field codes against the fields table as it is now", async () => {
       const file = "code,name_vi,level\n6900101,Ngành thử,cao đẳng\n";
       expect((await importProgrammes(t.db, { file, fileName: "f.csv", actor })).ok).toBe(false);
-      await saveField(t.db, { mode: "create", input: { code: "90", nameVi: "Lĩnh vực thử", nameEn: null, caoDangTitle: "cử nhân thực hành" }, actor });
-      expect(await importProgrammes(t.db, { file, fileName: "f.csv", actor })).toMatchObject({ ok: true, value: { created: 1, groupsCreated: 1 } });
+      await saveField(t.db, {
+        mode: "create",
+        input: { code: "90", nameVi: "Lĩnh vực thử", nameEn: null, caoDangTitle: "cử nhân thực hành" },
+        actor,
+      });
+      expect(await importProgrammes(t.db, { file, fileName: "f.csv", actor })).toMatchObject({
+        ok: true,
+        value: { created: 1, groupsCreated: 1 },
+      });
     });
   });
 
   describe("programme list", () => {
     it("finds programmes without diacritics, by code prefix and by filters", async () => {
-      const names = async (q: Record<string, string>) => (await listProgrammes(t.db, search(q))).rows.map((r) => r.code);
+      const names = async (q: Record<string, string>) =>
+        (await listProgrammes(t.db, search(q))).rows.map((r) => r.code);
       expect(await names({ q: "cong nghe thong tin" })).toEqual(["6480201", "5480202"]);
       expect(await names({ q: "dien cong nghiep" })).toEqual(["5520227", "6520227"]);
       expect(await names({ q: "KẾ TOÁN" })).toEqual(["6340301", "5340302", "6340302"]);
@@ -294,7 +476,10 @@ describe(`reference data (${testDatabaseKind()})`, () => {
       expect(accounting).toEqual(["5340302", "6340302"]);
 
       for (let i = 50; i < 90; i++) {
-        await createProgramme(t.db, { input: { code: `64802${i}`, nameVi: `Ngành ${i}`, nameEn: null, levelCode: "cao_dang", source: "admin" }, actor });
+        await createProgramme(t.db, {
+          input: { code: `64802${i}`, nameVi: `Ngành ${i}`, nameEn: null, levelCode: "cao_dang", source: "admin" },
+          actor,
+        });
       }
       const page2 = await listProgrammes(t.db, search({ page: "2" }));
       expect(page2.total).toBe(83);

@@ -24,13 +24,23 @@ describe(`share links (${testDatabaseKind()})`, () => {
 
   const tokenOf = (url: string) => url.slice(url.lastIndexOf("/s/") + 3);
   const open = (token: string) => callRoute(sharePage.loader as never, anonymous(`/s/${token}`, { token }));
-  const page = (who: typeof owner, diplomaId: string) => callRoute(diplomaPage.loader as never, who.get(`/graduate/diplomas/${diplomaId}`, { diplomaId }));
+  const page = (who: typeof owner, diplomaId: string) =>
+    callRoute(diplomaPage.loader as never, who.get(`/graduate/diplomas/${diplomaId}`, { diplomaId }));
   const post = (who: typeof owner, diplomaId: string, fields: Record<string, string>) =>
     callRoute(diplomaPage.action as never, who.post(`/graduate/diplomas/${diplomaId}`, fields, { diplomaId }));
-  const audits = (action: string, entityId: string) => t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+  const audits = (action: string, entityId: string) =>
+    t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
 
   beforeAll(async () => {
-    const signed = await schoolWithSignedDiplomas(t.db, { code: "CDSHARE", name: "Trường Cao đẳng Chia Sẻ", count: 2, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    const signed = await schoolWithSignedDiplomas(t.db, {
+      code: "CDSHARE",
+      name: "Trường Cao đẳng Chia Sẻ",
+      count: 2,
+      publicOrigin: getEnv().PUBLIC_ORIGIN,
+    });
     ids = signed.diplomaIds;
     owner = await signedIn(t.db, { role: "graduate", organisation: null });
     other = await signedIn(t.db, { role: "graduate", organisation: null });
@@ -52,7 +62,10 @@ describe(`share links (${testDatabaseKind()})`, () => {
     const token = tokenOf(listed[0].url);
     const first = await open(token);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ state: "active", result: { verdict: "valid", diploma: { credentialId: ids[0] } } });
+    expect(first.body).toMatchObject({
+      state: "active",
+      result: { verdict: "valid", diploma: { credentialId: ids[0] } },
+    });
     expect(first.headers.get("cache-control")).toContain("no-store");
     await open(token);
     expect((await page(owner, ids[0]!)).body.shareLinks[0].viewCount).toBe(2);
@@ -100,7 +113,10 @@ describe(`share links (${testDatabaseKind()})`, () => {
     expect(expired.status).toBe(410);
     expect(expired.body).toEqual({ state: "expired" });
     expect((await open(month.value.token)).status).toBe(200);
-    const states = (await page(owner, ids[0]!)).body.shareLinks.map((l: { id: string; state: string }) => [l.id, l.state]);
+    const states = (await page(owner, ids[0]!)).body.shareLinks.map((l: { id: string; state: string }) => [
+      l.id,
+      l.state,
+    ]);
     expect(states).toContainEqual([week.value.id, "expired"]);
     expect(states).toContainEqual([month.value.id, "active"]);
     expect(expiresAtFor("never", eightDaysAgo)).toBeNull();

@@ -47,17 +47,27 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     if (i >= n) throw new Error("signing interrupted (test)");
   };
 
-  const signAs = (org: { id: string }, userId: string, batchId: string, extra: Record<string, unknown> = {}, hooks: SignBatchHooks = {}) =>
-    signBatch(t.db, {
-      organisationId: org.id,
-      batchId,
-      signer: { userId, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
-      issuePlace: "Hà Nội",
-      issueDate: "2026-06-15",
-      publicOrigin: ORIGIN,
-      actor: { userId, ip: "203.0.113.1" },
-      ...extra,
-    }, hooks);
+  const signAs = (
+    org: { id: string },
+    userId: string,
+    batchId: string,
+    extra: Record<string, unknown> = {},
+    hooks: SignBatchHooks = {},
+  ) =>
+    signBatch(
+      t.db,
+      {
+        organisationId: org.id,
+        batchId,
+        signer: { userId, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
+        issuePlace: "Hà Nội",
+        issueDate: "2026-06-15",
+        publicOrigin: ORIGIN,
+        actor: { userId, ip: "203.0.113.1" },
+        ...extra,
+      },
+      hooks,
+    );
 
   it("numbers, signs and registers every diploma of the batch in one go", async () => {
     const { org, registrar, principal, publicKey } = await school();
@@ -65,7 +75,11 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     const result = await signAs(org, principal.id, batch.id);
     expect(result).toMatchObject({ ok: true, value: { signed: 5, serials: ["CDTEST-000001", "CDTEST-000005"] } });
 
-    const signed = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batch.id)).orderBy(diplomas.registerNumber);
+    const signed = await t.db
+      .select()
+      .from(diplomas)
+      .where(eq(diplomas.batchId, batch.id))
+      .orderBy(diplomas.registerNumber);
     expect(signed.map((d) => d.status)).toEqual(Array(5).fill("issued"));
     expect(signed.map((d) => d.registerNumber)).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(signed.map((d) => d.revocationIndex)).size).toBe(5);
@@ -80,10 +94,15 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
       expect(JSON.stringify(d.credential)).not.toContain(d.personalIdHash);
     }
 
-    expect((await t.db.select({ n: count() }).from(registerEntries).where(eq(registerEntries.organisationId, org.id)))[0]!.n).toBe(5);
+    expect(
+      (await t.db.select({ n: count() }).from(registerEntries).where(eq(registerEntries.organisationId, org.id)))[0]!.n,
+    ).toBe(5);
     const [log] = await t.db.select().from(issuanceLog).where(eq(issuanceLog.organisationId, org.id));
     expect(log).toMatchObject({ seq: 1, kind: "batch", leafCount: 5 });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.organisationId, org.id), eq(auditLog.action, "diploma.sign")));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, org.id), eq(auditLog.action, "diploma.sign")));
     expect(audits).toHaveLength(5);
     const [after] = await t.db.select().from(diplomaBatches).where(eq(diplomaBatches.id, batch.id));
     expect(after).toMatchObject({ status: "signed", signedBy: principal.id });
@@ -104,7 +123,10 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     expect(await t.db.select().from(registerEntries).where(eq(registerEntries.organisationId, org.id))).toHaveLength(0);
     expect(await t.db.select().from(issuanceLog).where(eq(issuanceLog.organisationId, org.id))).toHaveLength(0);
     // The numbers were not consumed either: the next successful batch starts at 1.
-    expect(await signAs(org, principal.id, batch.id)).toMatchObject({ ok: true, value: { serials: ["CDTEST-000001", "CDTEST-000006"] } });
+    expect(await signAs(org, principal.id, batch.id)).toMatchObject({
+      ok: true,
+      value: { serials: ["CDTEST-000001", "CDTEST-000006"] },
+    });
   });
 
   it("refuses a batch of another school, and a batch not yet submitted", async () => {
@@ -119,12 +141,42 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
 
   it("revokes with a reason: status bit, register entry, log entry; the register refuses edits", async () => {
     const { org, registrar, principal } = await school();
-    const { batch, diplomaIds } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 3 });
+    const { batch, diplomaIds } = await createSubmittedBatch(t.db, {
+      organisationId: org.id,
+      createdBy: registrar.id,
+      count: 3,
+    });
     await signAs(org, principal.id, batch.id);
     const actor = { userId: principal.id, ip: null };
-    expect(await changeDiplomaStatus(t.db, { organisationId: org.id, diplomaId: diplomaIds[1]!, change: "revoke", reason: "", actor })).toMatchObject({ ok: false, code: "reason_required" });
-    expect((await changeDiplomaStatus(t.db, { organisationId: org.id, diplomaId: diplomaIds[1]!, change: "revoke", reason: "Gian lận hồ sơ tốt nghiệp", actor })).ok).toBe(true);
-    expect(await changeDiplomaStatus(t.db, { organisationId: org.id, diplomaId: diplomaIds[1]!, change: "suspend", reason: "x y z", actor })).toMatchObject({ ok: false, code: "not_allowed" });
+    expect(
+      await changeDiplomaStatus(t.db, {
+        organisationId: org.id,
+        diplomaId: diplomaIds[1]!,
+        change: "revoke",
+        reason: "",
+        actor,
+      }),
+    ).toMatchObject({ ok: false, code: "reason_required" });
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: org.id,
+          diplomaId: diplomaIds[1]!,
+          change: "revoke",
+          reason: "Gian lận hồ sơ tốt nghiệp",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await changeDiplomaStatus(t.db, {
+        organisationId: org.id,
+        diplomaId: diplomaIds[1]!,
+        change: "suspend",
+        reason: "x y z",
+        actor,
+      }),
+    ).toMatchObject({ ok: false, code: "not_allowed" });
 
     const [revoked] = await t.db.select().from(diplomas).where(eq(diplomas.id, diplomaIds[1]!));
     const list = await findStatusList(t.db, { organisationId: org.id, purpose: "revocation", listNumber: 1 });
@@ -137,7 +189,11 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     await expect(t.db.delete(registerEntries).where(eq(registerEntries.diplomaId, diplomaIds[1]!))).rejects.toThrow();
     await expect(t.db.update(issuanceLog).set({ kind: "x" })).rejects.toThrow();
 
-    const log = await t.db.select().from(issuanceLog).where(eq(issuanceLog.organisationId, org.id)).orderBy(issuanceLog.seq);
+    const log = await t.db
+      .select()
+      .from(issuanceLog)
+      .where(eq(issuanceLog.organisationId, org.id))
+      .orderBy(issuanceLog.seq);
     expect(log.map((e) => e.kind)).toEqual(["batch", "revoke"]);
     const chain = log.map((e) => ({ ...e, schoolCode: "CDTEST", createdAt: e.createdAt.toISOString() }));
     expect(checkChain(chain, sha256)).toEqual([]);
@@ -148,12 +204,19 @@ describe(`signing a batch (${testDatabaseKind()})`, () => {
     const { org, registrar, principal } = await school();
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 2 });
     await signAs(org, principal.id, first.batch.id);
-    const correction = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1, supersedes: [first.diplomaIds[0]!] });
+    const correction = await createSubmittedBatch(t.db, {
+      organisationId: org.id,
+      createdBy: registrar.id,
+      count: 1,
+      supersedes: [first.diplomaIds[0]!],
+    });
     expect((await signAs(org, principal.id, correction.batch.id)).ok).toBe(true);
     const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, first.diplomaIds[0]!));
     expect(old).toMatchObject({ status: "superseded", supersededById: correction.diplomaIds[0] });
     const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, correction.diplomaIds[0]!));
-    expect((fresh!.credential as { supersedes?: string }).supersedes ?? JSON.stringify(fresh!.credential)).toContain(first.diplomaIds[0]!);
+    expect((fresh!.credential as { supersedes?: string }).supersedes ?? JSON.stringify(fresh!.credential)).toContain(
+      first.diplomaIds[0]!,
+    );
     const entries = await t.db.select().from(registerEntries).where(eq(registerEntries.organisationId, org.id));
     expect(entries.map((e) => e.kind).sort()).toEqual(["correct", "issue", "issue"]);
     const list = await findStatusList(t.db, { organisationId: org.id, purpose: "revocation", listNumber: 1 });
@@ -172,11 +235,25 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
     await t.db.update(diplomas).set({ email: "an.nguyen@example.vn" }).where(eq(diplomas.id, first.diplomaIds[0]!));
     const sign = (batchId: string) =>
-      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+      signBatch(t.db, {
+        organisationId: org.id,
+        batchId,
+        signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
+        issuePlace: "Hà Nội",
+        issueDate: "2026-06-15",
+        publicOrigin: ORIGIN,
+        actor: { userId: principal.id, ip: null },
+      });
     expect((await sign(first.batch.id)).ok).toBe(true);
 
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "correct", reason: "Sai ngày sinh so với giấy khai sinh", actor });
+    const started = await startCorrection(t.db, {
+      organisationId: org.id,
+      diplomaId: first.diplomaIds[0]!,
+      kind: "correct",
+      reason: "Sai ngày sinh so với giấy khai sinh",
+      actor,
+    });
     if (!started.ok) throw new Error(started.code);
     const [draft] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
     const personalId = revealPersonalId(draft!.id, draft!.personalIdCiphertext)!;
@@ -208,14 +285,26 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
     const [old] = await t.db.select().from(diplomas).where(eq(diplomas.id, first.diplomaIds[0]!));
     const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, draft!.id));
     expect(old).toMatchObject({ status: "superseded", supersededById: draft!.id });
-    expect(fresh).toMatchObject({ status: "issued", dateOfBirth: "2001-02-03", supersedesId: old!.id, email: "an.nguyen@example.vn" });
+    expect(fresh).toMatchObject({
+      status: "issued",
+      dateOfBirth: "2001-02-03",
+      supersedesId: old!.id,
+      email: "an.nguyen@example.vn",
+    });
 
     // The reason is in the register's remarks, on the replacement's entry (which the old diploma's history shows too).
     const [entry] = await t.db.select().from(registerEntries).where(eq(registerEntries.diplomaId, fresh!.id));
-    expect(entry).toMatchObject({ kind: "correct", relatedDiplomaId: old!.id, remarks: "Sai ngày sinh so với giấy khai sinh" });
+    expect(entry).toMatchObject({
+      kind: "correct",
+      relatedDiplomaId: old!.id,
+      remarks: "Sai ngày sinh so với giấy khai sinh",
+    });
 
     // The new claim code goes by mail too, saying which diploma it replaces.
-    const mails = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, "diploma_claim_code"), eq(mailOutbox.toAddress, "an.nguyen@example.vn")));
+    const mails = await t.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.template, "diploma_claim_code"), eq(mailOutbox.toAddress, "an.nguyen@example.vn")));
     expect(mails).toHaveLength(2);
     const replacementMail = mails.find((m) => m.bodyText.includes(claimCodeOf(fresh!.id)));
     expect(replacementMail?.bodyText).toContain(`thay thế văn bằng số hiệu ${old!.serial}`);
@@ -227,7 +316,11 @@ describe(`correcting a signed diploma through the registrar's forms (${testDatab
       input: { claimCode: claimCodeOf(old!.id).replace("-", ""), personalId, dateOfBirth: old!.dateOfBirth },
       actor: { userId: graduate.id, ip: null },
     });
-    expect(tried).toMatchObject({ ok: false, code: "superseded", superseded: { oldSerial: old!.serial, newSerial: fresh!.serial } });
+    expect(tried).toMatchObject({
+      ok: false,
+      code: "superseded",
+      superseded: { oldSerial: old!.serial, newSerial: fresh!.serial },
+    });
     // With the new date of birth and the new code it is claimed.
     const claimed = await claimDiploma(t.db, {
       input: { claimCode: claimCodeOf(fresh!.id).replace("-", ""), personalId, dateOfBirth: "2001-02-03" },
@@ -246,15 +339,32 @@ describe(`reissuing a diploma (${testDatabaseKind()})`, () => {
     const principal = await createMember(t.db, "school_principal", org);
     await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
     const sign = (batchId: string) =>
-      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+      signBatch(t.db, {
+        organisationId: org.id,
+        batchId,
+        signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
+        issuePlace: "Hà Nội",
+        issueDate: "2026-06-15",
+        publicOrigin: ORIGIN,
+        actor: { userId: principal.id, ip: null },
+      });
     const first = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 1 });
     await sign(first.batch.id);
     const actor = { userId: registrar.id, ip: null };
-    const started = await startCorrection(t.db, { organisationId: org.id, diplomaId: first.diplomaIds[0]!, kind: "reissue", reason: "Người học làm mất bản in", actor });
+    const started = await startCorrection(t.db, {
+      organisationId: org.id,
+      diplomaId: first.diplomaIds[0]!,
+      kind: "reissue",
+      reason: "Người học làm mất bản in",
+      actor,
+    });
     if (!started.ok) throw new Error(started.code);
     expect((await submitBatch(t.db, { organisationId: org.id, batchId: started.value.batchId, actor })).ok).toBe(true);
     expect((await sign(started.value.batchId)).ok).toBe(true);
-    const entries = await t.db.select().from(registerEntries).where(eq(registerEntries.diplomaId, started.value.diplomaId));
+    const entries = await t.db
+      .select()
+      .from(registerEntries)
+      .where(eq(registerEntries.diplomaId, started.value.diplomaId));
     expect(entries.map((e) => [e.kind, e.relatedDiplomaId])).toEqual([["reissue", first.diplomaIds[0]]]);
     const [fresh] = await t.db.select().from(diplomas).where(eq(diplomas.id, started.value.diplomaId));
     expect(fresh!.statusReason).toBeNull();
@@ -266,12 +376,39 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
 
   /** The class in Vietnamese list order: by given name, then family and middle names (A < Ă < Â, D < Đ, tones after). */
   const EXPECTED = [
-    "Dương Thị An", "Đặng Minh An", "Đỗ Văn An", "Nguyễn Văn Anh", "Trần Thị Ánh", "Lê Văn Ân", "Phạm Thị Bình", "Hoàng Thị Chi",
-    "Vũ Văn Dũng", "Bùi Văn Dương", "Ngô Văn Đạt", "Lý Văn Đức", "Hồ Thị Giang", "Mai Thị Hà", "Đinh Văn Hải", "Trịnh Thị Hòa",
-    "Tạ Văn Khánh", "Cao Thị Lan", "Lương Thị Linh", "Đoàn Văn Minh", "Phan Văn Nam", "Võ Thị Ngọc", "Dư Thị Oanh", "Kiều Văn Phúc",
-    "Tô Văn Quân", "Lâm Văn Sơn", "Quách Thị Tâm", "Hà Thị Thảo", "Âu Thị Uyên", "Triệu Thị Yến",
+    "Dương Thị An",
+    "Đặng Minh An",
+    "Đỗ Văn An",
+    "Nguyễn Văn Anh",
+    "Trần Thị Ánh",
+    "Lê Văn Ân",
+    "Phạm Thị Bình",
+    "Hoàng Thị Chi",
+    "Vũ Văn Dũng",
+    "Bùi Văn Dương",
+    "Ngô Văn Đạt",
+    "Lý Văn Đức",
+    "Hồ Thị Giang",
+    "Mai Thị Hà",
+    "Đinh Văn Hải",
+    "Trịnh Thị Hòa",
+    "Tạ Văn Khánh",
+    "Cao Thị Lan",
+    "Lương Thị Linh",
+    "Đoàn Văn Minh",
+    "Phan Văn Nam",
+    "Võ Thị Ngọc",
+    "Dư Thị Oanh",
+    "Kiều Văn Phúc",
+    "Tô Văn Quân",
+    "Lâm Văn Sơn",
+    "Quách Thị Tâm",
+    "Hà Thị Thảo",
+    "Âu Thị Uyên",
+    "Triệu Thị Yến",
   ];
-  const HEADER = 'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp,Thư điện tử';
+  const HEADER =
+    'Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,"Mã ngành, nghề",Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp,Thư điện tử';
 
   it("numbers a class of 30 in the order the registrar sorted and the principal saw: row 1 gets the first number", async () => {
     const org = await createOrganisation(t.db, { kind: "school", code: "CDORD" });
@@ -279,7 +416,15 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
     const principal = await createMember(t.db, "school_principal", org);
     await ensureSchoolKey(t.db, { organisationId: org.id, actor: { userId: null, ip: null } });
     const sign = (batchId: string) =>
-      signBatch(t.db, { organisationId: org.id, batchId, signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" }, issuePlace: "Hà Nội", issueDate: "2026-06-15", publicOrigin: ORIGIN, actor: { userId: principal.id, ip: null } });
+      signBatch(t.db, {
+        organisationId: org.id,
+        batchId,
+        signer: { userId: principal.id, name: "Lê Minh Tuấn", title: "Hiệu trưởng" },
+        issuePlace: "Hà Nội",
+        issueDate: "2026-06-15",
+        publicOrigin: ORIGIN,
+        actor: { userId: principal.id, ip: null },
+      });
     // An earlier batch of the year used numbers 1–3.
     const earlier = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count: 3 });
     expect((await sign(earlier.batch.id)).ok).toBe(true);
@@ -287,7 +432,8 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
     // The file lists the class in another order (every 7th name); a few graduates have an e-mail address.
     const fileOrder = EXPECTED.map((_, i) => EXPECTED[(i * 7) % EXPECTED.length]!);
     const lines = fileOrder.map(
-      (name, i) => `${name},15/03/2004,Hà Nội,Nam,Kinh,${String(200_000_000_000 + i * 7919).padStart(12, "0")},6480201,Chính quy,Khá,20/05/2026,123/QĐ-CĐCN,${i % 10 === 0 ? `hv${i}@example.vn` : ""}`,
+      (name, i) =>
+        `${name},15/03/2004,Hà Nội,Nam,Kinh,${String(200_000_000_000 + i * 7919).padStart(12, "0")},6480201,Chính quy,Khá,20/05/2026,123/QĐ-CĐCN,${i % 10 === 0 ? `hv${i}@example.vn` : ""}`,
     );
     const actor = { userId: registrar.id, ip: null };
     const { batchId } = await createBatch(t.db, { organisationId: org.id, input: { title: "Tốt nghiệp K21" }, actor });
@@ -300,13 +446,18 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
       actor,
       today: "2026-06-01",
     });
-    expect(imported.ok ? null : "report" in imported ? imported.report.invalidRows.slice(0, 3) : imported.code).toBeNull();
+    expect(
+      imported.ok ? null : "report" in imported ? imported.report.invalidRows.slice(0, 3) : imported.code,
+    ).toBeNull();
     expect(imported).toMatchObject({ ok: true, value: { imported: 30 } });
     const ref = { organisationId: org.id, batchId };
     // Until sorted, the list is the file's order.
     expect((await loadBatchPage(t.db, { ...ref, page: 1 }))!.diplomas.map((d) => d.fullName)).toEqual(fileOrder);
 
-    expect(await orderBatch(t.db, { ...ref, rowOrder: "given_name", actor })).toMatchObject({ ok: true, value: { changed: true } });
+    expect(await orderBatch(t.db, { ...ref, rowOrder: "given_name", actor })).toMatchObject({
+      ok: true,
+      value: { changed: true },
+    });
     const review = await loadBatchPage(t.db, { ...ref, page: 1 });
     expect(review!.batch.rowOrder).toBe("given_name");
     expect(review!.diplomas.map((d) => d.fullName)).toEqual(EXPECTED);
@@ -314,15 +465,29 @@ describe(`the register follows the signed list (${testDatabaseKind()})`, () => {
 
     expect((await submitBatch(t.db, { ...ref, actor, publicOrigin: ORIGIN })).ok).toBe(true);
     // Frozen once submitted: the principal signs the list as it was sent.
-    expect(await orderBatch(t.db, { ...ref, rowOrder: "import", actor })).toMatchObject({ ok: false, code: "batch_locked" });
-    const signPage = await loadSignPage(t.db, { organisation: org, batchId, signer: { id: principal.id, fullName: "Lê Minh Tuấn" } });
+    expect(await orderBatch(t.db, { ...ref, rowOrder: "import", actor })).toMatchObject({
+      ok: false,
+      code: "batch_locked",
+    });
+    const signPage = await loadSignPage(t.db, {
+      organisation: org,
+      batchId,
+      signer: { id: principal.id, fullName: "Lê Minh Tuấn" },
+    });
     expect(signPage!.list!.rows.map((r) => r.fullName)).toEqual(EXPECTED);
 
-    expect(await sign(batchId)).toMatchObject({ ok: true, value: { signed: 30, serials: ["CDORD-000004", "CDORD-000033"] } });
+    expect(await sign(batchId)).toMatchObject({
+      ok: true,
+      value: { signed: 30, serials: ["CDORD-000004", "CDORD-000033"] },
+    });
     const signed = await t.db.select().from(diplomas).where(eq(diplomas.batchId, batchId));
     const byName = new Map(signed.map((d) => [d.fullName, d]));
     EXPECTED.forEach((name, i) => {
-      expect(byName.get(name)).toMatchObject({ registerNumber: 4 + i, registerYear: 2026, serial: `CDORD-${String(4 + i).padStart(6, "0")}` });
+      expect(byName.get(name)).toMatchObject({
+        registerNumber: 4 + i,
+        registerYear: 2026,
+        serial: `CDORD-${String(4 + i).padStart(6, "0")}`,
+      });
     });
     // The signed batch's page still lists the class in the register's order, with its numbers.
     const after = await loadBatchPage(t.db, { ...ref, page: 1 });

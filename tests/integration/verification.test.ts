@@ -42,7 +42,12 @@ describe(`verification (${testDatabaseKind()})`, () => {
   async function issue(org: Organisation, count: number, supersedes?: string[]) {
     const registrar = await createMember(t.db, "school_registrar", org);
     const principal = await createMember(t.db, "school_principal", org);
-    const { batch, diplomaIds } = await createSubmittedBatch(t.db, { organisationId: org.id, createdBy: registrar.id, count, supersedes });
+    const { batch, diplomaIds } = await createSubmittedBatch(t.db, {
+      organisationId: org.id,
+      createdBy: registrar.id,
+      count,
+      supersedes,
+    });
     const signed = await signBatch(t.db, {
       organisationId: org.id,
       batchId: batch.id,
@@ -67,15 +72,40 @@ describe(`verification (${testDatabaseKind()})`, () => {
     school = a.org;
     ids = a.diplomaIds;
     const actor = { userId: a.principal.id, ip: null };
-    expect((await changeDiplomaStatus(t.db, { organisationId: school.id, diplomaId: ids[1]!, change: "revoke", reason: "Gian lận hồ sơ", actor })).ok).toBe(true);
-    expect((await changeDiplomaStatus(t.db, { organisationId: school.id, diplomaId: ids[2]!, change: "suspend", reason: "Đang xác minh", actor })).ok).toBe(true);
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: school.id,
+          diplomaId: ids[1]!,
+          change: "revoke",
+          reason: "Gian lận hồ sơ",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: school.id,
+          diplomaId: ids[2]!,
+          change: "suspend",
+          reason: "Đang xác minh",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
     await issue(school, 1, [ids[3]!]); // a correction of ids[3]
   });
 
   it("says a genuine QR code is valid, with the minimal fields and no personal ID anywhere", async () => {
     const result = await verify(await qrOf(ids[0]!));
     expect(result.verdict).toBe("valid");
-    expect(result.issuer).toMatchObject({ code: "CDVERA", name: "Trường Cao đẳng CDVERA", accredited: true, did: expect.stringContaining(":issuers:CDVERA") });
+    expect(result.issuer).toMatchObject({
+      code: "CDVERA",
+      name: "Trường Cao đẳng CDVERA",
+      accredited: true,
+      did: expect.stringContaining(":issuers:CDVERA"),
+    });
     expect(result.diploma).toEqual({
       holderName: "Nguyễn Văn An",
       holderNameTruncated: false,
@@ -127,12 +157,18 @@ describe(`verification (${testDatabaseKind()})`, () => {
     const qr = await qrOf(ids[0]!);
     const payload = qr.slice(qr.indexOf("/V/") + 3);
     const page = async (segment: string) =>
-      (await callRoute(verifyPage.loader, routeArgs(new Request(`${origin()}/V/${encodeURIComponent(segment)}`), { payload: segment }))).json.result.verdict;
+      (
+        await callRoute(
+          verifyPage.loader,
+          routeArgs(new Request(`${origin()}/V/${encodeURIComponent(segment)}`), { payload: segment }),
+        )
+      ).json.result.verdict;
     expect(await page(payload)).toBe("valid");
     expect(await page(payload.toLowerCase())).toBe("valid");
     expect(await page(`${payload} `)).toBe("valid");
     expect(await page(`${payload}\n`)).toBe("valid");
-    for (const extra of ["?x=1", "#x", "/", "\u00a0", "=", "ı"]) expect(await page(`${payload}${extra}`), JSON.stringify(extra)).toBe("malformed");
+    for (const extra of ["?x=1", "#x", "/", "\u00a0", "=", "ı"])
+      expect(await page(`${payload}${extra}`), JSON.stringify(extra)).toBe("malformed");
   });
 
   it("says revoked and suspended (with the public reason) and superseded (with the current diploma)", async () => {
@@ -171,7 +207,8 @@ describe(`verification (${testDatabaseKind()})`, () => {
     if (!decoded.ok) throw new Error("genuine QR does not decode");
     const forgerKey = generatePrivateKey();
     const input: QrPayloadInput = { ...decoded.fields, holderName: "Kẻ Giả Mạo" };
-    const forge = (keyTag: string) => encodeQrPayload({ ...input, keyTag }, (m) => sign(m, forgerKey), { baseUrl: origin() });
+    const forge = (keyTag: string) =>
+      encodeQrPayload({ ...input, keyTag }, (m) => sign(m, forgerKey), { baseUrl: origin() });
     const ownTag = await verify(forge(keyTagOf(publicKeyOf(forgerKey))));
     expect(ownTag.verdict).toBe("unknown_issuer");
     expect(ownTag.diploma).toBeNull();
@@ -185,7 +222,11 @@ describe(`verification (${testDatabaseKind()})`, () => {
     if (!decoded.ok) throw new Error("genuine QR does not decode");
     const loaded = await loadSigningKey(t.db, { organisationId: school.id });
     if (!loaded.ok) throw new Error(loaded.message);
-    const qr = encodeQrPayload({ ...decoded.fields, revocation: { listNumber: 99, index: 1 } }, (m) => sign(m, loaded.key.privateKey), { baseUrl: origin() });
+    const qr = encodeQrPayload(
+      { ...decoded.fields, revocation: { listNumber: 99, index: 1 } },
+      (m) => sign(m, loaded.key.privateKey),
+      { baseUrl: origin() },
+    );
     expect((await verify(qr)).verdict).toBe("status_unknown");
   });
 
@@ -204,7 +245,10 @@ describe(`verification (${testDatabaseKind()})`, () => {
     const qr = await qrOf(c.diplomaIds[0]!);
     const keyId = (await row(c.diplomaIds[0]!)).signingKeyId!;
     const compromise = async (at: string) => {
-      await t.db.update(signingKeys).set({ status: "compromised", compromisedFrom: new Date(at), compromiseReason: "lộ khóa" }).where(eq(signingKeys.id, keyId));
+      await t.db
+        .update(signingKeys)
+        .set({ status: "compromised", compromisedFrom: new Date(at), compromiseReason: "lộ khóa" })
+        .where(eq(signingKeys.id, keyId));
       clearTtlCaches(); // a server sees it once the trust data's TTL is up
     };
     await compromise("2026-06-16T00:00:00+07:00"); // the day after: the diploma stands
@@ -222,7 +266,12 @@ describe(`verification (${testDatabaseKind()})`, () => {
     it("says valid for a genuine credential, with the minimal fields", async () => {
       const result = await check(await credentialOf(ids[0]!));
       expect(result.verdict).toBe("valid");
-      expect(result.diploma).toMatchObject({ holderName: "Nguyễn Văn An", credentialId: ids[0], issueDate: ISSUE_DATE, programmeCode: "6480201" });
+      expect(result.diploma).toMatchObject({
+        holderName: "Nguyễn Văn An",
+        credentialId: ids[0],
+        issueDate: ISSUE_DATE,
+        programmeCode: "6480201",
+      });
       // The classification is the register's code, as from the QR code (the page shows its label, never "Khá" as a key).
       expect(result.diploma!.classification).toBe((await verify(await qrOf(ids[0]!))).diploma!.classification);
       expect(result.diploma!.classification).toBe((await row(ids[0]!)).classification);
@@ -249,7 +298,14 @@ describe(`verification (${testDatabaseKind()})`, () => {
 
   describe("the API", () => {
     const post = (route: typeof verifyRoute | typeof vcApiRoute, path: string, body: string, ip?: string) =>
-      callRoute(route.action, routeArgs(new Request(`${origin()}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body }), {}, ip));
+      callRoute(
+        route.action,
+        routeArgs(
+          new Request(`${origin()}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body }),
+          {},
+          ip,
+        ),
+      );
 
     it("POST /api/v1/verify answers a verdict for a QR code and for a credential", async () => {
       const qr = await post(verifyRoute, "/api/v1/verify", JSON.stringify({ qr: await qrOf(ids[0]!) }));
@@ -257,7 +313,11 @@ describe(`verification (${testDatabaseKind()})`, () => {
       expect(qr.headers.get("access-control-allow-origin")).toBe("*");
       expect(Object.keys(qr.json).sort()).toEqual(["diploma", "issuer", "reasons", "verdict"]);
       expect(qr.json.verdict).toBe("valid");
-      const revoked = await post(verifyRoute, "/api/v1/verify", JSON.stringify({ credential: (await row(ids[1]!)).credential }));
+      const revoked = await post(
+        verifyRoute,
+        "/api/v1/verify",
+        JSON.stringify({ credential: (await row(ids[1]!)).credential }),
+      );
       expect(revoked.status).toBe(200);
       expect(revoked.json.verdict).toBe("revoked");
       const junk = await post(verifyRoute, "/api/v1/verify", JSON.stringify({ qr: "not a qr code" }));
@@ -265,15 +325,27 @@ describe(`verification (${testDatabaseKind()})`, () => {
     });
 
     it("POST /credentials/verify answers the VC-API shape: 200 when valid, 400 when not", async () => {
-      const good = await post(vcApiRoute, "/credentials/verify", JSON.stringify({ verifiableCredential: (await row(ids[0]!)).credential, options: {} }));
+      const good = await post(
+        vcApiRoute,
+        "/credentials/verify",
+        JSON.stringify({ verifiableCredential: (await row(ids[0]!)).credential, options: {} }),
+      );
       expect(good.status).toBe(200);
-      expect(good.json).toMatchObject({ checks: ["issuer", "proof", "validity", "status"], warnings: [], errors: [], verdict: "valid" });
+      expect(good.json).toMatchObject({
+        checks: ["issuer", "proof", "validity", "status"],
+        warnings: [],
+        errors: [],
+        verdict: "valid",
+      });
       const tampered = structuredClone((await row(ids[0]!)).credential!);
       tampered.serialNumber = "999999";
       const bad = await post(vcApiRoute, "/credentials/verify", JSON.stringify({ verifiableCredential: tampered }));
       expect(bad.status).toBe(400);
       expect(bad.json).toMatchObject({ checks: ["issuer"], warnings: [], verdict: "invalid_signature" });
-      expect(bad.json.errors[0]).toMatchObject({ type: expect.stringContaining("signature_mismatch"), title: "invalid_signature" });
+      expect(bad.json.errors[0]).toMatchObject({
+        type: expect.stringContaining("signature_mismatch"),
+        title: "invalid_signature",
+      });
     });
 
     it("refuses bad bodies with 400 { code, message }", async () => {
@@ -284,7 +356,12 @@ describe(`verification (${testDatabaseKind()})`, () => {
         [verifyRoute, "/api/v1/verify", JSON.stringify({ qr: 5 }), "invalid_request"],
         [verifyRoute, "/api/v1/verify", JSON.stringify({ credential: { pad: "x".repeat(70_000) } }), "body_too_large"],
         [vcApiRoute, "/credentials/verify", JSON.stringify({ credential: {} }), "invalid_request"],
-        [vcApiRoute, "/credentials/verify", JSON.stringify({ verifiableCredential: { pad: "x".repeat(70_000) } }), "body_too_large"],
+        [
+          vcApiRoute,
+          "/credentials/verify",
+          JSON.stringify({ verifiableCredential: { pad: "x".repeat(70_000) } }),
+          "body_too_large",
+        ],
       ];
       for (const [route, path, body, code] of cases) {
         const answer = await post(route, path, body);
@@ -304,8 +381,19 @@ describe(`verification (${testDatabaseKind()})`, () => {
       expect(limited.headers.get("retry-after")).toBeTruthy();
       expect((await post(verifyRoute, "/api/v1/verify", "{}", "192.0.2.78")).status).toBe(400); // another client
 
-      for (const [route, path] of [[verifyRoute, "/api/v1/verify"], [vcApiRoute, "/credentials/verify"]] as const) {
-        const preflight = await callRoute(route.loader, routeArgs(new Request(`${origin()}${path}`, { method: "OPTIONS", headers: { Origin: "https://employer.example", "Access-Control-Request-Method": "POST" } })));
+      for (const [route, path] of [
+        [verifyRoute, "/api/v1/verify"],
+        [vcApiRoute, "/credentials/verify"],
+      ] as const) {
+        const preflight = await callRoute(
+          route.loader,
+          routeArgs(
+            new Request(`${origin()}${path}`, {
+              method: "OPTIONS",
+              headers: { Origin: "https://employer.example", "Access-Control-Request-Method": "POST" },
+            }),
+          ),
+        );
         expect(preflight.status).toBe(204);
         expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
         expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
@@ -326,7 +414,11 @@ describe(`verification (${testDatabaseKind()})`, () => {
   it("counts each verification per school, per Vietnam day and per verdict, and nothing about the verifier", async () => {
     const today = vietnamDate(new Date());
     const countsOf = async (organisationId: string | null) =>
-      Object.fromEntries((await listVerificationCounts(t.db, { organisationId })).filter((r) => r.day === today).map((r) => [r.verdict, r.count]));
+      Object.fromEntries(
+        (await listVerificationCounts(t.db, { organisationId }))
+          .filter((r) => r.day === today)
+          .map((r) => [r.verdict, r.count]),
+      );
     await flushVerificationCounts(t.db); // the earlier tests' counts
     const before = await countsOf(school.id);
     const beforeNone = await countsOf(null);
@@ -342,7 +434,10 @@ describe(`verification (${testDatabaseKind()})`, () => {
     expect((after.revoked ?? 0) - (before.revoked ?? 0)).toBe(1);
     expect((after.suspended ?? 0) - (before.suspended ?? 0)).toBe(1);
     expect(((await countsOf(null)).malformed ?? 0) - (beforeNone.malformed ?? 0)).toBe(1);
-    const rows = await t.db.select().from(verificationCounts).where(inArray(verificationCounts.organisationId, [school.id]));
+    const rows = await t.db
+      .select()
+      .from(verificationCounts)
+      .where(inArray(verificationCounts.organisationId, [school.id]));
     expect(Object.keys(rows[0]!).sort()).toEqual(["count", "day", "organisationId", "verdict"]);
   });
 
@@ -353,7 +448,10 @@ describe(`verification (${testDatabaseKind()})`, () => {
     for (let i = 0; i < qr.length; i++) {
       for (const c of sample) {
         if (c === qr[i]) continue;
-        const result = await verifyQrText(t.db, qr.slice(0, i) + c + qr.slice(i + 1), { origin: origin(), count: false });
+        const result = await verifyQrText(t.db, qr.slice(0, i) + c + qr.slice(i + 1), {
+          origin: origin(),
+          count: false,
+        });
         verdicts.set(result.verdict, (verdicts.get(result.verdict) ?? 0) + 1);
         if (result.verdict === "valid") throw new Error(`accepted a change at ${i} to ${JSON.stringify(c)}`);
       }

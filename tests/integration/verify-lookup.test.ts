@@ -27,14 +27,20 @@ describe(`verify lookup by serial and name (${testDatabaseKind()})`, () => {
 
   const lookup = (serial: string, fullName: string, ip?: string) => {
     const body = new URLSearchParams({ intent: "lookup", serial, fullName });
-    const request = new Request("http://localhost/verify", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const request = new Request("http://localhost/verify", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     return callRoute(verifyPage.action as never, routeArgs(request, {}, ip));
   };
   const pathOf = (qrPayload: string) => `/v/${qrPayload.slice(qrPayload.lastIndexOf("/V/") + 3)}`;
 
   beforeAll(async () => {
     school = await createOrganisation(t.db, { kind: "school", code: "CDLOOK", name: "Trường Cao đẳng CDLOOK" });
-    expect((await ensureSchoolKey(t.db, { organisationId: school.id, actor: { userId: null, ip: null } })).ok).toBe(true);
+    expect((await ensureSchoolKey(t.db, { organisationId: school.id, actor: { userId: null, ip: null } })).ok).toBe(
+      true,
+    );
     const registrar = await createMember(t.db, "school_registrar", school);
     const principal = await createMember(t.db, "school_principal", school);
     const created = await createSubmittedBatch(t.db, { organisationId: school.id, createdBy: registrar.id, count: 3 });
@@ -50,7 +56,17 @@ describe(`verify lookup by serial and name (${testDatabaseKind()})`, () => {
     });
     expect(signed.ok).toBe(true);
     const actor = { userId: principal.id, ip: null };
-    expect((await changeDiplomaStatus(t.db, { organisationId: school.id, diplomaId: ids[1]!, change: "revoke", reason: "Gian lận", actor })).ok).toBe(true);
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: school.id,
+          diplomaId: ids[1]!,
+          change: "revoke",
+          reason: "Gian lận",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("folds case, diacritics, đ and spaces", () => {

@@ -33,11 +33,26 @@ describe(`verification receipt (${testDatabaseKind()})`, () => {
     callRoute(route.loader as never, routeArgs(new Request(`http://localhost/v/${payload}/receipt`), { payload }, ip));
 
   beforeAll(async () => {
-    const signed = await schoolWithSignedDiplomas(t.db, { code: "CDRCPT", name: "Trường Cao đẳng Biên Nhận", count: 2, publicOrigin: getEnv().PUBLIC_ORIGIN });
+    const signed = await schoolWithSignedDiplomas(t.db, {
+      code: "CDRCPT",
+      name: "Trường Cao đẳng Biên Nhận",
+      count: 2,
+      publicOrigin: getEnv().PUBLIC_ORIGIN,
+    });
     school = signed.org;
     ids = signed.diplomaIds;
     const actor = { userId: signed.principal.id, ip: null };
-    expect((await changeDiplomaStatus(t.db, { organisationId: school.id, diplomaId: ids[1]!, change: "revoke", reason: "Gian lận", actor })).ok).toBe(true);
+    expect(
+      (
+        await changeDiplomaStatus(t.db, {
+          organisationId: school.id,
+          diplomaId: ids[1]!,
+          change: "revoke",
+          reason: "Gian lận",
+          actor,
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("JSON: the verdict, the time in Vietnam time, the serial, the issuer and every check passed for a valid diploma", async () => {
@@ -47,7 +62,12 @@ describe(`verification receipt (${testDatabaseKind()})`, () => {
     expect(answer.headers.get("cache-control")).toContain("no-store");
     expect(answer.headers.get("content-disposition")).toContain(`bien-nhan-xac-thuc-${d.serial}.json`);
     const r = answer.json;
-    expect(r).toMatchObject({ type: "VerificationReceipt", verdict: "valid", serial: d.serial, holderName: d.fullName });
+    expect(r).toMatchObject({
+      type: "VerificationReceipt",
+      verdict: "valid",
+      serial: d.serial,
+      holderName: d.fullName,
+    });
     expect(r.verdictText.vi).toBe("Văn bằng hợp lệ");
     expect(r.verifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
     expect(r.issuer).toMatchObject({ code: "CDRCPT", name: "Trường Cao đẳng Biên Nhận", accredited: true });

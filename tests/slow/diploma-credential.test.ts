@@ -7,13 +7,24 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { signFast, signGeneric } from "~/modules/credentials/benchmark-signing";
-import { canonicalDiplomaNQuads, canonicalProofConfigNQuads, escapeNQuadsLiteral, signDiplomaCredential } from "~/modules/credentials/diploma-canonical";
+import {
+  canonicalDiplomaNQuads,
+  canonicalProofConfigNQuads,
+  escapeNQuadsLiteral,
+  signDiplomaCredential,
+} from "~/modules/credentials/diploma-canonical";
 import {
   buildDiplomaCredential,
   InvalidDiplomaInputError,
   type DiplomaCredentialInput,
 } from "~/modules/credentials/diploma-credential";
-import { canonicalizeJsonLd, createProof, proofConfigFor, verifyProof, type ProofOptions } from "~/modules/credentials/eddsa-rdfc-2022";
+import {
+  canonicalizeJsonLd,
+  createProof,
+  proofConfigFor,
+  verifyProof,
+  type ProofOptions,
+} from "~/modules/credentials/eddsa-rdfc-2022";
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
 import { nobleSigner } from "~/modules/credentials/signer";
 import { verifyCredential } from "~/modules/credentials/verify-credential";
@@ -65,17 +76,91 @@ const sampleDiploma: DiplomaCredentialInput = {
     signerTitle: "Hiệu trưởng",
   },
   status: {
-    revocation: { statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/revocation-1", statusListIndex: 93211 },
-    suspension: { statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/suspension-1", statusListIndex: 4107 },
+    revocation: {
+      statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/revocation-1",
+      statusListIndex: 93211,
+    },
+    suspension: {
+      statusListCredential: "https://vanbang.gov.vn/issuers/CDCNHN/status/suspension-1",
+      statusListIndex: 4107,
+    },
   },
 };
 
 // ---- Generated diplomas -------------------------------------------------------------------------------------
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
 const MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Thị Ánh"];
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hương", "Khoa", "Lan", "Mỹ", "Nguyệt", "Phương", "Quỳnh", "Sơn", "Thảo", "Uyên", "Việt", "Yến", "Đạt", "Ưng"];
-const TRICKY_UNITS = ['"', "\\", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u0001", "\u000B", "\u001F", "\u007F", "\u2028", "\u00A0", "'", "<", ">", "&", "ạ", "Ữ", "đ", "😀", "👨‍👩‍👧", "🇻🇳", "a", " ", "#", "^^", "@vi", "_:b0", " ."];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hương",
+  "Khoa",
+  "Lan",
+  "Mỹ",
+  "Nguyệt",
+  "Phương",
+  "Quỳnh",
+  "Sơn",
+  "Thảo",
+  "Uyên",
+  "Việt",
+  "Yến",
+  "Đạt",
+  "Ưng",
+];
+const TRICKY_UNITS = [
+  '"',
+  "\\",
+  "\n",
+  "\r",
+  "\t",
+  "\b",
+  "\f",
+  "\u0000",
+  "\u0001",
+  "\u000B",
+  "\u001F",
+  "\u007F",
+  "\u2028",
+  "\u00A0",
+  "'",
+  "<",
+  ">",
+  "&",
+  "ạ",
+  "Ữ",
+  "đ",
+  "😀",
+  "👨‍👩‍👧",
+  "🇻🇳",
+  "a",
+  " ",
+  "#",
+  "^^",
+  "@vi",
+  "_:b0",
+  " .",
+];
 
 const vietnameseName = fc
   .tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN), fc.boolean())
@@ -95,7 +180,9 @@ const anyText = fc.oneof(
 const text = anyText.filter((value) => value.normalize("NFC").trim() !== "");
 const optionalText = fc.option(text, { nil: undefined, freq: 3 });
 const urnUuid = fc.uuid().map((uuid) => `urn:uuid:${uuid}`);
-const isoDate = fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const schoolCode = fc.stringMatching(/^[A-Z][A-Z0-9]{2,9}$/);
 const programmeCode = fc.stringMatching(/^([56]\d{6}|\d{8})$/);
 
@@ -133,10 +220,21 @@ const diplomaInput: fc.Arbitrary<DiplomaCredentialInput> = fc
   })
   .map((r) => ({
     id: r.ids[0]!,
-    issuer: { id: `did:web:vanbang.gov.vn:issuers:${r.school}`, name: r.schoolName, url: `https://${r.school.toLowerCase()}.edu.vn/` },
+    issuer: {
+      id: `did:web:vanbang.gov.vn:issuers:${r.school}`,
+      name: r.schoolName,
+      url: `https://${r.school.toLowerCase()}.edu.vn/`,
+    },
     title: r.title,
     issueDate: r.issueDate,
-    graduate: { id: r.ids[1]!, fullName: r.fullName, dateOfBirth: r.dateOfBirth, placeOfBirth: r.placeOfBirth, gender: r.gender, ethnicity: r.ethnicity },
+    graduate: {
+      id: r.ids[1]!,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      placeOfBirth: r.placeOfBirth,
+      gender: r.gender,
+      ethnicity: r.ethnicity,
+    },
     achievement: {
       id: `https://vanbang.gov.vn/issuers/${r.school}/programmes/${r.programmeCode}`,
       programmeCode: r.programmeCode,
@@ -160,8 +258,14 @@ const diplomaInput: fc.Arbitrary<DiplomaCredentialInput> = fc
       signerTitle: r.signerTitle,
     },
     status: {
-      revocation: { statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/revocation-1`, statusListIndex: r.revocationIndex },
-      suspension: { statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/suspension-1`, statusListIndex: r.suspensionIndex },
+      revocation: {
+        statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/revocation-1`,
+        statusListIndex: r.revocationIndex,
+      },
+      suspension: {
+        statusListCredential: `https://vanbang.gov.vn/issuers/${r.school}/status/suspension-1`,
+        statusListIndex: r.suspensionIndex,
+      },
     },
     ...(r.supersedesAnother ? { supersedes: r.ids[2]! } : {}),
   }));
@@ -170,7 +274,10 @@ const DIFFERENTIAL_RUNS = 250;
 
 describe("diploma credential", () => {
   it("is an OpenBadgeCredential whose every term maps (safe mode), without the personal ID number", async () => {
-    const withPersonalId = { ...sampleDiploma, graduate: { ...sampleDiploma.graduate, personalId: "001203004567" } } as DiplomaCredentialInput;
+    const withPersonalId = {
+      ...sampleDiploma,
+      graduate: { ...sampleDiploma.graduate, personalId: "001203004567" },
+    } as DiplomaCredentialInput;
     const credential = buildDiplomaCredential(withPersonalId);
     expect(credential["@context"]).toEqual([
       "https://www.w3.org/ns/credentials/v2",
@@ -196,17 +303,36 @@ describe("diploma credential", () => {
 
   it.each([
     ["on the credential", (c: Record<string, unknown>) => ({ ...c, fullName: "x" })],
-    ["on the subject", (c: Record<string, unknown>) => ({ ...c, credentialSubject: { ...(c.credentialSubject as object), personalId: "001203004567" } })],
-    ["a type", (c: Record<string, unknown>) => ({ ...c, type: ["VerifiableCredential", "OpenBadgeCredential", "VietnameseDiploma"] })],
+    [
+      "on the subject",
+      (c: Record<string, unknown>) => ({
+        ...c,
+        credentialSubject: { ...(c.credentialSubject as object), personalId: "001203004567" },
+      }),
+    ],
+    [
+      "a type",
+      (c: Record<string, unknown>) => ({
+        ...c,
+        type: ["VerifiableCredential", "OpenBadgeCredential", "VietnameseDiploma"],
+      }),
+    ],
   ])("safe mode refuses a property no context defines (%s)", async (_where, change) => {
     const credential = change(buildDiplomaCredential(sampleDiploma) as unknown as Record<string, unknown>);
     await expect(canonicalizeJsonLd(credential)).rejects.toThrow(/[Ss]afe mode/);
   });
 
   it("stores Vietnamese text composed (NFC) and keeps optional fields out when absent", () => {
-    const decomposed = { ...sampleDiploma, graduate: { ...sampleDiploma.graduate, fullName: "Nguyễn Thị Ánh Tuyết".normalize("NFD") } };
+    const decomposed = {
+      ...sampleDiploma,
+      graduate: { ...sampleDiploma.graduate, fullName: "Nguyễn Thị Ánh Tuyết".normalize("NFD") },
+    };
     expect(buildDiplomaCredential(decomposed).credentialSubject.name).toBe("Nguyễn Thị Ánh Tuyết".normalize("NFC"));
-    const minimal = buildDiplomaCredential({ ...sampleDiploma, award: { ...sampleDiploma.award, honorificTitle: null }, achievement: { ...sampleDiploma.achievement, fieldOfStudy: undefined } });
+    const minimal = buildDiplomaCredential({
+      ...sampleDiploma,
+      award: { ...sampleDiploma.award, honorificTitle: null },
+      achievement: { ...sampleDiploma.achievement, fieldOfStudy: undefined },
+    });
     expect(minimal.credentialSubject).not.toHaveProperty("honorificTitle");
     expect(minimal.credentialSubject.achievement).not.toHaveProperty("fieldOfStudy");
     expect(minimal).not.toHaveProperty("supersedes");
@@ -218,9 +344,21 @@ describe("diploma credential", () => {
     ["an impossible date", { ...sampleDiploma, issueDate: "2025-02-30" }],
     ["an empty name", { ...sampleDiploma, graduate: { ...sampleDiploma.graduate, fullName: "  " } }],
     ["a lone surrogate", { ...sampleDiploma, graduate: { ...sampleDiploma.graduate, fullName: "An \uD800" } }],
-    ["an IRI with a space", { ...sampleDiploma, achievement: { ...sampleDiploma.achievement, id: "https://x.vn/a b" } }],
-    ["a fractional register number", { ...sampleDiploma, register: { ...sampleDiploma.register, registerNumber: 1.5 } }],
-    ["one status entry for both purposes", { ...sampleDiploma, status: { revocation: sampleDiploma.status.revocation, suspension: sampleDiploma.status.revocation } }],
+    [
+      "an IRI with a space",
+      { ...sampleDiploma, achievement: { ...sampleDiploma.achievement, id: "https://x.vn/a b" } },
+    ],
+    [
+      "a fractional register number",
+      { ...sampleDiploma, register: { ...sampleDiploma.register, registerNumber: 1.5 } },
+    ],
+    [
+      "one status entry for both purposes",
+      {
+        ...sampleDiploma,
+        status: { revocation: sampleDiploma.status.revocation, suspension: sampleDiploma.status.revocation },
+      },
+    ],
   ])("refuses input that no edge validation should have let through: %s", (_name, input) => {
     expect(() => buildDiplomaCredential(input as DiplomaCredentialInput)).toThrow(InvalidDiplomaInputError);
     expect(() => canonicalDiplomaNQuads(input as DiplomaCredentialInput)).toThrow(InvalidDiplomaInputError);
@@ -235,7 +373,13 @@ describe("the fast path", () => {
   });
 
   it("gives the generic pipeline's proof configuration", async () => {
-    const options: ProofOptions = { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", created: CREATED, verificationMethod: VERIFICATION_METHOD, proofPurpose: "assertionMethod" };
+    const options: ProofOptions = {
+      type: "DataIntegrityProof",
+      cryptosuite: "eddsa-rdfc-2022",
+      created: CREATED,
+      verificationMethod: VERIFICATION_METHOD,
+      proofPurpose: "assertionMethod",
+    };
     const credential = buildDiplomaCredential(sampleDiploma);
     expect(canonicalProofConfigNQuads(options)).toBe(await canonicalizeJsonLd(proofConfigFor(credential, options)));
   });
@@ -262,9 +406,17 @@ describe("the fast path", () => {
   it("signs exactly what the generic createProof signs, with noble or Node's Ed25519", async () => {
     await fc.assert(
       fc.asyncProperty(diplomaInput, async (input) => {
-        const generic = await createProof(buildDiplomaCredential(input), { privateKey, verificationMethod: VERIFICATION_METHOD, created: CREATED });
-        const fastNoble = await signDiplomaCredential(input, nobleSigner(privateKey, VERIFICATION_METHOD), { created: CREATED });
-        const fastNode = await signDiplomaCredential(input, nodeSigner(privateKey, VERIFICATION_METHOD), { created: CREATED });
+        const generic = await createProof(buildDiplomaCredential(input), {
+          privateKey,
+          verificationMethod: VERIFICATION_METHOD,
+          created: CREATED,
+        });
+        const fastNoble = await signDiplomaCredential(input, nobleSigner(privateKey, VERIFICATION_METHOD), {
+          created: CREATED,
+        });
+        const fastNode = await signDiplomaCredential(input, nodeSigner(privateKey, VERIFICATION_METHOD), {
+          created: CREATED,
+        });
         expect(JSON.stringify(fastNoble)).toBe(JSON.stringify(generic));
         expect(JSON.stringify(fastNode)).toBe(JSON.stringify(generic));
       }),
@@ -274,27 +426,45 @@ describe("the fast path", () => {
 
   it("the benchmark's two functions give the same signed credential", async () => {
     const key = { privateKey, verificationMethod: VERIFICATION_METHOD };
-    expect(JSON.stringify(await signFast(sampleDiploma, key, CREATED))).toBe(JSON.stringify(await signGeneric(sampleDiploma, key, CREATED)));
+    expect(JSON.stringify(await signFast(sampleDiploma, key, CREATED))).toBe(
+      JSON.stringify(await signGeneric(sampleDiploma, key, CREATED)),
+    );
   });
 });
 
 describe("verifyCredential", () => {
   it("accepts a signed diploma and rejects a tampered one, another key, a key of another issuer", async () => {
-    const signed = await signDiplomaCredential(sampleDiploma, nobleSigner(privateKey, VERIFICATION_METHOD), { created: CREATED });
-    expect(await verifyCredential(signed, resolveKey)).toMatchObject({ verified: true, verificationMethod: VERIFICATION_METHOD });
+    const signed = await signDiplomaCredential(sampleDiploma, nobleSigner(privateKey, VERIFICATION_METHOD), {
+      created: CREATED,
+    });
+    expect(await verifyCredential(signed, resolveKey)).toMatchObject({
+      verified: true,
+      verificationMethod: VERIFICATION_METHOD,
+    });
 
     const raised = structuredClone(signed);
     raised.credentialSubject.classification = "Xuất sắc";
     expect(await verifyCredential(raised, resolveKey)).toMatchObject({ verified: false, reason: "invalid_signature" });
 
     const otherKey = publicKeyOf(generatePrivateKey());
-    expect(await verifyCredential(signed, () => otherKey)).toMatchObject({ verified: false, reason: "invalid_signature" });
+    expect(await verifyCredential(signed, () => otherKey)).toMatchObject({
+      verified: false,
+      reason: "invalid_signature",
+    });
 
     const foreignKey = "did:web:vanbang.gov.vn:issuers:OTHER#key-1";
-    const foreign = await signDiplomaCredential(sampleDiploma, nobleSigner(privateKey, foreignKey), { created: CREATED });
-    expect(await verifyCredential(foreign, () => publicKey)).toMatchObject({ verified: false, reason: "issuer_mismatch" });
+    const foreign = await signDiplomaCredential(sampleDiploma, nobleSigner(privateKey, foreignKey), {
+      created: CREATED,
+    });
+    expect(await verifyCredential(foreign, () => publicKey)).toMatchObject({
+      verified: false,
+      reason: "issuer_mismatch",
+    });
 
-    expect(await verifyCredential({ hello: "world" }, resolveKey)).toMatchObject({ verified: false, reason: "not_a_credential" });
+    expect(await verifyCredential({ hello: "world" }, resolveKey)).toMatchObject({
+      verified: false,
+      reason: "not_a_credential",
+    });
     expect(await verifyCredential(42, resolveKey)).toMatchObject({ verified: false, reason: "malformed" });
   });
 });
@@ -303,11 +473,17 @@ describe("docs/credential-format.md", () => {
   it("shows the credential the code builds for its example, signed and verifiable", async () => {
     const markdown = readFileSync(new URL("../../docs/credential-format.md", import.meta.url), "utf8");
     const example = JSON.parse(markdown.split("```json\n")[1]!.split("\n```")[0]!) as Record<string, unknown>;
-    const testKeys = JSON.parse(readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8")) as Record<string, string>;
+    const testKeys = JSON.parse(
+      readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8"),
+    ) as Record<string, string>;
     const testPrivateKey = decodeEd25519PrivateKey(testKeys.privateKeyMultibase!)!;
     const testPublicKey = decodeEd25519PublicKey(testKeys.publicKeyMultibase!)!;
-    const signedNow = await signDiplomaCredential(sampleDiploma, nobleSigner(testPrivateKey, VERIFICATION_METHOD), { created: CREATED });
+    const signedNow = await signDiplomaCredential(sampleDiploma, nobleSigner(testPrivateKey, VERIFICATION_METHOD), {
+      created: CREATED,
+    });
     expect(example).toEqual(signedNow);
-    expect(await verifyCredential(example, (vm) => (vm === VERIFICATION_METHOD ? testPublicKey : null))).toMatchObject({ verified: true });
+    expect(await verifyCredential(example, (vm) => (vm === VERIFICATION_METHOD ? testPublicKey : null))).toMatchObject({
+      verified: true,
+    });
   });
 });

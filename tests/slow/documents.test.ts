@@ -77,7 +77,9 @@ function poppler(tool: "pdftotext" | "pdfinfo" | "pdftoppm", args: string[]): st
     return execFileSync(tool, args, { encoding: "utf8" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils; scripts/test.sh does)`);
+      throw new Error(
+        `${tool} is missing: install poppler-utils (apt-get install -y poppler-utils; scripts/test.sh does)`,
+      );
     }
     throw error;
   }
@@ -100,7 +102,12 @@ function pdfPages(pdf: Buffer): string[] {
 
 function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = poppler("pdfinfo", ["-enc", "UTF-8", "-isodates", savePdf(pdf)]);
-  return Object.fromEntries(out.split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 // --- the view model --------------------------------------------------------------------------------------------
@@ -128,7 +135,10 @@ describe("diploma view model", () => {
 
   it("gives a cao đẳng graduate the title of the field, and nobody else", () => {
     expect(build().honorificTitle).toEqual({ vi: "Kỹ sư thực hành", en: "Practical Engineer" });
-    expect(build({ honorificTitle: "Cử nhân thực hành" }).honorificTitle).toEqual({ vi: "Cử nhân thực hành", en: "Practical Bachelor" });
+    expect(build({ honorificTitle: "Cử nhân thực hành" }).honorificTitle).toEqual({
+      vi: "Cử nhân thực hành",
+      en: "Practical Bachelor",
+    });
     expect(build({ levelCode: "trung_cap" }).honorificTitle).toBeNull();
     expect(build({ honorificTitle: null }).honorificTitle).toBeNull();
   });
@@ -151,7 +161,10 @@ describe("diploma view model", () => {
     expect(doc.holder.gender).toEqual({ vi: "Nam", en: "Male" });
     expect(doc.numbers.serial).toBe("CĐ-HN-000123");
     expect(doc.numbers.registerNumber).toBe("123/2026");
-    expect(doc.programme).toEqual({ vi: "Công nghệ kỹ thuật điện, điện tử", en: "Electrical and Electronic Engineering Technology" });
+    expect(doc.programme).toEqual({
+      vi: "Công nghệ kỹ thuật điện, điện tử",
+      en: "Electrical and Electronic Engineering Technology",
+    });
     expect(build({}, { labels: {} }).programme.en).toBe("Công nghệ kỹ thuật điện, điện tử");
   });
 
@@ -162,7 +175,14 @@ describe("diploma view model", () => {
       en: "Part-time (work-study)",
     });
     expect(build({}, { printModeOfStudy: true }).modeOfStudy?.vi).toBe("Chính quy");
-    expect(diplomaLines(build()).map((l) => l.key)).toEqual(["programme", "fullName", "gender", "dateOfBirth", "classification", "honorificTitle"]);
+    expect(diplomaLines(build()).map((l) => l.key)).toEqual([
+      "programme",
+      "fullName",
+      "gender",
+      "dateOfBirth",
+      "classification",
+      "honorificTitle",
+    ]);
     expect(diplomaLines(build({ issueDate: "2020-06-30" })).map((l) => l.key)).toContain("modeOfStudy");
   });
 
@@ -173,7 +193,9 @@ describe("diploma view model", () => {
       signatureNote: { vi: "(Đã ký số)", en: "(Digitally signed)" },
     });
     expect(build({ signerTitle: "Phó Hiệu trưởng" }).signer.title.en).toBe("Vice-Rector");
-    expect(build({ signerTitle: "KT. Hiệu trưởng - Phó Hiệu trưởng" }).signer.title.en).toBe("For the Rector, Vice-Rector");
+    expect(build({ signerTitle: "KT. Hiệu trưởng - Phó Hiệu trưởng" }).signer.title.en).toBe(
+      "For the Rector, Vice-Rector",
+    );
     expect(build({}, { school: { ...school, schoolType: "trung_cap" } }).signer.title.en).toBe("Principal");
     expect(build({ signerTitle: "Quyền Hiệu trưởng" }).signer.title.en).toBe("Quyen Hieu truong");
   });
@@ -183,7 +205,10 @@ describe("diploma view model", () => {
     const revoked = build({ status: "revoked", statusChangedAt: new Date("2026-06-30T18:00:00Z") });
     expect(revoked.statusLine).toEqual({ vi: "ĐÃ BỊ THU HỒI ngày 01/07/2026", en: "REVOKED on 1 July 2026" });
     expect(revoked.watermark).toEqual({ vi: "ĐÃ THU HỒI", en: "REVOKED" });
-    const superseded = build({ status: "superseded", statusChangedAt: "2026-07-02T02:00:00.000Z" }, { labels: { supersededBySerial: "CĐ-HN-000456" } });
+    const superseded = build(
+      { status: "superseded", statusChangedAt: "2026-07-02T02:00:00.000Z" },
+      { labels: { supersededBySerial: "CĐ-HN-000456" } },
+    );
     expect(superseded.statusLine?.vi).toBe("ĐÃ ĐƯỢC THAY THẾ bằng văn bằng số hiệu CĐ-HN-000456");
     expect(superseded.statusLine?.en).toBe("SUPERSEDED by diploma No. CĐ-HN-000456");
   });
@@ -209,7 +234,12 @@ describe("diploma view model", () => {
   });
 
   it("never carries the personal ID number, even when handed the whole row, and survives JSON", () => {
-    const wholeRow = { ...diploma, personalIdCiphertext: `enc:${PERSONAL_ID}`, personalIdHash: PERSONAL_ID, claimCodeHash: "x" };
+    const wholeRow = {
+      ...diploma,
+      personalIdCiphertext: `enc:${PERSONAL_ID}`,
+      personalIdHash: PERSONAL_ID,
+      claimCodeHash: "x",
+    };
     const doc = buildDiplomaDocument({ diploma: wholeRow, school, verifyUrl });
     const json = JSON.stringify(doc);
     expect(json).not.toContain(PERSONAL_ID);
@@ -299,16 +329,18 @@ describe("printable diploma page", () => {
     expect(isPlainSvg('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1v1H0z"/></svg>')).toBe(true);
     expect(isPlainSvg('<?xml version="1.0"?>\n<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>\n')).toBe(true);
     for (const bad of [
-      '<svg><script>alert(1)</script></svg>',
+      "<svg><script>alert(1)</script></svg>",
       '<svg onload="alert(1)"><path/></svg>',
       '<svg><a href="javascript:alert(1)"><path/></a></svg>',
-      '<svg><foreignObject><div/></foreignObject></svg>',
+      "<svg><foreignObject><div/></foreignObject></svg>",
       '<img src=x onerror="alert(1)">',
-      '<svg></svg><script>alert(1)</script>',
+      "<svg></svg><script>alert(1)</script>",
     ]) {
       expect(isPlainSvg(bad), bad).toBe(false);
     }
-    const html = renderToStaticMarkup(createElement(DiplomaCertificate, { document: build(), qrSvg: '<svg onload="alert(1)"></svg>' }));
+    const html = renderToStaticMarkup(
+      createElement(DiplomaCertificate, { document: build(), qrSvg: '<svg onload="alert(1)"></svg>' }),
+    );
     expect(html).not.toContain("onload");
     expect(html).toContain(verifyUrl); // the link still lets a reader verify
   });
@@ -335,18 +367,27 @@ const row = (no: number, overrides: Partial<RegisterRow> = {}): RegisterRow => (
 describe("register rows", () => {
   it("are made from signed diplomas only", () => {
     const full = { ...diploma, placeOfBirth: "Thành phố Hồ Chí Minh", ethnicity: "Tày" };
-    expect(registerRowFromDiploma(full, { no: 1 })).toMatchObject({ no: 1, registerNumber: "123/2026", serial: "CĐ-HN-000123", remarks: "" });
+    expect(registerRowFromDiploma(full, { no: 1 })).toMatchObject({
+      no: 1,
+      registerNumber: "123/2026",
+      serial: "CĐ-HN-000123",
+      remarks: "",
+    });
     expect(() => registerRowFromDiploma({ ...full, serial: null }, { no: 1 })).toThrow(/draft/);
   });
 
   it("say in the remarks what happened since", () => {
     expect(registerRemarks({ status: "issued" })).toBe("");
-    expect(registerRemarks({ status: "revoked", statusReason: "Gian lận hồ sơ", statusChangedAt: new Date("2026-06-30T18:00:00Z") })).toBe(
-      "Thu hồi ngày 01/07/2026: Gian lận hồ sơ",
-    );
-    expect(registerRemarks({ status: "superseded", supersededBySerial: "CĐ-2", statusChangedAt: "2026-07-02T02:00:00Z" })).toBe(
-      "Được thay thế bởi văn bằng số hiệu CĐ-2 ngày 02/07/2026",
-    );
+    expect(
+      registerRemarks({
+        status: "revoked",
+        statusReason: "Gian lận hồ sơ",
+        statusChangedAt: new Date("2026-06-30T18:00:00Z"),
+      }),
+    ).toBe("Thu hồi ngày 01/07/2026: Gian lận hồ sơ");
+    expect(
+      registerRemarks({ status: "superseded", supersededBySerial: "CĐ-2", statusChangedAt: "2026-07-02T02:00:00Z" }),
+    ).toBe("Được thay thế bởi văn bằng số hiệu CĐ-2 ngày 02/07/2026");
     expect(registerRemarks({ status: "issued", supersedesSerial: "CĐ-1" })).toBe("Cấp thay thế văn bằng số hiệu CĐ-1");
     expect(registerRemarks({ status: "issued", supersedesSerial: "CĐ-1", replacementReason: " Sai ngày sinh " })).toBe(
       "Cấp thay thế văn bằng số hiệu CĐ-1 (lý do: Sai ngày sinh)",
@@ -365,7 +406,9 @@ describe("register CSV", () => {
     expect(lines[0]).toBe(
       'STT,Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,"Ngành, nghề đào tạo",Xếp loại tốt nghiệp,Hình thức đào tạo,Số hiệu văn bằng,Số vào sổ cấp văn bằng,Ngày cấp,Ghi chú',
     );
-    expect(lines[1]).toBe("1,Nguyễn Văn An,07/02/2004,Hà Nội,Nam,Kinh,Công nghệ thông tin,Khá,Chính quy,CĐ-HN-000001,1/2026,15/06/2026,");
+    expect(lines[1]).toBe(
+      "1,Nguyễn Văn An,07/02/2004,Hà Nội,Nam,Kinh,Công nghệ thông tin,Khá,Chính quy,CĐ-HN-000001,1/2026,15/06/2026,",
+    );
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -395,7 +438,9 @@ describe("register CSV", () => {
       row(6, { remarks: "\r=1+1" }),
     ];
     const records = parse(registerToCsv(rows), { bom: true, columns: true }) as Record<string, string>[];
-    expect(records.map((r) => [r["Họ và tên"]!, r["Nơi sinh"]!, r["Dân tộc"]!, r["Ngành, nghề đào tạo"]!, r["Ghi chú"]!])).toEqual([
+    expect(
+      records.map((r) => [r["Họ và tên"]!, r["Nơi sinh"]!, r["Dân tộc"]!, r["Ngành, nghề đào tạo"]!, r["Ghi chú"]!]),
+    ).toEqual([
       ['\'=HYPERLINK("http://evil.example","Bấm")', "Hà Nội", "Kinh", "Công nghệ thông tin", ""],
       ["Nguyễn Văn An", "'+84 Hà Nội", "Kinh", "Công nghệ thông tin", ""],
       ["Nguyễn Văn An", "Hà Nội", "'-1+1", "Công nghệ thông tin", ""],
@@ -420,7 +465,9 @@ describe("register PDF", () => {
   const title = "SỔ GỐC CẤP VĂN BẰNG TỐT NGHIỆP – NĂM 2026";
 
   it("puts 120 rows on 6 numbered pages, each with the school, the title and the column headers", async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => row(i + 1, { fullName: i % 2 ? "Trần Thị Bích Ngọc" : "Lê Hoàng Phúc" }));
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      row(i + 1, { fullName: i % 2 ? "Trần Thị Bích Ngọc" : "Lê Hoàng Phúc" }),
+    );
     const pdf = await renderRegisterPdf({ name: school.name }, rows, { title, generatedAt });
     expect(pdfInfo(pdf)["Pages"]).toBe("6");
     const pages = pdfPages(pdf);
@@ -430,7 +477,8 @@ describe("register PDF", () => {
       expect(page).toContain("TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHỆ BÁCH KHOA HÀ NỘI");
       expect(page).toContain(title);
       expect(page).toContain("Lập lúc 14:05 ngày 20/06/2026");
-      for (const header of ["STT", "Họ và tên", "Ngày sinh", "Nơi sinh", "Dân tộc", "Ghi chú", "Người nhận ký"]) expect(page).toContain(header);
+      for (const header of ["STT", "Họ và tên", "Ngày sinh", "Nơi sinh", "Dân tộc", "Ghi chú", "Người nhận ký"])
+        expect(page).toContain(header);
     });
     const all = pages.join(" ");
     for (let no = 1; no <= 120; no++) expect(all.split(`CĐ-HN-${String(no).padStart(6, "0")}`)).toHaveLength(2);

@@ -3,9 +3,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generatePrivateKey, publicKeyOf, sign, verify } from "~/modules/signing/ed25519";
 import { nodePrivateKey, signWithNode, verifyWithNode } from "~/modules/signing/ed25519-node.server";
-import { decodeEd25519PrivateKey, decodeEd25519PublicKey, encodeEd25519PrivateKey, encodeEd25519PublicKey } from "~/modules/signing/multikey";
+import {
+  decodeEd25519PrivateKey,
+  decodeEd25519PublicKey,
+  encodeEd25519PrivateKey,
+  encodeEd25519PublicKey,
+} from "~/modules/signing/multikey";
 
-const vectors = JSON.parse(readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8")) as {
+const vectors = JSON.parse(
+  readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8"),
+) as {
   publicKeyMultibase: string;
   privateKeyMultibase: string;
 };
@@ -21,7 +28,8 @@ describe("Ed25519 and Multikey", () => {
   });
 
   it("rejects malformed multikeys", () => {
-    for (const bad of ["", "z", "6Mkabc", "z0OIl", vectors.privateKeyMultibase]) expect(decodeEd25519PublicKey(bad)).toBeNull();
+    for (const bad of ["", "z", "6Mkabc", "z0OIl", vectors.privateKeyMultibase])
+      expect(decodeEd25519PublicKey(bad)).toBeNull();
   });
 
   it("Node's built-in Ed25519 signs byte for byte like @noble/ed25519", () => {

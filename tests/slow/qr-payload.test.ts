@@ -32,7 +32,11 @@ const LONG_NAME = "Nguyễn Thị Phương Thảo Hoàng Lê Minh";
  * The only normalisation section 1 allows, written independently of the decoder: ASCII space, tab, CR, LF off the
  * ends, ASCII a–z to A–Z.
  */
-const asciiNormal = (text: string) => text.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, "").replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
+const asciiNormal = (text: string) =>
+  text
+    .replace(/^[ \t\r\n]+/, "")
+    .replace(/[ \t\r\n]+$/, "")
+    .replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 
 const privateKey = generatePrivateKey();
 const publicKey = publicKeyOf(privateKey);
@@ -42,7 +46,11 @@ const signer = (message: Uint8Array) => sign(message, privateKey);
 const diploma = (overrides: Partial<QrPayloadInput> = {}) => qrDiploma(publicKey, overrides);
 
 /** The longest realistic diploma: long name, long serial, both status entries, the long origin. */
-const worstCase = diploma({ holderName: LONG_NAME, classification: "trung_binh_kha", suspension: { listNumber: 3, index: 131_071 } });
+const worstCase = diploma({
+  holderName: LONG_NAME,
+  classification: "trung_binh_kha",
+  suspension: { listNumber: 3, index: 131_071 },
+});
 
 function decodeOk(text: string, options?: Parameters<typeof decodeQrPayload>[1]) {
   const result = decodeQrPayload(text, options);
@@ -51,7 +59,10 @@ function decodeOk(text: string, options?: Parameters<typeof decodeQrPayload>[1])
 }
 
 /** Rejected: the decoder refuses it, or the signature does not verify under the school's key. */
-function isRejected(result: QrDecodeResult, verifyWith: (r: Extract<QrDecodeResult, { ok: true }>) => boolean = (r) => verifyQrSignature(r, publicKey)) {
+function isRejected(
+  result: QrDecodeResult,
+  verifyWith: (r: Extract<QrDecodeResult, { ok: true }>) => boolean = (r) => verifyQrSignature(r, publicKey),
+) {
   return !result.ok || !verifyWith(result);
 }
 
@@ -66,7 +77,15 @@ const opensslVerifies = (r: Extract<QrDecodeResult, { ok: true }>) =>
 
 describe("base32 (RFC 4648, no padding, canonical)", () => {
   it("matches the RFC 4648 test vectors", () => {
-    const vectors: Array<[string, string]> = [["", ""], ["f", "MY"], ["fo", "MZXQ"], ["foo", "MZXW6"], ["foob", "MZXW6YQ"], ["fooba", "MZXW6YTB"], ["foobar", "MZXW6YTBOI"]];
+    const vectors: Array<[string, string]> = [
+      ["", ""],
+      ["f", "MY"],
+      ["fo", "MZXQ"],
+      ["foo", "MZXW6"],
+      ["foob", "MZXW6YQ"],
+      ["fooba", "MZXW6YTB"],
+      ["foobar", "MZXW6YTBOI"],
+    ];
     for (const [plain, encoded] of vectors) {
       expect(encodeBase32(new TextEncoder().encode(plain))).toBe(encoded);
       expect(new TextDecoder().decode(decodeBase32(encoded)!)).toBe(plain);
@@ -130,7 +149,15 @@ describe("encodeQrPayload / decodeQrPayload", () => {
     const url = encodeQrPayload(diploma(), signer, { baseUrl: LONG_ORIGIN });
     const path = url.slice(url.indexOf("/V/"));
     const payload = path.slice(3);
-    for (const text of [url, url.toLowerCase(), ` \n${url}\t `, path, path.toLowerCase(), payload, ` ${payload.toLowerCase()} `]) {
+    for (const text of [
+      url,
+      url.toLowerCase(),
+      ` \n${url}\t `,
+      path,
+      path.toLowerCase(),
+      payload,
+      ` ${payload.toLowerCase()} `,
+    ]) {
       const decoded = decodeOk(text);
       expect(decoded.fields).toEqual({ ...diploma(), holderNameTruncated: false });
       expect(verifyQrSignature(decoded, publicKey)).toBe(true);
@@ -143,7 +170,10 @@ describe("encodeQrPayload / decodeQrPayload", () => {
     const url = encodeQrPayload(diploma(), signer, { baseUrl: LONG_ORIGIN });
     const elsewhere = url.replace("VANBANG.GDNN.GOV.VN", "VANBANG.EXAMPLE.COM");
     expect(decodeOk(elsewhere).origin).toBe("https://vanbang.example.com");
-    expect(decodeQrPayload(elsewhere, { expectedOrigins: [LONG_ORIGIN] })).toMatchObject({ ok: false, reason: "not_ours" });
+    expect(decodeQrPayload(elsewhere, { expectedOrigins: [LONG_ORIGIN] })).toMatchObject({
+      ok: false,
+      reason: "not_ours",
+    });
     expect(decodeQrPayload(url, { expectedOrigins: [`${LONG_ORIGIN.toUpperCase()}/`] }).ok).toBe(true);
     expect(decodeQrPayload(url.slice(url.indexOf("/V/")), { expectedOrigins: [DEMO_ORIGIN] }).ok).toBe(true);
   });
@@ -165,7 +195,9 @@ describe("encodeQrPayload / decodeQrPayload", () => {
   });
 
   it("gives the verifier's links", () => {
-    const decoded = decodeOk(encodeQrPayload(diploma({ suspension: { listNumber: 2, index: 5 } }), signer, { baseUrl: DEMO_ORIGIN }));
+    const decoded = decodeOk(
+      encodeQrPayload(diploma({ suspension: { listNumber: 2, index: 5 } }), signer, { baseUrl: DEMO_ORIGIN }),
+    );
     expect(qrPayloadPaths(decoded.fields)).toEqual({
       didDocument: "/issuers/CDCNHN/did.json",
       credential: "/credentials/3f2b6c1e-8a4d-4c2b-9e1f-0a1b2c3d4e5f/vc.json",
@@ -197,12 +229,22 @@ describe("encodeQrPayload / decodeQrPayload", () => {
       { suspension: { listNumber: -1, index: 0 } },
     ];
     for (const overrides of bad) {
-      expect(() => encodeQrPayload(diploma(overrides), signer, { baseUrl: DEMO_ORIGIN }), JSON.stringify(overrides)).toThrow(QrPayloadError);
+      expect(
+        () => encodeQrPayload(diploma(overrides), signer, { baseUrl: DEMO_ORIGIN }),
+        JSON.stringify(overrides),
+      ).toThrow(QrPayloadError);
     }
-    for (const baseUrl of ["localhost:3000", "https://vanbang.gov.vn/portal", "https://[::1]:3000", "ftp://vanbang.gov.vn"]) {
+    for (const baseUrl of [
+      "localhost:3000",
+      "https://vanbang.gov.vn/portal",
+      "https://[::1]:3000",
+      "ftp://vanbang.gov.vn",
+    ]) {
       expect(() => encodeQrPayload(diploma(), signer, { baseUrl }), baseUrl).toThrow(QrPayloadError);
     }
-    expect(() => encodeQrPayload(diploma(), () => new Uint8Array(63), { baseUrl: DEMO_ORIGIN })).toThrow(QrPayloadError);
+    expect(() => encodeQrPayload(diploma(), () => new Uint8Array(63), { baseUrl: DEMO_ORIGIN })).toThrow(
+      QrPayloadError,
+    );
   });
 
   it("normalises the texts it signs: NFC, single spaces", () => {
@@ -275,12 +317,20 @@ describe("normalisation: ASCII only (section 1)", () => {
   }
 
   it("accepts ASCII lower case and ASCII space, tab, CR and LF at the ends, and nothing in between", () => {
-    for (const text of [url.toLowerCase(), ` ${url}`, `${url}\n`, `\t\r\n ${url.toLowerCase()} \r\n\t`, `\r\n${url.slice(start - 3).toLowerCase()}\t`]) {
+    for (const text of [
+      url.toLowerCase(),
+      ` ${url}`,
+      `${url}\n`,
+      `\t\r\n ${url.toLowerCase()} \r\n\t`,
+      `\r\n${url.slice(start - 3).toLowerCase()}\t`,
+    ]) {
       expect(decodeOk(text).fields.serial).toBe(diploma().serial);
       expect(verifyPathOf(text)).toBe(`/v/${url.slice(start)}`);
     }
     for (const inner of [" ", "\t", "\n"]) {
-      expect(decodeQrPayload(url.slice(0, start + 10) + inner + url.slice(start + 10)).ok, JSON.stringify(inner)).toBe(false);
+      expect(decodeQrPayload(url.slice(0, start + 10) + inner + url.slice(start + 10)).ok, JSON.stringify(inner)).toBe(
+        false,
+      );
     }
   });
 });
@@ -294,7 +344,9 @@ describe("size: QR version 10 at error correction M at most", () => {
 
     const typical = encodeQrPayload(diploma({ serial: "000123" }), signer, { baseUrl: LONG_ORIGIN });
     expect(qrMatrix(typical).version).toBeLessThanOrEqual(9);
-    console.info(`QR text: typical ${typical.length} chars (version ${qrMatrix(typical).version}), worst ${worst.length} chars (version ${qrMatrix(worst).version})`);
+    console.info(
+      `QR text: typical ${typical.length} chars (version ${qrMatrix(typical).version}), worst ${worst.length} chars (version ${qrMatrix(worst).version})`,
+    );
   });
 
   it("cuts a name too long to fit at a word boundary, flags it, and still fits", () => {
@@ -312,11 +364,16 @@ describe("size: QR version 10 at error correction M at most", () => {
 
   it(`never carries more than ${HOLDER_NAME_MAX_BYTES} bytes of name, even when there is room`, () => {
     const name = "Ă".repeat(40); // one 80-byte word: cut between characters
-    const decoded = decodeOk(encodeQrPayload(diploma({ holderName: name, serial: "000123" }), signer, { baseUrl: DEMO_ORIGIN }));
+    const decoded = decodeOk(
+      encodeQrPayload(diploma({ holderName: name, serial: "000123" }), signer, { baseUrl: DEMO_ORIGIN }),
+    );
     expect(decoded.fields.holderName).toBe("Ă".repeat(32));
     expect(decoded.fields.holderNameTruncated).toBe(true);
     const exact = "Ă".repeat(32);
-    expect(decodeOk(encodeQrPayload(diploma({ holderName: exact, serial: "000123" }), signer, { baseUrl: DEMO_ORIGIN })).fields.holderNameTruncated).toBe(false);
+    expect(
+      decodeOk(encodeQrPayload(diploma({ holderName: exact, serial: "000123" }), signer, { baseUrl: DEMO_ORIGIN }))
+        .fields.holderNameTruncated,
+    ).toBe(false);
   });
 
   it("never parts a letter from its combining mark when cutting inside a word", () => {
@@ -374,19 +431,28 @@ describe("tampering: every change to a genuine payload is rejected", () => {
     for (let length = 0; length < url.length; length++) {
       expect(decodeQrPayload(url.slice(0, length), options).ok, `first ${length} characters`).toBe(false);
       // Dropping the origin and "/V/" leaves a path or a bare payload, both valid forms: cut into the payload.
-      if (length >= start) expect(isRejected(decodeQrPayload(url.slice(length + 1), options), opensslVerifies), `from ${length + 1}`).toBe(true);
+      if (length >= start)
+        expect(isRejected(decodeQrPayload(url.slice(length + 1), options), opensslVerifies), `from ${length + 1}`).toBe(
+          true,
+        );
     }
     // (Surrounding whitespace is tolerated by design: a trailing space is not an extension.)
     for (const c of QR_ALPHABET.replace(" ", "") + "abcxyz=/?#") {
-      for (const extra of [c, c.repeat(2), c.repeat(8)]) expect(decodeQrPayload(url + extra, options).ok, `+${extra}`).toBe(false);
+      for (const extra of [c, c.repeat(2), c.repeat(8)])
+        expect(decodeQrPayload(url + extra, options).ok, `+${extra}`).toBe(false);
     }
   });
 
   it("a deleted or inserted character anywhere in the payload", () => {
     const start = url.indexOf("/V/") + 3;
     for (let i = start; i < url.length; i++) {
-      expect(isRejected(decodeQrPayload(url.slice(0, i) + url.slice(i + 1)), opensslVerifies), `deleted at ${i}`).toBe(true);
-      expect(isRejected(decodeQrPayload(url.slice(0, i) + "A" + url.slice(i)), opensslVerifies), `inserted at ${i}`).toBe(true);
+      expect(isRejected(decodeQrPayload(url.slice(0, i) + url.slice(i + 1)), opensslVerifies), `deleted at ${i}`).toBe(
+        true,
+      );
+      expect(
+        isRejected(decodeQrPayload(url.slice(0, i) + "A" + url.slice(i)), opensslVerifies),
+        `inserted at ${i}`,
+      ).toBe(true);
     }
   });
 });
@@ -423,7 +489,9 @@ describe("bad input: never throws, always refused or correctly decoded (property
     const qrText = fc.string({ unit: fc.constantFrom(...QR_ALPHABET), maxLength: 320 });
     fc.assert(
       fc.property(qrText, fc.boolean(), (text, prefixed) => {
-        expect(isRejected(checkConsistent(prefixed ? `HTTPS://VANBANG.GDNN.GOV.VN/V/${text}` : text), opensslVerifies)).toBe(true);
+        expect(
+          isRejected(checkConsistent(prefixed ? `HTTPS://VANBANG.GDNN.GOV.VN/V/${text}` : text), opensslVerifies),
+        ).toBe(true);
       }),
       { numRuns: 3000 },
     );
@@ -443,25 +511,38 @@ describe("bad input: never throws, always refused or correctly decoded (property
   it("genuine records with random bytes changed, then re-encoded canonically: only the signature can tell", () => {
     const bytes = decodeBase32(genuine.split("/V/")[1]!)!;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), (changes) => {
-        const copy = bytes.slice();
-        for (const [at, xor] of changes) copy[at]! ^= xor;
-        const changed = copy.some((b, i) => b !== bytes[i]);
-        const result = checkConsistent(`${LONG_ORIGIN}/V/${encodeBase32(copy)}`);
-        if (changed) expect(isRejected(result, opensslVerifies)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (changes) => {
+          const copy = bytes.slice();
+          for (const [at, xor] of changes) copy[at]! ^= xor;
+          const changed = copy.some((b, i) => b !== bytes[i]);
+          const result = checkConsistent(`${LONG_ORIGIN}/V/${encodeBase32(copy)}`);
+          if (changed) expect(isRejected(result, opensslVerifies)).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it("genuine payloads mutated by substitutions, insertions and deletions", () => {
-    const edit = fc.tuple(fc.constantFrom("sub", "ins", "del"), fc.nat(), fc.constantFrom(...QR_ALPHABET, "a", "z", "\n", "é", "/"));
+    const edit = fc.tuple(
+      fc.constantFrom("sub", "ins", "del"),
+      fc.nat(),
+      fc.constantFrom(...QR_ALPHABET, "a", "z", "\n", "é", "/"),
+    );
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
         let text = genuine;
         for (const [kind, position, c] of edits) {
           const i = position % (text.length + 1);
-          text = kind === "ins" ? text.slice(0, i) + c + text.slice(i) : text.slice(0, i) + (kind === "sub" ? c : "") + text.slice(i + 1);
+          text =
+            kind === "ins"
+              ? text.slice(0, i) + c + text.slice(i)
+              : text.slice(0, i) + (kind === "sub" ? c : "") + text.slice(i + 1);
         }
         // Without expected origins another host would be read (and the phone would open that host anyway).
         const result = checkConsistent(text, { expectedOrigins: [LONG_ORIGIN] });
@@ -473,8 +554,12 @@ describe("bad input: never throws, always refused or correctly decoded (property
   });
 
   it("any valid diploma fields round-trip, and verify", () => {
-    const vietnamese = fc.constantFrom(..."aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ");
-    const word = fc.string({ unit: vietnamese, minLength: 1, maxLength: 8 }).map((w) => w[0]!.toUpperCase() + w.slice(1));
+    const vietnamese = fc.constantFrom(
+      ..."aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+    );
+    const word = fc
+      .string({ unit: vietnamese, minLength: 1, maxLength: 8 })
+      .map((w) => w[0]!.toUpperCase() + w.slice(1));
     const fields = fc.record({
       schoolCode: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{1,19}$/),
       credentialId: fc.uuid(),
@@ -484,7 +569,9 @@ describe("bad input: never throws, always refused or correctly decoded (property
       levelCode: fc.constantFrom(...TRAINING_LEVELS.map((l) => l.code)),
       classification: fc.constantFrom(...CLASSIFICATIONS),
       graduationYear: fc.integer({ min: 1900, max: 2155 }),
-      issueDate: fc.date({ min: new Date("1970-01-01"), max: new Date("2149-06-06"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      issueDate: fc
+        .date({ min: new Date("1970-01-01"), max: new Date("2149-06-06"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       revocation: fc.record({ listNumber: fc.nat(65_535), index: fc.nat(16_777_215) }),
       suspension: fc.option(fc.record({ listNumber: fc.nat(65_535), index: fc.nat(16_777_215) })),
     });
@@ -495,7 +582,12 @@ describe("bad input: never throws, always refused or correctly decoded (property
         expect(url.length).toBeLessThanOrEqual(QR_MAX_CHARS);
         const decoded = decodeOk(url);
         const { holderName, holderNameTruncated } = decoded.fields;
-        expect({ ...decoded.fields, holderName: "", holderNameTruncated: false }).toEqual({ ...input, holderName: "", suspension: input.suspension ?? null, holderNameTruncated: false });
+        expect({ ...decoded.fields, holderName: "", holderNameTruncated: false }).toEqual({
+          ...input,
+          holderName: "",
+          suspension: input.suspension ?? null,
+          holderNameTruncated: false,
+        });
         if (holderNameTruncated) expect(input.holderName.startsWith(`${holderName} `)).toBe(true);
         else expect(holderName).toBe(input.holderName);
         expect(verifyQrSignature(decoded, publicKey)).toBe(true);
@@ -525,7 +617,8 @@ describe("bad input: never throws, always refused or correctly decoded (property
     }
     expect(decodeQrPayload("https://example.com/")).toMatchObject({ reason: "not_ours" });
     expect(decodeQrPayload("HC1:6BFOXN%TS3DH0YOJ58S")).toMatchObject({ reason: "not_ours" });
-    for (const value of [null, undefined, 42, {}, ["/V/A"]]) expect(decodeQrPayload(value)).toMatchObject({ ok: false, reason: "not_ours" });
+    for (const value of [null, undefined, 42, {}, ["/V/A"]])
+      expect(decodeQrPayload(value)).toMatchObject({ ok: false, reason: "not_ours" });
     expect(decodeQrPayload("x".repeat(100_000)).ok).toBe(false);
     expect(decodeQrPayload(`/V/${"A".repeat(100_000)}`).ok).toBe(false);
   });
@@ -537,7 +630,9 @@ describe("docs/qr-payload.md", () => {
   });
 
   it("the example verifies with the W3C test key", () => {
-    const keyPair = JSON.parse(readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8")) as { publicKeyMultibase: string };
+    const keyPair = JSON.parse(
+      readFileSync(new URL("../fixtures/w3c-vc-di-eddsa/keyPair.json", import.meta.url), "utf8"),
+    ) as { publicKeyMultibase: string };
     const { publicKey: key } = exampleKey();
     const url = /```text\n(HTTPS:\/\/[^\n]+)\n```/.exec(buildQrExample())![1]!;
     const decoded = decodeOk(url);

@@ -29,7 +29,14 @@ describe("QR payload decoding under attack", () => {
   it("never throws on random strings, random base32, random bytes or non-strings", () => {
     const base32 = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), maxLength: 400 });
     const bytesAsText = fc.uint8Array({ maxLength: 600 }).map((b) => new TextDecoder().decode(b));
-    const anything = fc.oneof(fc.string({ maxLength: 500 }), fc.string({ unit: "binary", maxLength: 500 }), base32, base32.map((p) => `${ORIGIN}/V/${p}`), bytesAsText, fc.anything());
+    const anything = fc.oneof(
+      fc.string({ maxLength: 500 }),
+      fc.string({ unit: "binary", maxLength: 500 }),
+      base32,
+      base32.map((p) => `${ORIGIN}/V/${p}`),
+      bytesAsText,
+      fc.anything(),
+    );
     fc.assert(
       fc.property(anything, (text) => {
         const decoded = decodeQrPayload(text, { expectedOrigins: [ORIGIN] });
@@ -43,8 +50,16 @@ describe("QR payload decoding under attack", () => {
 
   it("never throws on mutated genuine payloads, and accepts none that changed (beyond case and outer spaces)", () => {
     const edit = fc.oneof(
-      fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 1, unit: "binary" }) }),
-      fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 3, unit: "binary" }) }),
+      fc.record({
+        kind: fc.constant("replace" as const),
+        at: fc.nat(),
+        char: fc.string({ minLength: 1, maxLength: 1, unit: "binary" }),
+      }),
+      fc.record({
+        kind: fc.constant("insert" as const),
+        at: fc.nat(),
+        char: fc.string({ minLength: 1, maxLength: 3, unit: "binary" }),
+      }),
       fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), char: fc.constant("") }),
       fc.record({ kind: fc.constant("truncate" as const), at: fc.nat(), char: fc.constant("") }),
     );
@@ -58,7 +73,11 @@ describe("QR payload decoding under attack", () => {
           else if (e.kind === "delete") text = text.slice(0, at) + text.slice(at + 1);
           else text = text.slice(0, at);
         }
-        const same = text.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase()) === genuine;
+        const same =
+          text
+            .replace(/^[ \t\r\n]+/, "")
+            .replace(/[ \t\r\n]+$/, "")
+            .replace(/[a-z]/g, (c) => c.toUpperCase()) === genuine;
         expect(accepted(text)).toBe(same);
       }),
       { numRuns: 3000 },
@@ -81,7 +100,12 @@ describe("QR payload decoding under attack", () => {
 describe("the VC-API response shape", () => {
   it("lists the checks passed before the failing one and one error per reason", () => {
     for (const verdict of VERDICTS) {
-      const response = toVcApiResponse({ verdict, reasons: [{ code: "x", vi: "x", en: "why" }], diploma: null, issuer: null });
+      const response = toVcApiResponse({
+        verdict,
+        reasons: [{ code: "x", vi: "x", en: "why" }],
+        diploma: null,
+        issuer: null,
+      });
       expect(response.warnings).toEqual([]);
       expect(response.errors.length).toBe(verdict === "valid" ? 0 : 1);
       expect(response.checks.length).toBe(verdict === "valid" ? 4 : response.checks.length);

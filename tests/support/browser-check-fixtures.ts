@@ -25,7 +25,10 @@ export const schoolKey = generatePrivateKey();
 export const schoolDid = issuerDid(ORIGIN, SCHOOL);
 export const schoolKeyId = verificationMethodId(schoolDid, "key-1");
 export const pinned: PinnedKey[] = [
-  { id: verificationMethodId(ministryDid(ORIGIN), "key-1"), publicKeyMultibase: encodeEd25519PublicKey(publicKeyOf(ministryKey)) },
+  {
+    id: verificationMethodId(ministryDid(ORIGIN), "key-1"),
+    publicKeyMultibase: encodeEd25519PublicKey(publicKeyOf(ministryKey)),
+  },
 ];
 
 export function schoolKeyRow(overrides: Partial<KeyForPublication> = {}): KeyForPublication {
@@ -70,7 +73,11 @@ export function signedRegistry(options: { keys?: KeyForPublication[]; signer?: U
 export const listPath = (purpose: "revocation" | "suspension", n = 1) => `/issuers/${SCHOOL}/status/${purpose}-${n}`;
 
 /** A status list of the school with `set` bits on, signed by the school's key (the generic JSON-LD pipeline). */
-export async function signedStatusList(purpose: "revocation" | "suspension", set: number[] = [], options: { privateKey?: Uint8Array; keyId?: string } = {}) {
+export async function signedStatusList(
+  purpose: "revocation" | "suspension",
+  set: number[] = [],
+  options: { privateKey?: Uint8Array; keyId?: string } = {},
+) {
   let bits = emptyBitstring();
   for (const index of set) bits = withBit(bits, index, true);
   const unsigned = buildStatusListCredential({
@@ -80,7 +87,11 @@ export async function signedStatusList(purpose: "revocation" | "suspension", set
     encodedList: encodeStatusList(bits, (b) => new Uint8Array(gzipSync(b))),
     validFrom: ISSUED,
   });
-  return createProof(unsigned, { privateKey: options.privateKey ?? schoolKey, verificationMethod: options.keyId ?? schoolKeyId, created: "2026-07-01T02:30:00Z" });
+  return createProof(unsigned, {
+    privateKey: options.privateKey ?? schoolKey,
+    verificationMethod: options.keyId ?? schoolKeyId,
+    created: "2026-07-01T02:30:00Z",
+  });
 }
 
 export const REVOCATION_INDEX = 123_456;

@@ -4,7 +4,16 @@ import { diplomaBatches, diplomas, type Classification } from "../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { protectPersonalId } from "~/modules/drafts/personal-id.server";
 
-const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thị Én", "Vũ Đức Giang", "Đặng Thu Hà", "Bùi Thị Phương Thảo"];
+const NAMES = [
+  "Nguyễn Văn An",
+  "Trần Thị Bình",
+  "Lê Minh Châu",
+  "Phạm Quốc Dũng",
+  "Hoàng Thị Én",
+  "Vũ Đức Giang",
+  "Đặng Thu Hà",
+  "Bùi Thị Phương Thảo",
+];
 const SUFFIXES = ["", "Anh", "Bảo", "Chi", "Duy", "Hiền", "Khánh", "Lộc", "Minh", "Ngọc", "Quang", "Tâm", "Uyên", "Vy"];
 const CLASSIFICATIONS: Classification[] = ["xuat_sac", "gioi", "kha", "trung_binh_kha", "trung_binh"];
 
@@ -19,11 +28,20 @@ export async function createSubmittedBatch(
 ) {
   const [batch] = await db
     .insert(diplomaBatches)
-    .values({ organisationId: options.organisationId, title: "Tốt nghiệp đợt thử nghiệm", status: "submitted", createdBy: options.createdBy, submittedBy: options.createdBy, submittedAt: new Date() })
+    .values({
+      organisationId: options.organisationId,
+      title: "Tốt nghiệp đợt thử nghiệm",
+      status: "submitted",
+      createdBy: options.createdBy,
+      submittedBy: options.createdBy,
+      submittedAt: new Date(),
+    })
     .returning();
   const rows = Array.from({ length: options.count }, (_, i) => {
     const id = randomUUID();
-    const personalId = String(1_000_000_000_00 + i * 7919).padStart(12, "0").slice(0, 12);
+    const personalId = String(1_000_000_000_00 + i * 7919)
+      .padStart(12, "0")
+      .slice(0, 12);
     return {
       id,
       organisationId: options.organisationId,

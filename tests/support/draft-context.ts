@@ -2,10 +2,13 @@
 import type { DraftRulesContext, ProgrammeInfo } from "~/modules/drafts/draft-row";
 import { TRAINING_LEVELS } from "~/modules/reference/levels";
 
-const programme = (code: string, nameVi: string, levelCode: string, fieldCode: string | null, active = true): [string, ProgrammeInfo] => [
-  code,
-  { code, nameVi, levelCode, fieldCode, active },
-];
+const programme = (
+  code: string,
+  nameVi: string,
+  levelCode: string,
+  fieldCode: string | null,
+  active = true,
+): [string, ProgrammeInfo] => [code, { code, nameVi, levelCode, fieldCode, active }];
 
 export const TODAY = "2026-05-01";
 

@@ -9,7 +9,12 @@ let sequence = 0;
 
 export async function createOrganisation(
   db: Executor,
-  options: { kind: OrganisationKind; code?: string; name?: string; status?: "pending" | "accredited" | "rejected" | "suspended" },
+  options: {
+    kind: OrganisationKind;
+    code?: string;
+    name?: string;
+    status?: "pending" | "accredited" | "rejected" | "suspended";
+  },
 ) {
   const n = ++sequence;
   const code = options.code ?? (options.kind === "school" ? `SCH${n}` : String(1000000000 + n));
@@ -29,7 +34,12 @@ export async function createOrganisation(
 
 export async function createUser(
   db: Executor,
-  options: { email?: string; fullName?: string; roles?: { role: Role; organisationId?: string | null }[]; verified?: boolean } = {},
+  options: {
+    email?: string;
+    fullName?: string;
+    roles?: { role: Role; organisationId?: string | null }[];
+    verified?: boolean;
+  } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const n = ++sequence;
@@ -43,7 +53,9 @@ export async function createUser(
     })
     .returning();
   for (const grant of options.roles ?? []) {
-    await db.insert(roleAssignments).values({ userId: user!.id, role: grant.role, organisationId: grant.organisationId ?? null });
+    await db
+      .insert(roleAssignments)
+      .values({ userId: user!.id, role: grant.role, organisationId: grant.organisationId ?? null });
   }
   return user!;
 }

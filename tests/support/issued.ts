@@ -15,7 +15,9 @@ import { routeArgs, type RouteArgs } from "./routes";
 /** The personal ID number and date of birth createSubmittedBatch gives its i-th graduate. */
 export function graduateOf(i: number) {
   return {
-    personalId: String(1_000_000_000_00 + i * 7919).padStart(12, "0").slice(0, 12),
+    personalId: String(1_000_000_000_00 + i * 7919)
+      .padStart(12, "0")
+      .slice(0, 12),
     dateOfBirth: `200${i % 5}-0${1 + (i % 9)}-1${i % 9}`,
   };
 }
@@ -33,7 +35,11 @@ export async function schoolWithSignedDiplomas(
   const principal = await createMember(db, "school_principal", org);
   const key = await ensureSchoolKey(db, { organisationId: org.id, actor: { userId: null, ip: null } });
   if (!key.ok) throw new Error(`no school key: ${key.code}`);
-  const { batch, diplomaIds } = await createSubmittedBatch(db, { organisationId: org.id, createdBy: registrar.id, count: options.count ?? 3 });
+  const { batch, diplomaIds } = await createSubmittedBatch(db, {
+    organisationId: org.id,
+    createdBy: registrar.id,
+    count: options.count ?? 3,
+  });
   const signed = await signBatch(db, {
     organisationId: org.id,
     batchId: batch.id,
@@ -48,16 +54,28 @@ export async function schoolWithSignedDiplomas(
 }
 
 /** A signed-in user (an existing one, or a new member with `role`), with request builders. */
-export async function signedIn(db: Database, who: { id: string } | { role: Role; organisation: { id: string } | null }, ip = "198.51.100.7") {
+export async function signedIn(
+  db: Database,
+  who: { id: string } | { role: Role; organisation: { id: string } | null },
+  ip = "198.51.100.7",
+) {
   const id = "id" in who ? who.id : (await createMember(db, who.role, who.organisation)).id;
   const { setCookie } = await createSession(db, { userId: id, ip: null, userAgent: "vitest" });
   const cookie = setCookie.split(";")[0]!;
   const args = (request: Request, params: Record<string, string>) => routeArgs(request, params, ip);
   return {
     id,
-    get: (path: string, params: Record<string, string> = {}) => args(new Request(`http://localhost${path}`, { headers: { cookie } }), params),
+    get: (path: string, params: Record<string, string> = {}) =>
+      args(new Request(`http://localhost${path}`, { headers: { cookie } }), params),
     post: (path: string, fields: Record<string, string>, params: Record<string, string> = {}) =>
-      args(new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }), params),
+      args(
+        new Request(`http://localhost${path}`, {
+          method: "POST",
+          headers: { cookie },
+          body: new URLSearchParams(fields),
+        }),
+        params,
+      ),
   };
 }
 

@@ -42,8 +42,18 @@ export async function employerWithMember(db: Database, status: "pending" | "accr
 }
 
 /** A draft job saved and (unless `draft`) published by an accredited employer; throws on failure. */
-export async function postJob(db: Database, employer: { org: { id: string; status: string }; member: { id: string } }, over: Partial<JobInput> = {}, options: { draft?: boolean; now?: Date } = {}) {
-  const saved = await saveJob(db, { organisationId: employer.org.id, input: jobInput(over), actor: { userId: employer.member.id, ip: null }, now: options.now });
+export async function postJob(
+  db: Database,
+  employer: { org: { id: string; status: string }; member: { id: string } },
+  over: Partial<JobInput> = {},
+  options: { draft?: boolean; now?: Date } = {},
+) {
+  const saved = await saveJob(db, {
+    organisationId: employer.org.id,
+    input: jobInput(over),
+    actor: { userId: employer.member.id, ip: null },
+    now: options.now,
+  });
   if (!saved.ok) throw new Error(`saveJob: ${saved.code} ${JSON.stringify(saved.fieldErrors)}`);
   if (!options.draft) {
     const published = await changeJobStatus(db, {
@@ -63,7 +73,12 @@ export async function signedDiplomas(db: Database, programmeCodes: readonly stri
   const { org, registrar, principal } = await schoolWithSignedDiplomas(db, { count: 1 });
   const ids: string[] = [];
   for (const programmeCode of programmeCodes) {
-    const { batch, diplomaIds } = await createSubmittedBatch(db, { organisationId: org.id, createdBy: registrar.id, count: 1, programmeCode });
+    const { batch, diplomaIds } = await createSubmittedBatch(db, {
+      organisationId: org.id,
+      createdBy: registrar.id,
+      count: 1,
+      programmeCode,
+    });
     const signed = await signBatch(db, {
       organisationId: org.id,
       batchId: batch.id,
@@ -85,16 +100,29 @@ export type ConsentName = "visible_to_employers" | "may_be_contacted" | "share_d
 export async function graduateHolding(
   db: Database,
   diplomaIds: readonly string[],
-  options: { provinceCodes?: string[]; skills?: string[]; salaryExpectationVnd?: number | null; jobTypes?: JobInput["employmentType"][]; consents?: ConsentName[] } = {},
+  options: {
+    provinceCodes?: string[];
+    skills?: string[];
+    salaryExpectationVnd?: number | null;
+    jobTypes?: JobInput["employmentType"][];
+    consents?: ConsentName[];
+  } = {},
 ) {
   const graduate = await createMember(db, "graduate", null);
-  for (const id of diplomaIds) await db.update(diplomas).set({ claimedBy: graduate.id, claimedAt: new Date() }).where(eq(diplomas.id, id));
+  for (const id of diplomaIds)
+    await db.update(diplomas).set({ claimedBy: graduate.id, claimedAt: new Date() }).where(eq(diplomas.id, id));
   const prefs = await saveGraduatePreferences(db, {
     userId: graduate.id,
-    input: { provinceCodes: options.provinceCodes ?? [], salaryExpectationVnd: options.salaryExpectationVnd ?? null, jobTypes: options.jobTypes ?? [], skills: options.skills ?? [] },
+    input: {
+      provinceCodes: options.provinceCodes ?? [],
+      salaryExpectationVnd: options.salaryExpectationVnd ?? null,
+      jobTypes: options.jobTypes ?? [],
+      skills: options.skills ?? [],
+    },
     actor,
   });
   if (!prefs.ok) throw new Error("preferences");
-  for (const purpose of options.consents ?? []) await changeConsent(db, { userId: graduate.id, purpose, granted: true, actor });
+  for (const purpose of options.consents ?? [])
+    await changeConsent(db, { userId: graduate.id, purpose, granted: true, actor });
   return graduate;
 }

@@ -15,7 +15,11 @@ export type Route = (a: RouteArgs) => unknown;
 let ipCounter = 0;
 
 /** Loader arguments; each call gets its own client address unless one is given (the public rate limit counts per address). */
-export function routeArgs(request: Request, params: Record<string, string> = {}, clientIp = `198.51.100.${(++ipCounter % 250) + 1}`): RouteArgs {
+export function routeArgs(
+  request: Request,
+  params: Record<string, string> = {},
+  clientIp = `198.51.100.${(++ipCounter % 250) + 1}`,
+): RouteArgs {
   return { request, params, context: { clientIp, cspNonce: "n" } } as unknown as RouteArgs;
 }
 
@@ -51,7 +55,15 @@ export async function callRoute(fn: Route, a: RouteArgs): Promise<RouteAnswer> {
   } catch {
     json = null;
   }
-  return { status: response.status, headers: response.headers, location: response.headers.get("location"), bytes, text, json, body };
+  return {
+    status: response.status,
+    headers: response.headers,
+    location: response.headers.get("location"),
+    bytes,
+    text,
+    json,
+    body,
+  };
 }
 
 /** A signed-in member of `organisation` (or of no organisation) and requests carrying their session cookie. */
@@ -64,9 +76,17 @@ export async function signedInAs(db: Executor, role: Role, organisation: Organis
     cookie,
     get: (path: string) => new Request(`http://localhost${path}`, { headers: { cookie } }),
     post: (path: string, fields: Record<string, string>) =>
-      new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(fields) }),
+      new Request(`http://localhost${path}`, {
+        method: "POST",
+        headers: { cookie },
+        body: new URLSearchParams(fields),
+      }),
     /** A multipart POST with `file` (and extra fields), as a browser uploads it. */
-    upload: (path: string, file: { name: string; bytes: Uint8Array | string; type?: string }, extra: Record<string, string> = {}) => {
+    upload: (
+      path: string,
+      file: { name: string; bytes: Uint8Array | string; type?: string },
+      extra: Record<string, string> = {},
+    ) => {
       const body = new FormData();
       const bytes = typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes);
       body.append("file", new File([bytes], file.name, file.type ? { type: file.type } : {}));

@@ -2,8 +2,7 @@
 import postgres from "postgres";
 
 export type TestDatabaseInfo =
-  | { kind: "pglite"; dumpPath: string }
-  | { kind: "postgres"; adminUrl: string; template: string; prefix: string };
+  { kind: "pglite"; dumpPath: string } | { kind: "postgres"; adminUrl: string; template: string; prefix: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -34,7 +34,8 @@ export function testDatabaseKind(): "pglite" | "postgres" {
 /** Opens a fresh, prepared database. Its close() also drops it (PostgreSQL). */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const info = inject("testDatabase");
-  if (!info) throw new Error("createTestDatabase() needs the integration project's globalSetup (tests/vitest.config.ts)");
+  if (!info)
+    throw new Error("createTestDatabase() needs the integration project's globalSetup (tests/vitest.config.ts)");
   if (info.kind === "pglite") {
     // Read once per worker. A Blob without a gzip type is read as an uncompressed tar.
     dump ??= readFile(info.dumpPath).then((bytes) => new Blob([new Uint8Array(bytes)]));

@@ -4,7 +4,12 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { translate } from "~/lib/i18n";
-import { AUDIT_ACTIONS, AUDIT_DETAIL_KEYS, auditActionLabelKey, auditDetailLabelKey } from "~/modules/audit/audit-labels";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_DETAIL_KEYS,
+  auditActionLabelKey,
+  auditDetailLabelKey,
+} from "~/modules/audit/audit-labels";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -26,12 +31,23 @@ function recordedAudits() {
   for (const file of [...sourceFiles("app"), ...sourceFiles("scripts")]) {
     const text = readFileSync(file, "utf8");
     if (!text.includes("entityType")) continue;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+    const source = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.ES2022,
+      true,
+      file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
+    const where = (node: ts.Node) =>
+      `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
     const property = (object: ts.ObjectLiteralExpression, name: string) =>
-      object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name);
+      object.properties.find(
+        (p): p is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name,
+      );
     const collectActions = (expression: ts.Expression): void => {
-      if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) actions.set(expression.text, where(expression));
+      if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression))
+        actions.set(expression.text, where(expression));
       else if (ts.isConditionalExpression(expression)) {
         collectActions(expression.whenTrue);
         collectActions(expression.whenFalse);
@@ -40,7 +56,8 @@ function recordedAudits() {
     };
     const collectDetails = (expression: ts.Expression): void => {
       if (ts.isObjectLiteralExpression(expression)) {
-        for (const p of expression.properties) if (p.name && ts.isIdentifier(p.name)) details.set(p.name.text, where(p));
+        for (const p of expression.properties)
+          if (p.name && ts.isIdentifier(p.name)) details.set(p.name.text, where(p));
       } else if (ts.isConditionalExpression(expression)) {
         collectDetails(expression.whenTrue);
         collectDetails(expression.whenFalse);
@@ -71,15 +88,22 @@ describe("audit labels (the audit pages name every action and detail in both lan
   });
 
   it("has a label for every action string used in recordAudit(...) calls", () => {
-    const unlabelled = [...recorded.actions].filter(([action]) => auditActionLabelKey(action) === null).map(([a, at]) => `${a} (${at})`);
+    const unlabelled = [...recorded.actions]
+      .filter(([action]) => auditActionLabelKey(action) === null)
+      .map(([a, at]) => `${a} (${at})`);
     expect(unlabelled).toEqual([]);
     for (const [prefix, at] of recorded.prefixes) {
-      expect(AUDIT_ACTIONS.some((a) => a.startsWith(prefix)), `${prefix}… at ${at}`).toBe(true);
+      expect(
+        AUDIT_ACTIONS.some((a) => a.startsWith(prefix)),
+        `${prefix}… at ${at}`,
+      ).toBe(true);
     }
   });
 
   it("has a label for every detail key written", () => {
-    const unlabelled = [...recorded.details].filter(([key]) => auditDetailLabelKey(key) === null).map(([k, at]) => `${k} (${at})`);
+    const unlabelled = [...recorded.details]
+      .filter(([key]) => auditDetailLabelKey(key) === null)
+      .map(([k, at]) => `${k} (${at})`);
     expect(unlabelled).toEqual([]);
   });
 

@@ -10,7 +10,13 @@ function form(entries: Record<string, string>): FormData {
 }
 
 describe("sign-up form validation", () => {
-  const valid = { accountType: "graduate", fullName: "Lê Thị Hạnh", email: " Hanh@Example.VN ", password: "mot-mat-khau-dai", passwordConfirm: "mot-mat-khau-dai" };
+  const valid = {
+    accountType: "graduate",
+    fullName: "Lê Thị Hạnh",
+    email: " Hanh@Example.VN ",
+    password: "mot-mat-khau-dai",
+    passwordConfirm: "mot-mat-khau-dai",
+  };
 
   it("normalises the e-mail", () => {
     const result = parseForm(SignUpSchema, form(valid));
@@ -18,7 +24,10 @@ describe("sign-up form validation", () => {
   });
 
   it("names each bad field with a message key and keeps what was typed, but never the password", () => {
-    const result = parseForm(SignUpSchema, form({ ...valid, email: "not-an-email", password: "short", passwordConfirm: "short" }));
+    const result = parseForm(
+      SignUpSchema,
+      form({ ...valid, email: "not-an-email", password: "short", passwordConfirm: "short" }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fieldErrors.email).toBe("validation.email");
@@ -34,10 +43,24 @@ describe("sign-up form validation", () => {
   });
 
   it("requires the school's code, type and province for a school", () => {
-    const result = parseForm(SignUpSchema, form({ ...valid, accountType: "school", orgName: "Trường X", schoolCode: "a b", schoolType: "university", provinceCode: "" }));
+    const result = parseForm(
+      SignUpSchema,
+      form({
+        ...valid,
+        accountType: "school",
+        orgName: "Trường X",
+        schoolCode: "a b",
+        schoolType: "university",
+        provinceCode: "",
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.fieldErrors).toMatchObject({ schoolCode: "validation.schoolCode", schoolType: "validation.schoolType", provinceCode: "validation.province" });
+    expect(result.fieldErrors).toMatchObject({
+      schoolCode: "validation.schoolCode",
+      schoolType: "validation.schoolType",
+      provinceCode: "validation.province",
+    });
   });
 
   it("rejects an unknown account type", () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sortBatchRows, splitVietnameseName } from "~/modules/drafts/batch-order";
 
-const row = (fullName: string, position: number | null, id = fullName) => ({ id, fullName, position, createdAt: "2026-06-01T00:00:00Z" });
+const row = (fullName: string, position: number | null, id = fullName) => ({
+  id,
+  fullName,
+  position,
+  createdAt: "2026-06-01T00:00:00Z",
+});
 
 describe("the order of a batch's list", () => {
   it("keeps the import order", () => {
@@ -11,10 +16,31 @@ describe("the order of a batch's list", () => {
 
   it("sorts by given name, then family and middle names, in Vietnamese collation", () => {
     expect(splitVietnameseName(" Nguyễn  Thị Ánh ")).toEqual(["Ánh", "Nguyễn Thị"]);
-    const names = ["Đỗ Văn An", "Trần Thị Ân", "Đặng Minh An", "Lê Thị Ánh", "Dương Thị An", "Phạm Văn Anh", "Vũ Hà", "Bùi Đức"];
-    const sorted = sortBatchRows(names.map((n, i) => row(n, i + 1)), "given_name").map((r) => r.fullName);
+    const names = [
+      "Đỗ Văn An",
+      "Trần Thị Ân",
+      "Đặng Minh An",
+      "Lê Thị Ánh",
+      "Dương Thị An",
+      "Phạm Văn Anh",
+      "Vũ Hà",
+      "Bùi Đức",
+    ];
+    const sorted = sortBatchRows(
+      names.map((n, i) => row(n, i + 1)),
+      "given_name",
+    ).map((r) => r.fullName);
     // A < Ă < Â, tones after the bare letter, D < Đ: neither byte order nor the English collation gives this.
-    expect(sorted).toEqual(["Dương Thị An", "Đặng Minh An", "Đỗ Văn An", "Phạm Văn Anh", "Lê Thị Ánh", "Trần Thị Ân", "Bùi Đức", "Vũ Hà"]);
+    expect(sorted).toEqual([
+      "Dương Thị An",
+      "Đặng Minh An",
+      "Đỗ Văn An",
+      "Phạm Văn Anh",
+      "Lê Thị Ánh",
+      "Trần Thị Ân",
+      "Bùi Đức",
+      "Vũ Hà",
+    ]);
   });
 
   it("sorts by full name, ties in import order", () => {

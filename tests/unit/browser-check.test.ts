@@ -36,9 +36,14 @@ describe("checkTrustRegistry", () => {
 
   it("refuses a registry changed after signing (a key swapped in), or signed by a key that is not pinned", () => {
     const registry = clone(signedRegistry()) as unknown as { schools: { keys: { publicKeyMultibase: string }[] }[] };
-    registry.schools[0]!.keys[0]!.publicKeyMultibase = schoolKeyRow({ publicKeyMultibase: "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK" }).publicKeyMultibase;
+    registry.schools[0]!.keys[0]!.publicKeyMultibase = schoolKeyRow({
+      publicKeyMultibase: "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+    }).publicKeyMultibase;
     expect(checkTrustRegistry(registry, pinned, NOW)).toEqual({ ok: false, reason: "bad_signature" });
-    expect(checkTrustRegistry(clone(signedRegistry({ signer: generatePrivateKey() })), pinned, NOW)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(checkTrustRegistry(clone(signedRegistry({ signer: generatePrivateKey() })), pinned, NOW)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(checkTrustRegistry(clone(signedRegistry()), [], NOW)).toEqual({ ok: false, reason: "unknown_key" });
     expect(checkTrustRegistry({ schools: [] }, pinned, NOW)).toMatchObject({ ok: false });
     expect(checkTrustRegistry("registry", pinned, NOW)).toMatchObject({ ok: false });
@@ -73,11 +78,25 @@ async function world(options: { revoked?: boolean; suspended?: boolean } = {}) {
 
 describe("verifyQrInBrowser", () => {
   it("says valid for a genuine diploma whose bits are clear, revoked or suspended when its bit is set", async () => {
-    expect(await verifyQrInBrowser(qrText(), deps(await world()))).toMatchObject({ verdict: "valid", signature: "passed", problem: null });
-    expect(await verifyQrInBrowser(qrText(), deps(await world({ revoked: true })))).toMatchObject({ verdict: "revoked", signature: "passed" });
-    expect(await verifyQrInBrowser(qrText(), deps(await world({ suspended: true })))).toMatchObject({ verdict: "suspended" });
-    expect(await verifyQrInBrowser(qrText(), deps(await world({ revoked: true, suspended: true })))).toMatchObject({ verdict: "revoked" });
-    const noSuspension = await verifyQrInBrowser(qrText({ ...qrInput, suspension: null }), deps({ ...(await world()), [listPath("suspension")]: undefined }));
+    expect(await verifyQrInBrowser(qrText(), deps(await world()))).toMatchObject({
+      verdict: "valid",
+      signature: "passed",
+      problem: null,
+    });
+    expect(await verifyQrInBrowser(qrText(), deps(await world({ revoked: true })))).toMatchObject({
+      verdict: "revoked",
+      signature: "passed",
+    });
+    expect(await verifyQrInBrowser(qrText(), deps(await world({ suspended: true })))).toMatchObject({
+      verdict: "suspended",
+    });
+    expect(await verifyQrInBrowser(qrText(), deps(await world({ revoked: true, suspended: true })))).toMatchObject({
+      verdict: "revoked",
+    });
+    const noSuspension = await verifyQrInBrowser(
+      qrText({ ...qrInput, suspension: null }),
+      deps({ ...(await world()), [listPath("suspension")]: undefined }),
+    );
     expect(noSuspension.verdict).toBe("valid");
   });
 
@@ -85,7 +104,10 @@ describe("verifyQrInBrowser", () => {
     const routes = await world({ revoked: true });
     const clear = await signedStatusList("revocation", []);
     const list = routes[listPath("revocation")] as typeof clear;
-    const tampered = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: clear.credentialSubject.encodedList } };
+    const tampered = {
+      ...list,
+      credentialSubject: { ...list.credentialSubject, encodedList: clear.credentialSubject.encodedList },
+    };
     expect(await verifyQrInBrowser(qrText(), deps({ ...routes, [listPath("revocation")]: tampered }))).toMatchObject({
       verdict: "status_unknown",
       signature: "passed",
@@ -96,7 +118,9 @@ describe("verifyQrInBrowser", () => {
       problem: "status_unavailable",
     });
     const forged = await signedStatusList("revocation", [], { privateKey: generatePrivateKey() });
-    expect(await verifyQrInBrowser(qrText(), deps({ ...routes, [listPath("revocation")]: forged }))).toMatchObject({ verdict: "status_unknown" });
+    expect(await verifyQrInBrowser(qrText(), deps({ ...routes, [listPath("revocation")]: forged }))).toMatchObject({
+      verdict: "status_unknown",
+    });
   });
 
   it("does not use a registry that fails the ministry's signature, nor an unreachable one, nor a stale one for the status", async () => {
@@ -109,7 +133,10 @@ describe("verifyQrInBrowser", () => {
       problem: "registry_unverified",
       school: null,
     });
-    expect(await verifyQrInBrowser(qrText(), deps({ ...routes, "/trust-registry.json": undefined }))).toMatchObject({ signature: null, problem: "registry_unavailable" });
+    expect(await verifyQrInBrowser(qrText(), deps({ ...routes, "/trust-registry.json": undefined }))).toMatchObject({
+      signature: null,
+      problem: "registry_unavailable",
+    });
     expect(await verifyQrInBrowser(qrText(), deps(routes, new Date("2026-07-03T00:00:00Z")))).toMatchObject({
       verdict: "status_unknown",
       signature: "passed",
@@ -123,8 +150,21 @@ describe("verifyQrInBrowser", () => {
     const at = text.length - 20;
     const tampered = text.slice(0, at) + (text[at] === "A" ? "B" : "A") + text.slice(at + 1);
     expect((await verifyQrInBrowser(tampered, deps(routes))).verdict).toBe("invalid_signature");
-    expect((await verifyQrInBrowser(qrText({ ...qrInput, schoolCode: "KHAC" }), deps(routes))).verdict).toBe("unknown_issuer");
-    const compromised = { ...routes, "/trust-registry.json": signedRegistry({ keys: [schoolKeyRow({ status: "compromised", compromisedFrom: new Date("2025-07-01T00:00:00Z"), retiredAt: new Date("2025-07-01T00:00:00Z") })] }) };
+    expect((await verifyQrInBrowser(qrText({ ...qrInput, schoolCode: "KHAC" }), deps(routes))).verdict).toBe(
+      "unknown_issuer",
+    );
+    const compromised = {
+      ...routes,
+      "/trust-registry.json": signedRegistry({
+        keys: [
+          schoolKeyRow({
+            status: "compromised",
+            compromisedFrom: new Date("2025-07-01T00:00:00Z"),
+            retiredAt: new Date("2025-07-01T00:00:00Z"),
+          }),
+        ],
+      }),
+    };
     expect((await verifyQrInBrowser(text, deps(compromised))).verdict).toBe("key_not_valid");
     expect((await verifyQrInBrowser("/V/ABC", deps(routes))).verdict).toBe("malformed");
   });

@@ -8,9 +8,13 @@ const graph = (edges: Record<string, string[]>) =>
 
 describe("check-module-cycles", () => {
   it("finds two modules importing each other, and a longer loop, but not a one-way chain", () => {
-    expect(cycles(graph({ diplomas: ["matching"], matching: ["diplomas"], reference: [] }))).toEqual([["diplomas", "matching"]]);
+    expect(cycles(graph({ diplomas: ["matching"], matching: ["diplomas"], reference: [] }))).toEqual([
+      ["diplomas", "matching"],
+    ]);
     expect(cycles(graph({ a: ["b"], b: ["c"], c: ["a"] }))).toEqual([["a", "b", "c"]]);
-    expect(cycles(graph({ applications: ["matching"], matching: ["jobs"], jobs: ["reference"], reference: [] }))).toEqual([]);
+    expect(
+      cycles(graph({ applications: ["matching"], matching: ["jobs"], jobs: ["reference"], reference: [] })),
+    ).toEqual([]);
   });
 
   it("counts value, type, re-export and dynamic imports, by alias or relative path", () => {
@@ -19,7 +23,12 @@ import type { B } from "../matching/score";
 export { c } from "./local";
 const d = await import("~/modules/mail/templates");`;
     const file = "/repo/app/modules/applications/x.server.ts";
-    expect(importSpecifiers(file, text)).toEqual(["~/modules/jobs/queries.server", "../matching/score", "./local", "~/modules/mail/templates"]);
+    expect(importSpecifiers(file, text)).toEqual([
+      "~/modules/jobs/queries.server",
+      "../matching/score",
+      "./local",
+      "~/modules/mail/templates",
+    ]);
   });
 
   it("maps a specifier to the module folder it points into", () => {
@@ -36,5 +45,5 @@ const d = await import("~/modules/mail/templates");`;
   it("the repository has no modules importing each other", () => {
     const found = cycles(moduleGraph());
     expect(found).toEqual([]);
-    }, 30_000); // reads every file of app/: seconds on a busy 2-core machine
+  }, 30_000); // reads every file of app/: seconds on a busy 2-core machine
 });

@@ -54,7 +54,10 @@ describe("check-server-imports (no .server value reaches the browser)", () => {
     const problems = checkServerImports({
       routes: [{ fileName: "app/routes/jobs.tsx", text: badRoute }],
       clientModules: [
-        { fileName: "app/components/pager.tsx", text: `import { PAGE_SIZE } from "~/modules/jobs/pages.server";\nexport const size = PAGE_SIZE;\n` },
+        {
+          fileName: "app/components/pager.tsx",
+          text: `import { PAGE_SIZE } from "~/modules/jobs/pages.server";\nexport const size = PAGE_SIZE;\n`,
+        },
         { fileName: "app/lib/effects.ts", text: `import "~/lib/db.server";\nexport const x = 1;\n` },
       ],
     });
@@ -70,7 +73,12 @@ describe("check-server-imports (no .server value reaches the browser)", () => {
   it("accepts .server values used only by the loader, types, and type-only imports", () => {
     const problems = checkServerImports({
       routes: [{ fileName: "app/routes/jobs.tsx", text: goodRoute }],
-      clientModules: [{ fileName: "app/components/jobs.tsx", text: `import type { Job } from "~/modules/jobs/pages.server";\nexport const f = (j: Job) => j;\n` }],
+      clientModules: [
+        {
+          fileName: "app/components/jobs.tsx",
+          text: `import type { Job } from "~/modules/jobs/pages.server";\nexport const f = (j: Job) => j;\n`,
+        },
+      ],
     });
     expect(problems).toEqual([]);
   });

@@ -9,9 +9,20 @@ import { gunzip } from "~/lib/gunzip";
 import { canonicalizeJsonLd } from "~/modules/credentials/eddsa-rdfc-2022";
 import { publicKeyOf, generatePrivateKey } from "~/modules/signing/ed25519";
 import { decodeStatusListAsync, emptyBitstring, encodeStatusList, getBit, withBit } from "~/modules/status/bitstring";
-import { canonicalStatusListNQuads, checkStatusListCredential, type ExpectedStatusList } from "~/modules/status/check-status-list";
+import {
+  canonicalStatusListNQuads,
+  checkStatusListCredential,
+  type ExpectedStatusList,
+} from "~/modules/status/check-status-list";
 import { buildStatusListCredential } from "~/modules/status/status-list-credential";
-import { ORIGIN, listPath, schoolDid, schoolKey, schoolKeyId, signedStatusList } from "../support/browser-check-fixtures";
+import {
+  ORIGIN,
+  listPath,
+  schoolDid,
+  schoolKey,
+  schoolKeyId,
+  signedStatusList,
+} from "../support/browser-check-fixtures";
 
 const gzip = (b: Uint8Array) => new Uint8Array(gzipSync(b));
 
@@ -26,9 +37,24 @@ const expected = (overrides: Partial<ExpectedStatusList> = {}): ExpectedStatusLi
 describe("canonicalStatusListNQuads", () => {
   it("writes what the generic JSON-LD pipeline writes, for lists of every kind", async () => {
     const cases = [
-      { url: "https://vanbang.example.vn/issuers/CDCNHN/status/revocation-1", purpose: "revocation" as const, set: [] as number[], at: "2026-07-01T02:00:00Z" },
-      { url: "http://localhost:3000/issuers/TC-DL/status/suspension-7", purpose: "suspension" as const, set: [0, 131_071], at: "2025-12-31T23:59:59Z" },
-      { url: "http://127.0.0.1:3310/issuers/CDCNHN/status/revocation-65535", purpose: "revocation" as const, set: [5, 77, 4242], at: "2024-02-29T12:00:00Z" },
+      {
+        url: "https://vanbang.example.vn/issuers/CDCNHN/status/revocation-1",
+        purpose: "revocation" as const,
+        set: [] as number[],
+        at: "2026-07-01T02:00:00Z",
+      },
+      {
+        url: "http://localhost:3000/issuers/TC-DL/status/suspension-7",
+        purpose: "suspension" as const,
+        set: [0, 131_071],
+        at: "2025-12-31T23:59:59Z",
+      },
+      {
+        url: "http://127.0.0.1:3310/issuers/CDCNHN/status/revocation-65535",
+        purpose: "revocation" as const,
+        set: [5, 77, 4242],
+        at: "2024-02-29T12:00:00Z",
+      },
     ];
     for (const c of cases) {
       let bits = emptyBitstring();
@@ -55,7 +81,10 @@ describe("checkStatusListCredential", () => {
   it("refuses a list whose bits were changed (a revocation hidden), or signed by another key", async () => {
     const list = await signedStatusList("revocation", [42]);
     const cleared = await signedStatusList("revocation", []);
-    const tampered = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: cleared.credentialSubject.encodedList } };
+    const tampered = {
+      ...list,
+      credentialSubject: { ...list.credentialSubject, encodedList: cleared.credentialSubject.encodedList },
+    };
     expect(checkStatusListCredential(tampered, expected())).toEqual({ ok: false, reason: "bad_signature" });
     const forged = await signedStatusList("revocation", [], { privateKey: generatePrivateKey() });
     expect(checkStatusListCredential(forged, expected())).toEqual({ ok: false, reason: "bad_signature" });
@@ -65,9 +94,18 @@ describe("checkStatusListCredential", () => {
 
   it("refuses another list, issuer or purpose than the QR code names", async () => {
     const list = await signedStatusList("revocation");
-    expect(checkStatusListCredential(list, expected({ url: `${ORIGIN}/issuers/CDCNHN/status/revocation-2` }))).toEqual({ ok: false, reason: "wrong_list" });
-    expect(checkStatusListCredential(list, expected({ purpose: "suspension" }))).toEqual({ ok: false, reason: "wrong_list" });
-    expect(checkStatusListCredential(list, expected({ issuer: "did:web:vanbang.example.vn:issuers:OTHER" }))).toEqual({ ok: false, reason: "wrong_list" });
+    expect(checkStatusListCredential(list, expected({ url: `${ORIGIN}/issuers/CDCNHN/status/revocation-2` }))).toEqual({
+      ok: false,
+      reason: "wrong_list",
+    });
+    expect(checkStatusListCredential(list, expected({ purpose: "suspension" }))).toEqual({
+      ok: false,
+      reason: "wrong_list",
+    });
+    expect(checkStatusListCredential(list, expected({ issuer: "did:web:vanbang.example.vn:issuers:OTHER" }))).toEqual({
+      ok: false,
+      reason: "wrong_list",
+    });
   });
 
   it("refuses what is not the shape the portal publishes", async () => {
@@ -89,9 +127,15 @@ describe("checkStatusListCredential", () => {
   it("refuses a list signed by a compromised key, or by a key retired before it was signed", async () => {
     const list = await signedStatusList("revocation");
     const key = expected().keys[0]!;
-    expect(checkStatusListCredential(list, expected({ keys: [{ ...key, compromisedFrom: "2027-01-01T00:00:00Z" }] }))).toEqual({ ok: false, reason: "unknown_key" });
-    expect(checkStatusListCredential(list, expected({ keys: [{ ...key, retiredAt: "2026-07-01T02:00:00Z" }] }))).toEqual({ ok: false, reason: "unknown_key" });
-    expect(checkStatusListCredential(list, expected({ keys: [{ ...key, retiredAt: "2026-08-01T00:00:00Z" }] }))).toMatchObject({ ok: true });
+    expect(
+      checkStatusListCredential(list, expected({ keys: [{ ...key, compromisedFrom: "2027-01-01T00:00:00Z" }] })),
+    ).toEqual({ ok: false, reason: "unknown_key" });
+    expect(
+      checkStatusListCredential(list, expected({ keys: [{ ...key, retiredAt: "2026-07-01T02:00:00Z" }] })),
+    ).toEqual({ ok: false, reason: "unknown_key" });
+    expect(
+      checkStatusListCredential(list, expected({ keys: [{ ...key, retiredAt: "2026-08-01T00:00:00Z" }] })),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -104,7 +148,13 @@ describe("the bitstring in the browser", () => {
   });
 
   it("refuses garbage, a short list, and a stream that inflates beyond the cap", async () => {
-    for (const bad of ["", "H4sI", "u!!!", "u" + Buffer.from("not gzip").toString("base64url"), encodeStatusList(new Uint8Array(10), gzip)]) {
+    for (const bad of [
+      "",
+      "H4sI",
+      "u!!!",
+      "u" + Buffer.from("not gzip").toString("base64url"),
+      encodeStatusList(new Uint8Array(10), gzip),
+    ]) {
       expect(await decodeStatusListAsync(bad, (b) => gunzip(b))).toBeNull();
     }
     const bomb = encodeStatusList(new Uint8Array(8 * 1024 * 1024), gzip); // 8 MiB of zeros: a few KB compressed

@@ -13,7 +13,12 @@ describe("claim codes (pure)", () => {
   });
   it("are the codes already handed out: fixed vectors (the MAC's first 50 bits in Crockford base32)", () => {
     expect(deriveClaimCode(key, "0b0b7f2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b")).toBe("CEKQEX0WX7");
-    expect(deriveClaimCode(Uint8Array.from({ length: 32 }, (_, i) => i), "00000000-0000-4000-8000-000000000000")).toBe("5F8AT0SFBV");
+    expect(
+      deriveClaimCode(
+        Uint8Array.from({ length: 32 }, (_, i) => i),
+        "00000000-0000-4000-8000-000000000000",
+      ),
+    ).toBe("5F8AT0SFBV");
   });
   it("read back whatever way they are typed", () => {
     expect(normaliseClaimCode(" 7kq2m-xd4pa ")).toBe("7KQ2MXD4PA");

@@ -18,7 +18,9 @@ describe("classification labels", () => {
   it("are what an imported spreadsheet may write, with or without diacritics", () => {
     for (const code of CLASSIFICATION_CODES) {
       expect(parseClassification(CLASSIFICATION_LABELS[code].vi)).toBe(code);
-      expect(parseClassification(CLASSIFICATION_LABELS[code].vi.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase())).toBe(code);
+      expect(
+        parseClassification(CLASSIFICATION_LABELS[code].vi.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase()),
+      ).toBe(code);
     }
   });
 });

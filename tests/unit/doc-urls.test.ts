@@ -31,16 +31,25 @@ const IDENTIFIERS: RegExp[] = [
   /^\/issuers\/[^/]+\/programmes\/[^/]+$/, // an Achievement's id (docs/credential-format.md)
 ];
 
-const PORTAL_URL = /(?:https?:\/\/(?:vanbang\.gov\.vn|vanbang\.example\.vn|vanbang\.gdnn\.gov\.vn|localhost(?::\d+)?|127\.0\.0\.1(?::\d+)?|\{host\})|\{origin\}|\{ORIGIN\})(\/[^\s"'`)<>|,\]]*)/g;
+const PORTAL_URL =
+  /(?:https?:\/\/(?:vanbang\.gov\.vn|vanbang\.example\.vn|vanbang\.gdnn\.gov\.vn|localhost(?::\d+)?|127\.0\.0\.1(?::\d+)?|\{host\})|\{origin\}|\{ORIGIN\})(\/[^\s"'`)<>|,\]]*)/g;
 
 function portalPaths(): { source: string; url: string; path: string }[] {
-  const files = [...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`), "README.md"];
+  const files = [
+    ...readdirSync(path.join(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+    "README.md",
+  ];
   return files.flatMap((source) =>
     [...readFileSync(path.join(ROOT, source), "utf8").matchAll(PORTAL_URL)].map((m) => ({
       source,
       url: m[0],
       // Placeholders ({code}, revocation-{n}, …) stand for one segment's worth of text; fragment and query go.
-      path: m[1]!.replace(/[#?].*$/, "").replace(/\{[^}]*\}|…/g, "X").replace(/\.$/, ""),
+      path: m[1]!
+        .replace(/[#?].*$/, "")
+        .replace(/\{[^}]*\}|…/g, "X")
+        .replace(/\.$/, ""),
     })),
   );
 }
@@ -57,7 +66,9 @@ describe("the documents' example URLs", () => {
   it("are all routes of the portal (or identifiers that are no page, listed above)", () => {
     const found = portalPaths();
     expect(found.length).toBeGreaterThan(20);
-    const stray = found.filter((u) => !IDENTIFIERS.some((i) => i.test(u.path)) && !ROUTES.some((r) => r.pattern.test(u.path)));
+    const stray = found.filter(
+      (u) => !IDENTIFIERS.some((i) => i.test(u.path)) && !ROUTES.some((r) => r.pattern.test(u.path)),
+    );
     expect(stray.map((u) => `${u.source}: ${u.url}`)).toEqual([]);
   });
 

@@ -7,7 +7,8 @@ import type { DraftRawRow } from "~/modules/drafts/schema";
 import { draftContext, validRow } from "../support/draft-context";
 
 const check = (changes: DraftRawRow) => validateDraftRow({ ...validRow, ...changes }, draftContext);
-const issueOf = (result: DraftRowResult, field: string) => (result.ok ? undefined : result.issues[field as keyof typeof result.issues]?.message);
+const issueOf = (result: DraftRowResult, field: string) =>
+  result.ok ? undefined : result.issues[field as keyof typeof result.issues]?.message;
 const valueOf = (result: DraftRowResult) => {
   if (!result.ok) throw new Error(`expected a valid row, got ${JSON.stringify(result.issues)}`);
   return result.value;
@@ -65,10 +66,21 @@ describe("validateDraftRow", () => {
     });
 
     it("takes only letters of the Vietnamese alphabet, spaces, apostrophes and hyphens", () => {
-      for (const name of ["Nguyễn Văn 3", "Müller Hans", "Peña Ana", "Иван Петров", "李小龍", "An <b>", "'Ann", "-An", "An.B"]) {
+      for (const name of [
+        "Nguyễn Văn 3",
+        "Müller Hans",
+        "Peña Ana",
+        "Иван Петров",
+        "李小龍",
+        "An <b>",
+        "'Ann",
+        "-An",
+        "An.B",
+      ]) {
         expect(issueOf(check({ fullName: name }), "fullName"), name).toBe("diplomas.validation.fullNameLetters");
       }
-      for (const name of ["ĐẶNG THỊ NGỌC ÁNH", "Phạm Thị Hường", "Wang Jun", "Ksor Y Zăm", "Lực Hợp Ộc Ặc"]) expect(check({ fullName: name }).ok, name).toBe(true);
+      for (const name of ["ĐẶNG THỊ NGỌC ÁNH", "Phạm Thị Hường", "Wang Jun", "Ksor Y Zăm", "Lực Hợp Ộc Ặc"])
+        expect(check({ fullName: name }).ok, name).toBe(true);
     });
 
     it("accepts every vowel of the Vietnamese alphabet with every tone", () => {
@@ -105,7 +117,18 @@ describe("validateDraftRow", () => {
     });
 
     it("refuses dates that do not exist and other formats (never reads mm/dd)", () => {
-      for (const value of ["31/02/2004", "29/02/2003", "00/01/2004", "15/13/2004", "03/15/2004", "2004/03/15", "15/03/04", "15 tháng 3 2004", "abc", "15/03/1899"]) {
+      for (const value of [
+        "31/02/2004",
+        "29/02/2003",
+        "00/01/2004",
+        "15/13/2004",
+        "03/15/2004",
+        "2004/03/15",
+        "15/03/04",
+        "15 tháng 3 2004",
+        "abc",
+        "15/03/1899",
+      ]) {
         expect(parseDateCell(value), value).toBeNull();
       }
       expect(parseDateCell("29/02/2004")).toBe("2004-02-29");
@@ -114,11 +137,15 @@ describe("validateDraftRow", () => {
     });
 
     it("refuses dates in the future and a graduate younger than 14 at graduation", () => {
-      expect(issueOf(check({ graduationDate: "02/05/2026" }), "graduationDate")).toBe("diplomas.validation.dateInFuture");
+      expect(issueOf(check({ graduationDate: "02/05/2026" }), "graduationDate")).toBe(
+        "diplomas.validation.dateInFuture",
+      );
       expect(check({ graduationDate: "01/05/2026" }).ok).toBe(true); // today
       expect(issueOf(check({ dateOfBirth: "21/06/2011" }), "dateOfBirth")).toBe("diplomas.validation.tooYoung");
       expect(check({ dateOfBirth: "20/06/2011" }).ok).toBe(true); // 14 on the day
-      expect(issueOf(check({ dateOfBirth: "01/01/2027", graduationDate: "20/06/2025" }), "dateOfBirth")).toBe("diplomas.validation.dateInFuture");
+      expect(issueOf(check({ dateOfBirth: "01/01/2027", graduationDate: "20/06/2025" }), "dateOfBirth")).toBe(
+        "diplomas.validation.dateInFuture",
+      );
     });
 
     it("knows today's date in Vietnam (UTC+7)", () => {
@@ -128,7 +155,15 @@ describe("validateDraftRow", () => {
   });
 
   it("reads the gender in Vietnamese or English, any case, with or without diacritics", () => {
-    for (const [typed, code] of [["Nam", "nam"], ["NAM", "nam"], ["male", "nam"], ["Nữ", "nu"], ["NỮ", "nu"], ["nu", "nu"], ["Female", "nu"]] as const) {
+    for (const [typed, code] of [
+      ["Nam", "nam"],
+      ["NAM", "nam"],
+      ["male", "nam"],
+      ["Nữ", "nu"],
+      ["NỮ", "nu"],
+      ["nu", "nu"],
+      ["Female", "nu"],
+    ] as const) {
       expect(valueOf(check({ gender: typed })).gender, typed).toBe(code);
     }
     expect(issueOf(check({ gender: "khác" }), "gender")).toBe("diplomas.validation.gender");
@@ -152,8 +187,12 @@ describe("validateDraftRow", () => {
     });
 
     it("says when a spreadsheet dropped the leading zero, rather than guessing it", () => {
-      expect(issueOf(check({ personalId: 1204012345 * 10 + 1 }), "personalId")).toBe("diplomas.validation.personalIdLeadingZero");
-      expect(issueOf(check({ personalId: "12040123451" }), "personalId")).toBe("diplomas.validation.personalIdLeadingZero");
+      expect(issueOf(check({ personalId: 1204012345 * 10 + 1 }), "personalId")).toBe(
+        "diplomas.validation.personalIdLeadingZero",
+      );
+      expect(issueOf(check({ personalId: "12040123451" }), "personalId")).toBe(
+        "diplomas.validation.personalIdLeadingZero",
+      );
     });
 
     it("is shown to staff masked", () => {
@@ -163,8 +202,12 @@ describe("validateDraftRow", () => {
 
   describe("programme and level", () => {
     it("must exist in the programme list and be active; 7 digits or a legacy 8", () => {
-      expect(issueOf(check({ programmeCode: "6999999" }), "programmeCode")).toBe("diplomas.validation.programmeUnknown");
-      expect(issueOf(check({ programmeCode: "6520227" }), "programmeCode")).toBe("diplomas.validation.programmeInactive");
+      expect(issueOf(check({ programmeCode: "6999999" }), "programmeCode")).toBe(
+        "diplomas.validation.programmeUnknown",
+      );
+      expect(issueOf(check({ programmeCode: "6520227" }), "programmeCode")).toBe(
+        "diplomas.validation.programmeInactive",
+      );
       expect(issueOf(check({ programmeCode: "648020" }), "programmeCode")).toBe("diplomas.validation.programmeCode");
       expect(issueOf(check({ programmeCode: "64802O1" }), "programmeCode")).toBe("diplomas.validation.programmeCode");
       expect(valueOf(check({ programmeCode: 6480201 })).programmeCode).toBe("6480201");
@@ -172,26 +215,46 @@ describe("validateDraftRow", () => {
     });
 
     it("takes the level from the programme; a level given must agree with it", () => {
-      expect(valueOf(check({ programmeCode: "5340302" }))).toMatchObject({ levelCode: "trung_cap", honorificTitle: null });
+      expect(valueOf(check({ programmeCode: "5340302" }))).toMatchObject({
+        levelCode: "trung_cap",
+        honorificTitle: null,
+      });
       expect(check({ level: "Cao đẳng" }).ok).toBe(true);
       expect(check({ level: "CAO DANG" }).ok).toBe(true);
       expect(check({ level: "" }).ok).toBe(true);
       const mismatch = check({ level: "Trung cấp" });
       expect(issueOf(mismatch, "level")).toBe("diplomas.validation.levelMismatch");
-      expect(mismatch.ok ? null : mismatch.issues.level?.params).toEqual({ given: "Trung cấp", expected: "Cao đẳng", code: "6480201" });
+      expect(mismatch.ok ? null : mismatch.issues.level?.params).toEqual({
+        given: "Trung cấp",
+        expected: "Cao đẳng",
+        code: "6480201",
+      });
       expect(issueOf(check({ level: "Đại học" }), "level")).toBe("diplomas.validation.levelUnknown");
     });
   });
 
   it("reads the mode of study by label, code or the common abbreviation", () => {
-    for (const [typed, code] of [["Chính quy", "chinh_quy"], ["chinh_quy", "chinh_quy"], ["Vừa làm vừa học", "vua_lam_vua_hoc"], ["VLVH", "vua_lam_vua_hoc"], ["từ xa", "tu_xa"]] as const) {
+    for (const [typed, code] of [
+      ["Chính quy", "chinh_quy"],
+      ["chinh_quy", "chinh_quy"],
+      ["Vừa làm vừa học", "vua_lam_vua_hoc"],
+      ["VLVH", "vua_lam_vua_hoc"],
+      ["từ xa", "tu_xa"],
+    ] as const) {
       expect(valueOf(check({ modeOfStudy: typed })).modeOfStudy, typed).toBe(code);
     }
     expect(issueOf(check({ modeOfStudy: "Liên thông" }), "modeOfStudy")).toBe("diplomas.validation.modeOfStudy");
   });
 
   it("reads the classification ignoring case and diacritics", () => {
-    for (const [typed, code] of [["Xuất sắc", "xuat_sac"], ["GIỎI", "gioi"], ["kha", "kha"], ["Trung bình khá", "trung_binh_kha"], ["TRUNG BINH KHA", "trung_binh_kha"], ["trung_binh", "trung_binh"]] as const) {
+    for (const [typed, code] of [
+      ["Xuất sắc", "xuat_sac"],
+      ["GIỎI", "gioi"],
+      ["kha", "kha"],
+      ["Trung bình khá", "trung_binh_kha"],
+      ["TRUNG BINH KHA", "trung_binh_kha"],
+      ["trung_binh", "trung_binh"],
+    ] as const) {
       expect(valueOf(check({ classification: typed })).classification, typed).toBe(code);
     }
     expect(issueOf(check({ classification: "Tốt" }), "classification")).toBe("diplomas.validation.classification");
@@ -200,10 +263,18 @@ describe("validateDraftRow", () => {
 
   it("checks the graduation decision number: 1–50 characters, a digit, no markup", () => {
     expect(valueOf(check({ graduationDecisionNumber: " 45/QĐ-CĐ " })).graduationDecisionNumber).toBe("45/QĐ-CĐ");
-    expect(issueOf(check({ graduationDecisionNumber: `1/${"Q".repeat(49)}` }), "graduationDecisionNumber")).toBe("diplomas.validation.decisionNumber");
-    expect(issueOf(check({ graduationDecisionNumber: "QĐ-CĐCN" }), "graduationDecisionNumber")).toBe("diplomas.validation.decisionNumber");
-    expect(issueOf(check({ graduationDecisionNumber: "12<script>" }), "graduationDecisionNumber")).toBe("diplomas.validation.decisionNumber");
-    expect(issueOf(check({ graduationDecisionNumber: "" }), "graduationDecisionNumber")).toBe("diplomas.validation.required");
+    expect(issueOf(check({ graduationDecisionNumber: `1/${"Q".repeat(49)}` }), "graduationDecisionNumber")).toBe(
+      "diplomas.validation.decisionNumber",
+    );
+    expect(issueOf(check({ graduationDecisionNumber: "QĐ-CĐCN" }), "graduationDecisionNumber")).toBe(
+      "diplomas.validation.decisionNumber",
+    );
+    expect(issueOf(check({ graduationDecisionNumber: "12<script>" }), "graduationDecisionNumber")).toBe(
+      "diplomas.validation.decisionNumber",
+    );
+    expect(issueOf(check({ graduationDecisionNumber: "" }), "graduationDecisionNumber")).toBe(
+      "diplomas.validation.required",
+    );
   });
 });
 
@@ -223,6 +294,8 @@ describe("honorificTitleFor", () => {
     expect(honorificTitleFor({ levelCode: "cao_dang", fieldCode: "99" }, titles)).toBeNull();
   });
   it("follows the data, not a hard-coded list", () => {
-    expect(honorificTitleFor({ levelCode: "cao_dang", fieldCode: "34" }, new Map([["34", "kỹ sư thực hành"]]))).toBe("kỹ sư thực hành");
+    expect(honorificTitleFor({ levelCode: "cao_dang", fieldCode: "34" }, new Map([["34", "kỹ sư thực hành"]]))).toBe(
+      "kỹ sư thực hành",
+    );
   });
 });

@@ -5,7 +5,13 @@
 import { readFileSync } from "node:fs";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, createJcsProof, jcsHashData, jcsProofConfig, verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
+import {
+  canonicalJson,
+  createJcsProof,
+  jcsHashData,
+  jcsProofConfig,
+  verifyJcsProof,
+} from "~/modules/credentials/eddsa-jcs-2022";
 import { generatePrivateKey, publicKeyOf } from "~/modules/signing/ed25519";
 import { decodeEd25519PrivateKey, decodeEd25519PublicKey, encodeBase58btc } from "~/modules/signing/multikey";
 
@@ -53,7 +59,12 @@ describe("eddsa-jcs-2022: the W3C test vectors", () => {
 
   it("verifies the published signed credential", () => {
     const result = verifyJcsProof(JSON.parse(vector("signedJCS.json")), keyFor);
-    expect(result).toEqual({ verified: true, verificationMethod: VERIFICATION_METHOD, proofPurpose: "assertionMethod", created: CREATED });
+    expect(result).toEqual({
+      verified: true,
+      verificationMethod: VERIFICATION_METHOD,
+      proofPurpose: "assertionMethod",
+      created: CREATED,
+    });
   });
 });
 
@@ -92,7 +103,8 @@ describe("eddsa-jcs-2022: verification refuses", () => {
     const badValue = signed();
     badValue.proof.proofValue = "not-multibase";
     expect(verifyJcsProof(badValue, keyFor)).toEqual({ verified: false, reason: "malformed_proof_value" });
-    for (const junk of [null, 42, "x", [], {}, { proof: "x" }]) expect(verifyJcsProof(junk, keyFor)).toEqual({ verified: false, reason: "no_proof" });
+    for (const junk of [null, 42, "x", [], {}, { proof: "x" }])
+      expect(verifyJcsProof(junk, keyFor)).toEqual({ verified: false, reason: "no_proof" });
   });
 });
 
@@ -100,12 +112,18 @@ describe("eddsa-jcs-2022: plain JSON without @context", () => {
   it("signs and verifies; the proof has no @context; any change breaks it", () => {
     const key = generatePrivateKey();
     const vm = "did:web:example.vn#key-1";
-    const doc = { issuer: "did:web:example.vn", schools: [{ code: "CDA", name: "Trường Cao đẳng Ả", keys: [] }], n: 1.5 };
+    const doc = {
+      issuer: "did:web:example.vn",
+      schools: [{ code: "CDA", name: "Trường Cao đẳng Ả", keys: [] }],
+      n: 1.5,
+    };
     const signed = createJcsProof(doc, { verificationMethod: vm, created: "2025-01-02T03:04:05Z", privateKey: key });
     expect(signed.proof["@context"]).toBeUndefined();
     const resolve = (id: string) => (id === vm ? publicKeyOf(key) : null);
     // Key order and whitespace do not matter: the canonical form does.
-    const reordered = JSON.parse(JSON.stringify({ proof: signed.proof, n: 1.5, schools: signed.schools, issuer: signed.issuer }));
+    const reordered = JSON.parse(
+      JSON.stringify({ proof: signed.proof, n: 1.5, schools: signed.schools, issuer: signed.issuer }),
+    );
     expect(verifyJcsProof(reordered, resolve)).toMatchObject({ verified: true });
     reordered.schools[0].name = "Trường Cao đẳng B";
     expect(verifyJcsProof(reordered, resolve)).toEqual({ verified: false, reason: "bad_signature" });

@@ -6,7 +6,11 @@ import { readFileSync } from "node:fs";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { describe, expect, it } from "vitest";
-import { CREDENTIALS_EXAMPLES_V2_CONTEXT_URL, documentLoader, type DocumentLoader } from "~/modules/credentials/document-loader";
+import {
+  CREDENTIALS_EXAMPLES_V2_CONTEXT_URL,
+  documentLoader,
+  type DocumentLoader,
+} from "~/modules/credentials/document-loader";
 import {
   canonicalizeJsonLd,
   createProof,
@@ -30,17 +34,30 @@ const privateKey = decodeEd25519PrivateKey(keyPair.privateKeyMultibase)!;
 const publicKey = decodeEd25519PublicKey(keyPair.publicKeyMultibase)!;
 const VERIFICATION_METHOD = `did:key:${keyPair.publicKeyMultibase}#${keyPair.publicKeyMultibase}`;
 const CREATED = "2023-02-24T23:36:38Z";
-const resolveVectorKey = (verificationMethod: string) => (verificationMethod === VERIFICATION_METHOD ? publicKey : null);
+const resolveVectorKey = (verificationMethod: string) =>
+  verificationMethod === VERIFICATION_METHOD ? publicKey : null;
 
 // The employment vector uses the citizenship context, which the application does not bundle: the test adds it.
 const CITIZENSHIP_V4RC1 = "https://w3id.org/citizenship/v4rc1";
 const citizenshipContext = readJson("jsonld-contexts/citizenship-v4rc1.json");
 const withCitizenship: DocumentLoader = async (url) =>
-  url === CITIZENSHIP_V4RC1 ? { contextUrl: null, documentUrl: url, document: citizenshipContext } : documentLoader(url);
+  url === CITIZENSHIP_V4RC1
+    ? { contextUrl: null, documentUrl: url, document: citizenshipContext }
+    : documentLoader(url);
 
 const vectorSets = [
-  { name: "alumni credential (eddsa-rdfc-2022/)", unsigned: "unsigned.json", dir: "eddsa-rdfc-2022/", loader: documentLoader },
-  { name: "employment authorisation (eddsa-rdfc-2022/employ/)", unsigned: "employmentAuth.json", dir: "eddsa-rdfc-2022/employ/", loader: withCitizenship },
+  {
+    name: "alumni credential (eddsa-rdfc-2022/)",
+    unsigned: "unsigned.json",
+    dir: "eddsa-rdfc-2022/",
+    loader: documentLoader,
+  },
+  {
+    name: "employment authorisation (eddsa-rdfc-2022/employ/)",
+    unsigned: "employmentAuth.json",
+    dir: "eddsa-rdfc-2022/employ/",
+    loader: withCitizenship,
+  },
 ];
 
 const proofOptions: ProofOptions = {
@@ -76,7 +93,12 @@ describe.each(vectorSets)("W3C vectors: $name", ({ unsigned, dir, loader }) => {
   });
 
   it("createProof produces the signed credential byte for byte, with a private key, noble or Node's Ed25519", async () => {
-    const withKey = await createProof(unsignedDocument, { privateKey, verificationMethod: VERIFICATION_METHOD, created: CREATED, documentLoader: loader });
+    const withKey = await createProof(unsignedDocument, {
+      privateKey,
+      verificationMethod: VERIFICATION_METHOD,
+      created: CREATED,
+      documentLoader: loader,
+    });
     expect(JSON.stringify(withKey, null, 2)).toBe(signedText);
     for (const signer of [nobleSigner(privateKey, VERIFICATION_METHOD), nodeSigner(privateKey, VERIFICATION_METHOD)]) {
       const signed = await createProof(unsignedDocument, { signer, created: CREATED, documentLoader: loader });
@@ -96,23 +118,40 @@ describe.each(vectorSets)("W3C vectors: $name", ({ unsigned, dir, loader }) => {
   it("rejects a changed field, a changed proofValue character and another key", async () => {
     const changedField = structuredClone(signedDocument);
     changedField.validFrom = "2023-01-02T00:00:00Z";
-    expect(await verifyProof(changedField, resolveVectorKey, { documentLoader: loader })).toMatchObject({ verified: false, reason: "invalid_signature" });
+    expect(await verifyProof(changedField, resolveVectorKey, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      reason: "invalid_signature",
+    });
 
     const subjectChanged = structuredClone(signedDocument) as { credentialSubject: JsonObject };
-    const [firstKey] = Object.keys(subjectChanged.credentialSubject).filter((key) => typeof subjectChanged.credentialSubject[key] === "string" && key !== "id");
+    const [firstKey] = Object.keys(subjectChanged.credentialSubject).filter(
+      (key) => typeof subjectChanged.credentialSubject[key] === "string" && key !== "id",
+    );
     subjectChanged.credentialSubject[firstKey!] = `${String(subjectChanged.credentialSubject[firstKey!])}.`;
-    expect(await verifyProof(subjectChanged, resolveVectorKey, { documentLoader: loader })).toMatchObject({ verified: false, reason: "invalid_signature" });
+    expect(await verifyProof(subjectChanged, resolveVectorKey, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      reason: "invalid_signature",
+    });
 
     const proofValue = (signedDocument.proof as { proofValue: string }).proofValue;
     const middle = Math.floor(proofValue.length / 2);
     const otherCharacter = proofValue[middle] === "2" ? "3" : "2";
     const changedProofValue = structuredClone(signedDocument) as { proof: { proofValue: string } };
     changedProofValue.proof.proofValue = proofValue.slice(0, middle) + otherCharacter + proofValue.slice(middle + 1);
-    expect(await verifyProof(changedProofValue, resolveVectorKey, { documentLoader: loader })).toMatchObject({ verified: false, reason: "invalid_signature" });
+    expect(await verifyProof(changedProofValue, resolveVectorKey, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      reason: "invalid_signature",
+    });
 
     const otherKey = publicKeyOf(generatePrivateKey());
-    expect(await verifyProof(signedDocument, () => otherKey, { documentLoader: loader })).toMatchObject({ verified: false, reason: "invalid_signature" });
-    expect(await verifyProof(signedDocument, () => null, { documentLoader: loader })).toMatchObject({ verified: false, reason: "unknown_key" });
+    expect(await verifyProof(signedDocument, () => otherKey, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      reason: "invalid_signature",
+    });
+    expect(await verifyProof(signedDocument, () => null, { documentLoader: loader })).toMatchObject({
+      verified: false,
+      reason: "unknown_key",
+    });
   });
 });
 
@@ -136,8 +175,16 @@ describe("verifyProof returns a typed reason, never throws, on bad input", () =>
     ["another cryptosuite", withProof({ ...proof, cryptosuite: "eddsa-jcs-2022" }), "unsupported_cryptosuite"],
     ["another proof type", withProof({ ...proof, type: "Ed25519Signature2020" }), "unsupported_cryptosuite"],
     ["another proof purpose", withProof({ ...proof, proofPurpose: "authentication" }), "wrong_proof_purpose"],
-    ["a proof @context that is not a prefix", withProof({ ...proof, "@context": [CREDENTIALS_EXAMPLES_V2_CONTEXT_URL] }), "malformed"],
-    ["an unbundled context", { ...signed, "@context": [...(signed["@context"] as string[]), "https://evil.example/context"] }, "unknown_context"],
+    [
+      "a proof @context that is not a prefix",
+      withProof({ ...proof, "@context": [CREDENTIALS_EXAMPLES_V2_CONTEXT_URL] }),
+      "malformed",
+    ],
+    [
+      "an unbundled context",
+      { ...signed, "@context": [...(signed["@context"] as string[]), "https://evil.example/context"] },
+      "unknown_context",
+    ],
     ["an unbundled context (citizenship)", employ, "unknown_context"],
   ])("%s", async (_name, document, reason) => {
     await expect(verifyProof(document, resolveVectorKey)).resolves.toMatchObject({ verified: false, reason });
@@ -150,7 +197,11 @@ describe("verifyProof returns a typed reason, never throws, on bad input", () =>
   });
 
   it("a proof that names the document's @context verifies (spec §3.3.2 step 4)", async () => {
-    const withContext = await createProof(readJson("w3c-vc-di-eddsa/unsigned.json"), { privateKey, verificationMethod: VERIFICATION_METHOD, created: CREATED });
+    const withContext = await createProof(readJson("w3c-vc-di-eddsa/unsigned.json"), {
+      privateKey,
+      verificationMethod: VERIFICATION_METHOD,
+      created: CREATED,
+    });
     const document = { ...withContext, proof: { ...withContext.proof, "@context": withContext["@context"] } };
     // The proof config was signed with the document's @context, so carrying it in the proof changes nothing.
     expect(await verifyProof(document, resolveVectorKey)).toMatchObject({ verified: true });

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { daysSince, formatDate, formatDateTime, formatDateTimeVi, formatDateVi, vietnamDate, vietnamIso } from "~/lib/format-time";
+import {
+  daysSince,
+  formatDate,
+  formatDateTime,
+  formatDateTimeVi,
+  formatDateVi,
+  vietnamDate,
+  vietnamIso,
+} from "~/lib/format-time";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -46,7 +54,8 @@ describe("format-time (every time shown to people, Vietnam time)", () => {
       readFileSync(path.join(root, file), "utf8")
         .split("\n")
         .forEach((line, i) => {
-          if (/\b7 \* (3_?600_?000|60 \* 60 \* 1_?000|3_?600)\b/.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+          if (/\b7 \* (3_?600_?000|60 \* 60 \* 1_?000|3_?600)\b/.test(line))
+            offenders.push(`${file}:${i + 1}: ${line.trim()}`);
         });
     }
     expect(offenders).toEqual([]);
@@ -70,7 +79,8 @@ describe("format-time (every time shown to people, Vietnam time)", () => {
       readFileSync(path.join(root, file), "utf8")
         .split("\n")
         .forEach((line, i) => {
-          if (/Intl\.DateTimeFormat|\.toLocale(Date|Time)?String\(/.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+          if (/Intl\.DateTimeFormat|\.toLocale(Date|Time)?String\(/.test(line))
+            offenders.push(`${file}:${i + 1}: ${line.trim()}`);
         });
     }
     expect(offenders).toEqual([]);

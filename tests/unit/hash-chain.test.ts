@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkChain, entryHash, GENESIS_HASH, inclusionProof, merkleRoot, verifyInclusion, type LogEntryContent } from "~/modules/issuance-log/hash-chain";
+import {
+  checkChain,
+  entryHash,
+  GENESIS_HASH,
+  inclusionProof,
+  merkleRoot,
+  verifyInclusion,
+  type LogEntryContent,
+} from "~/modules/issuance-log/hash-chain";
 
 const sha256 = (d: Uint8Array) => new Uint8Array(createHash("sha256").update(d).digest());
 const leaf = (n: number) => createHash("sha256").update(`credential ${n}`).digest("hex");
@@ -36,7 +44,15 @@ describe("hash chain", () => {
     const entries: (LogEntryContent & { entryHash: string })[] = [];
     let prev = GENESIS_HASH;
     for (let seq = 1; seq <= n; seq++) {
-      const content = { schoolCode: "CDCNHN", seq, kind: "batch", leafCount: 3, merkleRoot: leaf(seq), prevHash: prev, createdAt: new Date(Date.UTC(2026, 5, seq)).toISOString() };
+      const content = {
+        schoolCode: "CDCNHN",
+        seq,
+        kind: "batch",
+        leafCount: 3,
+        merkleRoot: leaf(seq),
+        prevHash: prev,
+        createdAt: new Date(Date.UTC(2026, 5, seq)).toISOString(),
+      };
       const hash = entryHash(content, sha256);
       entries.push({ ...content, entryHash: hash });
       prev = hash;

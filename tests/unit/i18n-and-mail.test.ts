@@ -22,18 +22,25 @@ describe("translations", () => {
     expect(translate("en", "issued.sign.done", { count: 1, first: "CD-000053", last: "CD-000053" })).toBe(
       "1 diploma signed, serial CD-000053. It has been written into the original register.",
     );
-    expect(translate("en", "issued.sign.done", { count: 2, first: "CD-1", last: "CD-2" })).toMatch(/^2 diplomas signed, serials CD-1 to CD-2\. They have/);
+    expect(translate("en", "issued.sign.done", { count: 2, first: "CD-1", last: "CD-2" })).toMatch(
+      /^2 diplomas signed, serials CD-1 to CD-2\. They have/,
+    );
     expect(translate("vi", "issued.sign.done", { count: 1, first: "CD-000053", last: "CD-000053" })).toBe(
       "Đã ký số 1 văn bằng, số hiệu CD-000053. Văn bằng đã được ghi vào sổ gốc.",
     );
-    expect(translate("vi", "issued.sign.signedSummary", { count: 30, first: "A", last: "B" })).toBe("Lô đã được ký: 30 văn bằng, số hiệu từ A đến B.");
-    expect(translate("en", "diplomas.notice.imported", { imported: 1, skipped: 0 })).toBe("Imported 1 diploma from the file; no rows had errors.");
+    expect(translate("vi", "issued.sign.signedSummary", { count: 30, first: "A", last: "B" })).toBe(
+      "Lô đã được ký: 30 văn bằng, số hiệu từ A đến B.",
+    );
+    expect(translate("en", "diplomas.notice.imported", { imported: 1, skipped: 0 })).toBe(
+      "Imported 1 diploma from the file; no rows had errors.",
+    );
     expect(translate("en", "diplomas.notice.imported", { imported: 29, skipped: 1 })).toBe(
       "Imported 29 diplomas from the file; 1 row with errors was not imported.",
     );
     expect(translate("en", "issued.list.count", { total: 1 })).toBe("1 diploma");
     for (const locale of ["vi", "en"] as const) {
-      for (const count of [0, 1, 2, 5, 21]) expect(translate(locale, "issued.sign.submit", { count })).not.toMatch(/plural|#|bằngs|\{/);
+      for (const count of [0, 1, 2, 5, 21])
+        expect(translate(locale, "issued.sign.submit", { count })).not.toMatch(/plural|#|bằngs|\{/);
     }
   });
 });
@@ -67,17 +74,28 @@ describe("registry mail", () => {
     expect(vi.text).toContain(claim.link);
     expect(vi.subject).toBe("Văn bằng số hiệu CDCNHN-000054 của bạn — Trường Cao đẳng Công nghệ Hà Nội");
     expect(vi.text).not.toContain("thay thế");
-    const replaced = renderMail({ name: "diploma_claim_code", params: { ...claim, replacesSerial: "CDCNHN-000012" } }, "en");
+    const replaced = renderMail(
+      { name: "diploma_claim_code", params: { ...claim, replacesSerial: "CDCNHN-000012" } },
+      "en",
+    );
     expect(replaced.subject).toMatch(/^Your replacement diploma CDCNHN-000054/);
     expect(replaced.text).toContain("It replaces the diploma with serial CDCNHN-000012");
   });
 
   it("says one diploma in the singular and gives the reason a batch was sent back", () => {
     const base = { fullName: "Trần Văn Đức", schoolName: "CĐ Công nghệ", batchTitle: "Đợt 1", link: "https://x/y" };
-    const signed = renderMail({ name: "batch_signed", params: { ...base, count: 1, signedBy: "Lê Minh Tuấn", first: "A-1", last: "A-1" } }, "en");
+    const signed = renderMail(
+      { name: "batch_signed", params: { ...base, count: 1, signedBy: "Lê Minh Tuấn", first: "A-1", last: "A-1" } },
+      "en",
+    );
     expect(signed.text).toContain("1 diploma, serial A-1.");
-    expect(renderMail({ name: "batch_submitted", params: { ...base, count: 2, submittedBy: "Trần Văn Đức" } }, "en").text).toContain("(2 diplomas)");
-    const back = renderMail({ name: "batch_returned", params: { ...base, by: "Lê Minh Tuấn", how: "returned", reason: "Sai số quyết định" } }, "vi");
+    expect(
+      renderMail({ name: "batch_submitted", params: { ...base, count: 2, submittedBy: "Trần Văn Đức" } }, "en").text,
+    ).toContain("(2 diplomas)");
+    const back = renderMail(
+      { name: "batch_returned", params: { ...base, by: "Lê Minh Tuấn", how: "returned", reason: "Sai số quyết định" } },
+      "vi",
+    );
     expect(back.subject).toBe("Lô «Đợt 1» đã được trả lại — CĐ Công nghệ");
     expect(back.text).toContain("Lý do: Sai số quyết định");
   });

@@ -15,13 +15,17 @@ const namespaces = readdirSync(messagesDir, { withFileTypes: true })
   .map((entry) => entry.name);
 
 async function namespace(name: string): Promise<{ vi: Record<string, string>; en: Record<string, string> }> {
-  return { vi: (await import(`${messagesDir}/${name}/vi.ts`)).vi, en: (await import(`${messagesDir}/${name}/en.ts`)).en };
+  return {
+    vi: (await import(`${messagesDir}/${name}/vi.ts`)).vi,
+    en: (await import(`${messagesDir}/${name}/en.ts`)).en,
+  };
 }
 
 describe("i18n catalogues", () => {
   it("have the same keys in Vietnamese and English, none empty", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
-    for (const catalogue of [vi, en]) for (const [key, text] of Object.entries(catalogue)) expect(text.trim(), key).not.toBe("");
+    for (const catalogue of [vi, en])
+      for (const [key, text] of Object.entries(catalogue)) expect(text.trim(), key).not.toBe("");
   });
 
   it("are made of every namespace, each key in exactly one, in both languages", async () => {

@@ -34,12 +34,31 @@ async function checkFile(bytes: Uint8Array, name: string): Promise<DraftImportCh
   return checkDraftTable(read.sheet, draftContext);
 }
 const checkCsv = (text: string) => checkFile(utf8(text), "lop.csv");
-const issuesByRow = (check: DraftImportCheck) => Object.fromEntries(check.invalid.map((r) => [r.row, r.issues.map((i) => `${i.field ?? "row"}:${i.message}`)]));
+const issuesByRow = (check: DraftImportCheck) =>
+  Object.fromEntries(check.invalid.map((r) => [r.row, r.issues.map((i) => `${i.field ?? "row"}:${i.message}`)]));
 
-const HEADER = "Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã ngành, nghề,Trình độ,Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp";
+const HEADER =
+  "Họ và tên,Ngày sinh,Nơi sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã ngành, nghề,Trình độ,Hình thức đào tạo,Xếp loại,Ngày tốt nghiệp,Số quyết định tốt nghiệp";
 const QUOTED_HEADER = HEADER.replace("Mã ngành, nghề", '"Mã ngành, nghề"');
-const row = (name: string, personalId: string, extra: Partial<Record<"dob" | "programme" | "level" | "grad", string>> = {}) =>
-  [name, extra.dob ?? "15/03/2004", "Hà Nội", "Nam", "Kinh", personalId, extra.programme ?? "6480201", extra.level ?? "Cao đẳng", "Chính quy", "Khá", extra.grad ?? "20/06/2025", "123/QĐ-CĐCN"].join(",");
+const row = (
+  name: string,
+  personalId: string,
+  extra: Partial<Record<"dob" | "programme" | "level" | "grad", string>> = {},
+) =>
+  [
+    name,
+    extra.dob ?? "15/03/2004",
+    "Hà Nội",
+    "Nam",
+    "Kinh",
+    personalId,
+    extra.programme ?? "6480201",
+    extra.level ?? "Cao đẳng",
+    "Chính quy",
+    "Khá",
+    extra.grad ?? "20/06/2025",
+    "123/QĐ-CĐCN",
+  ].join(",");
 
 describe("CSV import", () => {
   it("reads a file with a BOM, semicolons and CRLF, rows numbered as the spreadsheet shows them", async () => {
@@ -49,7 +68,12 @@ describe("CSV import", () => {
     expect(check.headerRow).toBe(3);
     expect(check.rowCount).toBe(2);
     expect(check.valid.map((r) => r.row)).toEqual([4]);
-    expect(check.valid[0]!.values).toMatchObject({ fullName: "Nguyễn Văn An", personalId: "001204012345", dateOfBirth: "2004-03-15", levelCode: "cao_dang" });
+    expect(check.valid[0]!.values).toMatchObject({
+      fullName: "Nguyễn Văn An",
+      personalId: "001204012345",
+      dateOfBirth: "2004-03-15",
+      levelCode: "cao_dang",
+    });
     expect(issuesByRow(check)).toEqual({ 6: ["personalId:diplomas.validation.personalId"] });
     expect(check.columns.personalId).toEqual({ header: "Số định danh cá nhân", letter: "G" });
   });
@@ -63,19 +87,25 @@ describe("CSV import", () => {
       [2, "an.nguyen@example.vn"],
       [3, null],
     ]);
-    expect(issuesByRow(check)).toEqual({ 4: ["email:diplomas.validation.email"], 5: ["email:diplomas.validation.email"] });
+    expect(issuesByRow(check)).toEqual({
+      4: ["email:diplomas.validation.email"],
+      5: ["email:diplomas.validation.email"],
+    });
     // A file without the column is fine: nobody gets mail.
     const without = await checkCsv(`${QUOTED_HEADER}\n${row("Nguyễn Văn An", "001204012345")}\n`);
     expect(without.valid[0]!.values.email).toBeNull();
     // The aliases a registrar writes.
     for (const header of ["Email", "E-mail", "Địa chỉ email"]) {
-      const aliased = await checkCsv(`${QUOTED_HEADER},${header}\n${row("Nguyễn Văn An", "001204012345")},an@example.vn\n`);
+      const aliased = await checkCsv(
+        `${QUOTED_HEADER},${header}\n${row("Nguyễn Văn An", "001204012345")},an@example.vn\n`,
+      );
       expect(aliased.valid[0]!.values.email).toBe("an@example.vn");
     }
   });
 
   it("matches header names without case or diacritics, and common aliases", async () => {
-    const header = "ho ten,NGAY SINH,noi sinh,gioi tinh,dan toc,CCCD,ma nganh,hinh thuc,xep loai,ngay tot nghiep,so quyet dinh";
+    const header =
+      "ho ten,NGAY SINH,noi sinh,gioi tinh,dan toc,CCCD,ma nganh,hinh thuc,xep loai,ngay tot nghiep,so quyet dinh";
     const line = "Lê Văn Cường,02/09/2003,Huế,nam,Kinh,046203001234,6480201,chinh quy,gioi,2025-06-20,45/QĐ-CĐ";
     const check = await checkCsv(`${header}\n${line}\n`);
     expect(check.fileIssue).toBeNull();
@@ -83,7 +113,9 @@ describe("CSV import", () => {
   });
 
   it("keeps a quoted cell with the separator or a line break in it as one cell and one row", async () => {
-    const check = await checkCsv(`${QUOTED_HEADER}\n"Nguyễn Văn An",15/03/2004,"Hà Nội,\nViệt Nam",Nam,Kinh,001204012345,6480201,,Chính quy,Khá,20/06/2025,123/QĐ-CĐCN\n${row("Trần Bình", "1")}\n`);
+    const check = await checkCsv(
+      `${QUOTED_HEADER}\n"Nguyễn Văn An",15/03/2004,"Hà Nội,\nViệt Nam",Nam,Kinh,001204012345,6480201,,Chính quy,Khá,20/06/2025,123/QĐ-CĐCN\n${row("Trần Bình", "1")}\n`,
+    );
     expect(check.valid[0]!.values.placeOfBirth).toBe("Hà Nội, Việt Nam");
     expect(Object.keys(issuesByRow(check))).toEqual(["3"]);
   });
@@ -99,7 +131,10 @@ describe("CSV import", () => {
     expect(missing.fileIssue).toMatchObject({ code: "missing_columns", params: { row: 1 } });
     expect(missing.fileIssue?.params.columns).toContain("Số định danh cá nhân");
     expect(missing.fileIssue?.params.columns).not.toContain("Trình độ"); // optional
-    expect((await checkCsv(`${QUOTED_HEADER},Họ tên\n`)).fileIssue).toMatchObject({ code: "duplicate_column", params: { column: "Họ tên" } });
+    expect((await checkCsv(`${QUOTED_HEADER},Họ tên\n`)).fileIssue).toMatchObject({
+      code: "duplicate_column",
+      params: { column: "Họ tên" },
+    });
     expect((await checkCsv(`${QUOTED_HEADER}\n,,,\n`)).fileIssue?.code).toBe("no_rows");
     expect((await checkCsv("")).fileIssue?.code).toBe("file_empty");
     expect((await checkCsv(" \n \n")).fileIssue?.code).toBe("file_empty");
@@ -107,17 +142,28 @@ describe("CSV import", () => {
   });
 
   it("limits the number of rows", async () => {
-    const lines = Array.from({ length: DRAFT_IMPORT_LIMITS.maxRows + 1 }, (_, i) => row("Nguyễn Văn An", String(100000000000 + i)));
+    const lines = Array.from({ length: DRAFT_IMPORT_LIMITS.maxRows + 1 }, (_, i) =>
+      row("Nguyễn Văn An", String(100000000000 + i)),
+    );
     const check = await checkCsv(`${QUOTED_HEADER}\n${lines.join("\n")}\n`);
     expect(check.fileIssue).toMatchObject({ code: "too_many_rows", params: { max: 5000, count: 5001 } });
   });
 
   it("refuses every row of one graduate in one programme, each naming the others", async () => {
     const check = await checkCsv(
-      [QUOTED_HEADER, row("Nguyễn Văn An", "001204012345"), row("Trần Bình", "001204099999"), row("Nguyễn Văn An", "001204012345"), row("Nguyễn Văn An", "001204012345", { programme: "6340302" })].join("\n"),
+      [
+        QUOTED_HEADER,
+        row("Nguyễn Văn An", "001204012345"),
+        row("Trần Bình", "001204099999"),
+        row("Nguyễn Văn An", "001204012345"),
+        row("Nguyễn Văn An", "001204012345", { programme: "6340302" }),
+      ].join("\n"),
     );
     expect(check.valid.map((r) => r.row)).toEqual([3, 5]); // same person, another programme: fine
-    expect(issuesByRow(check)).toEqual({ 2: ["personalId:diplomas.import.duplicateInFile"], 4: ["personalId:diplomas.import.duplicateInFile"] });
+    expect(issuesByRow(check)).toEqual({
+      2: ["personalId:diplomas.import.duplicateInFile"],
+      4: ["personalId:diplomas.import.duplicateInFile"],
+    });
     expect(check.invalid.map((r) => r.issues[0]!.params)).toEqual([{ rows: "4" }, { rows: "2" }]);
   });
 
@@ -128,13 +174,24 @@ describe("CSV import", () => {
   });
 
   it("sends the browser the invalid rows as typed, never a valid row's data, the personal ID masked unless it is wrong", async () => {
-    const check = await checkCsv([QUOTED_HEADER, row("Nguyễn Văn An", "001204012345"), row("Trần Bình", "001204099999", { programme: "6999999" }), row("Lê Chi", "12345")].join("\n"));
+    const check = await checkCsv(
+      [
+        QUOTED_HEADER,
+        row("Nguyễn Văn An", "001204012345"),
+        row("Trần Bình", "001204099999", { programme: "6999999" }),
+        row("Lê Chi", "12345"),
+      ].join("\n"),
+    );
     const report = importReport(check);
     const json = JSON.stringify(report);
     expect(json).not.toContain("001204012345");
     expect(json).not.toContain("Nguyễn Văn An");
     expect(report).toMatchObject({ rowCount: 3, validRowCount: 1, invalidRowCount: 2, moreInvalidRows: 0 });
-    expect(report.invalidRows[0]!.typed).toMatchObject({ fullName: "Trần Bình", personalId: "••••••••9999", programmeCode: "6999999" });
+    expect(report.invalidRows[0]!.typed).toMatchObject({
+      fullName: "Trần Bình",
+      personalId: "••••••••9999",
+      programmeCode: "6999999",
+    });
     expect(report.invalidRows[1]!.typed.personalId).toBe("12345");
   });
 });
@@ -155,7 +212,13 @@ describe("XLSX import", () => {
       honorificTitle: "kỹ sư thực hành",
       graduationDate: "2025-06-20",
     });
-    expect(check.valid[1]!.values).toMatchObject({ fullName: "H'Hen Niê", dateOfBirth: "2003-09-02", levelCode: "trung_cap", modeOfStudy: "vua_lam_vua_hoc", honorificTitle: null });
+    expect(check.valid[1]!.values).toMatchObject({
+      fullName: "H'Hen Niê",
+      dateOfBirth: "2003-09-02",
+      levelCode: "trung_cap",
+      modeOfStudy: "vua_lam_vua_hoc",
+      honorificTitle: null,
+    });
     expect(issuesByRow(check)).toEqual({
       6: ["personalId:diplomas.validation.personalIdLeadingZero"],
       8: ["personalId:diplomas.import.duplicateInFile"],
@@ -174,15 +237,30 @@ describe("XLSX import", () => {
 
   it("refuses garbage named .xlsx, a ZIP that is not a workbook, and password-protected (OLE) files", async () => {
     expect((await checkFile(utf8("this is not a spreadsheet"), "lop.xlsx")).fileIssue?.code).toBe("xlsx_unreadable");
-    expect((await checkFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]), "lop.xlsx")).fileIssue?.code).toBe("xlsx_unreadable");
+    expect(
+      (
+        await checkFile(
+          new Uint8Array([
+            0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+          ]),
+          "lop.xlsx",
+        )
+      ).fileIssue?.code,
+    ).toBe("xlsx_unreadable");
     const notWorkbook = writeZip([["hello.txt", utf8("hello")]], { deflate: true });
-    expect((await checkFile(notWorkbook, "lop.xlsx")).fileIssue).toMatchObject({ code: "xlsx_unreadable", params: { reason: "not_workbook" } });
+    expect((await checkFile(notWorkbook, "lop.xlsx")).fileIssue).toMatchObject({
+      code: "xlsx_unreadable",
+      params: { reason: "not_workbook" },
+    });
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect((await checkFile(ole, "lop.xlsx")).fileIssue?.code).toBe("xlsx_unreadable");
     // A workbook whose sheet points at a shared string that does not exist.
     const broken = rewriteSheet(writeSimpleXlsx([["Họ và tên"]]), (xml) => xml.replace("<v>0</v>", "<v>99</v>"));
-    expect((await checkFile(broken, "lop.xlsx")).fileIssue).toMatchObject({ code: "xlsx_unreadable", params: { reason: "corrupt" } });
+    expect((await checkFile(broken, "lop.xlsx")).fileIssue).toMatchObject({
+      code: "xlsx_unreadable",
+      params: { reason: "corrupt" },
+    });
   });
 
   it("refuses a ZIP bomb before it is inflated in full", async () => {
@@ -194,14 +272,18 @@ describe("XLSX import", () => {
     const lying = Buffer.from(bomb);
     const central = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     lying.writeUInt32LE(10, central + 24);
-    expect((await checkFile(new Uint8Array(lying), "lop.xlsx")).fileIssue?.code).toMatch(/sheet_too_large|xlsx_unreadable/);
+    expect((await checkFile(new Uint8Array(lying), "lop.xlsx")).fileIssue?.code).toMatch(
+      /sheet_too_large|xlsx_unreadable/,
+    );
   });
 
   it("refuses a sheet that claims a huge grid (the reader would allocate it all)", async () => {
     const claim = writeSimpleXlsx([["Họ và tên"]], { dimension: "A1:XFD1048576" });
     expect((await checkFile(claim, "lop.xlsx")).fileIssue?.code).toBe("sheet_too_large");
     const farCell = rewriteSheet(writeSimpleXlsx([["Họ và tên"]]), (xml) =>
-      xml.replace(/<dimension[^>]*>/, "").replace("</sheetData>", '<row r="900000"><c r="A900000"><v>1</v></c></row></sheetData>'),
+      xml
+        .replace(/<dimension[^>]*>/, "")
+        .replace("</sheetData>", '<row r="900000"><c r="A900000"><v>1</v></c></row></sheetData>'),
     );
     expect((await checkFile(farCell, "lop.xlsx")).fileIssue?.code).toBe("sheet_too_large");
   });
@@ -211,7 +293,10 @@ describe("XLSX import", () => {
     expect((await checkFile(utf8("x"), "lop")).fileIssue?.code).toBe("file_type");
     expect((await checkFile(utf8("x"), "lop.xls")).fileIssue?.code).toBe("xls_legacy");
     expect((await checkFile(new Uint8Array(0), "lop.xlsx")).fileIssue?.code).toBe("file_empty");
-    expect((await checkFile(new Uint8Array(DRAFT_IMPORT_LIMITS.maxBytes + 1), "lop.csv")).fileIssue).toMatchObject({ code: "file_too_large", params: { maxMb: 5 } });
+    expect((await checkFile(new Uint8Array(DRAFT_IMPORT_LIMITS.maxBytes + 1), "lop.csv")).fileIssue).toMatchObject({
+      code: "file_too_large",
+      params: { maxMb: 5 },
+    });
   });
 });
 

@@ -28,16 +28,43 @@ describe("key references", () => {
 describe("DID documents and the trust registry", () => {
   const did = "did:web:example.vn:issuers:CDA";
   const keys = [
-    { keyRef: "key-1", publicKeyMultibase: "z6MkA", status: "compromised" as const, activatedAt: new Date("2024-01-01T00:00:00Z"), retiredAt: new Date("2025-04-01T00:00:00Z"), compromisedFrom: new Date("2025-03-01T00:00:00Z") },
-    { keyRef: "key-2", publicKeyMultibase: "z6MkB", status: "retired" as const, activatedAt: new Date("2025-04-01T00:00:00Z"), retiredAt: new Date("2025-05-01T00:00:00Z"), compromisedFrom: null },
-    { keyRef: "key-3", publicKeyMultibase: "z6MkC", status: "active" as const, activatedAt: new Date("2025-05-01T00:00:00Z"), retiredAt: null, compromisedFrom: null },
+    {
+      keyRef: "key-1",
+      publicKeyMultibase: "z6MkA",
+      status: "compromised" as const,
+      activatedAt: new Date("2024-01-01T00:00:00Z"),
+      retiredAt: new Date("2025-04-01T00:00:00Z"),
+      compromisedFrom: new Date("2025-03-01T00:00:00Z"),
+    },
+    {
+      keyRef: "key-2",
+      publicKeyMultibase: "z6MkB",
+      status: "retired" as const,
+      activatedAt: new Date("2025-04-01T00:00:00Z"),
+      retiredAt: new Date("2025-05-01T00:00:00Z"),
+      compromisedFrom: null,
+    },
+    {
+      keyRef: "key-3",
+      publicKeyMultibase: "z6MkC",
+      status: "active" as const,
+      activatedAt: new Date("2025-05-01T00:00:00Z"),
+      retiredAt: null,
+      compromisedFrom: null,
+    },
   ];
 
   it("lists every key as Multikey in verificationMethod and assertionMethod, a compromised one with `revoked`", () => {
     const doc = buildDidDocument(did, keys);
     expect(doc["@context"]).toEqual(["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]);
     expect(doc.verificationMethod).toEqual([
-      { id: `${did}#key-1`, type: "Multikey", controller: did, publicKeyMultibase: "z6MkA", revoked: "2025-03-01T00:00:00Z" },
+      {
+        id: `${did}#key-1`,
+        type: "Multikey",
+        controller: did,
+        publicKeyMultibase: "z6MkA",
+        revoked: "2025-03-01T00:00:00Z",
+      },
       { id: `${did}#key-2`, type: "Multikey", controller: did, publicKeyMultibase: "z6MkB" },
       { id: `${did}#key-3`, type: "Multikey", controller: did, publicKeyMultibase: "z6MkC" },
     ]);
@@ -49,14 +76,50 @@ describe("DID documents and the trust registry", () => {
       url: "https://example.vn/trust-registry.json",
       issuer: "did:web:example.vn",
       issued: new Date("2025-06-01T00:00:00.500Z"),
-      schools: [{ code: "CDA", name: "Trường A", nameEn: null, did, provinceCode: "01", provinceName: "Hà Nội", schoolType: "cao_dang", accreditedAt: null, keys }],
+      schools: [
+        {
+          code: "CDA",
+          name: "Trường A",
+          nameEn: null,
+          did,
+          provinceCode: "01",
+          provinceName: "Hà Nội",
+          schoolType: "cao_dang",
+          accreditedAt: null,
+          keys,
+        },
+      ],
     });
     expect(registry.issued).toBe("2025-06-01T00:00:00Z");
     expect(registry.validUntil).toBe("2025-06-02T00:00:00Z");
     expect(registry.schools[0]!.keys).toEqual([
-      { id: `${did}#key-1`, type: "Multikey", publicKeyMultibase: "z6MkA", status: "compromised", activatedAt: "2024-01-01T00:00:00Z", retiredAt: "2025-04-01T00:00:00Z", compromisedFrom: "2025-03-01T00:00:00Z" },
-      { id: `${did}#key-2`, type: "Multikey", publicKeyMultibase: "z6MkB", status: "retired", activatedAt: "2025-04-01T00:00:00Z", retiredAt: "2025-05-01T00:00:00Z", compromisedFrom: null },
-      { id: `${did}#key-3`, type: "Multikey", publicKeyMultibase: "z6MkC", status: "active", activatedAt: "2025-05-01T00:00:00Z", retiredAt: null, compromisedFrom: null },
+      {
+        id: `${did}#key-1`,
+        type: "Multikey",
+        publicKeyMultibase: "z6MkA",
+        status: "compromised",
+        activatedAt: "2024-01-01T00:00:00Z",
+        retiredAt: "2025-04-01T00:00:00Z",
+        compromisedFrom: "2025-03-01T00:00:00Z",
+      },
+      {
+        id: `${did}#key-2`,
+        type: "Multikey",
+        publicKeyMultibase: "z6MkB",
+        status: "retired",
+        activatedAt: "2025-04-01T00:00:00Z",
+        retiredAt: "2025-05-01T00:00:00Z",
+        compromisedFrom: null,
+      },
+      {
+        id: `${did}#key-3`,
+        type: "Multikey",
+        publicKeyMultibase: "z6MkC",
+        status: "active",
+        activatedAt: "2025-05-01T00:00:00Z",
+        retiredAt: null,
+        compromisedFrom: null,
+      },
     ]);
   });
 });
@@ -69,7 +132,15 @@ describe("the compromise form's date", () => {
   });
 
   it("refuses days that do not exist and anything else", () => {
-    for (const bad of ["2025-02-30", "2025-04-31T10:00", "2025-13-01", "2025-03-01T24:00", "01/03/2025", "", "2025-03-01T08:30Z"]) {
+    for (const bad of [
+      "2025-02-30",
+      "2025-04-31T10:00",
+      "2025-13-01",
+      "2025-03-01T24:00",
+      "01/03/2025",
+      "",
+      "2025-03-01T08:30Z",
+    ]) {
       expect(parseVietnamDateTime(bad)).toBeNull();
     }
   });

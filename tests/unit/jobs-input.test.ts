@@ -22,7 +22,12 @@ const valid = {
 describe("JobSchema", () => {
   it("parses amounts written with dots or spaces, lists with commas", () => {
     const r = JobSchema.safeParse(valid);
-    expect(r.success && r.data).toMatchObject({ salaryMinVnd: 9_000_000, salaryMaxVnd: 12_000_000, programmeCodes: ["6340302", "5340302"], skills: ["Excel", "MISA"] });
+    expect(r.success && r.data).toMatchObject({
+      salaryMinVnd: 9_000_000,
+      salaryMaxVnd: 12_000_000,
+      programmeCodes: ["6340302", "5340302"],
+      skills: ["Excel", "MISA"],
+    });
   });
   it("refuses a minimum above the maximum, no salary and no 'negotiable', no programme nor occupation, nowhere", () => {
     const issues = (over: Record<string, string>) => {
@@ -48,9 +53,19 @@ describe("JobSchema", () => {
 
 describe("sign-up tax code", () => {
   it("refuses an invalid tax code with the message, accepts a branch code", () => {
-    const base = { accountType: "employer", fullName: "Phan Văn Tuyển", email: "a@b.vn", password: "mat-khau-dai-2026", passwordConfirm: "mat-khau-dai-2026", orgName: "Công ty A", provinceCode: "01" };
+    const base = {
+      accountType: "employer",
+      fullName: "Phan Văn Tuyển",
+      email: "a@b.vn",
+      password: "mat-khau-dai-2026",
+      passwordConfirm: "mat-khau-dai-2026",
+      orgName: "Công ty A",
+      provinceCode: "01",
+    };
     const bad = SignUpSchema.safeParse({ ...base, taxCode: "0101234567-000" });
-    expect(bad.success ? null : bad.error.issues.find((i) => i.path[0] === "taxCode")?.message).toBe("validation.taxCode");
+    expect(bad.success ? null : bad.error.issues.find((i) => i.path[0] === "taxCode")?.message).toBe(
+      "validation.taxCode",
+    );
     const ok = SignUpSchema.safeParse({ ...base, taxCode: "0101234567001" });
     expect(ok.success && (ok.data as { taxCode: string }).taxCode).toBe("0101234567-001");
   });
@@ -58,15 +73,26 @@ describe("sign-up tax code", () => {
 
 describe("filters, pipeline, JSON-LD", () => {
   it("drops malformed filters", () => {
-    expect(parseJobFilters(new URLSearchParams("q=ke+toan&province=4&minSalary=8.000.000&type=boss&level=cao_dang"))).toEqual({ q: "ke toan", minSalary: 8_000_000, level: "cao_dang" });
+    expect(
+      parseJobFilters(new URLSearchParams("q=ke+toan&province=4&minSalary=8.000.000&type=boss&level=cao_dang")),
+    ).toEqual({ q: "ke toan", minSalary: 8_000_000, level: "cao_dang" });
   });
   it("reads several employment types, repeated or comma-joined, and writes them back comma-joined", () => {
     const filters = parseJobFilters(new URLSearchParams("type=full_time&type=part_time,internship&type=boss&type="));
     expect(filters).toEqual({ types: ["full_time", "part_time", "internship"] });
-    expect(jobFiltersRecord({ ...filters, minSalary: 9_000_000 })).toEqual({ minSalary: "9000000", type: "full_time,part_time,internship" });
+    expect(jobFiltersRecord({ ...filters, minSalary: 9_000_000 })).toEqual({
+      minSalary: "9000000",
+      type: "full_time,part_time,internship",
+    });
   });
   it("sorts names in Vietnamese order", () => {
-    expect(sortByVietnamese(["Huế", "Hải Phòng", "Đà Nẵng", "Hà Nội", "Cần Thơ"], (n) => n)).toEqual(["Cần Thơ", "Đà Nẵng", "Hà Nội", "Hải Phòng", "Huế"]);
+    expect(sortByVietnamese(["Huế", "Hải Phòng", "Đà Nẵng", "Hà Nội", "Cần Thơ"], (n) => n)).toEqual([
+      "Cần Thơ",
+      "Đà Nẵng",
+      "Hà Nội",
+      "Hải Phòng",
+      "Huế",
+    ]);
   });
   it("lets a graduate withdraw an open application only", () => {
     for (const status of ["new", "shortlisted", "interview", "offer"] as const) expect(canWithdraw(status)).toBe(true);
@@ -102,7 +128,13 @@ describe("filters, pipeline, JSON-LD", () => {
       },
       "https://vanbang.example",
     );
-    expect(ld).toMatchObject({ employmentType: "PART_TIME", jobLocationType: "TELECOMMUTE", datePosted: "2026-11-20", baseSalary: { value: { maxValue: 15_000_000 } }, occupationalCategory: "3313" });
+    expect(ld).toMatchObject({
+      employmentType: "PART_TIME",
+      jobLocationType: "TELECOMMUTE",
+      datePosted: "2026-11-20",
+      baseSalary: { value: { maxValue: 15_000_000 } },
+      occupationalCategory: "3313",
+    });
     expect(ldJsonText(ld)).not.toContain("</script>");
   });
 });

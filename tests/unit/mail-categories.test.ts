@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAIL_CATEGORIES, MAIL_TEMPLATE_CATEGORY, OPTIONAL_MAIL_CATEGORIES, shouldSendMail } from "~/modules/mail/categories";
+import {
+  MAIL_CATEGORIES,
+  MAIL_TEMPLATE_CATEGORY,
+  OPTIONAL_MAIL_CATEGORIES,
+  shouldSendMail,
+} from "~/modules/mail/categories";
 
 describe("mail categories", () => {
   it("never lets a person turn off a required category", () => {

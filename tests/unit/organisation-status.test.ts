@@ -38,7 +38,10 @@ describe("organisation status transitions", () => {
   });
 
   it("requires a reason to reject or suspend, and a blank one does not count", () => {
-    for (const [from, change] of [["pending", "reject"], ["accredited", "suspend"]] as const) {
+    for (const [from, change] of [
+      ["pending", "reject"],
+      ["accredited", "suspend"],
+    ] as const) {
       for (const reason of [undefined, null, "", "   \n "]) {
         expect(planStatusChange(from, change, reason)).toMatchObject({
           ok: false,
@@ -50,7 +53,10 @@ describe("organisation status transitions", () => {
   });
 
   it("does not require a reason to accredit or reinstate, and trims the one given", () => {
-    expect(planStatusChange("pending", "accredit", undefined)).toEqual({ ok: true, value: { from: "pending", to: "accredited", reason: null } });
+    expect(planStatusChange("pending", "accredit", undefined)).toEqual({
+      ok: true,
+      value: { from: "pending", to: "accredited", reason: null },
+    });
     expect(planStatusChange("suspended", "reinstate", "  hồ sơ đã bổ sung  ")).toEqual({
       ok: true,
       value: { from: "suspended", to: "accredited", reason: "hồ sơ đã bổ sung" },
@@ -64,7 +70,9 @@ describe("organisation status transitions", () => {
 
 describe("organisation list filters", () => {
   it("keeps valid filters", () => {
-    expect(parseOrganisationFilters(new URLSearchParams("kind=school&status=pending&q=%20cao%20dang%20&page=3"))).toEqual({
+    expect(
+      parseOrganisationFilters(new URLSearchParams("kind=school&status=pending&q=%20cao%20dang%20&page=3")),
+    ).toEqual({
       kind: "school",
       status: "pending",
       q: "cao dang",

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { clientIpOf } from "~/lib/client-ip";
-import { createPageCache, htmlWithNonce, pageCacheKey, replayableHeaders, type CachedPage } from "~/lib/page-cache.server";
+import {
+  createPageCache,
+  htmlWithNonce,
+  pageCacheKey,
+  replayableHeaders,
+  type CachedPage,
+} from "~/lib/page-cache.server";
 import { verifyApiEndpointOf } from "~/modules/verification/api-http.server";
 
 const page = (html: string, nonce = "n0NCE0123456789abcdefA==", at = 0): CachedPage => ({
@@ -60,9 +66,14 @@ describe("the verify page's micro-cache", () => {
   });
 
   it("gives each replay its own nonce, everywhere the stored one was", () => {
-    const stored = page('<script nonce="OLDnonce0123456789abcd==">a</script><link nonce="OLDnonce0123456789abcd=="/>', "OLDnonce0123456789abcd==");
+    const stored = page(
+      '<script nonce="OLDnonce0123456789abcd==">a</script><link nonce="OLDnonce0123456789abcd=="/>',
+      "OLDnonce0123456789abcd==",
+    );
     const replayed = htmlWithNonce(stored, "NEWnonce0123456789abcd==");
-    expect(replayed).toBe('<script nonce="NEWnonce0123456789abcd==">a</script><link nonce="NEWnonce0123456789abcd=="/>');
+    expect(replayed).toBe(
+      '<script nonce="NEWnonce0123456789abcd==">a</script><link nonce="NEWnonce0123456789abcd=="/>',
+    );
     expect(replayed).not.toContain("OLDnonce");
   });
 
@@ -90,7 +101,16 @@ describe("what the server answers before Express", () => {
     expect(verifyApiEndpointOf("/API/V1/VERIFY/")).toBe("verify");
     expect(verifyApiEndpointOf("/api/v1/verify?x=1")).toBe("verify");
     expect(verifyApiEndpointOf("/credentials/verify")).toBe("vc-api");
-    for (const other of [undefined, "", "/", "/api/v1/verify//", "/api/v1/verify/x", "/api/v1/verifyx", "/credentials/abc/vc.json", "/V/ABC"]) {
+    for (const other of [
+      undefined,
+      "",
+      "/",
+      "/api/v1/verify//",
+      "/api/v1/verify/x",
+      "/api/v1/verifyx",
+      "/credentials/abc/vc.json",
+      "/V/ABC",
+    ]) {
       expect(verifyApiEndpointOf(other)).toBeNull();
     }
   });

@@ -14,12 +14,22 @@ describe("permissions", () => {
   });
 
   it("keeps the two-person rule: a registrar cannot sign, a principal cannot draft", () => {
-    expect(hasPermission([{ role: "school_registrar", organisationId: SCHOOL_A }], "diplomas:sign", SCHOOL_A)).toBe(false);
-    expect(hasPermission([{ role: "school_principal", organisationId: SCHOOL_A }], "diplomas:draft", SCHOOL_A)).toBe(false);
+    expect(hasPermission([{ role: "school_registrar", organisationId: SCHOOL_A }], "diplomas:sign", SCHOOL_A)).toBe(
+      false,
+    );
+    expect(hasPermission([{ role: "school_principal", organisationId: SCHOOL_A }], "diplomas:draft", SCHOOL_A)).toBe(
+      false,
+    );
   });
 
   it("gives ministry powers only to the ministry administrator", () => {
-    for (const role of ["school_admin", "school_registrar", "school_principal", "employer_member", "graduate"] as const) {
+    for (const role of [
+      "school_admin",
+      "school_registrar",
+      "school_principal",
+      "employer_member",
+      "graduate",
+    ] as const) {
       const grants = [{ role, organisationId: role === "graduate" ? null : SCHOOL_A }];
       expect(hasPermission(grants, "organisations:accredit", SCHOOL_A)).toBe(false);
       expect(hasPermission(grants, "reference:edit")).toBe(false);
@@ -32,7 +42,14 @@ describe("permissions", () => {
   });
 
   it("names only known roles", () => {
-    const known = new Set(["ministry_admin", "school_admin", "school_registrar", "school_principal", "employer_member", "graduate"]);
+    const known = new Set([
+      "ministry_admin",
+      "school_admin",
+      "school_registrar",
+      "school_principal",
+      "employer_member",
+      "graduate",
+    ]);
     for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(known.has(r)).toBe(true);
   });
 });

@@ -39,7 +39,14 @@ describe("resolveProgramme", () => {
   it("resolves a cao đẳng code at the cao đẳng level", () => {
     expect(resolveProgramme("6480201", level("cao_dang"), context)).toEqual({
       ok: true,
-      value: { code: "6480201", levelCode: "cao_dang", isLegacy: false, fieldCode: "48", groupCode: "4802", programmeKey: "480201" },
+      value: {
+        code: "6480201",
+        levelCode: "cao_dang",
+        isLegacy: false,
+        fieldCode: "48",
+        groupCode: "4802",
+        programmeKey: "480201",
+      },
     });
   });
 
@@ -47,13 +54,23 @@ describe("resolveProgramme", () => {
     const result = resolveProgramme("5480202", level("cao_dang"), context);
     expect(result).toMatchObject({
       ok: false,
-      issue: { code: "level_mismatch", column: "level", params: { digit: "5", codeLevelVi: "Trung cấp", levelVi: "Cao đẳng" } },
+      issue: {
+        code: "level_mismatch",
+        column: "level",
+        params: { digit: "5", codeLevelVi: "Trung cấp", levelVi: "Cao đẳng" },
+      },
     });
   });
 
   it("gives a level without a code digit (sơ cấp) no 7-digit code", () => {
-    expect(resolveProgramme("5480202", level("so_cap"), context)).toMatchObject({ ok: false, issue: { code: "level_mismatch" } });
-    expect(resolveProgramme("6480201", level("trung_hoc_nghe"), context)).toMatchObject({ ok: false, issue: { code: "level_mismatch" } });
+    expect(resolveProgramme("5480202", level("so_cap"), context)).toMatchObject({
+      ok: false,
+      issue: { code: "level_mismatch" },
+    });
+    expect(resolveProgramme("6480201", level("trung_hoc_nghe"), context)).toMatchObject({
+      ok: false,
+      issue: { code: "level_mismatch" },
+    });
   });
 
   it("rejects a first digit that names no level", () => {
@@ -73,12 +90,22 @@ describe("resolveProgramme", () => {
   it("takes a legacy code at any level", () => {
     expect(resolveProgramme("40510106", level("so_cap"), context)).toEqual({
       ok: true,
-      value: { code: "40510106", levelCode: "so_cap", isLegacy: true, fieldCode: null, groupCode: null, programmeKey: null },
+      value: {
+        code: "40510106",
+        levelCode: "so_cap",
+        isLegacy: true,
+        fieldCode: null,
+        groupCode: null,
+        programmeKey: null,
+      },
     });
   });
 
   it("reports the length of a code that is too short", () => {
-    expect(resolveProgramme("648020", level("cao_dang"), context)).toMatchObject({ ok: false, issue: { code: "code_length", params: { length: 6 } } });
+    expect(resolveProgramme("648020", level("cao_dang"), context)).toMatchObject({
+      ok: false,
+      issue: { code: "code_length", params: { length: 6 } },
+    });
   });
 });
 

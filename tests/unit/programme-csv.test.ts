@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { isMessageKey, translate } from "~/lib/i18n";
 import { TRAINING_LEVELS, type LevelInfo } from "~/modules/reference/levels";
 import { readProgrammeCsv } from "~/modules/reference/programme-csv";
-import { PROGRAMME_CSV_LIMITS, csvIssueMessageKey, type ProgrammeCsvIssueCode } from "~/modules/reference/programme-csv-format";
+import {
+  PROGRAMME_CSV_LIMITS,
+  csvIssueMessageKey,
+  type ProgrammeCsvIssueCode,
+} from "~/modules/reference/programme-csv-format";
 
 const levels: LevelInfo[] = TRAINING_LEVELS.map((l) => ({ ...l }));
 const context = { levels, fieldCodes: ["22", "34", "48", "52", "81"] };
@@ -16,7 +20,9 @@ const triples = (text: string | Uint8Array) => read(text).issues.map((i) => [i.r
 
 describe("readProgrammeCsv: valid files", () => {
   it("reads rows with their hierarchy", () => {
-    const report = read("code,name_vi,level\n6480201,Công nghệ thông tin,cao đẳng\n5340302,Kế toán doanh nghiệp,trung cấp\n");
+    const report = read(
+      "code,name_vi,level\n6480201,Công nghệ thông tin,cao đẳng\n5340302,Kế toán doanh nghiệp,trung cấp\n",
+    );
     expect(report.ok).toBe(true);
     expect(report.issues).toEqual([]);
     expect(report.rowCount).toBe(2);
@@ -41,7 +47,12 @@ describe("readProgrammeCsv: valid files", () => {
     const text = '\uFEFFcode,name_vi,level,name_en\r\n6340202,"Tài chính, ngân hàng",Cao Đẳng,"Finance, banking"\r\n';
     const report = read(new TextEncoder().encode(text));
     expect(report.ok).toBe(true);
-    expect(report.rows[0]).toMatchObject({ code: "6340202", nameVi: "Tài chính, ngân hàng", nameEn: "Finance, banking", levelCode: "cao_dang" });
+    expect(report.rows[0]).toMatchObject({
+      code: "6340202",
+      nameVi: "Tài chính, ngân hàng",
+      nameEn: "Finance, banking",
+      levelCode: "cao_dang",
+    });
   });
 
   it("reads the valid fixture (BOM, CRLF, legacy code, every spelling of a level)", () => {
@@ -156,11 +167,15 @@ describe("readProgrammeCsv: row errors", () => {
   });
 
   it("reports an unknown source", () => {
-    expect(triples("code,name_vi,level,source\n6480201,Công nghệ thông tin,cao đẳng,wikipedia\n")).toEqual([[2, "source", "unknown_source"]]);
+    expect(triples("code,name_vi,level,source\n6480201,Công nghệ thông tin,cao đẳng,wikipedia\n")).toEqual([
+      [2, "source", "unknown_source"],
+    ]);
   });
 
   it("reports duplicate codes against the first row that used them", () => {
-    const report = read("code,name_vi,level\n6480201,A,cao đẳng\n5340302,B,trung cấp\n6480201,C,cao đẳng\n6480201,D,cao đẳng\n");
+    const report = read(
+      "code,name_vi,level\n6480201,A,cao đẳng\n5340302,B,trung cấp\n6480201,C,cao đẳng\n6480201,D,cao đẳng\n",
+    );
     expect(report.issues.map((i) => [i.row, i.code, i.params.firstRow])).toEqual([
       [4, "duplicate_code", 2],
       [5, "duplicate_code", 2],
@@ -174,7 +189,13 @@ describe("readProgrammeCsv: row errors", () => {
         row: 2,
         column: "level",
         code: "level_mismatch",
-        params: { digit: "6", codeLevelVi: "Cao đẳng", codeLevelEn: "College", levelVi: "Trung cấp", levelEn: "Intermediate" },
+        params: {
+          digit: "6",
+          codeLevelVi: "Cao đẳng",
+          codeLevelEn: "College",
+          levelVi: "Trung cấp",
+          levelEn: "Intermediate",
+        },
         value: "trung cấp",
       },
     ]);
@@ -185,11 +206,15 @@ describe("readProgrammeCsv: row errors", () => {
 
   it("reports a field code that is not in the fields table", () => {
     const report = read("code,name_vi,level\n6990101,Lạ,cao đẳng\n");
-    expect(report.issues).toMatchObject([{ row: 2, column: "code", code: "unknown_field", params: { fieldCode: "99" } }]);
+    expect(report.issues).toMatchObject([
+      { row: 2, column: "code", code: "unknown_field", params: { fieldCode: "99" } },
+    ]);
   });
 
   it("counts a quoted multi-line cell as one spreadsheet row", () => {
-    expect(triples('code,name_vi,level\n6480201,"Công nghệ\nthông tin",cao đẳng\n64802,X,cao đẳng\n')).toEqual([[3, "code", "code_length"]]);
+    expect(triples('code,name_vi,level\n6480201,"Công nghệ\nthông tin",cao đẳng\n64802,X,cao đẳng\n')).toEqual([
+      [3, "code", "code_length"],
+    ]);
   });
 });
 
@@ -198,7 +223,12 @@ describe("readProgrammeCsv: file errors", () => {
     const report = read("ma,ten,level\n6480201,Công nghệ thông tin,cao đẳng\n");
     expect(report.ok).toBe(false);
     expect(report.issues).toEqual([
-      { row: null, column: null, code: "missing_columns", params: { columns: "code, name_vi", expected: "code, name_vi, level" } },
+      {
+        row: null,
+        column: null,
+        code: "missing_columns",
+        params: { columns: "code, name_vi", expected: "code, name_vi, level" },
+      },
     ]);
     expect(translate("vi", "reference.csv.missing_columns", report.issues[0]!.params)).toBe(
       "Dòng tiêu đề thiếu cột: code, name_vi. Các cột bắt buộc: code, name_vi, level.",
@@ -214,7 +244,11 @@ describe("readProgrammeCsv: file errors", () => {
 
   it("refuses a file that is not UTF-8 rather than garbling Vietnamese", () => {
     // "Công" in Windows-1258: the ô is 0xF4, invalid on its own in UTF-8.
-    const bytes = new Uint8Array([...new TextEncoder().encode("code,name_vi,level\n6480201,C"), 0xf4, ...new TextEncoder().encode("ng,cao dang\n")]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode("code,name_vi,level\n6480201,C"),
+      0xf4,
+      ...new TextEncoder().encode("ng,cao dang\n"),
+    ]);
     expect(triples(bytes)).toEqual([[null, null, "file_encoding"]]);
   });
 
@@ -227,7 +261,12 @@ describe("readProgrammeCsv: file errors", () => {
     const rows = Array.from({ length: PROGRAMME_CSV_LIMITS.maxRows + 1 }, (_, i) => `6480201,Tên ${i},cao đẳng`);
     const report = read(`code,name_vi,level\n${rows.join("\n")}\n`);
     expect(report.issues).toEqual([
-      { row: null, column: null, code: "too_many_rows", params: { max: PROGRAMME_CSV_LIMITS.maxRows, count: PROGRAMME_CSV_LIMITS.maxRows + 1 } },
+      {
+        row: null,
+        column: null,
+        code: "too_many_rows",
+        params: { max: PROGRAMME_CSV_LIMITS.maxRows, count: PROGRAMME_CSV_LIMITS.maxRows + 1 },
+      },
     ]);
   });
 
@@ -247,9 +286,25 @@ describe("readProgrammeCsv: file errors", () => {
 
 describe("issue messages", () => {
   const codes: ProgrammeCsvIssueCode[] = [
-    "file_empty", "file_too_large", "file_encoding", "file_syntax", "too_many_rows", "no_rows", "missing_columns",
-    "duplicate_column", "required", "too_long", "extra_cells", "unknown_level", "unknown_source", "duplicate_code",
-    "code_not_digits", "code_length", "code_digit_unknown", "unknown_field", "level_mismatch",
+    "file_empty",
+    "file_too_large",
+    "file_encoding",
+    "file_syntax",
+    "too_many_rows",
+    "no_rows",
+    "missing_columns",
+    "duplicate_column",
+    "required",
+    "too_long",
+    "extra_cells",
+    "unknown_level",
+    "unknown_source",
+    "duplicate_code",
+    "code_not_digits",
+    "code_length",
+    "code_digit_unknown",
+    "unknown_field",
+    "level_mismatch",
   ];
   it.each(codes)("%s has a Vietnamese and an English message", (code) => {
     const key = csvIssueMessageKey(code);

@@ -13,7 +13,14 @@ import { buildStatusListCredential, STATUS_LIST_TTL_MS } from "~/modules/status/
 describe("credential ids in capability URLs", () => {
   it("accepts a UUID (any case, returned in lower case) and nothing else", () => {
     expect(parseUuid("7F0C1D52-8C1E-4F0B-9D55-3E2A1B4C5D6E")).toBe("7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e");
-    for (const bad of [undefined, "", "x", "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6", "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e ", "7f0c1d528c1e4f0b9d553e2a1b4c5d6e"]) {
+    for (const bad of [
+      undefined,
+      "",
+      "x",
+      "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6",
+      "7f0c1d52-8c1e-4f0b-9d55-3e2a1b4c5d6e ",
+      "7f0c1d528c1e4f0b9d553e2a1b4c5d6e",
+    ]) {
       expect(parseUuid(bad)).toBeNull();
     }
   });
@@ -29,7 +36,14 @@ describe("media types", () => {
   });
 
   it("puts @context first and proof last, keeping every member", () => {
-    const stored = { id: "urn:x", type: ["VerifiableCredential"], proof: { type: "DataIntegrityProof" }, issuer: "did:x", "@context": ["c"], serialNumber: "S-1" };
+    const stored = {
+      id: "urn:x",
+      type: ["VerifiableCredential"],
+      proof: { type: "DataIntegrityProof" },
+      issuer: "did:x",
+      "@context": ["c"],
+      serialNumber: "S-1",
+    };
     const ordered = inReadingOrder(stored);
     expect(Object.keys(ordered)).toEqual(["@context", "id", "type", "issuer", "serialNumber", "proof"]);
     expect(ordered).toEqual(stored);
@@ -52,7 +66,13 @@ describe("the status list credential", () => {
       type: ["VerifiableCredential", "BitstringStatusListCredential"],
       issuer: "did:web:vanbang.example.vn:issuers:CDCNHN",
       validFrom: "2026-06-15T03:04:05Z",
-      credentialSubject: { id: `${url}#list`, type: "BitstringStatusList", statusPurpose: "revocation", encodedList: "uH4sI", ttl: STATUS_LIST_TTL_MS },
+      credentialSubject: {
+        id: `${url}#list`,
+        type: "BitstringStatusList",
+        statusPurpose: "revocation",
+        encodedList: "uH4sI",
+        ttl: STATUS_LIST_TTL_MS,
+      },
     });
   });
 });
@@ -71,13 +91,27 @@ describe("the published log", () => {
   });
 
   it("writes times with milliseconds and names the head's key as a DID URL", () => {
-    const log = buildLogDocument({ url: "https://x/issuers/A/log.json", schoolCode: "A", issuer: "did:web:x:issuers:A", entries: [entry(1, "key-1"), entry(2, "key-2")] });
+    const log = buildLogDocument({
+      url: "https://x/issuers/A/log.json",
+      schoolCode: "A",
+      issuer: "did:web:x:issuers:A",
+      entries: [entry(1, "key-1"), entry(2, "key-2")],
+    });
     expect(log.entries[0]!.createdAt).toBe("2026-06-15T03:04:05.006Z");
-    expect(log.head).toEqual({ seq: 2, entryHash: "2".repeat(64), createdAt: "2026-06-15T03:04:05.006Z", verificationMethod: "did:web:x:issuers:A#key-2", headSignature: "sig" });
+    expect(log.head).toEqual({
+      seq: 2,
+      entryHash: "2".repeat(64),
+      createdAt: "2026-06-15T03:04:05.006Z",
+      verificationMethod: "did:web:x:issuers:A#key-2",
+      headSignature: "sig",
+    });
   });
 
   it("has no head before anything was signed", () => {
-    expect(buildLogDocument({ url: "u", schoolCode: "A", issuer: "d", entries: [] })).toMatchObject({ entries: [], head: null });
+    expect(buildLogDocument({ url: "u", schoolCode: "A", issuer: "d", entries: [] })).toMatchObject({
+      entries: [],
+      head: null,
+    });
   });
 });
 
@@ -90,10 +124,21 @@ describe("the register's search", () => {
   });
 
   it("drops bad values instead of failing, and composes the name it was typed with", () => {
-    const query = parseRegisterQuery(new URLSearchParams("q=%20Nguye%CC%82%CC%83n%20%20An%20&year=20x6&programme=64802&kind=delete&sort=evil&page=0"));
-    expect(query).toEqual({ q: "Nguyễn An", year: undefined, programme: undefined, kind: undefined, sort: "newest", page: 1 });
+    const query = parseRegisterQuery(
+      new URLSearchParams("q=%20Nguye%CC%82%CC%83n%20%20An%20&year=20x6&programme=64802&kind=delete&sort=evil&page=0"),
+    );
+    expect(query).toEqual({
+      q: "Nguyễn An",
+      year: undefined,
+      programme: undefined,
+      kind: undefined,
+      sort: "newest",
+      page: 1,
+    });
     expect(parseRegisterQuery(new URLSearchParams(`q=${"a".repeat(101)}`)).q).toBeUndefined();
-    const good = parseRegisterQuery(new URLSearchParams("q=an&year=2026&programme=6480201&kind=revoke&sort=number&page=3"));
+    const good = parseRegisterQuery(
+      new URLSearchParams("q=an&year=2026&programme=6480201&kind=revoke&sort=number&page=3"),
+    );
     expect(good).toEqual({ q: "an", year: 2026, programme: "6480201", kind: "revoke", sort: "number", page: 3 });
     expect(registerFilterParams(good)).toBe("q=an&year=2026&programme=6480201&kind=revoke");
   });
@@ -116,7 +161,15 @@ describe("the register's search", () => {
       supersededBySerial: null,
     };
     const lines = registerLines([
-      { ...base, serial: "A-1", registerNumber: 1, status: "superseded", statusReason: "superseded", statusChangedAt: new Date("2026-07-01T02:00:00Z"), supersededBySerial: "A-3" },
+      {
+        ...base,
+        serial: "A-1",
+        registerNumber: 1,
+        status: "superseded",
+        statusReason: "superseded",
+        statusChangedAt: new Date("2026-07-01T02:00:00Z"),
+        supersededBySerial: "A-3",
+      },
       { ...base, serial: "A-2", registerNumber: 2, status: "issued" },
       { ...base, serial: "A-3", registerNumber: 3, status: "issued", supersedesSerial: "A-1" },
     ]);

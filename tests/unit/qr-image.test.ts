@@ -1,7 +1,13 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { decodeQrPayload, encodeQrPayload, keyTagOf, verifyQrSignature, type QrPayloadInput } from "~/modules/qr/payload";
+import {
+  decodeQrPayload,
+  encodeQrPayload,
+  keyTagOf,
+  verifyQrSignature,
+  type QrPayloadInput,
+} from "~/modules/qr/payload";
 import { QrImageError, qrMatrix, renderQrPng, renderQrSvg } from "~/modules/qr/qr-image.server";
 import { generatePrivateKey, publicKeyOf, sign } from "~/modules/signing/ed25519";
 
@@ -27,7 +33,10 @@ const url = encodeQrPayload(input, (m) => sign(m, privateKey), { baseUrl: "https
 /** Reads a PNG as a phone would: pixels → a real QR decoder (jsQR). */
 function scanPng(png: Buffer): string | null {
   const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
+      ?.data ?? null
+  );
 }
 
 describe("QR images", () => {

@@ -17,7 +17,9 @@ import { canonicalStatusListNQuads } from "~/modules/status/check-status-list";
 import { buildStatusListCredential, type StatusListCredential } from "~/modules/status/status-list-credential";
 
 const DOC = readFileSync(path.resolve(__dirname, "../../docs/publication.md"), "utf8");
-const KEY = JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/w3c-vc-di-eddsa/keyPair.json"), "utf8")) as { publicKeyMultibase: string };
+const KEY = JSON.parse(readFileSync(path.resolve(__dirname, "../fixtures/w3c-vc-di-eddsa/keyPair.json"), "utf8")) as {
+  publicKeyMultibase: string;
+};
 
 /** The fenced blocks between <!-- name:start --> and <!-- name:end -->. */
 function blocks(name: string): string[] {
@@ -28,7 +30,8 @@ function blocks(name: string): string[] {
   return [...DOC.slice(start, end).matchAll(/```(?:text|json)\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{([A-Z_]+)\}/g, (_, name: string) => values[name]!);
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{([A-Z_]+)\}/g, (_, name: string) => values[name]!);
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
 describe("docs/publication.md: a status list's signed bytes", () => {
@@ -65,14 +68,20 @@ describe("docs/publication.md: a status list's signed bytes", () => {
     expect(filled.endsWith(" .\n")).toBe(true);
     expect(filled.split("\n")).toHaveLength(10); // nine lines, each ending with LF
 
-    const filledProof = fill(proofTemplate!, { CREATED: options.created, VERIFICATION_METHOD: options.verificationMethod });
+    const filledProof = fill(proofTemplate!, {
+      CREATED: options.created,
+      VERIFICATION_METHOD: options.verificationMethod,
+    });
     expect(filledProof).toBe(proofNQuads);
     expect(canonicalProofConfigNQuads(options)).toBe(filledProof);
     expect(await canonicalizeJsonLd({ "@context": unsigned["@context"], ...options })).toBe(filledProof);
   });
 
   it("the hashes and the signature check as the document says, and bit 42 is set", () => {
-    const section = DOC.slice(DOC.indexOf("<!-- status-list-example:start -->"), DOC.indexOf("<!-- status-list-example:end -->"));
+    const section = DOC.slice(
+      DOC.indexOf("<!-- status-list-example:start -->"),
+      DOC.indexOf("<!-- status-list-example:end -->"),
+    );
     expect(section).toContain(`The canonical list (SHA-256 \`${sha256Hex(listNQuads!)}\`)`);
     expect(section).toContain(`The canonical proof options (SHA-256 \`${sha256Hex(proofNQuads!)}\`)`);
     const publicKey = decodeEd25519PublicKey(KEY.publicKeyMultibase)!;

@@ -1,6 +1,14 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeStatusList, drawFreeIndexes, emptyBitstring, encodeStatusList, getBit, MIN_STATUS_LIST_SIZE, withBit } from "~/modules/status/bitstring";
+import {
+  decodeStatusList,
+  drawFreeIndexes,
+  emptyBitstring,
+  encodeStatusList,
+  getBit,
+  MIN_STATUS_LIST_SIZE,
+  withBit,
+} from "~/modules/status/bitstring";
 
 const gzip = (b: Uint8Array) => new Uint8Array(gzipSync(b));
 const gunzip = (b: Uint8Array) => new Uint8Array(gunzipSync(b));
@@ -24,11 +32,25 @@ describe("bitstring status list", () => {
     const encoded = encodeStatusList(bits, gzip);
     expect(encoded).toMatch(/^u[A-Za-z0-9_-]+$/);
     const decoded = decodeStatusList(encoded, gunzip)!;
-    expect([0, 7, 8, 4242, 131_071, 1, 9].map((i) => getBit(decoded, i))).toEqual([true, true, true, true, true, false, false]);
+    expect([0, 7, 8, 4242, 131_071, 1, 9].map((i) => getBit(decoded, i))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("rejects encoded lists that are not ours to read", () => {
-    for (const bad of ["", "H4sI", "u!!!", "u" + Buffer.from("not gzip").toString("base64url"), encodeStatusList(new Uint8Array(10), gzip)]) {
+    for (const bad of [
+      "",
+      "H4sI",
+      "u!!!",
+      "u" + Buffer.from("not gzip").toString("base64url"),
+      encodeStatusList(new Uint8Array(10), gzip),
+    ]) {
       expect(decodeStatusList(bad, gunzip)).toBeNull();
     }
   });

@@ -20,7 +20,12 @@ function tableRows(name: string): string[][] {
   return section
     .split("\n")
     .filter((line) => /^\| `/.test(line))
-    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, "")));
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim().replace(/^`|`$/g, "")),
+    );
 }
 
 describe("the verdict vocabulary", () => {
@@ -37,11 +42,18 @@ describe("the verdict vocabulary", () => {
       if (code === "name_truncated") continue;
       expect(VERDICTS as readonly string[], `${code} → ${verdict}`).toContain(verdict);
     }
-    expect(Object.fromEntries(rows.map((row) => [row[0], row[1]]))).toMatchObject({ not_ours: "malformed", unsupported_version: "malformed", malformed: "malformed" });
+    expect(Object.fromEntries(rows.map((row) => [row[0], row[1]]))).toMatchObject({
+      not_ours: "malformed",
+      unsupported_version: "malformed",
+      malformed: "malformed",
+    });
   });
 
   it("the OpenAPI document says the same", () => {
-    const schemas = verificationOpenApi("https://vanbang.example.vn").components.schemas as Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
+    const schemas = verificationOpenApi("https://vanbang.example.vn").components.schemas as Record<
+      string,
+      { enum?: string[]; properties?: Record<string, { enum?: string[] }> }
+    >;
     expect(schemas.Verdict!.enum).toEqual([...VERDICT_PRECEDENCE]);
     expect(schemas.Reason!.properties!.code!.enum).toEqual(Object.keys(REASON_TEXTS));
     for (const notAVerdict of ["not_ours", "unsupported_version"]) {

@@ -26,7 +26,11 @@ let replays = 0;
 const respond: RemixResponder = async (req, res, extra) => {
   renders++;
   if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
-  if (scenario.allow) extra?.pageCache?.allow({ fingerprint: "same", replay: () => replays++ }, async () => ({ fingerprint: "same", replay: () => replays++ }));
+  if (scenario.allow)
+    extra?.pageCache?.allow({ fingerprint: "same", replay: () => replays++ }, async () => ({
+      fingerprint: "same",
+      replay: () => replays++,
+    }));
   const nonce = res.locals.cspNonce as string;
   return new Response(`<html><script nonce="${nonce}"></script>${req.path} render ${renders}</html>`, {
     status: scenario.status ?? 200,
@@ -63,7 +67,8 @@ let unique = 0;
 /** A verify path no other test has used (the cache lives as long as the server). */
 const freshPath = () => `/V/TEST${++unique}`;
 /** The nonce a response's CSP names. */
-const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "none";
+const nonceOf = (response: Response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "none";
 
 describe("the verify page's cache", () => {
   it("keeps an allowed page as it sends it, then replays it with each response's own nonce and headers", async () => {
@@ -87,7 +92,11 @@ describe("the verify page's cache", () => {
   });
 
   it("sends, but never keeps, a page its loader did not allow, a page that is not a 200, or one that sets a cookie", async () => {
-    for (const s of [{ allow: false }, { allow: true, status: 404 }, { allow: true, headers: { "Set-Cookie": "a=b; Path=/" } }]) {
+    for (const s of [
+      { allow: false },
+      { allow: true, status: 404 },
+      { allow: true, headers: { "Set-Cookie": "a=b; Path=/" } },
+    ]) {
       scenario = s;
       renders = 0;
       const path = freshPath();

@@ -17,7 +17,10 @@ const publicKey = publicKeyOf(privateKey);
 const url = signedQrText(qrDiploma(publicKey), privateKey, ORIGIN);
 const payload = url.slice(url.indexOf("/V/") + 3);
 
-function registry(key: Partial<{ retiredAt: string | null; compromisedFrom: string | null }> = {}, listed = publicKey): TrustedRegistry {
+function registry(
+  key: Partial<{ retiredAt: string | null; compromisedFrom: string | null }> = {},
+  listed = publicKey,
+): TrustedRegistry {
   return {
     origin: ORIGIN,
     issued: "2025-07-01T00:00:00Z",
@@ -27,7 +30,16 @@ function registry(key: Partial<{ retiredAt: string | null; compromisedFrom: stri
         code: "CDCNHN",
         name: null,
         did: "did:web:vanbang.gdnn.gov.vn:issuers:CDCNHN",
-        keys: [{ id: "did:web:vanbang.gdnn.gov.vn:issuers:CDCNHN#key-1", publicKey: listed, status: "active", retiredAt: null, compromisedFrom: null, ...key }],
+        keys: [
+          {
+            id: "did:web:vanbang.gdnn.gov.vn:issuers:CDCNHN#key-1",
+            publicKey: listed,
+            status: "active",
+            retiredAt: null,
+            compromisedFrom: null,
+            ...key,
+          },
+        ],
       },
     ],
   };
@@ -42,7 +54,8 @@ describe("verifyPathOf", () => {
 
   it("refuses another site's QR code, garbage and non-text", () => {
     expect(verifyPathOf(url.replace("GDNN.GOV.VN", "EVIL.EXAMPLE"), { expectedOrigins: [ORIGIN] })).toBeNull();
-    for (const text of ["", "xin chào", "https://example.com/", "/V/ABC", "/V/", 42, null]) expect(verifyPathOf(text)).toBeNull();
+    for (const text of ["", "xin chào", "https://example.com/", "/V/ABC", "/V/", 42, null])
+      expect(verifyPathOf(text)).toBeNull();
   });
 });
 
@@ -65,20 +78,44 @@ describe("checkQrInBrowser", () => {
 
   it("says key_not_valid when the key was compromised before the end of, or retired before the start of, the issue date (Vietnam time)", () => {
     // 2025-07-15 in Vietnam (UTC+7) runs from 2025-07-14T17:00Z to 2025-07-15T17:00Z.
-    expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T08:00:00Z" }))).toBe("key_not_valid");
-    expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T16:59:59Z" }))).toBe("key_not_valid");
+    expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T08:00:00Z" }))).toBe(
+      "key_not_valid",
+    );
+    expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T16:59:59Z" }))).toBe(
+      "key_not_valid",
+    );
     expect(checkQrInBrowser(`/V/${payload}`, registry({ compromisedFrom: "2025-07-15T17:00:00Z" }))).toBe("passed");
     expect(checkQrInBrowser(`/V/${payload}`, registry({ retiredAt: "2025-07-14T16:59:59Z" }))).toBe("key_not_valid");
     expect(checkQrInBrowser(`/V/${payload}`, registry({ retiredAt: "2025-07-14T23:00:00Z" }))).toBe("passed"); // retired during the issue day
-    expect(checkQrInBrowser(`/V/${payload}`, registry({ retiredAt: "2025-07-15T23:00:00Z", compromisedFrom: "2025-08-01T00:00:00Z" }))).toBe("passed");
+    expect(
+      checkQrInBrowser(
+        `/V/${payload}`,
+        registry({ retiredAt: "2025-07-15T23:00:00Z", compromisedFrom: "2025-08-01T00:00:00Z" }),
+      ),
+    ).toBe("passed");
   });
 
   it("applies the same key-validity rule as the server", () => {
-    const instants = ["2025-07-14T16:59:59Z", "2025-07-14T17:00:00Z", "2025-07-15T08:00:00Z", "2025-07-15T16:59:59Z", "2025-07-15T17:00:00Z", "2025-07-16T00:00:00Z"];
+    const instants = [
+      "2025-07-14T16:59:59Z",
+      "2025-07-14T17:00:00Z",
+      "2025-07-15T08:00:00Z",
+      "2025-07-15T16:59:59Z",
+      "2025-07-15T17:00:00Z",
+      "2025-07-16T00:00:00Z",
+    ];
     for (const retiredAt of [null, ...instants]) {
       for (const compromisedFrom of [null, ...instants]) {
-        const server = keyValidityProblem({ retiredAt: retiredAt ? new Date(retiredAt) : null, compromisedFrom: compromisedFrom ? new Date(compromisedFrom) : null }, "2025-07-15");
-        expect(keyValidOn({ retiredAt, compromisedFrom }, "2025-07-15"), `${retiredAt} / ${compromisedFrom}`).toBe(server === null);
+        const server = keyValidityProblem(
+          {
+            retiredAt: retiredAt ? new Date(retiredAt) : null,
+            compromisedFrom: compromisedFrom ? new Date(compromisedFrom) : null,
+          },
+          "2025-07-15",
+        );
+        expect(keyValidOn({ retiredAt, compromisedFrom }, "2025-07-15"), `${retiredAt} / ${compromisedFrom}`).toBe(
+          server === null,
+        );
       }
     }
   });

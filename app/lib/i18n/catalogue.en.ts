@@ -24,4 +24,26 @@ import { en as mail } from "./messages/mail/en";
 import { en as demo } from "./messages/demo/en";
 import { en as audit } from "./messages/audit/en";
 
-export const en: English<typeof vi> = { ...common, ...auth, ...home, ...workspace, ...organisations, ...reference, ...keys, ...diplomas, ...register, ...publication, ...verification, ...reports, ...employers, ...jobs, ...matching, ...graduates, ...shareLinks, ...programmeRequests, ...mail, ...demo, ...audit };
+export const en: English<typeof vi> = {
+  ...common,
+  ...auth,
+  ...home,
+  ...workspace,
+  ...organisations,
+  ...reference,
+  ...keys,
+  ...diplomas,
+  ...register,
+  ...publication,
+  ...verification,
+  ...reports,
+  ...employers,
+  ...jobs,
+  ...matching,
+  ...graduates,
+  ...shareLinks,
+  ...programmeRequests,
+  ...mail,
+  ...demo,
+  ...audit,
+};

@@ -22,4 +22,26 @@ import { vi as mail } from "./messages/mail/vi";
 import { vi as demo } from "./messages/demo/vi";
 import { vi as audit } from "./messages/audit/vi";
 
-export const vi = { ...common, ...auth, ...home, ...workspace, ...organisations, ...reference, ...keys, ...diplomas, ...register, ...publication, ...verification, ...reports, ...employers, ...jobs, ...matching, ...graduates, ...shareLinks, ...programmeRequests, ...mail, ...demo, ...audit };
+export const vi = {
+  ...common,
+  ...auth,
+  ...home,
+  ...workspace,
+  ...organisations,
+  ...reference,
+  ...keys,
+  ...diplomas,
+  ...register,
+  ...publication,
+  ...verification,
+  ...reports,
+  ...employers,
+  ...jobs,
+  ...matching,
+  ...graduates,
+  ...shareLinks,
+  ...programmeRequests,
+  ...mail,
+  ...demo,
+  ...audit,
+};

@@ -44,7 +44,8 @@ function selectPlurals(locale: Locale, template: string, params: Record<string, 
     const value = Number(params[name]);
     if (!(name in params) || !Number.isFinite(value)) return m;
     const options = new Map([...body.matchAll(PLURAL_OPTION)].map((o) => [o[1]!, o[2]!]));
-    const chosen = options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get("other") ?? m;
+    const chosen =
+      options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get("other") ?? m;
     return chosen.replace(/#/g, String(params[name]));
   });
 }
@@ -56,7 +57,9 @@ function selectPlurals(locale: Locale, template: string, params: Record<string, 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
   if (!params) return template;
-  return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

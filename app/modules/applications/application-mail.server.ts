@@ -22,7 +22,10 @@ export interface JobFacts {
 
 const localeOf = (locale: string): "vi" | "en" => (locale === "en" ? "en" : "vi");
 
-export async function mailInvitation(tx: Executor, options: { userId: string; job: JobFacts; now?: Date; publicOrigin?: string }) {
+export async function mailInvitation(
+  tx: Executor,
+  options: { userId: string; job: JobFacts; now?: Date; publicOrigin?: string },
+) {
   const person = await findMailRecipient(tx, options.userId);
   if (!person) return;
   const origin = options.publicOrigin ?? getEnv().PUBLIC_ORIGIN;
@@ -44,7 +47,10 @@ export async function mailInvitation(tx: Executor, options: { userId: string; jo
   });
 }
 
-export async function mailApplicationStatus(tx: Executor, options: { userId: string; job: JobFacts; status: ApplicationStatus; now?: Date; publicOrigin?: string }) {
+export async function mailApplicationStatus(
+  tx: Executor,
+  options: { userId: string; job: JobFacts; status: ApplicationStatus; now?: Date; publicOrigin?: string },
+) {
   const person = await findMailRecipient(tx, options.userId);
   if (!person) return;
   const origin = options.publicOrigin ?? getEnv().PUBLIC_ORIGIN;

@@ -4,7 +4,15 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { findPublicJob } from "~/modules/jobs/queries.server";
 import { mailNewApplication } from "./application-mail.server";
-import { addEvent, attachDiplomas, findJobFacts, findMailRecipient, hasConsent, insertApplication, ownIssuedDiplomaIds } from "./queries.server";
+import {
+  addEvent,
+  attachDiplomas,
+  findJobFacts,
+  findMailRecipient,
+  hasConsent,
+  insertApplication,
+  ownIssuedDiplomaIds,
+} from "./queries.server";
 
 export type ApplyError = "job_not_open" | "already_applied" | "share_consent_required" | "not_your_diploma";
 
@@ -15,12 +23,20 @@ export type ApplyError = "job_not_open" | "already_applied" | "share_consent_req
  */
 export const applyToJob = withDefaultDb(async function applyToJob(
   db: Database,
-  options: { userId: string; jobId: string; diplomaIds: readonly string[]; message: string | null; actor: AuditActor; now?: Date },
+  options: {
+    userId: string;
+    jobId: string;
+    diplomaIds: readonly string[];
+    message: string | null;
+    actor: AuditActor;
+    now?: Date;
+  },
 ): Promise<Result<{ applicationId: string }, ApplyError>> {
   const job = await findPublicJob(db, { jobId: options.jobId, now: options.now });
   if (!job) return fail("job_not_open");
   if (options.diplomaIds.length > 0) {
-    if (!(await hasConsent(db, options.userId, "share_diplomas"))) return fail("share_consent_required", { diplomaIds: "jobs.apply.error.share_consent_required" });
+    if (!(await hasConsent(db, options.userId, "share_diplomas")))
+      return fail("share_consent_required", { diplomaIds: "jobs.apply.error.share_consent_required" });
     const own = await ownIssuedDiplomaIds(db, options.userId, options.diplomaIds);
     if (own.length !== new Set(options.diplomaIds).size) return fail("not_your_diploma");
   }
@@ -43,7 +59,11 @@ export const applyToJob = withDefaultDb(async function applyToJob(
         details: { jobId: job.job.id, diplomas: options.diplomaIds.length },
       });
       const applicant = await findMailRecipient(tx, options.userId);
-      await mailNewApplication(tx, { applicant: applicant?.fullName ?? "", job: (await findJobFacts(tx, job.job.id))!, now: options.now });
+      await mailNewApplication(tx, {
+        applicant: applicant?.fullName ?? "",
+        job: (await findJobFacts(tx, job.job.id))!,
+        now: options.now,
+      });
       return ok({ applicationId });
     });
   } catch (error) {

@@ -14,7 +14,12 @@ import {
 } from "~/modules/matching/queries.server";
 import { scoreMatch, type MatchReason } from "~/modules/matching/score";
 import type { Verdict } from "~/modules/verification/verdict";
-import { listApplicationEvents, listApplicationStages, listJobApplications, listSharedDiplomas } from "./queries.server";
+import {
+  listApplicationEvents,
+  listApplicationStages,
+  listJobApplications,
+  listSharedDiplomas,
+} from "./queries.server";
 
 /** What an employer's job pages load about people: the ranked candidates and the applicants. */
 
@@ -24,7 +29,17 @@ export interface CandidateView {
   email: string | null;
   score: number;
   reasons: MatchReason[];
-  diplomas: { id: string; programmeCode: string; programmeName: string; levelCode: string; schoolName: string; graduationYear: string; classification: string; serial: string | null; verdict: Verdict }[];
+  diplomas: {
+    id: string;
+    programmeCode: string;
+    programmeName: string;
+    levelCode: string;
+    schoolName: string;
+    graduationYear: string;
+    classification: string;
+    serial: string | null;
+    verdict: Verdict;
+  }[];
   contactable: boolean;
   invited: boolean;
   /** Their application's stage when they applied to this job: then they are not offered an invitation. */
@@ -35,7 +50,10 @@ export interface CandidateView {
  * A job's ranked candidates for its employer: only graduates in the candidate pool (visible by consent), each
  * diploma with the verify page's verdict. Contact details only with the contact consent.
  */
-export const loadJobCandidates = withDefaultDb(async function loadJobCandidates(db: Executor, options: { organisationId: string; jobId: string; origin: string; now?: Date }) {
+export const loadJobCandidates = withDefaultDb(async function loadJobCandidates(
+  db: Executor,
+  options: { organisationId: string; jobId: string; origin: string; now?: Date },
+) {
   const now = options.now ?? new Date();
   const job = await findEmployerJob(db, { organisationId: options.organisationId, jobId: options.jobId });
   if (!job) return null;
@@ -44,9 +62,17 @@ export const loadJobCandidates = withDefaultDb(async function loadJobCandidates(
   const userIds = ranked.map((r) => r.userId);
   const [diplomasByUser, people, invitations, stages] = await Promise.all([
     listMatchDiplomasOf(db, userIds),
-    userIds.length ? db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, userIds)) : Promise.resolve([]),
     userIds.length
-      ? db.select({ userId: jobInvitations.userId }).from(jobInvitations).where(and(eq(jobInvitations.jobId, job.id), inArray(jobInvitations.userId, userIds)))
+      ? db
+          .select({ id: users.id, fullName: users.fullName, email: users.email })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : Promise.resolve([]),
+    userIds.length
+      ? db
+          .select({ userId: jobInvitations.userId })
+          .from(jobInvitations)
+          .where(and(eq(jobInvitations.jobId, job.id), inArray(jobInvitations.userId, userIds)))
       : Promise.resolve([]),
     listApplicationStages(db, { organisationId: options.organisationId, jobId: job.id, userIds }),
   ]);
@@ -82,11 +108,21 @@ export const loadJobCandidates = withDefaultDb(async function loadJobCandidates(
       applicationStatus: stages.get(r.userId) ?? null,
     });
   }
-  return { job, candidates, ...(await loadReasonCodeNames(db, candidates.map((c) => c.reasons))) };
+  return {
+    job,
+    candidates,
+    ...(await loadReasonCodeNames(
+      db,
+      candidates.map((c) => c.reasons),
+    )),
+  };
 });
 
 /** A job's applicants with their pipeline history and the diplomas they share (each with its verdict). */
-export const loadJobApplications = withDefaultDb(async function loadJobApplications(db: Executor, options: { organisationId: string; jobId: string; origin: string }) {
+export const loadJobApplications = withDefaultDb(async function loadJobApplications(
+  db: Executor,
+  options: { organisationId: string; jobId: string; origin: string },
+) {
   const job = await findEmployerJob(db, options);
   if (!job) return null;
   const list = await listJobApplications(db, options);
@@ -95,7 +131,13 @@ export const loadJobApplications = withDefaultDb(async function loadJobApplicati
     listApplicationEvents(db, { organisationId: options.organisationId, applicationIds: ids }),
     listSharedDiplomas(db, { organisationId: options.organisationId, applicationIds: ids }),
   ]);
-  const sharedWithVerdicts = await Promise.all(shared.map(async (d) => ({ ...d, qrPayload: undefined, verdict: await verdictOf(db, d.qrPayload, options.origin) })));
+  const sharedWithVerdicts = await Promise.all(
+    shared.map(async (d) => ({
+      ...d,
+      qrPayload: undefined,
+      verdict: await verdictOf(db, d.qrPayload, options.origin),
+    })),
+  );
   return {
     job,
     applications: list.map((a) => ({

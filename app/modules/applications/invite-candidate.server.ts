@@ -9,7 +9,8 @@ import { isInCandidatePool } from "~/modules/matching/queries.server";
 import { mailInvitation } from "./application-mail.server";
 import { findGraduateApplication, findJobFacts, hasConsent } from "./queries.server";
 
-export type InviteError = "not_found" | "job_not_open" | "not_visible" | "no_contact_consent" | "already_invited" | "already_applied";
+export type InviteError =
+  "not_found" | "job_not_open" | "not_visible" | "no_contact_consent" | "already_invited" | "already_applied";
 
 /**
  * The employer invites a matching graduate to apply. The graduate must be visible now (in the candidate pool) and
@@ -18,7 +19,13 @@ export type InviteError = "not_found" | "job_not_open" | "not_visible" | "no_con
  */
 export const inviteCandidate = withDefaultDb(async function inviteCandidate(
   db: Database,
-  options: { organisationId: string; jobId: string; userId: string; actor: AuditActor & { userId: string }; now?: Date },
+  options: {
+    organisationId: string;
+    jobId: string;
+    userId: string;
+    actor: AuditActor & { userId: string };
+    now?: Date;
+  },
 ): Promise<Result<null, InviteError>> {
   return db.transaction(async (tx) => {
     const job = await findEmployerJob(tx, { organisationId: options.organisationId, jobId: options.jobId });
@@ -34,9 +41,20 @@ export const inviteCandidate = withDefaultDb(async function inviteCandidate(
       .returning({ jobId: jobInvitations.jobId });
     if (rows.length === 0) return fail("already_invited");
     const facts = (await findJobFacts(tx, job.id))!;
-    await notify(tx, { userId: options.userId, kind: "invitation", jobId: job.id, details: { title: facts.title, company: facts.company } });
+    await notify(tx, {
+      userId: options.userId,
+      kind: "invitation",
+      jobId: job.id,
+      details: { title: facts.title, company: facts.company },
+    });
     await mailInvitation(tx, { userId: options.userId, job: facts, now: options.now });
-    await recordAudit(tx, options.actor, { action: "job.invite", entityType: "job", entityId: job.id, organisationId: options.organisationId, details: { userId: options.userId } });
+    await recordAudit(tx, options.actor, {
+      action: "job.invite",
+      entityType: "job",
+      entityId: job.id,
+      organisationId: options.organisationId,
+      details: { userId: options.userId },
+    });
     return ok(null);
   });
 });

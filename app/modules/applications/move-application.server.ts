@@ -16,7 +16,9 @@ export type MoveApplicationError = "not_found" | "not_allowed";
  */
 export const moveApplication = withDefaultDb(async function moveApplication(
   db: Database,
-  options: { organisationId: string; applicationId: string } & ({ status: ApplicationStatus } | { note: string }) & { actor: AuditActor & { userId: string } },
+  options: { organisationId: string; applicationId: string } & ({ status: ApplicationStatus } | { note: string }) & {
+      actor: AuditActor & { userId: string };
+    },
 ): Promise<Result<null, MoveApplicationError>> {
   return db.transaction(async (tx) => {
     const application = await lockEmployerApplication(tx, options);
@@ -24,12 +26,28 @@ export const moveApplication = withDefaultDb(async function moveApplication(
     if ("status" in options) {
       if (!canMove(application.status, options.status)) return fail("not_allowed");
       await setApplicationStatus(tx, { applicationId: application.id, status: options.status });
-      await addEvent(tx, { applicationId: application.id, kind: "status", fromStatus: application.status, toStatus: options.status, actorUserId: options.actor.userId });
+      await addEvent(tx, {
+        applicationId: application.id,
+        kind: "status",
+        fromStatus: application.status,
+        toStatus: options.status,
+        actorUserId: options.actor.userId,
+      });
       const job = (await findJobFacts(tx, application.jobId))!;
-      await notify(tx, { userId: application.userId, kind: "application_status", jobId: application.jobId, details: { status: options.status, title: job.title, company: job.company } });
+      await notify(tx, {
+        userId: application.userId,
+        kind: "application_status",
+        jobId: application.jobId,
+        details: { status: options.status, title: job.title, company: job.company },
+      });
       await mailApplicationStatus(tx, { userId: application.userId, job, status: options.status });
     } else {
-      await addEvent(tx, { applicationId: application.id, kind: "note", note: options.note, actorUserId: options.actor.userId });
+      await addEvent(tx, {
+        applicationId: application.id,
+        kind: "note",
+        note: options.note,
+        actorUserId: options.actor.userId,
+      });
     }
     await recordAudit(tx, options.actor, {
       action: "status" in options ? "application.move" : "application.note",

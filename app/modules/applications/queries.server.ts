@@ -14,18 +14,29 @@ import { type Executor, withDefaultDb } from "~/lib/db.server";
 
 /** The only place applications touch the database. Every employer query names the employer (ownership in the query). */
 
-export async function insertApplication(db: Executor, row: { jobId: string; organisationId: string; userId: string; message: string | null }) {
+export async function insertApplication(
+  db: Executor,
+  row: { jobId: string; organisationId: string; userId: string; message: string | null },
+) {
   const rows = await db.insert(applications).values(row).onConflictDoNothing().returning({ id: applications.id });
   return rows[0]?.id ?? null;
 }
 
 export async function attachDiplomas(db: Executor, applicationId: string, diplomaIds: readonly string[]) {
-  if (diplomaIds.length) await db.insert(applicationDiplomas).values(diplomaIds.map((diplomaId) => ({ applicationId, diplomaId })));
+  if (diplomaIds.length)
+    await db.insert(applicationDiplomas).values(diplomaIds.map((diplomaId) => ({ applicationId, diplomaId })));
 }
 
 export async function addEvent(
   db: Executor,
-  event: { applicationId: string; kind: "applied" | "status" | "note"; fromStatus?: ApplicationStatus; toStatus?: ApplicationStatus; note?: string; actorUserId: string | null },
+  event: {
+    applicationId: string;
+    kind: "applied" | "status" | "note";
+    fromStatus?: ApplicationStatus;
+    toStatus?: ApplicationStatus;
+    note?: string;
+    actorUserId: string | null;
+  },
 ) {
   await db.insert(applicationEvents).values(event);
 }
@@ -40,17 +51,30 @@ export async function ownIssuedDiplomaIds(db: Executor, userId: string, ids: rea
   return rows.map((r) => r.id);
 }
 
-export async function hasConsent(db: Executor, userId: string, purpose: "visible_to_employers" | "may_be_contacted" | "share_diplomas") {
+export async function hasConsent(
+  db: Executor,
+  userId: string,
+  purpose: "visible_to_employers" | "may_be_contacted" | "share_diplomas",
+) {
   const rows = await db
     .select({ id: graduateConsents.id })
     .from(graduateConsents)
-    .where(and(eq(graduateConsents.userId, userId), eq(graduateConsents.purpose, purpose), isNull(graduateConsents.withdrawnAt)))
+    .where(
+      and(
+        eq(graduateConsents.userId, userId),
+        eq(graduateConsents.purpose, purpose),
+        isNull(graduateConsents.withdrawnAt),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
 
 /** One application of one employer, locked for a change. */
-export async function lockEmployerApplication(db: Executor, options: { organisationId: string; applicationId: string }) {
+export async function lockEmployerApplication(
+  db: Executor,
+  options: { organisationId: string; applicationId: string },
+) {
   const rows = await db
     .select()
     .from(applications)
@@ -59,8 +83,14 @@ export async function lockEmployerApplication(db: Executor, options: { organisat
   return rows[0] ?? null;
 }
 
-export async function setApplicationStatus(db: Executor, options: { applicationId: string; status: ApplicationStatus }) {
-  await db.update(applications).set({ status: options.status, updatedAt: new Date() }).where(eq(applications.id, options.applicationId));
+export async function setApplicationStatus(
+  db: Executor,
+  options: { applicationId: string; status: ApplicationStatus },
+) {
+  await db
+    .update(applications)
+    .set({ status: options.status, updatedAt: new Date() })
+    .where(eq(applications.id, options.applicationId));
 }
 
 /** A job's applicants, for its employer only (with their address: applying implies consent to be contacted about the job). */
@@ -82,7 +112,10 @@ export async function listJobApplications(db: Executor, options: { organisationI
 }
 
 /** The events of the employer's applications (ownership through the application's organisation). */
-export async function listApplicationEvents(db: Executor, options: { organisationId: string; applicationIds: readonly string[] }) {
+export async function listApplicationEvents(
+  db: Executor,
+  options: { organisationId: string; applicationIds: readonly string[] },
+) {
   if (options.applicationIds.length === 0) return [];
   return db
     .select({
@@ -98,7 +131,12 @@ export async function listApplicationEvents(db: Executor, options: { organisatio
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
     .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
-    .where(and(eq(applications.organisationId, options.organisationId), inArray(applicationEvents.applicationId, [...options.applicationIds])))
+    .where(
+      and(
+        eq(applications.organisationId, options.organisationId),
+        inArray(applicationEvents.applicationId, [...options.applicationIds]),
+      ),
+    )
     .orderBy(applicationEvents.id);
 }
 
@@ -106,7 +144,10 @@ export async function listApplicationEvents(db: Executor, options: { organisatio
  * The diplomas attached to the employer's applications, while each graduate still consents to share them (a
  * withdrawal hides them at once) and while they still stand as issued or otherwise (the verdict says which).
  */
-export async function listSharedDiplomas(db: Executor, options: { organisationId: string; applicationIds: readonly string[] }) {
+export async function listSharedDiplomas(
+  db: Executor,
+  options: { organisationId: string; applicationIds: readonly string[] },
+) {
   if (options.applicationIds.length === 0) return [];
   return db
     .select({
@@ -135,7 +176,10 @@ export async function listSharedDiplomas(db: Executor, options: { organisationId
 }
 
 /** The graduate's own applications with their jobs and status. */
-export const listGraduateApplications = withDefaultDb(async function listGraduateApplications(db: Executor, userId: string) {
+export const listGraduateApplications = withDefaultDb(async function listGraduateApplications(
+  db: Executor,
+  userId: string,
+) {
   return db
     .select({
       id: applications.id,
@@ -154,7 +198,10 @@ export const listGraduateApplications = withDefaultDb(async function listGraduat
     .orderBy(desc(applications.createdAt));
 });
 
-export const findGraduateApplication = withDefaultDb(async function findGraduateApplication(db: Executor, options: { userId: string; jobId: string }) {
+export const findGraduateApplication = withDefaultDb(async function findGraduateApplication(
+  db: Executor,
+  options: { userId: string; jobId: string },
+) {
   const rows = await db
     .select({ id: applications.id, status: applications.status })
     .from(applications)
@@ -165,14 +212,25 @@ export const findGraduateApplication = withDefaultDb(async function findGraduate
 
 /** A person as a mail needs them (address, name, language). */
 export async function findMailRecipient(db: Executor, userId: string) {
-  const rows = await db.select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  const rows = await db
+    .select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 /** What a jobs mail or notification names: the job's title and deadline, and its company. */
 export async function findJobFacts(db: Executor, jobId: string) {
   const rows = await db
-    .select({ id: jobs.id, title: jobs.title, deadline: jobs.deadline, organisationId: jobs.organisationId, company: organisations.name, companyCode: organisations.code })
+    .select({
+      id: jobs.id,
+      title: jobs.title,
+      deadline: jobs.deadline,
+      organisationId: jobs.organisationId,
+      company: organisations.name,
+      companyCode: organisations.code,
+    })
     .from(jobs)
     .innerJoin(organisations, eq(organisations.id, jobs.organisationId))
     .where(eq(jobs.id, jobId))
@@ -191,11 +249,20 @@ export async function lockGraduateApplication(db: Executor, options: { userId: s
 }
 
 /** The stage of each of `userIds`' applications to one job of the employer (ownership in the query). */
-export async function listApplicationStages(db: Executor, options: { organisationId: string; jobId: string; userIds: readonly string[] }) {
+export async function listApplicationStages(
+  db: Executor,
+  options: { organisationId: string; jobId: string; userIds: readonly string[] },
+) {
   if (options.userIds.length === 0) return new Map<string, ApplicationStatus>();
   const rows = await db
     .select({ userId: applications.userId, status: applications.status })
     .from(applications)
-    .where(and(eq(applications.organisationId, options.organisationId), eq(applications.jobId, options.jobId), inArray(applications.userId, [...options.userIds])));
+    .where(
+      and(
+        eq(applications.organisationId, options.organisationId),
+        eq(applications.jobId, options.jobId),
+        inArray(applications.userId, [...options.userIds]),
+      ),
+    );
   return new Map(rows.map((r) => [r.userId, r.status]));
 }

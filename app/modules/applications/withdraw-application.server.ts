@@ -3,7 +3,13 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { mailNewApplication } from "./application-mail.server";
 import { canWithdraw } from "./pipeline";
-import { addEvent, findJobFacts, findMailRecipient, lockGraduateApplication, setApplicationStatus } from "./queries.server";
+import {
+  addEvent,
+  findJobFacts,
+  findMailRecipient,
+  lockGraduateApplication,
+  setApplicationStatus,
+} from "./queries.server";
 
 export type WithdrawApplicationError = "not_found" | "not_allowed";
 
@@ -21,7 +27,13 @@ export const withdrawApplication = withDefaultDb(async function withdrawApplicat
     if (!application) return fail("not_found");
     if (!canWithdraw(application.status)) return fail("not_allowed");
     await setApplicationStatus(tx, { applicationId: application.id, status: "withdrawn" });
-    await addEvent(tx, { applicationId: application.id, kind: "status", fromStatus: application.status, toStatus: "withdrawn", actorUserId: options.userId });
+    await addEvent(tx, {
+      applicationId: application.id,
+      kind: "status",
+      fromStatus: application.status,
+      toStatus: "withdrawn",
+      actorUserId: options.userId,
+    });
     await recordAudit(tx, options.actor, {
       action: "application.withdraw",
       entityType: "application",
@@ -29,7 +41,10 @@ export const withdrawApplication = withDefaultDb(async function withdrawApplicat
       organisationId: application.organisationId,
       details: { jobId: application.jobId, from: application.status },
     });
-    const [applicant, job] = await Promise.all([findMailRecipient(tx, options.userId), findJobFacts(tx, application.jobId)]);
+    const [applicant, job] = await Promise.all([
+      findMailRecipient(tx, options.userId),
+      findJobFacts(tx, application.jobId),
+    ]);
     if (job) await mailNewApplication(tx, { applicant: applicant?.fullName ?? "", job, withdrawn: true });
     return ok(null);
   });

@@ -21,11 +21,15 @@ function scopeCondition(scope: AuditScope): SQL | undefined {
 }
 
 /** Audit entries, newest first, with the actor's e-mail and the organisation's name. Filtered in the query. */
-export const listAuditEntries = withDefaultDb(async function listAuditEntries(db: Executor, options: ListAuditEntriesOptions) {
+export const listAuditEntries = withDefaultDb(async function listAuditEntries(
+  db: Executor,
+  options: ListAuditEntriesOptions,
+) {
   const conditions: SQL[] = [];
   const scoped = scopeCondition(options.scope);
   if (scoped) conditions.push(scoped);
-  if (options.actions) conditions.push(options.actions.length > 0 ? inArray(auditLog.action, [...options.actions]) : eq(auditLog.id, -1));
+  if (options.actions)
+    conditions.push(options.actions.length > 0 ? inArray(auditLog.action, [...options.actions]) : eq(auditLog.id, -1));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [entries, [counted]] = await Promise.all([
     db
@@ -56,7 +60,10 @@ export const listAuditEntries = withDefaultDb(async function listAuditEntries(db
 });
 
 /** The distinct actions recorded within a scope, for the viewers' filter. */
-export const listAuditActions = withDefaultDb(async function listAuditActions(db: Executor, scope: AuditScope): Promise<string[]> {
+export const listAuditActions = withDefaultDb(async function listAuditActions(
+  db: Executor,
+  scope: AuditScope,
+): Promise<string[]> {
   const rows = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)

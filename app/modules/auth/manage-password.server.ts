@@ -23,7 +23,11 @@ export const changePassword = withDefaultDb(async function changePassword(
       .update(sessions)
       .set({ revokedAt: new Date() })
       .where(and(eq(sessions.userId, options.userId), ne(sessions.id, options.sessionId), isNull(sessions.revokedAt)));
-    await recordAudit(tx, options.actor, { action: "user.change-password", entityType: "user", entityId: options.userId });
+    await recordAudit(tx, options.actor, {
+      action: "user.change-password",
+      entityType: "user",
+      entityId: options.userId,
+    });
   });
   return ok(null);
 });
@@ -46,9 +50,16 @@ export const requestPasswordReset = withDefaultDb(async function requestPassword
     await enqueueMail(tx, {
       to: options.email,
       locale: user.locale === "en" ? "en" : "vi",
-      template: { name: "reset_password", params: { fullName: user.fullName, link: `${options.publicOrigin}/reset-password?token=${token}` } },
+      template: {
+        name: "reset_password",
+        params: { fullName: user.fullName, link: `${options.publicOrigin}/reset-password?token=${token}` },
+      },
     });
-    await recordAudit(tx, { ...options.actor, userId: user.id }, { action: "user.request-password-reset", entityType: "user", entityId: user.id });
+    await recordAudit(
+      tx,
+      { ...options.actor, userId: user.id },
+      { action: "user.request-password-reset", entityType: "user", entityId: user.id },
+    );
   });
 });
 
@@ -70,24 +81,42 @@ export const resetPassword = withDefaultDb(async function resetPassword(
       .set({ passwordHash, passwordChangedAt: now })
       .where(eq(users.id, consumed.userId))
       .returning({ emailVerifiedAt: users.emailVerifiedAt });
-    if (!user?.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, consumed.userId));
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, consumed.userId), isNull(sessions.revokedAt)));
-    await recordAudit(tx, { ...options.actor, userId: consumed.userId }, {
-      action: consumed.purpose === "invitation" ? "user.accept-invitation" : "user.reset-password",
-      entityType: "user",
-      entityId: consumed.userId,
-    });
+    if (!user?.emailVerifiedAt)
+      await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, consumed.userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, consumed.userId), isNull(sessions.revokedAt)));
+    await recordAudit(
+      tx,
+      { ...options.actor, userId: consumed.userId },
+      {
+        action: consumed.purpose === "invitation" ? "user.accept-invitation" : "user.reset-password",
+        entityType: "user",
+        entityId: consumed.userId,
+      },
+    );
     return ok({ userId: consumed.userId });
   });
 });
 
 /** Confirms an e-mail address from the link mailed at sign-up. */
-export const confirmEmail = withDefaultDb(async function confirmEmail(db: Database, options: { token: string; actor: AuditActor }): Promise<Result<null, "invalid_token">> {
+export const confirmEmail = withDefaultDb(async function confirmEmail(
+  db: Database,
+  options: { token: string; actor: AuditActor },
+): Promise<Result<null, "invalid_token">> {
   return db.transaction(async (tx) => {
     const consumed = await consumeUserToken(tx, options.token, ["confirm_email"]);
     if (!consumed) return fail("invalid_token");
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, consumed.userId), isNull(users.emailVerifiedAt)));
-    await recordAudit(tx, { ...options.actor, userId: consumed.userId }, { action: "user.confirm-email", entityType: "user", entityId: consumed.userId });
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(and(eq(users.id, consumed.userId), isNull(users.emailVerifiedAt)));
+    await recordAudit(
+      tx,
+      { ...options.actor, userId: consumed.userId },
+      { action: "user.confirm-email", entityType: "user", entityId: consumed.userId },
+    );
     return ok(null);
   });
 });

@@ -22,7 +22,10 @@ export type RegisterAccountError = "email_taken" | "org_code_taken";
  * approval, with the person as its first administrator. One transaction: the user, organisation, role,
  * confirmation token, outbox mail and audit row are written together or not at all.
  */
-export const registerAccount = withDefaultDb(async function registerAccount(db: Database, options: RegisterAccountOptions): Promise<Result<{ userId: string }, RegisterAccountError>> {
+export const registerAccount = withDefaultDb(async function registerAccount(
+  db: Database,
+  options: RegisterAccountOptions,
+): Promise<Result<{ userId: string }, RegisterAccountError>> {
   const { input } = options;
   const passwordHash = await hashPassword(input.password);
 
@@ -32,13 +35,19 @@ export const registerAccount = withDefaultDb(async function registerAccount(db: 
     // Two sign-ups racing for the same e-mail or code: the unique index decides, the loser gets the message.
     if (isUniqueViolation(error, "users_email_unique")) return fail("email_taken", { email: "auth.error.email_taken" });
     if (isUniqueViolation(error, "organisations_kind_code_unique")) {
-      return fail("org_code_taken", { [input.accountType === "school" ? "schoolCode" : "taxCode"]: "auth.error.org_code_taken" });
+      return fail("org_code_taken", {
+        [input.accountType === "school" ? "schoolCode" : "taxCode"]: "auth.error.org_code_taken",
+      });
     }
     throw error;
   }
 });
 
-async function insertAccount(db: Database, options: RegisterAccountOptions, passwordHash: string): Promise<Result<{ userId: string }, RegisterAccountError>> {
+async function insertAccount(
+  db: Database,
+  options: RegisterAccountOptions,
+  passwordHash: string,
+): Promise<Result<{ userId: string }, RegisterAccountError>> {
   const { input } = options;
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
@@ -75,7 +84,12 @@ async function insertAccount(db: Database, options: RegisterAccountOptions, pass
       .values({ email: input.email, fullName: input.fullName, passwordHash, locale: options.locale })
       .returning({ id: users.id });
     const userId = user!.id;
-    const role = input.accountType === "graduate" ? "graduate" : input.accountType === "school" ? "school_admin" : "employer_member";
+    const role =
+      input.accountType === "graduate"
+        ? "graduate"
+        : input.accountType === "school"
+          ? "school_admin"
+          : "employer_member";
     await tx.insert(roleAssignments).values({ userId, role, organisationId, createdBy: userId });
 
     const token = await issueUserToken(tx, userId, "confirm_email");
@@ -88,7 +102,12 @@ async function insertAccount(db: Database, options: RegisterAccountOptions, pass
       },
     });
     const actor = { ...options.actor, userId };
-    await recordAudit(tx, actor, { action: "user.sign-up", entityType: "user", entityId: userId, details: { accountType: input.accountType } });
+    await recordAudit(tx, actor, {
+      action: "user.sign-up",
+      entityType: "user",
+      entityId: userId,
+      details: { accountType: input.accountType },
+    });
     if (organisationId) {
       await recordAudit(tx, actor, {
         action: "organisation.register",

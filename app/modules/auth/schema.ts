@@ -4,12 +4,7 @@ import { normaliseTaxCode } from "~/modules/employers/tax-code";
 
 export { SCHOOL_TYPES };
 
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "validation.email")
-  .email("validation.email");
+export const emailField = z.string().trim().toLowerCase().max(254, "validation.email").email("validation.email");
 export const passwordField = z.string().min(10, "validation.password").max(200, "validation.password");
 const fullNameField = z.string().trim().min(2, "validation.fullName").max(120, "validation.fullName");
 const provinceField = z.string().regex(/^\d{2}$/, "validation.province");
@@ -46,7 +41,13 @@ const optional = <T extends z.ZodTypeAny>(inner: T) =>
 /** What a school or employer supplies for the ministry's check, besides its name and code (all optional). */
 const organisationContact = {
   contactPhone: optional(z.string().regex(/^\+?[\d\s.-]{8,20}$/, "employers.validation.phone")),
-  website: optional(z.string().url("employers.validation.url").startsWith("https://", "employers.validation.url").max(300, "employers.validation.url")),
+  website: optional(
+    z
+      .string()
+      .url("employers.validation.url")
+      .startsWith("https://", "employers.validation.url")
+      .max(300, "employers.validation.url"),
+  ),
   registrationDocument: optional(z.string().max(200, "validation.registrationDocument")),
 };
 
@@ -75,18 +76,31 @@ export const SignUpSchema = z
     ],
     { errorMap: () => ({ message: "validation.accountType" }) },
   )
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "auth.error.password_mismatch",
+  });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
 export const ChangePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, "form.required"), newPassword: passwordField, passwordConfirm: z.string() })
-  .refine((v) => v.newPassword === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+  .object({
+    currentPassword: z.string().min(1, "form.required"),
+    newPassword: passwordField,
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.newPassword === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "auth.error.password_mismatch",
+  });
 
 export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ResetPasswordSchema = z
   .object({ token: z.string().min(10).max(100), password: passwordField, passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.error.password_mismatch" });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "auth.error.password_mismatch",
+  });
 
 /** Only same-site paths: an open redirect would let a phishing link bounce through the portal. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {

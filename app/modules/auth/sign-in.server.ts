@@ -40,7 +40,12 @@ export const signIn = withDefaultDb(async function signIn(
   }
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, emailVerifiedAt: users.emailVerifiedAt, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      emailVerifiedAt: users.emailVerifiedAt,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.email, options.email))
     .limit(1);
@@ -54,7 +59,11 @@ export const signIn = withDefaultDb(async function signIn(
   return db.transaction(async (tx) => {
     await resetRateLimit(tx, emailKey);
     const session = await createSession(tx, { userId: user.id, ip: options.ip, userAgent: options.userAgent });
-    await recordAudit(tx, { userId: user.id, ip: options.ip }, { action: "user.sign-in", entityType: "session", entityId: session.sessionId });
+    await recordAudit(
+      tx,
+      { userId: user.id, ip: options.ip },
+      { action: "user.sign-in", entityType: "session", entityId: session.sessionId },
+    );
     return ok({ userId: user.id, setCookie: session.setCookie });
   });
 });

@@ -24,7 +24,11 @@ export async function issueUserToken(tx: Executor, userId: string, purpose: Toke
 }
 
 /** Marks a valid, unused, unexpired token as used and returns its user; null otherwise. Atomic. */
-export async function consumeUserToken(tx: Executor, token: string, purposes: TokenPurpose[]): Promise<{ userId: string; purpose: TokenPurpose } | null> {
+export async function consumeUserToken(
+  tx: Executor,
+  token: string,
+  purposes: TokenPurpose[],
+): Promise<{ userId: string; purpose: TokenPurpose } | null> {
   if (token.length > 100) return null;
   for (const purpose of purposes) {
     const [row] = await tx
@@ -45,12 +49,18 @@ export async function consumeUserToken(tx: Executor, token: string, purposes: To
 }
 
 /** Whether a token is still usable, without using it (to show the form behind a link). */
-export const peekUserToken = withDefaultDb(async function peekUserToken(db: Executor, token: string, purposes: TokenPurpose[]): Promise<boolean> {
+export const peekUserToken = withDefaultDb(async function peekUserToken(
+  db: Executor,
+  token: string,
+  purposes: TokenPurpose[],
+): Promise<boolean> {
   if (token.length > 100) return false;
   const rows = await db
     .select({ purpose: userTokens.purpose })
     .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
+    .where(
+      and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())),
+    )
     .limit(1);
   return rows.length > 0 && purposes.includes(rows[0]!.purpose as TokenPurpose);
 });

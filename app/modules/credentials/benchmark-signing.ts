@@ -11,16 +11,25 @@ import { nobleSigner, type CredentialSigner } from "./signer";
 /** A raw key (signed with @noble/ed25519) or any signer, e.g. nodeSigner on the server. */
 export type BenchmarkKey = CredentialSigner | { privateKey: Uint8Array; verificationMethod: string };
 
-const signerOf = (key: BenchmarkKey): CredentialSigner => ("sign" in key ? key : nobleSigner(key.privateKey, key.verificationMethod));
+const signerOf = (key: BenchmarkKey): CredentialSigner =>
+  "sign" in key ? key : nobleSigner(key.privateKey, key.verificationMethod);
 
 /** Now, to the second, as an xsd:dateTimeStamp. */
 const now = () => `${new Date().toISOString().slice(0, 19)}Z`;
 
-export async function signGeneric(input: DiplomaCredentialInput, key: BenchmarkKey, created: string = now()): Promise<SignedDiplomaCredential> {
+export async function signGeneric(
+  input: DiplomaCredentialInput,
+  key: BenchmarkKey,
+  created: string = now(),
+): Promise<SignedDiplomaCredential> {
   return createProof(buildDiplomaCredential(input), { signer: signerOf(key), created });
 }
 
-export async function signFast(input: DiplomaCredentialInput, key: BenchmarkKey, created: string = now()): Promise<SignedDiplomaCredential> {
+export async function signFast(
+  input: DiplomaCredentialInput,
+  key: BenchmarkKey,
+  created: string = now(),
+): Promise<SignedDiplomaCredential> {
   return signDiplomaCredential(input, signerOf(key), { created });
 }
 
@@ -33,5 +42,8 @@ export async function signGenericWithCanonicalForm(
   signer: CredentialSigner,
   options: { created: string },
 ): Promise<{ credential: SignedDiplomaCredential; canonicalDocument: string }> {
-  return { credential: await signGeneric(input, signer, options.created), canonicalDocument: canonicalDiplomaNQuads(input) };
+  return {
+    credential: await signGeneric(input, signer, options.created),
+    canonicalDocument: canonicalDiplomaNQuads(input),
+  };
 }

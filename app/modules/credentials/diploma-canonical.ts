@@ -14,7 +14,13 @@
  *   pairs with two objects have IRI objects, so ordering by UTF-16 unit (JavaScript's sort, as rdf-canonize does)
  *   equals the code point order that RDFC-1.0 specifies.
  */
-import { diplomaCredentialFromValues, diplomaValues, type DiplomaCredential, type DiplomaCredentialInput, type DiplomaValues } from "./diploma-credential";
+import {
+  diplomaCredentialFromValues,
+  diplomaValues,
+  type DiplomaCredential,
+  type DiplomaCredentialInput,
+  type DiplomaValues,
+} from "./diploma-credential";
 import { proofValueFor } from "./eddsa-rdfc-2022";
 import {
   ASSERTION_METHOD,
@@ -91,8 +97,10 @@ function canonicalNQuadsOfValues(v: DiplomaValues): string {
     [achievement, `${VB}trainingLevel`, text(v.achievement.trainingLevel)],
     [criteria, `${OB}narrative`, text(v.achievement.criteriaNarrative)],
   ];
-  if (v.subject.honorificTitle !== null) statements.push([subject, `${VB}honorificTitle`, text(v.subject.honorificTitle)]);
-  if (v.achievement.fieldOfStudy !== null) statements.push([achievement, `${OB}fieldOfStudy`, text(v.achievement.fieldOfStudy)]);
+  if (v.subject.honorificTitle !== null)
+    statements.push([subject, `${VB}honorificTitle`, text(v.subject.honorificTitle)]);
+  if (v.achievement.fieldOfStudy !== null)
+    statements.push([achievement, `${OB}fieldOfStudy`, text(v.achievement.fieldOfStudy)]);
   if (v.supersedes !== null) statements.push([credential, `${VB}supersedes`, iri(v.supersedes)]);
   for (const entry of v.status) {
     const node = iri(entry.id);
@@ -142,5 +150,8 @@ export async function signDiplomaCredentialWithCanonicalForm(
   };
   const canonicalDocument = canonicalNQuadsOfValues(values);
   const proofValue = await proofValueFor(canonicalProofConfigNQuads(proofOptions), canonicalDocument, signer);
-  return { credential: { ...diplomaCredentialFromValues(values), proof: { ...proofOptions, proofValue } }, canonicalDocument };
+  return {
+    credential: { ...diplomaCredentialFromValues(values), proof: { ...proofOptions, proofValue } },
+    canonicalDocument,
+  };
 }

@@ -11,7 +11,11 @@ import { CREDENTIALS_V2_CONTEXT_URL, DIPLOMA_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT
 import { CLASSIFICATION_LABELS } from "~/modules/documents/labels";
 import { UUID_URN_PATTERN } from "~/lib/uuid";
 
-export const DIPLOMA_CREDENTIAL_CONTEXT = [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_V3_CONTEXT_URL, DIPLOMA_CONTEXT_URL] as const;
+export const DIPLOMA_CREDENTIAL_CONTEXT = [
+  CREDENTIALS_V2_CONTEXT_URL,
+  OPEN_BADGES_V3_CONTEXT_URL,
+  DIPLOMA_CONTEXT_URL,
+] as const;
 
 /** The printed wording of the register's coded values (TT 10/2017, TT 04/2022). */
 export const GENDER_LABELS: Readonly<Record<Gender, string>> = { nam: "Nam", nu: "Nữ" };
@@ -171,7 +175,14 @@ export interface DiplomaValues {
     programmeCode: string;
     trainingLevel: string;
   };
-  register: { serialNumber: string; registerNumber: number; registerYear: number; issuePlace: string; signerName: string; signerTitle: string };
+  register: {
+    serialNumber: string;
+    registerNumber: number;
+    registerYear: number;
+    issuePlace: string;
+    signerName: string;
+    signerTitle: string;
+  };
   supersedes: string | null;
   status: [BitstringStatusListEntry, BitstringStatusListEntry];
 }
@@ -188,7 +199,10 @@ function check(condition: boolean, message: string): asserts condition {
 }
 
 function iriValue(value: string, name: string, pattern: RegExp = SAFE_ABSOLUTE_IRI): string {
-  check(typeof value === "string" && pattern.test(value) && SAFE_ABSOLUTE_IRI.test(value), `${name} is not an acceptable IRI: ${value}`);
+  check(
+    typeof value === "string" && pattern.test(value) && SAFE_ABSOLUTE_IRI.test(value),
+    `${name} is not an acceptable IRI: ${value}`,
+  );
   return value;
 }
 
@@ -213,14 +227,26 @@ function optionalText(value: string | null | undefined, name: string): string | 
 }
 
 function integerValue(value: number, name: string, min: number, max: number): number {
-  check(Number.isSafeInteger(value) && value >= min && value <= max, `${name} is not an integer in [${min}, ${max}]: ${value}`);
+  check(
+    Number.isSafeInteger(value) && value >= min && value <= max,
+    `${name} is not an integer in [${min}, ${max}]: ${value}`,
+  );
   return value;
 }
 
-function statusEntry(entry: StatusListEntryInput, statusPurpose: "revocation" | "suspension"): BitstringStatusListEntry {
+function statusEntry(
+  entry: StatusListEntryInput,
+  statusPurpose: "revocation" | "suspension",
+): BitstringStatusListEntry {
   const statusListCredential = iriValue(entry.statusListCredential, `${statusPurpose} statusListCredential`, HTTP_URL);
   const index = integerValue(entry.statusListIndex, `${statusPurpose} statusListIndex`, 0, Number.MAX_SAFE_INTEGER);
-  return { id: `${statusListCredential}#${index}`, type: "BitstringStatusListEntry", statusPurpose, statusListIndex: String(index), statusListCredential };
+  return {
+    id: `${statusListCredential}#${index}`,
+    type: "BitstringStatusListEntry",
+    statusPurpose,
+    statusListIndex: String(index),
+    statusListCredential,
+  };
 }
 
 export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
@@ -236,7 +262,11 @@ export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
     id: iriValue(input.id, "id", UUID_URN_PATTERN),
     title,
     validFrom: `${dateValue(input.issueDate, "issueDate")}T00:00:00+07:00`,
-    issuer: { id: iriValue(issuer.id, "issuer.id", DID_WEB), name: textValue(issuer.name, "issuer.name"), url: iriValue(issuer.url, "issuer.url", HTTP_URL) },
+    issuer: {
+      id: iriValue(issuer.id, "issuer.id", DID_WEB),
+      name: textValue(issuer.name, "issuer.name"),
+      url: iriValue(issuer.url, "issuer.url", HTTP_URL),
+    },
     subject: {
       id: iriValue(graduate.id, "graduate.id", UUID_URN_PATTERN),
       name: textValue(graduate.fullName, "fullName"),
@@ -267,11 +297,20 @@ export function diplomaValues(input: DiplomaCredentialInput): DiplomaValues {
       signerName: textValue(register.signerName, "signerName"),
       signerTitle: textValue(register.signerTitle, "signerTitle"),
     },
-    supersedes: input.supersedes === null || input.supersedes === undefined ? null : iriValue(input.supersedes, "supersedes", UUID_URN_PATTERN),
+    supersedes:
+      input.supersedes === null || input.supersedes === undefined
+        ? null
+        : iriValue(input.supersedes, "supersedes", UUID_URN_PATTERN),
     status: [statusEntry(input.status.revocation, "revocation"), statusEntry(input.status.suspension, "suspension")],
   };
   // Two parts of the credential with one id would be one RDF node: a bug upstream, never a diploma.
-  const nodeIds = [values.id, values.issuer.id, values.subject.id, values.achievement.id, ...values.status.map((entry) => entry.id)];
+  const nodeIds = [
+    values.id,
+    values.issuer.id,
+    values.subject.id,
+    values.achievement.id,
+    ...values.status.map((entry) => entry.id),
+  ];
   check(new Set(nodeIds).size === nodeIds.length, "two parts of the credential share an id");
   check(values.supersedes !== values.id, "a credential cannot supersede itself");
   return values;

@@ -61,7 +61,10 @@ export interface CreateJcsProofOptions {
 }
 
 /** The proof configuration (§3.3.5): the options, with the document's @context when it has one. */
-export function jcsProofConfig(document: JsonObject, options: Omit<CreateJcsProofOptions, "privateKey">): DataIntegrityProof {
+export function jcsProofConfig(
+  document: JsonObject,
+  options: Omit<CreateJcsProofOptions, "privateKey">,
+): DataIntegrityProof {
   if (options.created !== undefined && !XSD_DATE_TIME.test(options.created)) {
     throw new TypeError(`created must be an XML Schema dateTime: ${options.created}`);
   }
@@ -88,7 +91,13 @@ export type JcsVerification =
   | { verified: true; verificationMethod: string; proofPurpose: string; created: string | null }
   | {
       verified: false;
-      reason: "no_proof" | "wrong_cryptosuite" | "context_mismatch" | "unknown_key" | "malformed_proof_value" | "bad_signature";
+      reason:
+        | "no_proof"
+        | "wrong_cryptosuite"
+        | "context_mismatch"
+        | "unknown_key"
+        | "malformed_proof_value"
+        | "bad_signature";
     };
 
 function isObject(value: unknown): value is JsonObject {
@@ -120,7 +129,9 @@ export function verifyJcsProof(
     // The document's @context must start with the proof's, in the same order (§3.3.2 step 3).
     const proofContext = asArray(proofOptions["@context"]);
     const documentContext = unsecured["@context"] === undefined ? [] : asArray(unsecured["@context"]);
-    const prefixMatches = proofContext.every((entry, i) => i < documentContext.length && canonicalJson(entry) === canonicalJson(documentContext[i]));
+    const prefixMatches = proofContext.every(
+      (entry, i) => i < documentContext.length && canonicalJson(entry) === canonicalJson(documentContext[i]),
+    );
     if (!prefixMatches) return { verified: false, reason: "context_mismatch" };
     unsecured["@context"] = proofOptions["@context"];
   }

@@ -37,9 +37,17 @@ export type JsonObject = { [key: string]: unknown };
 export type SignedDocument<T extends object> = T & { proof: DataIntegrityProof };
 
 /** RDFC-1.0 canonical N-Quads of a JSON-LD document; throws on an unbundled context or what safe mode refuses. */
-export async function canonicalizeJsonLd(document: object, documentLoader: DocumentLoader = bundledDocumentLoader): Promise<string> {
+export async function canonicalizeJsonLd(
+  document: object,
+  documentLoader: DocumentLoader = bundledDocumentLoader,
+): Promise<string> {
   // jsonld's bundled types predate `safe` and typed loaders: the options are those of jsonld.canonize in jsonld@9.
-  const options = { algorithm: "RDFC-1.0", format: "application/n-quads", documentLoader, safe: true } as unknown as Parameters<typeof jsonld.canonize>[1];
+  const options = {
+    algorithm: "RDFC-1.0",
+    format: "application/n-quads",
+    documentLoader,
+    safe: true,
+  } as unknown as Parameters<typeof jsonld.canonize>[1];
   return jsonld.canonize(document as Parameters<typeof jsonld.canonize>[0], options);
 }
 
@@ -49,7 +57,11 @@ export function proofConfigFor(document: object, options: ProofOptions): ProofOp
 }
 
 /** Signs the canonical forms and returns the proofValue (base58btc multibase of the 64-byte signature). */
-export async function proofValueFor(canonicalProofConfig: string, canonicalDocument: string, signer: CredentialSigner): Promise<string> {
+export async function proofValueFor(
+  canonicalProofConfig: string,
+  canonicalDocument: string,
+  signer: CredentialSigner,
+): Promise<string> {
   return encodeBase58btc(await signer.sign(hashData(canonicalProofConfig, canonicalDocument)));
 }
 
@@ -68,9 +80,14 @@ export type CreateProofOptions = CreateProofCommon &
  * Adds an eddsa-rdfc-2022 proof to a document. Throws (a bug in the caller) when the document already has a proof,
  * `created` is not a date-time with a time zone, or the document does not canonicalise.
  */
-export async function createProof<T extends object>(unsignedDocument: T, options: CreateProofOptions): Promise<SignedDocument<T>> {
-  if ("proof" in unsignedDocument) throw new Error("createProof: the document already has a proof (proof sets are not supported)");
-  if (!isDateTimeStamp(options.created)) throw new Error(`createProof: created is not an xsd:dateTimeStamp: ${options.created}`);
+export async function createProof<T extends object>(
+  unsignedDocument: T,
+  options: CreateProofOptions,
+): Promise<SignedDocument<T>> {
+  if ("proof" in unsignedDocument)
+    throw new Error("createProof: the document already has a proof (proof sets are not supported)");
+  if (!isDateTimeStamp(options.created))
+    throw new Error(`createProof: created is not an xsd:dateTimeStamp: ${options.created}`);
   const signer = "signer" in options ? options.signer : nobleSigner(options.privateKey, options.verificationMethod);
   const proofOptions: ProofOptions = {
     type: DATA_INTEGRITY_PROOF,
@@ -131,7 +148,8 @@ function failure(reason: ProofVerificationFailure, message: string): ProofVerifi
 /** jsonld.js wraps a loader's error as `details.cause` and reports safe-mode refusals as `details.event.code`. */
 function jsonLdFailure(error: unknown, what: string): ProofVerificationResult {
   const details = isJsonObject(error) && isJsonObject(error.details) ? error.details : {};
-  const unknownContext = error instanceof UnknownContextError ? error : details.cause instanceof UnknownContextError ? details.cause : null;
+  const unknownContext =
+    error instanceof UnknownContextError ? error : details.cause instanceof UnknownContextError ? details.cause : null;
   if (unknownContext) return failure("unknown_context", `${what}: ${unknownContext.message}`);
   const event = isJsonObject(details.event) ? details.event : {};
   const code = typeof event.code === "string" ? ` (${event.code})` : "";
@@ -158,21 +176,25 @@ export async function verifyProof(
   if (Array.isArray(proof)) return failure("malformed", "several proofs (proof sets) are not supported");
   if (!isJsonObject(proof)) return failure("malformed", "the document has no proof");
   const { proofValue, ...proofOptions } = proof;
-  if (typeof proof.type !== "string" || typeof proof.cryptosuite !== "string") return failure("malformed", "the proof has no type or cryptosuite");
+  if (typeof proof.type !== "string" || typeof proof.cryptosuite !== "string")
+    return failure("malformed", "the proof has no type or cryptosuite");
   if (proof.type !== DATA_INTEGRITY_PROOF || proof.cryptosuite !== EDDSA_RDFC_2022) {
     return failure("unsupported_cryptosuite", `unsupported proof ${proof.type}/${proof.cryptosuite}`);
   }
   const { verificationMethod, proofPurpose, created } = proof;
-  if (typeof verificationMethod !== "string" || verificationMethod === "") return failure("malformed", "the proof has no verificationMethod");
+  if (typeof verificationMethod !== "string" || verificationMethod === "")
+    return failure("malformed", "the proof has no verificationMethod");
   if (typeof proofPurpose !== "string") return failure("malformed", "the proof has no proofPurpose");
   if (created !== undefined && (typeof created !== "string" || !isDateTimeStamp(created))) {
     return failure("malformed", "the proof's created is not an xsd:dateTimeStamp");
   }
   if (typeof proofValue !== "string") return failure("malformed", "the proof has no proofValue");
   const signature = decodeBase58btc(proofValue);
-  if (!signature || signature.length !== 64) return failure("malformed", "the proofValue is not a base58btc-encoded 64-byte signature");
+  if (!signature || signature.length !== 64)
+    return failure("malformed", "the proofValue is not a base58btc-encoded 64-byte signature");
   const expectedProofPurpose = options.expectedProofPurpose ?? ASSERTION_METHOD;
-  if (proofPurpose !== expectedProofPurpose) return failure("wrong_proof_purpose", `proof purpose ${proofPurpose}, expected ${expectedProofPurpose}`);
+  if (proofPurpose !== expectedProofPurpose)
+    return failure("wrong_proof_purpose", `proof purpose ${proofPurpose}, expected ${expectedProofPurpose}`);
 
   // §3.3.2 step 4: a proof that carries its own @context must carry a prefix of the document's, and is checked
   // against the document under that context.
@@ -195,7 +217,10 @@ export async function verifyProof(
     return jsonLdFailure(error, "the document does not canonicalise");
   }
   try {
-    canonicalProofConfig = await canonicalizeJsonLd({ ...proofOptions, "@context": unsecuredDocument["@context"] }, loader);
+    canonicalProofConfig = await canonicalizeJsonLd(
+      { ...proofOptions, "@context": unsecuredDocument["@context"] },
+      loader,
+    );
   } catch (error) {
     return jsonLdFailure(error, "the proof does not canonicalise");
   }

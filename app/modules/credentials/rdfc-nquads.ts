@@ -23,7 +23,8 @@ export type ProofOptions = {
 export type DataIntegrityProof = ProofOptions & { proofValue: string };
 
 /** xsd:dateTimeStamp: a date-time with a time zone, as Data Integrity requires for `created`. */
-const DATE_TIME_STAMP = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+const DATE_TIME_STAMP =
+  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 
 export function isDateTimeStamp(value: string): boolean {
   return DATE_TIME_STAMP.test(value);
@@ -43,13 +44,24 @@ export const CRED = "https://www.w3.org/2018/credentials#";
 export const STATUS = "https://www.w3.org/ns/credentials/status#";
 export const SEC = "https://w3id.org/security#";
 
-const LITERAL_ESCAPES: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
+const LITERAL_ESCAPES: Record<string, string> = {
+  "\b": "\\b",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\f": "\\f",
+  "\r": "\\r",
+  '"': '\\"',
+  "\\": "\\\\",
+};
 // eslint-disable-next-line no-control-regex -- N-Quads escapes exactly these control characters.
 const NEEDS_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
 
 /** A string literal's lexical form in canonical N-Quads. */
 export function escapeNQuadsLiteral(value: string): string {
-  return value.replace(NEEDS_ESCAPE, (c) => LITERAL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return value.replace(
+    NEEDS_ESCAPE,
+    (c) => LITERAL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 }
 
 export const iri = (value: string) => `<${value}>`;
@@ -57,7 +69,9 @@ export const text = (value: string) => `"${escapeNQuadsLiteral(value)}"`;
 export const typed = (value: string, datatype: string) => `"${escapeNQuadsLiteral(value)}"^^<${datatype}>`;
 
 /** Sorted canonical N-Quads, one per line, each ending in a newline. */
-export function nquads(statements: ReadonlyArray<readonly [subject: string, predicate: string, object: string]>): string {
+export function nquads(
+  statements: ReadonlyArray<readonly [subject: string, predicate: string, object: string]>,
+): string {
   const lines = statements.map(([s, p, o]) => `${s} <${p}> ${o} .\n`);
   lines.sort();
   return lines.join("");
@@ -71,9 +85,11 @@ export const SAFE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-[\]_a-z~]+$/;
  * DataIntegrityProof terms are protected, so they expand the same under every context list that starts with it).
  */
 export function canonicalProofConfigNQuads(options: ProofOptions): string {
-  if (options.type !== DATA_INTEGRITY_PROOF || options.cryptosuite !== EDDSA_RDFC_2022) throw new Error("not an eddsa-rdfc-2022 proof");
+  if (options.type !== DATA_INTEGRITY_PROOF || options.cryptosuite !== EDDSA_RDFC_2022)
+    throw new Error("not an eddsa-rdfc-2022 proof");
   if (!isDateTimeStamp(options.created)) throw new Error(`created is not an xsd:dateTimeStamp: ${options.created}`);
-  if (!SAFE_IRI.test(options.verificationMethod)) throw new Error(`not an acceptable verification method: ${options.verificationMethod}`);
+  if (!SAFE_IRI.test(options.verificationMethod))
+    throw new Error(`not an acceptable verification method: ${options.verificationMethod}`);
   // An issuer's signature: the one proof purpose this path writes.
   if (options.proofPurpose !== ASSERTION_METHOD) throw new Error(`unsupported proof purpose: ${options.proofPurpose}`);
   const proof = "_:c14n0";

@@ -26,7 +26,8 @@ export type CredentialVerificationResult =
 function issuerIdOf(credential: Record<string, unknown>): string | null {
   const issuer = credential.issuer;
   if (typeof issuer === "string") return issuer;
-  if (typeof issuer === "object" && issuer !== null && typeof (issuer as { id?: unknown }).id === "string") return (issuer as { id: string }).id;
+  if (typeof issuer === "object" && issuer !== null && typeof (issuer as { id?: unknown }).id === "string")
+    return (issuer as { id: string }).id;
   return null;
 }
 
@@ -45,10 +46,17 @@ export async function verifyCredential(
     return { verified: false, reason: "not_a_credential", message: "not a VerifiableCredential with an issuer" };
   }
   const proof = record.proof;
-  const verificationMethod = typeof proof === "object" && proof !== null ? (proof as { verificationMethod?: unknown }).verificationMethod : undefined;
+  const verificationMethod =
+    typeof proof === "object" && proof !== null
+      ? (proof as { verificationMethod?: unknown }).verificationMethod
+      : undefined;
   // A DID URL's controller is the DID before the fragment: the issuer must sign with one of its own keys.
   if (typeof verificationMethod === "string" && verificationMethod.split("#")[0] !== issuerId) {
-    return { verified: false, reason: "issuer_mismatch", message: `signed by ${verificationMethod}, not a key of ${issuerId}` };
+    return {
+      verified: false,
+      reason: "issuer_mismatch",
+      message: `signed by ${verificationMethod}, not a key of ${issuerId}`,
+    };
   }
   return verifyProof(credential, resolveKey, { ...options, expectedProofPurpose: ASSERTION_METHOD });
 }

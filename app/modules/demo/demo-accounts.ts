@@ -13,9 +13,29 @@ export interface DemoOrganisation {
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { kind: "school", code: "CDCNHN", name: "Trường Cao đẳng Công nghệ Hà Nội", nameEn: "Hanoi College of Technology", provinceCode: "01", schoolType: "cao_dang" },
-  { kind: "school", code: "TCKTDN", name: "Trường Trung cấp Kinh tế Đà Nẵng", nameEn: "Da Nang Intermediate School of Economics", provinceCode: "48", schoolType: "trung_cap" },
-  { kind: "employer", code: "0101234567", name: "Công ty TNHH Cơ điện Việt", nameEn: "Viet Mechanical & Electrical Co., Ltd.", provinceCode: "01" },
+  {
+    kind: "school",
+    code: "CDCNHN",
+    name: "Trường Cao đẳng Công nghệ Hà Nội",
+    nameEn: "Hanoi College of Technology",
+    provinceCode: "01",
+    schoolType: "cao_dang",
+  },
+  {
+    kind: "school",
+    code: "TCKTDN",
+    name: "Trường Trung cấp Kinh tế Đà Nẵng",
+    nameEn: "Da Nang Intermediate School of Economics",
+    provinceCode: "48",
+    schoolType: "trung_cap",
+  },
+  {
+    kind: "employer",
+    code: "0101234567",
+    name: "Công ty TNHH Cơ điện Việt",
+    nameEn: "Viet Mechanical & Electrical Co., Ltd.",
+    provinceCode: "01",
+  },
 ];
 
 export interface DemoAccount {
@@ -33,7 +53,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "quantri@tcktdn.edu.vn", fullName: "Võ Thị Lan", role: "school_admin", organisationCode: "TCKTDN" },
   { email: "vanbang@tcktdn.edu.vn", fullName: "Hoàng Văn Nam", role: "school_registrar", organisationCode: "TCKTDN" },
   { email: "hieutruong@tcktdn.edu.vn", fullName: "Đặng Thị Mai", role: "school_principal", organisationCode: "TCKTDN" },
-  { email: "tuyendung@codienviet.vn", fullName: "Bùi Thanh Sơn", role: "employer_member", organisationCode: "0101234567" },
+  {
+    email: "tuyendung@codienviet.vn",
+    fullName: "Bùi Thanh Sơn",
+    role: "employer_member",
+    organisationCode: "0101234567",
+  },
   { email: "an.nguyen@example.vn", fullName: "Nguyễn Văn An", role: "graduate" },
   { email: "binh.tran@example.vn", fullName: "Trần Thị Bình", role: "graduate" },
   { email: "chau.le@example.vn", fullName: "Lê Minh Châu", role: "graduate" },

@@ -16,7 +16,12 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
   const presentOrgs = await db
     .select({ code: organisations.code })
     .from(organisations)
-    .where(inArray(organisations.code, DEMO_ORGANISATIONS.map((o) => o.code)));
+    .where(
+      inArray(
+        organisations.code,
+        DEMO_ORGANISATIONS.map((o) => o.code),
+      ),
+    );
   if (present.length === emails.length && presentOrgs.length === DEMO_ORGANISATIONS.length) return { created: false };
 
   // One hash for every demo account: they share the published demo password anyway, and seeding stays fast.
@@ -45,11 +50,19 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
       )
       .onConflictDoNothing();
 
-    const userRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+    const userRows = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, emails));
     const orgRows = await tx
       .select({ id: organisations.id, code: organisations.code, kind: organisations.kind })
       .from(organisations)
-      .where(inArray(organisations.code, DEMO_ORGANISATIONS.map((o) => o.code)));
+      .where(
+        inArray(
+          organisations.code,
+          DEMO_ORGANISATIONS.map((o) => o.code),
+        ),
+      );
     const userId = new Map(userRows.map((u) => [u.email, u.id]));
     const orgId = new Map(orgRows.map((o) => [o.code, o.id]));
     await tx
@@ -63,9 +76,12 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
         })),
       )
       .onConflictDoNothing();
-    await recordAudit(tx, { userId: admin!.id, ip: null }, { action: "demo.seed", entityType: "system", details: { accounts: emails.length } });
+    await recordAudit(
+      tx,
+      { userId: admin!.id, ip: null },
+      { action: "demo.seed", entityType: "system", details: { accounts: emails.length } },
+    );
   });
   logger.info("demo data seeded", { accounts: DEMO_ACCOUNTS.length, organisations: DEMO_ORGANISATIONS.length });
   return { created: true };
 }
-

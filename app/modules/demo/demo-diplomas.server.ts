@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { diplomaBatches, diplomas, fields, organisations, users, type Classification, type Gender } from "../../../db/schema";
+import {
+  diplomaBatches,
+  diplomas,
+  fields,
+  organisations,
+  users,
+  type Classification,
+  type Gender,
+} from "../../../db/schema";
 import type { Database, Executor } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -21,7 +29,16 @@ const MIDDLE_F = ["Thị", "Ngọc", "Thu", "Phương", "Thanh", "Kim"];
 const GIVEN_M = ["An", "Bảo", "Cường", "Dũng", "Hải", "Hùng", "Khoa", "Long", "Nam", "Phúc", "Quân", "Sơn"];
 const GIVEN_F = ["Anh", "Bình", "Chi", "Giang", "Hà", "Hương", "Lan", "Linh", "Mai", "Ngân", "Thảo", "Trang"];
 const PLACES = ["Hà Nội", "Hải Phòng", "Nghệ An", "Thanh Hóa", "Đà Nẵng", "Huế", "Quảng Ngãi", "Ninh Bình"];
-const CLASSIFICATIONS: Classification[] = ["gioi", "kha", "kha", "trung_binh_kha", "kha", "xuat_sac", "trung_binh", "kha"];
+const CLASSIFICATIONS: Classification[] = [
+  "gioi",
+  "kha",
+  "kha",
+  "trung_binh_kha",
+  "kha",
+  "xuat_sac",
+  "trung_binh",
+  "kha",
+];
 
 const SCHOOL_PROGRAMMES: Record<string, { code: string; name: string }[]> = {
   CDCNHN: [
@@ -39,7 +56,12 @@ const SCHOOL_PROGRAMMES: Record<string, { code: string; name: string }[]> = {
 };
 
 /** The demo graduate's diploma: claimable with these details (shown in demo mode). */
-export const DEMO_GRADUATE_DIPLOMA = { schoolCode: "CDCNHN", fullName: "Nguyễn Văn An", personalId: "001099012345", dateOfBirth: "1999-05-12" };
+export const DEMO_GRADUATE_DIPLOMA = {
+  schoolCode: "CDCNHN",
+  fullName: "Nguyễn Văn An",
+  personalId: "001099012345",
+  dateOfBirth: "1999-05-12",
+};
 
 interface DemoGraduate {
   fullName: string;
@@ -94,7 +116,10 @@ async function insertDraft(tx: Executor, values: DraftValues) {
     modeOfStudy: "chinh_quy",
     classification: values.classification,
     honorificTitle: honorificTitleFor(
-      { levelCode: values.programme.code.startsWith("6") ? "cao_dang" : "trung_cap", fieldCode: values.programme.code.slice(1, 3) },
+      {
+        levelCode: values.programme.code.startsWith("6") ? "cao_dang" : "trung_cap",
+        fieldCode: values.programme.code.slice(1, 3),
+      },
       values.caoDangTitles,
     ),
     graduationDate: "2026-06-05",
@@ -108,20 +133,36 @@ async function insertDraft(tx: Executor, values: DraftValues) {
 async function submittedBatch(db: Database, organisationId: string, registrarId: string, title: string) {
   const [batch] = await db
     .insert(diplomaBatches)
-    .values({ organisationId, title, status: "submitted", createdBy: registrarId, submittedBy: registrarId, submittedAt: new Date() })
+    .values({
+      organisationId,
+      title,
+      status: "submitted",
+      createdBy: registrarId,
+      submittedBy: registrarId,
+      submittedAt: new Date(),
+    })
     .returning();
   return batch!;
 }
 
 export async function seedDemoDiplomas(db: Database, publicOrigin: string): Promise<{ schools: number }> {
-  const schools = await db.select().from(organisations).where(and(eq(organisations.kind, "school"), inArray(organisations.code, Object.keys(SCHOOL_PROGRAMMES))));
+  const schools = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.kind, "school"), inArray(organisations.code, Object.keys(SCHOOL_PROGRAMMES))));
   const staff = await db.select({ id: users.id, email: users.email, fullName: users.fullName }).from(users);
   const byEmail = new Map(staff.map((u) => [u.email, u]));
-  const caoDangTitles = new Map((await db.select({ code: fields.code, title: fields.caoDangTitle }).from(fields)).map((f) => [f.code, f.title]));
+  const caoDangTitles = new Map(
+    (await db.select({ code: fields.code, title: fields.caoDangTitle }).from(fields)).map((f) => [f.code, f.title]),
+  );
   let seeded = 0;
 
   for (const [schoolIndex, school] of schools.entries()) {
-    const existing = await db.select({ id: diplomas.id }).from(diplomas).where(and(eq(diplomas.organisationId, school.id), eq(diplomas.status, "issued"))).limit(1);
+    const existing = await db
+      .select({ id: diplomas.id })
+      .from(diplomas)
+      .where(and(eq(diplomas.organisationId, school.id), eq(diplomas.status, "issued")))
+      .limit(1);
     if (existing.length > 0) continue;
     const domain = school.code.toLowerCase();
     const registrar = byEmail.get(`vanbang@${domain}.edu.vn`)!;
@@ -130,23 +171,60 @@ export async function seedDemoDiplomas(db: Database, publicOrigin: string): Prom
     const decision = `${215 + schoolIndex}/QĐ-${school.code}`;
     const people = graduates(schoolIndex, 24);
     if (school.code === DEMO_GRADUATE_DIPLOMA.schoolCode) {
-      people[0] = { ...people[0]!, fullName: DEMO_GRADUATE_DIPLOMA.fullName, gender: "nam", dateOfBirth: DEMO_GRADUATE_DIPLOMA.dateOfBirth, personalId: DEMO_GRADUATE_DIPLOMA.personalId };
+      people[0] = {
+        ...people[0]!,
+        fullName: DEMO_GRADUATE_DIPLOMA.fullName,
+        gender: "nam",
+        dateOfBirth: DEMO_GRADUATE_DIPLOMA.dateOfBirth,
+        personalId: DEMO_GRADUATE_DIPLOMA.personalId,
+      };
     }
 
     const batch = await submittedBatch(db, school.id, registrar.id, `Tốt nghiệp đợt 1 năm 2026 — ${school.code}`);
     const ids: string[] = [];
     await db.transaction(async (tx) => {
       for (const [i, graduate] of people.entries()) {
-        ids.push(await insertDraft(tx, { organisationId: school.id, batchId: batch.id, createdBy: registrar.id, graduate, programme: programmes[i % programmes.length]!, classification: CLASSIFICATIONS[i % CLASSIFICATIONS.length]!, decision, caoDangTitles }));
+        ids.push(
+          await insertDraft(tx, {
+            organisationId: school.id,
+            batchId: batch.id,
+            createdBy: registrar.id,
+            graduate,
+            programme: programmes[i % programmes.length]!,
+            classification: CLASSIFICATIONS[i % CLASSIFICATIONS.length]!,
+            decision,
+            caoDangTitles,
+          }),
+        );
       }
     });
     const signer = { userId: principal.id, name: principal.fullName, title: "Hiệu trưởng" };
     const actor = { userId: principal.id, ip: null };
-    const signed = await signBatch(db, { organisationId: school.id, batchId: batch.id, signer, issuePlace: school.provinceCode === "48" ? "Đà Nẵng" : "Hà Nội", issueDate: "2026-06-20", publicOrigin, actor });
+    const signed = await signBatch(db, {
+      organisationId: school.id,
+      batchId: batch.id,
+      signer,
+      issuePlace: school.provinceCode === "48" ? "Đà Nẵng" : "Hà Nội",
+      issueDate: "2026-06-20",
+      publicOrigin,
+      actor,
+    });
     if (!signed.ok) throw new Error(`demo signing failed for ${school.code}: ${signed.code}`);
 
-    await changeDiplomaStatus(db, { organisationId: school.id, diplomaId: ids[5]!, change: "revoke", reason: "Thu hồi do phát hiện gian lận trong hồ sơ xét tốt nghiệp (Điều 13, TT 10/2017)", actor });
-    await changeDiplomaStatus(db, { organisationId: school.id, diplomaId: ids[7]!, change: "suspend", reason: "Tạm dừng trong thời gian xác minh phản ánh", actor });
+    await changeDiplomaStatus(db, {
+      organisationId: school.id,
+      diplomaId: ids[5]!,
+      change: "revoke",
+      reason: "Thu hồi do phát hiện gian lận trong hồ sơ xét tốt nghiệp (Điều 13, TT 10/2017)",
+      actor,
+    });
+    await changeDiplomaStatus(db, {
+      organisationId: school.id,
+      diplomaId: ids[7]!,
+      change: "suspend",
+      reason: "Tạm dừng trong thời gian xác minh phản ánh",
+      actor,
+    });
 
     // A correction: the date of birth was mistyped; the corrected diploma supersedes the first.
     const correction = await submittedBatch(db, school.id, registrar.id, `Chỉnh sửa văn bằng — ${school.code}`);
@@ -155,14 +233,25 @@ export async function seedDemoDiplomas(db: Database, publicOrigin: string): Prom
       organisationId: school.id,
       batchId: correction.id,
       createdBy: registrar.id,
-      graduate: { ...wrong, dateOfBirth: `${wrong.dateOfBirth.slice(0, 8)}${wrong.dateOfBirth.slice(8) === "01" ? "02" : "01"}` },
+      graduate: {
+        ...wrong,
+        dateOfBirth: `${wrong.dateOfBirth.slice(0, 8)}${wrong.dateOfBirth.slice(8) === "01" ? "02" : "01"}`,
+      },
       programme: programmes[3 % programmes.length]!,
       classification: CLASSIFICATIONS[3]!,
       supersedesId: ids[3]!,
       decision,
       caoDangTitles,
     });
-    const corrected = await signBatch(db, { organisationId: school.id, batchId: correction.id, signer, issuePlace: "Hà Nội", issueDate: "2026-07-02", publicOrigin, actor });
+    const corrected = await signBatch(db, {
+      organisationId: school.id,
+      batchId: correction.id,
+      signer,
+      issuePlace: "Hà Nội",
+      issueDate: "2026-07-02",
+      publicOrigin,
+      actor,
+    });
     if (!corrected.ok) throw new Error(`demo correction failed for ${school.code}: ${corrected.code}`);
 
     if (school.code === DEMO_GRADUATE_DIPLOMA.schoolCode) {
@@ -170,7 +259,11 @@ export async function seedDemoDiplomas(db: Database, publicOrigin: string): Prom
       if (an) {
         await db.transaction(async (tx) => {
           await tx.update(diplomas).set({ claimedBy: an.id, claimedAt: new Date() }).where(eq(diplomas.id, ids[0]!));
-          await recordAudit(tx, { userId: an.id, ip: null }, { action: "diploma.claim", entityType: "diploma", entityId: ids[0]!, organisationId: school.id });
+          await recordAudit(
+            tx,
+            { userId: an.id, ip: null },
+            { action: "diploma.claim", entityType: "diploma", entityId: ids[0]!, organisationId: school.id },
+          );
         });
       }
     }

@@ -19,12 +19,20 @@ const EMPLOYER_CODE = "0101234567";
 const GRADUATE_EMAIL = "an.nguyen@example.vn";
 
 function demoJobs(deadline: string): (JobInput & { draft?: boolean })[] {
-  const base = { occupationCode: null, remote: false, salaryNegotiable: false, employmentType: "full_time" as const, openings: 2, deadline };
+  const base = {
+    occupationCode: null,
+    remote: false,
+    salaryNegotiable: false,
+    employmentType: "full_time" as const,
+    openings: 2,
+    deadline,
+  };
   return [
     {
       ...base,
       title: "Lập trình viên web (JavaScript)",
-      description: "Phát triển và bảo trì phần mềm quản lý bảo trì thiết bị cơ điện cho khách hàng. Làm việc tại Hà Nội, được đào tạo thêm.",
+      description:
+        "Phát triển và bảo trì phần mềm quản lý bảo trì thiết bị cơ điện cho khách hàng. Làm việc tại Hà Nội, được đào tạo thêm.",
       programmeCodes: ["6480201", "5480202"],
       minLevelCode: "trung_cap",
       provinceCodes: ["01"],
@@ -87,7 +95,10 @@ function demoJobs(deadline: string): (JobInput & { draft?: boolean })[] {
 }
 
 export async function seedDemoJobs(db: Database, now = new Date()): Promise<{ jobs: number }> {
-  const [employer] = await db.select().from(organisations).where(and(eq(organisations.kind, "employer"), eq(organisations.code, EMPLOYER_CODE)));
+  const [employer] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.kind, "employer"), eq(organisations.code, EMPLOYER_CODE)));
   if (!employer) return { jobs: 0 };
   const existing = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.organisationId, employer.id)).limit(1);
   if (existing.length > 0) return { jobs: 0 };
@@ -117,7 +128,13 @@ export async function seedDemoJobs(db: Database, now = new Date()): Promise<{ jo
     const saved = await saveJob(db, { organisationId: employer.id, input, actor, now });
     if (!saved.ok) throw new Error(`demo job refused: ${saved.code} ${JSON.stringify(saved.fieldErrors)}`);
     if (!draft) {
-      const published = await changeJobStatus(db, { organisation: employer, jobId: saved.value.jobId, transition: "publish", actor, now });
+      const published = await changeJobStatus(db, {
+        organisation: employer,
+        jobId: saved.value.jobId,
+        transition: "publish",
+        actor,
+        now,
+      });
       if (!published.ok) throw new Error(`demo job not published: ${published.code}`);
     }
     count++;
@@ -128,7 +145,12 @@ export async function seedDemoJobs(db: Database, now = new Date()): Promise<{ jo
     const gActor = { userId: graduate.id, ip: null };
     await saveGraduatePreferences(db, {
       userId: graduate.id,
-      input: { provinceCodes: ["01", "24"], salaryExpectationVnd: 12_000_000, jobTypes: ["full_time"], skills: ["JavaScript", "SQL"] },
+      input: {
+        provinceCodes: ["01", "24"],
+        salaryExpectationVnd: 12_000_000,
+        jobTypes: ["full_time"],
+        skills: ["JavaScript", "SQL"],
+      },
       actor: gActor,
     });
     for (const purpose of ["visible_to_employers", "may_be_contacted", "share_diplomas"] as const) {

@@ -11,7 +11,8 @@ import { setStatusBit } from "~/modules/status/status-lists.server";
 import { statusTransition, type StatusChange } from "./diploma-status";
 import { registerSnapshot } from "./register-snapshot";
 
-export type ChangeDiplomaStatusError = "not_found" | "not_allowed" | "reason_required" | "no_active_key" | "key_unreadable";
+export type ChangeDiplomaStatusError =
+  "not_found" | "not_allowed" | "reason_required" | "no_active_key" | "key_unreadable";
 
 /**
  * Revokes, suspends or reinstates an issued diploma. One transaction: the diploma's status, its bit in the
@@ -28,7 +29,11 @@ export const changeDiplomaStatus = withDefaultDb(async function changeDiplomaSta
 
   return db.transaction(async (tx) => {
     // One change at a time per school: the log's sequence and the status bits stay consistent.
-    const [school] = await tx.select({ code: organisations.code }).from(organisations).where(eq(organisations.id, options.organisationId)).for("update");
+    const [school] = await tx
+      .select({ code: organisations.code })
+      .from(organisations)
+      .where(eq(organisations.id, options.organisationId))
+      .for("update");
     const [diploma] = await tx
       .select()
       .from(diplomas)
@@ -37,14 +42,20 @@ export const changeDiplomaStatus = withDefaultDb(async function changeDiplomaSta
     if (!school || !diploma) return fail("not_found");
     const transition = statusTransition(options.change, diploma.status);
     if (!transition.ok) return fail("not_allowed");
-    if (transition.reasonRequired && reason.length < 3) return fail("reason_required", { reason: "diplomas.error.reason_required" });
+    if (transition.reasonRequired && reason.length < 3)
+      return fail("reason_required", { reason: "diplomas.error.reason_required" });
 
     const now = new Date();
     if (options.change === "revoke") {
       await setStatusBit(tx, { listId: diploma.revocationListId!, index: diploma.revocationIndex!, value: true });
-      if (diploma.status === "suspended") await setStatusBit(tx, { listId: diploma.suspensionListId!, index: diploma.suspensionIndex!, value: false });
+      if (diploma.status === "suspended")
+        await setStatusBit(tx, { listId: diploma.suspensionListId!, index: diploma.suspensionIndex!, value: false });
     } else {
-      await setStatusBit(tx, { listId: diploma.suspensionListId!, index: diploma.suspensionIndex!, value: options.change === "suspend" });
+      await setStatusBit(tx, {
+        listId: diploma.suspensionListId!,
+        index: diploma.suspensionIndex!,
+        value: options.change === "suspend",
+      });
     }
     const [updated] = await tx
       .update(diplomas)

@@ -14,7 +14,9 @@ const DOMAIN = "vanbang:claim-code:v1:";
 
 /** The code's 10 characters (no hyphen): the MAC's first 50 bits (its first 7 bytes give 12 characters). */
 export function deriveClaimCode(key: Uint8Array, diplomaId: string): string {
-  const mac = createHmac("sha256", key).update(DOMAIN + diplomaId.toLowerCase()).digest();
+  const mac = createHmac("sha256", key)
+    .update(DOMAIN + diplomaId.toLowerCase())
+    .digest();
   return base32crockford.encode(mac.subarray(0, 7)).slice(0, CLAIM_CODE_LENGTH);
 }
 

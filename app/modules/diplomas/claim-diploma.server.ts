@@ -4,7 +4,13 @@ import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
 import { isClaimCodeOf } from "./claim-code.server";
-import { findClaimant, findClaimCandidates, findStandingReplacement, markDiplomaClaimed, type SignedStatus } from "./diploma-queries.server";
+import {
+  findClaimant,
+  findClaimCandidates,
+  findStandingReplacement,
+  markDiplomaClaimed,
+  type SignedStatus,
+} from "./diploma-queries.server";
 import { hashPersonalId } from "~/modules/drafts/personal-id.server";
 import type { ClaimInput } from "./issued-schema";
 
@@ -52,7 +58,9 @@ export const claimDiploma = withDefaultDb(async function claimDiploma(
 ): Promise<Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError> & { superseded?: SupersededClaim }> {
   const { input, actor } = options;
   const perUser = await hitRateLimit(db, `diploma-claim:user:${actor.userId}`, CLAIM_RATE_LIMITS.perUser);
-  const perIp = actor.ip ? await hitRateLimit(db, `diploma-claim:ip:${actor.ip}`, CLAIM_RATE_LIMITS.perIp) : { allowed: true };
+  const perIp = actor.ip
+    ? await hitRateLimit(db, `diploma-claim:ip:${actor.ip}`, CLAIM_RATE_LIMITS.perIp)
+    : { allowed: true };
   if (!perUser.allowed || !perIp.allowed) return fail("rate_limited");
 
   const candidates = await findClaimCandidates(db, {
@@ -65,12 +73,23 @@ export const claimDiploma = withDefaultDb(async function claimDiploma(
   for (const candidate of candidates) if (isClaimCodeOf(candidate.id, input.claimCode) && !match) match = candidate;
   if (!match) {
     // An old slip? Only when code, personal ID and date of birth all match the replaced diploma is that said.
-    const replaced = await findClaimCandidates(db, { personalIdHash: hashPersonalId(input.personalId), dateOfBirth: input.dateOfBirth, statuses: ["superseded"] });
+    const replaced = await findClaimCandidates(db, {
+      personalIdHash: hashPersonalId(input.personalId),
+      dateOfBirth: input.dateOfBirth,
+      statuses: ["superseded"],
+    });
     let old: (typeof replaced)[number] | undefined;
     for (const candidate of replaced) if (isClaimCodeOf(candidate.id, input.claimCode) && !old) old = candidate;
     const replacement = old ? await findStandingReplacement(db, old.id) : null;
     if (old && replacement) {
-      return { ...fail("superseded"), superseded: { oldSerial: old.serial ?? "—", newSerial: replacement.serial ?? "—", schoolName: replacement.schoolName } };
+      return {
+        ...fail("superseded"),
+        superseded: {
+          oldSerial: old.serial ?? "—",
+          newSerial: replacement.serial ?? "—",
+          schoolName: replacement.schoolName,
+        },
+      };
     }
     return fail("no_match");
   }
@@ -82,7 +101,9 @@ export const claimDiploma = withDefaultDb(async function claimDiploma(
     const claimed = await markDiplomaClaimed(tx, { diplomaId: diploma.id, userId: actor.userId, at: new Date() });
     if (!claimed) {
       // Taken between the lookup and now: by this user (a double submit) or by someone else.
-      return (await findClaimant(tx, diploma.id)) === actor.userId ? ok({ diplomaId: diploma.id, alreadyYours: true }) : fail("claimed_by_other");
+      return (await findClaimant(tx, diploma.id)) === actor.userId
+        ? ok({ diplomaId: diploma.id, alreadyYours: true })
+        : fail("claimed_by_other");
     }
     await refreshCandidatePool(tx, actor.userId);
     await recordAudit(tx, actor, {

@@ -19,7 +19,10 @@ export interface ClaimMailRow {
 }
 
 /** Each graduate with an address gets the claim code of their new diploma (a correction's too). Returns the count. */
-export async function mailClaimCodes(tx: Executor, options: { schoolName: string; publicOrigin: string; rows: readonly ClaimMailRow[] }): Promise<number> {
+export async function mailClaimCodes(
+  tx: Executor,
+  options: { schoolName: string; publicOrigin: string; rows: readonly ClaimMailRow[] },
+): Promise<number> {
   let sent = 0;
   for (const r of options.rows) {
     if (!r.email) continue;

@@ -23,7 +23,12 @@ import type { Executor } from "~/lib/db.server";
  */
 
 /** The statuses of a signed diploma (anything but a draft). */
-export const SIGNED_STATUSES = ["issued", "revoked", "suspended", "superseded"] as const satisfies readonly DiplomaStatus[];
+export const SIGNED_STATUSES = [
+  "issued",
+  "revoked",
+  "suspended",
+  "superseded",
+] as const satisfies readonly DiplomaStatus[];
 export type SignedStatus = (typeof SIGNED_STATUSES)[number];
 
 /** True when the key that signed the diploma was reported compromised at or before the signature. */
@@ -50,7 +55,13 @@ export async function summariseBatchDrafts(db: Executor, ref: { organisationId: 
     })
     .from(diplomas)
     .innerJoin(trainingLevels, eq(trainingLevels.code, diplomas.levelCode))
-    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(diplomas.status, "draft")))
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
     .groupBy(diplomas.programmeCode, diplomas.programmeName, diplomas.levelCode, trainingLevels.nameVi)
     .orderBy(asc(diplomas.programmeCode));
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
@@ -63,13 +74,22 @@ export async function listBatchReplacements(db: Executor, ref: { organisationId:
     .select({ draft: diplomas, old })
     .from(diplomas)
     .innerJoin(old, and(eq(old.id, diplomas.supersedesId), eq(old.organisationId, diplomas.organisationId)))
-    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(diplomas.status, "draft")))
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
     .orderBy(asc(diplomas.id))
     .limit(100);
 }
 
 /** The diplomas of a signed batch that can still be claimed (issued or suspended), in the register's order. */
-export async function listBatchClaimableDiplomas(db: Executor, ref: { organisationId: string; batchId: string; offset: number; limit: number }) {
+export async function listBatchClaimableDiplomas(
+  db: Executor,
+  ref: { organisationId: string; batchId: string; offset: number; limit: number },
+) {
   return db
     .select({
       id: diplomas.id,
@@ -83,7 +103,10 @@ export async function listBatchClaimableDiplomas(db: Executor, ref: { organisati
       issueDate: diplomas.issueDate,
     })
     .from(diplomas)
-    .innerJoin(diplomaBatches, and(eq(diplomaBatches.id, diplomas.batchId), eq(diplomaBatches.organisationId, diplomas.organisationId)))
+    .innerJoin(
+      diplomaBatches,
+      and(eq(diplomaBatches.id, diplomas.batchId), eq(diplomaBatches.organisationId, diplomas.organisationId)),
+    )
     .where(
       and(
         eq(diplomas.batchId, ref.batchId),
@@ -102,7 +125,13 @@ export async function summariseSignedBatch(db: Executor, ref: { organisationId: 
   const [row] = await db
     .select({ n: count(), first: min(diplomas.serial), last: max(diplomas.serial) })
     .from(diplomas)
-    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), ne(diplomas.status, "draft")));
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        ne(diplomas.status, "draft"),
+      ),
+    );
   return { count: Number(row?.n ?? 0), first: row?.first ?? null, last: row?.last ?? null };
 }
 
@@ -133,7 +162,10 @@ export interface ListSignedDiplomasOptions {
 
 /** The school's signed diplomas, newest signature first. */
 export async function listSignedDiplomas(db: Executor, options: ListSignedDiplomasOptions) {
-  const conditions: SQL[] = [eq(diplomas.organisationId, options.organisationId), inArray(diplomas.status, [...SIGNED_STATUSES])];
+  const conditions: SQL[] = [
+    eq(diplomas.organisationId, options.organisationId),
+    inArray(diplomas.status, [...SIGNED_STATUSES]),
+  ];
   if (options.q) {
     const pattern = containsPattern(options.q);
     conditions.push(
@@ -204,7 +236,13 @@ export async function findSchoolDiploma(db: Executor, ref: { organisationId: str
     .leftJoin(signingKeys, eq(signingKeys.id, diplomas.signingKeyId))
     .leftJoin(replacement, eq(replacement.id, diplomas.supersededById))
     .leftJoin(predecessor, eq(predecessor.id, diplomas.supersedesId))
-    .where(and(eq(diplomas.id, ref.diplomaId), eq(diplomas.organisationId, ref.organisationId), inArray(diplomas.status, [...SIGNED_STATUSES])))
+    .where(
+      and(
+        eq(diplomas.id, ref.diplomaId),
+        eq(diplomas.organisationId, ref.organisationId),
+        inArray(diplomas.status, [...SIGNED_STATUSES]),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -212,7 +250,12 @@ export async function findSchoolDiploma(db: Executor, ref: { organisationId: str
 /** The draft that will replace a diploma (a correction or reissue not yet signed), if any. */
 export async function findPendingReplacement(db: Executor, ref: { organisationId: string; diplomaId: string }) {
   const [row] = await db
-    .select({ id: diplomas.id, batchId: diplomas.batchId, batchTitle: diplomaBatches.title, batchStatus: diplomaBatches.status })
+    .select({
+      id: diplomas.id,
+      batchId: diplomas.batchId,
+      batchTitle: diplomaBatches.title,
+      batchStatus: diplomaBatches.status,
+    })
     .from(diplomas)
     .innerJoin(diplomaBatches, eq(diplomaBatches.id, diplomas.batchId))
     .where(
@@ -262,7 +305,12 @@ export async function findDiplomaForDocument(db: Executor, ref: { diplomaId: str
   const [row] = await db
     .select({
       diploma: diplomas,
-      school: { code: organisations.code, name: organisations.name, nameEn: organisations.nameEn, schoolType: organisations.schoolType },
+      school: {
+        code: organisations.code,
+        name: organisations.name,
+        nameEn: organisations.nameEn,
+        schoolType: organisations.schoolType,
+      },
       programmeNameEn: programmes.nameEn,
       compromised: signedWithCompromisedKey,
       replacementSerial: replacement.serial,
@@ -310,9 +358,17 @@ export async function listClaimedDiplomas(db: Executor, userId: string) {
 // Claims
 
 /** The claimable diplomas recorded for this personal ID (keyed hash) and date of birth. */
-export async function findClaimCandidates(db: Executor, options: { personalIdHash: string; dateOfBirth: string; statuses: readonly SignedStatus[] }) {
+export async function findClaimCandidates(
+  db: Executor,
+  options: { personalIdHash: string; dateOfBirth: string; statuses: readonly SignedStatus[] },
+) {
   return db
-    .select({ id: diplomas.id, organisationId: diplomas.organisationId, serial: diplomas.serial, claimedBy: diplomas.claimedBy })
+    .select({
+      id: diplomas.id,
+      organisationId: diplomas.organisationId,
+      serial: diplomas.serial,
+      claimedBy: diplomas.claimedBy,
+    })
     .from(diplomas)
     .where(
       and(
@@ -333,7 +389,13 @@ export async function findStandingReplacement(db: Executor, diplomaId: string) {
   let id: string | null = diplomaId;
   for (let step = 0; step < 10 && id; step++) {
     const [row] = await db
-      .select({ id: diplomas.id, status: diplomas.status, serial: diplomas.serial, supersededById: diplomas.supersededById, schoolName: organisations.name })
+      .select({
+        id: diplomas.id,
+        status: diplomas.status,
+        serial: diplomas.serial,
+        supersededById: diplomas.supersededById,
+        schoolName: organisations.name,
+      })
       .from(diplomas)
       .innerJoin(organisations, eq(organisations.id, diplomas.organisationId))
       .where(eq(diplomas.id, id))
@@ -346,7 +408,10 @@ export async function findStandingReplacement(db: Executor, diplomaId: string) {
 }
 
 /** Sets the claimant of an unclaimed diploma; false when someone (perhaps this user) already holds it. */
-export async function markDiplomaClaimed(db: Executor, options: { diplomaId: string; userId: string; at: Date }): Promise<boolean> {
+export async function markDiplomaClaimed(
+  db: Executor,
+  options: { diplomaId: string; userId: string; at: Date },
+): Promise<boolean> {
   const updated = await db
     .update(diplomas)
     .set({ claimedBy: options.userId, claimedAt: options.at, updatedAt: options.at })
@@ -357,7 +422,11 @@ export async function markDiplomaClaimed(db: Executor, options: { diplomaId: str
 
 /** Who holds a diploma now (null: nobody). */
 export async function findClaimant(db: Executor, diplomaId: string): Promise<string | null> {
-  const [row] = await db.select({ claimedBy: diplomas.claimedBy }).from(diplomas).where(eq(diplomas.id, diplomaId)).limit(1);
+  const [row] = await db
+    .select({ claimedBy: diplomas.claimedBy })
+    .from(diplomas)
+    .where(eq(diplomas.id, diplomaId))
+    .limit(1);
   return row?.claimedBy ?? null;
 }
 

@@ -51,7 +51,11 @@ export const SIGN_PAGE_LIST_ROWS = 200;
 
 export const loadSignPage = withDefaultDb(async function loadSignPage(
   db: Executor,
-  options: { organisation: Pick<Organisation, "id" | "code" | "schoolType" | "status">; batchId: string; signer: { id: string; fullName: string } },
+  options: {
+    organisation: Pick<Organisation, "id" | "code" | "schoolType" | "status">;
+    batchId: string;
+    signer: { id: string; fullName: string };
+  },
 ) {
   const ref = { organisationId: options.organisation.id, batchId: options.batchId };
   const batch = await findBatch(db, ref);
@@ -64,7 +68,8 @@ export const loadSignPage = withDefaultDb(async function loadSignPage(
     signedAt: batch.signedAt,
     rowOrder: batch.rowOrder,
   };
-  if (batch.status === "signed") return { batch: view, signed: await summariseSignedBatch(db, ref), form: null, list: null, corrections: [] };
+  if (batch.status === "signed")
+    return { batch: view, signed: await summariseSignedBatch(db, ref), form: null, list: null, corrections: [] };
 
   const [programmes, province, activeKey, list, corrections] = await Promise.all([
     summariseBatchDrafts(db, ref),
@@ -73,8 +78,14 @@ export const loadSignPage = withDefaultDb(async function loadSignPage(
     listBatchDiplomas(db, { ...ref, rowOrder: batch.rowOrder, page: 1, pageSize: SIGN_PAGE_LIST_ROWS }),
     listBatchReplacements(db, ref),
   ]);
-  const latestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.latestGraduation && (!acc || p.latestGraduation > acc) ? p.latestGraduation : acc), null);
-  const earliestGraduationDate = programmes.reduce<string | null>((acc, p) => (p.earliestGraduation && (!acc || p.earliestGraduation < acc) ? p.earliestGraduation : acc), null);
+  const latestGraduationDate = programmes.reduce<string | null>(
+    (acc, p) => (p.latestGraduation && (!acc || p.latestGraduation > acc) ? p.latestGraduation : acc),
+    null,
+  );
+  const earliestGraduationDate = programmes.reduce<string | null>(
+    (acc, p) => (p.earliestGraduation && (!acc || p.earliestGraduation < acc) ? p.earliestGraduation : acc),
+    null,
+  );
   const today = vietnamDate();
   const comparable = (d: Diploma) => ({ ...d, personalIdMasked: maskedPersonalId(d) });
   return {
@@ -122,7 +133,10 @@ export const loadSignPage = withDefaultDb(async function loadSignPage(
 // ---------------------------------------------------------------------------------------------------------------
 // The school's pages
 
-export const loadSchoolDiplomaList = withDefaultDb(async function loadSchoolDiplomaList(db: Executor, options: { organisationId: string; query: DiplomaListQuery }) {
+export const loadSchoolDiplomaList = withDefaultDb(async function loadSchoolDiplomaList(
+  db: Executor,
+  options: { organisationId: string; query: DiplomaListQuery },
+) {
   const { query } = options;
   const [{ rows, total }, programmes] = await Promise.all([
     listSignedDiplomas(db, {
@@ -149,7 +163,10 @@ function claimable(d: Pick<Diploma, "status">): boolean {
   return d.status === "issued" || d.status === "suspended";
 }
 
-export const loadSchoolDiplomaDetail = withDefaultDb(async function loadSchoolDiplomaDetail(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
+export const loadSchoolDiplomaDetail = withDefaultDb(async function loadSchoolDiplomaDetail(
+  db: Executor,
+  options: { organisationId: string; diplomaId: string; origin: string },
+) {
   const ref = { organisationId: options.organisationId, diplomaId: options.diplomaId };
   const row = await findSchoolDiploma(db, ref);
   if (!row) return null;
@@ -201,12 +218,20 @@ export const loadSchoolDiplomaDetail = withDefaultDb(async function loadSchoolDi
     pendingReplacement: pending,
     history,
     qrSvg,
-    links: { page: `/credentials/${d.id}`, pdf: `/credentials/${d.id}/diploma.pdf`, json: `/credentials/${d.id}/vc.json`, pageUrl: credentialPageUrl(options.origin, d.id) },
+    links: {
+      page: `/credentials/${d.id}`,
+      pdf: `/credentials/${d.id}/diploma.pdf`,
+      json: `/credentials/${d.id}/vc.json`,
+      pageUrl: credentialPageUrl(options.origin, d.id),
+    },
   };
 });
 
 /** The printable slip a school hands a graduate: who, which diploma, the claim code and where to use it. */
-export const loadClaimSlip = withDefaultDb(async function loadClaimSlip(db: Executor, options: { organisationId: string; diplomaId: string; origin: string }) {
+export const loadClaimSlip = withDefaultDb(async function loadClaimSlip(
+  db: Executor,
+  options: { organisationId: string; diplomaId: string; origin: string },
+) {
   const row = await findSchoolDiploma(db, options);
   if (!row) return null;
   const d = row.diploma;
@@ -241,7 +266,6 @@ export const loadClaimSlip = withDefaultDb(async function loadClaimSlip(db: Exec
   };
 });
 
-
 /** All claim slips of a signed batch (one part of at most CLAIM_SLIPS_PER_PDF), as a PDF; null when there are none. */
 export const renderBatchClaimSlipsPdf = withDefaultDb(async function renderBatchClaimSlipsPdf(
   db: Executor,
@@ -267,7 +291,13 @@ export const renderBatchClaimSlipsPdf = withDefaultDb(async function renderBatch
       issueDate: d.issueDate,
       claimCode: claimCodeOf(d.id),
     })),
-    { schoolName: options.organisation.name, batchTitle: batch.title, signUpUrl: `${options.origin}/sign-up`, claimUrl: `${options.origin}/graduate/claim`, generatedAt: new Date() },
+    {
+      schoolName: options.organisation.name,
+      batchTitle: batch.title,
+      signUpUrl: `${options.origin}/sign-up`,
+      claimUrl: `${options.origin}/graduate/claim`,
+      generatedAt: new Date(),
+    },
   );
   return { pdf, count: rows.length };
 });
@@ -315,7 +345,10 @@ function documentOf(row: DocumentRow, origin: string) {
  * The printable diploma of a signed diploma, found by its id (the capability) or, with `claimedBy`, only among that
  * graduate's diplomas. Null when there is none (drafts included).
  */
-export const loadCredentialView = withDefaultDb(async function loadCredentialView(db: Executor, options: { diplomaId: string; claimedBy?: string; origin: string }) {
+export const loadCredentialView = withDefaultDb(async function loadCredentialView(
+  db: Executor,
+  options: { diplomaId: string; claimedBy?: string; origin: string },
+) {
   const row = await findDiplomaForDocument(db, options);
   if (!row) return null;
   const d = row.diploma;
@@ -333,15 +366,27 @@ export const loadCredentialView = withDefaultDb(async function loadCredentialVie
     compromised: row.compromised,
     document: documentOf(row, options.origin),
     qrSvg: d.qrPayload ? await renderQrSvg(d.qrPayload, { scale: 4 }) : "",
-    links: { page: `/credentials/${d.id}`, pdf: `/credentials/${d.id}/diploma.pdf`, json: `/credentials/${d.id}/vc.json`, qrPng: `/credentials/${d.id}/qr.png`, pageUrl: credentialPageUrl(options.origin, d.id) },
+    links: {
+      page: `/credentials/${d.id}`,
+      pdf: `/credentials/${d.id}/diploma.pdf`,
+      json: `/credentials/${d.id}/vc.json`,
+      qrPng: `/credentials/${d.id}/qr.png`,
+      pageUrl: credentialPageUrl(options.origin, d.id),
+    },
   };
 });
 
 /** The diploma as a PDF, with its file name; null when there is no such signed diploma. */
-export const renderCredentialPdf = withDefaultDb(async function renderCredentialPdf(db: Executor, options: { diplomaId: string; origin: string }) {
+export const renderCredentialPdf = withDefaultDb(async function renderCredentialPdf(
+  db: Executor,
+  options: { diplomaId: string; origin: string },
+) {
   const row = await findDiplomaForDocument(db, options);
   if (!row || !row.diploma.qrPayload) return null;
-  const pdf = await renderDiplomaPdf(documentOf(row, options.origin), await renderQrPng(row.diploma.qrPayload, { scale: 8 }));
+  const pdf = await renderDiplomaPdf(
+    documentOf(row, options.origin),
+    await renderQrPng(row.diploma.qrPayload, { scale: 8 }),
+  );
   const name = (row.diploma.serial ?? row.diploma.id).replace(/[^A-Za-z0-9-]/g, "_");
   return { pdf, filename: `van-bang-${name}.pdf` };
 });

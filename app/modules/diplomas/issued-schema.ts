@@ -49,7 +49,10 @@ export function signBatchSchema(context: { today: string; latestGraduationDate: 
   return z.object({
     issueDate: isoDate("issued.validation.required", "issued.validation.date")
       .refine((d) => d <= context.today, "issued.sign.validation.issueDateFuture")
-      .refine((d) => !context.latestGraduationDate || d >= context.latestGraduationDate, "issued.sign.validation.issueDateBeforeGraduation"),
+      .refine(
+        (d) => !context.latestGraduationDate || d >= context.latestGraduationDate,
+        "issued.sign.validation.issueDateBeforeGraduation",
+      ),
     issuePlace: text(ISSUE_TEXT_MAX, "issued.validation.required", "issued.validation.tooLong"),
     signerTitle: text(ISSUE_TEXT_MAX, "issued.validation.required", "issued.validation.tooLong"),
     confirm: checked("issued.sign.validation.confirm"),
@@ -74,7 +77,11 @@ export const StatusChangeSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.intent !== "reinstate" && value.reason.length < REASON_MIN) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "issued.status.validation.reasonRequired" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["reason"],
+        message: "issued.status.validation.reasonRequired",
+      });
     }
   });
 
@@ -88,7 +95,10 @@ export const ClaimSchema = z.object({
     .transform((v, ctx) => {
       const code = normaliseClaimCode(v ?? "");
       if (!code) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: v?.trim() ? "issued.claim.validation.code" : "issued.validation.required" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: v?.trim() ? "issued.claim.validation.code" : "issued.validation.required",
+        });
         return z.NEVER;
       }
       return code;
@@ -120,7 +130,11 @@ export const DiplomaListQuerySchema = z.object({
     .optional()
     .transform((v) => cleanCellText(v ?? "").slice(0, 100) || undefined)
     .catch(undefined),
-  programme: z.string().regex(/^\d{7,8}$/).optional().catch(undefined),
+  programme: z
+    .string()
+    .regex(/^\d{7,8}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(SIGNED_STATUS_FILTERS).optional().catch(undefined),
   batch: z.string().uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

@@ -7,7 +7,10 @@ import type { BatchStatus, DiplomaStatus, Gender, ModeOfStudy, RegisterEntryKind
 import type { StatusChange } from "./diploma-status";
 import type { DraftField } from "~/modules/drafts/schema";
 
-export const GENDER_LABELS = { nam: "diplomas.gender.nam", nu: "diplomas.gender.nu" } as const satisfies Record<Gender, MessageKey>;
+export const GENDER_LABELS = { nam: "diplomas.gender.nam", nu: "diplomas.gender.nu" } as const satisfies Record<
+  Gender,
+  MessageKey
+>;
 
 export const MODE_OF_STUDY_LABELS = {
   chinh_quy: "diplomas.modeOfStudy.chinh_quy",
@@ -58,8 +61,18 @@ export const HISTORY_KIND_LABELS = {
 
 /** The wording of the form of each status change. */
 export const STATUS_CHANGE_LABELS = {
-  revoke: { title: "issued.status.revoke.title", help: "issued.status.revoke.help", confirm: "issued.status.revoke.confirm", submit: "issued.status.revoke.submit" },
-  suspend: { title: "issued.status.suspend.title", help: "issued.status.suspend.help", confirm: "issued.status.suspend.confirm", submit: "issued.status.suspend.submit" },
+  revoke: {
+    title: "issued.status.revoke.title",
+    help: "issued.status.revoke.help",
+    confirm: "issued.status.revoke.confirm",
+    submit: "issued.status.revoke.submit",
+  },
+  suspend: {
+    title: "issued.status.suspend.title",
+    help: "issued.status.suspend.help",
+    confirm: "issued.status.suspend.confirm",
+    submit: "issued.status.suspend.submit",
+  },
   reinstate: {
     title: "issued.status.reinstate.title",
     help: "issued.status.reinstate.help",

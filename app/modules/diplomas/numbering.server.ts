@@ -19,7 +19,10 @@ export async function reserveNumbers(
   const [serial] = await tx
     .insert(serialCounters)
     .values({ organisationId: options.organisationId, nextSerial: 1 + options.count })
-    .onConflictDoUpdate({ target: serialCounters.organisationId, set: { nextSerial: sql`${serialCounters.nextSerial} + ${options.count}` } })
+    .onConflictDoUpdate({
+      target: serialCounters.organisationId,
+      set: { nextSerial: sql`${serialCounters.nextSerial} + ${options.count}` },
+    })
     .returning({ next: serialCounters.nextSerial });
   const [register] = await tx
     .insert(registerCounters)

@@ -1,12 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { auditLog, diplomaBatches, diplomas, fields, organisations, programmes, registerEntries, trainingLevels, type Diploma } from "../../../db/schema";
+import {
+  auditLog,
+  diplomaBatches,
+  diplomas,
+  fields,
+  organisations,
+  programmes,
+  registerEntries,
+  trainingLevels,
+  type Diploma,
+} from "../../../db/schema";
 import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
-import { signDiplomaCredentialWithCanonicalForm, type SignedDiplomaCredential } from "~/modules/credentials/diploma-canonical";
+import {
+  signDiplomaCredentialWithCanonicalForm,
+  type SignedDiplomaCredential,
+} from "~/modules/credentials/diploma-canonical";
 import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
 import type { CredentialSigner } from "~/modules/credentials/signer";
 import { nodeSigner } from "~/modules/credentials/node-signer.server";
@@ -106,7 +119,11 @@ export async function signBatch(
   const year = Number(issueDate.slice(0, 4));
 
   return db.transaction(async (tx) => {
-    const [school] = await tx.select().from(organisations).where(eq(organisations.id, options.organisationId)).for("update");
+    const [school] = await tx
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, options.organisationId))
+      .for("update");
     if (!school || school.kind !== "school") return fail("not_found");
     if (school.status !== "accredited") return fail("school_not_accredited");
     const [batch] = await tx
@@ -116,22 +133,42 @@ export async function signBatch(
       .for("update");
     if (!batch) return fail("not_found");
     if (batch.status !== "submitted") return fail("not_submitted");
-    if (batch.createdBy === options.signer.userId || batch.submittedBy === options.signer.userId) return fail("same_person");
+    if (batch.createdBy === options.signer.userId || batch.submittedBy === options.signer.userId)
+      return fail("same_person");
 
     // The order of the list the registrar reviewed and the principal sees: row 1 gets the first numbers.
     const drafts = sortBatchRows(
       await tx
         .select()
         .from(diplomas)
-        .where(and(eq(diplomas.batchId, batch.id), eq(diplomas.organisationId, options.organisationId), eq(diplomas.status, "draft"))),
+        .where(
+          and(
+            eq(diplomas.batchId, batch.id),
+            eq(diplomas.organisationId, options.organisationId),
+            eq(diplomas.status, "draft"),
+          ),
+        ),
       batch.rowOrder,
     );
     if (drafts.length === 0) return fail("empty");
 
     const context = await loadProgrammeContext(tx, drafts);
-    const numbers = await reserveNumbers(tx, { organisationId: school.id, schoolCode: school.code, year, count: drafts.length });
-    const revocation = await allocateStatusIndexes(tx, { organisationId: school.id, purpose: "revocation", count: drafts.length });
-    const suspension = await allocateStatusIndexes(tx, { organisationId: school.id, purpose: "suspension", count: drafts.length });
+    const numbers = await reserveNumbers(tx, {
+      organisationId: school.id,
+      schoolCode: school.code,
+      year,
+      count: drafts.length,
+    });
+    const revocation = await allocateStatusIndexes(tx, {
+      organisationId: school.id,
+      purpose: "revocation",
+      count: drafts.length,
+    });
+    const suspension = await allocateStatusIndexes(tx, {
+      organisationId: school.id,
+      purpose: "suspension",
+      count: drafts.length,
+    });
 
     const did = issuerDid(options.publicOrigin, school.code);
     const signer = nodeSigner(key.key.privateKey, verificationMethodId(did, key.key.keyRef));
@@ -140,7 +177,11 @@ export async function signBatch(
     const created = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     const supersededIds = drafts.map((d) => d.supersedesId).filter((id): id is string => id !== null);
     const superseded = supersededIds.length
-      ? await tx.select().from(diplomas).where(and(inArray(diplomas.id, supersededIds), eq(diplomas.organisationId, school.id))).for("update")
+      ? await tx
+          .select()
+          .from(diplomas)
+          .where(and(inArray(diplomas.id, supersededIds), eq(diplomas.organisationId, school.id)))
+          .for("update")
       : [];
     const supersededById = new Map(superseded.map((d) => [d.id, d]));
 
@@ -184,8 +225,14 @@ export async function signBatch(
           signerTitle: options.signer.title,
         },
         status: {
-          revocation: { statusListCredential: statusUrl("revocation", revocation.listNumber), statusListIndex: revocation.indexes[i]! },
-          suspension: { statusListCredential: statusUrl("suspension", suspension.listNumber), statusListIndex: suspension.indexes[i]! },
+          revocation: {
+            statusListCredential: statusUrl("revocation", revocation.listNumber),
+            statusListIndex: revocation.indexes[i]!,
+          },
+          suspension: {
+            statusListCredential: statusUrl("suspension", suspension.listNumber),
+            statusListIndex: suspension.indexes[i]!,
+          },
         },
         supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
       };
@@ -248,7 +295,13 @@ export async function signBatch(
       if (!old || (old.status !== "issued" && old.status !== "suspended")) continue;
       await tx
         .update(diplomas)
-        .set({ status: "superseded", supersededById: row.draft.id, statusReason: "superseded", statusChangedAt: signedAt, updatedAt: signedAt })
+        .set({
+          status: "superseded",
+          supersededById: row.draft.id,
+          statusReason: "superseded",
+          statusChangedAt: signedAt,
+          updatedAt: signedAt,
+        })
         .where(eq(diplomas.id, old.id));
       await setStatusBit(tx, { listId: old.revocationListId!, index: old.revocationIndex!, value: true });
       // A superseded diploma leaves the candidate pool (its replacement joins when claimed).
@@ -260,9 +313,20 @@ export async function signBatch(
         part.map((r) => ({
           organisationId: school.id,
           diplomaId: r.draft.id,
-          kind: !r.draft.supersedesId ? ("issue" as const) : r.draft.statusReason === "reissue" ? ("reissue" as const) : ("correct" as const),
+          kind: !r.draft.supersedesId
+            ? ("issue" as const)
+            : r.draft.statusReason === "reissue"
+              ? ("reissue" as const)
+              : ("correct" as const),
           relatedDiplomaId: r.draft.supersedesId,
-          snapshot: registerSnapshot({ ...r.draft, status: "issued", serial: r.serial, registerYear: year, registerNumber: r.registerNumber, issueDate }),
+          snapshot: registerSnapshot({
+            ...r.draft,
+            status: "issued",
+            serial: r.serial,
+            registerYear: year,
+            registerNumber: r.registerNumber,
+            issueDate,
+          }),
           // A correction or reissue carries the reason it was started with into the register's remarks.
           remarks: r.draft.supersedesId ? r.draft.replacementReason : null,
           createdBy: options.signer.userId,

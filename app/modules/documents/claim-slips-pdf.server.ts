@@ -47,7 +47,8 @@ export async function renderClaimSlipsPdf(slips: readonly ClaimSlip[], options: 
     },
   });
   registerPdfFonts(pdf, ["sans", "sansBold"]);
-  const text = (value: string, opts: PDFKit.Mixins.TextOptions = {}) => pdf.text(value, { ...TEXT_OPTIONS, width: WIDTH, ...opts });
+  const text = (value: string, opts: PDFKit.Mixins.TextOptions = {}) =>
+    pdf.text(value, { ...TEXT_OPTIONS, width: WIDTH, ...opts });
   return pdfToBuffer(pdf, () => {
     for (const slip of slips) {
       pdf.addPage();
@@ -87,7 +88,9 @@ export async function renderClaimSlipsPdf(slips: readonly ClaimSlip[], options: 
       pdf.font("sans").fontSize(11);
       text(`1. Đăng ký tài khoản người học tại ${options.signUpUrl} (hoặc đăng nhập nếu đã có).`);
       pdf.moveDown(0.3);
-      text(`2. Mở ${options.claimUrl}, nhập mã nhận văn bằng ở trên, số định danh cá nhân (12 chữ số trên thẻ căn cước) và ngày sinh.`);
+      text(
+        `2. Mở ${options.claimUrl}, nhập mã nhận văn bằng ở trên, số định danh cá nhân (12 chữ số trên thẻ căn cước) và ngày sinh.`,
+      );
       pdf.moveDown(0.3);
       text("3. Sau đó bạn xem, tải về và chia sẻ văn bằng từ tài khoản của mình.");
       pdf.moveDown(1);

@@ -65,13 +65,20 @@ export async function renderDiplomaPdf(document: DiplomaDocument, qrPng: Buffer)
 function drawFrame(pdf: PDFKit.PDFDocument): void {
   const { width: w, height: h } = PAGE;
   pdf.rect(0, 0, w, h).fill(COLOURS.paper);
-  pdf.lineWidth(2.6).rect(FRAME_OUTER, FRAME_OUTER, w - 2 * FRAME_OUTER, h - 2 * FRAME_OUTER).stroke(COLOURS.frame);
-  pdf.lineWidth(0.8).rect(FRAME_INNER, FRAME_INNER, w - 2 * FRAME_INNER, h - 2 * FRAME_INNER).stroke(COLOURS.frame);
+  pdf
+    .lineWidth(2.6)
+    .rect(FRAME_OUTER, FRAME_OUTER, w - 2 * FRAME_OUTER, h - 2 * FRAME_OUTER)
+    .stroke(COLOURS.frame);
+  pdf
+    .lineWidth(0.8)
+    .rect(FRAME_INNER, FRAME_INNER, w - 2 * FRAME_INNER, h - 2 * FRAME_INNER)
+    .stroke(COLOURS.frame);
   // A band of small lozenges between the two rules.
   const band = (FRAME_OUTER + FRAME_INNER) / 2;
   const step = 11;
   const r = 2.2;
-  const lozenge = (x: number, y: number) => pdf.polygon([x, y - r], [x + r, y], [x, y + r], [x - r, y]).fill(COLOURS.frameLight);
+  const lozenge = (x: number, y: number) =>
+    pdf.polygon([x, y - r], [x + r, y], [x, y + r], [x - r, y]).fill(COLOURS.frameLight);
   for (let x = FRAME_INNER + step; x < w - FRAME_INNER - step / 2; x += step) {
     lozenge(x, band);
     lozenge(x, h - band);
@@ -91,8 +98,15 @@ function drawFrame(pdf: PDFKit.PDFDocument): void {
   }
   // The fold between the English and the Vietnamese halves.
   const mid = w / 2;
-  pdf.lineWidth(0.6).moveTo(mid, FRAME_INNER + 40).lineTo(mid, h / 2 - 10).stroke(COLOURS.frameLight);
-  pdf.moveTo(mid, h / 2 + 10).lineTo(mid, h - FRAME_INNER - 40).stroke(COLOURS.frameLight);
+  pdf
+    .lineWidth(0.6)
+    .moveTo(mid, FRAME_INNER + 40)
+    .lineTo(mid, h / 2 - 10)
+    .stroke(COLOURS.frameLight);
+  pdf
+    .moveTo(mid, h / 2 + 10)
+    .lineTo(mid, h - FRAME_INNER - 40)
+    .stroke(COLOURS.frameLight);
   pdf.polygon([mid, h / 2 - 6], [mid + 6, h / 2], [mid, h / 2 + 6], [mid - 6, h / 2]).fill(COLOURS.frame);
 }
 
@@ -103,7 +117,11 @@ interface Column {
 
 function drawHalf(pdf: PDFKit.PDFDocument, doc: DiplomaDocument, lang: Lang, col: Column): void {
   const centred = (text: string, font: string, size: number, y: number, colour = COLOURS.ink) => {
-    pdf.font(font).fontSize(size).fillColor(colour).text(text, col.x, y, { ...TEXT_OPTIONS, width: col.width, align: "center" });
+    pdf
+      .font(font)
+      .fontSize(size)
+      .fillColor(colour)
+      .text(text, col.x, y, { ...TEXT_OPTIONS, width: col.width, align: "center" });
     return pdf.y;
   };
 
@@ -112,7 +130,11 @@ function drawHalf(pdf: PDFKit.PDFDocument, doc: DiplomaDocument, lang: Lang, col
   y = centred(doc.motto[lang], "serifBold", 11, y + 1);
   const mottoWidth = pdf.font("serifBold").fontSize(11).widthOfString(doc.motto[lang], TEXT_OPTIONS);
   const cx = col.x + col.width / 2;
-  pdf.lineWidth(0.7).moveTo(cx - mottoWidth / 2, y + 2).lineTo(cx + mottoWidth / 2, y + 2).stroke(COLOURS.ink);
+  pdf
+    .lineWidth(0.7)
+    .moveTo(cx - mottoWidth / 2, y + 2)
+    .lineTo(cx + mottoWidth / 2, y + 2)
+    .stroke(COLOURS.ink);
 
   y = centred(doc.headTitle[lang], "serifBold", 12.5, y + 20);
   for (const line of balancedLines(pdf, doc.schoolName[lang].toLocaleUpperCase(lang), "serifBold", 12.5, col.width)) {
@@ -131,7 +153,11 @@ function drawHalf(pdf: PDFKit.PDFDocument, doc: DiplomaDocument, lang: Lang, col
     const labelWidth = pdf.font("serif").fontSize(12).widthOfString(label, TEXT_OPTIONS);
     const baselineShift = ascent(pdf, "serif") * (size - 12);
     pdf.fillColor(COLOURS.soft).text(label, indent, y + baselineShift, { ...TEXT_OPTIONS, lineBreak: false });
-    pdf.font("serifBold").fontSize(size).fillColor(COLOURS.ink).text(line.value[lang], indent + labelWidth, y, { ...TEXT_OPTIONS, width: lineWidth - labelWidth });
+    pdf
+      .font("serifBold")
+      .fontSize(size)
+      .fillColor(COLOURS.ink)
+      .text(line.value[lang], indent + labelWidth, y, { ...TEXT_OPTIONS, width: lineWidth - labelWidth });
     y = pdf.y + 5;
   }
 
@@ -139,7 +165,11 @@ function drawHalf(pdf: PDFKit.PDFDocument, doc: DiplomaDocument, lang: Lang, col
   // the signature and seal; the English half names the signer without it and leaves its corner to the QR code.
   const sign = { x: col.x + col.width * 0.4, width: col.width * 0.6 };
   const signCentred = (text: string, font: string, size: number, at: number) => {
-    pdf.font(font).fontSize(size).fillColor(COLOURS.ink).text(text, sign.x, at, { ...TEXT_OPTIONS, width: sign.width, align: "center" });
+    pdf
+      .font(font)
+      .fontSize(size)
+      .fillColor(COLOURS.ink)
+      .text(text, sign.x, at, { ...TEXT_OPTIONS, width: sign.width, align: "center" });
     return pdf.y;
   };
   let s = Math.max(y + 10, 372);
@@ -202,9 +232,16 @@ function fittedTitle(pdf: PDFKit.PDFDocument, title: string, col: Column, y: num
   pdf.font("serifBold").fillColor(COLOURS.title);
   let size = 21;
   while (size > 17 && pdf.fontSize(size).widthOfString(title, TEXT_OPTIONS) > col.width) size -= 0.5;
-  const lines = pdf.fontSize(size).widthOfString(title, TEXT_OPTIONS) <= col.width ? [title] : balancedLines(pdf, title, "serifBold", (size = 19), col.width);
+  const lines =
+    pdf.fontSize(size).widthOfString(title, TEXT_OPTIONS) <= col.width
+      ? [title]
+      : balancedLines(pdf, title, "serifBold", (size = 19), col.width);
   for (const line of lines) {
-    pdf.font("serifBold").fontSize(size).fillColor(COLOURS.title).text(line, col.x, y, { ...TEXT_OPTIONS, width: col.width, align: "center" });
+    pdf
+      .font("serifBold")
+      .fontSize(size)
+      .fillColor(COLOURS.title)
+      .text(line, col.x, y, { ...TEXT_OPTIONS, width: col.width, align: "center" });
     y = pdf.y;
   }
   return y;
@@ -217,10 +254,21 @@ function drawVerification(pdf: PDFKit.PDFDocument, doc: DiplomaDocument, qrPng: 
   pdf.image(qrPng, x, y, { width: QR_SIZE, height: QR_SIZE });
   const textX = x + QR_SIZE + 8;
   const width = col.x + col.width - textX;
-  pdf.font("serifBold").fontSize(9).fillColor(COLOURS.ink).text(doc.verification.caption.en, textX, y + 18, { ...TEXT_OPTIONS, width });
-  pdf.font("serifItalic").fontSize(9).text(doc.verification.caption.vi, { ...TEXT_OPTIONS, width });
+  pdf
+    .font("serifBold")
+    .fontSize(9)
+    .fillColor(COLOURS.ink)
+    .text(doc.verification.caption.en, textX, y + 18, { ...TEXT_OPTIONS, width });
+  pdf
+    .font("serifItalic")
+    .fontSize(9)
+    .text(doc.verification.caption.vi, { ...TEXT_OPTIONS, width });
   // At most three lines, so that an unexpectedly long URL cannot run off the page.
-  pdf.font("sans").fontSize(6.5).fillColor(COLOURS.soft).text(doc.verification.url, textX, pdf.y + 4, { ...TEXT_OPTIONS, width, height: 27, ellipsis: true });
+  pdf
+    .font("sans")
+    .fontSize(6.5)
+    .fillColor(COLOURS.soft)
+    .text(doc.verification.url, textX, pdf.y + 4, { ...TEXT_OPTIONS, width, height: 27, ellipsis: true });
 }
 
 /** The status in large, faint letters across the page, under the text: Vietnamese above, English below. */
@@ -252,5 +300,7 @@ function drawStatus(pdf: PDFKit.PDFDocument, doc: DiplomaDocument): void {
   const y = PAGE.height - FRAME_INNER - 26;
   pdf.rect(x, y, width, 19).fill("#ffffff");
   pdf.lineWidth(1).rect(x, y, width, 19).stroke(COLOURS.status);
-  pdf.fillColor(COLOURS.status).text(text, x, y + 9.5 - size * 0.68, { ...TEXT_OPTIONS, width, align: "center", lineBreak: false });
+  pdf
+    .fillColor(COLOURS.status)
+    .text(text, x, y + 9.5 - size * 0.68, { ...TEXT_OPTIONS, width, align: "center", lineBreak: false });
 }

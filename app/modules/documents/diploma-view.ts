@@ -60,7 +60,11 @@ export interface DiplomaDocument {
   placeAndDate: LabelPair;
   signer: { title: LabelPair; name: string | null; signatureNote: LabelPair | null };
   /** Số hiệu and số vào sổ ("123/2026"); null on a draft. */
-  numbers: { serial: string | null; registerNumber: string | null; labels: { serial: LabelPair; registerNumber: LabelPair } };
+  numbers: {
+    serial: string | null;
+    registerNumber: string | null;
+    labels: { serial: LabelPair; registerNumber: LabelPair };
+  };
   /** Printed across a diploma that is not (or no longer) valid: draft, revoked, suspended, superseded. */
   statusLine: LabelPair | null;
   watermark: LabelPair | null;
@@ -163,7 +167,10 @@ export function buildDiplomaDocument(options: BuildDiplomaDocumentOptions): Dipl
       : null;
 
   const programmeVi = nfc(diploma.programmeName);
-  const schoolName: LabelPair = { vi: nfc(school.name), en: school.nameEn ? nfc(school.nameEn) : stripDiacritics(nfc(school.name)) };
+  const schoolName: LabelPair = {
+    vi: nfc(school.name),
+    en: school.nameEn ? nfc(school.nameEn) : stripDiacritics(nfc(school.name)),
+  };
   const serial = diploma.serial;
   const status = statusTexts(diploma, labels.supersededBySerial ?? null);
   const fullName = nfc(diploma.fullName);
@@ -198,7 +205,10 @@ export function buildDiplomaDocument(options: BuildDiplomaDocumentOptions): Dipl
       registerNumber: formatRegisterNumber(diploma.registerNumber, diploma.registerYear),
       labels: {
         serial: DIPLOMA_TEXT.serial,
-        registerNumber: levelTitle.kind === "certificate" ? DIPLOMA_TEXT.registerNumberCertificate : DIPLOMA_TEXT.registerNumberDiploma,
+        registerNumber:
+          levelTitle.kind === "certificate"
+            ? DIPLOMA_TEXT.registerNumberCertificate
+            : DIPLOMA_TEXT.registerNumberDiploma,
       },
     },
     statusLine: status?.line ?? null,
@@ -214,7 +224,10 @@ export function buildDiplomaDocument(options: BuildDiplomaDocumentOptions): Dipl
   };
 }
 
-function statusTexts(diploma: DiplomaForDocument, supersededBySerial: string | null): { line: LabelPair; watermark: LabelPair } | null {
+function statusTexts(
+  diploma: DiplomaForDocument,
+  supersededBySerial: string | null,
+): { line: LabelPair; watermark: LabelPair } | null {
   if (diploma.status === "issued") return null;
   const day = diploma.statusChangedAt ? vietnamDate(toDate(diploma.statusChangedAt)) : null;
   const template = STATUS_LINES[diploma.status];
@@ -249,8 +262,12 @@ export function diplomaLines(doc: DiplomaDocument): DiplomaLine[] {
     { key: "gender", label: DIPLOMA_TEXT.gender, value: doc.holder.gender, emphasis: false },
     { key: "dateOfBirth", label: DIPLOMA_TEXT.dateOfBirth, value: doc.holder.dateOfBirth, emphasis: false },
     { key: "classification", label: DIPLOMA_TEXT.classification, value: doc.classification, emphasis: false },
-    doc.modeOfStudy ? { key: "modeOfStudy", label: DIPLOMA_TEXT.modeOfStudy, value: doc.modeOfStudy, emphasis: false } : null,
-    doc.honorificTitle ? { key: "honorificTitle", label: DIPLOMA_TEXT.honorificTitle, value: doc.honorificTitle, emphasis: false } : null,
+    doc.modeOfStudy
+      ? { key: "modeOfStudy", label: DIPLOMA_TEXT.modeOfStudy, value: doc.modeOfStudy, emphasis: false }
+      : null,
+    doc.honorificTitle
+      ? { key: "honorificTitle", label: DIPLOMA_TEXT.honorificTitle, value: doc.honorificTitle, emphasis: false }
+      : null,
   ];
   return lines.filter((l): l is DiplomaLine => l !== null);
 }

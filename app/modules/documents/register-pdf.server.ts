@@ -62,7 +62,11 @@ export async function renderRegisterPdf(
     };
     let y = pageTop();
     if (rows.length === 0) {
-      pdf.font("sans").fontSize(9).fillColor(COLOURS.muted).text("Chưa có văn bằng nào trong sổ.", MARGIN_X, y + 10, TEXT_OPTIONS);
+      pdf
+        .font("sans")
+        .fontSize(9)
+        .fillColor(COLOURS.muted)
+        .text("Chưa có văn bằng nào trong sổ.", MARGIN_X, y + 10, TEXT_OPTIONS);
     }
     rows.forEach((row, index) => {
       const cells = REGISTER_COLUMNS.map((c) => c.value(row).normalize("NFC"));
@@ -81,25 +85,57 @@ export async function renderRegisterPdf(
         .font("sans")
         .fontSize(8)
         .fillColor(COLOURS.muted)
-        .text(`Trang ${i - start + 1}/${count}`, MARGIN_X, FOOTER_Y, { ...TEXT_OPTIONS, width: PAGE.width - 2 * MARGIN_X, align: "center", lineBreak: false });
+        .text(`Trang ${i - start + 1}/${count}`, MARGIN_X, FOOTER_Y, {
+          ...TEXT_OPTIONS,
+          width: PAGE.width - 2 * MARGIN_X,
+          align: "center",
+          lineBreak: false,
+        });
     }
   });
 }
 
 function drawPageHeader(pdf: PDFKit.PDFDocument, schoolName: string, title: string, generated: string): void {
   const width = PAGE.width - 2 * MARGIN_X;
-  pdf.font("sansBold").fontSize(9.5).fillColor(COLOURS.ink).text(schoolName.toLocaleUpperCase("vi"), MARGIN_X, TOP, { ...TEXT_OPTIONS, width: width * 0.6, lineBreak: false, ellipsis: true });
-  pdf.font("sans").fontSize(8).fillColor(COLOURS.muted).text(generated, MARGIN_X, TOP + 1, { ...TEXT_OPTIONS, width, align: "right", lineBreak: false });
-  pdf.font("sansBold").fontSize(13).fillColor(COLOURS.ink).text(title, MARGIN_X, TOP + 20, { ...TEXT_OPTIONS, width, align: "center", lineBreak: false, ellipsis: true });
+  pdf
+    .font("sansBold")
+    .fontSize(9.5)
+    .fillColor(COLOURS.ink)
+    .text(schoolName.toLocaleUpperCase("vi"), MARGIN_X, TOP, {
+      ...TEXT_OPTIONS,
+      width: width * 0.6,
+      lineBreak: false,
+      ellipsis: true,
+    });
+  pdf
+    .font("sans")
+    .fontSize(8)
+    .fillColor(COLOURS.muted)
+    .text(generated, MARGIN_X, TOP + 1, { ...TEXT_OPTIONS, width, align: "right", lineBreak: false });
+  pdf
+    .font("sansBold")
+    .fontSize(13)
+    .fillColor(COLOURS.ink)
+    .text(title, MARGIN_X, TOP + 20, { ...TEXT_OPTIONS, width, align: "center", lineBreak: false, ellipsis: true });
 }
 
 function drawTableHeader(pdf: PDFKit.PDFDocument, y: number): number {
   pdf.font("sansBold").fontSize(HEADER_FONT_SIZE);
-  const height = Math.max(...REGISTER_COLUMNS.map((c) => pdf.heightOfString(c.header, { ...TEXT_OPTIONS, width: c.pdfWidth - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+  const height =
+    Math.max(
+      ...REGISTER_COLUMNS.map((c) =>
+        pdf.heightOfString(c.header, { ...TEXT_OPTIONS, width: c.pdfWidth - 2 * CELL_PAD }),
+      ),
+    ) +
+    2 * CELL_PAD;
   let x = MARGIN_X;
   for (const column of REGISTER_COLUMNS) {
     pdf.rect(x, y, column.pdfWidth, height).fillAndStroke(COLOURS.headerFill, COLOURS.rule);
-    pdf.fillColor(COLOURS.ink).text(column.header, x + CELL_PAD, y + CELL_PAD, { ...TEXT_OPTIONS, width: column.pdfWidth - 2 * CELL_PAD, align: "center" });
+    pdf.fillColor(COLOURS.ink).text(column.header, x + CELL_PAD, y + CELL_PAD, {
+      ...TEXT_OPTIONS,
+      width: column.pdfWidth - 2 * CELL_PAD,
+      align: "center",
+    });
     x += column.pdfWidth;
   }
   return y + height;
@@ -112,7 +148,10 @@ function rowHeight(pdf: PDFKit.PDFDocument, cells: string[]): number {
   const heights = cells.map((text, i) => {
     const column = REGISTER_COLUMNS[i]!;
     if (!text) return 0;
-    return pdf.font(cellFont(column.key)).fontSize(FONT_SIZE).heightOfString(text, { ...TEXT_OPTIONS, width: column.pdfWidth - 2 * CELL_PAD });
+    return pdf
+      .font(cellFont(column.key))
+      .fontSize(FONT_SIZE)
+      .heightOfString(text, { ...TEXT_OPTIONS, width: column.pdfWidth - 2 * CELL_PAD });
   });
   return Math.max(MIN_ROW_HEIGHT, Math.max(...heights) + 2 * CELL_PAD);
 }
@@ -126,7 +165,11 @@ function drawRow(pdf: PDFKit.PDFDocument, cells: string[], y: number, height: nu
     const text = cells[i]!;
     if (text) {
       pdf.font(cellFont(column.key)).fontSize(FONT_SIZE).fillColor(COLOURS.ink);
-      pdf.text(text, x + CELL_PAD, y + CELL_PAD, { ...TEXT_OPTIONS, width: column.pdfWidth - 2 * CELL_PAD, align: column.align ?? "left" });
+      pdf.text(text, x + CELL_PAD, y + CELL_PAD, {
+        ...TEXT_OPTIONS,
+        width: column.pdfWidth - 2 * CELL_PAD,
+        align: column.align ?? "left",
+      });
     }
     x += column.pdfWidth;
   });

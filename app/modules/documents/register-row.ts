@@ -53,11 +53,33 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: "gender", header: "Giới tính", pdfWidth: 34, align: "center", value: (r) => GENDER_LABELS[r.gender].vi },
   { key: "ethnicity", header: "Dân tộc", pdfWidth: 40, value: (r) => r.ethnicity },
   { key: "programmeName", header: "Ngành, nghề đào tạo", pdfWidth: 94, value: (r) => r.programmeName },
-  { key: "classification", header: "Xếp loại tốt nghiệp", pdfWidth: 50, value: (r) => CLASSIFICATION_LABELS[r.classification].vi },
-  { key: "modeOfStudy", header: "Hình thức đào tạo", pdfWidth: 52, value: (r) => MODE_OF_STUDY_LABELS[r.modeOfStudy].vi },
+  {
+    key: "classification",
+    header: "Xếp loại tốt nghiệp",
+    pdfWidth: 50,
+    value: (r) => CLASSIFICATION_LABELS[r.classification].vi,
+  },
+  {
+    key: "modeOfStudy",
+    header: "Hình thức đào tạo",
+    pdfWidth: 52,
+    value: (r) => MODE_OF_STUDY_LABELS[r.modeOfStudy].vi,
+  },
   { key: "serial", header: "Số hiệu văn bằng", pdfWidth: 60, value: (r) => r.serial },
-  { key: "registerNumber", header: "Số vào sổ cấp văn bằng", pdfWidth: 48, align: "center", value: (r) => r.registerNumber },
-  { key: "issueDate", header: "Ngày cấp", pdfWidth: 52, align: "center", value: (r) => (r.issueDate ? formatDateVi(r.issueDate) : "") },
+  {
+    key: "registerNumber",
+    header: "Số vào sổ cấp văn bằng",
+    pdfWidth: 48,
+    align: "center",
+    value: (r) => r.registerNumber,
+  },
+  {
+    key: "issueDate",
+    header: "Ngày cấp",
+    pdfWidth: 52,
+    align: "center",
+    value: (r) => (r.issueDate ? formatDateVi(r.issueDate) : ""),
+  },
   { key: "signature", header: "Người nhận ký, ghi rõ họ tên", pdfWidth: 60, paperOnly: true, value: () => "" },
   { key: "remarks", header: "Ghi chú", pdfWidth: 73, value: (r) => r.remarks },
 ];
@@ -79,9 +101,13 @@ export type DiplomaForRegister = Pick<
 >;
 
 /** A signed diploma as a register line. A diploma without numbers is a draft, which has no place in the register. */
-export function registerRowFromDiploma(diploma: DiplomaForRegister, options: { no: number; remarks?: string }): RegisterRow {
+export function registerRowFromDiploma(
+  diploma: DiplomaForRegister,
+  options: { no: number; remarks?: string },
+): RegisterRow {
   const registerNumber = formatRegisterNumber(diploma.registerNumber, diploma.registerYear);
-  if (!diploma.serial || !registerNumber) throw new Error("A draft diploma (no serial or register number) is not in the register");
+  if (!diploma.serial || !registerNumber)
+    throw new Error("A draft diploma (no serial or register number) is not in the register");
   return {
     no: options.no,
     fullName: diploma.fullName,

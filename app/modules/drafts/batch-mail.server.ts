@@ -41,7 +41,13 @@ export async function mailPrincipalsBatchSubmitted(
     .select({ id: users.id, email: users.email, fullName: users.fullName, locale: users.locale })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.organisationId, options.organisationId), eq(roleAssignments.role, "school_principal"), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(roleAssignments.organisationId, options.organisationId),
+        eq(roleAssignments.role, "school_principal"),
+        isNull(users.disabledAt),
+      ),
+    );
   let sent = 0;
   for (const p of principals) {
     if (p.id === options.submittedBy) continue;
@@ -69,5 +75,10 @@ export async function mailSubmitter(
     options.template === "batch_signed"
       ? { name: "batch_signed", params: { ...options.params, fullName: member.fullName } }
       : { name: "batch_returned", params: { ...options.params, fullName: member.fullName } };
-  return enqueueMail(tx, { to: member.email, locale: member.locale === "en" ? "en" : "vi", recipientUserId: member.id, template });
+  return enqueueMail(tx, {
+    to: member.email,
+    locale: member.locale === "en" ? "en" : "vi",
+    recipientUserId: member.id,
+    template,
+  });
 }

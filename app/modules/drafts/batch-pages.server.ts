@@ -1,13 +1,23 @@
 import { type Executor, withDefaultDb } from "~/lib/db.server";
 import { maskPersonalId } from "./draft-row";
 import { revealPersonalId } from "./personal-id.server";
-import { countBatchDrafts, findBatch, findDraft, listBatchDiplomas, type BatchRef, type DraftRef } from "./queries.server";
+import {
+  countBatchDrafts,
+  findBatch,
+  findDraft,
+  listBatchDiplomas,
+  type BatchRef,
+  type DraftRef,
+} from "./queries.server";
 
 /** What the batch pages show. The personal ID number leaves the server masked, except in the registrar's edit form. */
 
 export const BATCH_PAGE_SIZE = 100;
 
-export const loadBatchPage = withDefaultDb(async function loadBatchPage(db: Executor, ref: BatchRef & { page: number }) {
+export const loadBatchPage = withDefaultDb(async function loadBatchPage(
+  db: Executor,
+  ref: BatchRef & { page: number },
+) {
   const batch = await findBatch(db, ref);
   if (!batch) return null;
   const [{ rows, total }, draftCount] = await Promise.all([

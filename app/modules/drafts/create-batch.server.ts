@@ -10,9 +10,16 @@ export interface CreateBatchOptions {
 }
 
 /** Opens a new batch (status draft) for the registrar to fill. Nothing can go wrong that is not a bug: no Result. */
-export const createBatch = withDefaultDb(async function createBatch(db: Database, options: CreateBatchOptions): Promise<{ batchId: string }> {
+export const createBatch = withDefaultDb(async function createBatch(
+  db: Database,
+  options: CreateBatchOptions,
+): Promise<{ batchId: string }> {
   return db.transaction(async (tx) => {
-    const batch = await insertBatch(tx, { organisationId: options.organisationId, title: options.input.title, createdBy: options.actor.userId });
+    const batch = await insertBatch(tx, {
+      organisationId: options.organisationId,
+      title: options.input.title,
+      createdBy: options.actor.userId,
+    });
     await recordAudit(tx, options.actor, {
       action: "diploma-batch.create",
       entityType: "diploma_batch",

@@ -11,7 +11,10 @@ export interface DeleteDraftOptions {
 }
 
 /** Removes a draft from a batch that is still a draft. Drafts are not in the register: nothing else refers to them. */
-export const deleteDraft = withDefaultDb(async function deleteDraft(db: Database, options: DeleteDraftOptions): Promise<Result<{ diplomaId: string }, "not_found" | "draft_not_found" | "batch_locked">> {
+export const deleteDraft = withDefaultDb(async function deleteDraft(
+  db: Database,
+  options: DeleteDraftOptions,
+): Promise<Result<{ diplomaId: string }, "not_found" | "draft_not_found" | "batch_locked">> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
   return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, ref);

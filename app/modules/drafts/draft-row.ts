@@ -1,7 +1,14 @@
 import { matchLevel, type LevelInfo } from "~/modules/reference/levels";
 import { addYears } from "~/modules/reference/cell-values";
 import { honorificTitleFor } from "./honorific-title";
-import { DRAFT_FIELDS, DRAFT_LIMITS, DraftInputSchema, type DraftField, type DraftInput, type DraftRawRow } from "./schema";
+import {
+  DRAFT_FIELDS,
+  DRAFT_LIMITS,
+  DraftInputSchema,
+  type DraftField,
+  type DraftInput,
+  type DraftRawRow,
+} from "./schema";
 import type { Classification, Gender, ModeOfStudy } from "../../../db/schema/diplomas";
 
 /**
@@ -71,7 +78,10 @@ function ruleIssues(input: Partial<DraftInput>, context: DraftRulesContext): Dra
     const given = matchLevel(input.level, context.levels);
     const expected = context.levels.find((l) => l.code === programme.levelCode);
     if (!given) {
-      issues.level = { message: "diplomas.validation.levelUnknown", params: { allowed: context.levels.map((l) => l.nameVi).join(", ") } };
+      issues.level = {
+        message: "diplomas.validation.levelUnknown",
+        params: { allowed: context.levels.map((l) => l.nameVi).join(", ") },
+      };
     } else if (given.code !== programme.levelCode) {
       issues.level = {
         message: "diplomas.validation.levelMismatch",
@@ -80,7 +90,8 @@ function ruleIssues(input: Partial<DraftInput>, context: DraftRulesContext): Dra
     }
   }
 
-  if (input.dateOfBirth && input.dateOfBirth > context.today) issues.dateOfBirth = { message: "diplomas.validation.dateInFuture" };
+  if (input.dateOfBirth && input.dateOfBirth > context.today)
+    issues.dateOfBirth = { message: "diplomas.validation.dateInFuture" };
   if (input.graduationDate && input.graduationDate > context.today) {
     issues.graduationDate = { message: "diplomas.validation.dateInFuture" };
   } else if (input.graduationDate && input.dateOfBirth && !issues.dateOfBirth) {
@@ -104,7 +115,8 @@ export function validateDraftRow(raw: DraftRawRow, context: DraftRulesContext): 
     if (parsed.success) (input as Record<string, unknown>)[field] = parsed.data;
     else issues[field] = { message: parsed.error.issues[0]?.message ?? "diplomas.validation.required" };
   }
-  for (const [field, issue] of Object.entries(ruleIssues(input, context)) as [DraftField, FieldIssue][]) issues[field] ??= issue;
+  for (const [field, issue] of Object.entries(ruleIssues(input, context)) as [DraftField, FieldIssue][])
+    issues[field] ??= issue;
   if (Object.keys(issues).length > 0) return { ok: false, issues };
 
   const valid = input as DraftInput;

@@ -40,7 +40,10 @@ async function xlsxDeclaredRows(file: File): Promise<number | null> {
     if (name !== "xl/worksheets/sheet1.xml") continue;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.slice(start, start + size);
-    const stream = method === 8 ? new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw")) : new Blob([data]).stream();
+    const stream =
+      method === 8
+        ? new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"))
+        : new Blob([data]).stream();
     // The <dimension> element comes first in a sheet: read only the beginning.
     const reader = stream.getReader();
     let head = "";

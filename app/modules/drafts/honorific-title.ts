@@ -12,7 +12,10 @@ export interface ProgrammeForTitle {
  * The title of the programme's cao đẳng graduates; null for every other level. Null too for a cao đẳng programme
  * whose field is unknown (a legacy 8-digit code): a title is never guessed.
  */
-export function honorificTitleFor(programme: ProgrammeForTitle, caoDangTitles: ReadonlyMap<string, string>): string | null {
+export function honorificTitleFor(
+  programme: ProgrammeForTitle,
+  caoDangTitles: ReadonlyMap<string, string>,
+): string | null {
   if (programme.levelCode !== "cao_dang" || !programme.fieldCode) return null;
   return caoDangTitles.get(programme.fieldCode) ?? null;
 }

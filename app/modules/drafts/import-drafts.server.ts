@@ -14,7 +14,14 @@ import {
   type RowIssue,
 } from "./import-drafts";
 import { hashPersonalId, protectPersonalId } from "./personal-id.server";
-import { findConflictingDiplomas, insertDrafts, loadDraftRulesContext, lockBatch, lockOrganisationDrafts, type DraftRow } from "./queries.server";
+import {
+  findConflictingDiplomas,
+  insertDrafts,
+  loadDraftRulesContext,
+  lockBatch,
+  lockOrganisationDrafts,
+  type DraftRow,
+} from "./queries.server";
 import { readDraftFile } from "./read-draft-file.server";
 import type { ImportMode } from "./schema";
 
@@ -35,7 +42,12 @@ export interface ImportDraftsOptions {
 export type ImportDraftsResult =
   | { ok: true; value: { imported: number; skipped: number; sha256: string } }
   | { ok: false; code: "not_found" | "batch_locked" }
-  | { ok: false; code: "invalid_file" | "has_errors" | "file_changed" | "no_valid_rows"; report: DraftImportReport; sha256: string };
+  | {
+      ok: false;
+      code: "invalid_file" | "has_errors" | "file_changed" | "no_valid_rows";
+      report: DraftImportReport;
+      sha256: string;
+    };
 
 /** Rows whose graduate already has a draft or a diploma of the same programme at this school. */
 function existingDuplicates(
@@ -65,7 +77,10 @@ function existingDuplicates(
  * or nothing. Every call reads and checks the whole file again — a second submit ("valid rows only") is trusted
  * for nothing but the choice, and only for the very file (same SHA-256) whose report the user saw.
  */
-export const importDrafts = withDefaultDb(async function importDrafts(db: Database, options: ImportDraftsOptions): Promise<ImportDraftsResult> {
+export const importDrafts = withDefaultDb(async function importDrafts(
+  db: Database,
+  options: ImportDraftsOptions,
+): Promise<ImportDraftsResult> {
   const sha256 = createHash("sha256").update(options.file).digest("hex");
   // Parsing is CPU work: done before the transaction, so that no lock waits on it.
   const read = await readDraftFile(options.file, options.fileName);
@@ -76,17 +91,30 @@ export const importDrafts = withDefaultDb(async function importDrafts(db: Databa
     if (!batch) return { ok: false, code: "not_found" };
     if (batch.status !== "draft") return { ok: false, code: "batch_locked" };
     if (!read.ok) {
-      const check: DraftImportCheck = { fileIssue: read.issue, headerRow: null, columns: {}, rowCount: 0, valid: [], invalid: [] };
+      const check: DraftImportCheck = {
+        fileIssue: read.issue,
+        headerRow: null,
+        columns: {},
+        rowCount: 0,
+        valid: [],
+        invalid: [],
+      };
       return { ok: false, code: "invalid_file", report: importReport(check), sha256 };
     }
 
     await lockOrganisationDrafts(tx, options.organisationId);
-    const context = await loadDraftRulesContext(tx, { programmeCodes: programmeCodesIn(read.sheet), today: options.today ?? vietnamDate() });
+    const context = await loadDraftRulesContext(tx, {
+      programmeCodes: programmeCodesIn(read.sheet),
+      today: options.today ?? vietnamDate(),
+    });
     let check = checkDraftTable(read.sheet, context);
     if (check.fileIssue) return { ok: false, code: "invalid_file", report: importReport(check), sha256 };
 
     const hashes = new Map(check.valid.map((r) => [r.row, hashPersonalId(r.values.personalId)]));
-    const conflicts = await findConflictingDiplomas(tx, { organisationId: options.organisationId, personalIdHashes: [...new Set(hashes.values())] });
+    const conflicts = await findConflictingDiplomas(tx, {
+      organisationId: options.organisationId,
+      personalIdHashes: [...new Set(hashes.values())],
+    });
     check = rejectRows(check, existingDuplicates(check, hashes, conflicts, batch.id));
     const report = importReport(check);
 

@@ -40,7 +40,17 @@ const COLUMN_ALIASES: Record<DraftField, readonly string[]> = {
   placeOfBirth: ["place of birth", "birthplace"],
   gender: ["gender", "sex"],
   ethnicity: ["ethnicity"],
-  personalId: ["so dinh danh", "ma dinh danh", "ma dinh danh ca nhan", "so cccd", "cccd", "so can cuoc", "so can cuoc cong dan", "personal id", "personal id number"],
+  personalId: [
+    "so dinh danh",
+    "ma dinh danh",
+    "ma dinh danh ca nhan",
+    "so cccd",
+    "cccd",
+    "so can cuoc",
+    "so can cuoc cong dan",
+    "personal id",
+    "personal id number",
+  ],
   programmeCode: ["ma nganh", "ma nghe", "ma nganh nghe dao tao", "programme code", "program code"],
   level: ["trinh do dao tao", "level"],
   modeOfStudy: ["hinh thuc", "mode of study"],
@@ -54,7 +64,17 @@ const COLUMN_ALIASES: Record<DraftField, readonly string[]> = {
     "decision number",
     "graduation decision number",
   ],
-  email: ["email", "e mail", "mail", "thu dien tu", "dia chi email", "dia chi e mail", "dia chi thu dien tu", "email address", "e mail address"],
+  email: [
+    "email",
+    "e mail",
+    "mail",
+    "thu dien tu",
+    "dia chi email",
+    "dia chi e mail",
+    "dia chi thu dien tu",
+    "email address",
+    "e mail address",
+  ],
 };
 
 /** A header cell's comparison key: no case, diacritics or punctuation ("Mã ngành, nghề" → "ma nganh nghe"). */
@@ -64,10 +84,14 @@ export function headerKey(cell: CellValue): string {
 
 const COLUMN_BY_KEY = new Map<string, DraftField>();
 for (const field of DRAFT_FIELDS) {
-  for (const name of [TEMPLATE_HEADERS[field], field, ...COLUMN_ALIASES[field]]) COLUMN_BY_KEY.set(headerKey(name), field);
+  for (const name of [TEMPLATE_HEADERS[field], field, ...COLUMN_ALIASES[field]])
+    COLUMN_BY_KEY.set(headerKey(name), field);
 }
 
-export const fileIssue = (code: ImportFileIssueCode, params: Record<string, string | number> = {}): ImportFileIssue => ({ code, params });
+export const fileIssue = (
+  code: ImportFileIssueCode,
+  params: Record<string, string | number> = {},
+): ImportFileIssue => ({ code, params });
 
 export interface ValidDraftRow {
   row: number;
@@ -104,13 +128,19 @@ function detectDelimiter(text: string): "," | ";" | "\t" {
  */
 export function readDraftCsv(bytes: Uint8Array): { ok: true; sheet: Sheet } | { ok: false; issue: ImportFileIssue } {
   if (bytes.byteLength === 0) return { ok: false, issue: fileIssue("file_empty") };
-  if (bytes.byteLength > DRAFT_IMPORT_LIMITS.maxBytes) return { ok: false, issue: fileIssue("file_too_large", { maxMb: DRAFT_IMPORT_LIMITS.maxBytes / 1048576 }) };
+  if (bytes.byteLength > DRAFT_IMPORT_LIMITS.maxBytes)
+    return { ok: false, issue: fileIssue("file_too_large", { maxMb: DRAFT_IMPORT_LIMITS.maxBytes / 1048576 }) };
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok || decoded.text.includes("\u0000")) return { ok: false, issue: fileIssue("file_encoding") };
   const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (text.trim() === "") return { ok: false, issue: fileIssue("file_empty") };
   try {
-    const rows = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    const rows = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
     return { ok: true, sheet: { rows } };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -136,7 +166,8 @@ function typedRow(raw: DraftRawRow, personalIdAtFault: boolean): TypedRow {
   for (const field of DRAFT_FIELDS) {
     if (!(field in raw)) continue;
     const text = cut(cellText(raw[field]).trim());
-    typed[field] = field === "personalId" && !personalIdAtFault && text !== "" ? maskPersonalId(text.replace(/\s/g, "")) : text;
+    typed[field] =
+      field === "personalId" && !personalIdAtFault && text !== "" ? maskPersonalId(text.replace(/\s/g, "")) : text;
   }
   return typed;
 }
@@ -158,17 +189,25 @@ export function checkDraftTable(sheet: Sheet, context: DraftRulesContext): Draft
     const field = COLUMN_BY_KEY.get(headerKey(cell));
     if (!field) continue;
     if (columnIndex[field] !== undefined) {
-      return failure(fileIssue("duplicate_column", { column: cellText(cell).trim(), row: headerIndex + 1 }), { headerRow: headerIndex + 1 });
+      return failure(fileIssue("duplicate_column", { column: cellText(cell).trim(), row: headerIndex + 1 }), {
+        headerRow: headerIndex + 1,
+      });
     }
     columnIndex[field] = i;
     columns[field] = { header: cut(cellText(cell).trim()), letter: columnLetter(i) };
   }
   const missing = REQUIRED_COLUMNS.filter((f) => columnIndex[f] === undefined);
   if (missing.length > 0) {
-    return failure(fileIssue("missing_columns", { columns: missing.map((f) => TEMPLATE_HEADERS[f]).join(", "), row: headerIndex + 1 }), {
-      headerRow: headerIndex + 1,
-      columns,
-    });
+    return failure(
+      fileIssue("missing_columns", {
+        columns: missing.map((f) => TEMPLATE_HEADERS[f]).join(", "),
+        row: headerIndex + 1,
+      }),
+      {
+        headerRow: headerIndex + 1,
+        columns,
+      },
+    );
   }
 
   const dataRows = sheet.rows
@@ -191,7 +230,11 @@ export function checkDraftTable(sheet: Sheet, context: DraftRulesContext): Draft
     }
     const result = validateDraftRow(raw, context);
     if (result.ok && result.value.personalId === TEMPLATE_EXAMPLE.personalId) {
-      invalid.push({ row, issues: [{ field: null, message: "diplomas.import.exampleRow" }], typed: typedRow(raw, false) });
+      invalid.push({
+        row,
+        issues: [{ field: null, message: "diplomas.import.exampleRow" }],
+        typed: typedRow(raw, false),
+      });
     } else if (result.ok) {
       valid.push({ row, values: result.value, typed: typedRow(raw, false) });
     } else {
@@ -214,7 +257,9 @@ export function checkDraftTable(sheet: Sheet, context: DraftRulesContext): Draft
     if (rows.length < 2) continue;
     for (const row of rows) {
       const others = rows.filter((r) => r !== row).join(", ");
-      rejections.set(row, [{ field: "personalId", message: "diplomas.import.duplicateInFile", params: { rows: others } }]);
+      rejections.set(row, [
+        { field: "personalId", message: "diplomas.import.duplicateInFile", params: { rows: others } },
+      ]);
     }
   }
   return rejectRows({ fileIssue: null, ...base, valid, invalid }, rejections);

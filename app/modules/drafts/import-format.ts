@@ -121,4 +121,3 @@ export interface DraftImportReport {
   /** Invalid rows not listed (beyond maxListedRows). */
   moreInvalidRows: number;
 }
-

@@ -5,7 +5,10 @@ import { getKeyRing, open, personalIdHash, seal } from "~/modules/keys/key-encry
  * copied onto another row does not open, and a keyed hash (HMAC) to find a graduate's diplomas. Never stored in
  * clear, never logged, never written to the audit trail.
  */
-export function protectPersonalId(diplomaId: string, personalId: string): { personalIdCiphertext: string; personalIdHash: string } {
+export function protectPersonalId(
+  diplomaId: string,
+  personalId: string,
+): { personalIdCiphertext: string; personalIdHash: string } {
   const ring = getKeyRing();
   return {
     personalIdCiphertext: seal(ring.personalIdEncryption, Buffer.from(personalId, "utf8"), diplomaId),

@@ -84,7 +84,10 @@ export const listBatches = withDefaultDb(async function listBatches(db: Executor
  * The school's batches waiting for the principal's signature, oldest first, with who submitted them and how many
  * drafts they hold; or the batches sent back to be corrected (drafts with a reason).
  */
-export const listBatchesInHand = withDefaultDb(async function listBatchesInHand(db: Executor, options: { organisationId: string; kind: "submitted" | "returned"; limit?: number }) {
+export const listBatchesInHand = withDefaultDb(async function listBatchesInHand(
+  db: Executor,
+  options: { organisationId: string; kind: "submitted" | "returned"; limit?: number },
+) {
   const counts = db
     .select({ batchId: diplomas.batchId, n: count().as("draft_count") })
     .from(diplomas)
@@ -116,7 +119,10 @@ export const listBatchesInHand = withDefaultDb(async function listBatchesInHand(
     .limit(options.limit ?? 20);
 });
 
-export const countBatchesByStatus = withDefaultDb(async function countBatchesByStatus(db: Executor, options: { organisationId: string }): Promise<Partial<Record<BatchStatus, number>>> {
+export const countBatchesByStatus = withDefaultDb(async function countBatchesByStatus(
+  db: Executor,
+  options: { organisationId: string },
+): Promise<Partial<Record<BatchStatus, number>>> {
   const rows = await db
     .select({ status: diplomaBatches.status, n: count() })
     .from(diplomaBatches)
@@ -130,7 +136,13 @@ export async function markBatchSubmitted(db: Executor, ref: BatchRef & { submitt
   const updated = await db
     .update(diplomaBatches)
     .set({ status: "submitted", submittedBy: ref.submittedBy, submittedAt: new Date(), returnReason: null })
-    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
+    .where(
+      and(
+        eq(diplomaBatches.id, ref.batchId),
+        eq(diplomaBatches.organisationId, ref.organisationId),
+        eq(diplomaBatches.status, "draft"),
+      ),
+    )
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
 }
@@ -143,18 +155,32 @@ export async function markBatchWithdrawn(db: Executor, ref: BatchRef & { returnR
   const updated = await db
     .update(diplomaBatches)
     .set({ status: "draft", submittedBy: null, submittedAt: null, returnReason: ref.returnReason ?? null })
-    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "submitted")))
+    .where(
+      and(
+        eq(diplomaBatches.id, ref.batchId),
+        eq(diplomaBatches.organisationId, ref.organisationId),
+        eq(diplomaBatches.status, "submitted"),
+      ),
+    )
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
 }
 
 export async function findOrganisationNameAndCode(db: Executor, organisationId: string) {
-  const [row] = await db.select({ name: organisations.name, code: organisations.code }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const [row] = await db
+    .select({ name: organisations.name, code: organisations.code })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .limit(1);
   return row ?? null;
 }
 
 export async function findOrganisationStatus(db: Executor, organisationId: string) {
-  const [row] = await db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, organisationId)).limit(1);
+  const [row] = await db
+    .select({ status: organisations.status })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .limit(1);
   return row?.status ?? null;
 }
 
@@ -170,7 +196,11 @@ export async function lockOrganisationDrafts(db: Executor, organisationId: strin
 }
 
 /** A stored draft: the validated values, the personal ID sealed and hashed (never in clear). */
-export type DraftRow = Omit<DraftValues, "personalId"> & { id: string; personalIdCiphertext: string; personalIdHash: string };
+export type DraftRow = Omit<DraftValues, "personalId"> & {
+  id: string;
+  personalIdCiphertext: string;
+  personalIdHash: string;
+};
 
 /**
  * Adds drafts at the end of the batch's import order (positions after the last one). The caller holds the batch's
@@ -202,7 +232,13 @@ export async function setBatchRowOrder(db: Executor, ref: BatchRef & { rowOrder:
   const updated = await db
     .update(diplomaBatches)
     .set({ rowOrder: ref.rowOrder })
-    .where(and(eq(diplomaBatches.id, ref.batchId), eq(diplomaBatches.organisationId, ref.organisationId), eq(diplomaBatches.status, "draft")))
+    .where(
+      and(
+        eq(diplomaBatches.id, ref.batchId),
+        eq(diplomaBatches.organisationId, ref.organisationId),
+        eq(diplomaBatches.status, "draft"),
+      ),
+    )
     .returning({ id: diplomaBatches.id });
   return updated.length === 1;
 }
@@ -210,7 +246,12 @@ export async function setBatchRowOrder(db: Executor, ref: BatchRef & { rowOrder:
 /** Every row of a batch (or only its drafts), as the keys of its order, sorted in the batch's order (batch-order.ts). */
 export async function listBatchOrder(db: Executor, ref: BatchRef & { rowOrder: BatchRowOrder; draftsOnly?: boolean }) {
   const rows = await db
-    .select({ id: diplomas.id, fullName: diplomas.fullName, position: diplomas.position, createdAt: diplomas.createdAt })
+    .select({
+      id: diplomas.id,
+      fullName: diplomas.fullName,
+      position: diplomas.position,
+      createdAt: diplomas.createdAt,
+    })
     .from(diplomas)
     .where(
       and(
@@ -283,7 +324,14 @@ export async function findConflictingDiplomas(
   options: { organisationId: string; personalIdHashes: string[]; excludeIds?: string[] },
 ) {
   if (options.personalIdHashes.length === 0) return [];
-  const rows: { id: string; personalIdHash: string; programmeCode: string; status: DiplomaStatus; batchId: string | null; batchTitle: string | null }[] = [];
+  const rows: {
+    id: string;
+    personalIdHash: string;
+    programmeCode: string;
+    status: DiplomaStatus;
+    batchId: string | null;
+    batchTitle: string | null;
+  }[] = [];
   for (let i = 0; i < options.personalIdHashes.length; i += 1000) {
     rows.push(
       ...(await db
@@ -314,32 +362,41 @@ export async function findConflictingDiplomas(
  * A page of a batch's diplomas in the batch's order (the register's order), each with its row number in the whole
  * list. The sealed personal ID is for masking only.
  */
-export async function listBatchDiplomas(db: Executor, ref: BatchRef & { rowOrder: BatchRowOrder; page: number; pageSize: number }) {
+export async function listBatchDiplomas(
+  db: Executor,
+  ref: BatchRef & { rowOrder: BatchRowOrder; page: number; pageSize: number },
+) {
   const ordered = await listBatchOrder(db, ref);
   const pageIds = ordered.slice((ref.page - 1) * ref.pageSize, ref.page * ref.pageSize).map((r) => r.id);
   const rowNumber = new Map(ordered.map((r, i) => [r.id, i + 1]));
   const rows = pageIds.length
     ? await db
         .select({
-        id: diplomas.id,
-        status: diplomas.status,
-        fullName: diplomas.fullName,
-        dateOfBirth: diplomas.dateOfBirth,
-        gender: diplomas.gender,
-        personalIdCiphertext: diplomas.personalIdCiphertext,
-        programmeCode: diplomas.programmeCode,
-        programmeName: diplomas.programmeName,
-        levelCode: diplomas.levelCode,
-        classification: diplomas.classification,
-        modeOfStudy: diplomas.modeOfStudy,
-        graduationDate: diplomas.graduationDate,
-        serial: diplomas.serial,
-        registerNumber: diplomas.registerNumber,
-        registerYear: diplomas.registerYear,
-        hasEmail: sql<boolean>`${diplomas.email} is not null`,
-      })
-      .from(diplomas)
-      .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), inArray(diplomas.id, pageIds)))
+          id: diplomas.id,
+          status: diplomas.status,
+          fullName: diplomas.fullName,
+          dateOfBirth: diplomas.dateOfBirth,
+          gender: diplomas.gender,
+          personalIdCiphertext: diplomas.personalIdCiphertext,
+          programmeCode: diplomas.programmeCode,
+          programmeName: diplomas.programmeName,
+          levelCode: diplomas.levelCode,
+          classification: diplomas.classification,
+          modeOfStudy: diplomas.modeOfStudy,
+          graduationDate: diplomas.graduationDate,
+          serial: diplomas.serial,
+          registerNumber: diplomas.registerNumber,
+          registerYear: diplomas.registerYear,
+          hasEmail: sql<boolean>`${diplomas.email} is not null`,
+        })
+        .from(diplomas)
+        .where(
+          and(
+            eq(diplomas.batchId, ref.batchId),
+            eq(diplomas.organisationId, ref.organisationId),
+            inArray(diplomas.id, pageIds),
+          ),
+        )
     : [];
   const sorted = rows.map((r) => ({ ...r, rowNumber: rowNumber.get(r.id)! })).sort((a, b) => a.rowNumber - b.rowNumber);
   return { rows: sorted, total: ordered.length };
@@ -349,7 +406,13 @@ export async function countBatchDrafts(db: Executor, ref: BatchRef): Promise<num
   const [row] = await db
     .select({ n: count() })
     .from(diplomas)
-    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(diplomas.status, "draft")))
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(diplomas.status, "draft"),
+      ),
+    )
     .limit(1);
   return row?.n ?? 0;
 }
@@ -360,7 +423,13 @@ export async function listInactiveProgrammesInBatch(db: Executor, ref: BatchRef)
     .selectDistinct({ code: diplomas.programmeCode })
     .from(diplomas)
     .innerJoin(programmes, eq(programmes.code, diplomas.programmeCode))
-    .where(and(eq(diplomas.batchId, ref.batchId), eq(diplomas.organisationId, ref.organisationId), eq(programmes.active, false)));
+    .where(
+      and(
+        eq(diplomas.batchId, ref.batchId),
+        eq(diplomas.organisationId, ref.organisationId),
+        eq(programmes.active, false),
+      ),
+    );
   return rows.map((r) => r.code);
 }
 
@@ -368,7 +437,10 @@ export async function listInactiveProgrammesInBatch(db: Executor, ref: BatchRef)
 // Rules context
 
 /** What validateDraftRow needs from the database: the named programmes, the levels and the cao đẳng titles. */
-export async function loadDraftRulesContext(db: Executor, options: { programmeCodes: string[]; today: string }): Promise<DraftRulesContext> {
+export async function loadDraftRulesContext(
+  db: Executor,
+  options: { programmeCodes: string[]; today: string },
+): Promise<DraftRulesContext> {
   const codes = [...new Set(options.programmeCodes)].filter((c) => /^\d{7,8}$/.test(c));
   const [programmeRows, levelRows, fieldRows] = await Promise.all([
     codes.length
@@ -384,7 +456,12 @@ export async function loadDraftRulesContext(db: Executor, options: { programmeCo
           .where(inArray(programmes.code, codes))
       : Promise.resolve([] as ProgrammeInfo[]),
     db
-      .select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, codeDigit: trainingLevels.codeDigit })
+      .select({
+        code: trainingLevels.code,
+        nameVi: trainingLevels.nameVi,
+        nameEn: trainingLevels.nameEn,
+        codeDigit: trainingLevels.codeDigit,
+      })
       .from(trainingLevels)
       .orderBy(asc(trainingLevels.rank)),
     db.select({ code: fields.code, caoDangTitle: fields.caoDangTitle }).from(fields),

@@ -54,7 +54,10 @@ const COMPARED: (keyof Omit<DraftValues, "personalId">)[] = [
  * a graduate who already has a draft or a diploma of the same programme at the school is refused. The audit row
  * names the fields that changed, never their values (they are personal data).
  */
-export const saveDraft = withDefaultDb(async function saveDraft(db: Database, options: SaveDraftOptions): Promise<Result<{ diplomaId: string; changed: boolean }, SaveDraftFailure>> {
+export const saveDraft = withDefaultDb(async function saveDraft(
+  db: Database,
+  options: SaveDraftOptions,
+): Promise<Result<{ diplomaId: string; changed: boolean }, SaveDraftFailure>> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
   return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, ref);
@@ -74,7 +77,11 @@ export const saveDraft = withDefaultDb(async function saveDraft(db: Database, op
 
     const hash = hashPersonalId(personalId);
     const excludeIds = [options.diplomaId, before?.supersedesId].filter((id): id is string => Boolean(id));
-    const conflicts = await findConflictingDiplomas(tx, { organisationId: options.organisationId, personalIdHashes: [hash], excludeIds });
+    const conflicts = await findConflictingDiplomas(tx, {
+      organisationId: options.organisationId,
+      personalIdHashes: [hash],
+      excludeIds,
+    });
     if (conflicts.some((c) => c.programmeCode === values.programmeCode)) {
       return fail("duplicate", { personalId: "diplomas.validation.duplicateExisting" });
     }
@@ -83,7 +90,11 @@ export const saveDraft = withDefaultDb(async function saveDraft(db: Database, op
       const changed = COMPARED.filter((k) => before[k] !== values[k]);
       if (before.personalIdHash !== hash) changed.push("personalId" as never);
       if (changed.length === 0) return ok({ diplomaId: before.id, changed: false });
-      await updateDraftRow(tx, { ...ref, diplomaId: before.id }, { ...values, ...protectPersonalId(before.id, personalId) });
+      await updateDraftRow(
+        tx,
+        { ...ref, diplomaId: before.id },
+        { ...values, ...protectPersonalId(before.id, personalId) },
+      );
       await recordAudit(tx, options.actor, {
         action: "diploma.draft-update",
         entityType: "diploma",
@@ -96,7 +107,11 @@ export const saveDraft = withDefaultDb(async function saveDraft(db: Database, op
 
     // The id is made here, so that the sealed personal ID is bound to it (AAD) in the same INSERT.
     const diplomaId = randomUUID();
-    await insertDrafts(tx, { ...ref, createdBy: options.actor.userId, rows: [{ id: diplomaId, ...values, ...protectPersonalId(diplomaId, personalId) }] });
+    await insertDrafts(tx, {
+      ...ref,
+      createdBy: options.actor.userId,
+      rows: [{ id: diplomaId, ...values, ...protectPersonalId(diplomaId, personalId) }],
+    });
     await recordAudit(tx, options.actor, {
       action: "diploma.draft-create",
       entityType: "diploma",

@@ -24,9 +24,19 @@ import {
 // The codes are repeated here (type-checked against db/schema) so that browser code never imports the tables.
 export const GENDER_CODES = ["nam", "nu"] as const satisfies readonly Gender[];
 export const MODE_OF_STUDY_CODES = ["chinh_quy", "vua_lam_vua_hoc", "tu_xa"] as const satisfies readonly ModeOfStudy[];
-export const CLASSIFICATION_CODES = ["xuat_sac", "gioi", "kha", "trung_binh_kha", "trung_binh"] as const satisfies readonly Classification[];
+export const CLASSIFICATION_CODES = [
+  "xuat_sac",
+  "gioi",
+  "kha",
+  "trung_binh_kha",
+  "trung_binh",
+] as const satisfies readonly Classification[];
 type Exhaustive<A extends readonly string[], T extends string> = [T] extends [A[number]] ? true : never;
-const _exhaustive: [Exhaustive<typeof GENDER_CODES, Gender>, Exhaustive<typeof MODE_OF_STUDY_CODES, ModeOfStudy>, Exhaustive<typeof CLASSIFICATION_CODES, Classification>] = [true, true, true];
+const _exhaustive: [
+  Exhaustive<typeof GENDER_CODES, Gender>,
+  Exhaustive<typeof MODE_OF_STUDY_CODES, ModeOfStudy>,
+  Exhaustive<typeof CLASSIFICATION_CODES, Classification>,
+] = [true, true, true];
 void _exhaustive;
 
 /** The printed Vietnamese label of each code. */
@@ -99,14 +109,16 @@ const M = {
 
 /** A field read by `parse`: the value, or the message key of why not. */
 function cellField<T>(parse: (value: CellValue) => T | { error: string }) {
-  return z.custom<CellValue>(() => true).transform((value, ctx): T => {
-    const result = parse(value);
-    if (typeof result === "object" && result !== null && "error" in result) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.error });
-      return z.NEVER;
-    }
-    return result as T;
-  });
+  return z
+    .custom<CellValue>(() => true)
+    .transform((value, ctx): T => {
+      const result = parse(value);
+      if (typeof result === "object" && result !== null && "error" in result) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.error });
+        return z.NEVER;
+      }
+      return result as T;
+    });
 }
 
 const required = (text: string) => text === "";
@@ -177,7 +189,11 @@ export function parseClassification(value: CellValue): Classification | { error:
 function parseDecisionNumber(value: CellValue): string | { error: string } {
   const text = cleanCellText(value);
   if (required(text)) return { error: M.required };
-  if (charLength(text) > DRAFT_LIMITS.decisionNumber || !/^[\p{L}\p{M}\p{N} ./_()-]+$/u.test(text) || !/\d/.test(text)) {
+  if (
+    charLength(text) > DRAFT_LIMITS.decisionNumber ||
+    !/^[\p{L}\p{M}\p{N} ./_()-]+$/u.test(text) ||
+    !/\d/.test(text)
+  ) {
     return { error: M.decisionNumber };
   }
   return text;
@@ -191,7 +207,12 @@ function parseDecisionNumber(value: CellValue): string | { error: string } {
 export function parseEmail(value: CellValue): string | null | { error: string } {
   const text = cleanCellText(value).trim();
   if (text === "") return null;
-  if (text.length > DRAFT_LIMITS.email || !/^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(text)) {
+  if (
+    text.length > DRAFT_LIMITS.email ||
+    !/^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(
+      text,
+    )
+  ) {
     return { error: M.email };
   }
   return text.toLowerCase();

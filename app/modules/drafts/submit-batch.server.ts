@@ -2,7 +2,14 @@ import { type Database, withDefaultDb } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { mailPrincipalsBatchSubmitted, portalOrigin, userFullName } from "./batch-mail.server";
-import { countBatchDrafts, findOrganisationNameAndCode, findOrganisationStatus, listInactiveProgrammesInBatch, lockBatch, markBatchSubmitted } from "./queries.server";
+import {
+  countBatchDrafts,
+  findOrganisationNameAndCode,
+  findOrganisationStatus,
+  listInactiveProgrammesInBatch,
+  lockBatch,
+  markBatchSubmitted,
+} from "./queries.server";
 
 export interface SubmitBatchOptions {
   organisationId: string;
@@ -12,7 +19,8 @@ export interface SubmitBatchOptions {
   publicOrigin?: string;
 }
 
-export type SubmitBatchFailure = "not_found" | "batch_locked" | "empty_batch" | "inactive_programmes" | "school_not_accredited";
+export type SubmitBatchFailure =
+  "not_found" | "batch_locked" | "empty_batch" | "inactive_programmes" | "school_not_accredited";
 
 /**
  * Hands a batch to the principal for signing: draft → submitted. It must hold at least one draft, and every
@@ -28,7 +36,8 @@ export const submitBatch = withDefaultDb(async function submitBatch(
     const batch = await lockBatch(tx, ref);
     if (!batch) return fail("not_found");
     if (batch.status !== "draft") return fail("batch_locked");
-    if ((await findOrganisationStatus(tx, options.organisationId)) !== "accredited") return fail("school_not_accredited");
+    if ((await findOrganisationStatus(tx, options.organisationId)) !== "accredited")
+      return fail("school_not_accredited");
     const draftCount = await countBatchDrafts(tx, ref);
     if (draftCount === 0) return fail("empty_batch");
     const inactive = await listInactiveProgrammesInBatch(tx, ref);

@@ -13,12 +13,14 @@ export interface WithdrawBatchOptions {
   publicOrigin?: string;
 }
 
-
 /**
  * Takes a submitted batch back to draft, so that it can be corrected. Too late once it is signed. The registrar who
  * submitted it hears of it by mail unless they withdrew it themselves.
  */
-export const withdrawBatch = withDefaultDb(async function withdrawBatch(db: Database, options: WithdrawBatchOptions): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
+export const withdrawBatch = withDefaultDb(async function withdrawBatch(
+  db: Database,
+  options: WithdrawBatchOptions,
+): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
   return sendBack(db, options, null);
 });
 
@@ -28,18 +30,26 @@ export const withdrawBatch = withDefaultDb(async function withdrawBatch(db: Data
  */
 export type ReturnBatchError = "not_found" | "not_submitted" | "reason_required";
 
-export const returnBatch = withDefaultDb(async function returnBatch(db: Database, options: WithdrawBatchOptions & { reason: string }): Promise<Result<{ batchId: string }, ReturnBatchError>> {
+export const returnBatch = withDefaultDb(async function returnBatch(
+  db: Database,
+  options: WithdrawBatchOptions & { reason: string },
+): Promise<Result<{ batchId: string }, ReturnBatchError>> {
   const reason = options.reason.trim().slice(0, RETURN_REASON_MAX);
   if (reason.length < 3) return fail("reason_required", { reason: "issued.return.reasonRequired" });
   return sendBack(db, options, reason);
 });
 
-async function sendBack(db: Database, options: WithdrawBatchOptions, reason: string | null): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
+async function sendBack(
+  db: Database,
+  options: WithdrawBatchOptions,
+  reason: string | null,
+): Promise<Result<{ batchId: string }, "not_found" | "not_submitted">> {
   const ref = { organisationId: options.organisationId, batchId: options.batchId };
   return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, ref);
     if (!batch) return fail("not_found");
-    if (batch.status !== "submitted" || !(await markBatchWithdrawn(tx, { ...ref, returnReason: reason ?? undefined }))) return fail("not_submitted");
+    if (batch.status !== "submitted" || !(await markBatchWithdrawn(tx, { ...ref, returnReason: reason ?? undefined })))
+      return fail("not_submitted");
     const submitter = batch.submittedBy ?? batch.createdBy;
     if (submitter !== options.actor.userId) {
       const school = await findOrganisationNameAndCode(tx, options.organisationId);

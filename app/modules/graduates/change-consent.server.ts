@@ -20,7 +20,13 @@ export const changeConsent = withDefaultDb(async function changeConsent(
     const current = await tx
       .select({ id: graduateConsents.id })
       .from(graduateConsents)
-      .where(and(eq(graduateConsents.userId, userId), eq(graduateConsents.purpose, purpose), isNull(graduateConsents.withdrawnAt)))
+      .where(
+        and(
+          eq(graduateConsents.userId, userId),
+          eq(graduateConsents.purpose, purpose),
+          isNull(graduateConsents.withdrawnAt),
+        ),
+      )
       .for("update");
     let changed = false;
     if (options.granted && current.length === 0) {

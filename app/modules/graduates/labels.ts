@@ -3,7 +3,10 @@ import type { ConsentPurpose } from "../../../db/schema/jobs";
 
 /** Each consent a graduate gives or withdraws: its name and its explanation. */
 export const CONSENT_LABELS = {
-  visible_to_employers: { title: "graduates.consent.visible_to_employers", hint: "graduates.consent.visible_to_employers.hint" },
+  visible_to_employers: {
+    title: "graduates.consent.visible_to_employers",
+    hint: "graduates.consent.visible_to_employers.hint",
+  },
   may_be_contacted: { title: "graduates.consent.may_be_contacted", hint: "graduates.consent.may_be_contacted.hint" },
   share_diplomas: { title: "graduates.consent.share_diplomas", hint: "graduates.consent.share_diplomas.hint" },
 } as const satisfies Record<ConsentPurpose, { title: MessageKey; hint: MessageKey }>;

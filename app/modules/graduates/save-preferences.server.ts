@@ -13,18 +13,30 @@ export const saveGraduatePreferences = withDefaultDb(async function saveGraduate
 ): Promise<Result<null, "invalid">> {
   const { input, userId } = options;
   if (input.provinceCodes.length) {
-    const known = await db.select({ code: provinces.code }).from(provinces).where(inArray(provinces.code, input.provinceCodes));
-    if (known.length !== input.provinceCodes.length) return fail("invalid", { provinceCodes: "jobs.validation.province" });
+    const known = await db
+      .select({ code: provinces.code })
+      .from(provinces)
+      .where(inArray(provinces.code, input.provinceCodes));
+    if (known.length !== input.provinceCodes.length)
+      return fail("invalid", { provinceCodes: "jobs.validation.province" });
   }
   return db.transaction(async (tx) => {
-    const values = { provinceCodes: input.provinceCodes, salaryExpectationVnd: input.salaryExpectationVnd, jobTypes: input.jobTypes, skills: input.skills };
+    const values = {
+      provinceCodes: input.provinceCodes,
+      salaryExpectationVnd: input.salaryExpectationVnd,
+      jobTypes: input.jobTypes,
+      skills: input.skills,
+    };
     await tx
       .insert(graduateProfiles)
       .values({ userId, ...values })
       .onConflictDoUpdate({ target: graduateProfiles.userId, set: { ...values, updatedAt: new Date() } });
     await refreshCandidatePool(tx, userId);
-    await recordAudit(tx, options.actor, { action: "graduate.preferences-update", entityType: "user", entityId: userId });
+    await recordAudit(tx, options.actor, {
+      action: "graduate.preferences-update",
+      entityType: "user",
+      entityId: userId,
+    });
     return ok(null);
   });
 });
-

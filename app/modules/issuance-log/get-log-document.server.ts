@@ -7,7 +7,10 @@ import { listPublishedLogEntries } from "./queries.server";
 export const logUrl = (origin: string, schoolCode: string) => `${origin}/issuers/${schoolCode}/log.json`;
 
 /** A school's issuance log as published (docs/issuance-log.md). */
-export async function buildSchoolLog(db: Executor, options: { school: { id: string; code: string }; origin: string }): Promise<IssuanceLogDocument> {
+export async function buildSchoolLog(
+  db: Executor,
+  options: { school: { id: string; code: string }; origin: string },
+): Promise<IssuanceLogDocument> {
   return buildLogDocument({
     url: logUrl(options.origin, options.school.code),
     schoolCode: options.school.code,
@@ -17,7 +20,10 @@ export async function buildSchoolLog(db: Executor, options: { school: { id: stri
 }
 
 /** What `GET /issuers/{code}/log.json` answers; null for an unknown, malformed or non-accredited school code. */
-export const getPublishedLog = withDefaultDb(async function getPublishedLog(db: Executor, options: { code: string | undefined; origin: string }): Promise<IssuanceLogDocument | null> {
+export const getPublishedLog = withDefaultDb(async function getPublishedLog(
+  db: Executor,
+  options: { code: string | undefined; origin: string },
+): Promise<IssuanceLogDocument | null> {
   if (!options.code || !SCHOOL_CODE_PATTERN.test(options.code)) return null;
   const school = await findAccreditedSchool(db, options.code);
   return school ? buildSchoolLog(db, { school, origin: options.origin }) : null;

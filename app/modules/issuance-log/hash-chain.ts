@@ -58,7 +58,10 @@ export function verifyInclusion(leafHex: string, proof: InclusionProof, rootHex:
     let node = sha256(concatBytes(Uint8Array.of(0), fromHex(leafHex)));
     for (const step of proof) {
       const sibling = fromHex(step.hash);
-      node = step.side === "right" ? sha256(concatBytes(Uint8Array.of(1), node, sibling)) : sha256(concatBytes(Uint8Array.of(1), sibling, node));
+      node =
+        step.side === "right"
+          ? sha256(concatBytes(Uint8Array.of(1), node, sibling))
+          : sha256(concatBytes(Uint8Array.of(1), sibling, node));
     }
     return bytesToHex(node) === rootHex;
   } catch {
@@ -79,7 +82,16 @@ export interface LogEntryContent {
 /** The bytes an entry's hash covers: one line per field, so a verifier can rebuild them from the JSON. */
 export function entryPreimage(entry: LogEntryContent): Uint8Array {
   return encoder.encode(
-    ["VBLOG1", entry.schoolCode, entry.seq, entry.kind, entry.leafCount, entry.merkleRoot, entry.prevHash, entry.createdAt].join("\n"),
+    [
+      "VBLOG1",
+      entry.schoolCode,
+      entry.seq,
+      entry.kind,
+      entry.leafCount,
+      entry.merkleRoot,
+      entry.prevHash,
+      entry.createdAt,
+    ].join("\n"),
   );
 }
 
@@ -95,7 +107,10 @@ export function headMessage(schoolCode: string, seq: number, entryHashHex: strin
 export type ChainProblem = { seq: number; problem: "gap" | "prev_hash" | "entry_hash" };
 
 /** Checks a whole chain as published: consecutive sequence numbers, each prevHash the hash before, each hash right. */
-export function checkChain(entries: readonly (LogEntryContent & { entryHash: string })[], sha256: Sha256): ChainProblem[] {
+export function checkChain(
+  entries: readonly (LogEntryContent & { entryHash: string })[],
+  sha256: Sha256,
+): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prev = GENESIS_HASH;
   entries.forEach((entry, i) => {

@@ -26,7 +26,13 @@ export interface IssuanceLogDocument {
   issuer: string;
   entries: PublishedLogEntry[];
   /** The last entry, named by its key's full DID URL; null before the school has signed anything. */
-  head: { seq: number; entryHash: string; createdAt: string; verificationMethod: string | null; headSignature: string } | null;
+  head: {
+    seq: number;
+    entryHash: string;
+    createdAt: string;
+    verificationMethod: string | null;
+    headSignature: string;
+  } | null;
 }
 
 export interface LogEntryRow {
@@ -41,20 +47,23 @@ export interface LogEntryRow {
   headSignature: string;
 }
 
-export function buildLogDocument(options: { url: string; schoolCode: string; issuer: string; entries: readonly LogEntryRow[] }): IssuanceLogDocument {
-  const entries = options.entries.map(
-    (e): PublishedLogEntry => ({
-      seq: e.seq,
-      kind: e.kind,
-      leafCount: e.leafCount,
-      merkleRoot: e.merkleRoot,
-      prevHash: e.prevHash,
-      entryHash: e.entryHash,
-      createdAt: e.createdAt.toISOString(),
-      keyRef: e.keyRef,
-      headSignature: e.headSignature,
-    }),
-  );
+export function buildLogDocument(options: {
+  url: string;
+  schoolCode: string;
+  issuer: string;
+  entries: readonly LogEntryRow[];
+}): IssuanceLogDocument {
+  const entries = options.entries.map((e): PublishedLogEntry => ({
+    seq: e.seq,
+    kind: e.kind,
+    leafCount: e.leafCount,
+    merkleRoot: e.merkleRoot,
+    prevHash: e.prevHash,
+    entryHash: e.entryHash,
+    createdAt: e.createdAt.toISOString(),
+    keyRef: e.keyRef,
+    headSignature: e.headSignature,
+  }));
   const last = entries.at(-1);
   return {
     type: "IssuanceLog",

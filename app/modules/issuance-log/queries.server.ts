@@ -28,20 +28,42 @@ export async function listPublishedLogEntries(db: Executor, organisationId: stri
 /** The entry that recorded the signing of a batch. */
 export async function findBatchLogEntry(db: Executor, options: { organisationId: string; batchId: string }) {
   const [row] = await db
-    .select({ seq: issuanceLog.seq, kind: issuanceLog.kind, leafCount: issuanceLog.leafCount, merkleRoot: issuanceLog.merkleRoot, entryHash: issuanceLog.entryHash, createdAt: issuanceLog.createdAt })
+    .select({
+      seq: issuanceLog.seq,
+      kind: issuanceLog.kind,
+      leafCount: issuanceLog.leafCount,
+      merkleRoot: issuanceLog.merkleRoot,
+      entryHash: issuanceLog.entryHash,
+      createdAt: issuanceLog.createdAt,
+    })
     .from(issuanceLog)
-    .where(and(eq(issuanceLog.organisationId, options.organisationId), eq(issuanceLog.batchId, options.batchId), eq(issuanceLog.kind, "batch")))
+    .where(
+      and(
+        eq(issuanceLog.organisationId, options.organisationId),
+        eq(issuanceLog.batchId, options.batchId),
+        eq(issuanceLog.kind, "batch"),
+      ),
+    )
     .orderBy(asc(issuanceLog.seq))
     .limit(1);
   return row ?? null;
 }
 
 /** A batch entry's leaves: its credentials' hashes in the order of their register numbers (as signBatch appends them). */
-export async function listBatchLeaves(db: Executor, options: { organisationId: string; batchId: string }): Promise<{ diplomaId: string; leaf: string }[]> {
+export async function listBatchLeaves(
+  db: Executor,
+  options: { organisationId: string; batchId: string },
+): Promise<{ diplomaId: string; leaf: string }[]> {
   const rows = await db
     .select({ diplomaId: diplomas.id, leaf: diplomas.credentialHash })
     .from(diplomas)
-    .where(and(eq(diplomas.organisationId, options.organisationId), eq(diplomas.batchId, options.batchId), isNotNull(diplomas.credentialHash)))
+    .where(
+      and(
+        eq(diplomas.organisationId, options.organisationId),
+        eq(diplomas.batchId, options.batchId),
+        isNotNull(diplomas.credentialHash),
+      ),
+    )
     .orderBy(asc(diplomas.registerYear), asc(diplomas.registerNumber));
   return rows.map((r) => ({ diplomaId: r.diplomaId, leaf: r.leaf! }));
 }
@@ -49,8 +71,21 @@ export async function listBatchLeaves(db: Executor, options: { organisationId: s
 /** The status changes recorded for one credential: entries other than batches whose single leaf has root `merkleRoot`. */
 export async function listSingleLeafEntries(db: Executor, options: { organisationId: string; merkleRoot: string }) {
   return db
-    .select({ seq: issuanceLog.seq, kind: issuanceLog.kind, merkleRoot: issuanceLog.merkleRoot, entryHash: issuanceLog.entryHash, createdAt: issuanceLog.createdAt })
+    .select({
+      seq: issuanceLog.seq,
+      kind: issuanceLog.kind,
+      merkleRoot: issuanceLog.merkleRoot,
+      entryHash: issuanceLog.entryHash,
+      createdAt: issuanceLog.createdAt,
+    })
     .from(issuanceLog)
-    .where(and(eq(issuanceLog.organisationId, options.organisationId), ne(issuanceLog.kind, "batch"), eq(issuanceLog.leafCount, 1), eq(issuanceLog.merkleRoot, options.merkleRoot)))
+    .where(
+      and(
+        eq(issuanceLog.organisationId, options.organisationId),
+        ne(issuanceLog.kind, "batch"),
+        eq(issuanceLog.leafCount, 1),
+        eq(issuanceLog.merkleRoot, options.merkleRoot),
+      ),
+    )
     .orderBy(asc(issuanceLog.seq));
 }

@@ -16,7 +16,13 @@ export type ChangeJobStatusError = "not_found" | "employer_pending" | "deadline_
  */
 export const changeJobStatus = withDefaultDb(async function changeJobStatus(
   db: Database,
-  options: { organisation: Pick<Organisation, "id" | "status">; jobId: string; transition: JobTransition; actor: AuditActor; now?: Date },
+  options: {
+    organisation: Pick<Organisation, "id" | "status">;
+    jobId: string;
+    transition: JobTransition;
+    actor: AuditActor;
+    now?: Date;
+  },
 ): Promise<Result<{ status: string }, ChangeJobStatusError>> {
   const now = options.now ?? new Date();
   const { organisation, transition } = options;
@@ -37,7 +43,12 @@ export const changeJobStatus = withDefaultDb(async function changeJobStatus(
       await syncJobMatchTargets(tx, { jobId: job.id, now });
       await alertSavedSearches(tx, { jobId: job.id, now });
     }
-    await recordAudit(tx, options.actor, { action: `job.${transition}`, entityType: "job", entityId: job.id, organisationId: organisation.id });
+    await recordAudit(tx, options.actor, {
+      action: `job.${transition}`,
+      entityType: "job",
+      entityId: job.id,
+      organisationId: organisation.id,
+    });
     return ok({ status: transition === "close" ? "closed" : "published" });
   });
 });

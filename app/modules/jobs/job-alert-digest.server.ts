@@ -16,7 +16,10 @@ const ALERT_MAX_AGE_DAYS = 7;
  * Idempotent: alerts are marked mailed and the day is recorded (job_alert_digests) in the transaction that queues
  * the mail, so a rerun — or a second server process — sends nothing twice. Returns how many digests were queued.
  */
-export async function sendJobAlertDigests(db: Database, options: { now?: Date; publicOrigin?: string } = {}): Promise<number> {
+export async function sendJobAlertDigests(
+  db: Database,
+  options: { now?: Date; publicOrigin?: string } = {},
+): Promise<number> {
   const now = options.now ?? new Date();
   if (Number(vietnamIso(now).slice(11, 13)) < DIGEST_HOUR_VIETNAM) return 0;
   const today = vietnamDate(now);
@@ -31,9 +34,23 @@ export async function sendJobAlertDigests(db: Database, options: { now?: Date; p
   let sent = 0;
   for (const { userId } of recipients) {
     const queued = await db.transaction(async (tx) => {
-      const claimed = await tx.insert(jobAlertDigests).values({ userId, day: today, jobs: 0 }).onConflictDoNothing().returning({ userId: jobAlertDigests.userId });
+      const claimed = await tx
+        .insert(jobAlertDigests)
+        .values({ userId, day: today, jobs: 0 })
+        .onConflictDoNothing()
+        .returning({ userId: jobAlertDigests.userId });
       if (claimed.length === 0) return false;
-      const alerts = rowsOf<{ id: number; jobId: string; title: string; company: string; search: string; open: boolean; email: string; fullName: string; locale: string }>(
+      const alerts = rowsOf<{
+        id: number;
+        jobId: string;
+        title: string;
+        company: string;
+        search: string;
+        open: boolean;
+        email: string;
+        fullName: string;
+        locale: string;
+      }>(
         await tx.execute(sql`
           select n.id, j.id as "jobId", j.title, o.name as company, coalesce(n.details->>'name', '') as search,
             (j.status = 'published' and j.deadline >= ${today}) as open, u.email, u.full_name as "fullName", u.locale
@@ -46,14 +63,25 @@ export async function sendJobAlertDigests(db: Database, options: { now?: Date; p
       await tx
         .update(notifications)
         .set({ mailedAt: now })
-        .where(and(inArray(notifications.id, alerts.map((a) => Number(a.id))), isNull(notifications.mailedAt)));
+        .where(
+          and(
+            inArray(
+              notifications.id,
+              alerts.map((a) => Number(a.id)),
+            ),
+            isNull(notifications.mailedAt),
+          ),
+        );
       const person = alerts[0];
       if (!person || open.length === 0) {
         // Nothing still open to tell: the day is not used up.
         await tx.delete(jobAlertDigests).where(and(eq(jobAlertDigests.userId, userId), eq(jobAlertDigests.day, today)));
         return false;
       }
-      await tx.update(jobAlertDigests).set({ jobs: open.length }).where(and(eq(jobAlertDigests.userId, userId), eq(jobAlertDigests.day, today)));
+      await tx
+        .update(jobAlertDigests)
+        .set({ jobs: open.length })
+        .where(and(eq(jobAlertDigests.userId, userId), eq(jobAlertDigests.day, today)));
       return enqueueMail(tx, {
         to: person.email,
         locale: person.locale === "en" ? "en" : "vi",
@@ -63,7 +91,12 @@ export async function sendJobAlertDigests(db: Database, options: { now?: Date; p
           params: {
             fullName: person.fullName,
             date: today,
-            jobs: open.map((a) => ({ search: a.search, job: a.title, company: a.company, link: `${origin}/jobs/${a.jobId}` })),
+            jobs: open.map((a) => ({
+              search: a.search,
+              job: a.title,
+              company: a.company,
+              link: `${origin}/jobs/${a.jobId}`,
+            })),
             link: `${origin}/graduate/jobs`,
           },
         },

@@ -35,7 +35,8 @@ export const COMPANY_SIZE_LABELS = {
 } as const satisfies Record<CompanySize, MessageKey>;
 
 /** A candidate's diploma as the employer sees it: valid, or not (whatever the reason). */
-export const candidateVerdictLabel = (verdict: string): MessageKey => (verdict === "valid" ? "jobs.verdict.valid" : "jobs.verdict.not_valid");
+export const candidateVerdictLabel = (verdict: string): MessageKey =>
+  verdict === "valid" ? "jobs.verdict.valid" : "jobs.verdict.not_valid";
 
 /** The notice after an action on a job. */
 export const JOB_NOTICE_LABELS = {

@@ -19,7 +19,9 @@ const TITLE_PHRASE_MAX_WORDS = 4;
  * even when the employer listed no such skill. Exact phrases, not stems: reproducible in SQL as an array overlap.
  */
 export function jobMatchTerms(skills: readonly string[], title: string): string[] {
-  const words = foldVietnamese(title.replace(/[^\p{L}\p{N}]+/gu, " ")).split(" ").filter((w) => w.length > 0);
+  const words = foldVietnamese(title.replace(/[^\p{L}\p{N}]+/gu, " "))
+    .split(" ")
+    .filter((w) => w.length > 0);
   const phrases: string[] = [];
   for (let start = 0; start < words.length; start++) {
     for (let length = 1; length <= TITLE_PHRASE_MAX_WORDS && start + length <= words.length; length++) {

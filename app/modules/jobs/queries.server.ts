@@ -57,7 +57,10 @@ function jobColumns(input: JobInput) {
   };
 }
 
-export async function insertJob(db: Executor, options: { organisationId: string; input: JobInput; createdBy: string }): Promise<string> {
+export async function insertJob(
+  db: Executor,
+  options: { organisationId: string; input: JobInput; createdBy: string },
+): Promise<string> {
   const [row] = await db
     .insert(jobs)
     .values({ organisationId: options.organisationId, createdBy: options.createdBy, ...jobColumns(options.input) })
@@ -65,7 +68,10 @@ export async function insertJob(db: Executor, options: { organisationId: string;
   return row!.id;
 }
 
-export async function updateJobRow(db: Executor, options: { organisationId: string; jobId: string; input: JobInput }): Promise<boolean> {
+export async function updateJobRow(
+  db: Executor,
+  options: { organisationId: string; jobId: string; input: JobInput },
+): Promise<boolean> {
   const rows = await db
     .update(jobs)
     .set({ ...jobColumns(options.input), updatedAt: new Date() })
@@ -75,7 +81,10 @@ export async function updateJobRow(db: Executor, options: { organisationId: stri
 }
 
 /** A job of one employer (ownership in the query), locked when `forUpdate`. */
-export const findEmployerJob = withDefaultDb(async function findEmployerJob(db: Executor, options: { organisationId: string; jobId: string; forUpdate?: boolean }): Promise<Job | null> {
+export const findEmployerJob = withDefaultDb(async function findEmployerJob(
+  db: Executor,
+  options: { organisationId: string; jobId: string; forUpdate?: boolean },
+): Promise<Job | null> {
   const q = db
     .select()
     .from(jobs)
@@ -85,7 +94,10 @@ export const findEmployerJob = withDefaultDb(async function findEmployerJob(db: 
   return rows[0] ?? null;
 });
 
-export async function setJobStatus(db: Executor, options: { jobId: string; status: JobStatus; publishedAt?: Date; closedAt?: Date | null }): Promise<void> {
+export async function setJobStatus(
+  db: Executor,
+  options: { jobId: string; status: JobStatus; publishedAt?: Date; closedAt?: Date | null },
+): Promise<void> {
   await db
     .update(jobs)
     .set({
@@ -115,12 +127,24 @@ export const listEmployerJobs = withDefaultDb(async function listEmployerJobs(db
 });
 
 /** Which of `codes` are not active programmes; whether the level and provinces exist. For the job form. */
-export async function checkJobReferences(db: Executor, input: Pick<JobInput, "programmeCodes" | "minLevelCode" | "provinceCodes">) {
+export async function checkJobReferences(
+  db: Executor,
+  input: Pick<JobInput, "programmeCodes" | "minLevelCode" | "provinceCodes">,
+) {
   const known = input.programmeCodes.length
-    ? await db.select({ code: programmes.code }).from(programmes).where(and(inArray(programmes.code, input.programmeCodes), eq(programmes.active, true)))
+    ? await db
+        .select({ code: programmes.code })
+        .from(programmes)
+        .where(and(inArray(programmes.code, input.programmeCodes), eq(programmes.active, true)))
     : [];
-  const level = await db.select({ code: trainingLevels.code }).from(trainingLevels).where(eq(trainingLevels.code, input.minLevelCode)).limit(1);
-  const provinceRows = input.provinceCodes.length ? await db.select({ code: provinces.code }).from(provinces).where(inArray(provinces.code, input.provinceCodes)) : [];
+  const level = await db
+    .select({ code: trainingLevels.code })
+    .from(trainingLevels)
+    .where(eq(trainingLevels.code, input.minLevelCode))
+    .limit(1);
+  const provinceRows = input.provinceCodes.length
+    ? await db.select({ code: provinces.code }).from(provinces).where(inArray(provinces.code, input.provinceCodes))
+    : [];
   const knownCodes = new Set(known.map((k) => k.code));
   return {
     unknownProgrammes: input.programmeCodes.filter((c) => !knownCodes.has(c)),
@@ -136,7 +160,10 @@ export async function checkJobReferences(db: Executor, input: Pick<JobInput, "pr
 export async function syncJobMatchTargets(db: Executor, options: { jobId: string; now?: Date }): Promise<void> {
   await db.delete(jobMatchTargets).where(eq(jobMatchTargets.jobId, options.jobId));
   const today = vietnamDate(options.now);
-  const [job] = await db.select({ skills: jobs.skills, title: jobs.title }).from(jobs).where(and(eq(jobs.id, options.jobId), isOpenSql(today)));
+  const [job] = await db
+    .select({ skills: jobs.skills, title: jobs.title })
+    .from(jobs)
+    .where(and(eq(jobs.id, options.jobId), isOpenSql(today)));
   if (!job) return;
   const skills = textArray(jobMatchTerms(job.skills, job.title));
   await db.execute(sql`
@@ -173,7 +200,8 @@ export async function expirePastDeadline(db: Executor, now = new Date()): Promis
 export function jobFilterConditions(filters: JobFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.q) conditions.push(sql`${jobs.searchTsv} @@ websearch_to_tsquery('simple', vb_fold(${filters.q}))`);
-  if (filters.province) conditions.push(sql`(${jobs.provinceCodes} @> array[${filters.province}]::varchar[] or ${jobs.remote})`);
+  if (filters.province)
+    conditions.push(sql`(${jobs.provinceCodes} @> array[${filters.province}]::varchar[] or ${jobs.remote})`);
   if (filters.minSalary !== undefined) {
     conditions.push(sql`coalesce(${jobs.salaryMaxVnd}, ${jobs.salaryMinVnd}) >= ${filters.minSalary}`);
   }
@@ -183,11 +211,18 @@ export function jobFilterConditions(filters: JobFilters): SQL[] {
 }
 
 /** The public list: open jobs of accredited employers, newest first (or by text relevance when searching). */
-export const listPublicJobs = withDefaultDb(async function listPublicJobs(db: Executor, options: { filters: JobFilters; now?: Date; limit: number; offset: number }) {
+export const listPublicJobs = withDefaultDb(async function listPublicJobs(
+  db: Executor,
+  options: { filters: JobFilters; now?: Date; limit: number; offset: number },
+) {
   const today = vietnamDate(options.now);
   const where = and(isOpenSql(today), eq(organisations.status, "accredited"), ...jobFilterConditions(options.filters));
   const order = options.filters.q
-    ? [sql`ts_rank(${jobs.searchTsv}, websearch_to_tsquery('simple', vb_fold(${options.filters.q}))) desc`, desc(jobs.publishedAt), asc(jobs.id)]
+    ? [
+        sql`ts_rank(${jobs.searchTsv}, websearch_to_tsquery('simple', vb_fold(${options.filters.q}))) desc`,
+        desc(jobs.publishedAt),
+        asc(jobs.id),
+      ]
     : [desc(jobs.publishedAt), asc(jobs.id)];
   const rows = await db
     .select({
@@ -212,14 +247,24 @@ export const listPublicJobs = withDefaultDb(async function listPublicJobs(db: Ex
     .orderBy(...order)
     .limit(options.limit)
     .offset(options.offset);
-  return { total: rows[0]?.total ?? 0, jobs: rows.map(({ total: _t, publishedAt, ...r }) => ({ ...r, publishedAt: publishedAt!.toISOString() })) };
+  return {
+    total: rows[0]?.total ?? 0,
+    jobs: rows.map(({ total: _t, publishedAt, ...r }) => ({ ...r, publishedAt: publishedAt!.toISOString() })),
+  };
 });
 
 /** One job as the public sees it, with its employer: only while open (or to its own employer, via findEmployerJob). */
-export const findPublicJob = withDefaultDb(async function findPublicJob(db: Executor, options: { jobId: string; now?: Date }) {
+export const findPublicJob = withDefaultDb(async function findPublicJob(
+  db: Executor,
+  options: { jobId: string; now?: Date },
+) {
   const today = vietnamDate(options.now);
   const rows = await db
-    .select({ job: jobs, employer: { name: organisations.name, code: organisations.code, provinceCode: organisations.provinceCode }, profile: employerProfiles })
+    .select({
+      job: jobs,
+      employer: { name: organisations.name, code: organisations.code, provinceCode: organisations.provinceCode },
+      profile: employerProfiles,
+    })
     .from(jobs)
     .innerJoin(organisations, eq(organisations.id, jobs.organisationId))
     .leftJoin(employerProfiles, eq(employerProfiles.organisationId, organisations.id))
@@ -228,7 +273,14 @@ export const findPublicJob = withDefaultDb(async function findPublicJob(db: Exec
   return rows[0] ?? null;
 });
 
-export const findEmployerProfile = withDefaultDb(async function findEmployerProfile(db: Executor, organisationId: string) {
-  const rows = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId)).limit(1);
+export const findEmployerProfile = withDefaultDb(async function findEmployerProfile(
+  db: Executor,
+  organisationId: string,
+) {
+  const rows = await db
+    .select()
+    .from(employerProfiles)
+    .where(eq(employerProfiles.organisationId, organisationId))
+    .limit(1);
   return rows[0] ?? null;
 });

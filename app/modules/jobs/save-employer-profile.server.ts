@@ -14,16 +14,28 @@ export const saveEmployerProfile = withDefaultDb(async function saveEmployerProf
   options: { organisationId: string; input: EmployerProfileInput; actor: AuditActor },
 ): Promise<Result<null, "invalid">> {
   const { input, organisationId } = options;
-  const province = await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, input.provinceCode)).limit(1);
+  const province = await db
+    .select({ code: provinces.code })
+    .from(provinces)
+    .where(eq(provinces.code, input.provinceCode))
+    .limit(1);
   if (province.length === 0) return fail("invalid", { provinceCode: "jobs.validation.province" });
   return db.transaction(async (tx) => {
-    await tx.update(organisations).set({ name: input.name, provinceCode: input.provinceCode }).where(eq(organisations.id, organisationId));
+    await tx
+      .update(organisations)
+      .set({ name: input.name, provinceCode: input.provinceCode })
+      .where(eq(organisations.id, organisationId));
     const { name: _n, provinceCode: _p, ...profile } = input;
     await tx
       .insert(employerProfiles)
       .values({ organisationId, ...profile })
       .onConflictDoUpdate({ target: employerProfiles.organisationId, set: { ...profile, updatedAt: new Date() } });
-    await recordAudit(tx, options.actor, { action: "employer.profile-update", entityType: "organisation", entityId: organisationId, organisationId });
+    await recordAudit(tx, options.actor, {
+      action: "employer.profile-update",
+      entityType: "organisation",
+      entityId: organisationId,
+      organisationId,
+    });
     return ok(null);
   });
 });

@@ -21,7 +21,10 @@ export interface SaveJobOptions {
  * Creates a draft job or edits one of the employer's jobs. The references (programmes, occupation, level, provinces) must exist
  * and the deadline must not be past. An open job's matching rows follow the edit in the same transaction.
  */
-export const saveJob = withDefaultDb(async function saveJob(db: Database, options: SaveJobOptions): Promise<Result<{ jobId: string }, SaveJobError>> {
+export const saveJob = withDefaultDb(async function saveJob(
+  db: Database,
+  options: SaveJobOptions,
+): Promise<Result<{ jobId: string }, SaveJobError>> {
   const { input, organisationId } = options;
   const fieldErrors: Record<string, string> = {};
   if (input.deadline < vietnamDate(options.now)) fieldErrors.deadline = "jobs.validation.deadlinePast";
@@ -29,7 +32,8 @@ export const saveJob = withDefaultDb(async function saveJob(db: Database, option
   if (refs.unknownProgrammes.length > 0) fieldErrors.programmeCodes = "jobs.validation.unknownProgramme";
   if (!refs.levelExists) fieldErrors.minLevelCode = "jobs.validation.minLevel";
   if (!refs.provincesExist) fieldErrors.provinceCodes = "jobs.validation.province";
-  if (input.occupationCode && !(await occupationExists(db, input.occupationCode))) fieldErrors.occupationCode = "jobs.validation.unknownOccupation";
+  if (input.occupationCode && !(await occupationExists(db, input.occupationCode)))
+    fieldErrors.occupationCode = "jobs.validation.unknownOccupation";
   if (Object.keys(fieldErrors).length > 0) return fail("invalid", fieldErrors);
 
   return db.transaction(async (tx) => {

@@ -30,22 +30,41 @@ export async function alertSavedSearches(tx: Executor, options: { jobId: string;
     order by s.user_id, s.created_at`);
 }
 
-export const saveSearch = withDefaultDb(async function saveSearch(db: Database, options: { userId: string; name: string; filters: JobFilters; actor: AuditActor }) {
+export const saveSearch = withDefaultDb(async function saveSearch(
+  db: Database,
+  options: { userId: string; name: string; filters: JobFilters; actor: AuditActor },
+) {
   const filters = jobFiltersRecord(options.filters);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(savedSearches).values({ userId: options.userId, name: options.name, filters }).returning({ id: savedSearches.id });
-    await recordAudit(tx, options.actor, { action: "saved-search.create", entityType: "saved_search", entityId: row!.id, details: { filters } });
+    const [row] = await tx
+      .insert(savedSearches)
+      .values({ userId: options.userId, name: options.name, filters })
+      .returning({ id: savedSearches.id });
+    await recordAudit(tx, options.actor, {
+      action: "saved-search.create",
+      entityType: "saved_search",
+      entityId: row!.id,
+      details: { filters },
+    });
     return row!.id;
   });
 });
 
-export const deleteSavedSearch = withDefaultDb(async function deleteSavedSearch(db: Database, options: { userId: string; id: string; actor: AuditActor }): Promise<boolean> {
+export const deleteSavedSearch = withDefaultDb(async function deleteSavedSearch(
+  db: Database,
+  options: { userId: string; id: string; actor: AuditActor },
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .delete(savedSearches)
       .where(and(eq(savedSearches.id, options.id), eq(savedSearches.userId, options.userId)))
       .returning({ id: savedSearches.id });
-    if (rows.length > 0) await recordAudit(tx, options.actor, { action: "saved-search.delete", entityType: "saved_search", entityId: options.id });
+    if (rows.length > 0)
+      await recordAudit(tx, options.actor, {
+        action: "saved-search.delete",
+        entityType: "saved_search",
+        entityId: options.id,
+      });
     return rows.length > 0;
   });
 });
@@ -54,14 +73,37 @@ export function listSavedSearches(db: Executor, userId: string) {
   return db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(desc(savedSearches.createdAt));
 }
 
-export const listNotifications = withDefaultDb(async function listNotifications(db: Executor, userId: string, limit: number = 30) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
+export const listNotifications = withDefaultDb(async function listNotifications(
+  db: Executor,
+  userId: string,
+  limit: number = 30,
+) {
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.id))
+    .limit(limit);
 });
 
-export const markNotificationsRead = withDefaultDb(async function markNotificationsRead(db: Executor, userId: string): Promise<void> {
-  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+export const markNotificationsRead = withDefaultDb(async function markNotificationsRead(
+  db: Executor,
+  userId: string,
+): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 });
 
-export async function notify(db: Executor, options: { userId: string; kind: string; jobId?: string | null; details?: Record<string, unknown> }) {
-  await db.insert(notifications).values({ userId: options.userId, kind: options.kind, jobId: options.jobId ?? null, details: options.details ?? null });
+export async function notify(
+  db: Executor,
+  options: { userId: string; kind: string; jobId?: string | null; details?: Record<string, unknown> },
+) {
+  await db.insert(notifications).values({
+    userId: options.userId,
+    kind: options.kind,
+    jobId: options.jobId ?? null,
+    details: options.details ?? null,
+  });
 }

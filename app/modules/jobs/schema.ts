@@ -3,7 +3,15 @@ import { APPLICATION_STATUSES, COMPANY_SIZES, CONSENT_PURPOSES, EMPLOYMENT_TYPES
 
 /** Form inputs of the jobs area: employer profile, job posting, graduate preferences, filters. Messages are i18n keys. */
 
-export const JOB_LIMITS = { title: 200, description: 10_000, skills: 30, skill: 60, programmes: 10, note: 2000, message: 2000 } as const;
+export const JOB_LIMITS = {
+  title: 200,
+  description: 10_000,
+  skills: 30,
+  skill: 60,
+  programmes: 10,
+  note: 2000,
+  message: 2000,
+} as const;
 /** Salaries in VND per month: above this is a typo. */
 export const SALARY_MAX_VND = 10_000_000_000;
 
@@ -26,7 +34,14 @@ const list = <I extends z.ZodTypeAny>(max: number, item: I, message: string) =>
   z
     .string()
     .optional()
-    .transform((v) => [...new Set((v ?? "").split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(/[,;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).max(max, message));
 
 const optionalText = (max: number, message: string) =>
@@ -49,14 +64,27 @@ const vnd = z
 export const JobSchema = z
   .object({
     title: z.string().trim().min(3, "jobs.validation.title").max(JOB_LIMITS.title, "jobs.validation.title"),
-    description: z.string().trim().min(10, "jobs.validation.description").max(JOB_LIMITS.description, "jobs.validation.description"),
-    programmeCodes: list(JOB_LIMITS.programmes, z.string().regex(/^\d{7,8}$/, "jobs.validation.programmeCode"), "jobs.validation.programmesTooMany"),
+    description: z
+      .string()
+      .trim()
+      .min(10, "jobs.validation.description")
+      .max(JOB_LIMITS.description, "jobs.validation.description"),
+    programmeCodes: list(
+      JOB_LIMITS.programmes,
+      z.string().regex(/^\d{7,8}$/, "jobs.validation.programmeCode"),
+      "jobs.validation.programmesTooMany",
+    ),
     occupationCode: z
       .string()
       .trim()
       .optional()
       .transform((v) => (v ? v : null))
-      .pipe(z.string().regex(/^\d{4}$/, "jobs.validation.occupationCode").nullable()),
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{4}$/, "jobs.validation.occupationCode")
+          .nullable(),
+      ),
     minLevelCode: z.string().min(1, "jobs.validation.minLevel"),
     provinceCodes: list(34, z.string().regex(/^\d{2}$/, "jobs.validation.province"), "jobs.validation.province"),
     remote: z
@@ -70,13 +98,23 @@ export const JobSchema = z
       .optional()
       .transform((v) => v === "on" || v === "true"),
     employmentType: z.enum(EMPLOYMENT_TYPES, { message: "jobs.validation.employmentType" }),
-    openings: z.coerce.number({ message: "jobs.validation.openings" }).int("jobs.validation.openings").min(1, "jobs.validation.openings").max(10_000, "jobs.validation.openings"),
-    skills: list(JOB_LIMITS.skills, z.string().max(JOB_LIMITS.skill, "jobs.validation.skill"), "jobs.validation.skillsTooMany"),
+    openings: z.coerce
+      .number({ message: "jobs.validation.openings" })
+      .int("jobs.validation.openings")
+      .min(1, "jobs.validation.openings")
+      .max(10_000, "jobs.validation.openings"),
+    skills: list(
+      JOB_LIMITS.skills,
+      z.string().max(JOB_LIMITS.skill, "jobs.validation.skill"),
+      "jobs.validation.skillsTooMany",
+    ),
     deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "jobs.validation.deadline"),
   })
   .superRefine((v, ctx) => {
-    if (v.programmeCodes.length === 0 && !v.occupationCode) ctx.addIssue({ code: "custom", path: ["programmeCodes"], message: "jobs.validation.target" });
-    if (v.provinceCodes.length === 0 && !v.remote) ctx.addIssue({ code: "custom", path: ["provinceCodes"], message: "jobs.validation.where" });
+    if (v.programmeCodes.length === 0 && !v.occupationCode)
+      ctx.addIssue({ code: "custom", path: ["programmeCodes"], message: "jobs.validation.target" });
+    if (v.provinceCodes.length === 0 && !v.remote)
+      ctx.addIssue({ code: "custom", path: ["provinceCodes"], message: "jobs.validation.where" });
     if (v.salaryMinVnd !== null && v.salaryMaxVnd !== null && v.salaryMinVnd > v.salaryMaxVnd) {
       ctx.addIssue({ code: "custom", path: ["salaryMaxVnd"], message: "jobs.validation.salaryRange" });
     }
@@ -110,19 +148,38 @@ export const EmployerProfileSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(/^\+?[\d\s.-]{8,20}$/, "employers.validation.phone").nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\+?[\d\s.-]{8,20}$/, "employers.validation.phone")
+        .nullable(),
+    ),
   website: z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().url("employers.validation.url").startsWith("https://", "employers.validation.url").max(300, "employers.validation.url").nullable()),
+    .pipe(
+      z
+        .string()
+        .url("employers.validation.url")
+        .startsWith("https://", "employers.validation.url")
+        .max(300, "employers.validation.url")
+        .nullable(),
+    ),
   logoUrl: z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().url("employers.validation.url").startsWith("https://", "employers.validation.url").max(300, "employers.validation.url").nullable()),
+    .pipe(
+      z
+        .string()
+        .url("employers.validation.url")
+        .startsWith("https://", "employers.validation.url")
+        .max(300, "employers.validation.url")
+        .nullable(),
+    ),
   description: optionalText(4000, "employers.validation.tooLong"),
 });
 export type EmployerProfileInput = z.infer<typeof EmployerProfileSchema>;
@@ -130,8 +187,16 @@ export type EmployerProfileInput = z.infer<typeof EmployerProfileSchema>;
 export const GraduatePreferencesSchema = z.object({
   provinceCodes: list(34, z.string().regex(/^\d{2}$/, "jobs.validation.province"), "jobs.validation.province"),
   salaryExpectationVnd: vnd,
-  jobTypes: list(EMPLOYMENT_TYPES.length, z.enum(EMPLOYMENT_TYPES, { message: "jobs.validation.employmentType" }), "jobs.validation.employmentType"),
-  skills: list(JOB_LIMITS.skills, z.string().max(JOB_LIMITS.skill, "jobs.validation.skill"), "jobs.validation.skillsTooMany"),
+  jobTypes: list(
+    EMPLOYMENT_TYPES.length,
+    z.enum(EMPLOYMENT_TYPES, { message: "jobs.validation.employmentType" }),
+    "jobs.validation.employmentType",
+  ),
+  skills: list(
+    JOB_LIMITS.skills,
+    z.string().max(JOB_LIMITS.skill, "jobs.validation.skill"),
+    "jobs.validation.skillsTooMany",
+  ),
 });
 export type GraduatePreferencesInput = z.infer<typeof GraduatePreferencesSchema>;
 
@@ -163,7 +228,9 @@ export function parseJobFilters(params: URLSearchParams): JobFilters {
   if (minSalary && /^\d{1,11}$/.test(minSalary)) filters.minSalary = Number(minSalary);
   const level = params.get("level");
   if (level && /^[a-z_]{2,30}$/.test(level)) filters.level = level;
-  const types = [...new Set(params.getAll("type").flatMap((v) => v.split(",")))].filter((v) => (EMPLOYMENT_TYPES as readonly string[]).includes(v));
+  const types = [...new Set(params.getAll("type").flatMap((v) => v.split(",")))].filter((v) =>
+    (EMPLOYMENT_TYPES as readonly string[]).includes(v),
+  );
   if (types.length > 0) filters.types = types;
   return filters;
 }
@@ -185,7 +252,11 @@ export const ApplySchema = z.object({
 });
 
 export const PipelineSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("status"), applicationId: z.string().uuid("form.required"), status: z.enum(APPLICATION_STATUSES, { message: "jobs.validation.status" }) }),
+  z.object({
+    intent: z.literal("status"),
+    applicationId: z.string().uuid("form.required"),
+    status: z.enum(APPLICATION_STATUSES, { message: "jobs.validation.status" }),
+  }),
   z.object({
     intent: z.literal("note"),
     applicationId: z.string().uuid("form.required"),

@@ -43,16 +43,19 @@ export interface DidDocument {
 }
 
 export function buildDidDocument(did: string, keys: readonly KeyForPublication[]): DidDocument {
-  const methods = keys.map(
-    (k): DidVerificationMethod => ({
-      id: verificationMethodId(did, k.keyRef),
-      type: "Multikey",
-      controller: did,
-      publicKeyMultibase: k.publicKeyMultibase,
-      ...(k.status === "compromised" && k.compromisedFrom ? { revoked: xsdDateTime(k.compromisedFrom) } : {}),
-    }),
-  );
-  return { "@context": [...DID_CONTEXT], id: did, verificationMethod: methods, assertionMethod: methods.map((m) => m.id) };
+  const methods = keys.map((k): DidVerificationMethod => ({
+    id: verificationMethodId(did, k.keyRef),
+    type: "Multikey",
+    controller: did,
+    publicKeyMultibase: k.publicKeyMultibase,
+    ...(k.status === "compromised" && k.compromisedFrom ? { revoked: xsdDateTime(k.compromisedFrom) } : {}),
+  }));
+  return {
+    "@context": [...DID_CONTEXT],
+    id: did,
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
 }
 
 export interface TrustRegistryKey {
@@ -101,7 +104,12 @@ export interface SchoolForRegistry {
   keys: readonly KeyForPublication[];
 }
 
-export function buildTrustRegistry(options: { url: string; issuer: string; issued: Date; schools: readonly SchoolForRegistry[] }): TrustRegistry {
+export function buildTrustRegistry(options: {
+  url: string;
+  issuer: string;
+  issued: Date;
+  schools: readonly SchoolForRegistry[];
+}): TrustRegistry {
   return {
     type: TRUST_REGISTRY_TYPE,
     id: options.url,

@@ -19,7 +19,10 @@ const SYSTEM: AuditActor = { userId: null, ip: null };
  * /.well-known/did.json. Idempotent; concurrent callers (two server processes booting) are serialised by an
  * advisory lock, as there is no organisation row to lock.
  */
-export async function ensureMinistryKey(db: Executor, options: EnsureMinistryKeyOptions = {}): Promise<{ key: PublishedKey; created: boolean }> {
+export async function ensureMinistryKey(
+  db: Executor,
+  options: EnsureMinistryKeyOptions = {},
+): Promise<{ key: PublishedKey; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('vanbang:ministry-signing-key'))`);
     const active = await findActiveKey(tx, null);

@@ -56,7 +56,9 @@ export function getKeyRing(): KeyRing {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
     // info, not warn: demo mode only (without demo mode a missing key stops the server), expected on a first start.
-    logger.info("demo mode: generated a key-encryption key in DATA_DIR; set KEY_ENCRYPTION_KEY in production", { file });
+    logger.info("demo mode: generated a key-encryption key in DATA_DIR; set KEY_ENCRYPTION_KEY in production", {
+      file,
+    });
   }
   cached = keyRingFrom(Buffer.from(readFileSync(file, "utf8").trim(), "base64"));
   return cached;

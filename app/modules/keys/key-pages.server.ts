@@ -9,7 +9,14 @@ import { issuerDid, verificationMethodId } from "./did-web";
 import { markKeyCompromised } from "./mark-key-compromised.server";
 import { countDiplomasPerKey, listDiplomasSignedSince, listKeys, type AffectedDiploma } from "./queries.server";
 import { rotateSchoolKey } from "./rotate-school-key.server";
-import { AffectedQuerySchema, CompromiseKeySchema, RotateKeySchema, type AffectedDiplomaView, type KeyView, type KeysActionResult } from "./schema";
+import {
+  AffectedQuerySchema,
+  CompromiseKeySchema,
+  RotateKeySchema,
+  type AffectedDiplomaView,
+  type KeyView,
+  type KeysActionResult,
+} from "./schema";
 import { KEY_FAILURES } from "./failures";
 
 /**
@@ -25,7 +32,10 @@ const toAffectedView = (d: AffectedDiploma): AffectedDiplomaView => ({ ...d, sig
 export async function loadKeysPage(organisation: Organisation, options: { url: URL; origin: string }) {
   const db = await getDb();
   const did = issuerDid(options.origin, organisation.code);
-  const [keys, signedCounts] = await Promise.all([listKeys(db, organisation.id), countDiplomasPerKey(db, organisation.id)]);
+  const [keys, signedCounts] = await Promise.all([
+    listKeys(db, organisation.id),
+    countDiplomasPerKey(db, organisation.id),
+  ]);
   const views: KeyView[] = keys
     .map((k) => ({
       id: k.id,
@@ -44,7 +54,12 @@ export async function loadKeysPage(organisation: Organisation, options: { url: U
   const { affected: affectedRef } = AffectedQuerySchema.parse(Object.fromEntries(options.url.searchParams));
   const compromised = keys.find((k) => k.keyRef === affectedRef && k.status === "compromised" && k.compromisedFrom);
   const affected = compromised
-    ? await listDiplomasSignedSince(db, { organisationId: organisation.id, keyId: compromised.id, since: compromised.compromisedFrom!, limit: AFFECTED_SHOWN })
+    ? await listDiplomasSignedSince(db, {
+        organisationId: organisation.id,
+        keyId: compromised.id,
+        since: compromised.compromisedFrom!,
+        limit: AFFECTED_SHOWN,
+      })
     : null;
 
   return {
@@ -52,7 +67,12 @@ export async function loadKeysPage(organisation: Organisation, options: { url: U
     keys: views,
     affected:
       compromised && affected
-        ? { keyRef: compromised.keyRef, compromisedFrom: compromised.compromisedFrom!.toISOString(), total: affected.total, diplomas: affected.diplomas.map(toAffectedView) }
+        ? {
+            keyRef: compromised.keyRef,
+            compromisedFrom: compromised.compromisedFrom!.toISOString(),
+            total: affected.total,
+            diplomas: affected.diplomas.map(toAffectedView),
+          }
         : null,
   };
 }
@@ -73,12 +93,23 @@ export async function handleKeysAction(
     const parsed = parseForm(RotateKeySchema, form);
     if (!parsed.ok) return reply({ intent: "rotate", ok: false, fieldErrors: parsed.fieldErrors }, 400);
     const result = await rotateSchoolKey(db, { organisationId: organisation.id, actor });
-    if (!result.ok) return failureReply<KeysActionResult>(KEY_FAILURES[result.code], { intent: "rotate", ok: false, fieldErrors: {} });
-    return reply({ intent: "rotate", ok: true, activeKeyRef: result.value.active.keyRef, retiredKeyRef: result.value.retired?.keyRef ?? null });
+    if (!result.ok)
+      return failureReply<KeysActionResult>(KEY_FAILURES[result.code], {
+        intent: "rotate",
+        ok: false,
+        fieldErrors: {},
+      });
+    return reply({
+      intent: "rotate",
+      ok: true,
+      activeKeyRef: result.value.active.keyRef,
+      retiredKeyRef: result.value.retired?.keyRef ?? null,
+    });
   }
 
   const parsed = parseForm(CompromiseKeySchema, form);
-  if (!parsed.ok) return reply({ intent: "compromise", ok: false, values: parsed.values, fieldErrors: parsed.fieldErrors }, 400);
+  if (!parsed.ok)
+    return reply({ intent: "compromise", ok: false, values: parsed.values, fieldErrors: parsed.fieldErrors }, 400);
   const result = await markKeyCompromised(db, {
     organisationId: organisation.id,
     keyId: parsed.data.keyId,
@@ -90,7 +121,13 @@ export async function handleKeysAction(
     const failure = KEY_FAILURES[result.code];
     // Field errors, when there are some, say it by the field; the form's message would repeat them.
     return reply(
-      { intent: "compromise", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.fieldErrors ? undefined : failure.message },
+      {
+        intent: "compromise",
+        ok: false,
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? {},
+        formError: result.fieldErrors ? undefined : failure.message,
+      },
       failure.status,
     );
   }

@@ -18,7 +18,11 @@ export type LoadSigningKeyError = "no_active_key" | "key_unreadable";
 
 export type LoadSigningKeyResult =
   | { ok: true; key: LoadedSigningKey }
-  | { ok: false; code: LoadSigningKeyError; /** For logs and operators (English); users get keys.error.{code}. */ message: string };
+  | {
+      ok: false;
+      code: LoadSigningKeyError;
+      /** For logs and operators (English); users get keys.error.{code}. */ message: string;
+    };
 
 export interface LoadSigningKeyOptions {
   /** The school; null for the ministry's key. */
@@ -50,10 +54,13 @@ export async function loadSigningKey(db: Executor, options: LoadSigningKeyOption
     throw error;
   }
   if (row.kekId !== ring.kekId) {
-    return unreadable(`sealed under key-encryption key ${row.kekId}, but the server has ${ring.kekId}: set KEY_ENCRYPTION_KEY to the key it was sealed with`);
+    return unreadable(
+      `sealed under key-encryption key ${row.kekId}, but the server has ${ring.kekId}: set KEY_ENCRYPTION_KEY to the key it was sealed with`,
+    );
   }
   const opened = open(ring.signingKeys, row.privateKeyCiphertext, row.id);
-  if (!opened || opened.length !== 32) return unreadable("the ciphertext does not open (damaged, or moved to another row)");
+  if (!opened || opened.length !== 32)
+    return unreadable("the ciphertext does not open (damaged, or moved to another row)");
   const privateKey = new Uint8Array(opened);
   opened.fill(0);
   if (encodeEd25519PublicKey(publicKeyOf(privateKey)) !== row.publicKeyMultibase) {

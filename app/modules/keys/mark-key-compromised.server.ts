@@ -4,7 +4,14 @@ import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.serve
 import { createSigningKey } from "./create-signing-key.server";
 import { getKeyRing, type KeyRing } from "./key-encryption.server";
 import { COMPROMISE_REASON_MAX_LENGTH } from "./schema";
-import { findOwnedKey, listDiplomasSignedSince, lockSchool, setKeyCompromised, type AffectedDiploma, type PublishedKey } from "./queries.server";
+import {
+  findOwnedKey,
+  listDiplomasSignedSince,
+  lockSchool,
+  setKeyCompromised,
+  type AffectedDiploma,
+  type PublishedKey,
+} from "./queries.server";
 
 /** Clock skew allowed between the administrator's browser and the server for "compromised from now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -22,7 +29,8 @@ export interface MarkKeyCompromisedOptions {
   now?: Date;
 }
 
-export type MarkKeyCompromisedError = "not_found" | "already_compromised" | "reason_required" | "reason_too_long" | "compromised_from_in_future";
+export type MarkKeyCompromisedError =
+  "not_found" | "already_compromised" | "reason_required" | "reason_too_long" | "compromised_from_in_future";
 
 export interface MarkKeyCompromisedValue {
   key: PublishedKey;
@@ -45,7 +53,8 @@ export async function markKeyCompromised(
 ): Promise<Result<MarkKeyCompromisedValue, MarkKeyCompromisedError>> {
   const reason = options.reason.trim();
   if (!reason) return fail("reason_required", { reason: "keys.error.reason_required" });
-  if (reason.length > COMPROMISE_REASON_MAX_LENGTH) return fail("reason_too_long", { reason: "keys.error.reason_too_long" });
+  if (reason.length > COMPROMISE_REASON_MAX_LENGTH)
+    return fail("reason_too_long", { reason: "keys.error.reason_too_long" });
   const now = options.now ?? new Date();
   if (options.compromisedFrom.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     return fail("compromised_from_in_future", { compromisedFrom: "keys.error.compromised_from_in_future" });
@@ -70,9 +79,19 @@ export async function markKeyCompromised(
 
     const replacement =
       wasActive && school.status === "accredited"
-        ? await createSigningKey(tx, { organisationId: school.id, reason: "compromise", actor: options.actor, ring: options.ring ?? getKeyRing(), at: now })
+        ? await createSigningKey(tx, {
+            organisationId: school.id,
+            reason: "compromise",
+            actor: options.actor,
+            ring: options.ring ?? getKeyRing(),
+            at: now,
+          })
         : null;
-    const affected = await listDiplomasSignedSince(tx, { organisationId: school.id, keyId: key.id, since: options.compromisedFrom });
+    const affected = await listDiplomasSignedSince(tx, {
+      organisationId: school.id,
+      keyId: key.id,
+      since: options.compromisedFrom,
+    });
 
     await recordAudit(tx, options.actor, {
       action: "signing-key.compromise",

@@ -1,5 +1,12 @@
 import { and, asc, count, eq, gte, isNull, notExists, sql } from "drizzle-orm";
-import { diplomas, organisations, provinces, signingKeys, type KeyStatus, type OrganisationStatus } from "../../../db/schema";
+import {
+  diplomas,
+  organisations,
+  provinces,
+  signingKeys,
+  type KeyStatus,
+  type OrganisationStatus,
+} from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 
 /**
@@ -34,7 +41,10 @@ const ownedBy = (organisationId: string | null) =>
   organisationId === null ? isNull(signingKeys.organisationId) : eq(signingKeys.organisationId, organisationId);
 
 /** Locks a school's row for the rest of the transaction, so that key changes of one school are serialised. */
-export async function lockSchool(tx: Executor, organisationId: string): Promise<{ id: string; code: string; status: OrganisationStatus } | null> {
+export async function lockSchool(
+  tx: Executor,
+  organisationId: string,
+): Promise<{ id: string; code: string; status: OrganisationStatus } | null> {
   const [row] = await tx
     .select({ id: organisations.id, code: organisations.code, status: organisations.status })
     .from(organisations)
@@ -64,11 +74,18 @@ export async function findActiveSealedKey(db: Executor, organisationId: string |
 
 /** Every key of a school (or of the ministry), oldest first. */
 export async function listKeys(db: Executor, organisationId: string | null): Promise<PublishedKey[]> {
-  return db.select(publishedColumns).from(signingKeys).where(ownedBy(organisationId)).orderBy(asc(signingKeys.activatedAt), asc(signingKeys.keyRef));
+  return db
+    .select(publishedColumns)
+    .from(signingKeys)
+    .where(ownedBy(organisationId))
+    .orderBy(asc(signingKeys.activatedAt), asc(signingKeys.keyRef));
 }
 
 /** One key, only if it belongs to `organisationId`; locked when `forUpdate`. */
-export async function findOwnedKey(tx: Executor, options: { organisationId: string; keyId: string; forUpdate?: boolean }): Promise<PublishedKey | null> {
+export async function findOwnedKey(
+  tx: Executor,
+  options: { organisationId: string; keyId: string; forUpdate?: boolean },
+): Promise<PublishedKey | null> {
   const query = tx
     .select(publishedColumns)
     .from(signingKeys)
@@ -94,16 +111,28 @@ export interface NewSigningKeyRow {
 }
 
 export async function insertSigningKey(tx: Executor, row: NewSigningKeyRow): Promise<PublishedKey> {
-  const [inserted] = await tx.insert(signingKeys).values({ ...row, status: "active" }).returning(publishedColumns);
+  const [inserted] = await tx
+    .insert(signingKeys)
+    .values({ ...row, status: "active" })
+    .returning(publishedColumns);
   return inserted!;
 }
 
 /** Retires an active key of `organisationId`; false when it was no longer active. */
-export async function retireKey(tx: Executor, options: { organisationId: string; keyId: string; at: Date }): Promise<boolean> {
+export async function retireKey(
+  tx: Executor,
+  options: { organisationId: string; keyId: string; at: Date },
+): Promise<boolean> {
   const rows = await tx
     .update(signingKeys)
     .set({ status: "retired", retiredAt: options.at })
-    .where(and(eq(signingKeys.id, options.keyId), eq(signingKeys.organisationId, options.organisationId), eq(signingKeys.status, "active")))
+    .where(
+      and(
+        eq(signingKeys.id, options.keyId),
+        eq(signingKeys.organisationId, options.organisationId),
+        eq(signingKeys.status, "active"),
+      ),
+    )
     .returning({ id: signingKeys.id });
   return rows.length === 1;
 }
@@ -114,8 +143,19 @@ export async function setKeyCompromised(
 ): Promise<PublishedKey | null> {
   const [row] = await tx
     .update(signingKeys)
-    .set({ status: "compromised", compromisedFrom: options.compromisedFrom, compromiseReason: options.reason, retiredAt: options.retiredAt })
-    .where(and(eq(signingKeys.id, options.keyId), eq(signingKeys.organisationId, options.organisationId), sql`${signingKeys.status} <> 'compromised'`))
+    .set({
+      status: "compromised",
+      compromisedFrom: options.compromisedFrom,
+      compromiseReason: options.reason,
+      retiredAt: options.retiredAt,
+    })
+    .where(
+      and(
+        eq(signingKeys.id, options.keyId),
+        eq(signingKeys.organisationId, options.organisationId),
+        sql`${signingKeys.status} <> 'compromised'`,
+      ),
+    )
     .returning(publishedColumns);
   return row ?? null;
 }

@@ -31,16 +31,14 @@ export const RotateKeySchema = z.object({
 export const CompromiseKeySchema = z.object({
   intent: z.literal("compromise"),
   keyId: z.string({ message: "keys.error.key" }).uuid("keys.error.key"),
-  compromisedFrom: z
-    .string({ message: "keys.error.compromised_from" })
-    .transform((v, ctx) => {
-      const date = parseVietnamDateTime(v);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: "keys.error.compromised_from" });
-        return z.NEVER;
-      }
-      return date;
-    }),
+  compromisedFrom: z.string({ message: "keys.error.compromised_from" }).transform((v, ctx) => {
+    const date = parseVietnamDateTime(v);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "keys.error.compromised_from" });
+      return z.NEVER;
+    }
+    return date;
+  }),
   reason: z
     .string({ message: "keys.error.reason_required" })
     .trim()
@@ -49,7 +47,13 @@ export const CompromiseKeySchema = z.object({
 });
 
 /** The query string of the keys page: which compromised key's affected diplomas to list. */
-export const AffectedQuerySchema = z.object({ affected: z.string().regex(/^key-\d{1,6}$/).optional().catch(undefined) });
+export const AffectedQuerySchema = z.object({
+  affected: z
+    .string()
+    .regex(/^key-\d{1,6}$/)
+    .optional()
+    .catch(undefined),
+});
 
 export interface KeyView {
   id: string;
@@ -86,4 +90,10 @@ export type KeysActionResult =
   | { intent: "rotate"; ok: true; activeKeyRef: string; retiredKeyRef: string | null }
   | { intent: "rotate"; ok: false; fieldErrors: Record<string, string>; formError?: MessageKey }
   | { intent: "compromise"; ok: true; keyRef: string; replacementKeyRef: string | null; affected: AffectedListView }
-  | { intent: "compromise"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string>; formError?: MessageKey };
+  | {
+      intent: "compromise";
+      ok: false;
+      values: Record<string, string>;
+      fieldErrors: Record<string, string>;
+      formError?: MessageKey;
+    };

@@ -24,7 +24,12 @@ const MAX_ATTEMPTS = 5;
  * Sends pending mail from the outbox, oldest first, marking each sent or counting the failed attempt.
  * With no transport (MAIL_TRANSPORT=outbox) mail stays in the outbox, where the demo mailbox page shows it.
  */
-export async function deliverPendingMail(db: Database, transport: MailTransport, from: string, batchSize = 20): Promise<number> {
+export async function deliverPendingMail(
+  db: Database,
+  transport: MailTransport,
+  from: string,
+  batchSize = 20,
+): Promise<number> {
   const pending = await db
     .select()
     .from(mailOutbox)
@@ -42,7 +47,10 @@ export async function deliverPendingMail(db: Database, transport: MailTransport,
     if (claimed.length === 0) continue;
     try {
       await transport.send({ from, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-      await db.update(mailOutbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, mail.id));
+      await db
+        .update(mailOutbox)
+        .set({ status: "sent", sentAt: new Date(), lastError: null })
+        .where(eq(mailOutbox.id, mail.id));
       sent++;
     } catch (error) {
       const attempts = claimed[0]!.attempts;
@@ -59,5 +67,8 @@ export async function deliverPendingMail(db: Database, transport: MailTransport,
 
 /** Puts mail left "sending" by a process that died back in the queue. */
 export async function requeueStuckMail(db: Database): Promise<void> {
-  await db.update(mailOutbox).set({ status: "pending" }).where(inArray(mailOutbox.status, ["sending"]));
+  await db
+    .update(mailOutbox)
+    .set({ status: "pending" })
+    .where(inArray(mailOutbox.status, ["sending"]));
 }

@@ -28,7 +28,9 @@ export async function enqueueMail(
   const rendered = renderMail(options.template, options.locale);
   // A mail that may be turned off says where: the account page's mail section.
   const optional = !MAIL_CATEGORIES[MAIL_TEMPLATE_CATEGORY[options.template.name]].required;
-  const footer = optional ? `\n\n-- \n${mailPreferencesFooter(options.locale, `${getEnv().PUBLIC_ORIGIN}/account#mail`)}` : "";
+  const footer = optional
+    ? `\n\n-- \n${mailPreferencesFooter(options.locale, `${getEnv().PUBLIC_ORIGIN}/account#mail`)}`
+    : "";
   await tx.insert(mailOutbox).values({
     toAddress: options.to,
     subject: rendered.subject,

@@ -5,7 +5,10 @@ import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.serve
 import { OPTIONAL_MAIL_CATEGORIES, type MailCategory } from "./categories";
 
 /** The categories a person turned off (only optional ones are ever stored). */
-export const getMailOptOuts = withDefaultDb(async function getMailOptOuts(db: Executor, userId: string): Promise<MailCategory[]> {
+export const getMailOptOuts = withDefaultDb(async function getMailOptOuts(
+  db: Executor,
+  userId: string,
+): Promise<MailCategory[]> {
   const [row] = await db.select({ mailOptOuts: users.mailOptOuts }).from(users).where(eq(users.id, userId)).limit(1);
   const stored = new Set(row?.mailOptOuts ?? []);
   return OPTIONAL_MAIL_CATEGORIES.filter((c) => stored.has(c));

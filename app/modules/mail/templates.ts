@@ -8,7 +8,15 @@ export type MailTemplate =
   | { name: "reset_password"; params: { fullName: string; link: string } }
   | { name: "invitation"; params: { fullName: string; link: string; organisation: string; role: string } }
   | { name: "role_granted"; params: { fullName: string; link: string; organisation: string; role: string } }
-  | { name: "fake_report_status"; params: { trackingCode: string; status: "received" | "investigating" | "closed_genuine" | "closed_fake"; note: string; link: string } }
+  | {
+      name: "fake_report_status";
+      params: {
+        trackingCode: string;
+        status: "received" | "investigating" | "closed_genuine" | "closed_fake";
+        note: string;
+        link: string;
+      };
+    }
   | {
       name: "diploma_claim_code";
       params: {
@@ -23,21 +31,86 @@ export type MailTemplate =
         replacesSerial: string | null;
       };
     }
-  | { name: "batch_submitted"; params: { fullName: string; schoolName: string; batchTitle: string; count: number; submittedBy: string; link: string } }
-  | { name: "batch_signed"; params: { fullName: string; schoolName: string; batchTitle: string; count: number; signedBy: string; first: string; last: string; link: string } }
+  | {
+      name: "batch_submitted";
+      params: {
+        fullName: string;
+        schoolName: string;
+        batchTitle: string;
+        count: number;
+        submittedBy: string;
+        link: string;
+      };
+    }
+  | {
+      name: "batch_signed";
+      params: {
+        fullName: string;
+        schoolName: string;
+        batchTitle: string;
+        count: number;
+        signedBy: string;
+        first: string;
+        last: string;
+        link: string;
+      };
+    }
   | {
       name: "batch_returned";
-      params: { fullName: string; schoolName: string; batchTitle: string; by: string; how: "withdrawn" | "returned"; reason: string | null; link: string };
+      params: {
+        fullName: string;
+        schoolName: string;
+        batchTitle: string;
+        by: string;
+        how: "withdrawn" | "returned";
+        reason: string | null;
+        link: string;
+      };
     }
   | {
       name: "organisation_status";
-      params: { fullName: string; organisation: string; kind: "school" | "employer"; status: "accredited" | "rejected" | "suspended"; reason: string | null; date: string; link: string };
+      params: {
+        fullName: string;
+        organisation: string;
+        kind: "school" | "employer";
+        status: "accredited" | "rejected" | "suspended";
+        reason: string | null;
+        date: string;
+        link: string;
+      };
     }
-  | { name: "job_invitation"; params: { fullName: string; job: string; company: string; deadline: string; date: string; link: string } }
-  | { name: "application_status"; params: { fullName: string; job: string; company: string; status: MailApplicationStatus; date: string; link: string } }
-  | { name: "application_received"; params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string } }
-  | { name: "application_withdrawn"; params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string } }
-  | { name: "job_alert_digest"; params: { fullName: string; date: string; jobs: readonly { search: string; job: string; company: string; link: string }[]; link: string } };
+  | {
+      name: "job_invitation";
+      params: { fullName: string; job: string; company: string; deadline: string; date: string; link: string };
+    }
+  | {
+      name: "application_status";
+      params: {
+        fullName: string;
+        job: string;
+        company: string;
+        status: MailApplicationStatus;
+        date: string;
+        link: string;
+      };
+    }
+  | {
+      name: "application_received";
+      params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string };
+    }
+  | {
+      name: "application_withdrawn";
+      params: { fullName: string; applicant: string; job: string; company: string; date: string; link: string };
+    }
+  | {
+      name: "job_alert_digest";
+      params: {
+        fullName: string;
+        date: string;
+        jobs: readonly { search: string; job: string; company: string; link: string }[];
+        link: string;
+      };
+    };
 
 export type MailApplicationStatus = "new" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
 
@@ -155,7 +228,9 @@ If you did not expect this, contact the organisation or the help desk.`,
             text: `Xin chào ${p.fullName},
 
 ${p.schoolName} đã cấp cho bạn văn bằng số ${p.programmeName}, số hiệu ${p.serial}, ngày cấp ${p.issueDate}.${
-              p.replacesSerial ? `\nVăn bằng này thay thế văn bằng số hiệu ${p.replacesSerial}; văn bằng cũ và mã nhận của nó không còn dùng được.` : ""
+              p.replacesSerial
+                ? `\nVăn bằng này thay thế văn bằng số hiệu ${p.replacesSerial}; văn bằng cũ và mã nhận của nó không còn dùng được.`
+                : ""
             }
 
 Mã nhận văn bằng của bạn: ${p.claimCode}
@@ -171,7 +246,9 @@ Hãy giữ kín mã này: cùng số định danh và ngày sinh, nó đưa văn
             text: `Hello ${p.fullName},
 
 ${p.schoolName} has issued your digital diploma in ${p.programmeName}, serial ${p.serial}, dated ${p.issueDate}.${
-              p.replacesSerial ? `\nIt replaces the diploma with serial ${p.replacesSerial}; the old diploma and its claim code no longer work.` : ""
+              p.replacesSerial
+                ? `\nIt replaces the diploma with serial ${p.replacesSerial}; the old diploma and its claim code no longer work.`
+                : ""
             }
 
 Your claim code: ${p.claimCode}
@@ -316,7 +393,9 @@ ${p.link}`,
     }
     case "job_alert_digest": {
       const p = template.params;
-      const lines = p.jobs.map((j) => `- ${j.job} — ${j.company} (${vi ? "tìm kiếm" : "search"} "${j.search}")\n  ${j.link}`).join("\n");
+      const lines = p.jobs
+        .map((j) => `- ${j.job} — ${j.company} (${vi ? "tìm kiếm" : "search"} "${j.search}")\n  ${j.link}`)
+        .join("\n");
       return vi
         ? {
             subject: `${p.jobs.length} tin tuyển dụng mới phù hợp với tìm kiếm của bạn (${day(p.date)})`,

@@ -19,17 +19,32 @@ import { scoreMatch, type MatchReason } from "./score";
  */
 export const loadReasonNames = withDefaultDb(async function loadReasonNames(db: Executor, locale: Locale) {
   const [levels, provinceRows] = await Promise.all([
-    db.select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, rank: trainingLevels.rank }).from(trainingLevels).orderBy(trainingLevels.rank),
+    db
+      .select({
+        code: trainingLevels.code,
+        nameVi: trainingLevels.nameVi,
+        nameEn: trainingLevels.nameEn,
+        rank: trainingLevels.rank,
+      })
+      .from(trainingLevels)
+      .orderBy(trainingLevels.rank),
     db.select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn }).from(provinces),
   ]);
   return {
     levels: levels.map((l) => ({ code: l.code, name: localName(l, locale), nameEn: l.nameEn, rank: l.rank })),
-    provinces: sortByVietnamese(provinceRows, (p) => p.nameVi).map((p) => ({ code: p.code, name: localName(p, locale), nameEn: p.nameEn })),
+    provinces: sortByVietnamese(provinceRows, (p) => p.nameVi).map((p) => ({
+      code: p.code,
+      name: localName(p, locale),
+      nameEn: p.nameEn,
+    })),
   };
 });
 
 /** The names of the programmes and occupations that `reasons` quote, so the page names them instead of their codes. */
-export const loadReasonCodeNames = withDefaultDb(async function loadReasonCodeNames(db: Executor, reasons: readonly (readonly MatchReason[])[]) {
+export const loadReasonCodeNames = withDefaultDb(async function loadReasonCodeNames(
+  db: Executor,
+  reasons: readonly (readonly MatchReason[])[],
+) {
   const programmeCodes = new Set<string>();
   const occupationCodes = new Set<string>();
   for (const list of reasons) {
@@ -43,17 +58,26 @@ export const loadReasonCodeNames = withDefaultDb(async function loadReasonCodeNa
 });
 
 /** Programme and occupation names (Vietnamese and English) for the given codes. */
-export const loadCodeNames = withDefaultDb(async function loadCodeNames(db: Executor, codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> }) {
+export const loadCodeNames = withDefaultDb(async function loadCodeNames(
+  db: Executor,
+  codes: { programmeCodes: Iterable<string>; occupationCodes: Iterable<string> },
+) {
   const programmeCodes = new Set(codes.programmeCodes);
   const occupationCodes = new Set(codes.occupationCodes);
   type Named = { code: string; name: string; nameEn: string | null };
   const none: Named[] = [];
   const [programmeRows, occupationRows] = await Promise.all([
     programmeCodes.size
-      ? db.select({ code: programmes.code, name: programmes.nameVi, nameEn: programmes.nameEn }).from(programmes).where(inArray(programmes.code, [...programmeCodes]))
+      ? db
+          .select({ code: programmes.code, name: programmes.nameVi, nameEn: programmes.nameEn })
+          .from(programmes)
+          .where(inArray(programmes.code, [...programmeCodes]))
       : Promise.resolve(none),
     occupationCodes.size
-      ? db.select({ code: occupations.code, name: occupations.nameVi, nameEn: occupations.nameEn }).from(occupations).where(inArray(occupations.code, [...occupationCodes]))
+      ? db
+          .select({ code: occupations.code, name: occupations.nameVi, nameEn: occupations.nameEn })
+          .from(occupations)
+          .where(inArray(occupations.code, [...occupationCodes]))
       : Promise.resolve(none),
   ]);
   return { programmes: programmeRows, occupations: occupationRows };
@@ -70,11 +94,20 @@ export async function verdictOf(db: Executor, qrPayload: string | null, origin: 
   return (await verifyQrText(db, path, { origin, count: false })).verdict;
 }
 
-export const loadJobsForGraduate = withDefaultDb(async function loadJobsForGraduate(db: Executor, options: { userId: string; filters: JobFilters; page: number; now?: Date }) {
+export const loadJobsForGraduate = withDefaultDb(async function loadJobsForGraduate(
+  db: Executor,
+  options: { userId: string; filters: JobFilters; page: number; now?: Date },
+) {
   const now = options.now ?? new Date();
   const { graduate, diplomas } = await loadMatchGraduate(db, options.userId);
   const [ranked, total] = await Promise.all([
-    rankJobsForGraduate(db, { graduate, filters: options.filters, now, limit: MATCHES_PER_PAGE, offset: (options.page - 1) * MATCHES_PER_PAGE }),
+    rankJobsForGraduate(db, {
+      graduate,
+      filters: options.filters,
+      now,
+      limit: MATCHES_PER_PAGE,
+      offset: (options.page - 1) * MATCHES_PER_PAGE,
+    }),
     countJobsForGraduate(db, { graduate, filters: options.filters, now }),
   ]);
   const ids = ranked.jobs.map((j) => j.jobId);
@@ -106,5 +139,13 @@ export const loadJobsForGraduate = withDefaultDb(async function loadJobsForGradu
     const score = match ? scoreMatch(graduate, match, now) : null;
     return job && score ? [{ ...job, score: r.score, reasons: score.reasons }] : [];
   });
-  return { total, matches, hasDiplomas: diplomas.length > 0, ...(await loadReasonCodeNames(db, matches.map((m) => m.reasons))) };
+  return {
+    total,
+    matches,
+    hasDiplomas: diplomas.length > 0,
+    ...(await loadReasonCodeNames(
+      db,
+      matches.map((m) => m.reasons),
+    )),
+  };
 });

@@ -39,11 +39,17 @@ export interface GraduateDiplomaRow extends MatchDiploma {
 }
 
 /** The graduate's claimed diplomas that still stand (issued), with what matching needs. Ownership in the query. */
-export const listMatchDiplomas = withDefaultDb(async function listMatchDiplomas(db: Executor, userId: string): Promise<GraduateDiplomaRow[]> {
+export const listMatchDiplomas = withDefaultDb(async function listMatchDiplomas(
+  db: Executor,
+  userId: string,
+): Promise<GraduateDiplomaRow[]> {
   return listMatchDiplomasOf(db, [userId]).then((m) => m.get(userId) ?? []);
 });
 
-export async function listMatchDiplomasOf(db: Executor, userIds: readonly string[]): Promise<Map<string, GraduateDiplomaRow[]>> {
+export async function listMatchDiplomasOf(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, GraduateDiplomaRow[]>> {
   const out = new Map<string, GraduateDiplomaRow[]>();
   if (userIds.length === 0) return out;
   const rows = rowsOf<GraduateDiplomaRow & { userId: string }>(
@@ -71,21 +77,39 @@ export async function listMatchDiplomasOf(db: Executor, userIds: readonly string
 
 export const findGraduateProfile = withDefaultDb(async function findGraduateProfile(db: Executor, userId: string) {
   const rows = await db.select().from(graduateProfiles).where(eq(graduateProfiles.userId, userId)).limit(1);
-  return rows[0] ?? { userId, provinceCodes: [], salaryExpectationVnd: null, jobTypes: [], skills: [], updatedAt: null };
+  return (
+    rows[0] ?? { userId, provinceCodes: [], salaryExpectationVnd: null, jobTypes: [], skills: [], updatedAt: null }
+  );
 });
 
-export const loadMatchGraduate = withDefaultDb(async function loadMatchGraduate(db: Executor, userId: string): Promise<{ graduate: MatchGraduate; diplomas: GraduateDiplomaRow[] }> {
+export const loadMatchGraduate = withDefaultDb(async function loadMatchGraduate(
+  db: Executor,
+  userId: string,
+): Promise<{ graduate: MatchGraduate; diplomas: GraduateDiplomaRow[] }> {
   const [diplomas, profile] = await Promise.all([listMatchDiplomas(db, userId), findGraduateProfile(db, userId)]);
   return { diplomas, graduate: { diplomas, ...matchPreferences(profile) } };
 });
 
 /** A graduate's stored preferences as matching reads them. */
-export function matchPreferences(profile: { provinceCodes: string[]; skills: string[]; salaryExpectationVnd: number | null; jobTypes: string[] }): Omit<MatchGraduate, "diplomas"> {
-  return { provinceCodes: profile.provinceCodes, skills: foldSkills(profile.skills), salaryExpectationVnd: profile.salaryExpectationVnd, jobTypes: profile.jobTypes };
+export function matchPreferences(profile: {
+  provinceCodes: string[];
+  skills: string[];
+  salaryExpectationVnd: number | null;
+  jobTypes: string[];
+}): Omit<MatchGraduate, "diplomas"> {
+  return {
+    provinceCodes: profile.provinceCodes,
+    skills: foldSkills(profile.skills),
+    salaryExpectationVnd: profile.salaryExpectationVnd,
+    jobTypes: profile.jobTypes,
+  };
 }
 
 /** The purposes the graduate consents to now. */
-export const currentConsents = withDefaultDb(async function currentConsents(db: Executor, userId: string): Promise<Set<ConsentPurpose>> {
+export const currentConsents = withDefaultDb(async function currentConsents(
+  db: Executor,
+  userId: string,
+): Promise<Set<ConsentPurpose>> {
   const rows = await db
     .select({ purpose: graduateConsents.purpose })
     .from(graduateConsents)
@@ -94,7 +118,11 @@ export const currentConsents = withDefaultDb(async function currentConsents(db: 
 });
 
 export const listConsentHistory = withDefaultDb(async function listConsentHistory(db: Executor, userId: string) {
-  return db.select().from(graduateConsents).where(eq(graduateConsents.userId, userId)).orderBy(graduateConsents.grantedAt);
+  return db
+    .select()
+    .from(graduateConsents)
+    .where(eq(graduateConsents.userId, userId))
+    .orderBy(graduateConsents.grantedAt);
 });
 
 /**
@@ -125,7 +153,8 @@ type SQL = ReturnType<typeof sql>;
 /** Salary and job-type points (score.ts salaryPoints, jobTypePoints). */
 const salaryPointsSql = (expectation: SQL, jobTop: SQL) =>
   sql`(case when ${expectation} is not null and ${jobTop} is not null and ${jobTop} >= ${expectation} then ${SALARY_POINTS} else 0 end)`;
-const jobTypePointsSql = (employmentType: SQL, wanted: SQL) => sql`(case when ${employmentType} = any(${wanted}) then ${JOB_TYPE_POINTS} else 0 end)`;
+const jobTypePointsSql = (employmentType: SQL, wanted: SQL) =>
+  sql`(case when ${employmentType} = any(${wanted}) then ${JOB_TYPE_POINTS} else 0 end)`;
 /** The most the salary and job type can add to any pair. */
 const PREFERENCE_MAX_POINTS = SALARY_POINTS + JOB_TYPE_POINTS;
 
@@ -144,14 +173,33 @@ export interface RankedJob {
 type Tier = "K" | "G" | "F" | "O";
 type Place = "S" | "N" | "X";
 const TIER_POINTS: Record<Tier, number> = { K: P.exact, G: P.same_group, F: P.same_field, O: P.occupation };
-const PLACE_POINTS: Record<Place, number> = { S: PROVINCE_POINTS.same, N: Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote), X: PROVINCE_POINTS.other };
+const PLACE_POINTS: Record<Place, number> = {
+  S: PROVINCE_POINTS.same,
+  N: Math.max(PROVINCE_POINTS.neighbour, PROVINCE_POINTS.remote),
+  X: PROVINCE_POINTS.other,
+};
 type Band = `${Tier}${Place}`;
 /**
  * Candidates: one band per stage (the top band alone usually fills the list, since the rest is only skills).
  * Jobs for me: recency adds up to 10 more, so a lone top band rarely decides; pairs save round trips.
  */
-const CANDIDATE_STAGES: readonly (readonly Band[])[] = [["KS"], ["KN"], ["GS"], ["KX"], ["GN"], ["FS"], ["OS"], ["GX"], ["FN"]];
-const JOB_STAGES: readonly (readonly Band[])[] = [["KS", "KN"], ["GS", "KX"], ["GN", "FS", "OS"], ["GX", "FN"]];
+const CANDIDATE_STAGES: readonly (readonly Band[])[] = [
+  ["KS"],
+  ["KN"],
+  ["GS"],
+  ["KX"],
+  ["GN"],
+  ["FS"],
+  ["OS"],
+  ["GX"],
+  ["FN"],
+];
+const JOB_STAGES: readonly (readonly Band[])[] = [
+  ["KS", "KN"],
+  ["GS", "KX"],
+  ["GN", "FS", "OS"],
+  ["GX", "FN"],
+];
 
 interface BandSql {
   tier: Record<Tier, SQL | null>;
@@ -160,10 +208,17 @@ interface BandSql {
 }
 
 function stagesFor(bands: BandSql, rest: number, order: readonly (readonly Band[])[]): { where: SQL; bound: number }[] {
-  const possible = (band: string) => bands.tier[band[0] as Tier] !== null && (band[1] === "X" || bands.place[band[1] as "S" | "N"] !== null);
+  const possible = (band: string) =>
+    bands.tier[band[0] as Tier] !== null && (band[1] === "X" || bands.place[band[1] as "S" | "N"] !== null);
   const covered = new Set<string>();
   const allBands = (["K", "G", "F", "O"] as const).flatMap((t) => (["S", "N", "X"] as const).map((p) => `${t}${p}`));
-  const bound = () => Math.max(-1, ...allBands.filter((b) => possible(b) && !covered.has(b)).map((b) => TIER_POINTS[b[0] as Tier] + PLACE_POINTS[b[1] as Place] + rest));
+  const bound = () =>
+    Math.max(
+      -1,
+      ...allBands
+        .filter((b) => possible(b) && !covered.has(b))
+        .map((b) => TIER_POINTS[b[0] as Tier] + PLACE_POINTS[b[1] as Place] + rest),
+    );
   const stages: { where: SQL; bound: number }[] = [];
   for (const group of order) {
     const live = group.filter(possible);
@@ -213,17 +268,38 @@ async function stagedTopN<T extends { id: string; score: number }>(
  */
 export async function rankJobsForGraduate(
   db: Executor,
-  options: { graduate: MatchGraduate; filters?: JobFilters; now?: Date; limit: number; offset?: number; naive?: boolean },
+  options: {
+    graduate: MatchGraduate;
+    filters?: JobFilters;
+    now?: Date;
+    limit: number;
+    offset?: number;
+    naive?: boolean;
+  },
 ): Promise<{ jobs: RankedJob[] }> {
   const now = options.now ?? new Date();
   const { graduate } = options;
   if (graduate.diplomas.length === 0) return { jobs: [] };
   const n = options.limit + (options.offset ?? 0);
   const diplomaJson = JSON.stringify(
-    graduate.diplomas.map((d) => ({ code: d.programmeCode, key: d.programmeKey, grp: d.groupCode, field: d.fieldCode, rank: d.levelRank, occ: d.occupationCodes })),
+    graduate.diplomas.map((d) => ({
+      code: d.programmeCode,
+      key: d.programmeKey,
+      grp: d.groupCode,
+      field: d.fieldCode,
+      rank: d.levelRank,
+      occ: d.occupationCodes,
+    })),
   );
   const list = (f: (d: MatchDiploma) => string | null | readonly string[]) =>
-    textArray([...new Set(graduate.diplomas.flatMap((d) => { const v = f(d); return v === null ? [] : typeof v === "string" ? [v] : [...v]; }))]);
+    textArray([
+      ...new Set(
+        graduate.diplomas.flatMap((d) => {
+          const v = f(d);
+          return v === null ? [] : typeof v === "string" ? [v] : [...v];
+        }),
+      ),
+    ]);
   const codes = list((d) => d.programmeCode);
   const keys = list((d) => d.programmeKey);
   const groups = list((d) => d.groupCode);
@@ -277,15 +353,30 @@ export async function rankJobsForGraduate(
         RECENCY_MAX_POINTS + SKILL_MAX_POINTS + PREFERENCE_MAX_POINTS,
         JOB_STAGES,
       );
-  const top = await stagedTopN(stages, n, run, (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const top = await stagedTopN(
+    stages,
+    n,
+    run,
+    (a, b) => b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return { jobs: top.slice(options.offset ?? 0).map((r) => ({ jobId: r.id, score: r.score })) };
 }
 
 /** How many open jobs match the graduate under the filters (for the pager): counted, not scored. */
-export async function countJobsForGraduate(db: Executor, options: { graduate: MatchGraduate; filters?: JobFilters; now?: Date }): Promise<number> {
+export async function countJobsForGraduate(
+  db: Executor,
+  options: { graduate: MatchGraduate; filters?: JobFilters; now?: Date },
+): Promise<number> {
   const { graduate } = options;
   if (graduate.diplomas.length === 0) return 0;
-  const diplomaJson = JSON.stringify(graduate.diplomas.map((d) => ({ code: d.programmeCode, field: d.fieldCode, rank: d.levelRank, occ: d.occupationCodes })));
+  const diplomaJson = JSON.stringify(
+    graduate.diplomas.map((d) => ({
+      code: d.programmeCode,
+      field: d.fieldCode,
+      rank: d.levelRank,
+      occ: d.occupationCodes,
+    })),
+  );
   const filters = jobFilterConditions(options.filters ?? {});
   const filterSql = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
   const rows = rowsOf<{ count: number }>(
@@ -300,7 +391,10 @@ export async function countJobsForGraduate(db: Executor, options: { graduate: Ma
 }
 
 /** A job as matching sees it (any state), from the job row, its programmes, level and neighbouring provinces. */
-export const loadMatchJobs = withDefaultDb(async function loadMatchJobs(db: Executor, jobIds: readonly string[]): Promise<Map<string, MatchJob>> {
+export const loadMatchJobs = withDefaultDb(async function loadMatchJobs(
+  db: Executor,
+  jobIds: readonly string[],
+): Promise<Map<string, MatchJob>> {
   const out = new Map<string, MatchJob>();
   if (jobIds.length === 0) return out;
   const rows = rowsOf<{
@@ -349,7 +443,9 @@ export const loadMatchJobs = withDefaultDb(async function loadMatchJobs(db: Exec
 /** Programme keys whose crosswalk names `vscoCode`. */
 async function keysOfOccupation(db: Executor, vscoCode: string | null): Promise<string[]> {
   if (!vscoCode) return [];
-  const rows = rowsOf<{ key: string }>(await db.execute(sql`select programme_key as key from programme_occupations where vsco_code = ${vscoCode}`));
+  const rows = rowsOf<{ key: string }>(
+    await db.execute(sql`select programme_key as key from programme_occupations where vsco_code = ${vscoCode}`),
+  );
   return rows.map((r) => r.key);
 }
 
@@ -425,13 +521,20 @@ export async function rankCandidatesForJob(
 
 /** Whether the graduate is in the pool now (visible and holding an issued diploma). */
 export async function isInCandidatePool(db: Executor, userId: string): Promise<boolean> {
-  const rows = await db.select({ id: candidatePool.diplomaId }).from(candidatePool).where(eq(candidatePool.userId, userId)).limit(1);
+  const rows = await db
+    .select({ id: candidatePool.diplomaId })
+    .from(candidatePool)
+    .where(eq(candidatePool.userId, userId))
+    .limit(1);
   return rows.length > 0;
 }
 
 export async function findJobTitles(db: Executor, jobIds: readonly string[]) {
   if (jobIds.length === 0) return [];
-  return db.select({ id: jobs.id, title: jobs.title }).from(jobs).where(inArray(jobs.id, [...jobIds]));
+  return db
+    .select({ id: jobs.id, title: jobs.title })
+    .from(jobs)
+    .where(inArray(jobs.id, [...jobIds]));
 }
 
 /**

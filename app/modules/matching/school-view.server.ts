@@ -7,9 +7,19 @@ import { vietnamDate } from "~/lib/format-time";
  * any level, or an occupation its programmes' crosswalk names), and the placement of its graduates as counts only
  * (claimed diplomas, graduates visible to employers, applications by stage). No graduate is named.
  */
-export const loadSchoolJobs = withDefaultDb(async function loadSchoolJobs(db: Executor, options: { organisationId: string; now?: Date; limit?: number }) {
+export const loadSchoolJobs = withDefaultDb(async function loadSchoolJobs(
+  db: Executor,
+  options: { organisationId: string; now?: Date; limit?: number },
+) {
   const today = vietnamDate(options.now);
-  const jobs = rowsOf<{ id: string; title: string; employerName: string; programmeCode: string | null; vscoCode: string | null; deadline: string }>(
+  const jobs = rowsOf<{
+    id: string;
+    title: string;
+    employerName: string;
+    programmeCode: string | null;
+    vscoCode: string | null;
+    deadline: string;
+  }>(
     await db.execute(sql`
       with mine as (
         select distinct p.programme_key from diplomas d join programmes p on p.code = d.programme_code

@@ -5,7 +5,13 @@
 
 import type { EmploymentType } from "~/modules/jobs/codes";
 
-export const PROGRAMME_POINTS = { exact: 40, same_programme: 34, same_group: 24, same_field: 14, occupation: 8 } as const;
+export const PROGRAMME_POINTS = {
+  exact: 40,
+  same_programme: 34,
+  same_group: 24,
+  same_field: 14,
+  occupation: 8,
+} as const;
 export type ProgrammeRelation = keyof typeof PROGRAMME_POINTS;
 export const PROVINCE_POINTS = { same: 20, neighbour: 10, remote: 10, other: 0 } as const;
 export type ProvinceRelation = keyof typeof PROVINCE_POINTS;
@@ -93,7 +99,10 @@ export interface MatchScore {
 
 export { foldSkills, jobMatchTerms } from "~/modules/jobs/match-terms";
 
-export function programmeRelation(diploma: MatchDiploma, job: Pick<MatchJob, "targets" | "occupationCode">): ProgrammeRelation | null {
+export function programmeRelation(
+  diploma: MatchDiploma,
+  job: Pick<MatchJob, "targets" | "occupationCode">,
+): ProgrammeRelation | null {
   const { targets } = job;
   if (targets.some((t) => t.programmeCode === diploma.programmeCode)) return "exact";
   if (diploma.programmeKey && targets.some((t) => t.programmeKey === diploma.programmeKey)) return "same_programme";
@@ -103,7 +112,10 @@ export function programmeRelation(diploma: MatchDiploma, job: Pick<MatchJob, "ta
   return null;
 }
 
-export function provinceRelation(graduateProvinces: readonly string[], job: Pick<MatchJob, "provinceCodes" | "neighbourCodes" | "remote">): {
+export function provinceRelation(
+  graduateProvinces: readonly string[],
+  job: Pick<MatchJob, "provinceCodes" | "neighbourCodes" | "remote">,
+): {
   relation: ProvinceRelation;
   provinceCode?: string;
 } {
@@ -165,12 +177,14 @@ export function scoreMatch(graduate: MatchGraduate, job: MatchJob, now: Date): M
       ...(best.relation === "occupation" && job.occupationCode ? { occupationCode: job.occupationCode } : {}),
     },
   ];
-  if (province.relation !== "other") reasons.push({ kind: "province", relation: province.relation, provinceCode: province.provinceCode });
+  if (province.relation !== "other")
+    reasons.push({ kind: "province", relation: province.relation, provinceCode: province.provinceCode });
   reasons.push({ kind: "level", levelCode: best.diploma.levelCode, minLevelCode: job.minLevelCode });
   if (shared.length > 0) reasons.push({ kind: "skills", skills: shared });
   if (salary > 0) reasons.push({ kind: "salary" });
   if (jobType > 0) reasons.push({ kind: "job_type", employmentType: job.employmentType as EmploymentType });
-  if (recency >= RECENCY_MAX_POINTS - 2) reasons.push({ kind: "recent", days: Math.floor(Math.max(0, now.getTime() - job.publishedAt.getTime()) / DAY_MS) });
+  if (recency >= RECENCY_MAX_POINTS - 2)
+    reasons.push({ kind: "recent", days: Math.floor(Math.max(0, now.getTime() - job.publishedAt.getTime()) / DAY_MS) });
 
   return {
     score: programmePoints + provincePoints + recency + skillPoints + salary + jobType,
@@ -218,11 +232,19 @@ export function explainMatch(reasons: readonly MatchReason[], t: ReasonTranslate
     .map((r) => {
       switch (r.kind) {
         case "programme":
-          return t(`matching.reason.${r.relation}`, { programme: names.programme(r.programmeCode), occupation: r.occupationCode ? names.occupation(r.occupationCode) : "" });
+          return t(`matching.reason.${r.relation}`, {
+            programme: names.programme(r.programmeCode),
+            occupation: r.occupationCode ? names.occupation(r.occupationCode) : "",
+          });
         case "province":
-          return t(`matching.reason.province_${r.relation}`, { province: r.provinceCode ? names.province(r.provinceCode) : "" });
+          return t(`matching.reason.province_${r.relation}`, {
+            province: r.provinceCode ? names.province(r.provinceCode) : "",
+          });
         case "level":
-          return t("matching.reason.level", { level: names.level(r.levelCode).toLowerCase(), min: names.level(r.minLevelCode).toLowerCase() });
+          return t("matching.reason.level", {
+            level: names.level(r.levelCode).toLowerCase(),
+            min: names.level(r.minLevelCode).toLowerCase(),
+          });
         case "skills":
           return t("matching.reason.skills", { skills: r.skills.join(", ") });
         case "salary":
@@ -230,7 +252,11 @@ export function explainMatch(reasons: readonly MatchReason[], t: ReasonTranslate
         case "job_type":
           return t("matching.reason.job_type", { type: t(`jobs.type.${r.employmentType}`) });
         case "recent":
-          return r.days === 0 ? t("matching.reason.recent_today") : r.days === 1 ? t("matching.reason.recent_yesterday") : t("matching.reason.recent", { days: r.days });
+          return r.days === 0
+            ? t("matching.reason.recent_today")
+            : r.days === 1
+              ? t("matching.reason.recent_yesterday")
+              : t("matching.reason.recent", { days: r.days });
       }
     })
     .join(" · ");

@@ -35,7 +35,12 @@ export const changeOrganisationStatus = withDefaultDb(async function changeOrgan
 ): Promise<Result<{ from: OrganisationStatus; to: OrganisationStatus }, ChangeOrganisationStatusError>> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: organisations.status, kind: organisations.kind, code: organisations.code, name: organisations.name })
+      .select({
+        status: organisations.status,
+        kind: organisations.kind,
+        code: organisations.code,
+        name: organisations.name,
+      })
       .from(organisations)
       .where(eq(organisations.id, options.organisationId))
       .for("update");
@@ -46,11 +51,17 @@ export const changeOrganisationStatus = withDefaultDb(async function changeOrgan
     const { from, to, reason } = plan.value;
     // An accredited school gets its signing key below, sealed under KEY_ENCRYPTION_KEY: without it (a production
     // server misconfigured) the school is not accredited rather than accredited without a key.
-    if (current.kind === "school" && to === "accredited" && !signingKeysAvailable()) return fail("signing_keys_unavailable");
+    if (current.kind === "school" && to === "accredited" && !signingKeysAvailable())
+      return fail("signing_keys_unavailable");
 
     const updated = await tx
       .update(organisations)
-      .set({ status: to, statusReason: reason, statusChangedAt: options.now ?? new Date(), statusChangedBy: options.actor.userId })
+      .set({
+        status: to,
+        statusReason: reason,
+        statusChangedAt: options.now ?? new Date(),
+        statusChangedBy: options.actor.userId,
+      })
       .where(and(eq(organisations.id, options.organisationId), eq(organisations.status, from)))
       .returning({ id: organisations.id });
     if (updated.length === 0) return fail("invalid_transition");
@@ -64,7 +75,11 @@ export const changeOrganisationStatus = withDefaultDb(async function changeOrgan
     });
     // An accredited school signs diplomas: it gets its key in this same transaction (a no-op if it has one).
     if (current.kind === "school" && to === "accredited") {
-      await ensureSchoolKey(tx, { organisationId: options.organisationId, actor: options.actor, reason: "accreditation" });
+      await ensureSchoolKey(tx, {
+        organisationId: options.organisationId,
+        actor: options.actor,
+        reason: "accreditation",
+      });
     }
     // The organisation's people are told, with the reason, in this transaction (a required mail category).
     if (to !== "pending") {

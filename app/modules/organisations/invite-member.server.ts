@@ -40,7 +40,10 @@ export async function inviteMember(
   }
 }
 
-async function addMember(tx: Transaction, options: InviteMemberOptions): Promise<Result<{ userId: string; invited: boolean }, InviteMemberError>> {
+async function addMember(
+  tx: Transaction,
+  options: InviteMemberOptions,
+): Promise<Result<{ userId: string; invited: boolean }, InviteMemberError>> {
   const { input, organisationId } = options;
   // Locking the organisation serialises its member changes (see remove-member-role.server.ts).
   const [organisation] = await tx
@@ -94,7 +97,9 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
     .values({ email: input.email, fullName: input.fullName, passwordHash: null, locale: options.locale })
     .returning({ id: users.id });
   const userId = user!.id;
-  await tx.insert(roleAssignments).values({ userId, role: input.role, organisationId, createdBy: options.actor.userId });
+  await tx
+    .insert(roleAssignments)
+    .values({ userId, role: input.role, organisationId, createdBy: options.actor.userId });
   const token = await issueUserToken(tx, userId, "invitation");
   await enqueueMail(tx, {
     to: input.email,
@@ -118,4 +123,3 @@ async function addMember(tx: Transaction, options: InviteMemberOptions): Promise
   });
   return ok({ userId, invited: true });
 }
-

@@ -19,10 +19,10 @@ export const ORGANISATION_STATUS_LABELS = {
   suspended: "status.suspended",
 } as const satisfies Record<OrganisationStatus, MessageKey>;
 
-export const ORGANISATION_KIND_LABELS = { school: "organisations.kind.school", employer: "organisations.kind.employer" } as const satisfies Record<
-  OrganisationKind,
-  MessageKey
->;
+export const ORGANISATION_KIND_LABELS = {
+  school: "organisations.kind.school",
+  employer: "organisations.kind.employer",
+} as const satisfies Record<OrganisationKind, MessageKey>;
 
 export const SCHOOL_TYPE_LABELS = {
   cao_dang: "schoolType.cao_dang",

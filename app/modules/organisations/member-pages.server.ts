@@ -24,7 +24,10 @@ export async function loadMembersPage(session: SessionUser, organisation: Organi
   const managePermission = organisation.kind === "school" ? "school:manage-members" : "employer:manage-members";
   return {
     kind: organisation.kind,
-    members: members.map((m) => ({ ...m, roles: m.roles.map((r) => ({ assignmentId: r.assignmentId, role: r.role })) })),
+    members: members.map((m) => ({
+      ...m,
+      roles: m.roles.map((r) => ({ assignmentId: r.assignmentId, role: r.role })),
+    })),
     roles: MEMBER_ROLES[organisation.kind],
     canManage: hasPermission(session.grants, managePermission, organisation.id),
     currentUserId: session.user.id,
@@ -46,13 +49,18 @@ export async function handleMembersAction(
   if (form.get("intent") === "remove") {
     const parsed = RemoveMemberRoleSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ intent: "remove", ok: false, formError: "members.error.not_found" }, 400);
-    const result = await removeMemberRole(db, { organisationId: organisation.id, assignmentId: parsed.data.assignmentId, actor });
+    const result = await removeMemberRole(db, {
+      organisationId: organisation.id,
+      assignmentId: parsed.data.assignmentId,
+      actor,
+    });
     if (!result.ok) return failureReply(ORGANISATION_FAILURES.members[result.code], { intent: "remove", ok: false });
     return reply({ intent: "remove", ok: true });
   }
 
   const parsed = parseForm(inviteMemberSchema(organisation.kind), form);
-  if (!parsed.ok) return reply({ intent: "invite", ok: false, values: parsed.values, fieldErrors: parsed.fieldErrors }, 400);
+  if (!parsed.ok)
+    return reply({ intent: "invite", ok: false, values: parsed.values, fieldErrors: parsed.fieldErrors }, 400);
   const result = await inviteMember(db, {
     organisationId: organisation.id,
     input: parsed.data,
@@ -61,7 +69,15 @@ export async function handleMembersAction(
     actor,
   });
   if (!result.ok) {
-    return reply({ intent: "invite", ok: false, values: formValues(form), fieldErrors: result.fieldErrors ?? { email: "form.invalid" } }, ORGANISATION_FAILURES.members[result.code].status);
+    return reply(
+      {
+        intent: "invite",
+        ok: false,
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? { email: "form.invalid" },
+      },
+      ORGANISATION_FAILURES.members[result.code].status,
+    );
   }
   return reply({
     intent: "invite",

@@ -41,7 +41,8 @@ export function planStatusChange(
   const transition = STATUS_TRANSITIONS[change];
   if (!transition.from.includes(current)) return fail("invalid_transition");
   const trimmed = reason?.trim() ? reason.trim() : null;
-  if (transition.reasonRequired && !trimmed) return fail("reason_required", { reason: "organisations.error.reason_required" });
+  if (transition.reasonRequired && !trimmed)
+    return fail("reason_required", { reason: "organisations.error.reason_required" });
   return ok({ from: current, to: transition.to, reason: trimmed });
 }
 
@@ -56,4 +57,7 @@ export function statusChangeAction(change: StatusChange): `organisation.${Status
 }
 
 /** The audit actions that make up an organisation's status history, registration included. */
-export const STATUS_HISTORY_ACTIONS: readonly string[] = ["organisation.register", ...STATUS_CHANGES.map(statusChangeAction)];
+export const STATUS_HISTORY_ACTIONS: readonly string[] = [
+  "organisation.register",
+  ...STATUS_CHANGES.map(statusChangeAction),
+];

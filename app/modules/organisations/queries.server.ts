@@ -20,7 +20,10 @@ export interface UserOrganisation {
 }
 
 /** The organisations in which a user holds at least one role. */
-export const listUserOrganisations = withDefaultDb(async function listUserOrganisations(db: Executor, userId: string): Promise<UserOrganisation[]> {
+export const listUserOrganisations = withDefaultDb(async function listUserOrganisations(
+  db: Executor,
+  userId: string,
+): Promise<UserOrganisation[]> {
   return db
     .selectDistinct({
       id: organisations.id,
@@ -55,7 +58,10 @@ export interface ListOrganisationsOptions {
 }
 
 /** The ministry's list of organisations: those awaiting a decision first (oldest first), then by name. */
-export const listOrganisations = withDefaultDb(async function listOrganisations(db: Executor, options: ListOrganisationsOptions) {
+export const listOrganisations = withDefaultDb(async function listOrganisations(
+  db: Executor,
+  options: ListOrganisationsOptions,
+) {
   const conditions: SQL[] = [];
   if (options.kind) conditions.push(eq(organisations.kind, options.kind));
   if (options.status) conditions.push(eq(organisations.status, options.status));
@@ -81,7 +87,10 @@ export const listOrganisations = withDefaultDb(async function listOrganisations(
         provinceName: provinces.nameVi,
         provinceNameEn: provinces.nameEn,
         createdAt: organisations.createdAt,
-        memberCount: sql<number>`(select count(distinct ${roleAssignments.userId}) from ${roleAssignments} where ${roleAssignments.organisationId} = ${organisations.id})`.mapWith(Number),
+        memberCount:
+          sql<number>`(select count(distinct ${roleAssignments.userId}) from ${roleAssignments} where ${roleAssignments.organisationId} = ${organisations.id})`.mapWith(
+            Number,
+          ),
       })
       .from(organisations)
       .innerJoin(provinces, eq(provinces.code, organisations.provinceCode))
@@ -100,12 +109,15 @@ export const listOrganisations = withDefaultDb(async function listOrganisations(
 });
 
 /** One organisation with its province and the e-mail of whoever last changed its status; null if unknown. */
-export const getOrganisationDetail = withDefaultDb(async function getOrganisationDetail(db: Executor, organisationId: string) {
+export const getOrganisationDetail = withDefaultDb(async function getOrganisationDetail(
+  db: Executor,
+  organisationId: string,
+) {
   const [row] = await db
     .select({
       organisation: organisations,
       provinceName: provinces.nameVi,
-        provinceNameEn: provinces.nameEn,
+      provinceNameEn: provinces.nameEn,
       statusChangedByEmail: users.email,
     })
     .from(organisations)
@@ -127,7 +139,10 @@ export interface OrganisationMember {
 }
 
 /** The people holding a role in one organisation, each with their roles there. Scoped in the query. */
-export const listOrganisationMembers = withDefaultDb(async function listOrganisationMembers(db: Executor, organisationId: string): Promise<OrganisationMember[]> {
+export const listOrganisationMembers = withDefaultDb(async function listOrganisationMembers(
+  db: Executor,
+  organisationId: string,
+): Promise<OrganisationMember[]> {
   const rows = await db
     .select({
       assignmentId: roleAssignments.id,
@@ -147,7 +162,14 @@ export const listOrganisationMembers = withDefaultDb(async function listOrganisa
   for (const row of rows) {
     let member = members.get(row.userId);
     if (!member) {
-      member = { userId: row.userId, email: row.email, fullName: row.fullName, activated: Boolean(row.activated), disabled: Boolean(row.disabled), roles: [] };
+      member = {
+        userId: row.userId,
+        email: row.email,
+        fullName: row.fullName,
+        activated: Boolean(row.activated),
+        disabled: Boolean(row.disabled),
+        roles: [],
+      };
       members.set(row.userId, member);
     }
     member.roles.push({ assignmentId: row.assignmentId, role: row.role, grantedAt: row.grantedAt });
@@ -156,7 +178,9 @@ export const listOrganisationMembers = withDefaultDb(async function listOrganisa
 });
 
 /** How many schools and employers await the ministry's decision. */
-export const countPendingOrganisations = withDefaultDb(async function countPendingOrganisations(db: Executor): Promise<Record<OrganisationKind, number>> {
+export const countPendingOrganisations = withDefaultDb(async function countPendingOrganisations(
+  db: Executor,
+): Promise<Record<OrganisationKind, number>> {
   const rows = await db
     .select({ kind: organisations.kind, n: count() })
     .from(organisations)
@@ -195,14 +219,23 @@ export async function listOrganisationMailRecipients(db: Executor, organisationI
  * What the applicant supplied, for the ministry's accreditation check: the person who signed the organisation up
  * (its first role holder, who created their own role), and an employer's company profile when it has one.
  */
-export const getOrganisationApplication = withDefaultDb(async function getOrganisationApplication(db: Executor, organisationId: string) {
+export const getOrganisationApplication = withDefaultDb(async function getOrganisationApplication(
+  db: Executor,
+  organisationId: string,
+) {
   const [applicant] = await db
     .select({ fullName: users.fullName, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.createdBy, roleAssignments.userId)))
+    .where(
+      and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.createdBy, roleAssignments.userId)),
+    )
     .orderBy(asc(roleAssignments.createdAt))
     .limit(1);
-  const [profile] = await db.select().from(employerProfiles).where(eq(employerProfiles.organisationId, organisationId)).limit(1);
+  const [profile] = await db
+    .select()
+    .from(employerProfiles)
+    .where(eq(employerProfiles.organisationId, organisationId))
+    .limit(1);
   return { applicant: applicant ?? null, profile: profile ?? null };
 });

@@ -18,7 +18,10 @@ export type RemoveMemberRoleError = "not_found" | "last_admin";
  * Revokes one role of one member. The last holder of the role that manages members (a school's administrator,
  * an employer's member) cannot be removed: the organisation would be locked out of its own workspace.
  */
-export async function removeMemberRole(db: Database, options: RemoveMemberRoleOptions): Promise<Result<null, RemoveMemberRoleError>> {
+export async function removeMemberRole(
+  db: Database,
+  options: RemoveMemberRoleOptions,
+): Promise<Result<null, RemoveMemberRoleError>> {
   return db.transaction(async (tx) => {
     // Lock the organisation first: two administrators removing each other at the same moment must not both
     // see "another administrator remains".
@@ -33,7 +36,9 @@ export async function removeMemberRole(db: Database, options: RemoveMemberRoleOp
       .select({ role: roleAssignments.role, userId: roleAssignments.userId, email: users.email })
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .where(and(eq(roleAssignments.id, options.assignmentId), eq(roleAssignments.organisationId, options.organisationId)));
+      .where(
+        and(eq(roleAssignments.id, options.assignmentId), eq(roleAssignments.organisationId, options.organisationId)),
+      );
     if (!assignment) return fail("not_found");
 
     const managers = managerRoles(organisation.kind);
@@ -41,13 +46,17 @@ export async function removeMemberRole(db: Database, options: RemoveMemberRoleOp
       const [remaining] = await tx
         .select({ n: count() })
         .from(roleAssignments)
-        .where(and(eq(roleAssignments.organisationId, options.organisationId), inArray(roleAssignments.role, [...managers])));
+        .where(
+          and(eq(roleAssignments.organisationId, options.organisationId), inArray(roleAssignments.role, [...managers])),
+        );
       if (Number(remaining?.n ?? 0) <= 1) return fail("last_admin");
     }
 
     await tx
       .delete(roleAssignments)
-      .where(and(eq(roleAssignments.id, options.assignmentId), eq(roleAssignments.organisationId, options.organisationId)));
+      .where(
+        and(eq(roleAssignments.id, options.assignmentId), eq(roleAssignments.organisationId, options.organisationId)),
+      );
     await recordAudit(tx, options.actor, {
       action: "member.revoke-role",
       entityType: "user",

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ORGANISATION_KINDS, ORGANISATION_STATUSES, type OrganisationKind, type Role } from "../../../db/schema/accounts";
+import {
+  ORGANISATION_KINDS,
+  ORGANISATION_STATUSES,
+  type OrganisationKind,
+  type Role,
+} from "../../../db/schema/accounts";
 import type { MessageKey } from "~/lib/i18n";
 import { PERMISSIONS } from "~/lib/permissions";
 import { emailField } from "~/modules/auth/schema";
@@ -42,7 +47,6 @@ export type MembersActionResult =
   | { intent: "invite"; ok: false; values: Record<string, string>; fieldErrors: Record<string, string> }
   | { intent: "remove"; ok: true }
   | { intent: "remove"; ok: false; formError: MessageKey };
-
 
 export const StatusChangeSchema = z.object({
   change: z.enum(STATUS_CHANGES, { message: "organisations.error.change" }),

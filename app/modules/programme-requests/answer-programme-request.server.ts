@@ -17,15 +17,27 @@ export const answerProgrammeRequest = withDefaultDb(async function answerProgram
   return db.transaction(async (tx) => {
     const request = await lockProgrammeRequest(tx, answer.id);
     if (!request) return fail("not_found");
-    if (answer.status === "added" && !(await programmeInCatalogue(tx, request.programmeCode))) return fail("programme_missing");
-    if (request.status === answer.status && request.adminNote === answer.adminNote) return ok({ changed: false, programmeCode: request.programmeCode });
-    await updateProgrammeRequestAnswer(tx, { id: request.id, status: answer.status, adminNote: answer.adminNote, answeredBy: actor.userId });
+    if (answer.status === "added" && !(await programmeInCatalogue(tx, request.programmeCode)))
+      return fail("programme_missing");
+    if (request.status === answer.status && request.adminNote === answer.adminNote)
+      return ok({ changed: false, programmeCode: request.programmeCode });
+    await updateProgrammeRequestAnswer(tx, {
+      id: request.id,
+      status: answer.status,
+      adminNote: answer.adminNote,
+      answeredBy: actor.userId,
+    });
     await recordAudit(tx, actor, {
       action: "programme-request.answer",
       entityType: "programme_request",
       entityId: request.id,
       organisationId: request.organisationId,
-      details: { programmeCode: request.programmeCode, from: request.status, to: answer.status, adminNote: answer.adminNote },
+      details: {
+        programmeCode: request.programmeCode,
+        from: request.status,
+        to: answer.status,
+        adminNote: answer.adminNote,
+      },
     });
     return ok({ changed: true, programmeCode: request.programmeCode });
   });

@@ -16,7 +16,10 @@ const REQUEST_COLUMNS = {
 };
 
 /** The programme requests of one school, newest first (the school's own: its id is in the WHERE clause). */
-export const listSchoolProgrammeRequests = withDefaultDb(async function listSchoolProgrammeRequests(db: Executor, options: { organisationId: string; limit?: number }) {
+export const listSchoolProgrammeRequests = withDefaultDb(async function listSchoolProgrammeRequests(
+  db: Executor,
+  options: { organisationId: string; limit?: number },
+) {
   return db
     .select(REQUEST_COLUMNS)
     .from(programmeRequests)
@@ -26,7 +29,10 @@ export const listSchoolProgrammeRequests = withDefaultDb(async function listScho
 });
 
 /** Every school's requests for the ministry, pending first, with the school and the requester. */
-export const listProgrammeRequests = withDefaultDb(async function listProgrammeRequests(db: Executor, options: { filter: ProgrammeRequestFilter }) {
+export const listProgrammeRequests = withDefaultDb(async function listProgrammeRequests(
+  db: Executor,
+  options: { filter: ProgrammeRequestFilter },
+) {
   return db
     .select({
       ...REQUEST_COLUMNS,
@@ -43,23 +49,42 @@ export const listProgrammeRequests = withDefaultDb(async function listProgrammeR
     .limit(500);
 });
 
-export const countPendingProgrammeRequests = withDefaultDb(async function countPendingProgrammeRequests(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(programmeRequests).where(eq(programmeRequests.status, "pending"));
+export const countPendingProgrammeRequests = withDefaultDb(async function countPendingProgrammeRequests(
+  db: Executor,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(programmeRequests)
+    .where(eq(programmeRequests.status, "pending"));
   return row?.n ?? 0;
 });
 
-export async function findSchoolProgrammeRequest(db: Executor, options: { organisationId: string; programmeCode: string }) {
+export async function findSchoolProgrammeRequest(
+  db: Executor,
+  options: { organisationId: string; programmeCode: string },
+) {
   const [row] = await db
     .select()
     .from(programmeRequests)
-    .where(and(eq(programmeRequests.organisationId, options.organisationId), eq(programmeRequests.programmeCode, options.programmeCode)));
+    .where(
+      and(
+        eq(programmeRequests.organisationId, options.organisationId),
+        eq(programmeRequests.programmeCode, options.programmeCode),
+      ),
+    );
   return row ?? null;
 }
 
 /** Inserts a request unless the school already asked for this code; the new row, or null when it existed. */
 export async function insertProgrammeRequest(
   db: Executor,
-  values: { organisationId: string; programmeCode: string; programmeName: string | null; levelCode: string | null; requestedBy: string },
+  values: {
+    organisationId: string;
+    programmeCode: string;
+    programmeName: string | null;
+    levelCode: string | null;
+    requestedBy: string;
+  },
 ) {
   const [row] = await db.insert(programmeRequests).values(values).onConflictDoNothing().returning();
   return row ?? null;
@@ -77,7 +102,13 @@ export async function updateProgrammeRequestAnswer(
 ) {
   await db
     .update(programmeRequests)
-    .set({ status: options.status, adminNote: options.adminNote, answeredBy: options.answeredBy, answeredAt: new Date(), updatedAt: new Date() })
+    .set({
+      status: options.status,
+      adminNote: options.adminNote,
+      answeredBy: options.answeredBy,
+      answeredAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(programmeRequests.id, options.id));
 }
 

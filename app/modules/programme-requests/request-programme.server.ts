@@ -34,7 +34,11 @@ export const requestProgramme = withDefaultDb(async function requestProgramme(
       requestedBy: actor.userId,
     });
     // Two clicks at once: the other transaction's row won the unique index.
-    if (!created) return ok({ request: (await findSchoolProgrammeRequest(tx, { organisationId, programmeCode: input.programmeCode }))!, created: false });
+    if (!created)
+      return ok({
+        request: (await findSchoolProgrammeRequest(tx, { organisationId, programmeCode: input.programmeCode }))!,
+        created: false,
+      });
     await recordAudit(tx, actor, {
       action: "programme-request.create",
       entityType: "programme_request",

@@ -18,7 +18,12 @@ export const ProgrammeRequestSchema = z.object({
   programmeCode: z
     .string({ required_error: "form.required" })
     .trim()
-    .pipe(z.string().min(1, "form.required").regex(/^\d{7,8}$/, "programmeRequests.validation.code")),
+    .pipe(
+      z
+        .string()
+        .min(1, "form.required")
+        .regex(/^\d{7,8}$/, "programmeRequests.validation.code"),
+    ),
   programmeName: optionalText(300),
   /** The level as typed in the import file ("Cao đẳng", "cao dang", "6"…); unknown text is dropped. */
   level: optionalText(60),
@@ -32,12 +37,17 @@ export const ProgrammeRequestAnswerSchema = z
     status: z.enum(["added", "refused"], { errorMap: () => ({ message: "form.invalid" }) }),
     adminNote: optionalText(2000),
   })
-  .refine((a) => a.status !== "refused" || a.adminNote !== null, { path: ["adminNote"], message: "programmeRequests.validation.noteRequired" });
+  .refine((a) => a.status !== "refused" || a.adminNote !== null, {
+    path: ["adminNote"],
+    message: "programmeRequests.validation.noteRequired",
+  });
 export type ProgrammeRequestAnswer = z.infer<typeof ProgrammeRequestAnswerSchema>;
 
 export const PROGRAMME_REQUEST_FILTERS = ["pending", "added", "refused", "all"] as const;
 export type ProgrammeRequestFilter = (typeof PROGRAMME_REQUEST_FILTERS)[number];
 
 export function parseProgrammeRequestFilter(value: string | null): ProgrammeRequestFilter {
-  return (PROGRAMME_REQUEST_FILTERS as readonly string[]).includes(value ?? "") ? (value as ProgrammeRequestFilter) : "pending";
+  return (PROGRAMME_REQUEST_FILTERS as readonly string[]).includes(value ?? "")
+    ? (value as ProgrammeRequestFilter)
+    : "pending";
 }

@@ -33,7 +33,15 @@ import { listPublishedDiplomaPage } from "./queries.server";
 export interface ExportManifest {
   generatedAt: string;
   origin: string;
-  counts: { credentials: number; qrImages: number; issuers: number; statusLists: number; logEntries: number; registerLines: number; contexts: number };
+  counts: {
+    credentials: number;
+    qrImages: number;
+    issuers: number;
+    statusLists: number;
+    logEntries: number;
+    registerLines: number;
+    contexts: number;
+  };
   files: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -49,12 +57,23 @@ export interface ExportPublicDataOptions {
 
 const PAGE = 500;
 
-export async function exportPublicData(db: Executor, options: ExportPublicDataOptions): Promise<Result<ExportManifest, ExportPublicDataError>> {
+export async function exportPublicData(
+  db: Executor,
+  options: ExportPublicDataOptions,
+): Promise<Result<ExportManifest, ExportPublicDataError>> {
   const now = options.now ?? new Date();
   const { origin } = options;
   const progress = options.progress ?? (() => {});
   const files: ExportManifest["files"] = [];
-  const counts: ExportManifest["counts"] = { credentials: 0, qrImages: 0, issuers: 0, statusLists: 0, logEntries: 0, registerLines: 0, contexts: 0 };
+  const counts: ExportManifest["counts"] = {
+    credentials: 0,
+    qrImages: 0,
+    issuers: 0,
+    statusLists: 0,
+    logEntries: 0,
+    registerLines: 0,
+    contexts: 0,
+  };
   // Every @context URL the exported credentials and status lists name: the ones nobody else publishes are exported.
   const contextUrls = new Set<string>();
   const noteContexts = (document: unknown) => {
@@ -72,7 +91,10 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
   const writeJson = (relative: string, value: unknown) => write(relative, `${JSON.stringify(value, null, 2)}\n`);
 
   // The ministry first: without its key there is no trust registry, and the export would not be verifiable.
-  const [registry, ministryDid] = await Promise.all([signTrustRegistry(db, { origin, now }), getMinistryDidDocument(db, { origin })]);
+  const [registry, ministryDid] = await Promise.all([
+    signTrustRegistry(db, { origin, now }),
+    getMinistryDidDocument(db, { origin }),
+  ]);
   if (!registry.ok || !ministryDid) return fail("registry_unavailable");
   await mkdir(options.outDir, { recursive: true });
   await writeJson(".well-known/did.json", ministryDid);
@@ -83,7 +105,13 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
     const didDocument = await getIssuerDidDocument(db, { code: school.code, origin });
     if (didDocument) await writeJson(`${dir}/did.json`, didDocument);
     for (const list of await listStatusLists(db, school.id)) {
-      const signed = await signStatusList(db, { school, purpose: list.purpose, listNumber: list.listNumber, origin, now });
+      const signed = await signStatusList(db, {
+        school,
+        purpose: list.purpose,
+        listNumber: list.listNumber,
+        origin,
+        now,
+      });
       if (!signed.ok) return fail("status_list_unavailable");
       await writeJson(`${dir}/status/${statusListSlug(list.purpose, list.listNumber)}.json`, signed.value);
       noteContexts(signed.value);
@@ -99,7 +127,7 @@ export async function exportPublicData(db: Executor, options: ExportPublicDataOp
     progress(`issuer ${school.code}: ${log.entries.length} log entries`);
   }
 
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await listPublishedDiplomaPage(db, { after, limit: PAGE });
     for (const diploma of page) {
       await writeJson(`credentials/${diploma.id}.json`, inReadingOrder(diploma.credential));

@@ -10,7 +10,10 @@ import { findPublicIssuer } from "./queries.server";
  * while it is accredited, the addresses of what verifiers fetch. A suspended school keeps its page, which says so;
  * unknown, pending and rejected schools have none (null).
  */
-export const getIssuerProfile = withDefaultDb(async function getIssuerProfile(db: Executor, options: { code: string | undefined; origin: string }) {
+export const getIssuerProfile = withDefaultDb(async function getIssuerProfile(
+  db: Executor,
+  options: { code: string | undefined; origin: string },
+) {
   if (!options.code || !SCHOOL_CODE_PATTERN.test(options.code)) return null;
   const school = await findPublicIssuer(db, options.code);
   if (!school) return null;
@@ -27,7 +30,13 @@ export const getIssuerProfile = withDefaultDb(async function getIssuerProfile(db
     status: school.status,
     statusChangedAt: school.statusChangedAt,
     did: issuerDid(options.origin, school.code),
-    links: accredited ? { didDocument: `${base}/did.json`, log: logUrl(options.origin, school.code), trustRegistry: `${options.origin}/trust-registry.json` } : null,
+    links: accredited
+      ? {
+          didDocument: `${base}/did.json`,
+          log: logUrl(options.origin, school.code),
+          trustRegistry: `${options.origin}/trust-registry.json`,
+        }
+      : null,
     statusLists: lists.map((l) => ({
       id: statusListSlug(l.purpose, l.listNumber),
       purpose: l.purpose,

@@ -32,7 +32,10 @@ export interface LogProof {
 
 export type GetLogProofError = "not_found" | "not_in_log";
 
-export const getLogProof = withDefaultDb(async function getLogProof(db: Executor, options: { id: string; origin: string }): Promise<Result<LogProof, GetLogProofError>> {
+export const getLogProof = withDefaultDb(async function getLogProof(
+  db: Executor,
+  options: { id: string; origin: string },
+): Promise<Result<LogProof, GetLogProofError>> {
   const diploma = await findPublishedDiploma(db, options.id);
   if (!diploma || !diploma.credentialHash) return fail("not_found");
   // Diplomas written outside signBatch (none in this portal's own flows) have no batch entry to prove.
@@ -42,7 +45,10 @@ export const getLogProof = withDefaultDb(async function getLogProof(db: Executor
   const leafIndex = leaves.findIndex((l) => l.diplomaId === diploma.id);
   if (!entry || leafIndex < 0) return fail("not_in_log");
   const hashes = leaves.map((l) => l.leaf);
-  const changes = await listSingleLeafEntries(db, { organisationId: diploma.organisationId, merkleRoot: merkleRoot([diploma.credentialHash], sha256) });
+  const changes = await listSingleLeafEntries(db, {
+    organisationId: diploma.organisationId,
+    merkleRoot: merkleRoot([diploma.credentialHash], sha256),
+  });
   return ok({
     credential: credentialUrn(diploma.id),
     issuer: issuerDid(options.origin, diploma.schoolCode),
@@ -56,6 +62,11 @@ export const getLogProof = withDefaultDb(async function getLogProof(db: Executor
     leaf: diploma.credentialHash,
     leafIndex,
     proof: inclusionProof(hashes, leafIndex, sha256),
-    statusChanges: changes.map((c) => ({ seq: c.seq, kind: c.kind, entryHash: c.entryHash, createdAt: c.createdAt.toISOString() })),
+    statusChanges: changes.map((c) => ({
+      seq: c.seq,
+      kind: c.kind,
+      entryHash: c.entryHash,
+      createdAt: c.createdAt.toISOString(),
+    })),
   });
 });

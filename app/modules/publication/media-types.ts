@@ -28,7 +28,17 @@ export function credentialHeaders(request: Request): Record<string, string> {
   };
 }
 
-const TOP_LEVEL_ORDER = ["@context", "id", "type", "name", "description", "issuer", "validFrom", "validUntil", "credentialSubject"];
+const TOP_LEVEL_ORDER = [
+  "@context",
+  "id",
+  "type",
+  "name",
+  "description",
+  "issuer",
+  "validFrom",
+  "validUntil",
+  "credentialSubject",
+];
 
 /**
  * The stored credential with its top-level members in the usual reading order (`@context` first, `proof` last).

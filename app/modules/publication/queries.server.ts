@@ -45,7 +45,13 @@ export async function findPublicIssuer(db: Executor, code: string) {
     })
     .from(organisations)
     .innerJoin(provinces, eq(provinces.code, organisations.provinceCode))
-    .where(and(eq(organisations.kind, "school"), eq(organisations.code, code), inArray(organisations.status, ["accredited", "suspended"])))
+    .where(
+      and(
+        eq(organisations.kind, "school"),
+        eq(organisations.code, code),
+        inArray(organisations.status, ["accredited", "suspended"]),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -36,11 +36,17 @@ const PATH_PREFIX = "/V/";
 export type QrTrainingLevel = (typeof TRAINING_LEVELS)[number]["code"];
 
 /** Wire codes: frozen for version 1, whatever order the application's lists take later. */
-const LEVEL_CODES = { so_cap: 0, trung_hoc_nghe: 1, trung_cap: 2, cao_dang: 3 } as const satisfies Record<QrTrainingLevel, number>;
-const CLASSIFICATION_CODES = { xuat_sac: 0, gioi: 1, kha: 2, trung_binh_kha: 3, trung_binh: 4 } as const satisfies Record<
-  Classification,
+const LEVEL_CODES = { so_cap: 0, trung_hoc_nghe: 1, trung_cap: 2, cao_dang: 3 } as const satisfies Record<
+  QrTrainingLevel,
   number
 >;
+const CLASSIFICATION_CODES = {
+  xuat_sac: 0,
+  gioi: 1,
+  kha: 2,
+  trung_binh_kha: 3,
+  trung_binh: 4,
+} as const satisfies Record<Classification, number>;
 const LEVEL_BY_CODE = invert(LEVEL_CODES);
 const CLASSIFICATION_BY_CODE = invert(CLASSIFICATION_CODES);
 
@@ -138,7 +144,10 @@ export function encodeQrPayload(
   const otherBytes = recordLength({ ...fields, holderName: "" }) + SIGNATURE_BYTES;
   const nameBudget = Math.min(HOLDER_NAME_MAX_BYTES, payloadBytes - otherBytes);
   if (nameBudget < HOLDER_NAME_MIN_BUDGET) {
-    throw new QrPayloadError("does_not_fit", `only ${nameBudget} bytes left for the holder's name: origin or other fields too long`);
+    throw new QrPayloadError(
+      "does_not_fit",
+      `only ${nameBudget} bytes left for the holder's name: origin or other fields too long`,
+    );
   }
   const holderName = truncateUtf8(fields.holderName, nameBudget);
   const final = { ...fields, holderName, holderNameTruncated: holderName !== fields.holderName };
@@ -183,7 +192,11 @@ export function decodeQrPayload(text: unknown, options: DecodeQrPayloadOptions =
 }
 
 /** True when the school's key (the one whose tag the payload names) signed this payload. */
-export function verifyQrSignature(decoded: QrDecoded, publicKey: Uint8Array, verifySignature: Ed25519Verify = verify): boolean {
+export function verifyQrSignature(
+  decoded: QrDecoded,
+  publicKey: Uint8Array,
+  verifySignature: Ed25519Verify = verify,
+): boolean {
   return (
     publicKey.length === 32 &&
     keyTagOf(publicKey) === decoded.fields.keyTag &&
@@ -192,7 +205,9 @@ export function verifyQrSignature(decoded: QrDecoded, publicKey: Uint8Array, ver
 }
 
 /** Where a verifier finds the rest, relative to the portal's origin (docs/qr-payload.md, sections 4, 6 and 7). */
-export function qrPayloadPaths(fields: Pick<QrPayloadFields, "schoolCode" | "credentialId" | "revocation" | "suspension">) {
+export function qrPayloadPaths(
+  fields: Pick<QrPayloadFields, "schoolCode" | "credentialId" | "revocation" | "suspension">,
+) {
   const issuer = `/issuers/${fields.schoolCode}`;
   return {
     didDocument: `${issuer}/did.json`,
@@ -226,15 +241,24 @@ function decode(text: unknown, options: DecodeQrPayloadOptions): QrDecodeResult 
   const bytes = decodeBase32(payload);
   if (!bytes) return fail("malformed", "the payload is not canonical base32 (A–Z, 2–7)");
   if (bytes.length === 0) return fail("malformed", "empty payload");
-  if (bytes[0] !== QR_PAYLOAD_VERSION) return fail("unsupported_version", `payload version ${bytes[0]} is not supported`);
+  if (bytes[0] !== QR_PAYLOAD_VERSION)
+    return fail("unsupported_version", `payload version ${bytes[0]} is not supported`);
   const parsed = parseRecord(bytes);
   if (typeof parsed === "string") return fail("malformed", parsed);
   const record = bytes.subarray(0, parsed.recordLength);
   const signature = bytes.slice(parsed.recordLength);
-  if (signature.length !== SIGNATURE_BYTES) return fail("malformed", `expected a 64-byte signature, found ${signature.length} bytes`);
+  if (signature.length !== SIGNATURE_BYTES)
+    return fail("malformed", `expected a 64-byte signature, found ${signature.length} bytes`);
   // One text per record: whatever parsed must re-encode to the same bytes (NFC, spaces, lengths, reserved bits).
   if (!equalBytes(encodeRecord(parsed.fields), record)) return fail("malformed", "a field is not in canonical form");
-  return { ok: true, version: QR_PAYLOAD_VERSION, origin, fields: parsed.fields, signedMessage: signedMessageOf(record), signature };
+  return {
+    ok: true,
+    version: QR_PAYLOAD_VERSION,
+    origin,
+    fields: parsed.fields,
+    signedMessage: signedMessageOf(record),
+    signature,
+  };
 }
 
 function parseRecord(bytes: Uint8Array): { fields: QrPayloadFields; recordLength: number } | string {
@@ -396,7 +420,8 @@ function fieldProblem(f: QrPayloadFields): string | null {
   if (!/^[0-9a-f]{8}$/.test(f.keyTag)) return "keyTag: 8 hex digits";
   if (!isCanonicalUuid(f.credentialId)) return "credentialId: a UUID";
   if (!isCanonicalText(f.serial, SERIAL_MAX_BYTES)) return `serial: 1–${SERIAL_MAX_BYTES} bytes of printable text`;
-  if (!isCanonicalText(f.holderName, HOLDER_NAME_MAX_BYTES)) return `holderName: 1–${HOLDER_NAME_MAX_BYTES} bytes of printable text`;
+  if (!isCanonicalText(f.holderName, HOLDER_NAME_MAX_BYTES))
+    return `holderName: 1–${HOLDER_NAME_MAX_BYTES} bytes of printable text`;
   if (!/^[0-9]{7,8}$/.test(f.programmeCode)) return "programmeCode: 7 or 8 digits";
   if (!Object.hasOwn(LEVEL_CODES, f.levelCode)) return "levelCode: unknown";
   if (!Object.hasOwn(CLASSIFICATION_CODES, f.classification)) return "classification: unknown";
@@ -441,7 +466,10 @@ function truncateUtf8(name: string, maxBytes: number): string {
 function normaliseBaseUrl(baseUrl: string): string {
   const origin = String(baseUrl).trim().replace(/\/$/, "").toUpperCase();
   if (!/^HTTPS?:\/\/[A-Z0-9.-]+(?::[0-9]{1,5})?$/.test(origin)) {
-    throw new QrPayloadError("invalid_base_url", `baseUrl must be scheme://host[:port], got ${JSON.stringify(baseUrl)}`);
+    throw new QrPayloadError(
+      "invalid_base_url",
+      `baseUrl must be scheme://host[:port], got ${JSON.stringify(baseUrl)}`,
+    );
   }
   return origin;
 }

@@ -64,19 +64,35 @@ export async function renderQrPng(text: string, options: QrImageOptions = {}): P
 
 function buildSymbol(text: string): Symbol {
   if (!/^[0-9A-Z $%*+\-./:]*$/.test(text)) {
-    throw new QrImageError("not_alphanumeric", "the QR text must use only QR alphanumeric characters (0-9 A-Z space $%*+-./:)");
+    throw new QrImageError(
+      "not_alphanumeric",
+      "the QR text must use only QR alphanumeric characters (0-9 A-Z space $%*+-./:)",
+    );
   }
   if (text.length > QR_MAX_CHARS) {
-    throw new QrImageError("too_large", `${text.length} characters do not fit QR version ${QR_MAX_VERSION}-M (${QR_MAX_CHARS} at most)`);
+    throw new QrImageError(
+      "too_large",
+      `${text.length} characters do not fit QR version ${QR_MAX_VERSION}-M (${QR_MAX_CHARS} at most)`,
+    );
   }
   const segments: QRCodeSegment[] = [{ mode: "alphanumeric", data: text }];
   const code = QRCode.create(segments, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   if (code.version > QR_MAX_VERSION || code.maskPattern === undefined) {
-    throw new QrImageError("too_large", `the text needs QR version ${code.version} at M; at most ${QR_MAX_VERSION} is allowed`);
+    throw new QrImageError(
+      "too_large",
+      `the text needs QR version ${code.version} at M; at most ${QR_MAX_VERSION} is allowed`,
+    );
   }
   const { size, data } = code.modules;
-  const modules = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => data[row * size + col] === 1));
-  return { segments, version: code.version, maskPattern: code.maskPattern, matrix: { version: code.version, size, modules } };
+  const modules = Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, col) => data[row * size + col] === 1),
+  );
+  return {
+    segments,
+    version: code.version,
+    maskPattern: code.maskPattern,
+    matrix: { version: code.version, size, modules },
+  };
 }
 
 /** The renderers re-create the symbol: pinning version and mask keeps it the one qrMatrix describes. */

@@ -24,7 +24,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const suggestCodeChoices = withDefaultDb(async function suggestCodeChoices(db: Executor, options: { kind: CodeChoiceKind; q: string; limit?: number }): Promise<CodeChoice[]> {
+export const suggestCodeChoices = withDefaultDb(async function suggestCodeChoices(
+  db: Executor,
+  options: { kind: CodeChoiceKind; q: string; limit?: number },
+): Promise<CodeChoice[]> {
   const q = options.q.trim();
   if (!q) return [];
   const escaped = escapeLike(q);
@@ -54,12 +57,21 @@ export const suggestCodeChoices = withDefaultDb(async function suggestCodeChoice
 });
 
 /** Every active programme and every occupation, in Vietnamese order: the choices of the form without JavaScript. */
-export const listCodeChoices = withDefaultDb(async function listCodeChoices(db: Executor): Promise<{ programmes: CodeChoice[]; occupations: CodeChoice[] }> {
+export const listCodeChoices = withDefaultDb(async function listCodeChoices(
+  db: Executor,
+): Promise<{ programmes: CodeChoice[]; occupations: CodeChoice[] }> {
   const [programmes, occupations] = await Promise.all([
-    db.execute(sql`select p.code, p.name_vi as name, l.name_vi as detail from programmes p join training_levels l on l.code = p.level_code where p.active`),
+    db.execute(
+      sql`select p.code, p.name_vi as name, l.name_vi as detail from programmes p join training_levels l on l.code = p.level_code where p.active`,
+    ),
     db.execute(sql`select o.code, o.name_vi as name, null as detail from occupations o`),
   ]);
-  const sorted = (rows: CodeChoice[]) => sortByVietnamese(rows, (r) => `${r.name} ${r.detail ?? ""}`).map((r) => ({ code: r.code, name: r.name, detail: r.detail ?? null }));
+  const sorted = (rows: CodeChoice[]) =>
+    sortByVietnamese(rows, (r) => `${r.name} ${r.detail ?? ""}`).map((r) => ({
+      code: r.code,
+      name: r.name,
+      detail: r.detail ?? null,
+    }));
   return { programmes: sorted(rowsOf<CodeChoice>(programmes)), occupations: sorted(rowsOf<CodeChoice>(occupations)) };
 });
 

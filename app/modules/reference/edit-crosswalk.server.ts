@@ -28,7 +28,8 @@ export const editCrosswalk = withDefaultDb(async function editCrosswalk(
       if (!(await programmeKeyExists(tx, edit.programmeKey))) {
         return fail("unknown_programme", { programmeKey: "reference.error.unknownProgrammeKey" });
       }
-      if (!(await insertCrosswalkPair(tx, edit))) return fail("already_linked", { vscoCode: "reference.error.alreadyLinked" });
+      if (!(await insertCrosswalkPair(tx, edit)))
+        return fail("already_linked", { vscoCode: "reference.error.alreadyLinked" });
       await recordAudit(tx, options.actor, {
         action: "crosswalk.add",
         entityType: "programme_occupation",

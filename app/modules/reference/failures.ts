@@ -13,5 +13,7 @@ export const REFERENCE_FAILURES = {
 
 /** The failure of a reference use-case's code (a code of its own rules is "invalid"). */
 export function referenceFailure(code: string): Failure {
-  return code === "not_found" || code === "code_taken" || code === "already_linked" ? REFERENCE_FAILURES[code] : REFERENCE_FAILURES.invalid;
+  return code === "not_found" || code === "code_taken" || code === "already_linked"
+    ? REFERENCE_FAILURES[code]
+    : REFERENCE_FAILURES.invalid;
 }

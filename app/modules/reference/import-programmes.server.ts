@@ -30,8 +30,7 @@ export interface ImportProgrammesSummary {
 }
 
 export type ImportProgrammesResult =
-  | { ok: true; value: ImportProgrammesSummary }
-  | { ok: false; code: "invalid_file"; report: ProgrammeCsvReport };
+  { ok: true; value: ImportProgrammesSummary } | { ok: false; code: "invalid_file"; report: ProgrammeCsvReport };
 
 /**
  * Imports a full programme list, all or nothing: when any row is invalid nothing is written and the report
@@ -39,7 +38,10 @@ export type ImportProgrammesResult =
  * of existing ones, creates missing groups and records ONE audit row with the counts. Programmes missing from
  * the file are left as they are (deactivating is a separate, deliberate act), and so is `active`.
  */
-export const importProgrammes = withDefaultDb(async function importProgrammes(db: Database, options: ImportProgrammesOptions): Promise<ImportProgrammesResult> {
+export const importProgrammes = withDefaultDb(async function importProgrammes(
+  db: Database,
+  options: ImportProgrammesOptions,
+): Promise<ImportProgrammesResult> {
   return db.transaction(async (tx) => {
     // Read the rules inside the transaction, so the file is checked against the fields it is written with.
     const report = readProgrammeCsv(options.file, await loadProgrammeRulesContext(tx));
@@ -52,7 +54,8 @@ export const importProgrammes = withDefaultDb(async function importProgrammes(db
     let created = 0;
     let updated = 0;
     for (const row of report.rows) {
-      if (row.groupCode && row.fieldCode && !knownGroups.has(row.groupCode)) missingGroups.set(row.groupCode, row.fieldCode);
+      if (row.groupCode && row.fieldCode && !knownGroups.has(row.groupCode))
+        missingGroups.set(row.groupCode, row.fieldCode);
       const before = existing.get(row.code);
       const next: NewProgramme = {
         code: row.code,
@@ -66,7 +69,13 @@ export const importProgrammes = withDefaultDb(async function importProgrammes(db
         source: row.source ?? before?.source ?? "imported",
       };
       if (!before) created++;
-      else if (before.nameVi !== next.nameVi || before.nameEn !== next.nameEn || before.levelCode !== next.levelCode || before.source !== next.source) updated++;
+      else if (
+        before.nameVi !== next.nameVi ||
+        before.nameEn !== next.nameEn ||
+        before.levelCode !== next.levelCode ||
+        before.source !== next.source
+      )
+        updated++;
       else continue;
       writes.push(next);
     }
@@ -80,7 +89,10 @@ export const importProgrammes = withDefaultDb(async function importProgrammes(db
     };
     if (options.dryRun || writes.length === 0) return ok(summary);
 
-    await insertMissingProgrammeGroups(tx, [...missingGroups].map(([code, fieldCode]) => ({ code, fieldCode })));
+    await insertMissingProgrammeGroups(
+      tx,
+      [...missingGroups].map(([code, fieldCode]) => ({ code, fieldCode })),
+    );
     await upsertProgrammes(tx, writes);
     const bytes = typeof options.file === "string" ? new TextEncoder().encode(options.file) : options.file;
     await recordAudit(tx, options.actor, {

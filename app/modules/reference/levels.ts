@@ -27,7 +27,9 @@ export function matchLevel<L extends LevelInfo>(input: string, levels: readonly 
   const defaults = new Map<string, readonly string[]>(TRAINING_LEVELS.map((l) => [l.code, [l.nameVi, l.nameEn]]));
   return levels.find((level) => {
     const names = [level.code, level.nameVi, level.nameEn, ...(defaults.get(level.code) ?? [])];
-    return names.some((n) => foldVietnameseKey(n) === wanted) || (level.codeDigit !== null && level.codeDigit === wanted);
+    return (
+      names.some((n) => foldVietnameseKey(n) === wanted) || (level.codeDigit !== null && level.codeDigit === wanted)
+    );
   });
 }
 

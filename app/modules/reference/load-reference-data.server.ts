@@ -1,7 +1,16 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { fields, occupations, programmeGroups, programmeOccupations, programmes, provinceNeighbours, provinces, trainingLevels } from "../../../db/schema";
+import {
+  fields,
+  occupations,
+  programmeGroups,
+  programmeOccupations,
+  programmes,
+  provinceNeighbours,
+  provinces,
+  trainingLevels,
+} from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 import { TRAINING_LEVELS, levelCodeFromName } from "./levels";
 import { parseProgrammeCode } from "./programme-code";
@@ -85,7 +94,11 @@ export async function loadReferenceData(db: Executor): Promise<void> {
 async function loadOccupations(db: Executor): Promise<void> {
   const any = await db.select({ code: occupations.code }).from(occupations).limit(1);
   if (any.length > 0) return;
-  const rows = (await readCsv("occupations-vsco.csv")).map((r) => ({ code: r.code!, nameVi: r.name_vi!, nameEn: r.name_en || null }));
+  const rows = (await readCsv("occupations-vsco.csv")).map((r) => ({
+    code: r.code!,
+    nameVi: r.name_vi!,
+    nameEn: r.name_en || null,
+  }));
   if (rows.length > 0) await db.insert(occupations).values(rows).onConflictDoNothing();
 }
 

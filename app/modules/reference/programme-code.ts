@@ -78,7 +78,14 @@ export function resolveProgramme(
   if (parsed.kind === "legacy") {
     return {
       ok: true,
-      value: { code: parsed.code, levelCode: level.code, isLegacy: true, fieldCode: null, groupCode: null, programmeKey: null },
+      value: {
+        code: parsed.code,
+        levelCode: level.code,
+        isLegacy: true,
+        fieldCode: null,
+        groupCode: null,
+        programmeKey: null,
+      },
     };
   }
   const codeLevel = context.levels.find((l) => l.codeDigit === parsed.levelDigit);

@@ -69,8 +69,10 @@ function fileFailure(code: ProgrammeCsvIssueCode, params: Record<string, string 
 /** Decodes an uploaded file: UTF-8 (BOM stripped), or UTF-16 when it starts with a UTF-16 BOM. */
 export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false } {
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
     // fatal: a file saved by Excel as "CSV (Comma delimited)" is Windows-1258, and must not be read as mojibake.
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
@@ -112,7 +114,12 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return fileFailure("file_syntax", { line: typeof line === "number" ? line : "?" });
@@ -121,7 +128,10 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
   const header = (records[0] ?? []).map(headerName);
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    return { ...fileFailure("missing_columns", { columns: missing.join(", "), expected: REQUIRED_COLUMNS.join(", ") }), delimiter };
+    return {
+      ...fileFailure("missing_columns", { columns: missing.join(", "), expected: REQUIRED_COLUMNS.join(", ") }),
+      delimiter,
+    };
   }
   const duplicated = header.find((h, i) => h !== "" && header.indexOf(h) !== i);
   if (duplicated) return { ...fileFailure("duplicate_column", { column: duplicated }), delimiter };
@@ -135,7 +145,10 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
     .filter(({ cells }) => cells.some((c) => c.trim() !== ""));
   if (dataRows.length === 0) return { ...fileFailure("no_rows"), delimiter };
   if (dataRows.length > PROGRAMME_CSV_LIMITS.maxRows) {
-    return { ...fileFailure("too_many_rows", { max: PROGRAMME_CSV_LIMITS.maxRows, count: dataRows.length }), delimiter };
+    return {
+      ...fileFailure("too_many_rows", { max: PROGRAMME_CSV_LIMITS.maxRows, count: dataRows.length }),
+      delimiter,
+    };
   }
 
   const fieldCodes = new Set(context.fieldCodes);
@@ -152,9 +165,11 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
       return i === undefined ? "" : (cells[i] ?? "");
     };
     const rowIssues: ProgrammeCsvIssue[] = [];
-    const report = (column: ProgrammeCsvColumn | null, code: ProgrammeCsvIssueCode, params: Record<string, string | number> = {}) =>
-      rowIssues.push({ row, column, code, params, value: column ? cut(cell(column)) : undefined });
-
+    const report = (
+      column: ProgrammeCsvColumn | null,
+      code: ProgrammeCsvIssueCode,
+      params: Record<string, string | number> = {},
+    ) => rowIssues.push({ row, column, code, params, value: column ? cut(cell(column)) : undefined });
 
     const code = cell("code").trim();
     const nameVi = cleanText(cell("name_vi"));
@@ -164,8 +179,10 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
 
     if (code === "") report("code", "required");
     if (nameVi === "") report("name_vi", "required");
-    else if (nameVi.length > PROGRAMME_CSV_LIMITS.maxNameLength) report("name_vi", "too_long", { max: PROGRAMME_CSV_LIMITS.maxNameLength });
-    if (nameEn && nameEn.length > PROGRAMME_CSV_LIMITS.maxNameLength) report("name_en", "too_long", { max: PROGRAMME_CSV_LIMITS.maxNameLength });
+    else if (nameVi.length > PROGRAMME_CSV_LIMITS.maxNameLength)
+      report("name_vi", "too_long", { max: PROGRAMME_CSV_LIMITS.maxNameLength });
+    if (nameEn && nameEn.length > PROGRAMME_CSV_LIMITS.maxNameLength)
+      report("name_en", "too_long", { max: PROGRAMME_CSV_LIMITS.maxNameLength });
     let source: ProgrammeSource | undefined;
     if (hasSource && sourceText !== "") {
       source = PROGRAMME_SOURCES.find((s) => s === sourceText);
@@ -195,7 +212,12 @@ export function readProgrammeCsv(input: string | Uint8Array, context: ProgrammeC
     // after it. Said first, as it explains the row's other errors; trailing empty cells alone are harmless.
     const overflow = cells.length > header.length;
     if (overflow && (rowIssues.length > 0 || cells.slice(header.length).some((c) => c.trim() !== ""))) {
-      rowIssues.unshift({ row, column: null, code: "extra_cells", params: { count: cells.length, expected: header.length } });
+      rowIssues.unshift({
+        row,
+        column: null,
+        code: "extra_cells",
+        params: { count: cells.length, expected: header.length },
+      });
     }
 
     if (rowIssues.length > 0 || !resolved) {

@@ -33,14 +33,23 @@ export async function findProvince(db: Executor, code: string): Promise<Province
   return row ?? null;
 }
 
-export async function updateProvinceRow(db: Executor, code: string, values: Pick<Province, "nameVi" | "nameEn" | "kind">) {
-  await db.update(provinces).set({ ...values, updatedAt: new Date() }).where(eq(provinces.code, code));
+export async function updateProvinceRow(
+  db: Executor,
+  code: string,
+  values: Pick<Province, "nameVi" | "nameEn" | "kind">,
+) {
+  await db
+    .update(provinces)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(provinces.code, code));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Training levels
 
-export const listTrainingLevels = withDefaultDb(async function listTrainingLevels(db: Executor): Promise<TrainingLevel[]> {
+export const listTrainingLevels = withDefaultDb(async function listTrainingLevels(
+  db: Executor,
+): Promise<TrainingLevel[]> {
   return db.select().from(trainingLevels).orderBy(asc(trainingLevels.rank));
 });
 
@@ -49,8 +58,15 @@ export async function findTrainingLevel(db: Executor, code: string): Promise<Tra
   return row ?? null;
 }
 
-export async function updateTrainingLevelRow(db: Executor, code: string, values: Pick<TrainingLevel, "nameVi" | "nameEn">) {
-  await db.update(trainingLevels).set({ ...values, updatedAt: new Date() }).where(eq(trainingLevels.code, code));
+export async function updateTrainingLevelRow(
+  db: Executor,
+  code: string,
+  values: Pick<TrainingLevel, "nameVi" | "nameEn">,
+) {
+  await db
+    .update(trainingLevels)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(trainingLevels.code, code));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -86,14 +102,24 @@ export async function insertField(db: Executor, values: Pick<Field, "code" | "na
   return inserted.length === 1;
 }
 
-export async function updateFieldRow(db: Executor, code: string, values: Pick<Field, "nameVi" | "nameEn" | "caoDangTitle">) {
-  await db.update(fields).set({ ...values, updatedAt: new Date() }).where(eq(fields.code, code));
+export async function updateFieldRow(
+  db: Executor,
+  code: string,
+  values: Pick<Field, "nameVi" | "nameEn" | "caoDangTitle">,
+) {
+  await db
+    .update(fields)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(fields.code, code));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Programme groups (cấp III)
 
-export const listProgrammeGroups = withDefaultDb(async function listProgrammeGroups(db: Executor, options: { fieldCode?: string } = {}) {
+export const listProgrammeGroups = withDefaultDb(async function listProgrammeGroups(
+  db: Executor,
+  options: { fieldCode?: string } = {},
+) {
   const programmeCounts = db
     .select({ groupCode: programmes.groupCode, n: count().as("programme_count") })
     .from(programmes)
@@ -126,7 +152,10 @@ export async function listProgrammeGroupCodes(db: Executor): Promise<string[]> {
 }
 
 /** Creates the groups that do not exist yet; returns the codes it created. */
-export async function insertMissingProgrammeGroups(db: Executor, groups: { code: string; fieldCode: string; nameVi?: string | null }[]) {
+export async function insertMissingProgrammeGroups(
+  db: Executor,
+  groups: { code: string; fieldCode: string; nameVi?: string | null }[],
+) {
   if (groups.length === 0) return [];
   const inserted = await db
     .insert(programmeGroups)
@@ -137,17 +166,27 @@ export async function insertMissingProgrammeGroups(db: Executor, groups: { code:
 }
 
 export async function updateProgrammeGroupRow(db: Executor, code: string, values: Pick<ProgrammeGroup, "nameVi">) {
-  await db.update(programmeGroups).set({ ...values, updatedAt: new Date() }).where(eq(programmeGroups.code, code));
+  await db
+    .update(programmeGroups)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(programmeGroups.code, code));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Programmes (cấp IV)
 
 /** What the programme rules need: the levels (with their code digits) and the field codes in force. */
-export async function loadProgrammeRulesContext(db: Executor): Promise<{ levels: LevelInfo[]; fieldCodes: Set<string> }> {
+export async function loadProgrammeRulesContext(
+  db: Executor,
+): Promise<{ levels: LevelInfo[]; fieldCodes: Set<string> }> {
   const [levelRows, fieldRows] = await Promise.all([
     db
-      .select({ code: trainingLevels.code, nameVi: trainingLevels.nameVi, nameEn: trainingLevels.nameEn, codeDigit: trainingLevels.codeDigit })
+      .select({
+        code: trainingLevels.code,
+        nameVi: trainingLevels.nameVi,
+        nameEn: trainingLevels.nameEn,
+        codeDigit: trainingLevels.codeDigit,
+      })
       .from(trainingLevels)
       .orderBy(asc(trainingLevels.rank)),
     db.select({ code: fields.code }).from(fields),
@@ -251,7 +290,11 @@ export type NewProgramme = Pick<
 
 /** Inserts a programme; false when the code is taken. */
 export async function insertProgramme(db: Executor, values: NewProgramme): Promise<boolean> {
-  const inserted = await db.insert(programmes).values(values).onConflictDoNothing().returning({ code: programmes.code });
+  const inserted = await db
+    .insert(programmes)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ code: programmes.code });
   return inserted.length === 1;
 }
 
@@ -260,7 +303,10 @@ export async function updateProgrammeRow(
   code: string,
   values: Partial<Pick<Programme, "nameVi" | "nameEn" | "levelCode" | "source" | "active">>,
 ) {
-  await db.update(programmes).set({ ...values, updatedAt: new Date() }).where(eq(programmes.code, code));
+  await db
+    .update(programmes)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(programmes.code, code));
 }
 
 /** Every programme, for the import to tell new rows from changed and unchanged ones. */
@@ -296,7 +342,11 @@ export async function upsertProgrammes(db: Executor, rows: NewProgramme[]) {
 }
 
 export async function programmeKeyExists(db: Executor, programmeKey: string): Promise<boolean> {
-  const [row] = await db.select({ code: programmes.code }).from(programmes).where(eq(programmes.programmeKey, programmeKey)).limit(1);
+  const [row] = await db
+    .select({ code: programmes.code })
+    .from(programmes)
+    .where(eq(programmes.programmeKey, programmeKey))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -334,7 +384,10 @@ export const listCrosswalk = withDefaultDb(async function listCrosswalk(db: Exec
   }));
 });
 
-export const listOccupationsForKey = withDefaultDb(async function listOccupationsForKey(db: Executor, programmeKey: string) {
+export const listOccupationsForKey = withDefaultDb(async function listOccupationsForKey(
+  db: Executor,
+  programmeKey: string,
+) {
   return db
     .select({ vscoCode: programmeOccupations.vscoCode, status: programmeOccupations.status })
     .from(programmeOccupations)
@@ -351,8 +404,15 @@ export async function findCrosswalkPair(db: Executor, programmeKey: string, vsco
   return row ?? null;
 }
 
-export async function insertCrosswalkPair(db: Executor, values: { programmeKey: string; vscoCode: string; status: CrosswalkStatus }) {
-  const inserted = await db.insert(programmeOccupations).values(values).onConflictDoNothing().returning({ k: programmeOccupations.programmeKey });
+export async function insertCrosswalkPair(
+  db: Executor,
+  values: { programmeKey: string; vscoCode: string; status: CrosswalkStatus },
+) {
+  const inserted = await db
+    .insert(programmeOccupations)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ k: programmeOccupations.programmeKey });
   return inserted.length === 1;
 }
 
@@ -364,7 +424,12 @@ export async function deleteCrosswalkPair(db: Executor, programmeKey: string, vs
   return deleted[0] ?? null;
 }
 
-export async function updateCrosswalkStatus(db: Executor, programmeKey: string, vscoCode: string, status: CrosswalkStatus) {
+export async function updateCrosswalkStatus(
+  db: Executor,
+  programmeKey: string,
+  vscoCode: string,
+  status: CrosswalkStatus,
+) {
   await db
     .update(programmeOccupations)
     .set({ status, updatedAt: new Date() })

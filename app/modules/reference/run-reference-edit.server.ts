@@ -48,7 +48,11 @@ export async function runReferenceEdit<S extends z.ZodTypeAny, T>(edit: Referenc
     const failure = referenceFailure(result.code);
     // Field errors, when there are some, say it by the field; the form's message would repeat them.
     return json<FormFailure>(
-      { values: formValues(form), fieldErrors: result.fieldErrors ?? {}, formError: result.fieldErrors ? undefined : failure.message },
+      {
+        values: formValues(form),
+        fieldErrors: result.fieldErrors ?? {},
+        formError: result.fieldErrors ? undefined : failure.message,
+      },
       { status: failure.status },
     );
   }

@@ -23,10 +23,16 @@ export const saveProgrammeGroup = withDefaultDb(async function saveProgrammeGrou
   return db.transaction(async (tx) => {
     if (options.mode === "create") {
       const fieldCode = code.slice(0, 2);
-      if (!(await findField(tx, fieldCode))) return fail("unknown_field", { code: "reference.error.groupFieldUnknown" });
+      if (!(await findField(tx, fieldCode)))
+        return fail("unknown_field", { code: "reference.error.groupFieldUnknown" });
       const created = await insertMissingProgrammeGroups(tx, [{ code, fieldCode, nameVi }]);
       if (created.length === 0) return fail("code_taken", { code: "reference.error.groupCodeTaken" });
-      await recordAudit(tx, options.actor, { action: "programme-group.create", entityType: "programme_group", entityId: code, details: { fieldCode, nameVi } });
+      await recordAudit(tx, options.actor, {
+        action: "programme-group.create",
+        entityType: "programme_group",
+        entityId: code,
+        details: { fieldCode, nameVi },
+      });
       return ok({ changed: true });
     }
     const before = await findProgrammeGroup(tx, code);
@@ -34,7 +40,12 @@ export const saveProgrammeGroup = withDefaultDb(async function saveProgrammeGrou
     const changes = changesBetween(before, { nameVi });
     if (!changes) return ok({ changed: false });
     await updateProgrammeGroupRow(tx, code, { nameVi });
-    await recordAudit(tx, options.actor, { action: "programme-group.update", entityType: "programme_group", entityId: code, details: changes });
+    await recordAudit(tx, options.actor, {
+      action: "programme-group.update",
+      entityType: "programme_group",
+      entityId: code,
+      details: changes,
+    });
     return ok({ changed: true });
   });
 });

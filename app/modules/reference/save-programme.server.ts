@@ -33,8 +33,14 @@ export const createProgramme = withDefaultDb(async function createProgramme(
     const resolved = resolveProgramme(input.code, level, context);
     if (!resolved.ok) return fail(resolved.issue.code, ruleError(resolved.issue));
     const p = resolved.value;
-    if (p.groupCode && p.fieldCode) await insertMissingProgrammeGroups(tx, [{ code: p.groupCode, fieldCode: p.fieldCode }]);
-    const inserted = await insertProgramme(tx, { ...p, nameVi: input.nameVi, nameEn: input.nameEn, source: input.source });
+    if (p.groupCode && p.fieldCode)
+      await insertMissingProgrammeGroups(tx, [{ code: p.groupCode, fieldCode: p.fieldCode }]);
+    const inserted = await insertProgramme(tx, {
+      ...p,
+      nameVi: input.nameVi,
+      nameEn: input.nameEn,
+      source: input.source,
+    });
     if (!inserted) return fail("code_taken", { code: "reference.error.programmeCodeTaken" });
     await recordAudit(tx, options.actor, {
       action: "programme.create",
@@ -70,7 +76,12 @@ export const updateProgramme = withDefaultDb(async function updateProgramme(
     const changes = changesBetween(before, values);
     if (!changes) return ok({ changed: false });
     await updateProgrammeRow(tx, options.code, values);
-    await recordAudit(tx, options.actor, { action: "programme.update", entityType: "programme", entityId: options.code, details: changes });
+    await recordAudit(tx, options.actor, {
+      action: "programme.update",
+      entityType: "programme",
+      entityId: options.code,
+      details: changes,
+    });
     return ok({ changed: true });
   });
 });

@@ -20,7 +20,15 @@ const optionalName = z
   .transform((v) => (v === "" ? null : v));
 
 const digits = (n: number, message: string) =>
-  z.string({ required_error: "form.required" }).trim().pipe(z.string().min(1, "form.required").regex(new RegExp(`^\\d{${n}}$`), message));
+  z
+    .string({ required_error: "form.required" })
+    .trim()
+    .pipe(
+      z
+        .string()
+        .min(1, "form.required")
+        .regex(new RegExp(`^\\d{${n}}$`), message),
+    );
 
 export const provinceCodeField = digits(2, "reference.validation.provinceCode");
 export const fieldCodeField = digits(2, "reference.validation.fieldCode");
@@ -29,8 +37,17 @@ export const groupCodeField = digits(4, "reference.validation.groupCode");
 export const programmeCodeField = z
   .string({ required_error: "form.required" })
   .trim()
-  .pipe(z.string().min(1, "form.required").regex(/^\d{7,8}$/, "reference.validation.programmeCode"));
-export const levelCodeField = z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(40, "form.invalid");
+  .pipe(
+    z
+      .string()
+      .min(1, "form.required")
+      .regex(/^\d{7,8}$/, "reference.validation.programmeCode"),
+  );
+export const levelCodeField = z
+  .string({ required_error: "form.required" })
+  .trim()
+  .min(1, "form.required")
+  .max(40, "form.invalid");
 
 export const PROVINCE_KINDS = ["tỉnh", "thành phố"] as const;
 export const CAO_DANG_TITLES = ["kỹ sư thực hành", "cử nhân thực hành"] as const;
@@ -90,7 +107,12 @@ export type ProgrammeUpdateInput = z.infer<typeof ProgrammeUpdateSchema>;
 export const programmeKeyField = z
   .string({ required_error: "form.required" })
   .trim()
-  .pipe(z.string().min(1, "form.required").regex(/^\d{6,7}$/, "reference.validation.programmeKey"))
+  .pipe(
+    z
+      .string()
+      .min(1, "form.required")
+      .regex(/^\d{6,7}$/, "reference.validation.programmeKey"),
+  )
   .transform((v) => (v.length === 7 ? v.slice(1) : v));
 export const vscoCodeField = digits(4, "reference.validation.vscoCode");
 
@@ -146,7 +168,8 @@ export function parseProgrammeListQuery(searchParams: URLSearchParams): Programm
 }
 
 /** `?edit=01` style parameters on the list pages: the row to open in the edit form. */
-export const editParam = (pattern: RegExp) => (value: string | null) => (value !== null && pattern.test(value) ? value : null);
+export const editParam = (pattern: RegExp) => (value: string | null) =>
+  value !== null && pattern.test(value) ? value : null;
 
 /** `?saved=1` (saved) or `?saved=0` (nothing changed) after a redirect; anything else is ignored. */
 export function savedParam(value: string | null): "1" | "0" | null {

@@ -11,7 +11,10 @@ export interface UpdateProvinceOptions {
 }
 
 /** Renames a province or changes its kind. Codes are fixed by the statistics office: they are not edited. */
-export const updateProvince = withDefaultDb(async function updateProvince(db: Database, options: UpdateProvinceOptions): Promise<Result<{ changed: boolean }, "not_found">> {
+export const updateProvince = withDefaultDb(async function updateProvince(
+  db: Database,
+  options: UpdateProvinceOptions,
+): Promise<Result<{ changed: boolean }, "not_found">> {
   const { code, ...values } = options.input;
   return db.transaction(async (tx) => {
     const before = await findProvince(tx, code);
@@ -19,8 +22,12 @@ export const updateProvince = withDefaultDb(async function updateProvince(db: Da
     const changes = changesBetween(before, values);
     if (!changes) return ok({ changed: false });
     await updateProvinceRow(tx, code, values);
-    await recordAudit(tx, options.actor, { action: "province.update", entityType: "province", entityId: code, details: changes });
+    await recordAudit(tx, options.actor, {
+      action: "province.update",
+      entityType: "province",
+      entityId: code,
+      details: changes,
+    });
     return ok({ changed: true });
   });
 });
-

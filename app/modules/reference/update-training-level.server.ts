@@ -25,7 +25,12 @@ export const updateTrainingLevel = withDefaultDb(async function updateTrainingLe
     const changes = changesBetween(before, values);
     if (!changes) return ok({ changed: false });
     await updateTrainingLevelRow(tx, code, values);
-    await recordAudit(tx, options.actor, { action: "training-level.update", entityType: "training_level", entityId: code, details: changes });
+    await recordAudit(tx, options.actor, {
+      action: "training-level.update",
+      entityType: "training_level",
+      entityId: code,
+      details: changes,
+    });
     return ok({ changed: true });
   });
 });

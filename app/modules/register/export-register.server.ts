@@ -14,7 +14,10 @@ import type { RegisterFilters } from "./schema";
  */
 export const REGISTER_PDF_MAX_LINES = 1_000;
 
-export const exportRegisterCsv = withDefaultDb(async function exportRegisterCsv(db: Executor, options: { organisationId: string; filters: RegisterFilters }): Promise<string> {
+export const exportRegisterCsv = withDefaultDb(async function exportRegisterCsv(
+  db: Executor,
+  options: { organisationId: string; filters: RegisterFilters },
+): Promise<string> {
   return registerToCsv(registerLines(await listRegisterDiplomas(db, options)));
 });
 
@@ -23,14 +26,28 @@ export const exportRegisterPdf = withDefaultDb(async function exportRegisterPdf(
   options: { organisation: { id: string; name: string }; filters: RegisterFilters; now?: Date; maxLines?: number },
 ): Promise<Result<Buffer, "too_many_lines">> {
   const maxLines = options.maxLines ?? REGISTER_PDF_MAX_LINES;
-  const diplomas = await listRegisterDiplomas(db, { organisationId: options.organisation.id, filters: options.filters, limit: maxLines + 1 });
+  const diplomas = await listRegisterDiplomas(db, {
+    organisationId: options.organisation.id,
+    filters: options.filters,
+    limit: maxLines + 1,
+  });
   if (diplomas.length > maxLines) return fail("too_many_lines");
   const title = `SỔ GỐC CẤP VĂN BẰNG${options.filters.year ? ` – NĂM ${options.filters.year}` : ""}`;
-  return ok(await renderRegisterPdf({ name: options.organisation.name }, registerLines(diplomas), { title, generatedAt: options.now ?? new Date() }));
+  return ok(
+    await renderRegisterPdf({ name: options.organisation.name }, registerLines(diplomas), {
+      title,
+      generatedAt: options.now ?? new Date(),
+    }),
+  );
 });
 
 /** "so-goc-CDCNHN-2026-20260615.csv": the school, the year filtered on (if any), the day it was made (Vietnam). */
-export function registerFilename(options: { schoolCode: string; filters: RegisterFilters; extension: "csv" | "pdf"; now?: Date }): string {
+export function registerFilename(options: {
+  schoolCode: string;
+  filters: RegisterFilters;
+  extension: "csv" | "pdf";
+  now?: Date;
+}): string {
   const day = vietnamDate(options.now ?? new Date()).replace(/-/g, "");
   const year = options.filters.year ? `-${options.filters.year}` : "";
   return `so-goc-${options.schoolCode}${year}-${day}.${options.extension}`;

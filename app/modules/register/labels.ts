@@ -12,4 +12,7 @@ export const REGISTER_KIND_LABELS = {
   reissue: "register.kind.reissue",
 } as const satisfies Record<RegisterEntryKind, MessageKey>;
 
-export const REGISTER_SORT_LABELS = { newest: "register.sort.newest", number: "register.sort.number" } as const satisfies Record<RegisterSort, MessageKey>;
+export const REGISTER_SORT_LABELS = {
+  newest: "register.sort.newest",
+  number: "register.sort.number",
+} as const satisfies Record<RegisterSort, MessageKey>;

@@ -20,13 +20,20 @@ function diplomaConditions(filters: RegisterFilters): SQL[] {
   if (filters.q) {
     const term = readSearchTerm(filters.q);
     if (term.kind === "register_number") {
-      conditions.push(and(eq(diplomas.registerNumber, term.registerNumber), eq(diplomas.registerYear, term.registerYear))!);
+      conditions.push(
+        and(eq(diplomas.registerNumber, term.registerNumber), eq(diplomas.registerYear, term.registerYear))!,
+      );
     } else if (term.kind === "number") {
-      conditions.push(or(eq(diplomas.registerNumber, term.registerNumber), ilike(diplomas.serial, contains(term.text)))!);
+      conditions.push(
+        or(eq(diplomas.registerNumber, term.registerNumber), ilike(diplomas.serial, contains(term.text)))!,
+      );
     } else {
       // unaccent on both sides: "nguyen van an" finds "Nguyễn Văn An" (and "d" finds "đ").
       conditions.push(
-        or(sql`unaccent(lower(${diplomas.fullName})) like unaccent(lower(${contains(term.text)}))`, ilike(diplomas.serial, contains(term.text)))!,
+        or(
+          sql`unaccent(lower(${diplomas.fullName})) like unaccent(lower(${contains(term.text)}))`,
+          ilike(diplomas.serial, contains(term.text)),
+        )!,
       );
     }
   }
@@ -91,18 +98,26 @@ export const listRegisterEntries = withDefaultDb(async function listRegisterEntr
       })
       .from(registerEntries)
       .innerJoin(diplomas, eq(diplomas.id, registerEntries.diplomaId))
-      .leftJoin(related, and(eq(related.id, registerEntries.relatedDiplomaId), eq(related.organisationId, options.organisationId)))
+      .leftJoin(
+        related,
+        and(eq(related.id, registerEntries.relatedDiplomaId), eq(related.organisationId, options.organisationId)),
+      )
       .leftJoin(users, eq(users.id, registerEntries.createdBy))
       .where(where)
       .orderBy(...order)
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
-    db.select({ n: count() }).from(registerEntries).innerJoin(diplomas, eq(diplomas.id, registerEntries.diplomaId)).where(where),
+    db
+      .select({ n: count() })
+      .from(registerEntries)
+      .innerJoin(diplomas, eq(diplomas.id, registerEntries.diplomaId))
+      .where(where),
   ]);
   return { entries, total: Number(counted?.n ?? 0) };
 });
 
-export type RegisterDiploma = DiplomaForRegister & Omit<RegisterRemarksInput, "statusChangedAt"> & { id: string; statusChangedAt: Date | null };
+export type RegisterDiploma = DiplomaForRegister &
+  Omit<RegisterRemarksInput, "statusChangedAt"> & { id: string; statusChangedAt: Date | null };
 
 /**
  * The school's signed diplomas matching the filters, in register order (year, number): one line each, as the
@@ -138,7 +153,10 @@ export async function listRegisterDiplomas(
       supersededBySerial: next.serial,
     })
     .from(diplomas)
-    .leftJoin(previous, and(eq(previous.id, diplomas.supersedesId), eq(previous.organisationId, options.organisationId)))
+    .leftJoin(
+      previous,
+      and(eq(previous.id, diplomas.supersedesId), eq(previous.organisationId, options.organisationId)),
+    )
     .leftJoin(next, and(eq(next.id, diplomas.supersededById), eq(next.organisationId, options.organisationId)))
     .where(
       and(
@@ -150,7 +168,13 @@ export async function listRegisterDiplomas(
               db
                 .select({ one: sql`1` })
                 .from(registerEntries)
-                .where(and(eq(registerEntries.diplomaId, diplomas.id), eq(registerEntries.organisationId, options.organisationId), eq(registerEntries.kind, kind))),
+                .where(
+                  and(
+                    eq(registerEntries.diplomaId, diplomas.id),
+                    eq(registerEntries.organisationId, options.organisationId),
+                    eq(registerEntries.kind, kind),
+                  ),
+                ),
             )
           : undefined,
         ...diplomaConditions(options.filters),
@@ -161,10 +185,21 @@ export async function listRegisterDiplomas(
 }
 
 /** The register's years and programmes, for the search form's choices. */
-export const listRegisterFacets = withDefaultDb(async function listRegisterFacets(db: Executor, organisationId: string) {
-  const signed = and(eq(diplomas.organisationId, organisationId), ne(diplomas.status, "draft"), isNotNull(diplomas.registerYear));
+export const listRegisterFacets = withDefaultDb(async function listRegisterFacets(
+  db: Executor,
+  organisationId: string,
+) {
+  const signed = and(
+    eq(diplomas.organisationId, organisationId),
+    ne(diplomas.status, "draft"),
+    isNotNull(diplomas.registerYear),
+  );
   const [years, programmes] = await Promise.all([
-    db.selectDistinct({ year: diplomas.registerYear }).from(diplomas).where(signed).orderBy(desc(diplomas.registerYear)),
+    db
+      .selectDistinct({ year: diplomas.registerYear })
+      .from(diplomas)
+      .where(signed)
+      .orderBy(desc(diplomas.registerYear)),
     db
       .select({ code: diplomas.programmeCode, name: sql<string>`min(${diplomas.programmeName})` })
       .from(diplomas)

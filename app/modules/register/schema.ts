@@ -67,7 +67,8 @@ export type RegisterSearchTerm =
 
 export function readSearchTerm(q: string): RegisterSearchTerm {
   const withYear = /^(\d{1,7})\s*\/\s*(\d{4})$/.exec(q);
-  if (withYear) return { kind: "register_number", registerNumber: Number(withYear[1]), registerYear: Number(withYear[2]) };
+  if (withYear)
+    return { kind: "register_number", registerNumber: Number(withYear[1]), registerYear: Number(withYear[2]) };
   if (/^\d{1,7}$/.test(q)) return { kind: "number", registerNumber: Number(q), text: q };
   return { kind: "text", text: q };
 }

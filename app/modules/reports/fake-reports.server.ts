@@ -20,7 +20,11 @@ async function schoolOf(db: Executor, text: string, origin: string): Promise<str
   if (decoded.ok) return (await findSchoolByCode(db, decoded.fields.schoolCode))?.id ?? null;
   if (text.length > 64) return null;
   // A serial number: only when exactly one school issued a diploma with it.
-  const rows = await db.selectDistinct({ organisationId: diplomas.organisationId }).from(diplomas).where(eq(diplomas.serial, text)).limit(2);
+  const rows = await db
+    .selectDistinct({ organisationId: diplomas.organisationId })
+    .from(diplomas)
+    .where(eq(diplomas.serial, text))
+    .limit(2);
   return rows.length === 1 ? rows[0]!.organisationId : null;
 }
 
@@ -87,7 +91,11 @@ function scopeWhere(scope: ReportScope): SQL | undefined {
   return "all" in scope ? undefined : eq(fakeReports.organisationId, scope.organisationId);
 }
 
-export const listFakeReports = withDefaultDb(async function listFakeReports(db: Executor, scope: ReportScope, limit: number = 200) {
+export const listFakeReports = withDefaultDb(async function listFakeReports(
+  db: Executor,
+  scope: ReportScope,
+  limit: number = 200,
+) {
   return db
     .select({
       id: fakeReports.id,
@@ -118,7 +126,14 @@ export type ChangeReportStatusError = "not_found" | "not_allowed";
  */
 export async function changeFakeReportStatus(
   db: Database,
-  options: { scope: ReportScope; reportId: string; status: FakeReportStatus; note: string; origin: string; actor: AuditActor },
+  options: {
+    scope: ReportScope;
+    reportId: string;
+    status: FakeReportStatus;
+    note: string;
+    origin: string;
+    actor: AuditActor;
+  },
 ): Promise<Result<FakeReport, ChangeReportStatusError>> {
   return db.transaction(async (tx) => {
     const where = and(eq(fakeReports.id, options.reportId), scopeWhere(options.scope) ?? sql`true`);
@@ -135,7 +150,12 @@ export async function changeFakeReportStatus(
       entityType: "fake_report",
       entityId: report.id,
       organisationId: report.organisationId,
-      details: { trackingCode: report.trackingCode, from: report.status, to: options.status, note: options.note || null },
+      details: {
+        trackingCode: report.trackingCode,
+        from: report.status,
+        to: options.status,
+        note: options.note || null,
+      },
     });
     if (report.reporterEmail) {
       await enqueueMail(tx, {
@@ -155,5 +175,3 @@ export async function changeFakeReportStatus(
     return ok(updated!);
   });
 }
-
-

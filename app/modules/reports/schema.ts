@@ -11,7 +11,8 @@ import { VERDICTS } from "~/modules/verification/verdict";
 export type { FakeReportStatus };
 
 /** What the report status-change action (status-action.server.ts) answers; the reports list reads it. */
-export type ReportActionData = ({ ok: false; reportId: string } & Partial<FormFailure>) | { ok: true; reportId: string; trackingCode: string };
+export type ReportActionData =
+  ({ ok: false; reportId: string } & Partial<FormFailure>) | { ok: true; reportId: string; trackingCode: string };
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
@@ -21,15 +22,25 @@ export const NOTE_MAX = 2000;
 /** 5 reports an hour per client address. */
 export const FAKE_REPORT_RATE_LIMIT = { limit: 5, windowSeconds: 3600 } as const;
 
-const trimmed = () => z.string().optional().transform((v) => (v ?? "").trim());
+const trimmed = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim());
 
 export const FakeReportSchema = z.object({
   qr: trimmed().pipe(z.string().max(SUBMITTED_TEXT_MAX, "reports.validation.qrTooLong")),
   verdict: trimmed().transform((v) => ((VERDICTS as readonly string[]).includes(v) ? v : "")),
   description: trimmed().pipe(
-    z.string().min(1, "reports.validation.descriptionRequired").min(DESCRIPTION_MIN, "reports.validation.descriptionTooShort").max(DESCRIPTION_MAX, "reports.validation.descriptionTooLong"),
+    z
+      .string()
+      .min(1, "reports.validation.descriptionRequired")
+      .min(DESCRIPTION_MIN, "reports.validation.descriptionTooShort")
+      .max(DESCRIPTION_MAX, "reports.validation.descriptionTooLong"),
   ),
-  email: trimmed().pipe(z.union([z.literal(""), z.string().max(254, "reports.validation.email").email("reports.validation.email")])),
+  email: trimmed().pipe(
+    z.union([z.literal(""), z.string().max(254, "reports.validation.email").email("reports.validation.email")]),
+  ),
 });
 export type FakeReportInput = z.infer<typeof FakeReportSchema>;
 
@@ -49,11 +60,14 @@ export const ReportStatusSchema = z
     note: trimmed().pipe(z.string().max(NOTE_MAX, "reports.validation.noteTooLong")),
   })
   .superRefine((v, ctx) => {
-    if (CLOSED_STATUSES.includes(v.status) && v.note.length < 3) ctx.addIssue({ code: "custom", path: ["note"], message: "reports.validation.noteRequired" });
+    if (CLOSED_STATUSES.includes(v.status) && v.note.length < 3)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "reports.validation.noteRequired" });
   });
 
 // Tracking codes: "VB-XXXXX-XXXXX", 10 random Crockford base32 characters (50 bits).
-export function newTrackingCode(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function newTrackingCode(
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const chars = base32crockford.encode(random(7)).slice(0, 10);
   return `VB-${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
@@ -61,12 +75,7 @@ export function newTrackingCode(random: (n: number) => Uint8Array = (n) => crypt
 /** A typed tracking code, normalised (case, spaces, Crockford's look-alikes), or null when it cannot be one. */
 export function normaliseTrackingCode(input: string): string | null {
   if (input.length > 40) return null;
-  const body = input
-    .toUpperCase()
-    .replace(/^VB/, "")
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  const body = input.toUpperCase().replace(/^VB/, "").replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
   if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(body)) return null;
   return `VB-${body.slice(0, 5)}-${body.slice(5)}`;
 }

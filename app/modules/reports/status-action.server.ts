@@ -10,11 +10,20 @@ import { changeFakeReportStatus, type ReportScope } from "./fake-reports.server"
 import { ReportStatusSchema, type ReportActionData } from "./schema";
 
 /** The status-change action shared by the school's and the ministry's report pages; the guard gives the scope. */
-export async function reportStatusAction(request: Request, context: AppLoadContext, scope: ReportScope, userId: string) {
+export async function reportStatusAction(
+  request: Request,
+  context: AppLoadContext,
+  scope: ReportScope,
+  userId: string,
+) {
   const form = await readFormData(request);
   const reportId = String(form.get("reportId") ?? "");
   const parsed = parseForm(ReportStatusSchema, form);
-  if (!parsed.ok) return json<ReportActionData>({ ok: false, reportId, values: parsed.values, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.ok)
+    return json<ReportActionData>(
+      { ok: false, reportId, values: parsed.values, fieldErrors: parsed.fieldErrors },
+      { status: 400 },
+    );
   const result = await changeFakeReportStatus(await getDb(), {
     scope,
     ...parsed.data,

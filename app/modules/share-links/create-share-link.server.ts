@@ -17,12 +17,22 @@ export const createShareLink = withDefaultDb(async function createShareLink(
     const diploma = await findOwnSignedDiploma(tx, { userId: input.actor.userId, diplomaId: input.diplomaId });
     if (!diploma) return fail("not_found");
     const expiresAt = expiresAtFor(input.expiry, now);
-    const link = await insertShareLink(tx, { diplomaId: diploma.id, userId: input.actor.userId, token: generateToken(), expiresAt });
+    const link = await insertShareLink(tx, {
+      diplomaId: diploma.id,
+      userId: input.actor.userId,
+      token: generateToken(),
+      expiresAt,
+    });
     await recordAudit(tx, input.actor, {
       action: "share-link.create",
       entityType: "share_link",
       entityId: link.id,
-      details: { diplomaId: diploma.id, serial: diploma.serial, expiry: input.expiry, expiresAt: expiresAt?.toISOString() ?? null },
+      details: {
+        diplomaId: diploma.id,
+        serial: diploma.serial,
+        expiry: input.expiry,
+        expiresAt: expiresAt?.toISOString() ?? null,
+      },
     });
     return ok(link);
   });

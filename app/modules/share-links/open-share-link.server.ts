@@ -9,8 +9,7 @@ import { openShareLinkRow } from "./queries.server";
 import { SHARE_TOKEN } from "./schema";
 
 export type OpenedShareLink =
-  | { state: "active"; payload: string; result: VerificationResult }
-  | { state: "expired" | "revoked" | "not_found" };
+  { state: "active"; payload: string; result: VerificationResult } | { state: "expired" | "revoked" | "not_found" };
 
 /** The payload part of a stored QR text ("HTTPS://…/V/{payload}"). */
 export function payloadOf(qrText: string): string {
@@ -18,7 +17,10 @@ export function payloadOf(qrText: string): string {
   return upper.slice(upper.lastIndexOf("/V/") + 3);
 }
 
-export const openShareLink = withDefaultDb(async function openShareLink(db: Executor, input: { token: string; origin: string; now?: Date }): Promise<OpenedShareLink> {
+export const openShareLink = withDefaultDb(async function openShareLink(
+  db: Executor,
+  input: { token: string; origin: string; now?: Date },
+): Promise<OpenedShareLink> {
   if (!SHARE_TOKEN.test(input.token)) return { state: "not_found" };
   const opened = await openShareLinkRow(db, { token: input.token, at: input.now ?? new Date() });
   if (opened.state !== "active") return { state: opened.state };

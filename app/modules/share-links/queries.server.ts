@@ -25,11 +25,20 @@ export async function findOwnSignedDiploma(db: Executor, options: { userId: stri
   const [row] = await db
     .select({ id: diplomas.id, organisationId: diplomas.organisationId, serial: diplomas.serial })
     .from(diplomas)
-    .where(and(eq(diplomas.id, options.diplomaId), eq(diplomas.claimedBy, options.userId), sql`${diplomas.qrPayload} is not null`));
+    .where(
+      and(
+        eq(diplomas.id, options.diplomaId),
+        eq(diplomas.claimedBy, options.userId),
+        sql`${diplomas.qrPayload} is not null`,
+      ),
+    );
   return row ?? null;
 }
 
-export async function insertShareLink(db: Executor, values: { diplomaId: string; userId: string; token: string; expiresAt: Date | null }) {
+export async function insertShareLink(
+  db: Executor,
+  values: { diplomaId: string; userId: string; token: string; expiresAt: Date | null },
+) {
   const [row] = await db.insert(shareLinks).values(values).returning({ id: shareLinks.id, token: shareLinks.token });
   return row!;
 }
@@ -64,7 +73,10 @@ export async function openShareLinkRow(db: Executor, options: { token: string; a
     )
     .returning({ qrPayload: diplomas.qrPayload });
   if (opened?.qrPayload) return { state: "active" as const, qrPayload: opened.qrPayload };
-  const [link] = await db.select({ revokedAt: shareLinks.revokedAt, expiresAt: shareLinks.expiresAt }).from(shareLinks).where(eq(shareLinks.token, options.token));
+  const [link] = await db
+    .select({ revokedAt: shareLinks.revokedAt, expiresAt: shareLinks.expiresAt })
+    .from(shareLinks)
+    .where(eq(shareLinks.token, options.token));
   if (!link) return { state: "not_found" as const };
   return { state: link.revokedAt ? ("revoked" as const) : ("expired" as const) };
 }

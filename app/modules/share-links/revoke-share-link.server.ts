@@ -12,7 +12,11 @@ export const revokeShareLink = withDefaultDb(async function revokeShareLink(
 ): Promise<Result<{ id: string }, RevokeShareLinkError>> {
   return db.transaction(async (tx) => {
     // Ownership in the query: another graduate's link (or an unknown or revoked one) is simply not found.
-    const revoked = await markShareLinkRevoked(tx, { linkId: input.linkId, userId: input.actor.userId, at: input.now ?? new Date() });
+    const revoked = await markShareLinkRevoked(tx, {
+      linkId: input.linkId,
+      userId: input.actor.userId,
+      at: input.now ?? new Date(),
+    });
     if (!revoked) return fail("not_found");
     await recordAudit(tx, input.actor, {
       action: "share-link.revoke",

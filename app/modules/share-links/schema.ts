@@ -17,7 +17,10 @@ export function expiresAtFor(expiry: ShareExpiry, now: Date): Date | null {
 
 export type ShareLinkState = "active" | "expired" | "revoked";
 
-export function shareLinkState(link: { revokedAt: Date | string | null; expiresAt: Date | string | null }, now: Date): ShareLinkState {
+export function shareLinkState(
+  link: { revokedAt: Date | string | null; expiresAt: Date | string | null },
+  now: Date,
+): ShareLinkState {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt && new Date(link.expiresAt).getTime() <= now.getTime()) return "expired";
   return "active";

@@ -12,7 +12,11 @@ const PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 export function nodePrivateKey(privateKey: Uint8Array): KeyObject {
-  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, Buffer.from(privateKey)]), format: "der", type: "pkcs8" });
+  return createPrivateKey({
+    key: Buffer.concat([PKCS8_PREFIX, Buffer.from(privateKey)]),
+    format: "der",
+    type: "pkcs8",
+  });
 }
 
 export function signWithNode(message: Uint8Array, key: KeyObject): Uint8Array {

@@ -27,8 +27,7 @@ export type SpreadsheetKind = "csv" | "xlsx";
 export type CsvReader<Issue> = (bytes: Uint8Array) => { ok: true; sheet: Sheet } | { ok: false; issue: Issue };
 
 export type ReadSpreadsheetResult<Issue = SpreadsheetIssue> =
-  | { ok: true; kind: SpreadsheetKind; sheet: Sheet }
-  | { ok: false; issue: SpreadsheetIssue | Issue };
+  { ok: true; kind: SpreadsheetKind; sheet: Sheet } | { ok: false; issue: SpreadsheetIssue | Issue };
 
 export function spreadsheetKind(fileName: string): SpreadsheetKind | "xls" | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
@@ -56,7 +55,10 @@ export async function readSpreadsheet<Issue>(
   return readXlsx(bytes);
 }
 
-const unreadable = (reason: string): ReadSpreadsheetResult => ({ ok: false, issue: fileIssue("xlsx_unreadable", { reason }) });
+const unreadable = (reason: string): ReadSpreadsheetResult => ({
+  ok: false,
+  issue: fileIssue("xlsx_unreadable", { reason }),
+});
 
 /** The path of the workbook's first sheet, as read-excel-file picks it (the first <sheet>, through the relationships). */
 function firstSheetPath(entries: Map<string, Buffer>): string | null {
@@ -97,10 +99,19 @@ function sheetExtent(xml: string): { rows: number; columns: number } {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadSpreadsheetResult> {
-  const archive = readZipEntries(bytes, { maxEntries: XLSX_LIMITS.maxEntries, maxTotalBytes: XLSX_LIMITS.maxInflatedBytes });
+  const archive = readZipEntries(bytes, {
+    maxEntries: XLSX_LIMITS.maxEntries,
+    maxTotalBytes: XLSX_LIMITS.maxInflatedBytes,
+  });
   if (!archive.ok) {
     return archive.reason === "too_large"
-      ? { ok: false, issue: fileIssue("sheet_too_large", { maxRows: XLSX_LIMITS.maxGridRows, maxColumns: XLSX_LIMITS.maxGridColumns }) }
+      ? {
+          ok: false,
+          issue: fileIssue("sheet_too_large", {
+            maxRows: XLSX_LIMITS.maxGridRows,
+            maxColumns: XLSX_LIMITS.maxGridColumns,
+          }),
+        }
       : unreadable(archive.reason);
   }
   const sheetPath = firstSheetPath(archive.entries);
@@ -108,7 +119,10 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadSpreadsheetResult> {
   if (!sheetXml) return unreadable("not_workbook");
   const extent = sheetExtent(sheetXml);
   if (extent.rows > XLSX_LIMITS.maxGridRows || extent.columns > XLSX_LIMITS.maxGridColumns) {
-    return { ok: false, issue: fileIssue("sheet_too_large", { maxRows: XLSX_LIMITS.maxGridRows, maxColumns: XLSX_LIMITS.maxGridColumns }) };
+    return {
+      ok: false,
+      issue: fileIssue("sheet_too_large", { maxRows: XLSX_LIMITS.maxGridRows, maxColumns: XLSX_LIMITS.maxGridColumns }),
+    };
   }
   let rows: unknown[][];
   try {
@@ -118,7 +132,9 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadSpreadsheetResult> {
   }
   const sheet: Sheet = {
     rows: rows.map((cells) =>
-      cells.map((c): CellValue => (typeof c === "string" || typeof c === "number" || typeof c === "boolean" || c instanceof Date ? c : null)),
+      cells.map((c): CellValue =>
+        typeof c === "string" || typeof c === "number" || typeof c === "boolean" || c instanceof Date ? c : null,
+      ),
     ),
   };
   if (sheet.rows.length === 0) return { ok: false, issue: fileIssue("file_empty") };

@@ -22,11 +22,15 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-export type SpreadsheetIssueCode = "file_empty" | "file_too_large" | "file_type" | "xls_legacy" | "xlsx_unreadable" | "sheet_too_large";
+export type SpreadsheetIssueCode =
+  "file_empty" | "file_too_large" | "file_type" | "xls_legacy" | "xlsx_unreadable" | "sheet_too_large";
 
 export interface SpreadsheetIssue {
   code: SpreadsheetIssueCode;
   params: Record<string, string | number>;
 }
 
-export const spreadsheetIssue = (code: SpreadsheetIssueCode, params: Record<string, string | number> = {}): SpreadsheetIssue => ({ code, params });
+export const spreadsheetIssue = (
+  code: SpreadsheetIssueCode,
+  params: Record<string, string | number> = {},
+): SpreadsheetIssue => ({ code, params });

@@ -25,8 +25,10 @@ export interface XlsxOptions {
 }
 
 const escapeXml = (s: string) =>
-  // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: dropped on purpose.
-  s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  s
+    .replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!)
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: dropped on purpose.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -67,7 +69,9 @@ export function writeSimpleXlsx(rows: XlsxCell[][], options: XlsxOptions = {}): 
       return xml ? `<row r="${r + 1}">${xml}</row>` : "";
     })
     .join("");
-  const cols = [...textColumns].map((c) => `<col min="${c + 1}" max="${c + 1}" width="18" style="2" customWidth="1"/>`).join("");
+  const cols = [...textColumns]
+    .map((c) => `<col min="${c + 1}" max="${c + 1}" width="18" style="2" customWidth="1"/>`)
+    .join("");
   const dimension = options.dimension ?? `A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}`;
   const sheet = `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><dimension ref="${dimension}"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>${sheetRows}</sheetData></worksheet>`;
   const sharedStrings = `${XML}<sst xmlns="${NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings
@@ -78,7 +82,10 @@ export function writeSimpleXlsx(rows: XlsxCell[][], options: XlsxOptions = {}): 
       "[Content_Types].xml",
       `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     ],
-    ["_rels/.rels", `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    [
+      "_rels/.rels",
+      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
     [
       "xl/workbook.xml",
       `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="${escapeXml(options.sheetName ?? "Sheet1")}" sheetId="1" r:id="rId1"/></sheets></workbook>`,

@@ -61,7 +61,8 @@ export function readZipEntries(
       if (flags & 0x1) return { ok: false, reason: "unsupported" }; // encrypted
       if (name.endsWith("/")) continue; // a directory
       if (size > budget) return { ok: false, reason: "too_large" };
-      if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL) return { ok: false, reason: "corrupt" };
+      if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL)
+        return { ok: false, reason: "corrupt" };
       const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
       if (dataStart + compressedSize > bytes.length) return { ok: false, reason: "corrupt" };
       const data = bytes.subarray(dataStart, dataStart + compressedSize);
@@ -76,7 +77,10 @@ export function readZipEntries(
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { ok: false, reason: code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError ? "too_large" : "corrupt" };
+    return {
+      ok: false,
+      reason: code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError ? "too_large" : "corrupt",
+    };
   }
   return { ok: true, entries };
 }

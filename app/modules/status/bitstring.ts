@@ -8,12 +8,14 @@ import { base64urlnopad } from "@scure/base";
 export const MIN_STATUS_LIST_SIZE = 131_072;
 
 export function emptyBitstring(size = MIN_STATUS_LIST_SIZE): Uint8Array {
-  if (size % 8 !== 0 || size < MIN_STATUS_LIST_SIZE) throw new Error(`a status list has at least ${MIN_STATUS_LIST_SIZE} entries, a multiple of 8`);
+  if (size % 8 !== 0 || size < MIN_STATUS_LIST_SIZE)
+    throw new Error(`a status list has at least ${MIN_STATUS_LIST_SIZE} entries, a multiple of 8`);
   return new Uint8Array(size / 8);
 }
 
 export function getBit(bits: Uint8Array, index: number): boolean {
-  if (!Number.isInteger(index) || index < 0 || index >= bits.length * 8) throw new RangeError(`status index ${index} out of range`);
+  if (!Number.isInteger(index) || index < 0 || index >= bits.length * 8)
+    throw new RangeError(`status index ${index} out of range`);
   return (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
 }
 
@@ -51,7 +53,10 @@ export function decodeStatusList(encoded: string, gunzip: (b: Uint8Array) => Uin
 }
 
 /** decodeStatusList with an asynchronous GZIP (the browser's DecompressionStream, see app/lib/gunzip.ts). */
-export async function decodeStatusListAsync(encoded: string, gunzip: (b: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array | null> {
+export async function decodeStatusListAsync(
+  encoded: string,
+  gunzip: (b: Uint8Array) => Promise<Uint8Array>,
+): Promise<Uint8Array | null> {
   const compressed = compressedListOf(encoded);
   if (!compressed) return null;
   try {
@@ -73,7 +78,12 @@ function longEnough(bits: Uint8Array): Uint8Array | null {
  * Draws `count` distinct free indexes uniformly at random (so that neighbouring diplomas do not sit on
  * neighbouring bits, which would tell a watcher of the list which diplomas belong together).
  */
-export function drawFreeIndexes(size: number, taken: ReadonlySet<number>, count: number, randomInt: (max: number) => number): number[] | null {
+export function drawFreeIndexes(
+  size: number,
+  taken: ReadonlySet<number>,
+  count: number,
+  randomInt: (max: number) => number,
+): number[] | null {
   if (size - taken.size < count) return null;
   const chosen = new Set<number>();
   while (chosen.size < count) {

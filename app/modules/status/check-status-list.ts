@@ -81,8 +81,10 @@ export type StatusListCheck =
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const hasExactly = (o: Json, keys: readonly string[]) => Object.keys(o).length === keys.length && keys.every((k) => k in o);
-const sameArray = (v: unknown, expected: readonly string[]) => Array.isArray(v) && v.length === expected.length && v.every((x, i) => x === expected[i]);
+const hasExactly = (o: Json, keys: readonly string[]) =>
+  Object.keys(o).length === keys.length && keys.every((k) => k in o);
+const sameArray = (v: unknown, expected: readonly string[]) =>
+  Array.isArray(v) && v.length === expected.length && v.every((x, i) => x === expected[i]);
 
 const LIST_KEYS = ["@context", "id", "type", "issuer", "validFrom", "credentialSubject", "proof"] as const;
 const SUBJECT_KEYS = ["id", "type", "statusPurpose", "encodedList", "ttl"] as const;
@@ -113,7 +115,12 @@ export function checkStatusListCredential(document: unknown, expected: ExpectedS
   ) {
     return { ok: false, reason: "unsupported" };
   }
-  if (document.id !== expected.url || subject.id !== `${expected.url}#list` || document.issuer !== expected.issuer || subject.statusPurpose !== expected.purpose) {
+  if (
+    document.id !== expected.url ||
+    subject.id !== `${expected.url}#list` ||
+    document.issuer !== expected.issuer ||
+    subject.statusPurpose !== expected.purpose
+  ) {
     return { ok: false, reason: "wrong_list" };
   }
   if (!SAFE_IRI.test(expected.url) || !SAFE_IRI.test(expected.issuer)) return { ok: false, reason: "unsupported" };
@@ -145,5 +152,10 @@ export function checkStatusListCredential(document: unknown, expected: ExpectedS
   const list = document as unknown as StatusListCredential;
   const message = hashData(canonicalProofConfigNQuads(options as ProofOptions), canonicalStatusListNQuads(list));
   if (!verify(signature, message, key.publicKey)) return { ok: false, reason: "bad_signature" };
-  return { ok: true, encodedList: list.credentialSubject.encodedList, validFrom: list.validFrom, created: options.created };
+  return {
+    ok: true,
+    encodedList: list.credentialSubject.encodedList,
+    validFrom: list.validFrom,
+    created: options.created,
+  };
 }

@@ -32,7 +32,13 @@ const MAX_CACHED_LISTS = 10_000;
  */
 export async function signStatusList(
   db: Executor,
-  options: { school: { id: string; code: string }; purpose: StatusPurpose; listNumber: number; origin: string; now?: Date },
+  options: {
+    school: { id: string; code: string };
+    purpose: StatusPurpose;
+    listNumber: number;
+    origin: string;
+    now?: Date;
+  },
 ): Promise<Result<SignedStatusListCredential, PublishStatusListError>> {
   const { school, purpose, listNumber, origin } = options;
   const list = await findStatusList(db, { organisationId: school.id, purpose, listNumber });

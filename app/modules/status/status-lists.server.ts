@@ -28,7 +28,12 @@ export async function allocateStatusIndexes(
   options: { organisationId: string; purpose: StatusPurpose; count: number },
 ): Promise<AllocatedIndexes> {
   const [current] = await tx
-    .select({ id: statusLists.id, listNumber: statusLists.listNumber, size: statusLists.size, allocated: statusLists.allocated })
+    .select({
+      id: statusLists.id,
+      listNumber: statusLists.listNumber,
+      size: statusLists.size,
+      allocated: statusLists.allocated,
+    })
     .from(statusLists)
     .where(and(eq(statusLists.organisationId, options.organisationId), eq(statusLists.purpose, options.purpose)))
     .orderBy(desc(statusLists.listNumber))
@@ -46,23 +51,45 @@ export async function allocateStatusIndexes(
         size: MIN_STATUS_LIST_SIZE,
         bits: emptyBitstring(MIN_STATUS_LIST_SIZE),
       })
-      .returning({ id: statusLists.id, listNumber: statusLists.listNumber, size: statusLists.size, allocated: statusLists.allocated });
+      .returning({
+        id: statusLists.id,
+        listNumber: statusLists.listNumber,
+        size: statusLists.size,
+        allocated: statusLists.allocated,
+      });
     list = created!;
   }
-  if (list.size - list.allocated < options.count) throw new Error(`a batch larger than a status list (${list.size}) cannot be signed`);
+  if (list.size - list.allocated < options.count)
+    throw new Error(`a batch larger than a status list (${list.size}) cannot be signed`);
 
   const listColumn = options.purpose === "revocation" ? diplomas.revocationListId : diplomas.suspensionListId;
   const indexColumn = options.purpose === "revocation" ? diplomas.revocationIndex : diplomas.suspensionIndex;
-  const takenRows = list.allocated === 0 ? [] : await tx.select({ index: indexColumn }).from(diplomas).where(and(eq(listColumn, list.id), isNotNull(indexColumn)));
+  const takenRows =
+    list.allocated === 0
+      ? []
+      : await tx
+          .select({ index: indexColumn })
+          .from(diplomas)
+          .where(and(eq(listColumn, list.id), isNotNull(indexColumn)));
   const taken = new Set(takenRows.map((r) => r.index!));
   const indexes = drawFreeIndexes(list.size, taken, options.count, (max) => randomInt(max))!;
-  await tx.update(statusLists).set({ allocated: list.allocated + options.count }).where(eq(statusLists.id, list.id));
+  await tx
+    .update(statusLists)
+    .set({ allocated: list.allocated + options.count })
+    .where(eq(statusLists.id, list.id));
   return { listId: list.id, listNumber: list.listNumber, indexes };
 }
 
 /** Sets or clears one diploma's bit. Locks the list row so concurrent changes never lose each other's bits. */
-export async function setStatusBit(tx: Executor, options: { listId: string; index: number; value: boolean }): Promise<void> {
-  const [list] = await tx.select({ bits: statusLists.bits }).from(statusLists).where(eq(statusLists.id, options.listId)).for("update");
+export async function setStatusBit(
+  tx: Executor,
+  options: { listId: string; index: number; value: boolean },
+): Promise<void> {
+  const [list] = await tx
+    .select({ bits: statusLists.bits })
+    .from(statusLists)
+    .where(eq(statusLists.id, options.listId))
+    .for("update");
   if (!list) throw new Error(`status list ${options.listId} not found`);
   await tx
     .update(statusLists)
@@ -70,11 +97,20 @@ export async function setStatusBit(tx: Executor, options: { listId: string; inde
     .where(eq(statusLists.id, options.listId));
 }
 
-export async function findStatusList(db: Executor, options: { organisationId: string; purpose: StatusPurpose; listNumber: number }) {
+export async function findStatusList(
+  db: Executor,
+  options: { organisationId: string; purpose: StatusPurpose; listNumber: number },
+) {
   const [row] = await db
     .select()
     .from(statusLists)
-    .where(and(eq(statusLists.organisationId, options.organisationId), eq(statusLists.purpose, options.purpose), eq(statusLists.listNumber, options.listNumber)));
+    .where(
+      and(
+        eq(statusLists.organisationId, options.organisationId),
+        eq(statusLists.purpose, options.purpose),
+        eq(statusLists.listNumber, options.listNumber),
+      ),
+    );
   return row ?? null;
 }
 
@@ -85,7 +121,12 @@ export function encodeBits(bits: Uint8Array): string {
 /** A school's lists (without their bits), by purpose and number: what it publishes and exports. */
 export async function listStatusLists(db: Executor, organisationId: string) {
   return db
-    .select({ id: statusLists.id, purpose: statusLists.purpose, listNumber: statusLists.listNumber, updatedAt: statusLists.updatedAt })
+    .select({
+      id: statusLists.id,
+      purpose: statusLists.purpose,
+      listNumber: statusLists.listNumber,
+      updatedAt: statusLists.updatedAt,
+    })
     .from(statusLists)
     .where(eq(statusLists.organisationId, organisationId))
     .orderBy(asc(statusLists.purpose), asc(statusLists.listNumber));

@@ -24,7 +24,11 @@ export const API_CORS_HEADERS = {
   "Access-Control-Max-Age": "86400",
 } as const;
 
-const JSON_HEADERS = { ...API_CORS_HEADERS, "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" };
+const JSON_HEADERS = {
+  ...API_CORS_HEADERS,
+  "Cache-Control": "no-store",
+  "Content-Type": "application/json; charset=utf-8",
+};
 
 /** The two API endpoints, by path. */
 export const VERIFY_API_PATHS = { "/api/v1/verify": "verify", "/credentials/verify": "vc-api" } as const;
@@ -57,7 +61,12 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-function problem(status: 400 | 405 | 429, code: string, message: string, headers?: Record<string, string>): VerifyApiAnswer {
+function problem(
+  status: 400 | 405 | 429,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): VerifyApiAnswer {
   return answer(status, { code, message }, headers);
 }
 
@@ -72,15 +81,19 @@ export async function answerVerifyApi(
   limiter: TokenBucketLimiter = publicReadLimiter,
 ): Promise<VerifyApiAnswer> {
   if (exchange.method === "OPTIONS") return { status: 204, headers: { ...API_CORS_HEADERS }, body: null };
-  if (exchange.method !== "POST") return problem(405, "method_not_allowed", "Use POST with a JSON body.", { Allow: "POST, OPTIONS" });
+  if (exchange.method !== "POST")
+    return problem(405, "method_not_allowed", "Use POST with a JSON body.", { Allow: "POST, OPTIONS" });
 
   const decision = limiter.take(exchange.clientIp ?? "unknown");
   if (!decision.allowed) {
-    return problem(429, "rate_limited", "Too many requests: try again later.", { "Retry-After": String(decision.retryAfterSeconds) });
+    return problem(429, "rate_limited", "Too many requests: try again later.", {
+      "Retry-After": String(decision.retryAfterSeconds),
+    });
   }
 
   const text = await exchange.readBody(VERIFY_BODY_MAX_BYTES).catch(() => ""); // an aborted upload reads as no JSON
-  if (text === null) return problem(400, "body_too_large", `The body must be JSON of at most ${VERIFY_BODY_MAX_BYTES} bytes.`);
+  if (text === null)
+    return problem(400, "body_too_large", `The body must be JSON of at most ${VERIFY_BODY_MAX_BYTES} bytes.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -99,7 +112,9 @@ export async function answerVerifyApi(
   const parsed = VerifyRequestSchema.safeParse(json);
   if (!parsed.success) return invalid(parsed.error.issues);
   const result =
-    parsed.data.qr !== undefined ? await verifyQrText(db, parsed.data.qr, options) : await verifyCredentialDocument(db, parsed.data.credential, options);
+    parsed.data.qr !== undefined
+      ? await verifyQrText(db, parsed.data.qr, options)
+      : await verifyCredentialDocument(db, parsed.data.credential, options);
   return answer(200, {
     verdict: result.verdict,
     reasons: result.reasons,
@@ -137,7 +152,11 @@ async function readBounded(request: Request, limit: number): Promise<string | nu
 }
 
 /** The Remix routes' adapter: a Fetch Request in, a Fetch Response out. */
-export async function verifyApiResponse(endpoint: VerifyApiEndpoint, request: Request, context: Partial<RequestContext> | undefined): Promise<Response> {
+export async function verifyApiResponse(
+  endpoint: VerifyApiEndpoint,
+  request: Request,
+  context: Partial<RequestContext> | undefined,
+): Promise<Response> {
   const result = await answerVerifyApi(endpoint, {
     method: request.method,
     clientIp: context?.clientIp ?? null,

@@ -11,7 +11,13 @@
 import { decodeQrPayload, keyTagOf, qrPayloadPaths, verifyQrSignature, type QrDecoded } from "../qr/payload";
 import { decodeStatusListAsync, getBit } from "../status/bitstring";
 import { checkStatusListCredential, type StatusPurposeName } from "../status/check-status-list";
-import { checkTrustRegistry, type PinnedKey, type TrustedKey, type TrustedRegistry, type TrustedSchool } from "./check-trust-registry";
+import {
+  checkTrustRegistry,
+  type PinnedKey,
+  type TrustedKey,
+  type TrustedRegistry,
+  type TrustedSchool,
+} from "./check-trust-registry";
 import { worstVerdict, type Verdict } from "./verdict";
 
 /** The QR signature, checked against the registry. */
@@ -22,7 +28,8 @@ export type BrowserCheck = "passed" | "failed" | "unknown_issuer" | "key_not_val
  * the registry could not be fetched, failed the ministry's signature, or is past its validUntil; a status list
  * could not be fetched, or failed the school's signature (or is not the list the QR code names).
  */
-export type BrowserProblem = "registry_unavailable" | "registry_unverified" | "registry_stale" | "status_unavailable" | "status_unverified";
+export type BrowserProblem =
+  "registry_unavailable" | "registry_unverified" | "registry_stale" | "status_unavailable" | "status_unverified";
 
 export interface BrowserVerdict {
   verdict: Verdict;
@@ -54,7 +61,11 @@ const VERDICT_OF_SIGNATURE: Record<Exclude<BrowserCheck, "passed">, Verdict> = {
 export async function verifyQrInBrowser(qrText: string, deps: BrowserCheckDeps): Promise<BrowserVerdict> {
   const decoded = decodeQrPayload(qrText);
   if (!decoded.ok) return { verdict: "malformed", signature: "malformed", problem: null, school: null };
-  const unknown = (problem: BrowserProblem, signature: BrowserCheck | null = null, school: TrustedSchool | null = null): BrowserVerdict => ({
+  const unknown = (
+    problem: BrowserProblem,
+    signature: BrowserCheck | null = null,
+    school: TrustedSchool | null = null,
+  ): BrowserVerdict => ({
     verdict: "status_unknown",
     signature,
     problem,
@@ -85,7 +96,9 @@ export async function verifyQrInBrowser(qrText: string, deps: BrowserCheckDeps):
   const bits = await Promise.all(entries.map((entry) => readStatusBit(entry, school!, registry.registry.origin, deps)));
   if (bits.includes("status_unavailable")) return unknown("status_unavailable", signature, school);
   if (bits.includes("status_unverified")) return unknown("status_unverified", signature, school);
-  const verdicts: Verdict[] = entries.map((entry, i) => (bits[i] === true ? (entry.purpose === "revocation" ? "revoked" : "suspended") : "valid"));
+  const verdicts: Verdict[] = entries.map((entry, i) =>
+    bits[i] === true ? (entry.purpose === "revocation" ? "revoked" : "suspended") : "valid",
+  );
   return { verdict: worstVerdict(verdicts), signature, problem: null, school };
 }
 
@@ -101,7 +114,12 @@ async function readStatusBit(
   } catch {
     return "status_unavailable";
   }
-  const checked = checkStatusListCredential(document, { url: `${origin}${entry.path}`, purpose: entry.purpose, issuer: school.did, keys: school.keys });
+  const checked = checkStatusListCredential(document, {
+    url: `${origin}${entry.path}`,
+    purpose: entry.purpose,
+    issuer: school.did,
+    keys: school.keys,
+  });
   if (!checked.ok) return "status_unverified";
   const bits = await decodeStatusListAsync(checked.encodedList, deps.gunzip);
   if (!bits || entry.index >= bits.length * 8) return "status_unverified";

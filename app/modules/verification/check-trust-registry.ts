@@ -57,7 +57,11 @@ export function checkTrustRegistry(document: unknown, pinned: readonly PinnedKey
   }
   const registry = document as Json;
   // The ministry signs for itself: the registry's issuer is the DID whose key signed it.
-  if (verified.proofPurpose !== "assertionMethod" || typeof verificationMethod !== "string" || registry.issuer !== verificationMethod.split("#")[0]) {
+  if (
+    verified.proofPurpose !== "assertionMethod" ||
+    typeof verificationMethod !== "string" ||
+    registry.issuer !== verificationMethod.split("#")[0]
+  ) {
     return { ok: false, reason: "unknown_key" };
   }
   const parsed = parseRegistry(registry);
@@ -67,7 +71,12 @@ export function checkTrustRegistry(document: unknown, pinned: readonly PinnedKey
 
 function parseRegistry(registry: Json): TrustedRegistry | null {
   if (registry.type !== "VocationalDiplomaTrustRegistry" || typeof registry.id !== "string") return null;
-  if (typeof registry.issued !== "string" || typeof registry.validUntil !== "string" || !DATE_TIME.test(registry.validUntil)) return null;
+  if (
+    typeof registry.issued !== "string" ||
+    typeof registry.validUntil !== "string" ||
+    !DATE_TIME.test(registry.validUntil)
+  )
+    return null;
   if (!Array.isArray(registry.schools)) return null;
   let origin: string;
   try {
@@ -77,7 +86,13 @@ function parseRegistry(registry: Json): TrustedRegistry | null {
   }
   const schools: TrustedSchool[] = [];
   for (const school of registry.schools) {
-    if (!isObject(school) || typeof school.code !== "string" || typeof school.did !== "string" || !Array.isArray(school.keys)) return null;
+    if (
+      !isObject(school) ||
+      typeof school.code !== "string" ||
+      typeof school.did !== "string" ||
+      !Array.isArray(school.keys)
+    )
+      return null;
     const keys: TrustedKey[] = [];
     for (const key of school.keys) {
       if (!isObject(key) || typeof key.id !== "string" || typeof key.publicKeyMultibase !== "string") return null;

@@ -20,7 +20,10 @@ const DAY_MS = 86_400_000;
  * Why a key could not have signed a diploma dated `issueDate` (a Vietnam calendar day), or null. The payload has
  * no time of day, so a compromise at any time during that day taints it (docs/qr-payload.md, section 4).
  */
-export function keyValidityProblem(key: Pick<PublishedKey, "retiredAt" | "compromisedFrom">, issueDate: string): Reason | null {
+export function keyValidityProblem(
+  key: Pick<PublishedKey, "retiredAt" | "compromisedFrom">,
+  issueDate: string,
+): Reason | null {
   const dayStart = Date.parse(`${issueDate}T00:00:00+07:00`);
   if (Number.isNaN(dayStart)) return reason("malformed", "the issue date is not a date");
   const dayEnd = dayStart + DAY_MS;
@@ -59,7 +62,9 @@ type Lifecycle = Awaited<ReturnType<typeof findDiplomaLifecycle>>;
 const lifecycles = createTtlCache<Lifecycle>({ ttlMs: STATUS_TTL_MS, maxEntries: STATUS_CACHE_MAX });
 
 function loadLifecycle(db: Executor, organisationId: string, diplomaId: string): Promise<Lifecycle> {
-  return lifecycles.get(`${organisationId}|${diplomaId}`, () => findDiplomaLifecycle(db, { organisationId, diplomaId }));
+  return lifecycles.get(`${organisationId}|${diplomaId}`, () =>
+    findDiplomaLifecycle(db, { organisationId, diplomaId }),
+  );
 }
 
 /** A bit of one of the school's lists: true/false, or null when the list or the index does not exist. */
@@ -98,7 +103,9 @@ export async function checkStatus(
       verdicts.push(position.purpose === "revocation" ? "revoked" : "suspended");
     }
   }
-  const lifecycle = verdicts.some((v) => v === "revoked" || v === "suspended") ? await loadLifecycle(db, options.organisationId, options.diplomaId) : null;
+  const lifecycle = verdicts.some((v) => v === "revoked" || v === "suspended")
+    ? await loadLifecycle(db, options.organisationId, options.diplomaId)
+    : null;
   const status = lifecycle
     ? {
         changedAt: lifecycle.statusChangedAt?.toISOString() ?? null,
@@ -138,7 +145,10 @@ const COUNT_FLUSH_MS = 1_000;
  * loses at most a second of counts (statistics, not records); a failed write is logged. The server calls
  * `flushVerificationCounts` when it stops, and so do tests.
  */
-export function recordVerification(db: Executor, options: { organisationId: string | null; verdict: Verdict; at?: Date }): void {
+export function recordVerification(
+  db: Executor,
+  options: { organisationId: string | null; verdict: Verdict; at?: Date },
+): void {
   let state = countStates.get(db);
   if (!state) countStates.set(db, (state = { open: null, timer: null, tail: Promise.resolve() }));
   if (!state.open) {

@@ -21,7 +21,10 @@ export function normaliseSerial(serial: string): string {
   return serial.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
-export const lookupDiploma = withDefaultDb(async function lookupDiploma(db: Executor, input: { serial: unknown; fullName: unknown; ip: string | null }): Promise<LookupResult> {
+export const lookupDiploma = withDefaultDb(async function lookupDiploma(
+  db: Executor,
+  input: { serial: unknown; fullName: unknown; ip: string | null },
+): Promise<LookupResult> {
   const serial = typeof input.serial === "string" ? normaliseSerial(input.serial.slice(0, MAX_FIELD)) : "";
   const name = typeof input.fullName === "string" ? foldVietnamese(input.fullName.slice(0, MAX_FIELD)) : "";
   if (!serial || !name) return { ok: false, reason: "empty" };

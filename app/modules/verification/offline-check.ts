@@ -18,7 +18,8 @@ export const OFFLINE_REASON = {
 export function offlineVerification(qrText: string, browser: BrowserVerdict): VerificationResult | null {
   if (browser.signature === null) return null;
   const decoded = decodeQrPayload(qrText);
-  if (!decoded.ok || browser.verdict === "malformed") return { verdict: "malformed", reasons: [], diploma: null, issuer: null };
+  if (!decoded.ok || browser.verdict === "malformed")
+    return { verdict: "malformed", reasons: [], diploma: null, issuer: null };
   const f = decoded.fields;
   return {
     verdict: browser.verdict,

@@ -27,8 +27,14 @@ export interface OpenApiDocument {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: Schema) => ({ "application/json": { schema } });
-const badRequest = { description: `Not JSON, more than ${VERIFY_BODY_MAX_BYTES} bytes, or not the fields described.`, content: jsonContent(ref("Error")) };
-const tooMany = { description: "Too many requests from this client; see Retry-After.", content: jsonContent(ref("Error")) };
+const badRequest = {
+  description: `Not JSON, more than ${VERIFY_BODY_MAX_BYTES} bytes, or not the fields described.`,
+  content: jsonContent(ref("Error")),
+};
+const tooMany = {
+  description: "Too many requests from this client; see Retry-After.",
+  content: jsonContent(ref("Error")),
+};
 
 export function verificationOpenApi(origin: string): OpenApiDocument {
   return {
@@ -45,17 +51,34 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
         post: {
           operationId: "verifyDiploma",
           summary: "Verify a diploma QR code or credential",
-          description: "Give exactly one of `qr` and `credential`. Every verdict, including a failed one, is a 200 answer.",
+          description:
+            "Give exactly one of `qr` and `credential`. Every verdict, including a failed one, is a 200 answer.",
           requestBody: {
             required: true,
             content: jsonContent({
               oneOf: [
-                { type: "object", required: ["qr"], properties: { qr: { type: "string", maxLength: 4096, description: "The QR text (docs/qr-payload.md)." } }, additionalProperties: false },
-                { type: "object", required: ["credential"], properties: { credential: { type: "object", description: "The full diploma credential JSON." } }, additionalProperties: false },
+                {
+                  type: "object",
+                  required: ["qr"],
+                  properties: {
+                    qr: { type: "string", maxLength: 4096, description: "The QR text (docs/qr-payload.md)." },
+                  },
+                  additionalProperties: false,
+                },
+                {
+                  type: "object",
+                  required: ["credential"],
+                  properties: { credential: { type: "object", description: "The full diploma credential JSON." } },
+                  additionalProperties: false,
+                },
               ],
             }),
           },
-          responses: { "200": { description: "The verdict.", content: jsonContent(ref("VerificationResult")) }, "400": badRequest, "429": tooMany },
+          responses: {
+            "200": { description: "The verdict.", content: jsonContent(ref("VerificationResult")) },
+            "400": badRequest,
+            "429": tooMany,
+          },
         },
       },
       "/credentials/verify": {
@@ -73,7 +96,10 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
           },
           responses: {
             "200": { description: "The credential verified.", content: jsonContent(ref("VcApiVerifyResponse")) },
-            "400": { description: "The credential did not verify (VcApiVerifyResponse), or the body is bad (Error).", content: jsonContent({ oneOf: [ref("VcApiVerifyResponse"), ref("Error")] }) },
+            "400": {
+              description: "The credential did not verify (VcApiVerifyResponse), or the body is bad (Error).",
+              content: jsonContent({ oneOf: [ref("VcApiVerifyResponse"), ref("Error")] }),
+            },
             "429": tooMany,
           },
         },
@@ -91,14 +117,32 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
           type: "object",
           required: ["code", "vi", "en"],
           properties: {
-            code: { type: "string", enum: Object.keys(REASON_TEXTS), description: "Why: e.g. `not_ours`, `malformed` or `unsupported_version` under the verdict `malformed`." },
+            code: {
+              type: "string",
+              enum: Object.keys(REASON_TEXTS),
+              description: "Why: e.g. `not_ours`, `malformed` or `unsupported_version` under the verdict `malformed`.",
+            },
             vi: { type: "string", description: "The reason in plain Vietnamese." },
-            en: { type: "string", description: "The reason in plain English, with a detail for developers in brackets when there is one." },
+            en: {
+              type: "string",
+              description: "The reason in plain English, with a detail for developers in brackets when there is one.",
+            },
           },
         },
         MinimalDiploma: {
           type: "object",
-          required: ["holderName", "holderNameTruncated", "programmeCode", "programmeName", "levelCode", "classification", "graduationYear", "issueDate", "serial", "credentialId"],
+          required: [
+            "holderName",
+            "holderNameTruncated",
+            "programmeCode",
+            "programmeName",
+            "levelCode",
+            "classification",
+            "graduationYear",
+            "issueDate",
+            "serial",
+            "credentialId",
+          ],
           properties: {
             holderName: { type: "string" },
             holderNameTruncated: { type: "boolean" },
@@ -115,7 +159,12 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
         Issuer: {
           type: "object",
           required: ["code", "name", "did", "accredited"],
-          properties: { code: { type: "string" }, name: { type: ["string", "null"] }, did: { type: ["string", "null"] }, accredited: { type: "boolean" } },
+          properties: {
+            code: { type: "string" },
+            name: { type: ["string", "null"] },
+            did: { type: ["string", "null"] },
+            accredited: { type: "boolean" },
+          },
         },
         VerificationResult: {
           type: "object",
@@ -130,7 +179,10 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
               properties: {
                 changedAt: { type: ["string", "null"], format: "date-time" },
                 supersededBy: { type: ["string", "null"], format: "uuid" },
-                reason: { type: ["string", "null"], description: "Revoked or suspended: the reason the school published." },
+                reason: {
+                  type: ["string", "null"],
+                  description: "Revoked or suspended: the reason the school published.",
+                },
               },
             },
           },
@@ -146,8 +198,16 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
             reasons: { type: "array", items: ref("Reason") },
           },
         },
-        Problem: { type: "object", required: ["type", "title", "detail"], properties: { type: { type: "string" }, title: { type: "string" }, detail: { type: "string" } } },
-        Error: { type: "object", required: ["code"], properties: { code: { type: "string" }, message: { type: "string" } } },
+        Problem: {
+          type: "object",
+          required: ["type", "title", "detail"],
+          properties: { type: { type: "string" }, title: { type: "string" }, detail: { type: "string" } },
+        },
+        Error: {
+          type: "object",
+          required: ["code"],
+          properties: { code: { type: "string" }, message: { type: "string" } },
+        },
       },
     },
   };

@@ -32,7 +32,12 @@ export async function findProgrammeName(db: Executor, code: string): Promise<str
  */
 export async function findDiplomaLifecycle(db: Executor, options: { organisationId: string; diplomaId: string }) {
   const [row] = await db
-    .select({ status: diplomas.status, statusChangedAt: diplomas.statusChangedAt, supersededById: diplomas.supersededById, statusReason: diplomas.statusReason })
+    .select({
+      status: diplomas.status,
+      statusChangedAt: diplomas.statusChangedAt,
+      supersededById: diplomas.supersededById,
+      statusReason: diplomas.statusReason,
+    })
     .from(diplomas)
     .where(and(eq(diplomas.id, options.diplomaId), eq(diplomas.organisationId, options.organisationId)))
     .limit(1);
@@ -50,7 +55,9 @@ export async function incrementVerificationCounts(
   if (entries.length === 0) return;
   await db
     .insert(verificationCounts)
-    .values(entries.map((e) => ({ organisationId: e.organisationId, day: e.day, verdict: e.verdict, count: e.by ?? 1 })))
+    .values(
+      entries.map((e) => ({ organisationId: e.organisationId, day: e.day, verdict: e.verdict, count: e.by ?? 1 })),
+    )
     .onConflictDoUpdate({
       target: [verificationCounts.organisationId, verificationCounts.day, verificationCounts.verdict],
       set: { count: sql`${verificationCounts.count} + excluded.count` },
@@ -58,7 +65,10 @@ export async function incrementVerificationCounts(
 }
 
 export async function listVerificationCounts(db: Executor, options: { organisationId: string | null }) {
-  const where = options.organisationId === null ? sql`${verificationCounts.organisationId} is null` : eq(verificationCounts.organisationId, options.organisationId);
+  const where =
+    options.organisationId === null
+      ? sql`${verificationCounts.organisationId} is null`
+      : eq(verificationCounts.organisationId, options.organisationId);
   return db
     .select({ day: verificationCounts.day, verdict: verificationCounts.verdict, count: verificationCounts.count })
     .from(verificationCounts)

@@ -5,22 +5,58 @@
 import type { VerificationResult } from "./verdict";
 
 export const REASON_TEXTS = {
-  genuine: { vi: "Văn bằng do trường phát hành, chữ ký hợp lệ và văn bằng còn hiệu lực.", en: "Issued by the school, correctly signed, and still standing." },
-  not_ours: { vi: "Đây không phải mã QR văn bằng của cổng thông tin này.", en: "This is not a diploma QR code of this registry." },
-  malformed: { vi: "Dữ liệu văn bằng bị hỏng hoặc không đúng định dạng.", en: "The diploma data is damaged or not in the expected format." },
+  genuine: {
+    vi: "Văn bằng do trường phát hành, chữ ký hợp lệ và văn bằng còn hiệu lực.",
+    en: "Issued by the school, correctly signed, and still standing.",
+  },
+  not_ours: {
+    vi: "Đây không phải mã QR văn bằng của cổng thông tin này.",
+    en: "This is not a diploma QR code of this registry.",
+  },
+  malformed: {
+    vi: "Dữ liệu văn bằng bị hỏng hoặc không đúng định dạng.",
+    en: "The diploma data is damaged or not in the expected format.",
+  },
   unsupported_version: { vi: "Phiên bản mã QR không được hỗ trợ.", en: "This QR code version is not supported." },
   not_a_credential: { vi: "Tệp không phải là văn bằng số hợp lệ.", en: "The file is not a verifiable credential." },
-  unknown_school: { vi: "Trường phát hành không có trong danh sách tin cậy.", en: "The issuing school is not on the trust registry." },
-  school_not_accredited: { vi: "Trường phát hành hiện không được công nhận trên danh sách tin cậy.", en: "The issuing school is not currently accredited on the trust registry." },
-  unknown_key: { vi: "Khóa ký không thuộc trường phát hành.", en: "The signing key is not one of the school's published keys." },
-  signature_mismatch: { vi: "Chữ ký không khớp: văn bằng đã bị sửa đổi hoặc giả mạo.", en: "The signature does not match: the diploma was altered or forged." },
-  key_retired: { vi: "Khóa ký đã ngừng sử dụng trước ngày cấp văn bằng.", en: "The signing key was retired before the issue date." },
-  key_compromised: { vi: "Khóa ký đã bị lộ trước hoặc trong ngày cấp văn bằng.", en: "The signing key was compromised on or before the issue date." },
+  unknown_school: {
+    vi: "Trường phát hành không có trong danh sách tin cậy.",
+    en: "The issuing school is not on the trust registry.",
+  },
+  school_not_accredited: {
+    vi: "Trường phát hành hiện không được công nhận trên danh sách tin cậy.",
+    en: "The issuing school is not currently accredited on the trust registry.",
+  },
+  unknown_key: {
+    vi: "Khóa ký không thuộc trường phát hành.",
+    en: "The signing key is not one of the school's published keys.",
+  },
+  signature_mismatch: {
+    vi: "Chữ ký không khớp: văn bằng đã bị sửa đổi hoặc giả mạo.",
+    en: "The signature does not match: the diploma was altered or forged.",
+  },
+  key_retired: {
+    vi: "Khóa ký đã ngừng sử dụng trước ngày cấp văn bằng.",
+    en: "The signing key was retired before the issue date.",
+  },
+  key_compromised: {
+    vi: "Khóa ký đã bị lộ trước hoặc trong ngày cấp văn bằng.",
+    en: "The signing key was compromised on or before the issue date.",
+  },
   revoked: { vi: "Văn bằng đã bị thu hồi.", en: "The diploma has been revoked." },
-  superseded: { vi: "Văn bằng đã được thay thế bằng văn bằng chỉnh sửa hoặc cấp lại.", en: "The diploma was replaced by a corrected or reissued one." },
+  superseded: {
+    vi: "Văn bằng đã được thay thế bằng văn bằng chỉnh sửa hoặc cấp lại.",
+    en: "The diploma was replaced by a corrected or reissued one.",
+  },
   suspended: { vi: "Văn bằng đang bị tạm đình chỉ.", en: "The diploma is suspended." },
-  status_unavailable: { vi: "Không kiểm tra được trạng thái văn bằng; không thể xác nhận còn hiệu lực.", en: "The diploma's status could not be checked; it cannot be confirmed as valid." },
-  name_truncated: { vi: "Họ tên bị rút gọn trong mã QR; họ tên đầy đủ có trong văn bằng số.", en: "The name is shortened in the QR code; the full name is in the credential." },
+  status_unavailable: {
+    vi: "Không kiểm tra được trạng thái văn bằng; không thể xác nhận còn hiệu lực.",
+    en: "The diploma's status could not be checked; it cannot be confirmed as valid.",
+  },
+  name_truncated: {
+    vi: "Họ tên bị rút gọn trong mã QR; họ tên đầy đủ có trong văn bằng số.",
+    en: "The name is shortened in the QR code; the full name is in the credential.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ReasonCode = keyof typeof REASON_TEXTS;

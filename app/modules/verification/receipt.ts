@@ -47,7 +47,9 @@ export const OUTCOME_TEXT: Record<CheckOutcome, { vi: string; en: string }> = {
 };
 
 /** The outcome of each check, by the verdict and the order of the checks. */
-export function receiptChecks(result: Pick<VerificationResult, "verdict" | "issuer" | "reasons">): Record<ReceiptCheck, CheckOutcome> {
+export function receiptChecks(
+  result: Pick<VerificationResult, "verdict" | "issuer" | "reasons">,
+): Record<ReceiptCheck, CheckOutcome> {
   const all = (issuer: CheckOutcome, signature: CheckOutcome, key: CheckOutcome, status: CheckOutcome) => ({
     issuer_accreditation: issuer,
     signature,
@@ -77,14 +79,20 @@ export function receiptChecks(result: Pick<VerificationResult, "verdict" | "issu
   }
 }
 
-export function buildReceipt(result: VerificationResult, options: { at: Date; verifyUrl: string }): VerificationReceipt {
+export function buildReceipt(
+  result: VerificationResult,
+  options: { at: Date; verifyUrl: string },
+): VerificationReceipt {
   const outcomes = receiptChecks(result);
   const d = result.diploma;
   return {
     type: "VerificationReceipt",
     verifiedAt: vietnamIso(options.at),
     verdict: result.verdict,
-    verdictText: { vi: translate("vi", VERDICT_TEXT[result.verdict]), en: translate("en", VERDICT_TEXT[result.verdict]) },
+    verdictText: {
+      vi: translate("vi", VERDICT_TEXT[result.verdict]),
+      en: translate("en", VERDICT_TEXT[result.verdict]),
+    },
     serial: d?.serial ?? null,
     holderName: d?.holderName ?? null,
     programme: d ? (d.programmeName ? `${d.programmeName} (${d.programmeCode})` : d.programmeCode) : null,
@@ -99,4 +107,3 @@ export function buildReceipt(result: VerificationResult, options: { at: Date; ve
     },
   };
 }
-

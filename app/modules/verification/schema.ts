@@ -10,7 +10,9 @@ const jsonObject = z.record(z.string(), z.unknown());
 
 export const VerifyRequestSchema = z
   .object({ qr: z.string().max(QR_TEXT_MAX_CHARS).optional(), credential: jsonObject.optional() })
-  .refine((body) => (body.qr === undefined) !== (body.credential === undefined), { message: "give exactly one of \"qr\" (a string) and \"credential\" (an object)" });
+  .refine((body) => (body.qr === undefined) !== (body.credential === undefined), {
+    message: 'give exactly one of "qr" (a string) and "credential" (an object)',
+  });
 
 /** W3C VC-API verifyCredential: `{ verifiableCredential, options? }`. */
 export const VcApiVerifyRequestSchema = z.object({ verifiableCredential: jsonObject, options: jsonObject.optional() });

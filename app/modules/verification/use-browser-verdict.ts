@@ -38,7 +38,8 @@ export function useBrowserVerdict(qrText: string | null, pinnedKeys: readonly Pi
         if (!cancelled) setState(verdict);
       })
       .catch(() => {
-        if (!cancelled) setState({ verdict: "status_unknown", signature: null, problem: "registry_unavailable", school: null });
+        if (!cancelled)
+          setState({ verdict: "status_unknown", signature: null, problem: "registry_unavailable", school: null });
       });
     return () => {
       cancelled = true;

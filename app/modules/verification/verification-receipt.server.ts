@@ -25,13 +25,25 @@ export const verificationReceipt = withDefaultDb(async function verificationRece
   return { receipt: buildReceipt(result, { at, verifyUrl: `${options.origin}/V/${payload}` }), at };
 });
 
-const RECEIPT_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer" };
+const RECEIPT_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Referrer-Policy": "no-referrer",
+};
 
 /** The receipt as a download: JSON or a PDF. */
-export async function receiptResponse({ receipt, at }: { receipt: VerificationReceipt; at: Date }, format: "pdf" | "json"): Promise<Response> {
-  const headers = { ...RECEIPT_HEADERS, "Content-Disposition": `attachment; filename="${receiptFilename(receipt, format)}"` };
+export async function receiptResponse(
+  { receipt, at }: { receipt: VerificationReceipt; at: Date },
+  format: "pdf" | "json",
+): Promise<Response> {
+  const headers = {
+    ...RECEIPT_HEADERS,
+    "Content-Disposition": `attachment; filename="${receiptFilename(receipt, format)}"`,
+  };
   if (format === "json") return json(receipt, { headers });
-  return new Response(new Uint8Array(await renderReceiptPdf(receipt, at)), { headers: { ...headers, "Content-Type": "application/pdf" } });
+  return new Response(new Uint8Array(await renderReceiptPdf(receipt, at)), {
+    headers: { ...headers, "Content-Type": "application/pdf" },
+  });
 }
 
 /** A file name without diacritics or path characters: "bien-nhan-xac-thuc-CDCNHN-000041". */
@@ -60,9 +72,17 @@ export async function renderReceiptPdf(receipt: VerificationReceipt, at: Date): 
     },
   });
   registerPdfFonts(pdf, ["sans", "sansBold"]);
-  const tone = receipt.verdict === "valid" ? COLOURS.ok : ["suspended", "superseded", "status_unknown"].includes(receipt.verdict) ? COLOURS.warn : COLOURS.bad;
+  const tone =
+    receipt.verdict === "valid"
+      ? COLOURS.ok
+      : ["suspended", "superseded", "status_unknown"].includes(receipt.verdict)
+        ? COLOURS.warn
+        : COLOURS.bad;
   return pdfToBuffer(pdf, () => {
-    const text = (value: string, options: { font?: "sans" | "sansBold"; size?: number; colour?: string; gap?: number } = {}) => {
+    const text = (
+      value: string,
+      options: { font?: "sans" | "sansBold"; size?: number; colour?: string; gap?: number } = {},
+    ) => {
       pdf
         .font(options.font ?? "sans")
         .fontSize(options.size ?? 10.5)
@@ -84,14 +104,20 @@ export async function renderReceiptPdf(receipt: VerificationReceipt, at: Date): 
     text(receipt.verdictText.vi, { font: "sansBold", size: 14, colour: tone });
     text(receipt.verdictText.en, { size: 10, colour: tone, gap: 0.6 });
 
-    row("Thời điểm kiểm tra (giờ Việt Nam) / Verified at (Vietnam time)", `${formatDateTimeVi(at)} (${receipt.verifiedAt})`);
+    row(
+      "Thời điểm kiểm tra (giờ Việt Nam) / Verified at (Vietnam time)",
+      `${formatDateTimeVi(at)} (${receipt.verifiedAt})`,
+    );
     row("Số hiệu / Serial number", receipt.serial);
     row("Họ và tên / Holder", receipt.holderName);
     row("Ngành, nghề / Programme", receipt.programme);
     row("Ngày cấp / Issue date", receipt.issueDate ? formatDateVi(receipt.issueDate) : null);
     if (receipt.issuer) {
       const issuer = receipt.issuer;
-      row("Đơn vị cấp / Issuer", `${issuer.name ?? issuer.code} (${issuer.code})${issuer.did ? ` — ${issuer.did}` : ""}`);
+      row(
+        "Đơn vị cấp / Issuer",
+        `${issuer.name ?? issuer.code} (${issuer.code})${issuer.did ? ` — ${issuer.did}` : ""}`,
+      );
     }
 
     pdf.moveDown(0.4);
@@ -112,7 +138,11 @@ export async function renderReceiptPdf(receipt: VerificationReceipt, at: Date): 
     }
 
     pdf.moveDown(0.6);
-    pdf.moveTo(MARGIN, pdf.y).lineTo(PAGE_WIDTH - MARGIN, pdf.y).lineWidth(0.5).stroke(COLOURS.rule);
+    pdf
+      .moveTo(MARGIN, pdf.y)
+      .lineTo(PAGE_WIDTH - MARGIN, pdf.y)
+      .lineWidth(0.5)
+      .stroke(COLOURS.rule);
     pdf.moveDown(0.5);
     text(receipt.statement.vi, { size: 9 });
     text(receipt.statement.en, { size: 8.5, colour: COLOURS.muted, gap: 0.4 });

@@ -20,7 +20,11 @@ import type { MinimalDiploma, Verdict, VerificationResult } from "./verdict";
 import { issuerSummary, type VerifyOptions } from "./verify-qr.server";
 import { isCanonicalUuid } from "~/lib/uuid";
 
-export async function verifyCredentialDocument(db: Executor, credential: unknown, options: VerifyOptions): Promise<VerificationResult> {
+export async function verifyCredentialDocument(
+  db: Executor,
+  credential: unknown,
+  options: VerifyOptions,
+): Promise<VerificationResult> {
   const { result, organisationId } = await check(db, credential, options);
   if (options.count !== false) recordVerification(db, { organisationId, verdict: result.verdict });
   return result;
@@ -42,16 +46,30 @@ function schoolCodeOf(did: unknown, origin: string): string | null {
 }
 
 async function check(db: Executor, credential: unknown, options: VerifyOptions): Promise<Checked> {
-  const malformed = (detail: string): Checked => ({ organisationId: null, result: { verdict: "malformed", reasons: [reason("not_a_credential", detail)], diploma: null, issuer: null } });
+  const malformed = (detail: string): Checked => ({
+    organisationId: null,
+    result: { verdict: "malformed", reasons: [reason("not_a_credential", detail)], diploma: null, issuer: null },
+  });
   if (!isObject(credential)) return malformed("not a JSON object");
   const issuerId = isObject(credential.issuer) ? credential.issuer.id : credential.issuer;
   const code = schoolCodeOf(issuerId, options.origin);
   if (!code) {
-    return { organisationId: null, result: { verdict: "unknown_issuer", reasons: [reason("unknown_school", "the issuer is not a school DID of this portal")], diploma: null, issuer: null } };
+    return {
+      organisationId: null,
+      result: {
+        verdict: "unknown_issuer",
+        reasons: [reason("unknown_school", "the issuer is not a school DID of this portal")],
+        diploma: null,
+        issuer: null,
+      },
+    };
   }
   const school = await findSchoolByCode(db, code);
   const issuer = issuerSummary(code, school, options.origin);
-  const fail = (verdict: Verdict, why: Reason): Checked => ({ organisationId: school?.id ?? null, result: { verdict, reasons: [why], diploma: null, issuer } });
+  const fail = (verdict: Verdict, why: Reason): Checked => ({
+    organisationId: school?.id ?? null,
+    result: { verdict, reasons: [why], diploma: null, issuer },
+  });
   if (!school) return fail("unknown_issuer", reason("unknown_school", `no school ${code}`));
   if (school.status !== "accredited") return fail("unknown_issuer", reason("school_not_accredited"));
 
@@ -70,9 +88,11 @@ async function check(db: Executor, credential: unknown, options: VerifyOptions):
   if (!key) return fail("unknown_issuer", reason("unknown_key"));
 
   const diploma = await minimalDiploma(db, credential);
-  if (!diploma) return fail("malformed", reason("not_a_credential", "signed, but not a diploma credential of this portal"));
+  if (!diploma)
+    return fail("malformed", reason("not_a_credential", "signed, but not a diploma credential of this portal"));
   const keyProblem = keyValidityProblem(key, diploma.issueDate);
-  if (keyProblem) return { organisationId: school.id, result: { verdict: "key_not_valid", reasons: [keyProblem], diploma, issuer } };
+  if (keyProblem)
+    return { organisationId: school.id, result: { verdict: "key_not_valid", reasons: [keyProblem], diploma, issuer } };
 
   const status = await checkStatus(db, {
     organisationId: school.id,
@@ -99,7 +119,8 @@ function proofFailure(failure: CredentialVerificationFailure, message: string): 
 function statusPositions(entries: unknown, listPrefix: string): (StatusPosition | null)[] {
   const list = Array.isArray(entries) ? entries : [entries];
   return list.map((entry): StatusPosition | null => {
-    if (!isObject(entry) || typeof entry.statusListCredential !== "string" || typeof entry.statusListIndex !== "string") return null;
+    if (!isObject(entry) || typeof entry.statusListCredential !== "string" || typeof entry.statusListIndex !== "string")
+      return null;
     if (!entry.statusListCredential.startsWith(listPrefix)) return null;
     const slug = parseStatusListSlug(entry.statusListCredential.slice(listPrefix.length));
     const index = /^(0|[1-9]\d{0,8})$/.test(entry.statusListIndex) ? Number(entry.statusListIndex) : NaN;
@@ -122,8 +143,20 @@ async function minimalDiploma(db: Executor, credential: Record<string, unknown>)
   const id = typeof credential.id === "string" ? credential.id.replace(/^urn:uuid:/, "") : "";
   const validFrom = typeof credential.validFrom === "string" ? new Date(credential.validFrom) : null;
   const graduationDate = typeof subject.graduationDate === "string" ? subject.graduationDate : "";
-  const strings = [subject.name, achievement.programmeCode, achievement.trainingLevel, subject.classification, credential.serialNumber];
-  if (!isCanonicalUuid(id) || !validFrom || Number.isNaN(validFrom.getTime()) || !/^\d{4}-/.test(graduationDate) || !strings.every((s) => typeof s === "string")) {
+  const strings = [
+    subject.name,
+    achievement.programmeCode,
+    achievement.trainingLevel,
+    subject.classification,
+    credential.serialNumber,
+  ];
+  if (
+    !isCanonicalUuid(id) ||
+    !validFrom ||
+    Number.isNaN(validFrom.getTime()) ||
+    !/^\d{4}-/.test(graduationDate) ||
+    !strings.every((s) => typeof s === "string")
+  ) {
     return null;
   }
   return {

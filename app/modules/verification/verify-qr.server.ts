@@ -41,10 +41,17 @@ export const verifyQrTextReplayable = withDefaultDb(async function verifyQrTextR
   return { result, countAgain };
 });
 
-async function check(db: Executor, text: unknown, options: VerifyOptions): Promise<{ result: VerificationResult; organisationId: string | null }> {
+async function check(
+  db: Executor,
+  text: unknown,
+  options: VerifyOptions,
+): Promise<{ result: VerificationResult; organisationId: string | null }> {
   const decoded = decodeMemoised(text, options.origin);
   if (!decoded.ok) {
-    return { organisationId: null, result: { verdict: "malformed", reasons: [reason(decoded.reason, decoded.message)], diploma: null, issuer: null } };
+    return {
+      organisationId: null,
+      result: { verdict: "malformed", reasons: [reason(decoded.reason, decoded.message)], diploma: null, issuer: null },
+    };
   }
   const { fields } = decoded;
   const { school, keys } = await trustOf(db, fields.schoolCode);
@@ -58,13 +65,15 @@ async function check(db: Executor, text: unknown, options: VerifyOptions): Promi
 
   // A tag is not an identity: every published key with that tag is tried (normally exactly one).
   const candidates = keys.filter((k) => k.tag === fields.keyTag);
-  if (candidates.length === 0) return untrusted("unknown_issuer", reason("unknown_key", `no key with tag ${fields.keyTag}`));
+  if (candidates.length === 0)
+    return untrusted("unknown_issuer", reason("unknown_key", `no key with tag ${fields.keyTag}`));
   const signer = candidates.find((c) => signatureHolds(decoded, c.publicKey, c.key.id))?.key;
   if (!signer) return untrusted("invalid_signature", reason("signature_mismatch"));
 
   const diploma = await minimalDiploma(db, decoded);
   const keyProblem = keyValidityProblem(signer, fields.issueDate);
-  if (keyProblem) return { organisationId: school.id, result: { verdict: "key_not_valid", reasons: [keyProblem], diploma, issuer } };
+  if (keyProblem)
+    return { organisationId: school.id, result: { verdict: "key_not_valid", reasons: [keyProblem], diploma, issuer } };
 
   const status = await checkStatus(db, {
     organisationId: school.id,
@@ -158,4 +167,3 @@ export function issuerSummary(code: string, school: IssuerCandidate | null, orig
   const accredited = school?.status === "accredited";
   return { code, name: school?.name ?? null, did: accredited ? issuerDid(origin, code) : null, accredited };
 }
-

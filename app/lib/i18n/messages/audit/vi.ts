@@ -1,7 +1,8 @@
 /** The audit trail (app/modules/audit): the viewers, the name of every action and detail key. */
 export const vi = {
   "audit.title": "Nhật ký hệ thống",
-  "audit.intro": "Mọi thay đổi trong hệ thống: ai thực hiện, việc gì, lúc nào và từ đâu. Nhật ký chỉ được ghi thêm, không sửa, không xóa.",
+  "audit.intro":
+    "Mọi thay đổi trong hệ thống: ai thực hiện, việc gì, lúc nào và từ đâu. Nhật ký chỉ được ghi thêm, không sửa, không xóa.",
   "audit.schoolTitle": "Nhật ký của trường",
   "audit.schoolIntro": "Các thay đổi liên quan đến trường của bạn, kể cả quyết định của Bộ.",
   "audit.filter.label": "Lọc nhật ký",

@@ -26,13 +26,16 @@ export const en: English<typeof vi> = {
   "auth.signUp.taxCodeHint": "10 digits, or 10 digits with a 3-digit branch suffix (0101234567-001).",
   "auth.signUp.province": "Province or city",
   "auth.signUp.choose": "— Choose —",
-  "auth.signUp.orgNotice": "A newly registered organisation must be approved by the ministry before it issues diplomas or publishes jobs.",
+  "auth.signUp.orgNotice":
+    "A newly registered organisation must be approved by the ministry before it issues diplomas or publishes jobs.",
   "auth.signUp.done.title": "Check your mailbox",
-  "auth.signUp.done.body": "We sent a confirmation e-mail to {email}. Open the link in it to activate your account, then sign in.",
+  "auth.signUp.done.body":
+    "We sent a confirmation e-mail to {email}. Open the link in it to activate your account, then sign in.",
   "auth.confirm.ok": "Your e-mail address is confirmed. You can sign in.",
   "auth.confirm.bad": "This confirmation link is invalid or has expired.",
   "auth.forgot.title": "Forgot password",
-  "auth.forgot.intro": "Enter your account's e-mail address. If the account exists, we will send a link to reset the password.",
+  "auth.forgot.intro":
+    "Enter your account's e-mail address. If the account exists, we will send a link to reset the password.",
   "auth.forgot.submit": "Send the link",
   "auth.forgot.sent": "If this address has an account, a reset e-mail has been sent. The link is valid for 1 hour.",
   "auth.reset.title": "Choose a new password",
@@ -52,12 +55,14 @@ export const en: English<typeof vi> = {
   "auth.account.sessionFrom": "From",
   "auth.account.noRoles": "No roles yet.",
   "auth.account.mail.title": "E-mail notifications",
-  "auth.account.mail.intro": "Choose which mail you want to receive. Mail about your account, your diplomas and your organisation is a required notice and is always sent.",
+  "auth.account.mail.intro":
+    "Choose which mail you want to receive. Mail about your account, your diplomas and your organisation is a required notice and is always sent.",
   "auth.account.mail.required": "required",
   "auth.account.mail.save": "Save choices",
   "auth.account.mail.saved": "Your e-mail notification choices are saved.",
   "auth.error.invalid_credentials": "Wrong e-mail or password.",
-  "auth.error.email_not_confirmed": "This account is not confirmed yet. Open the link in the confirmation e-mail we sent you.",
+  "auth.error.email_not_confirmed":
+    "This account is not confirmed yet. Open the link in the confirmation e-mail we sent you.",
   "auth.error.rate_limited": "Too many failed sign-in attempts. Please try again in {minutes} minutes.",
   "auth.error.email_taken": "This e-mail address is already used by another account.",
   "auth.error.org_code_taken": "This code is already registered by another organisation.",
@@ -81,6 +86,7 @@ export const en: English<typeof vi> = {
   "auth.signUp.contactPhone": "Contact phone (optional)",
   "auth.signUp.website": "Organisation website (https://…, optional)",
   "auth.signUp.registrationDocument": "Legal document (optional)",
-  "auth.signUp.registrationDocumentHint": "Number and date of the founding decision (schools) or of the business registration certificate, for the ministry to check before accrediting.",
+  "auth.signUp.registrationDocumentHint":
+    "Number and date of the founding decision (schools) or of the business registration certificate, for the ministry to check before accrediting.",
   "validation.registrationDocument": "At most 200 characters.",
 };

@@ -26,13 +26,16 @@ export const vi = {
   "auth.signUp.choose": "— Chọn —",
   "auth.signUp.orgNotice": "Đơn vị mới đăng ký cần được Bộ phê duyệt trước khi cấp văn bằng hoặc đăng tin tuyển dụng.",
   "auth.signUp.done.title": "Kiểm tra hộp thư của bạn",
-  "auth.signUp.done.body": "Chúng tôi đã gửi thư xác nhận đến {email}. Hãy mở liên kết trong thư để kích hoạt tài khoản, rồi đăng nhập.",
+  "auth.signUp.done.body":
+    "Chúng tôi đã gửi thư xác nhận đến {email}. Hãy mở liên kết trong thư để kích hoạt tài khoản, rồi đăng nhập.",
   "auth.confirm.ok": "Đã xác nhận địa chỉ thư điện tử. Bạn có thể đăng nhập.",
   "auth.confirm.bad": "Liên kết xác nhận không hợp lệ hoặc đã hết hạn.",
   "auth.forgot.title": "Quên mật khẩu",
-  "auth.forgot.intro": "Nhập địa chỉ thư điện tử của tài khoản. Nếu tài khoản tồn tại, chúng tôi sẽ gửi liên kết đặt lại mật khẩu.",
+  "auth.forgot.intro":
+    "Nhập địa chỉ thư điện tử của tài khoản. Nếu tài khoản tồn tại, chúng tôi sẽ gửi liên kết đặt lại mật khẩu.",
   "auth.forgot.submit": "Gửi liên kết",
-  "auth.forgot.sent": "Nếu địa chỉ này có tài khoản, thư đặt lại mật khẩu đã được gửi. Liên kết có hiệu lực trong 1 giờ.",
+  "auth.forgot.sent":
+    "Nếu địa chỉ này có tài khoản, thư đặt lại mật khẩu đã được gửi. Liên kết có hiệu lực trong 1 giờ.",
   "auth.reset.title": "Đặt mật khẩu mới",
   "auth.reset.submit": "Đặt mật khẩu",
   "auth.reset.bad": "Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.",
@@ -50,7 +53,8 @@ export const vi = {
   "auth.account.sessionFrom": "Từ",
   "auth.account.noRoles": "Chưa có vai trò nào.",
   "auth.account.mail.title": "Thư thông báo",
-  "auth.account.mail.intro": "Chọn những loại thư bạn muốn nhận. Thư về tài khoản, văn bằng của bạn và đơn vị của bạn là thông báo bắt buộc, luôn được gửi.",
+  "auth.account.mail.intro":
+    "Chọn những loại thư bạn muốn nhận. Thư về tài khoản, văn bằng của bạn và đơn vị của bạn là thông báo bắt buộc, luôn được gửi.",
   "auth.account.mail.required": "bắt buộc",
   "auth.account.mail.save": "Lưu lựa chọn",
   "auth.account.mail.saved": "Đã lưu lựa chọn thư thông báo.",
@@ -79,6 +83,7 @@ export const vi = {
   "auth.signUp.contactPhone": "Điện thoại liên hệ (không bắt buộc)",
   "auth.signUp.website": "Trang web của đơn vị (https://…, không bắt buộc)",
   "auth.signUp.registrationDocument": "Giấy tờ pháp lý (không bắt buộc)",
-  "auth.signUp.registrationDocumentHint": "Số và ngày của quyết định thành lập (trường) hoặc giấy chứng nhận đăng ký doanh nghiệp, để Bộ đối chiếu khi phê duyệt.",
+  "auth.signUp.registrationDocumentHint":
+    "Số và ngày của quyết định thành lập (trường) hoặc giấy chứng nhận đăng ký doanh nghiệp, để Bộ đối chiếu khi phê duyệt.",
   "validation.registrationDocument": "Tối đa 200 ký tự.",
 };

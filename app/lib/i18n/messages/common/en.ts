@@ -22,12 +22,14 @@ export const en: English<typeof vi> = {
   "nav.outbox": "Demo mailbox",
   "lang.switch": "Tiếng Việt",
   "lang.switchLabel": "Switch to Vietnamese",
-  "footer.about": "The official portal for vocational education diplomas. Personal data is processed under the Personal Data Protection Law 91/2025/QH15.",
+  "footer.about":
+    "The official portal for vocational education diplomas. Personal data is processed under the Personal Data Protection Law 91/2025/QH15.",
   "footer.contact": "Support: 1900 0000 · hotro@vanbang.gov.vn",
   "error.404.title": "Page not found",
   "error.404.body": "The page you are looking for does not exist or has moved.",
   "error.403.title": "Access denied",
-  "error.403.body": "Your account may not view this page. If you think this is a mistake, contact your organisation's administrator.",
+  "error.403.body":
+    "Your account may not view this page. If you think this is a mistake, contact your organisation's administrator.",
   "error.500.title": "Something went wrong",
   "error.500.body": "The system could not process your request. Please try again in a few minutes.",
   "error.400.title": "Bad request",

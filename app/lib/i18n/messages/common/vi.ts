@@ -20,12 +20,14 @@ export const vi = {
   "nav.outbox": "Hộp thư demo",
   "lang.switch": "English",
   "lang.switchLabel": "Chuyển sang tiếng Anh",
-  "footer.about": "Cổng thông tin chính thức về văn bằng giáo dục nghề nghiệp. Dữ liệu cá nhân được xử lý theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.",
+  "footer.about":
+    "Cổng thông tin chính thức về văn bằng giáo dục nghề nghiệp. Dữ liệu cá nhân được xử lý theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.",
   "footer.contact": "Hỗ trợ: 1900 0000 · hotro@vanbang.gov.vn",
   "error.404.title": "Không tìm thấy trang",
   "error.404.body": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
   "error.403.title": "Không có quyền truy cập",
-  "error.403.body": "Tài khoản của bạn không có quyền xem trang này. Nếu bạn cho rằng đây là nhầm lẫn, hãy liên hệ quản trị viên của đơn vị.",
+  "error.403.body":
+    "Tài khoản của bạn không có quyền xem trang này. Nếu bạn cho rằng đây là nhầm lẫn, hãy liên hệ quản trị viên của đơn vị.",
   "error.500.title": "Đã có lỗi xảy ra",
   "error.500.body": "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.",
   "error.400.title": "Yêu cầu không hợp lệ",

@@ -20,8 +20,10 @@ export const en: English<typeof vi> = {
   "diplomas.batch.submitNeedsDrafts": "The batch needs at least one diploma.",
   "diplomas.batch.withdraw": "Withdraw the batch to edit it",
   "diplomas.batch.readOnly": "You can view this batch only. Registrars prepare and edit batches.",
-  "diplomas.batch.readOnlySigner": "You are viewing this batch read-only. Once the registrar has submitted it, you sign it on the “Review and sign” page (button below).",
-  "diplomas.batch.lockedSubmitted": "The batch has been submitted for signing and cannot be edited. Withdraw it to make changes.",
+  "diplomas.batch.readOnlySigner":
+    "You are viewing this batch read-only. Once the registrar has submitted it, you sign it on the “Review and sign” page (button below).",
+  "diplomas.batch.lockedSubmitted":
+    "The batch has been submitted for signing and cannot be edited. Withdraw it to make changes.",
   "diplomas.batch.lockedFinal": "The batch is closed and can no longer be edited.",
   "diplomas.batch.signSection": "Sign the batch",
   "diplomas.batchStatus.draft": "In preparation",
@@ -33,7 +35,8 @@ export const en: English<typeof vi> = {
   "diplomas.notice.updated": "Changes saved.",
   "diplomas.notice.unchanged": "Nothing changed.",
   "diplomas.notice.deleted": "Diploma removed from the batch.",
-  "diplomas.notice.imported": "Imported {imported, plural, one {# diploma} other {# diplomas}} from the file; {skipped, plural, =0 {no rows had errors} one {# row with errors was not imported} other {# rows with errors were not imported}}.",
+  "diplomas.notice.imported":
+    "Imported {imported, plural, one {# diploma} other {# diplomas}} from the file; {skipped, plural, =0 {no rows had errors} one {# row with errors was not imported} other {# rows with errors were not imported}}.",
   "diplomas.notice.submitted": "The batch was submitted to the principal for signing.",
   "diplomas.notice.withdrawn": "The batch was withdrawn. You can edit it and submit it again.",
   "diplomas.drafts.title": "Diplomas in this batch",
@@ -67,7 +70,8 @@ export const en: English<typeof vi> = {
   "diplomas.form.fullNameHint": "In full, with diacritics, as on the birth certificate.",
   "diplomas.form.placeOfBirthHint": "As written on the source document (it may be a pre-2025 province name).",
   "diplomas.form.personalIdHint": "The 12 digits on the ID card. Stored encrypted and never shown on a public page.",
-  "diplomas.form.programmeHint": "The 7-digit code of Circular 26/2020 (or a legacy 8-digit code). The level and title follow from the code.",
+  "diplomas.form.programmeHint":
+    "The 7-digit code of Circular 26/2020 (or a legacy 8-digit code). The level and title follow from the code.",
   "diplomas.form.decisionHint": "For example: 123/QĐ-CĐCN",
   "diplomas.gender.nam": "Male",
   "diplomas.gender.nu": "Female",
@@ -76,7 +80,8 @@ export const en: English<typeof vi> = {
   "diplomas.modeOfStudy.tu_xa": "Distance",
   "diplomas.validation.required": "Please fill in this field.",
   "diplomas.validation.fullNameLength": "The full name must have 2 to 120 characters.",
-  "diplomas.validation.fullNameLetters": "The full name may contain only Vietnamese letters, spaces, apostrophes (') and hyphens.",
+  "diplomas.validation.fullNameLetters":
+    "The full name may contain only Vietnamese letters, spaces, apostrophes (') and hyphens.",
   "diplomas.validation.date": "Not a valid date. Write it as day/month/year, e.g. 15/03/2004.",
   "diplomas.validation.dateInFuture": "This date is in the future.",
   "diplomas.validation.tooYoung": "The graduate must be at least 14 on the graduation date: check the date of birth.",
@@ -92,17 +97,21 @@ export const en: English<typeof vi> = {
   "diplomas.validation.levelUnknown": "Unknown level. Use one of: {allowed}.",
   "diplomas.validation.levelMismatch": "The level says {given}, but programme {code} is at level {expected}.",
   "diplomas.validation.modeOfStudy": "Write the mode of study as Chính quy, Vừa làm vừa học or Từ xa.",
-  "diplomas.validation.classification": "Write the classification as Xuất sắc, Giỏi, Khá, Trung bình khá or Trung bình.",
-  "diplomas.validation.decisionNumber": "The decision number has at most 50 characters, including a digit, e.g. 123/QĐ-CĐCN.",
+  "diplomas.validation.classification":
+    "Write the classification as Xuất sắc, Giỏi, Khá, Trung bình khá or Trung bình.",
+  "diplomas.validation.decisionNumber":
+    "The decision number has at most 50 characters, including a digit, e.g. 123/QĐ-CĐCN.",
   "diplomas.validation.batchTitle": "The batch title has at most 200 characters.",
-  "diplomas.validation.duplicateExisting": "This graduate already has a diploma (or a draft) in the same programme at this school.",
+  "diplomas.validation.duplicateExisting":
+    "This graduate already has a diploma (or a draft) in the same programme at this school.",
   "diplomas.template.download": "Download the template (CSV)",
   "diplomas.template.downloadXlsx": "Download the template (Excel)",
   "diplomas.import.title": "Import from a file",
   "diplomas.import.intro":
     "A CSV or Excel (.xlsx) file whose header row has the template's columns. Every row is checked before anything is imported; if some rows have errors, nothing is imported until you choose what to do.",
   "diplomas.import.file": "List file",
-  "diplomas.import.fileHint": "CSV (UTF-8) or Excel .xlsx, at most {maxMb} MB and {maxRows} rows. The first sheet is read.",
+  "diplomas.import.fileHint":
+    "CSV (UTF-8) or Excel .xlsx, at most {maxMb} MB and {maxRows} rows. The first sheet is read.",
   "diplomas.import.submit": "Upload and check",
   "diplomas.import.uploading": "Uploading… {percent}%",
   "diplomas.import.checking": "Checking the file's rows…",
@@ -121,10 +130,12 @@ export const en: English<typeof vi> = {
   "diplomas.import.moreRows": "… and {count, plural, one {# more row} other {# more rows}} with errors, not listed.",
   "diplomas.import.whatNext": "What would you like to do?",
   "diplomas.import.fixFile": "Fix the file:",
-  "diplomas.import.fixFileBody": "correct the rows above in the file and upload it again. Nothing is imported until then.",
+  "diplomas.import.fixFileBody":
+    "correct the rows above in the file and upload it again. Nothing is imported until then.",
   "diplomas.import.chooseAnother": "Choose the corrected file",
   "diplomas.import.validOnly": "Import only the {count, plural, one {valid row} other {# valid rows}}:",
-  "diplomas.import.validOnlyBody": "the {invalid} rows with errors are skipped; you can add them later. The whole file is checked again before importing.",
+  "diplomas.import.validOnlyBody":
+    "the {invalid} rows with errors are skipped; you can add them later. The whole file is checked again before importing.",
   "diplomas.import.validOnlySubmit": "Import {count, plural, one {# valid row} other {# valid rows}}",
   "diplomas.import.sameFileAgain": "Choose the same file {name} again",
   "diplomas.import.formatTitle": "File format",
@@ -133,17 +144,24 @@ export const en: English<typeof vi> = {
   "diplomas.import.duplicateInFile": "Same graduate and programme as row {rows} of the file.",
   "diplomas.import.duplicateDraft": "This graduate already has a draft in the same programme in batch “{batch}”.",
   "diplomas.import.duplicateInBatch": "This graduate is already in this batch with the same programme.",
-  "diplomas.import.duplicateIssued": "This graduate has already been issued a diploma in the same programme (batch “{batch}”).",
+  "diplomas.import.duplicateIssued":
+    "This graduate has already been issued a diploma in the same programme (batch “{batch}”).",
   "diplomas.import.exampleRow": "This is the template's example row: delete it.",
   "diplomas.import.file.file_empty": "The file is empty.",
   "diplomas.import.file.file_too_large": "The file is larger than {maxMb} MB.",
   "diplomas.import.file.file_type": "Only .csv and .xlsx files are accepted.",
-  "diplomas.import.file.xls_legacy": ".xls files (Excel 97–2003) are not supported. In Excel, use Save As → Excel Workbook (.xlsx).",
-  "diplomas.import.file.file_encoding": "The file is not UTF-8 text. In Excel, use Save As → “CSV UTF-8 (Comma delimited)”, or upload an .xlsx file.",
-  "diplomas.import.file.file_syntax": "The CSV is malformed at line {line} (usually a quotation mark that is never closed).",
-  "diplomas.import.file.xlsx_unreadable": "The Excel file could not be read: it is damaged, password-protected or not an .xlsx file.",
-  "diplomas.import.file.sheet_too_large": "The sheet is too large (at most {maxRows} rows and {maxColumns} columns, formatted empty cells included). Delete the unused rows and columns and try again.",
-  "diplomas.import.file.too_many_rows": "The file has {count} data rows, more than the limit of {max}. Split it into several files.",
+  "diplomas.import.file.xls_legacy":
+    ".xls files (Excel 97–2003) are not supported. In Excel, use Save As → Excel Workbook (.xlsx).",
+  "diplomas.import.file.file_encoding":
+    "The file is not UTF-8 text. In Excel, use Save As → “CSV UTF-8 (Comma delimited)”, or upload an .xlsx file.",
+  "diplomas.import.file.file_syntax":
+    "The CSV is malformed at line {line} (usually a quotation mark that is never closed).",
+  "diplomas.import.file.xlsx_unreadable":
+    "The Excel file could not be read: it is damaged, password-protected or not an .xlsx file.",
+  "diplomas.import.file.sheet_too_large":
+    "The sheet is too large (at most {maxRows} rows and {maxColumns} columns, formatted empty cells included). Delete the unused rows and columns and try again.",
+  "diplomas.import.file.too_many_rows":
+    "The file has {count} data rows, more than the limit of {max}. Split it into several files.",
   "diplomas.import.file.no_rows": "The file has a header row but no data rows.",
   "diplomas.import.file.no_header": "No header row in the first 10 rows. The columns needed are: {expected}.",
   "diplomas.import.file.missing_columns": "The header row (row {row}) lacks the columns: {columns}.",
@@ -153,13 +171,16 @@ export const en: English<typeof vi> = {
   "diplomas.error.batch_locked": "The batch is no longer in preparation and cannot be edited.",
   "diplomas.error.not_submitted": "The batch is not awaiting signature (it may have been signed).",
   "diplomas.error.empty_batch": "The batch has no diplomas, so it cannot be submitted.",
-  "diplomas.error.inactive_programmes": "These programmes are no longer in use: {codes}. Edit or remove their diplomas before submitting.",
-  "diplomas.error.school_not_accredited": "The school is not accredited (or is suspended), so the batch cannot be submitted.",
+  "diplomas.error.inactive_programmes":
+    "These programmes are no longer in use: {codes}. Edit or remove their diplomas before submitting.",
+  "diplomas.error.school_not_accredited":
+    "The school is not accredited (or is suspended), so the batch cannot be submitted.",
   "diplomas.error.invalid": "Please correct the errors below.",
   "diplomas.error.duplicate": "This graduate already has a diploma (or a draft) in the same programme at this school.",
   "diplomas.error.invalid_file": "The file could not be read. Nothing was imported.",
   "diplomas.error.has_errors": "Some rows have errors. Nothing was imported.",
-  "diplomas.error.file_changed": "The file chosen differs from the file checked: this is the check of the new file; nothing was imported.",
+  "diplomas.error.file_changed":
+    "The file chosen differs from the file checked: this is the check of the new file; nothing was imported.",
   "diplomas.error.no_valid_rows": "There are no valid rows to import.",
   "diplomas.error.unknownIntent": "Unknown action.",
   "diplomas.order.title": "Order of the list",
@@ -180,11 +201,14 @@ export const en: English<typeof vi> = {
   "diplomas.drafts.hasEmail": "Yes",
   "diplomas.drafts.noEmail": "—",
   "diplomas.field.email": "Graduate's e-mail (optional)",
-  "diplomas.form.emailHint": "The claim code is mailed to this address when the batch is signed. It never appears on the diploma or any public page.",
-  "diplomas.validation.email": "This e-mail address is not valid (e.g. name@example.com), or holds more than one address. Leave it empty if there is none.",
+  "diplomas.form.emailHint":
+    "The claim code is mailed to this address when the batch is signed. It never appears on the diploma or any public page.",
+  "diplomas.validation.email":
+    "This e-mail address is not valid (e.g. name@example.com), or holds more than one address. Leave it empty if there is none.",
   "issued.sign.orderTitle": "The list to sign, in the register's order",
   "issued.sign.orderIs": "Order chosen by the registrar:",
-  "issued.sign.orderHelp": "Diplomas are numbered in exactly the order below: row 1 gets the first serial and register number.",
+  "issued.sign.orderHelp":
+    "Diplomas are numbered in exactly the order below: row 1 gets the first serial and register number.",
   "issued.sign.listMore": "Showing {shown} of {total} rows; the whole list is on the batch page.",
   "issued.sign.col.no": "No.",
   "issued.sign.correctionTitle": "Correction of diploma {serial}",
@@ -202,7 +226,8 @@ export const en: English<typeof vi> = {
   "issued.return.reasonRequired": "Give a reason (at least 3 characters) so the registrar knows what to correct.",
   "issued.return.submit": "Send the batch back",
   "issued.correction.reason": "Reason for the correction or reissue",
-  "issued.correction.reasonHint": "For example: date of birth differs from the birth certificate. The reason goes into the register's remarks and the diploma's history.",
+  "issued.correction.reasonHint":
+    "For example: date of birth differs from the birth certificate. The reason goes into the register's remarks and the diploma's history.",
   "issued.correction.reasonRequired": "Give a reason (5–500 characters).",
   "issued.correction.pendingReason": "Reason:",
   "issued.claim.error.superseded":
@@ -249,33 +274,43 @@ export const en: English<typeof vi> = {
   "issued.sign.signerName": "Signer",
   "issued.sign.signerNameHint": "The full name on your account, printed on the diplomas.",
   "issued.sign.signerTitle": "Signer's title",
-  "issued.sign.signerTitleHint": "Printed on the diplomas, e.g. Hiệu trưởng; KT. Hiệu trưởng – Phó Hiệu trưởng; Giám đốc.",
+  "issued.sign.signerTitleHint":
+    "Printed on the diplomas, e.g. Hiệu trưởng; KT. Hiệu trưởng – Phó Hiệu trưởng; Giám đốc.",
   "issued.sign.issueDate": "Date of issue",
-  "issued.sign.issueDateHint": "Today by default. Not after today, and not before the batch's latest graduation date ({date}).",
+  "issued.sign.issueDateHint":
+    "Today by default. Not after today, and not before the batch's latest graduation date ({date}).",
   "issued.sign.issueDateHintNoGraduation": "Today by default. Not after today.",
   "issued.sign.issuePlace": "Place of issue",
-  "issued.sign.issuePlaceHint": "Printed before the date, e.g. “Hà Nội, ngày 15 tháng 6 năm 2026”. The school's province by default.",
+  "issued.sign.issuePlaceHint":
+    "Printed before the date, e.g. “Hà Nội, ngày 15 tháng 6 năm 2026”. The school's province by default.",
   "issued.sign.confirm": "I have reviewed the list and digitally sign these diplomas",
   "issued.sign.submit": "Sign {count, plural, one {# diploma} other {# diplomas}}",
   "issued.sign.signing": "Signing…",
   "issued.sign.signedTitle": "Result",
-  "issued.sign.done": "{count, plural, one {# diploma signed, serial {first}. It has} other {# diplomas signed, serials {first} to {last}. They have}} been written into the original register.",
-  "issued.sign.signedSummary": "This batch is signed: {count, plural, one {# diploma, serial {first}} other {# diplomas, serials {first} to {last}}}.",
+  "issued.sign.done":
+    "{count, plural, one {# diploma signed, serial {first}. It has} other {# diplomas signed, serials {first} to {last}. They have}} been written into the original register.",
+  "issued.sign.signedSummary":
+    "This batch is signed: {count, plural, one {# diploma, serial {first}} other {# diplomas, serials {first} to {last}}}.",
   "issued.sign.viewDiplomas": "See the issued diplomas",
   "issued.sign.viewBatch": "Back to the batch",
-  "issued.sign.panelSubmitted": "This batch awaits the principal's signature. Review the list below, then open the signing page.",
+  "issued.sign.panelSubmitted":
+    "This batch awaits the principal's signature. Review the list below, then open the signing page.",
   "issued.sign.openSign": "Review and sign",
   "issued.sign.panelSigned": "This batch has been signed and written into the original register.",
   "issued.sign.validation.issueDateFuture": "The date of issue cannot be after today.",
-  "issued.sign.validation.issueDateBeforeGraduation": "The date of issue cannot be before a graduation date in the batch.",
+  "issued.sign.validation.issueDateBeforeGraduation":
+    "The date of issue cannot be before a graduation date in the batch.",
   "issued.sign.validation.confirm": "Tick the confirmation box before signing.",
   "issued.sign.error.not_found": "Diploma batch not found.",
-  "issued.sign.error.not_submitted": "The batch is not awaiting signature (it may have been signed, or withdrawn for editing).",
+  "issued.sign.error.not_submitted":
+    "The batch is not awaiting signature (it may have been signed, or withdrawn for editing).",
   "issued.sign.error.same_person":
     "You prepared or submitted this batch, so you cannot sign it: under the two-person rule the signer must be someone else.",
   "issued.sign.error.empty": "The batch has no diplomas to sign.",
-  "issued.sign.error.school_not_accredited": "The school is not accredited (or is suspended), so it cannot sign diplomas.",
-  "issued.sign.error.no_active_key": "The school has no active signing key. A school administrator must create one on the Signing keys page.",
+  "issued.sign.error.school_not_accredited":
+    "The school is not accredited (or is suspended), so it cannot sign diplomas.",
+  "issued.sign.error.no_active_key":
+    "The school has no active signing key. A school administrator must create one on the Signing keys page.",
   "issued.sign.error.key_unreadable":
     "The school's signing key could not be opened (the server's key-encryption key does not match). Nothing was signed; tell the system administrator.",
   "issued.list.title": "Issued diplomas",
@@ -311,14 +346,17 @@ export const en: English<typeof vi> = {
   "issued.detail.printable": "Printable diploma",
   "issued.detail.pdf": "Download the diploma (PDF)",
   "issued.detail.json": "Digital credential (JSON, W3C Verifiable Credential)",
-  "issued.detail.capabilityNote": "Anyone with these links can see the diploma (without the personal ID number). Give them to the graduate only.",
+  "issued.detail.capabilityNote":
+    "Anyone with these links can see the diploma (without the personal ID number). Give them to the graduate only.",
   "issued.claimCode.title": "Claim code",
   "issued.claimCode.spelled": "Claim code: {code}",
-  "issued.claimCode.intro": "With this code, their personal ID number and date of birth, the graduate adds the diploma to their account at {url}.",
+  "issued.claimCode.intro":
+    "With this code, their personal ID number and date of birth, the graduate adds the diploma to their account at {url}.",
   "issued.claimCode.claimed": "The graduate claimed the diploma into their account on",
   "issued.claimCode.notClaimed": "The graduate has not claimed the diploma yet.",
   "issued.claimCode.slip": "Print the claim slip",
-  "issued.claimCode.none": "This diploma no longer stands, so it has no claim code. Its replacement (if any) has its own.",
+  "issued.claimCode.none":
+    "This diploma no longer stands, so it has no claim code. Its replacement (if any) has its own.",
   "issued.history.title": "History in the original register",
   "issued.history.empty": "No entries in the register yet.",
   "issued.history.col.date": "When",
@@ -336,13 +374,15 @@ export const en: English<typeof vi> = {
   "issued.status.reason": "Reason (required)",
   "issued.status.reasonOptional": "Note (optional)",
   "issued.status.reasonHint": "Written into the original register. Not printed on the diploma, never shown publicly.",
-  "issued.status.reasonPublicHint": "Written into the original register and published on the public verification page with the verdict: include no personal data (ID number, address, health...).",
+  "issued.status.reasonPublicHint":
+    "Written into the original register and published on the public verification page with the verdict: include no personal data (ID number, address, health...).",
   "issued.status.revoke.title": "Revoke the diploma",
   "issued.status.revoke.help": "The diploma loses its value for good; verifiers see it as revoked.",
   "issued.status.revoke.confirm": "I confirm revoking this diploma. A revocation cannot be undone.",
   "issued.status.revoke.submit": "Revoke the diploma",
   "issued.status.suspend.title": "Suspend the diploma",
-  "issued.status.suspend.help": "The diploma is not recognised for a time (e.g. while it is checked); it can be reinstated.",
+  "issued.status.suspend.help":
+    "The diploma is not recognised for a time (e.g. while it is checked); it can be reinstated.",
   "issued.status.suspend.confirm": "I confirm suspending this diploma.",
   "issued.status.suspend.submit": "Suspend the diploma",
   "issued.status.reinstate.title": "Reinstate",
@@ -356,16 +396,20 @@ export const en: English<typeof vi> = {
   "issued.status.validation.reasonTooLong": "The reason has at most 500 characters.",
   "issued.status.validation.confirm": "Tick the confirmation box.",
   "issued.status.error.not_found": "Diploma not found.",
-  "issued.status.error.not_allowed": "This cannot be done to the diploma in its current status (someone may just have changed it).",
+  "issued.status.error.not_allowed":
+    "This cannot be done to the diploma in its current status (someone may just have changed it).",
   "issued.correction.title": "Correct or reissue",
   "issued.correction.intro":
     "Opens a new batch with one draft copied from this diploma. Edit the draft and submit the batch; once the principal signs it, the new diploma supersedes this one and both stay in the original register.",
   "issued.correction.correct": "Start a correction",
   "issued.correction.correctHelp": "When something on the diploma is wrong.",
   "issued.correction.reissue": "Reissue",
-  "issued.correction.reissueHelp": "When the diploma must be issued again as it is (e.g. after a signing key was compromised).",
-  "issued.correction.error.not_allowed": "Only a valid or suspended diploma that has not been superseded can be corrected or reissued.",
-  "issued.correction.error.already_started": "A correction or reissue of this diploma is already being prepared. Finish that one.",
+  "issued.correction.reissueHelp":
+    "When the diploma must be issued again as it is (e.g. after a signing key was compromised).",
+  "issued.correction.error.not_allowed":
+    "Only a valid or suspended diploma that has not been superseded can be corrected or reissued.",
+  "issued.correction.error.already_started":
+    "A correction or reissue of this diploma is already being prepared. Finish that one.",
   "issued.correction.error.personal_id_unreadable":
     "The personal ID number stored with the diploma could not be decrypted (the server's key-encryption key does not match). Tell the system administrator.",
   "issued.slip.title": "Digital diploma claim slip",
@@ -373,9 +417,11 @@ export const en: English<typeof vi> = {
   "issued.slip.print": "Print the slip",
   "issued.slip.howTitle": "How to add the diploma to your account",
   "issued.slip.step1": "Create a graduate account at {url} (or sign in if you have one).",
-  "issued.slip.step2": "Open {url} and enter the claim code above, your personal ID number (the 12 digits on your ID card) and your date of birth.",
+  "issued.slip.step2":
+    "Open {url} and enter the claim code above, your personal ID number (the 12 digits on your ID card) and your date of birth.",
   "issued.slip.step3": "You can then view, download and share the diploma from your account.",
-  "issued.slip.keep": "Keep this code private. With your personal ID number and date of birth, it adds the diploma to an account.",
+  "issued.slip.keep":
+    "Keep this code private. With your personal ID number and date of birth, it adds the diploma to an account.",
   "issued.credential.title": "Digital diploma",
   "issued.credential.print": "Print the diploma",
   "issued.credential.pdf": "Download PDF",
@@ -398,16 +444,20 @@ export const en: English<typeof vi> = {
   "issued.graduate.notice.already": "This diploma is already in your account.",
   "issued.graduate.download.title": "Download",
   "issued.graduate.download.json": "Digital credential (JSON)",
-  "issued.graduate.download.jsonHelp": "The JSON file is a W3C verifiable credential signed by the school: any verifier software can check it.",
+  "issued.graduate.download.jsonHelp":
+    "The JSON file is a W3C verifiable credential signed by the school: any verifier software can check it.",
   "issued.graduate.share.title": "Share the diploma",
-  "issued.graduate.share.intro": "Send this link (or the QR code) to an employer or office that needs to see your diploma.",
+  "issued.graduate.share.intro":
+    "Send this link (or the QR code) to an employer or office that needs to see your diploma.",
   "issued.graduate.share.link": "The diploma's link",
   "issued.graduate.share.open": "Open the diploma page",
   "issued.graduate.share.qr": "The diploma's verification QR code",
   "issued.graduate.share.qrDownload": "Download the QR code (PNG)",
-  "issued.graduate.share.warning": "Anyone with the link or the QR code can see the diploma. Your personal ID number is never shared.",
+  "issued.graduate.share.warning":
+    "Anyone with the link or the QR code can see the diploma. Your personal ID number is never shared.",
   "issued.claim.title": "Add a diploma to your account",
-  "issued.claim.intro": "Enter the claim code from the school's slip, with the personal ID number and date of birth written on the diploma.",
+  "issued.claim.intro":
+    "Enter the claim code from the school's slip, with the personal ID number and date of birth written on the diploma.",
   "issued.claim.code": "Claim code",
   "issued.claim.codeHint": "10 letters and digits, e.g. 7KQ2M-XD4PA. Upper or lower case.",
   "issued.claim.personalId": "Personal ID number",
@@ -418,6 +468,7 @@ export const en: English<typeof vi> = {
   "issued.claim.validation.code": "A claim code has 10 letters and digits, e.g. 7KQ2M-XD4PA.",
   "issued.claim.error.no_match":
     "These details do not match a diploma that can be claimed. Check the claim code, personal ID number and date of birth, or contact the school that issued it.",
-  "issued.claim.error.claimed_by_other": "This diploma has already been claimed into another account. Contact the school that issued it for help.",
+  "issued.claim.error.claimed_by_other":
+    "This diploma has already been claimed into another account. Contact the school that issued it for help.",
   "issued.claim.error.rate_limited": "Too many attempts. Please try again in an hour.",
 };

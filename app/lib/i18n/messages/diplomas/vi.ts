@@ -35,7 +35,8 @@ export const vi = {
   "diplomas.notice.updated": "Đã lưu thay đổi.",
   "diplomas.notice.unchanged": "Không có gì thay đổi.",
   "diplomas.notice.deleted": "Đã xóa văn bằng khỏi lô.",
-  "diplomas.notice.imported": "Đã nhập {imported} văn bằng từ tệp; {skipped, plural, =0 {không có dòng nào lỗi} other {# dòng có lỗi không được nhập}}.",
+  "diplomas.notice.imported":
+    "Đã nhập {imported} văn bằng từ tệp; {skipped, plural, =0 {không có dòng nào lỗi} other {# dòng có lỗi không được nhập}}.",
   "diplomas.notice.submitted": "Đã gửi lô cho Hiệu trưởng ký.",
   "diplomas.notice.withdrawn": "Đã rút lô về. Bạn có thể sửa lô rồi gửi lại.",
   "diplomas.drafts.title": "Danh sách văn bằng trong lô",
@@ -68,8 +69,10 @@ export const vi = {
   "diplomas.form.choose": "— Chọn —",
   "diplomas.form.fullNameHint": "Ghi đầy đủ, có dấu, như trên giấy khai sinh.",
   "diplomas.form.placeOfBirthHint": "Ghi như trên giấy tờ gốc (có thể là tên tỉnh trước năm 2025).",
-  "diplomas.form.personalIdHint": "12 chữ số trên thẻ căn cước. Số này được mã hóa khi lưu và không bao giờ hiện trên trang công khai.",
-  "diplomas.form.programmeHint": "Mã 7 chữ số theo Thông tư 26/2020 (hoặc mã cũ 8 chữ số). Trình độ và danh hiệu được xác định theo mã.",
+  "diplomas.form.personalIdHint":
+    "12 chữ số trên thẻ căn cước. Số này được mã hóa khi lưu và không bao giờ hiện trên trang công khai.",
+  "diplomas.form.programmeHint":
+    "Mã 7 chữ số theo Thông tư 26/2020 (hoặc mã cũ 8 chữ số). Trình độ và danh hiệu được xác định theo mã.",
   "diplomas.form.decisionHint": "Ví dụ: 123/QĐ-CĐCN",
   "diplomas.gender.nam": "Nam",
   "diplomas.gender.nu": "Nữ",
@@ -78,7 +81,8 @@ export const vi = {
   "diplomas.modeOfStudy.tu_xa": "Từ xa",
   "diplomas.validation.required": "Vui lòng nhập trường này.",
   "diplomas.validation.fullNameLength": "Họ và tên phải có từ 2 đến 120 ký tự.",
-  "diplomas.validation.fullNameLetters": "Họ và tên chỉ gồm chữ cái tiếng Việt, dấu cách, dấu nháy (') và dấu gạch ngang.",
+  "diplomas.validation.fullNameLetters":
+    "Họ và tên chỉ gồm chữ cái tiếng Việt, dấu cách, dấu nháy (') và dấu gạch ngang.",
   "diplomas.validation.date": "Ngày không hợp lệ. Ghi theo dạng ngày/tháng/năm, ví dụ 15/03/2004.",
   "diplomas.validation.dateInFuture": "Ngày này ở tương lai.",
   "diplomas.validation.tooYoung": "Người học phải đủ 14 tuổi vào ngày tốt nghiệp: kiểm tra lại ngày sinh.",
@@ -104,7 +108,8 @@ export const vi = {
   "diplomas.import.intro":
     "Tệp CSV hoặc Excel (.xlsx), dòng tiêu đề gồm các cột như tệp mẫu. Mọi dòng được kiểm tra trước khi nhập; khi có dòng lỗi, không có gì được nhập cho đến khi bạn chọn cách xử lý.",
   "diplomas.import.file": "Tệp danh sách",
-  "diplomas.import.fileHint": "CSV (UTF-8) hoặc Excel .xlsx, tối đa {maxMb} MB và {maxRows} dòng. Trang tính đầu tiên được đọc.",
+  "diplomas.import.fileHint":
+    "CSV (UTF-8) hoặc Excel .xlsx, tối đa {maxMb} MB và {maxRows} dòng. Trang tính đầu tiên được đọc.",
   "diplomas.import.submit": "Tải lên và kiểm tra",
   "diplomas.import.uploading": "Đang tải tệp lên… {percent}%",
   "diplomas.import.checking": "Đang kiểm tra các dòng của tệp…",
@@ -126,7 +131,8 @@ export const vi = {
   "diplomas.import.fixFileBody": "sửa các dòng trên trong tệp rồi tải lên lại. Không có gì được nhập cho đến lúc đó.",
   "diplomas.import.chooseAnother": "Chọn tệp đã sửa",
   "diplomas.import.validOnly": "Chỉ nhập {count} dòng hợp lệ:",
-  "diplomas.import.validOnlyBody": "{invalid} dòng lỗi bị bỏ qua; bạn có thể thêm chúng sau. Tệp được kiểm tra lại toàn bộ trước khi nhập.",
+  "diplomas.import.validOnlyBody":
+    "{invalid} dòng lỗi bị bỏ qua; bạn có thể thêm chúng sau. Tệp được kiểm tra lại toàn bộ trước khi nhập.",
   "diplomas.import.validOnlySubmit": "Nhập {count} dòng hợp lệ",
   "diplomas.import.sameFileAgain": "Chọn lại đúng tệp {name}",
   "diplomas.import.formatTitle": "Định dạng tệp",
@@ -140,13 +146,16 @@ export const vi = {
   "diplomas.import.file.file_empty": "Tệp rỗng.",
   "diplomas.import.file.file_too_large": "Tệp lớn hơn {maxMb} MB.",
   "diplomas.import.file.file_type": "Chỉ nhận tệp .csv hoặc .xlsx.",
-  "diplomas.import.file.xls_legacy": "Tệp .xls (Excel 97–2003) không được hỗ trợ. Trong Excel, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx).",
+  "diplomas.import.file.xls_legacy":
+    "Tệp .xls (Excel 97–2003) không được hỗ trợ. Trong Excel, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx).",
   "diplomas.import.file.file_encoding":
     "Tệp không phải văn bản UTF-8. Trong Excel, chọn Lưu thành (Save As) → “CSV UTF-8 (Comma delimited)”, hoặc tải lên tệp .xlsx.",
   "diplomas.import.file.file_syntax": "Tệp CSV sai cú pháp ở dòng {line} (thường do dấu ngoặc kép không được đóng).",
   "diplomas.import.file.xlsx_unreadable": "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải tệp .xlsx.",
-  "diplomas.import.file.sheet_too_large": "Trang tính quá lớn (tối đa {maxRows} dòng, {maxColumns} cột kể cả ô trống đã định dạng). Xóa các dòng, cột thừa rồi thử lại.",
-  "diplomas.import.file.too_many_rows": "Tệp có {count} dòng dữ liệu, vượt giới hạn {max} dòng. Hãy chia thành nhiều tệp.",
+  "diplomas.import.file.sheet_too_large":
+    "Trang tính quá lớn (tối đa {maxRows} dòng, {maxColumns} cột kể cả ô trống đã định dạng). Xóa các dòng, cột thừa rồi thử lại.",
+  "diplomas.import.file.too_many_rows":
+    "Tệp có {count} dòng dữ liệu, vượt giới hạn {max} dòng. Hãy chia thành nhiều tệp.",
   "diplomas.import.file.no_rows": "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.",
   "diplomas.import.file.no_header": "Không tìm thấy dòng tiêu đề trong 10 dòng đầu. Các cột cần có: {expected}.",
   "diplomas.import.file.missing_columns": "Dòng tiêu đề (dòng {row}) thiếu cột: {columns}.",
@@ -156,13 +165,15 @@ export const vi = {
   "diplomas.error.batch_locked": "Lô không còn ở trạng thái đang lập nên không sửa được.",
   "diplomas.error.not_submitted": "Lô không ở trạng thái chờ ký (có thể đã được ký).",
   "diplomas.error.empty_batch": "Lô chưa có văn bằng nào nên chưa gửi ký được.",
-  "diplomas.error.inactive_programmes": "Các ngành, nghề sau đã ngừng sử dụng trong danh mục: {codes}. Hãy sửa hoặc xóa các văn bằng này trước khi gửi.",
+  "diplomas.error.inactive_programmes":
+    "Các ngành, nghề sau đã ngừng sử dụng trong danh mục: {codes}. Hãy sửa hoặc xóa các văn bằng này trước khi gửi.",
   "diplomas.error.school_not_accredited": "Trường chưa được công nhận (hoặc đang bị tạm dừng) nên chưa gửi ký được.",
   "diplomas.error.invalid": "Vui lòng sửa các lỗi bên dưới.",
   "diplomas.error.duplicate": "Người học này đã có văn bằng (hoặc bản nháp) cùng ngành, nghề ở trường.",
   "diplomas.error.invalid_file": "Không đọc được tệp. Không có dữ liệu nào được nhập.",
   "diplomas.error.has_errors": "Tệp có dòng lỗi. Không có dữ liệu nào được nhập.",
-  "diplomas.error.file_changed": "Tệp vừa chọn khác với tệp đã kiểm tra: đây là kết quả kiểm tra tệp mới, chưa có gì được nhập.",
+  "diplomas.error.file_changed":
+    "Tệp vừa chọn khác với tệp đã kiểm tra: đây là kết quả kiểm tra tệp mới, chưa có gì được nhập.",
   "diplomas.error.no_valid_rows": "Không có dòng hợp lệ nào để nhập.",
   "diplomas.error.unknownIntent": "Thao tác không hợp lệ.",
   "diplomas.order.title": "Thứ tự danh sách",
@@ -183,11 +194,14 @@ export const vi = {
   "diplomas.drafts.hasEmail": "Có",
   "diplomas.drafts.noEmail": "—",
   "diplomas.field.email": "Thư điện tử của người học (không bắt buộc)",
-  "diplomas.form.emailHint": "Mã nhận văn bằng được gửi tới địa chỉ này khi lô được ký. Địa chỉ không xuất hiện trên văn bằng hay trang công khai nào.",
-  "diplomas.validation.email": "Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.com), hoặc có nhiều hơn một địa chỉ. Để trống nếu không có.",
+  "diplomas.form.emailHint":
+    "Mã nhận văn bằng được gửi tới địa chỉ này khi lô được ký. Địa chỉ không xuất hiện trên văn bằng hay trang công khai nào.",
+  "diplomas.validation.email":
+    "Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.com), hoặc có nhiều hơn một địa chỉ. Để trống nếu không có.",
   "issued.sign.orderTitle": "Danh sách ký, theo thứ tự vào sổ gốc",
   "issued.sign.orderIs": "Thứ tự do cán bộ quản lý văn bằng chọn:",
-  "issued.sign.orderHelp": "Văn bằng được đánh số theo đúng thứ tự dưới đây: dòng 1 nhận số hiệu và số vào sổ đầu tiên.",
+  "issued.sign.orderHelp":
+    "Văn bằng được đánh số theo đúng thứ tự dưới đây: dòng 1 nhận số hiệu và số vào sổ đầu tiên.",
   "issued.sign.listMore": "Hiển thị {shown} trên {total} dòng; xem toàn bộ ở trang lô.",
   "issued.sign.col.no": "STT",
   "issued.sign.correctionTitle": "Chỉnh sửa văn bằng số hiệu {serial}",
@@ -205,7 +219,8 @@ export const vi = {
   "issued.return.reasonRequired": "Hãy ghi lý do (ít nhất 3 ký tự) để cán bộ biết cần sửa gì.",
   "issued.return.submit": "Trả lại lô",
   "issued.correction.reason": "Lý do chỉnh sửa hoặc cấp lại",
-  "issued.correction.reasonHint": "Ví dụ: sai ngày sinh so với giấy khai sinh. Lý do được ghi vào cột ghi chú của sổ gốc và lịch sử văn bằng.",
+  "issued.correction.reasonHint":
+    "Ví dụ: sai ngày sinh so với giấy khai sinh. Lý do được ghi vào cột ghi chú của sổ gốc và lịch sử văn bằng.",
   "issued.correction.reasonRequired": "Hãy ghi lý do (5–500 ký tự).",
   "issued.correction.pendingReason": "Lý do:",
   "issued.claim.error.superseded":
@@ -214,7 +229,8 @@ export const vi = {
   "issued.slip.superseded":
     "Văn bằng số hiệu {old} đã được thay thế bằng văn bằng số hiệu {new}. Mã nhận của văn bằng cũ không còn dùng được: người học nhận văn bằng mới bằng mã nhận của văn bằng mới.",
   "issued.slip.openReplacement": "Mở phiếu nhận của văn bằng mới",
-  "issued.slip.replacementPending": "Văn bằng số hiệu {old} đã được thay thế. Mã nhận của văn bằng cũ không còn dùng được.",
+  "issued.slip.replacementPending":
+    "Văn bằng số hiệu {old} đã được thay thế. Mã nhận của văn bằng cũ không còn dùng được.",
   "issued.nav.diplomas": "Văn bằng đã cấp",
   "issued.validation.required": "Vui lòng nhập trường này.",
   "issued.validation.date": "Ngày không hợp lệ. Ghi theo dạng ngày/tháng/năm, ví dụ 15/06/2026.",
@@ -255,31 +271,38 @@ export const vi = {
   "issued.sign.signerTitle": "Chức vụ người ký",
   "issued.sign.signerTitleHint": "In trên văn bằng, ví dụ: Hiệu trưởng; KT. Hiệu trưởng – Phó Hiệu trưởng; Giám đốc.",
   "issued.sign.issueDate": "Ngày cấp",
-  "issued.sign.issueDateHint": "Mặc định là hôm nay. Không được sau hôm nay, không được trước ngày tốt nghiệp muộn nhất trong lô ({date}).",
+  "issued.sign.issueDateHint":
+    "Mặc định là hôm nay. Không được sau hôm nay, không được trước ngày tốt nghiệp muộn nhất trong lô ({date}).",
   "issued.sign.issueDateHintNoGraduation": "Mặc định là hôm nay. Không được sau hôm nay.",
   "issued.sign.issuePlace": "Nơi cấp",
-  "issued.sign.issuePlaceHint": "In trước ngày cấp, ví dụ “Hà Nội, ngày 15 tháng 6 năm 2026”. Mặc định là tỉnh, thành phố của trường.",
+  "issued.sign.issuePlaceHint":
+    "In trước ngày cấp, ví dụ “Hà Nội, ngày 15 tháng 6 năm 2026”. Mặc định là tỉnh, thành phố của trường.",
   "issued.sign.confirm": "Tôi đã rà soát danh sách và ký số các văn bằng này",
   "issued.sign.submit": "Ký số {count} văn bằng",
   "issued.sign.signing": "Đang ký số…",
   "issued.sign.signedTitle": "Kết quả",
-  "issued.sign.done": "Đã ký số {count, plural, =1 {1 văn bằng, số hiệu {first}. Văn bằng đã} other {# văn bằng, số hiệu từ {first} đến {last}. Các văn bằng đã}} được ghi vào sổ gốc.",
-  "issued.sign.signedSummary": "Lô đã được ký: {count, plural, =1 {1 văn bằng, số hiệu {first}} other {# văn bằng, số hiệu từ {first} đến {last}}}.",
+  "issued.sign.done":
+    "Đã ký số {count, plural, =1 {1 văn bằng, số hiệu {first}. Văn bằng đã} other {# văn bằng, số hiệu từ {first} đến {last}. Các văn bằng đã}} được ghi vào sổ gốc.",
+  "issued.sign.signedSummary":
+    "Lô đã được ký: {count, plural, =1 {1 văn bằng, số hiệu {first}} other {# văn bằng, số hiệu từ {first} đến {last}}}.",
   "issued.sign.viewDiplomas": "Xem các văn bằng đã cấp",
   "issued.sign.viewBatch": "Về trang lô",
   "issued.sign.panelSubmitted": "Lô đang chờ Hiệu trưởng ký. Rà soát danh sách bên dưới, rồi mở trang ký.",
   "issued.sign.openSign": "Rà soát và ký lô",
   "issued.sign.panelSigned": "Lô đã được ký số và ghi vào sổ gốc.",
   "issued.sign.validation.issueDateFuture": "Ngày cấp không được sau hôm nay.",
-  "issued.sign.validation.issueDateBeforeGraduation": "Ngày cấp không được trước ngày tốt nghiệp của người học trong lô.",
+  "issued.sign.validation.issueDateBeforeGraduation":
+    "Ngày cấp không được trước ngày tốt nghiệp của người học trong lô.",
   "issued.sign.validation.confirm": "Hãy đánh dấu ô xác nhận trước khi ký.",
   "issued.sign.error.not_found": "Không tìm thấy lô văn bằng.",
   "issued.sign.error.not_submitted": "Lô không ở trạng thái chờ ký (có thể đã được ký, hoặc đã bị rút về để sửa).",
   "issued.sign.error.same_person":
     "Bạn đã lập hoặc gửi lô này nên không thể tự ký: theo nguyên tắc hai người, người ký phải khác người lập lô.",
   "issued.sign.error.empty": "Lô không có văn bằng nào để ký.",
-  "issued.sign.error.school_not_accredited": "Trường chưa được công nhận (hoặc đang bị tạm dừng) nên chưa ký được văn bằng.",
-  "issued.sign.error.no_active_key": "Trường chưa có khóa ký số đang dùng. Quản trị viên trường cần tạo khóa ở trang Khóa ký số.",
+  "issued.sign.error.school_not_accredited":
+    "Trường chưa được công nhận (hoặc đang bị tạm dừng) nên chưa ký được văn bằng.",
+  "issued.sign.error.no_active_key":
+    "Trường chưa có khóa ký số đang dùng. Quản trị viên trường cần tạo khóa ở trang Khóa ký số.",
   "issued.sign.error.key_unreadable":
     "Không mở được khóa ký số của trường (khóa mã hóa của máy chủ không khớp). Không có văn bằng nào được ký; hãy báo quản trị viên hệ thống.",
   // The school's list
@@ -326,7 +349,8 @@ export const vi = {
   "issued.claimCode.claimed": "Người học đã nhận văn bằng vào tài khoản ngày",
   "issued.claimCode.notClaimed": "Người học chưa nhận văn bằng vào tài khoản.",
   "issued.claimCode.slip": "In phiếu nhận văn bằng",
-  "issued.claimCode.none": "Văn bằng không còn hiệu lực nên không có mã nhận. Văn bằng thay thế (nếu có) có mã nhận riêng.",
+  "issued.claimCode.none":
+    "Văn bằng không còn hiệu lực nên không có mã nhận. Văn bằng thay thế (nếu có) có mã nhận riêng.",
   "issued.history.title": "Lịch sử trong sổ gốc",
   "issued.history.empty": "Chưa có mục nào trong sổ gốc.",
   "issued.history.col.date": "Thời điểm",
@@ -344,7 +368,8 @@ export const vi = {
   "issued.status.reason": "Lý do (bắt buộc)",
   "issued.status.reasonOptional": "Ghi chú (không bắt buộc)",
   "issued.status.reasonHint": "Ghi vào sổ gốc. Không in trên văn bằng và không hiện trên trang công khai.",
-  "issued.status.reasonPublicHint": "Ghi vào sổ gốc và công bố trên trang xác thực công khai cùng kết quả xác thực: không ghi thông tin cá nhân (số định danh, địa chỉ, sức khỏe...).",
+  "issued.status.reasonPublicHint":
+    "Ghi vào sổ gốc và công bố trên trang xác thực công khai cùng kết quả xác thực: không ghi thông tin cá nhân (số định danh, địa chỉ, sức khỏe...).",
   "issued.status.revoke.title": "Thu hồi văn bằng",
   "issued.status.revoke.help": "Văn bằng hết giá trị vĩnh viễn; người xác thực thấy văn bằng đã bị thu hồi.",
   "issued.status.revoke.confirm": "Tôi xác nhận thu hồi văn bằng này. Việc thu hồi không hoàn tác được.",
@@ -364,7 +389,8 @@ export const vi = {
   "issued.status.validation.reasonTooLong": "Lý do tối đa 500 ký tự.",
   "issued.status.validation.confirm": "Hãy đánh dấu ô xác nhận.",
   "issued.status.error.not_found": "Không tìm thấy văn bằng.",
-  "issued.status.error.not_allowed": "Văn bằng ở trạng thái hiện tại không thực hiện được thao tác này (có thể vừa được người khác thay đổi).",
+  "issued.status.error.not_allowed":
+    "Văn bằng ở trạng thái hiện tại không thực hiện được thao tác này (có thể vừa được người khác thay đổi).",
   "issued.correction.title": "Chỉnh sửa hoặc cấp lại",
   "issued.correction.intro":
     "Tạo một lô mới có một bản nháp sao từ văn bằng này. Sửa bản nháp, gửi lô; khi Hiệu trưởng ký, văn bằng mới thay thế văn bằng này và cả hai vẫn ở trong sổ gốc.",
@@ -372,8 +398,10 @@ export const vi = {
   "issued.correction.correctHelp": "Khi thông tin trên văn bằng có sai sót cần sửa.",
   "issued.correction.reissue": "Cấp lại",
   "issued.correction.reissueHelp": "Khi cần cấp lại văn bằng với nội dung như cũ (ví dụ khóa ký số bị lộ).",
-  "issued.correction.error.not_allowed": "Chỉ chỉnh sửa hoặc cấp lại được văn bằng đang có hiệu lực hoặc đang bị đình chỉ, và chưa được thay thế.",
-  "issued.correction.error.already_started": "Văn bằng này đang có một bản chỉnh sửa hoặc cấp lại chưa ký. Hãy hoàn tất bản đó.",
+  "issued.correction.error.not_allowed":
+    "Chỉ chỉnh sửa hoặc cấp lại được văn bằng đang có hiệu lực hoặc đang bị đình chỉ, và chưa được thay thế.",
+  "issued.correction.error.already_started":
+    "Văn bằng này đang có một bản chỉnh sửa hoặc cấp lại chưa ký. Hãy hoàn tất bản đó.",
   "issued.correction.error.personal_id_unreadable":
     "Không giải mã được số định danh lưu trên văn bằng (khóa mã hóa của máy chủ không khớp). Hãy báo quản trị viên hệ thống.",
   // Claim slip
@@ -382,9 +410,11 @@ export const vi = {
   "issued.slip.print": "In phiếu",
   "issued.slip.howTitle": "Cách nhận văn bằng vào tài khoản",
   "issued.slip.step1": "Đăng ký tài khoản người học tại {url} (hoặc đăng nhập nếu đã có).",
-  "issued.slip.step2": "Mở {url}, nhập mã nhận văn bằng ở trên, số định danh cá nhân (12 chữ số trên thẻ căn cước) và ngày sinh.",
+  "issued.slip.step2":
+    "Mở {url}, nhập mã nhận văn bằng ở trên, số định danh cá nhân (12 chữ số trên thẻ căn cước) và ngày sinh.",
   "issued.slip.step3": "Sau đó bạn xem, tải về và chia sẻ văn bằng từ tài khoản của mình.",
-  "issued.slip.keep": "Giữ kín mã này. Cùng với số định danh và ngày sinh, mã cho phép nhận văn bằng vào một tài khoản.",
+  "issued.slip.keep":
+    "Giữ kín mã này. Cùng với số định danh và ngày sinh, mã cho phép nhận văn bằng vào một tài khoản.",
   // Public printable diploma
   "issued.credential.title": "Văn bằng số",
   "issued.credential.print": "In văn bằng",
@@ -412,12 +442,14 @@ export const vi = {
   "issued.graduate.download.jsonHelp":
     "Tệp JSON là chứng chỉ số theo chuẩn W3C, có chữ ký số của trường: bất kỳ phần mềm xác thực nào cũng kiểm tra được.",
   "issued.graduate.share.title": "Chia sẻ văn bằng",
-  "issued.graduate.share.intro": "Gửi đường dẫn này (hoặc mã QR) cho nhà tuyển dụng hay cơ quan cần xem văn bằng của bạn.",
+  "issued.graduate.share.intro":
+    "Gửi đường dẫn này (hoặc mã QR) cho nhà tuyển dụng hay cơ quan cần xem văn bằng của bạn.",
   "issued.graduate.share.link": "Đường dẫn của văn bằng",
   "issued.graduate.share.open": "Mở trang văn bằng",
   "issued.graduate.share.qr": "Mã QR xác thực của văn bằng",
   "issued.graduate.share.qrDownload": "Tải mã QR (PNG)",
-  "issued.graduate.share.warning": "Ai có đường dẫn hoặc mã QR đều xem được văn bằng. Số định danh cá nhân của bạn không được chia sẻ.",
+  "issued.graduate.share.warning":
+    "Ai có đường dẫn hoặc mã QR đều xem được văn bằng. Số định danh cá nhân của bạn không được chia sẻ.",
   "issued.claim.title": "Nhận văn bằng vào tài khoản",
   "issued.claim.intro":
     "Nhập mã nhận văn bằng trên phiếu của trường, cùng số định danh cá nhân và ngày sinh ghi trên văn bằng.",
@@ -431,6 +463,7 @@ export const vi = {
   "issued.claim.validation.code": "Mã nhận gồm 10 ký tự chữ và số, ví dụ 7KQ2M-XD4PA.",
   "issued.claim.error.no_match":
     "Thông tin không khớp với văn bằng nào có thể nhận. Kiểm tra lại mã nhận, số định danh cá nhân và ngày sinh, hoặc liên hệ trường đã cấp.",
-  "issued.claim.error.claimed_by_other": "Văn bằng này đã được nhận vào một tài khoản khác. Hãy liên hệ trường đã cấp để được hỗ trợ.",
+  "issued.claim.error.claimed_by_other":
+    "Văn bằng này đã được nhận vào một tài khoản khác. Hãy liên hệ trường đã cấp để được hỗ trợ.",
   "issued.claim.error.rate_limited": "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau một giờ.",
 };

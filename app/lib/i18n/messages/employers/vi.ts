@@ -24,7 +24,8 @@ export const vi = {
   "employers.validation.tooLong": "Nội dung quá dài.",
   "employers.validation.url": "Đường dẫn phải bắt đầu bằng https:// (tối đa 300 ký tự).",
   "employers.validation.taxCode.empty": "Vui lòng nhập mã số thuế.",
-  "employers.validation.taxCode.format": "Mã số thuế gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc (ví dụ 0101234567-001).",
+  "employers.validation.taxCode.format":
+    "Mã số thuế gồm 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc (ví dụ 0101234567-001).",
   "employers.validation.taxCode.branch_suffix": "Ba số cuối của mã số thuế chi nhánh phải từ 001 đến 999.",
   "employers.validation.taxCode.all_zero": "Mã số thuế không hợp lệ.",
 };

@@ -4,13 +4,17 @@ export const vi = {
   "graduates.profile.diplomas": "Văn bằng đã xác thực của bạn",
   "graduates.profile.noDiplomas": "Bạn chưa có văn bằng nào trong tài khoản.",
   "graduates.consent.title": "Sự đồng ý của bạn",
-  "graduates.consent.intro": "Mỗi sự đồng ý là riêng biệt, mặc định tắt, và bạn có thể rút lại bất cứ lúc nào (Luật Bảo vệ dữ liệu cá nhân 2025).",
+  "graduates.consent.intro":
+    "Mỗi sự đồng ý là riêng biệt, mặc định tắt, và bạn có thể rút lại bất cứ lúc nào (Luật Bảo vệ dữ liệu cá nhân 2025).",
   "graduates.consent.visible_to_employers": "Cho doanh nghiệp thấy hồ sơ khi ghép việc làm",
-  "graduates.consent.visible_to_employers.hint": "Doanh nghiệp thấy tên, văn bằng (ngành, trình độ, trường, năm, xếp loại) và tỉnh mong muốn của bạn.",
+  "graduates.consent.visible_to_employers.hint":
+    "Doanh nghiệp thấy tên, văn bằng (ngành, trình độ, trường, năm, xếp loại) và tỉnh mong muốn của bạn.",
   "graduates.consent.may_be_contacted": "Cho doanh nghiệp liên hệ",
-  "graduates.consent.may_be_contacted.hint": "Doanh nghiệp có thể mời bạn ứng tuyển và thấy địa chỉ thư điện tử của bạn.",
+  "graduates.consent.may_be_contacted.hint":
+    "Doanh nghiệp có thể mời bạn ứng tuyển và thấy địa chỉ thư điện tử của bạn.",
   "graduates.consent.share_diplomas": "Chia sẻ văn bằng khi ứng tuyển",
-  "graduates.consent.share_diplomas.hint": "Văn bằng bạn chọn được gửi kèm hồ sơ ứng tuyển; rút lại thì doanh nghiệp không còn xem được.",
+  "graduates.consent.share_diplomas.hint":
+    "Văn bằng bạn chọn được gửi kèm hồ sơ ứng tuyển; rút lại thì doanh nghiệp không còn xem được.",
   "graduates.consent.on": "Đang bật",
   "graduates.consent.off": "Đang tắt",
   "graduates.consent.grant": "Đồng ý",
@@ -41,20 +45,22 @@ export const vi = {
   "graduates.notifications.title": "Thông báo",
   "graduates.notifications.empty": "Chưa có thông báo.",
   "graduates.notifications.open": "Xem tin",
-  "graduates.notifications.job_alert": "Tin mới phù hợp với tìm kiếm \"{name}\": {title} — {company}",
+  "graduates.notifications.job_alert": 'Tin mới phù hợp với tìm kiếm "{name}": {title} — {company}',
   "graduates.notifications.invitation": "{company} mời bạn ứng tuyển: {title}",
-  "graduates.notifications.application_status": "Hồ sơ ứng tuyển \"{title}\" tại {company} chuyển sang: {status}",
+  "graduates.notifications.application_status": 'Hồ sơ ứng tuyển "{title}" tại {company} chuyển sang: {status}',
   "graduates.applications.appliedAt": "Ngày nộp",
   "graduates.applications.actions": "Thao tác",
   "graduates.applications.withdraw": "Rút hồ sơ",
   "graduates.applications.withdrawLabel": "Rút hồ sơ ứng tuyển {title}",
   "graduates.applications.withdrawTitle": "Rút hồ sơ ứng tuyển?",
-  "graduates.applications.withdrawConfirm": "Bạn sắp rút hồ sơ ứng tuyển vị trí \"{title}\" tại {company}. Doanh nghiệp sẽ thấy hồ sơ đã rút và không thể xử lý tiếp. Việc này không hoàn tác được.",
+  "graduates.applications.withdrawConfirm":
+    'Bạn sắp rút hồ sơ ứng tuyển vị trí "{title}" tại {company}. Doanh nghiệp sẽ thấy hồ sơ đã rút và không thể xử lý tiếp. Việc này không hoàn tác được.',
   "graduates.applications.withdrawYes": "Rút hồ sơ",
   "graduates.applications.withdrawNo": "Giữ hồ sơ",
   "graduates.applications.notice.withdrawn": "Đã rút hồ sơ ứng tuyển.",
   "graduates.applications.notice.notAllowed": "Không thể rút hồ sơ ở bước này.",
   "graduates.applications.notice.notFound": "Không tìm thấy hồ sơ ứng tuyển.",
   "graduates.jobs.clearFilters": "Xóa bộ lọc",
-  "graduates.jobs.prefilled": "Bộ lọc lương và loại hình lấy theo mong muốn trong hồ sơ của bạn; bạn có thể bỏ chọn hoặc xóa bộ lọc.",
+  "graduates.jobs.prefilled":
+    "Bộ lọc lương và loại hình lấy theo mong muốn trong hồ sơ của bạn; bạn có thể bỏ chọn hoặc xóa bộ lọc.",
 };

@@ -4,7 +4,8 @@ import type { vi } from "./vi";
 export const en: English<typeof vi> = {
   "jobs.public.nav": "Jobs",
   "jobs.public.title": "Jobs for vocational graduates",
-  "jobs.public.intro": "Postings by employers approved by the ministry. Search works without diacritics: \"ke toan\" finds \"kế toán\".",
+  "jobs.public.intro":
+    'Postings by employers approved by the ministry. Search works without diacritics: "ke toan" finds "kế toán".',
   "jobs.public.count": "{count} job postings",
   "jobs.public.empty": "No job postings match the search.",
   "jobs.public.back": "← All jobs",
@@ -55,13 +56,14 @@ export const en: English<typeof vi> = {
   "jobs.action.close": "Close",
   "jobs.action.reopen": "Reopen",
   "jobs.action.viewPublic": "View the public page",
-  "jobs.notice.created": "Draft saved. Check it, then press \"Publish\".",
+  "jobs.notice.created": 'Draft saved. Check it, then press "Publish".',
   "jobs.notice.saved": "Changes saved.",
   "jobs.notice.publish": "The job is published and being matched with suitable graduates.",
   "jobs.notice.close": "The job posting is closed.",
   "jobs.notice.reopen": "The job posting is open again.",
   "jobs.error.not_found": "Job posting not found.",
-  "jobs.error.employer_pending": "The company awaits the ministry's approval: jobs can be prepared but not published yet.",
+  "jobs.error.employer_pending":
+    "The company awaits the ministry's approval: jobs can be prepared but not published yet.",
   "jobs.error.deadline_past": "The deadline has passed. Change the deadline before publishing.",
   "jobs.error.not_allowed": "The job posting cannot move to this status.",
   "jobs.validation.title": "The position has 3 to 200 characters.",
@@ -92,7 +94,8 @@ export const en: English<typeof vi> = {
   "jobs.verdict.valid": "Verified: valid",
   "jobs.verdict.not_valid": "No longer valid",
   "jobs.candidates.title": "Matching candidates",
-  "jobs.candidates.intro": "Only graduates who agreed to be seen by employers. Each diploma is checked the same way as on the public verify page.",
+  "jobs.candidates.intro":
+    "Only graduates who agreed to be seen by employers. Each diploma is checked the same way as on the public verify page.",
   "jobs.candidates.empty": "No matching candidates have agreed to be seen yet.",
   "jobs.candidates.email": "Contact: {email}",
   "jobs.invite.action": "Invite to apply",
@@ -125,7 +128,7 @@ export const en: English<typeof vi> = {
   "jobs.pipeline.error.not_allowed": "The application cannot move to this step.",
   "jobs.apply.title": "Apply",
   "jobs.apply.attach": "Attach verified diplomas",
-  "jobs.apply.needShareConsent": "To attach diplomas, turn on the consent \"share diplomas with an application\".",
+  "jobs.apply.needShareConsent": 'To attach diplomas, turn on the consent "share diplomas with an application".',
   "jobs.apply.consentLink": "Manage consents",
   "jobs.apply.message": "Message to the employer (optional)",
   "jobs.apply.submit": "Apply",
@@ -146,7 +149,8 @@ export const en: English<typeof vi> = {
   "jobs.applications.appliedAt": "Applied",
   "jobs.validation.unknownOccupation": "This occupation is not in the list of occupations.",
   "jobs.field.programmes": "Matching training programmes",
-  "jobs.field.programmesHint": "Type part of a programme's name, e.g. \"ke toan\", and pick from the suggestions; you can choose several.",
+  "jobs.field.programmesHint":
+    'Type part of a programme\'s name, e.g. "ke toan", and pick from the suggestions; you can choose several.',
   "jobs.field.occupation": "Occupation (Vietnam's occupation list)",
-  "jobs.field.occupationHint": "Optional when programmes are chosen. Type part of its name, e.g. \"accountant\".",
+  "jobs.field.occupationHint": 'Optional when programmes are chosen. Type part of its name, e.g. "accountant".',
 };

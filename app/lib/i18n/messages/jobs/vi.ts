@@ -2,7 +2,8 @@
 export const vi = {
   "jobs.public.nav": "Việc làm",
   "jobs.public.title": "Việc làm cho người học nghề",
-  "jobs.public.intro": "Tin tuyển dụng của các doanh nghiệp đã được Bộ phê duyệt. Tìm kiếm không cần gõ dấu: \"ke toan\" tìm được \"kế toán\".",
+  "jobs.public.intro":
+    'Tin tuyển dụng của các doanh nghiệp đã được Bộ phê duyệt. Tìm kiếm không cần gõ dấu: "ke toan" tìm được "kế toán".',
   "jobs.public.count": "{count} tin tuyển dụng",
   "jobs.public.empty": "Không có tin tuyển dụng nào phù hợp với tìm kiếm.",
   "jobs.public.back": "← Tất cả việc làm",
@@ -53,7 +54,7 @@ export const vi = {
   "jobs.action.close": "Đóng tin",
   "jobs.action.reopen": "Mở lại",
   "jobs.action.viewPublic": "Xem trang công khai",
-  "jobs.notice.created": "Đã lưu bản nháp. Kiểm tra lại rồi bấm \"Đăng tin\".",
+  "jobs.notice.created": 'Đã lưu bản nháp. Kiểm tra lại rồi bấm "Đăng tin".',
   "jobs.notice.saved": "Đã lưu thay đổi.",
   "jobs.notice.publish": "Tin đã được đăng và đang được ghép với người học phù hợp.",
   "jobs.notice.close": "Đã đóng tin tuyển dụng.",
@@ -90,7 +91,8 @@ export const vi = {
   "jobs.verdict.valid": "Đã xác thực: hợp lệ",
   "jobs.verdict.not_valid": "Không còn hợp lệ",
   "jobs.candidates.title": "Ứng viên phù hợp",
-  "jobs.candidates.intro": "Chỉ người học đã đồng ý cho doanh nghiệp xem hồ sơ. Mỗi văn bằng được xác thực bằng cùng cách như trang xác thực công khai.",
+  "jobs.candidates.intro":
+    "Chỉ người học đã đồng ý cho doanh nghiệp xem hồ sơ. Mỗi văn bằng được xác thực bằng cùng cách như trang xác thực công khai.",
   "jobs.candidates.empty": "Chưa có ứng viên phù hợp đồng ý hiển thị hồ sơ.",
   "jobs.candidates.email": "Liên hệ: {email}",
   "jobs.invite.action": "Mời ứng tuyển",
@@ -123,7 +125,7 @@ export const vi = {
   "jobs.pipeline.error.not_allowed": "Không thể chuyển hồ sơ sang bước này.",
   "jobs.apply.title": "Ứng tuyển",
   "jobs.apply.attach": "Đính kèm văn bằng đã xác thực",
-  "jobs.apply.needShareConsent": "Để đính kèm văn bằng, hãy bật sự đồng ý \"chia sẻ văn bằng khi ứng tuyển\".",
+  "jobs.apply.needShareConsent": 'Để đính kèm văn bằng, hãy bật sự đồng ý "chia sẻ văn bằng khi ứng tuyển".',
   "jobs.apply.consentLink": "Quản lý sự đồng ý",
   "jobs.apply.message": "Lời nhắn cho nhà tuyển dụng (không bắt buộc)",
   "jobs.apply.submit": "Nộp hồ sơ",
@@ -140,11 +142,13 @@ export const vi = {
   "jobs.invite.error.already_applied": "Người học này đã ứng tuyển vị trí này.",
   "jobs.candidates.stage": "Đã ứng tuyển — {status}",
   "jobs.applications.contact": "Liên hệ",
-  "jobs.applications.contactHint": "Người học nộp hồ sơ cho doanh nghiệp nên đồng ý được doanh nghiệp liên hệ về vị trí này.",
+  "jobs.applications.contactHint":
+    "Người học nộp hồ sơ cho doanh nghiệp nên đồng ý được doanh nghiệp liên hệ về vị trí này.",
   "jobs.applications.appliedAt": "Nộp hồ sơ",
   "jobs.validation.unknownOccupation": "Nghề này không có trong danh mục nghề nghiệp.",
   "jobs.field.programmes": "Ngành, nghề đào tạo phù hợp",
-  "jobs.field.programmesHint": "Gõ một phần tên ngành, ví dụ \"ke toan\", rồi chọn trong danh sách gợi ý; có thể chọn nhiều ngành.",
+  "jobs.field.programmesHint":
+    'Gõ một phần tên ngành, ví dụ "ke toan", rồi chọn trong danh sách gợi ý; có thể chọn nhiều ngành.',
   "jobs.field.occupation": "Nghề nghiệp (danh mục nghề nghiệp Việt Nam)",
-  "jobs.field.occupationHint": "Không bắt buộc khi đã chọn ngành đào tạo. Gõ một phần tên nghề, ví dụ \"ke toan\".",
+  "jobs.field.occupationHint": 'Không bắt buộc khi đã chọn ngành đào tạo. Gõ một phần tên nghề, ví dụ "ke toan".',
 };

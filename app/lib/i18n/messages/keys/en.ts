@@ -61,13 +61,15 @@ export const en: English<typeof vi> = {
   "keys.error.confirm_required": "Please tick the confirmation box before rotating the key.",
   "keys.error.key": "Please choose the compromised key.",
   "keys.error.compromised_from": "Please enter a valid date and time (e.g. 01/03/2025 08:30).",
-  "keys.error.compromised_from_in_future": "This time is in the future. Choose when the key may first have been exposed, now at the latest.",
+  "keys.error.compromised_from_in_future":
+    "This time is in the future. Choose when the key may first have been exposed, now at the latest.",
   "keys.error.reason_required": "Please give a reason.",
   "keys.error.reason_too_long": "The reason may not be longer than 1000 characters.",
   "keys.error.not_found": "This key was not found in your school.",
   "keys.error.already_compromised": "This key was already reported compromised.",
   "keys.error.not_accredited": "Only a school accredited by the ministry can create a new key.",
-  "keys.error.no_active_key": "The school has no active signing key. A school administrator must create one on the “Signing keys” page.",
+  "keys.error.no_active_key":
+    "The school has no active signing key. A school administrator must create one on the “Signing keys” page.",
   "keys.error.key_unreadable":
     "The school's signing key could not be decrypted (the server's key-encryption key does not match, or the data is damaged). Nothing was signed. Please tell the system administrator.",
 };

@@ -42,7 +42,8 @@ export const vi = {
   "keys.compromise.done": "Khóa {key} đã được công bố là bị lộ.",
   "keys.compromise.replacement": "Khóa mới {key} đã được tạo và đang hoạt động.",
   "keys.affected.title": "Văn bằng cần cấp lại — khóa {key}",
-  "keys.affected.intro": "Các văn bằng ký bằng khóa {key} từ thời điểm sau trở đi không còn được tin cậy và cần được cấp lại:",
+  "keys.affected.intro":
+    "Các văn bằng ký bằng khóa {key} từ thời điểm sau trở đi không còn được tin cậy và cần được cấp lại:",
   "keys.affected.empty": "Không có văn bằng nào được ký bằng khóa này từ thời điểm đó.",
   "keys.affected.count": "{total} văn bằng cần cấp lại",
   "keys.affected.more": "Hiển thị {shown} trên tổng số {total} văn bằng.",
@@ -59,13 +60,15 @@ export const vi = {
   "keys.error.confirm_required": "Vui lòng đánh dấu ô xác nhận trước khi thay khóa.",
   "keys.error.key": "Vui lòng chọn khóa bị lộ.",
   "keys.error.compromised_from": "Vui lòng nhập ngày giờ hợp lệ (ví dụ 01/03/2025 08:30).",
-  "keys.error.compromised_from_in_future": "Thời điểm này ở tương lai. Hãy chọn thời điểm khóa bắt đầu có thể bị lộ, muộn nhất là bây giờ.",
+  "keys.error.compromised_from_in_future":
+    "Thời điểm này ở tương lai. Hãy chọn thời điểm khóa bắt đầu có thể bị lộ, muộn nhất là bây giờ.",
   "keys.error.reason_required": "Vui lòng nêu lý do.",
   "keys.error.reason_too_long": "Lý do không được dài quá 1000 ký tự.",
   "keys.error.not_found": "Không tìm thấy khóa này trong trường của bạn.",
   "keys.error.already_compromised": "Khóa này đã được báo lộ trước đó.",
   "keys.error.not_accredited": "Chỉ trường đã được Bộ công nhận mới có thể tạo khóa mới.",
-  "keys.error.no_active_key": "Trường chưa có khóa ký số đang hoạt động. Quản trị viên trường cần tạo khóa trên trang “Khóa ký số”.",
+  "keys.error.no_active_key":
+    "Trường chưa có khóa ký số đang hoạt động. Quản trị viên trường cần tạo khóa trên trang “Khóa ký số”.",
   "keys.error.key_unreadable":
     "Không giải mã được khóa ký số của trường (khóa mã hóa của máy chủ không khớp hoặc dữ liệu bị hỏng). Không văn bằng nào được ký. Vui lòng báo quản trị hệ thống.",
 };

@@ -44,7 +44,8 @@ export const en: English<typeof vi> = {
   "organisations.status.title": "The ministry's decision",
   "organisations.status.change": "Decision",
   "organisations.status.reason": "Reason",
-  "organisations.status.reasonHint": "Required to reject or suspend. The organisation will see it; it is kept in the audit trail.",
+  "organisations.status.reasonHint":
+    "Required to reject or suspend. The organisation will see it; it is kept in the audit trail.",
   "organisations.status.submit": "Record the decision",
   "organisations.status.none": "No decision applies to the current status.",
   "organisations.status.done": "Recorded. Current status: {status}.",
@@ -57,10 +58,13 @@ export const en: English<typeof vi> = {
   "organisations.error.reason_required": "Please give a reason to reject or suspend an organisation.",
   "organisations.error.reason_too_long": "The reason may not exceed 1000 characters.",
   "organisations.error.change": "Please choose a decision.",
-  "organisations.error.invalid_transition": "This decision does not apply to the organisation's current status (another administrator may just have changed it). Reload the page and try again.",
-  "organisations.error.signing_keys_unavailable": "The school cannot be accredited yet: the server has no key-encryption key (KEY_ENCRYPTION_KEY) to protect the school's signing key. Tell the operators; the school's status has not changed.",
+  "organisations.error.invalid_transition":
+    "This decision does not apply to the organisation's current status (another administrator may just have changed it). Reload the page and try again.",
+  "organisations.error.signing_keys_unavailable":
+    "The school cannot be accredited yet: the server has no key-encryption key (KEY_ENCRYPTION_KEY) to protect the school's signing key. Tell the operators; the school's status has not changed.",
   "members.title": "Members",
-  "members.intro.school": "The people holding a role at the school. School administrators can invite staff and revoke roles.",
+  "members.intro.school":
+    "The people holding a role at the school. School administrators can invite staff and revoke roles.",
   "members.intro.employer": "The people who may act for the employer on the portal.",
   "members.col.name": "Full name",
   "members.col.email": "E-mail",
@@ -74,7 +78,8 @@ export const en: English<typeof vi> = {
   "members.removeLabel": "Revoke the role “{role}” of {name}",
   "members.empty": "No members yet.",
   "members.invite.title": "Invite a member",
-  "members.invite.intro": "If the address already has an account, the role is granted at once and the person is told by mail. Otherwise an invitation e-mail lets the person set a password (the link is valid for 7 days).",
+  "members.invite.intro":
+    "If the address already has an account, the role is granted at once and the person is told by mail. Otherwise an invitation e-mail lets the person set a password (the link is valid for 7 days).",
   "members.invite.role": "Role",
   "members.invite.submit": "Send the invitation",
   "members.invited": "Account created and invitation sent to {email}.",
@@ -82,7 +87,8 @@ export const en: English<typeof vi> = {
   "members.removed": "Role revoked.",
   "members.error.role": "Please choose a valid role.",
   "members.error.already_member": "This person already holds this role in the organisation.",
-  "members.error.last_admin": "Cannot revoke: this is the organisation's last administrator. Appoint another administrator first.",
+  "members.error.last_admin":
+    "Cannot revoke: this is the organisation's last administrator. Appoint another administrator first.",
   "members.error.not_found": "This role was not found in the organisation (it may already have been revoked).",
   "organisations.supplied.title": "What the organisation supplied",
   "organisations.supplied.intro": "What the applicant declared, to check before accrediting.",

@@ -42,7 +42,8 @@ export const vi = {
   "organisations.status.title": "Quyết định của Bộ",
   "organisations.status.change": "Quyết định",
   "organisations.status.reason": "Lý do",
-  "organisations.status.reasonHint": "Bắt buộc khi từ chối hoặc tạm dừng. Đơn vị sẽ thấy lý do này; nội dung được lưu vào nhật ký.",
+  "organisations.status.reasonHint":
+    "Bắt buộc khi từ chối hoặc tạm dừng. Đơn vị sẽ thấy lý do này; nội dung được lưu vào nhật ký.",
   "organisations.status.submit": "Ghi nhận quyết định",
   "organisations.status.none": "Không có quyết định nào áp dụng cho trạng thái hiện tại.",
   "organisations.status.done": "Đã ghi nhận. Trạng thái hiện tại: {status}.",
@@ -55,10 +56,13 @@ export const vi = {
   "organisations.error.reason_required": "Vui lòng nêu lý do khi từ chối hoặc tạm dừng một đơn vị.",
   "organisations.error.reason_too_long": "Lý do không được dài quá 1000 ký tự.",
   "organisations.error.change": "Vui lòng chọn một quyết định.",
-  "organisations.error.invalid_transition": "Quyết định này không áp dụng được cho trạng thái hiện tại của đơn vị (có thể một quản trị viên khác vừa thay đổi). Hãy tải lại trang và thử lại.",
-  "organisations.error.signing_keys_unavailable": "Chưa thể công nhận trường: máy chủ chưa được cấu hình khóa mã hóa (KEY_ENCRYPTION_KEY) để bảo vệ khóa ký của trường. Hãy báo cho bộ phận vận hành; trạng thái của trường chưa thay đổi.",
+  "organisations.error.invalid_transition":
+    "Quyết định này không áp dụng được cho trạng thái hiện tại của đơn vị (có thể một quản trị viên khác vừa thay đổi). Hãy tải lại trang và thử lại.",
+  "organisations.error.signing_keys_unavailable":
+    "Chưa thể công nhận trường: máy chủ chưa được cấu hình khóa mã hóa (KEY_ENCRYPTION_KEY) để bảo vệ khóa ký của trường. Hãy báo cho bộ phận vận hành; trạng thái của trường chưa thay đổi.",
   "members.title": "Thành viên của đơn vị",
-  "members.intro.school": "Những người có vai trò tại trường. Quản trị viên trường có thể mời thêm cán bộ và thu hồi vai trò.",
+  "members.intro.school":
+    "Những người có vai trò tại trường. Quản trị viên trường có thể mời thêm cán bộ và thu hồi vai trò.",
   "members.intro.employer": "Những người có quyền thay mặt doanh nghiệp trên cổng thông tin.",
   "members.col.name": "Họ và tên",
   "members.col.email": "Thư điện tử",
@@ -72,7 +76,8 @@ export const vi = {
   "members.removeLabel": "Thu hồi vai trò “{role}” của {name}",
   "members.empty": "Chưa có thành viên nào.",
   "members.invite.title": "Mời thành viên",
-  "members.invite.intro": "Nếu địa chỉ đã có tài khoản, vai trò được cấp ngay và người đó nhận thư báo. Nếu chưa, hệ thống gửi thư mời để người đó tự đặt mật khẩu (liên kết có hiệu lực 7 ngày).",
+  "members.invite.intro":
+    "Nếu địa chỉ đã có tài khoản, vai trò được cấp ngay và người đó nhận thư báo. Nếu chưa, hệ thống gửi thư mời để người đó tự đặt mật khẩu (liên kết có hiệu lực 7 ngày).",
   "members.invite.role": "Vai trò",
   "members.invite.submit": "Gửi lời mời",
   "members.invited": "Đã tạo tài khoản và gửi thư mời đến {email}.",
@@ -80,7 +85,8 @@ export const vi = {
   "members.removed": "Đã thu hồi vai trò.",
   "members.error.role": "Vui lòng chọn một vai trò hợp lệ.",
   "members.error.already_member": "Người này đã có vai trò này tại đơn vị.",
-  "members.error.last_admin": "Không thể thu hồi: đây là người quản trị cuối cùng của đơn vị. Hãy chỉ định người quản trị khác trước.",
+  "members.error.last_admin":
+    "Không thể thu hồi: đây là người quản trị cuối cùng của đơn vị. Hãy chỉ định người quản trị khác trước.",
   "members.error.not_found": "Không tìm thấy vai trò này tại đơn vị (có thể đã được thu hồi).",
   "organisations.supplied.title": "Thông tin đơn vị cung cấp",
   "organisations.supplied.intro": "Những gì người đăng ký đã khai, để đối chiếu trước khi phê duyệt.",

@@ -8,8 +8,10 @@ export const en: English<typeof vi> = {
   "programmeRequests.already": "The school already asked for code {code}: {status}.",
   "programmeRequests.seeAll": "See the school's requests",
   "programmeRequests.title": "Requests to add programmes",
-  "programmeRequests.schoolIntro": "Diplomas of a programme missing from the ministry's catalogue cannot be imported. The school asks the ministry to add it; once added, import the file again.",
-  "programmeRequests.adminIntro": "Schools ask for programmes missing from the catalogue (from a diploma import's errors). Add the programme to the catalogue, then mark the request “Added”, or refuse it with a reason.",
+  "programmeRequests.schoolIntro":
+    "Diplomas of a programme missing from the ministry's catalogue cannot be imported. The school asks the ministry to add it; once added, import the file again.",
+  "programmeRequests.adminIntro":
+    "Schools ask for programmes missing from the catalogue (from a diploma import's errors). Add the programme to the catalogue, then mark the request “Added”, or refuse it with a reason.",
   "programmeRequests.empty": "No requests yet.",
   "programmeRequests.recent": "The school's requests to add programmes",
   "programmeRequests.col.code": "Programme code",
@@ -50,6 +52,7 @@ export const en: English<typeof vi> = {
   "programmeRequests.validation.fix": "Please correct the marked fields.",
   "programmeRequests.validation.noteRequired": "When refusing, please give the school a reason.",
   "programmeRequests.error.programme_exists": "This programme code is already in the catalogue: import the file again.",
-  "programmeRequests.error.programme_missing": "This programme code is not in the catalogue yet. Add it to the catalogue before marking the request “Added”.",
+  "programmeRequests.error.programme_missing":
+    "This programme code is not in the catalogue yet. Add it to the catalogue before marking the request “Added”.",
   "programmeRequests.error.not_found": "Request not found.",
 };

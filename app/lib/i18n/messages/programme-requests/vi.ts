@@ -6,8 +6,10 @@ export const vi = {
   "programmeRequests.already": "Trường đã đề nghị bổ sung mã {code} trước đây: {status}.",
   "programmeRequests.seeAll": "Xem các đề nghị của trường",
   "programmeRequests.title": "Đề nghị bổ sung ngành, nghề",
-  "programmeRequests.schoolIntro": "Ngành, nghề chưa có trong danh mục của Bộ thì chưa nhập được văn bằng. Trường đề nghị Bộ bổ sung; khi Bộ đã bổ sung, hãy nhập lại tệp.",
-  "programmeRequests.adminIntro": "Các trường đề nghị bổ sung ngành, nghề chưa có trong danh mục (từ lỗi khi nhập văn bằng). Hãy thêm ngành, nghề vào danh mục rồi đánh dấu “Đã bổ sung”, hoặc từ chối kèm lý do.",
+  "programmeRequests.schoolIntro":
+    "Ngành, nghề chưa có trong danh mục của Bộ thì chưa nhập được văn bằng. Trường đề nghị Bộ bổ sung; khi Bộ đã bổ sung, hãy nhập lại tệp.",
+  "programmeRequests.adminIntro":
+    "Các trường đề nghị bổ sung ngành, nghề chưa có trong danh mục (từ lỗi khi nhập văn bằng). Hãy thêm ngành, nghề vào danh mục rồi đánh dấu “Đã bổ sung”, hoặc từ chối kèm lý do.",
   "programmeRequests.empty": "Chưa có đề nghị nào.",
   "programmeRequests.recent": "Đề nghị bổ sung ngành, nghề của trường",
   "programmeRequests.col.code": "Mã ngành, nghề",
@@ -48,6 +50,7 @@ export const vi = {
   "programmeRequests.validation.fix": "Vui lòng sửa các ô được đánh dấu.",
   "programmeRequests.validation.noteRequired": "Khi từ chối, vui lòng ghi lý do cho trường.",
   "programmeRequests.error.programme_exists": "Mã ngành, nghề này đã có trong danh mục: hãy nhập lại tệp.",
-  "programmeRequests.error.programme_missing": "Mã ngành, nghề này chưa có trong danh mục. Hãy thêm vào danh mục trước khi đánh dấu “Đã bổ sung”.",
+  "programmeRequests.error.programme_missing":
+    "Mã ngành, nghề này chưa có trong danh mục. Hãy thêm vào danh mục trước khi đánh dấu “Đã bổ sung”.",
   "programmeRequests.error.not_found": "Không tìm thấy đề nghị.",
 };

@@ -3,7 +3,8 @@ import type { vi } from "./vi";
 
 export const en: English<typeof vi> = {
   "reference.title": "Reference data",
-  "reference.intro": "The catalogues shared by the whole system. Every change is recorded in the audit trail with who made it and when.",
+  "reference.intro":
+    "The catalogues shared by the whole system. Every change is recorded in the audit trail with who made it and when.",
   "reference.nav.label": "Catalogues",
   "reference.nav.overview": "Overview",
   "reference.nav.provinces": "Provinces",
@@ -94,7 +95,8 @@ export const en: English<typeof vi> = {
   "reference.programmes.legacyHeading": "Legacy 8-digit codes (no hierarchy)",
   "reference.programmes.noField": "Field not in the catalogue",
   "reference.programmes.newTitle": "Add a programme",
-  "reference.programmes.codeHint": "7 digits, the first being the level (5 = intermediate, 6 = college); or a legacy 8-digit code.",
+  "reference.programmes.codeHint":
+    "7 digits, the first being the level (5 = intermediate, 6 = college); or a legacy 8-digit code.",
   "reference.programmes.editTitle": "Programme {code}",
   "reference.programmes.levelFixed": "The level is set by the code's first digit and cannot be changed.",
   "reference.programmes.hierarchy": "Hierarchy",
@@ -152,10 +154,12 @@ export const en: English<typeof vi> = {
   "reference.csv.unknown_source": "Unknown source. Use one of: {allowed}.",
   "reference.csv.duplicate_code": "Duplicate code: already in row {firstRow}.",
   "reference.csv.code_not_digits": "The code must contain digits only.",
-  "reference.csv.code_length": "The code must have 7 digits (or 8 for a legacy code); this one has {length} characters.",
+  "reference.csv.code_length":
+    "The code must have 7 digits (or 8 for a legacy code); this one has {length} characters.",
   "reference.csv.code_digit_unknown": "The first digit {digit} names no level (5 = intermediate, 6 = college).",
   "reference.csv.unknown_field": "Field {fieldCode} (digits 2–3 of the code) is not in the list of fields.",
-  "reference.csv.level_mismatch": "A code starting with {digit} is at level {codeLevelEn}, but the level column says {levelEn}.",
+  "reference.csv.level_mismatch":
+    "A code starting with {digit} is at level {codeLevelEn}, but the level column says {levelEn}.",
   "reference.crosswalk.title": "Programme – occupation crosswalk",
   "reference.crosswalk.intro":
     "Each programme (6-digit key, without the level) is linked to unit groups of the Vietnamese Standard Classification of Occupations (VSCO 2020, the same as ISCO-08). The table suggests matching jobs; “proposed” pairs await confirmation.",
@@ -197,6 +201,7 @@ export const en: English<typeof vi> = {
   "reference.error.unknownProgrammeKey": "No programme has this key.",
   "reference.error.alreadyLinked": "This programme is already linked to this unit group.",
   "reference.neighbours.title": "Provinces bordering {name}",
-  "reference.neighbours.hint": "Used by job matching (a neighbouring province earns points). Both ways: choosing on one side is enough.",
+  "reference.neighbours.hint":
+    "Used by job matching (a neighbouring province earns points). Both ways: choosing on one side is enough.",
   "reference.neighbours.save": "Save neighbours",
 };

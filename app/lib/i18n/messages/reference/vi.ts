@@ -93,7 +93,8 @@ export const vi = {
   "reference.programmes.legacyHeading": "Mã cũ 8 chữ số (không có phân cấp)",
   "reference.programmes.noField": "Lĩnh vực chưa có trong danh mục",
   "reference.programmes.newTitle": "Thêm ngành, nghề",
-  "reference.programmes.codeHint": "7 chữ số, chữ số đầu là trình độ (5 = trung cấp, 6 = cao đẳng); hoặc mã cũ 8 chữ số.",
+  "reference.programmes.codeHint":
+    "7 chữ số, chữ số đầu là trình độ (5 = trung cấp, 6 = cao đẳng); hoặc mã cũ 8 chữ số.",
   "reference.programmes.editTitle": "Ngành, nghề {code}",
   "reference.programmes.levelFixed": "Trình độ được xác định bởi chữ số đầu của mã, không sửa được.",
   "reference.programmes.hierarchy": "Phân cấp",
@@ -197,6 +198,7 @@ export const vi = {
   "reference.error.unknownProgrammeKey": "Không có ngành, nghề nào mang mã này.",
   "reference.error.alreadyLinked": "Ngành, nghề này đã được gắn với nhóm nghề này.",
   "reference.neighbours.title": "Tỉnh lân cận của {name}",
-  "reference.neighbours.hint": "Dùng khi ghép việc làm (\"tỉnh lân cận\" được cộng điểm). Quan hệ hai chiều: chọn ở một tỉnh là đủ.",
+  "reference.neighbours.hint":
+    'Dùng khi ghép việc làm ("tỉnh lân cận" được cộng điểm). Quan hệ hai chiều: chọn ở một tỉnh là đủ.',
   "reference.neighbours.save": "Lưu tỉnh lân cận",
 };

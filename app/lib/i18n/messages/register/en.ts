@@ -26,7 +26,8 @@ export const en: English<typeof vi> = {
     "The file lists the diplomas matching the filters, one line each as in the paper register, by register number, with notes on revocation, suspension and replacement.",
   "register.export.csv": "Download CSV",
   "register.export.pdf": "Download PDF",
-  "register.export.pdfTooMany": "The register is too long to print at once (at most {max} diplomas). Filter by year or programme and download again.",
+  "register.export.pdfTooMany":
+    "The register is too long to print at once (at most {max} diplomas). Filter by year or programme and download again.",
   "register.empty": "The register has no entries yet. Diplomas are entered when the principal signs a batch.",
   "register.noMatch": "No entry matches the filters.",
   "register.caption": "Entries of the original register",

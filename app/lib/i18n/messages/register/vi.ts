@@ -24,7 +24,8 @@ export const vi = {
     "Tệp tải về có các văn bằng khớp bộ lọc, mỗi văn bằng một dòng như sổ gốc giấy, theo số vào sổ, kèm ghi chú thu hồi, đình chỉ, thay thế.",
   "register.export.csv": "Tải CSV",
   "register.export.pdf": "Tải PDF",
-  "register.export.pdfTooMany": "Sổ gốc quá dài để in một lần (tối đa {max} văn bằng). Hãy lọc theo năm hoặc ngành, nghề rồi tải lại.",
+  "register.export.pdfTooMany":
+    "Sổ gốc quá dài để in một lần (tối đa {max} văn bằng). Hãy lọc theo năm hoặc ngành, nghề rồi tải lại.",
   "register.empty": "Sổ gốc chưa có dòng nào. Văn bằng được ghi vào sổ khi Hiệu trưởng ký lô.",
   "register.noMatch": "Không có dòng nào khớp bộ lọc.",
   "register.caption": "Các lần ghi sổ gốc",

@@ -2,11 +2,13 @@ import type { English } from "../../define";
 import type { vi } from "./vi";
 
 export const en: English<typeof vi> = {
-  "reports.form.intro": "If you suspect a diploma is fake, report it. The school and the ministry will look into it. No account needed.",
+  "reports.form.intro":
+    "If you suspect a diploma is fake, report it. The school and the ministry will look into it. No account needed.",
   "reports.form.qr": "QR code, link or serial number",
   "reports.form.qrHint": "Filled in when you come from the verify page. May be left empty.",
   "reports.form.description": "Description (required)",
-  "reports.form.descriptionHint": "Why you suspect it: where you got the diploma, what looks wrong… 10 to 2000 characters.",
+  "reports.form.descriptionHint":
+    "Why you suspect it: where you got the diploma, what looks wrong… 10 to 2000 characters.",
   "reports.form.email": "E-mail for updates (optional)",
   "reports.form.emailHint": "Only used to tell you when the report is handled; never made public.",
   "reports.form.verdict": "Verdict when reported: {verdict}",
@@ -37,7 +39,8 @@ export const en: English<typeof vi> = {
   "reports.status.closed_fake": "Closed: the diploma is fake",
   "reports.nav": "Suspected fakes",
   "reports.list.title": "Reports of suspected fake diplomas",
-  "reports.list.intro": "Reports sent by verifiers. The note given with a status change is shown to the reporter; include no personal data.",
+  "reports.list.intro":
+    "Reports sent by verifiers. The note given with a status change is shown to the reporter; include no personal data.",
   "reports.list.empty": "No reports yet.",
   "reports.list.code": "Code",
   "reports.list.school": "School",

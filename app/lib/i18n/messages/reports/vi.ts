@@ -1,6 +1,7 @@
 /** Reports of a suspected fake diploma (app/modules/reports): the public form, the tracking page, the staff's list. */
 export const vi = {
-  "reports.form.intro": "Nếu bạn nghi ngờ một văn bằng là giả, hãy gửi phản ánh. Nhà trường và Bộ sẽ xác minh. Không cần tài khoản.",
+  "reports.form.intro":
+    "Nếu bạn nghi ngờ một văn bằng là giả, hãy gửi phản ánh. Nhà trường và Bộ sẽ xác minh. Không cần tài khoản.",
   "reports.form.qr": "Mã QR, đường dẫn hoặc số hiệu văn bằng",
   "reports.form.qrHint": "Tự điền khi bạn đến từ trang xác thực. Có thể để trống.",
   "reports.form.description": "Mô tả (bắt buộc)",
@@ -35,7 +36,8 @@ export const vi = {
   "reports.status.closed_fake": "Đã kết thúc: văn bằng là giả",
   "reports.nav": "Phản ánh nghi giả",
   "reports.list.title": "Phản ánh văn bằng nghi giả",
-  "reports.list.intro": "Các phản ánh do người xác thực gửi. Ghi chú khi chuyển trạng thái được công khai cho người phản ánh; không ghi thông tin cá nhân.",
+  "reports.list.intro":
+    "Các phản ánh do người xác thực gửi. Ghi chú khi chuyển trạng thái được công khai cho người phản ánh; không ghi thông tin cá nhân.",
   "reports.list.empty": "Chưa có phản ánh nào.",
   "reports.list.code": "Mã",
   "reports.list.school": "Trường",

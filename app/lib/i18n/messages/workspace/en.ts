@@ -5,13 +5,16 @@ export const en: English<typeof vi> = {
   "admin.title": "Ministry administration",
   "admin.intro": "Accredit schools and employers, manage the shared catalogues and follow the system's audit trail.",
   "school.title": "School workspace",
-  "school.pending": "The school awaits the ministry's accreditation. You can prepare data but cannot sign diplomas yet.",
+  "school.pending":
+    "The school awaits the ministry's accreditation. You can prepare data but cannot sign diplomas yet.",
   "school.yourRoles": "Your roles at the school",
   "employer.yourRoles": "Your roles at the employer",
   "employer.title": "Employer workspace",
-  "employer.pending": "The employer awaits the ministry's approval. You can draft job postings but not publish them yet.",
+  "employer.pending":
+    "The employer awaits the ministry's approval. You can draft job postings but not publish them yet.",
   "graduate.title": "My diplomas",
-  "graduate.empty": "You have not claimed a diploma yet. When your school issues one, you will receive a claim code to add it to your account.",
+  "graduate.empty":
+    "You have not claimed a diploma yet. When your school issues one, you will receive a claim code to add it to your account.",
   "org.province": "Province",
   "org.code": "Code",
   "org.status": "Status",

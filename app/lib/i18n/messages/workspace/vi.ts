@@ -7,9 +7,11 @@ export const vi = {
   "school.yourRoles": "Vai trò của bạn tại trường",
   "employer.yourRoles": "Vai trò của bạn tại doanh nghiệp",
   "employer.title": "Không gian làm việc của doanh nghiệp",
-  "employer.pending": "Doanh nghiệp đang chờ Bộ phê duyệt. Bạn có thể soạn tin tuyển dụng nhưng chưa thể đăng công khai.",
+  "employer.pending":
+    "Doanh nghiệp đang chờ Bộ phê duyệt. Bạn có thể soạn tin tuyển dụng nhưng chưa thể đăng công khai.",
   "graduate.title": "Văn bằng của tôi",
-  "graduate.empty": "Bạn chưa nhận văn bằng nào. Khi nhà trường cấp văn bằng, bạn sẽ nhận được mã nhận văn bằng để thêm vào tài khoản.",
+  "graduate.empty":
+    "Bạn chưa nhận văn bằng nào. Khi nhà trường cấp văn bằng, bạn sẽ nhận được mã nhận văn bằng để thêm vào tài khoản.",
   "org.province": "Tỉnh/thành phố",
   "org.code": "Mã",
   "org.status": "Trạng thái",
