@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormAlert } from "./form";
+import { FormAlert, TextField } from "./form";
 import { useT } from "~/lib/i18n/use-t";
 import type { MessageKey } from "~/lib/i18n";
 
@@ -66,6 +66,89 @@ export function EditCard({ title, ...form }: Omit<ReferenceFormProps, "className
       <h2 id="edit-title">{title}</h2>
       <ReferenceForm className="form reference-form" {...form} />
     </section>
+  );
+}
+
+/** The Vietnamese and English name inputs of a reference-data form; the submitted values win over `current`'s. */
+export function NameFields({
+  values,
+  errors,
+  current,
+  nameEnRequired = false,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** The row's stored names (empty for a new row). */
+  current: { nameVi: string; nameEn: string | null };
+  nameEnRequired?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        name="nameVi"
+        label={t("reference.col.nameVi")}
+        defaultValue={values.nameVi ?? current.nameVi}
+        required
+        maxLength={255}
+        error={errors.nameVi}
+      />
+      <TextField
+        name="nameEn"
+        label={t("reference.col.nameEn")}
+        defaultValue={values.nameEn ?? current.nameEn ?? ""}
+        required={nameEnRequired}
+        maxLength={255}
+        error={errors.nameEn}
+        lang="en"
+      />
+    </>
+  );
+}
+
+/** A reference-data list: the column headings (and a hidden "actions" heading for the edit links) over the rows. */
+export function ReferenceTable({
+  columns,
+  actions = true,
+  children,
+}: {
+  columns: MessageKey[];
+  actions?: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+            {actions ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("reference.col.actions")}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The last cell of a row: its "edit" link (to `?…edit=code#edit`), labelled with the row's name for screen readers. */
+export function EditLinkCell({ to, name }: { to: string; name: string }) {
+  const t = useT();
+  return (
+    <td>
+      <Link to={to} aria-label={t("reference.editLabel", { name })}>
+        {t("reference.edit")}
+      </Link>
+    </td>
   );
 }
 

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { EditCard, SavedNotice, caoDangTitleKey } from "~/components/reference-ui";
+import {
+  EditCard,
+  EditLinkCell,
+  NameFields,
+  ReferenceTable,
+  SavedNotice,
+  caoDangTitleKey,
+} from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields } from "~/modules/reference/queries.server";
@@ -78,22 +85,7 @@ export default function ReferenceFields() {
               error={errors.code}
             />
           )}
-          <TextField
-            name="nameVi"
-            label={t("reference.col.nameVi")}
-            defaultValue={values.nameVi ?? current.nameVi}
-            required
-            maxLength={255}
-            error={errors.nameVi}
-          />
-          <TextField
-            name="nameEn"
-            label={t("reference.col.nameEn")}
-            defaultValue={values.nameEn ?? current.nameEn ?? ""}
-            maxLength={255}
-            error={errors.nameEn}
-            lang="en"
-          />
+          <NameFields values={values} errors={errors} current={current} />
           <SelectField
             name="caoDangTitle"
             label={t("reference.col.caoDangTitle")}
@@ -109,46 +101,34 @@ export default function ReferenceFields() {
         </EditCard>
       ) : null}
 
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("reference.col.code")}</th>
-              <th scope="col">{t("reference.col.nameVi")}</th>
-              <th scope="col">{t("reference.col.nameEn")}</th>
-              <th scope="col">{t("reference.col.caoDangTitle")}</th>
-              <th scope="col">{t("reference.col.programmeCount")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("reference.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f) => (
-              <tr key={f.code}>
-                <td>
-                  <code>{f.code}</code>
-                </td>
-                <td>{f.nameVi}</td>
-                <td lang="en">{f.nameEn ?? t("reference.none")}</td>
-                <td>{t(caoDangTitleKey(f.caoDangTitle))}</td>
-                <td>
-                  {f.programmeCount > 0 ? (
-                    <Link to={`/admin/reference/programmes?field=${f.code}`}>{f.programmeCount}</Link>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td>
-                  <Link to={`?edit=${f.code}#edit`} aria-label={t("reference.editLabel", { name: f.nameVi })}>
-                    {t("reference.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReferenceTable
+        columns={[
+          "reference.col.code",
+          "reference.col.nameVi",
+          "reference.col.nameEn",
+          "reference.col.caoDangTitle",
+          "reference.col.programmeCount",
+        ]}
+      >
+        {fields.map((f) => (
+          <tr key={f.code}>
+            <td>
+              <code>{f.code}</code>
+            </td>
+            <td>{f.nameVi}</td>
+            <td lang="en">{f.nameEn ?? t("reference.none")}</td>
+            <td>{t(caoDangTitleKey(f.caoDangTitle))}</td>
+            <td>
+              {f.programmeCount > 0 ? (
+                <Link to={`/admin/reference/programmes?field=${f.code}`}>{f.programmeCount}</Link>
+              ) : (
+                0
+              )}
+            </td>
+            <EditLinkCell to={`?edit=${f.code}#edit`} name={f.nameVi} />
+          </tr>
+        ))}
+      </ReferenceTable>
     </>
   );
 }

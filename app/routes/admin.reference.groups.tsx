@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { EditCard, SavedNotice } from "~/components/reference-ui";
+import { EditCard, EditLinkCell, ReferenceTable, SavedNotice } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields, listProgrammeGroups } from "~/modules/reference/queries.server";
@@ -104,43 +104,23 @@ export default function ReferenceGroups() {
         </div>
       </Form>
 
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("reference.col.code")}</th>
-              <th scope="col">{t("reference.col.field")}</th>
-              <th scope="col">{t("reference.col.name")}</th>
-              <th scope="col">{t("reference.col.programmeCount")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("reference.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.code}>
-                <td>
-                  <code>{g.code}</code>
-                </td>
-                <td>
-                  {g.fieldCode} · {g.fieldNameVi}
-                </td>
-                <td>{g.nameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}</td>
-                <td>{g.programmeCount}</td>
-                <td>
-                  <Link
-                    to={`?${fieldCode ? `field=${fieldCode}&` : ""}edit=${g.code}#edit`}
-                    aria-label={t("reference.editLabel", { name: g.code })}
-                  >
-                    {t("reference.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReferenceTable
+        columns={["reference.col.code", "reference.col.field", "reference.col.name", "reference.col.programmeCount"]}
+      >
+        {groups.map((g) => (
+          <tr key={g.code}>
+            <td>
+              <code>{g.code}</code>
+            </td>
+            <td>
+              {g.fieldCode} · {g.fieldNameVi}
+            </td>
+            <td>{g.nameVi ?? <span className="muted">{t("reference.groups.unnamed")}</span>}</td>
+            <td>{g.programmeCount}</td>
+            <EditLinkCell to={`?${fieldCode ? `field=${fieldCode}&` : ""}edit=${g.code}#edit`} name={g.code} />
+          </tr>
+        ))}
+      </ReferenceTable>
     </>
   );
 }

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { TextField } from "~/components/form";
-import { EditCard, SavedNotice } from "~/components/reference-ui";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { EditCard, EditLinkCell, NameFields, ReferenceTable, SavedNotice } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
@@ -56,64 +55,31 @@ export default function ReferenceLevels() {
           hidden={{ code: editing.code }}
           cancelTo="/admin/reference/levels"
         >
-          <TextField
-            name="nameVi"
-            label={t("reference.col.nameVi")}
-            defaultValue={values.nameVi ?? editing.nameVi}
-            required
-            maxLength={255}
-            error={errors.nameVi}
-          />
-          <TextField
-            name="nameEn"
-            label={t("reference.col.nameEn")}
-            defaultValue={values.nameEn ?? editing.nameEn}
-            required
-            maxLength={255}
-            error={errors.nameEn}
-            lang="en"
-          />
+          <NameFields values={values} errors={errors} current={editing} nameEnRequired />
         </EditCard>
       ) : null}
 
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("reference.col.code")}</th>
-              <th scope="col">{t("reference.col.nameVi")}</th>
-              <th scope="col">{t("reference.col.nameEn")}</th>
-              <th scope="col">{t("reference.col.digit")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("reference.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {levels.map((l) => (
-              <tr key={l.code}>
-                <td>
-                  <code>{l.code}</code>
-                </td>
-                <td>{l.nameVi}</td>
-                <td lang="en">{l.nameEn}</td>
-                <td>
-                  {l.codeDigit ? (
-                    <code>{l.codeDigit}</code>
-                  ) : (
-                    <span className="muted">{t("reference.levels.noDigit")}</span>
-                  )}
-                </td>
-                <td>
-                  <Link to={`?edit=${l.code}#edit`} aria-label={t("reference.editLabel", { name: l.nameVi })}>
-                    {t("reference.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReferenceTable
+        columns={["reference.col.code", "reference.col.nameVi", "reference.col.nameEn", "reference.col.digit"]}
+      >
+        {levels.map((l) => (
+          <tr key={l.code}>
+            <td>
+              <code>{l.code}</code>
+            </td>
+            <td>{l.nameVi}</td>
+            <td lang="en">{l.nameEn}</td>
+            <td>
+              {l.codeDigit ? (
+                <code>{l.codeDigit}</code>
+              ) : (
+                <span className="muted">{t("reference.levels.noDigit")}</span>
+              )}
+            </td>
+            <EditLinkCell to={`?edit=${l.code}#edit`} name={l.nameVi} />
+          </tr>
+        ))}
+      </ReferenceTable>
     </>
   );
 }

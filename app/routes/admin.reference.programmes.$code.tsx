@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, SelectField, TextField } from "~/components/form";
-import { ReferenceForm, SavedNotice } from "~/components/reference-ui";
+import { FormAlert, SelectField } from "~/components/form";
+import { NameFields, ReferenceForm, SavedNotice } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
@@ -106,22 +106,7 @@ export default function EditProgramme() {
         <section className="card">
           <h2>{t("reference.edit")}</h2>
           <ReferenceForm failure={failure} hidden={{ intent: "update" }}>
-            <TextField
-              name="nameVi"
-              label={t("reference.col.nameVi")}
-              defaultValue={values.nameVi ?? p.nameVi}
-              required
-              maxLength={255}
-              error={errors.nameVi}
-            />
-            <TextField
-              name="nameEn"
-              label={t("reference.col.nameEn")}
-              defaultValue={values.nameEn ?? p.nameEn ?? ""}
-              maxLength={255}
-              error={errors.nameEn}
-              lang="en"
-            />
+            <NameFields values={values} errors={errors} current={p} />
             {p.isLegacy ? (
               <SelectField
                 name="levelCode"

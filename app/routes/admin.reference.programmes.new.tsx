@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { ReferenceForm } from "~/components/reference-ui";
+import { NameFields, ReferenceForm } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
@@ -73,22 +73,7 @@ export default function NewProgramme() {
               </option>
             ))}
           </SelectField>
-          <TextField
-            name="nameVi"
-            label={t("reference.col.nameVi")}
-            defaultValue={values.nameVi ?? ""}
-            required
-            maxLength={255}
-            error={errors.nameVi}
-          />
-          <TextField
-            name="nameEn"
-            label={t("reference.col.nameEn")}
-            defaultValue={values.nameEn ?? ""}
-            maxLength={255}
-            error={errors.nameEn}
-            lang="en"
-          />
+          <NameFields values={values} errors={errors} current={{ nameVi: "", nameEn: null }} />
           <SelectField
             name="source"
             label={t("reference.col.source")}

@@ -1,8 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SelectField, TextField } from "~/components/form";
-import { EditCard, SavedNotice, provinceKindKey } from "~/components/reference-ui";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SelectField } from "~/components/form";
+import {
+  EditCard,
+  EditLinkCell,
+  NameFields,
+  ReferenceTable,
+  SavedNotice,
+  provinceKindKey,
+} from "~/components/reference-ui";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
@@ -81,22 +88,7 @@ export default function ReferenceProvinces() {
           hidden={{ code: editing.code }}
           cancelTo="/admin/reference/provinces"
         >
-          <TextField
-            name="nameVi"
-            label={t("reference.col.nameVi")}
-            defaultValue={values.nameVi ?? editing.nameVi}
-            required
-            maxLength={255}
-            error={errors.nameVi}
-          />
-          <TextField
-            name="nameEn"
-            label={t("reference.col.nameEn")}
-            defaultValue={values.nameEn ?? editing.nameEn ?? ""}
-            maxLength={255}
-            error={errors.nameEn}
-            lang="en"
-          />
+          <NameFields values={values} errors={errors} current={editing} />
           <SelectField
             name="kind"
             label={t("reference.col.kind")}
@@ -142,38 +134,21 @@ export default function ReferenceProvinces() {
         </section>
       ) : null}
 
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("reference.col.code")}</th>
-              <th scope="col">{t("reference.col.nameVi")}</th>
-              <th scope="col">{t("reference.col.nameEn")}</th>
-              <th scope="col">{t("reference.col.kind")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("reference.col.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {provinces.map((p) => (
-              <tr key={p.code} aria-current={editing?.code === p.code ? "true" : undefined}>
-                <td>
-                  <code>{p.code}</code>
-                </td>
-                <td>{p.nameVi}</td>
-                <td lang="en">{p.nameEn ?? t("reference.none")}</td>
-                <td>{t(provinceKindKey(p.kind))}</td>
-                <td>
-                  <Link to={`?edit=${p.code}#edit`} aria-label={t("reference.editLabel", { name: p.nameVi })}>
-                    {t("reference.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReferenceTable
+        columns={["reference.col.code", "reference.col.nameVi", "reference.col.nameEn", "reference.col.kind"]}
+      >
+        {provinces.map((p) => (
+          <tr key={p.code} aria-current={editing?.code === p.code ? "true" : undefined}>
+            <td>
+              <code>{p.code}</code>
+            </td>
+            <td>{p.nameVi}</td>
+            <td lang="en">{p.nameEn ?? t("reference.none")}</td>
+            <td>{t(provinceKindKey(p.kind))}</td>
+            <EditLinkCell to={`?edit=${p.code}#edit`} name={p.nameVi} />
+          </tr>
+        ))}
+      </ReferenceTable>
     </>
   );
 }
