@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormAlert, TextField } from "./form";
+import { FormAlert, SelectField, TextField } from "./form";
+import { PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
+import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { useT } from "~/lib/i18n/use-t";
 import type { MessageKey } from "~/lib/i18n";
 
@@ -103,6 +105,33 @@ export function NameFields({
         lang="en"
       />
     </>
+  );
+}
+
+/** A programme's source (which decision or list it comes from); the submitted value wins over `current`. */
+export function ProgrammeSourceField({
+  values,
+  errors,
+  current,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  current: string;
+}) {
+  const t = useT();
+  return (
+    <SelectField
+      name="source"
+      label={t("reference.col.source")}
+      defaultValue={values.source ?? current}
+      error={errors.source}
+    >
+      {PROGRAMME_SOURCES.map((s) => (
+        <option key={s} value={s}>
+          {t(PROGRAMME_SOURCE_LABELS[s])}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

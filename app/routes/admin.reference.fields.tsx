@@ -13,7 +13,7 @@ import {
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields } from "~/modules/reference/queries.server";
-import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
+import { formMode, runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { saveField } from "~/modules/reference/save-field.server";
 import { CAO_DANG_TITLES, FieldSchema, editParam, savedParam } from "~/modules/reference/schema";
 
@@ -39,8 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: FieldSchema,
-    save: (db, { input, actor, form }) =>
-      saveField({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    save: (db, { input, actor, form }) => saveField({ mode: formMode(form), input, actor }),
     redirectTo: ({ changed }) => `/admin/reference/fields?saved=${changed ? 1 : 0}`,
   });
 }

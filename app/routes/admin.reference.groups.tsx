@@ -6,7 +6,7 @@ import { EditCard, EditLinkCell, ReferenceTable, SavedNotice } from "~/component
 import { requirePermission } from "~/lib/guards.server";
 import { useT } from "~/lib/i18n/use-t";
 import { listFields, listProgrammeGroups } from "~/modules/reference/queries.server";
-import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
+import { formMode, runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { saveProgrammeGroup } from "~/modules/reference/save-programme-group.server";
 import { ProgrammeGroupSchema, editParam, savedParam } from "~/modules/reference/schema";
 
@@ -35,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context,
     session,
     schema: ProgrammeGroupSchema,
-    save: (db, { input, actor, form }) =>
-      saveProgrammeGroup({ mode: form.get("mode") === "create" ? "create" : "update", input, actor }),
+    save: (db, { input, actor, form }) => saveProgrammeGroup({ mode: formMode(form), input, actor }),
     redirectTo: ({ changed }, input) =>
       `/admin/reference/groups?field=${input.code.slice(0, 2)}&saved=${changed ? 1 : 0}`,
   });

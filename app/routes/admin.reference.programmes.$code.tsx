@@ -3,17 +3,16 @@ import { readFormData } from "~/lib/http.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, SelectField } from "~/components/form";
-import { NameFields, ReferenceForm, SavedNotice } from "~/components/reference-ui";
+import { NameFields, ProgrammeSourceField, ReferenceForm, SavedNotice } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { clientOf } from "~/lib/request-context";
 import { referenceFailure } from "~/modules/reference/failures";
-import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { findProgramme, listOccupationsForKey, listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { setProgrammeActive, updateProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeUpdateSchema, savedParam } from "~/modules/reference/schema";
-import { CROSSWALK_STATUS_LABELS, PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
+import { CROSSWALK_STATUS_LABELS } from "~/modules/reference/labels";
 import { translateLabel } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
@@ -127,18 +126,7 @@ export default function EditProgramme() {
                 <p className="field-hint">{t("reference.programmes.levelFixed")}</p>
               </div>
             )}
-            <SelectField
-              name="source"
-              label={t("reference.col.source")}
-              defaultValue={values.source ?? p.source}
-              error={errors.source}
-            >
-              {PROGRAMME_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(PROGRAMME_SOURCE_LABELS[s])}
-                </option>
-              ))}
-            </SelectField>
+            <ProgrammeSourceField values={values} errors={errors} current={p.source} />
           </ReferenceForm>
         </section>
 

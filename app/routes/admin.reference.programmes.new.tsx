@@ -2,15 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
-import { NameFields, ReferenceForm } from "~/components/reference-ui";
+import { NameFields, ProgrammeSourceField, ReferenceForm } from "~/components/reference-ui";
 import { requirePermission } from "~/lib/guards.server";
 import { useLocale, useT } from "~/lib/i18n/use-t";
-import { PROGRAMME_SOURCES } from "~/modules/reference/programme-csv-format";
 import { listTrainingLevels } from "~/modules/reference/queries.server";
 import { runReferenceEdit } from "~/modules/reference/run-reference-edit.server";
 import { createProgramme } from "~/modules/reference/save-programme.server";
 import { ProgrammeCreateSchema } from "~/modules/reference/schema";
-import { PROGRAMME_SOURCE_LABELS } from "~/modules/reference/labels";
 
 export const meta: MetaFunction = () => [{ title: "Thêm ngành, nghề — Danh mục dùng chung — Cổng Văn bằng số GDNN" }];
 
@@ -74,18 +72,7 @@ export default function NewProgramme() {
             ))}
           </SelectField>
           <NameFields values={values} errors={errors} current={{ nameVi: "", nameEn: null }} />
-          <SelectField
-            name="source"
-            label={t("reference.col.source")}
-            defaultValue={values.source ?? "admin"}
-            error={errors.source}
-          >
-            {PROGRAMME_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(PROGRAMME_SOURCE_LABELS[s])}
-              </option>
-            ))}
-          </SelectField>
+          <ProgrammeSourceField values={values} errors={errors} current="admin" />
         </ReferenceForm>
       </section>
     </>

@@ -28,6 +28,11 @@ export interface ReferenceEdit<S extends z.ZodTypeAny, T> {
   notFound?: "form" | "404";
 }
 
+/** The hidden `mode` of a form that both adds and edits rows: "create" only when it says so. */
+export function formMode(form: FormData): "create" | "update" {
+  return form.get("mode") === "create" ? "create" : "update";
+}
+
 /**
  * The action of a reference-data edit form: parse the form, run the use-case as the signed-in user,
  * answer a rejected edit with the form's values and errors (status and message from REFERENCE_FAILURES),
