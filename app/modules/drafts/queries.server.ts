@@ -263,19 +263,18 @@ export async function listBatchOrder(db: Executor, ref: BatchRef & { rowOrder: B
   return sortBatchRows(rows, ref.rowOrder);
 }
 
+/** One draft of one batch of one school (the ownership is part of the condition), still a draft. */
+function draftOf(ref: DraftRef) {
+  return and(
+    eq(diplomas.id, ref.diplomaId),
+    eq(diplomas.batchId, ref.batchId),
+    eq(diplomas.organisationId, ref.organisationId),
+    eq(diplomas.status, "draft"),
+  );
+}
+
 export async function findDraft(db: Executor, ref: DraftRef) {
-  const [row] = await db
-    .select()
-    .from(diplomas)
-    .where(
-      and(
-        eq(diplomas.id, ref.diplomaId),
-        eq(diplomas.batchId, ref.batchId),
-        eq(diplomas.organisationId, ref.organisationId),
-        eq(diplomas.status, "draft"),
-      ),
-    )
-    .limit(1);
+  const [row] = await db.select().from(diplomas).where(draftOf(ref)).limit(1);
   return row ?? null;
 }
 
@@ -284,30 +283,13 @@ export async function updateDraftRow(db: Executor, ref: DraftRef, values: Omit<D
   const updated = await db
     .update(diplomas)
     .set({ ...values, updatedAt: new Date() })
-    .where(
-      and(
-        eq(diplomas.id, ref.diplomaId),
-        eq(diplomas.batchId, ref.batchId),
-        eq(diplomas.organisationId, ref.organisationId),
-        eq(diplomas.status, "draft"),
-      ),
-    )
+    .where(draftOf(ref))
     .returning({ id: diplomas.id });
   return updated.length === 1;
 }
 
 export async function deleteDraftRow(db: Executor, ref: DraftRef): Promise<boolean> {
-  const deleted = await db
-    .delete(diplomas)
-    .where(
-      and(
-        eq(diplomas.id, ref.diplomaId),
-        eq(diplomas.batchId, ref.batchId),
-        eq(diplomas.organisationId, ref.organisationId),
-        eq(diplomas.status, "draft"),
-      ),
-    )
-    .returning({ id: diplomas.id });
+  const deleted = await db.delete(diplomas).where(draftOf(ref)).returning({ id: diplomas.id });
   return deleted.length === 1;
 }
 
