@@ -1,4 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -19,7 +20,8 @@ import styles from "~/styles/app.css";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { getOptionalUser } from "~/lib/guards.server";
-import { hasCatalogue, localeFromRequest, translator, type Locale } from "~/lib/i18n";
+import { localeFromRequest, translator, type Locale } from "~/lib/i18n";
+import { loadCatalogue } from "~/lib/i18n/load-catalogue";
 import { catalogueChunkUrl } from "~/lib/i18n/catalogue-url.server";
 import { useT } from "~/lib/i18n/use-t";
 import { navigationFor } from "~/modules/auth/navigation";
@@ -61,15 +63,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/**
+ * In the browser, whenever the root's data is loaded again (after the language switch, or a form sent once the
+ * language was changed in another tab), the catalogue of the language it answers in is loaded before the page renders
+ * in it: the browser holds only the languages it has shown (entry.client.tsx loads the first one before hydrating).
+ * The switch is therefore an ordinary Remix form: its request carries the page's origin, which a document POST from a
+ * page with `Referrer-Policy: no-referrer` (the verify page, share links) would send as "null" and the origin check
+ * would refuse.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadCatalogue(data.locale);
+  return data;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? "vi";
   const nonce = useNonce();
-  // The browser holds only the catalogue of the language the page was loaded in (entry.client.tsx). Should the root
-  // loader answer in the other one (the switch used in another tab, then a form sent here), load the page again.
-  useEffect(() => {
-    if (!hasCatalogue(locale)) window.location.reload();
-  }, [locale]);
   return (
     <html lang={locale}>
       <head>
@@ -115,7 +126,7 @@ function SiteHeader() {
             </span>
           </Link>
           {/* A full page load: the page of the other language needs that language's catalogue (entry.client.tsx). */}
-          <Form method="post" action="/language" className="lang-switch" reloadDocument>
+          <Form method="post" action="/language" className="lang-switch">
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
             <button

@@ -4,6 +4,7 @@
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { SESSION_COOKIE, expect, mainNavLinks, signInAs, test } from "./fixtures";
+import { demoQr, pathOf, PRINCIPAL, VALID } from "./demo-qr";
 
 test.describe("language", () => {
   test("Vietnamese by default", async ({ page }) => {
@@ -181,4 +182,32 @@ test("the home page lists the demo sign-ins in demo mode", async ({ page }) => {
   await expect(rows.filter({ hasText: "vanbang@cdcnhn.edu.vn" })).toContainText("Trường Cao đẳng Công nghệ Hà Nội");
   await expect(demo.getByRole("link", { name: /Hộp thư demo/ })).toHaveAttribute("href", "/demo/outbox");
   await expect(page.getByRole("note")).toContainText("Chế độ trình diễn");
+});
+
+test.describe("the language switch on the verify page", () => {
+  test.use({ account: PRINCIPAL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  // The verify page sends no referrer (its URL carries a name): a document POST from it would carry `Origin: null`,
+  // which the origin check refuses. The switch must still work there, in both directions, without a console error.
+  test("switches a phone's verdict page to English and back", async ({ page, baseURL }) => {
+    const qr = await demoQr(page, VALID); // then signed out: a stranger's phone
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    const path = pathOf(qr.text, baseURL!);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Văn bằng hợp lệ" })).toBeVisible();
+
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { name: "Valid diploma" })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(path);
+
+    await page.getByRole("button", { name: "Tiếng Việt", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.getByRole("heading", { name: "Văn bằng hợp lệ" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
 });
