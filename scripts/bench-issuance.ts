@@ -29,6 +29,8 @@ if (!Number.isInteger(count) || count < 1 || count > 131_072 || !Number.isIntege
 }
 
 process.env.LOG_LEVEL ??= "warn";
+// On PostgreSQL the environment is not demo mode, which requires PUBLIC_ORIGIN (mail links read it).
+process.env.PUBLIC_ORIGIN ??= "https://vanbang.gdnn.gov.vn";
 // The benchmark's own key ring: it never touches the deployment's key material.
 useKeyRing(keyRingFrom(Buffer.alloc(32, 7)));
 

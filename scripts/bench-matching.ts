@@ -48,6 +48,8 @@ if (
   process.exit(2);
 }
 process.env.LOG_LEVEL ??= "warn";
+// On PostgreSQL the environment is not demo mode, which requires PUBLIC_ORIGIN (mail links read it).
+process.env.PUBLIC_ORIGIN ??= "https://vanbang.gdnn.gov.vn";
 
 let handle: DatabaseHandle;
 if (process.env.DATABASE_URL) handle = await openPostgres(process.env.DATABASE_URL, 4);

@@ -3,9 +3,18 @@ import { closeDatabase, connectDatabase } from "~/lib/db.server";
 import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { getEnv } from "~/lib/env.server";
+import { signingOriginProblem } from "~/lib/public-origin";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
 import { seedDemoData } from "~/modules/demo/demo-data.server";
+
+// The demo diplomas are signed with PUBLIC_ORIGIN: outside demo mode it must be an address verifiers can reach.
+if (signingOriginProblem(getEnv())) {
+  console.error(
+    `PUBLIC_ORIGIN is ${getEnv().PUBLIC_ORIGIN}: outside demo mode diplomas are not signed with a loopback origin (set PUBLIC_ORIGIN, or DEMO_MODE=true)`,
+  );
+  process.exit(1);
+}
 
 const handle = await connectDatabase();
 await prepareDatabase(handle);

@@ -4,6 +4,12 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+// Demo mode (seeded accounts shown on the home page, the mail outbox page) is on by default only for the embedded
+// database: a server on a real PostgreSQL is taken to be a real deployment.
+function isDemoMode(env: { DEMO_MODE?: boolean; DATABASE_URL?: string }): boolean {
+  return env.DEMO_MODE ?? !env.DATABASE_URL;
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,6 +21,10 @@ const EnvSchema = z
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().min(1).default("./data"),
+    /**
+     * The portal's public address: in every QR code, credential identifier and mailed link. Required outside demo
+     * mode; demo mode defaults to http://localhost:$PORT.
+     */
     PUBLIC_ORIGIN: z.string().url("must be a URL such as https://vanbang.example.vn").optional(),
     DEMO_MODE: booleanFromString.optional(),
     COOKIE_SECURE: booleanFromString.optional(),
@@ -44,6 +54,16 @@ const EnvSchema = z
       .default(120),
   })
   .superRefine((env, ctx) => {
+    // A real deployment started without its address would sign QR codes that point at localhost, which no
+    // verifier accepts, forever: refuse to start instead.
+    if (!env.PUBLIC_ORIGIN && !isDemoMode(env)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_ORIGIN"],
+        message:
+          "is required outside demo mode: the portal's public address, in every QR code and mailed link (e.g. https://vanbang.example.vn)",
+      });
+    }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
     }
@@ -53,9 +73,7 @@ const EnvSchema = z
     return {
       ...env,
       PUBLIC_ORIGIN: publicOrigin,
-      // Demo mode (seeded accounts shown on the home page, the mail outbox page) is on by default only for the
-      // embedded database: a server on a real PostgreSQL is taken to be a real deployment.
-      DEMO_MODE: env.DEMO_MODE ?? !env.DATABASE_URL,
+      DEMO_MODE: isDemoMode(env),
       COOKIE_SECURE: env.COOKIE_SECURE ?? publicOrigin.startsWith("https://"),
     };
   });

@@ -11,6 +11,7 @@ import { failureReply, notFound, readFormData, uuidOr404 } from "~/lib/http.serv
 import { formatNumber } from "~/lib/format-number";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
+import { signingOriginProblem } from "~/lib/public-origin";
 import { clientOf } from "~/lib/request-context";
 import { formatDateVi } from "~/modules/reference/cell-values";
 import { DIPLOMA_FAILURES } from "~/modules/diplomas/failures";
@@ -44,11 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     schoolCode: organisation.code,
     justSigned: new URL(request.url).searchParams.get("notice") === "signed",
+    originProblem: signingOriginProblem(getEnv()),
     ...data,
   });
 }
 
-type SignActionData = FormFailure & { intent?: "return" };
+type SignActionData = FormFailure & { intent?: "return"; code?: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, organisation } = await requireOrganisationPermission(request, {
@@ -97,6 +99,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { values: parsed.values, fieldErrors: parsed.fieldErrors, formError: "issued.form.fix" },
       { status: 400 },
     );
+
+  // Diplomas signed with a loopback origin would carry it in their QR codes for good: refuse before anything is written.
+  const originProblem = signingOriginProblem(getEnv());
+  if (originProblem)
+    return failureReply<SignActionData>(DIPLOMA_FAILURES.signOrigin[originProblem], {
+      code: originProblem,
+      values: formValues(form),
+      fieldErrors: {},
+    });
 
   const result = await signBatch(await getDb(), {
     organisationId: organisation.id,
@@ -240,6 +251,8 @@ export default function SignBatchPage() {
             <FormAlert kind="info">{t("issued.sign.error.no_active_key")}</FormAlert>
           ) : form.count === 0 ? (
             <FormAlert kind="info">{t("issued.sign.error.empty")}</FormAlert>
+          ) : data.originProblem ? (
+            <FormAlert kind="error">{t(DIPLOMA_FAILURES.signOrigin[data.originProblem].message)}</FormAlert>
           ) : (
             <section className="card" aria-labelledby="sign-form-title">
               <h2 id="sign-form-title">{t("issued.sign.formTitle")}</h2>

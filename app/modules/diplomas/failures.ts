@@ -1,4 +1,5 @@
 import type { FailureTable } from "~/lib/failures";
+import type { SigningOriginProblem } from "~/lib/public-origin";
 import type { ReturnBatchError } from "~/modules/drafts/withdraw-batch.server";
 import type { ChangeDiplomaStatusError } from "./change-diploma-status.server";
 import type { ClaimDiplomaError } from "./claim-diploma.server";
@@ -21,6 +22,10 @@ export const DIPLOMA_FAILURES = {
     no_active_key: { status: 409, message: "issued.sign.error.no_active_key" },
     key_unreadable: { status: 500, message: "issued.sign.error.key_unreadable" },
   } satisfies FailureTable<SignBatchError>,
+  /** Checked by the sign route before signBatch: the deployment's PUBLIC_ORIGIN cannot be signed into diplomas. */
+  signOrigin: {
+    loopback_origin: { status: 503, message: "issued.sign.error.loopback_origin" },
+  } satisfies FailureTable<SigningOriginProblem>,
   return: {
     not_found: { status: 404, message: "issued.sign.error.not_found" },
     not_submitted: { status: 409, message: "issued.sign.error.not_submitted" },

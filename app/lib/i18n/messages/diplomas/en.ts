@@ -313,6 +313,8 @@ export const en: English<typeof vi> = {
     "The school has no active signing key. A school administrator must create one on the Signing keys page.",
   "issued.sign.error.key_unreadable":
     "The school's signing key could not be opened (the server's key-encryption key does not match). Nothing was signed; tell the system administrator.",
+  "issued.sign.error.loopback_origin":
+    "The server's public address is not configured (PUBLIC_ORIGIN is localhost), so no one could check the QR codes. Nothing was signed; ask the system administrator to set PUBLIC_ORIGIN.",
   "issued.list.title": "Issued diplomas",
   "issued.list.intro": "The diplomas the school has signed: valid, suspended, revoked or superseded.",
   "issued.list.searchLabel": "Find diplomas",

@@ -305,6 +305,8 @@ export const vi = {
     "Trường chưa có khóa ký số đang dùng. Quản trị viên trường cần tạo khóa ở trang Khóa ký số.",
   "issued.sign.error.key_unreadable":
     "Không mở được khóa ký số của trường (khóa mã hóa của máy chủ không khớp). Không có văn bằng nào được ký; hãy báo quản trị viên hệ thống.",
+  "issued.sign.error.loopback_origin":
+    "Máy chủ chưa được cấu hình địa chỉ công khai (PUBLIC_ORIGIN đang là localhost), nên mã QR sẽ không ai kiểm tra được. Không có văn bằng nào được ký; hãy báo quản trị viên hệ thống đặt PUBLIC_ORIGIN.",
   // The school's list
   "issued.list.title": "Văn bằng đã cấp",
   "issued.list.intro": "Các văn bằng trường đã ký số: đang có hiệu lực, bị đình chỉ, bị thu hồi hoặc đã được thay thế.",
