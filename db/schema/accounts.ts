@@ -158,7 +158,7 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
     template: text("template").notNull(),
-    status: text("status").notNull().default("pending"), // pending | sent | failed | held (demo: kept for display)
+    status: text("status").notNull().default("pending"), // pending | sending | sent | failed | expired (secret outlived) | held
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

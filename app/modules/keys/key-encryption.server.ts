@@ -9,7 +9,8 @@ import { logger } from "~/lib/logger.server";
  *  - "signing-keys": AES-256-GCM for school and ministry private keys;
  *  - "personal-id-encryption": AES-256-GCM for personal ID numbers;
  *  - "personal-id-lookup": HMAC-SHA-256 key for the lookup hash of personal ID numbers;
- *  - "claim-codes": HMAC-SHA-256 key from which each diploma's claim code is derived (never stored).
+ *  - "claim-codes": HMAC-SHA-256 key from which each diploma's claim code is derived (never stored);
+ *  - "mail-secrets": AES-256-GCM for the one-time links and claim codes of mail waiting in the outbox.
  * Demo mode, and only demo mode, may generate a KEK into DATA_DIR (with a warning).
  */
 export interface KeyRing {
@@ -19,6 +20,7 @@ export interface KeyRing {
   personalIdEncryption: Buffer;
   personalIdLookup: Buffer;
   claimCodes: Buffer;
+  mailSecrets: Buffer;
 }
 
 export class MissingKekError extends Error {
@@ -38,6 +40,7 @@ export function keyRingFrom(kek: Buffer): KeyRing {
     personalIdEncryption: derive(kek, "personal-id-encryption"),
     personalIdLookup: derive(kek, "personal-id-lookup"),
     claimCodes: derive(kek, "claim-codes"),
+    mailSecrets: derive(kek, "mail-secrets"),
   };
 }
 

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { mailOutbox } from "../../../db/schema";
 import type { Database } from "~/lib/db.server";
 import { logger } from "~/lib/logger.server";
+import { openMailSecrets } from "./mail-secrets.server";
+import { removeSealedSecrets } from "./secrets";
 
 export interface MailTransport {
   send(mail: { from: string; to: string; subject: string; text: string }): Promise<void>;
@@ -20,8 +22,15 @@ export async function createSmtpTransport(smtpUrl: string): Promise<MailTranspor
 
 const MAX_ATTEMPTS = 5;
 
+class UnopenableMailError extends Error {
+  constructor() {
+    super("a sealed link or claim code did not open: KEY_ENCRYPTION_KEY changed since the mail was written");
+  }
+}
+
 /**
- * Sends pending mail from the outbox, oldest first, marking each sent or counting the failed attempt.
+ * Sends pending mail from the outbox, oldest first, marking each sent or counting the failed attempt. A sealed
+ * link or claim code is opened only to be sent; the sent row keeps the mail without it.
  * With no transport (MAIL_TRANSPORT=outbox) mail stays in the outbox, where the demo mailbox page shows it.
  */
 export async function deliverPendingMail(
@@ -46,10 +55,12 @@ export async function deliverPendingMail(
       .returning({ id: mailOutbox.id, attempts: mailOutbox.attempts });
     if (claimed.length === 0) continue;
     try {
-      await transport.send({ from, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
+      const opened = openMailSecrets(mail);
+      if (!opened.ok) throw new UnopenableMailError();
+      await transport.send({ from, to: mail.toAddress, subject: mail.subject, text: opened.text });
       await db
         .update(mailOutbox)
-        .set({ status: "sent", sentAt: new Date(), lastError: null })
+        .set({ status: "sent", sentAt: new Date(), lastError: null, bodyText: removeSealedSecrets(mail.bodyText) })
         .where(eq(mailOutbox.id, mail.id));
       sent++;
     } catch (error) {
@@ -57,7 +68,11 @@ export async function deliverPendingMail(
       const message = error instanceof Error ? error.message : String(error);
       await db
         .update(mailOutbox)
-        .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: message.slice(0, 500) })
+        .set({
+          // A secret sealed under another KEK will not open on a retry either.
+          status: attempts >= MAX_ATTEMPTS || error instanceof UnopenableMailError ? "failed" : "pending",
+          lastError: message.slice(0, 500),
+        })
         .where(eq(mailOutbox.id, mail.id));
       logger.warn("mail delivery failed", { mailId: mail.id, attempts, error: message });
     }
