@@ -8,7 +8,10 @@ import { currentRequestScope } from "./request-scope.server";
 
 export const metricsRegistry = new Registry();
 // Under node:cluster the primary asks every worker for this registry (app/server/metrics.ts, startMetricsPrimary).
+// A worker answers only once an AggregatorRegistry has been made in it: the constructor adds prom-client's IPC
+// listener (in the primary, its reply listener; harmless in a single process).
 AggregatorRegistry.setRegistries([metricsRegistry]);
+new AggregatorRegistry();
 
 /** Where a verification came from, by the route label of the request that asked for it. */
 export type VerificationChannel = "page" | "api" | "share" | "other";

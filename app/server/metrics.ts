@@ -15,7 +15,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { AggregatorRegistry, collectDefaultMetrics, Gauge, Histogram } from "prom-client";
 import { sql } from "drizzle-orm";
-import { connectDatabase, rowsOf } from "~/lib/db.server";
+import { connectDatabase, rowsOf, type DatabaseHandle } from "~/lib/db.server";
 import type { Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { metricsRegistry } from "~/lib/metrics.server";
@@ -150,11 +150,15 @@ interface DatabaseStats {
   oldestTransactionSeconds: number;
 }
 let dbStats: { at: number; value: Promise<DatabaseStats | null> } | null = null;
+/** The serving process's database (set by startProcessMetrics); none in a process that does not serve. */
+let statsDatabase: (() => Promise<DatabaseHandle>) | null = null;
 
 function readDatabaseStats(): Promise<DatabaseStats | null> {
+  const database = statsDatabase;
+  if (!database) return Promise.resolve(null);
   if (dbStats && Date.now() - dbStats.at < DB_STATS_TTL_MS) return dbStats.value;
   const value = (async () => {
-    const handle = await connectDatabase();
+    const handle = await database();
     if (handle.kind !== "postgres") return null; // PGlite: one in-process connection, nothing to watch
     const rows = rowsOf<{ state: string | null; n: number; oldest: number | null; max_connections: number }>(
       await handle.db.execute(sql`
@@ -222,10 +226,17 @@ const poolMax = new Gauge({
 
 let started = false;
 
-/** Starts the process-wide collectors (default metrics, event-loop monitor) once. */
-export function startProcessMetrics(env: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_MAX">): void {
+/**
+ * Starts the process-wide collectors (default metrics, event-loop monitor, the database's numbers from `database`,
+ * the serving process's own handle) once.
+ */
+export function startProcessMetrics(
+  env: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_MAX">,
+  database: () => Promise<DatabaseHandle> = connectDatabase,
+): void {
   if (started) return;
   started = true;
+  statsDatabase = database;
   collectDefaultMetrics({ register: metricsRegistry });
   loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loopDelay.enable();
