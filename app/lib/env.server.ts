@@ -52,6 +52,18 @@ const EnvSchema = z
       .min(0)
       .max(10_000_000)
       .default(120),
+    /**
+     * Metrics (app/server/metrics.ts, docs/operations.md): METRICS_PORT serves them on a separate listener bound to
+     * METRICS_HOST (loopback unless said otherwise); METRICS_TOKEN opens GET /metrics on the public port to
+     * `Authorization: Bearer <token>`. Both unset: no metrics are served.
+     */
+    METRICS_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, "must be at least 16 characters (openssl rand -hex 32)")
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     // A real deployment started without its address would sign QR codes that point at localhost, which no
@@ -66,6 +78,9 @@ const EnvSchema = z
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "must differ from PORT" });
     }
   })
   .transform((env) => {

@@ -1,4 +1,10 @@
-/** Structured logs: one JSON object per line on stdout (stderr for warnings and errors). */
+/**
+ * Structured logs: one JSON object per line on stdout (stderr for warnings and errors). Every line carries the
+ * process id (several processes write to one journal with WEB_CONCURRENCY) and, while a request is handled, its
+ * request id (the X-Request-Id the client got back), so one request's lines can be found across processes.
+ */
+import { currentRequestScope } from "./request-scope.server";
+
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -9,7 +15,15 @@ function threshold(): number {
 
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (order[level] < threshold()) return;
-  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg, ...fields };
+  const requestId = currentRequestScope()?.requestId;
+  const entry: Record<string, unknown> = {
+    time: new Date().toISOString(),
+    level,
+    msg,
+    pid: process.pid,
+    ...(requestId ? { requestId } : {}),
+    ...fields,
+  };
   if (fields?.err instanceof Error) {
     entry.err = { name: fields.err.name, message: fields.err.message, stack: fields.err.stack };
   }

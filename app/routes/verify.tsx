@@ -9,6 +9,7 @@ import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
+import { countLookup } from "~/lib/metrics.server";
 import { preloadQrReader, readQrFrame, readQrImage } from "~/lib/read-qr-image";
 import type { RequestContext } from "~/lib/request-context";
 import { checkInBrowser } from "~/modules/verification/use-browser-verdict";
@@ -43,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const fullName = String(form.get("fullName") ?? "").slice(0, 200);
     const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? null;
     const found = await lookupDiploma({ serial, fullName, ip });
+    countLookup(found.ok ? "found" : found.reason);
     if (found.ok) return redirect(found.path);
     const error: MessageKey =
       found.reason === "empty"

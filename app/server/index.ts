@@ -21,6 +21,8 @@ import { runHousekeeping } from "~/modules/platform/housekeeping.server";
 import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { flushVerificationCounts } from "~/modules/verification/checks.server";
 import { createExpressApp } from "./express-app";
+import { startMetricsServer } from "./metrics";
+import { withObservability } from "./observability";
 import { withVerifyApi } from "./verify-api";
 
 const bootStarted = performance.now();
@@ -52,7 +54,11 @@ if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
 // Jobs of the demo employer, and the demo graduate's preferences and consents.
 if (env.DEMO_MODE) await seedDemoJobs(handle.db);
 
-const server = createServer(withVerifyApi(createExpressApp(env, build), env.TRUST_PROXY));
+const server = createServer(
+  withObservability(withVerifyApi(createExpressApp(env, build), env.TRUST_PROXY), env, build),
+);
+// Metrics on METRICS_PORT, when set (single process; under node:cluster the primary calls startMetricsPrimary).
+startMetricsServer(env);
 server.listen(env.PORT, env.HOST, () => {
   logger.info("server ready", {
     url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,

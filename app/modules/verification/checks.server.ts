@@ -9,6 +9,7 @@ import { getBit } from "~/modules/status/bitstring";
 import { findStatusList } from "~/modules/status/status-lists.server";
 import { findDiplomaLifecycle, incrementVerificationCounts } from "./queries.server";
 import { logger } from "~/lib/logger.server";
+import { countVerification } from "~/lib/metrics.server";
 import { createTtlCache } from "~/lib/ttl-cache";
 import { reason, type Reason } from "./reasons";
 import { worstVerdict, type Verdict, type VerificationResult } from "./verdict";
@@ -149,6 +150,7 @@ export function recordVerification(
   db: Executor,
   options: { organisationId: string | null; verdict: Verdict; at?: Date },
 ): void {
+  countVerification(options.verdict); // Prometheus: vanbang_verifications_total (app/lib/metrics.server.ts)
   let state = countStates.get(db);
   if (!state) countStates.set(db, (state = { open: null, timer: null, tail: Promise.resolve() }));
   if (!state.open) {
