@@ -6,6 +6,8 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { encodeBase58btc } from "~/modules/signing/multikey";
+import type { CredentialSigner } from "./signer";
 
 export const DATA_INTEGRITY_PROOF = "DataIntegrityProof";
 export const EDDSA_RDFC_2022 = "eddsa-rdfc-2022";
@@ -36,6 +38,18 @@ export function hashData(canonicalProofConfig: string, canonicalDocument: string
   out.set(sha256(utf8ToBytes(canonicalProofConfig)), 0);
   out.set(sha256(utf8ToBytes(canonicalDocument)), 32);
   return out;
+}
+
+/**
+ * Signs the canonical forms and returns the proofValue (base58btc multibase of the 64-byte signature). Here, not in
+ * eddsa-rdfc-2022.ts, so that the fast path (and the signing worker) does not load jsonld.js.
+ */
+export async function proofValueFor(
+  canonicalProofConfig: string,
+  canonicalDocument: string,
+  signer: CredentialSigner,
+): Promise<string> {
+  return encodeBase58btc(await signer.sign(hashData(canonicalProofConfig, canonicalDocument)));
 }
 
 export const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
