@@ -17,6 +17,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { logger } from "~/lib/logger.server";
 import type { SignChunkTask, SignedItem } from "./sign-chunk.server";
 
 function positiveInteger(value: string | undefined): number | null {
@@ -26,7 +27,10 @@ function positiveInteger(value: string | undefined): number | null {
 }
 
 /** The number of signing threads per process (see the module comment). */
-export function signingThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function signingThreads(
+  env: Record<string, string | undefined> = process.env,
+  cores = availableParallelism(),
+): number {
   const configured = positiveInteger(env.SIGNING_THREADS);
   if (configured !== null) return Math.min(configured, 64);
   const processes = positiveInteger(env.WEB_CONCURRENCY) ?? 1;
@@ -70,6 +74,7 @@ function signingPool(): Piscina<SignChunkTask, SignedItem[]> {
     // Tasks are few and large (a slice of a batch each): no need for Atomics busy-waiting between them.
     atomics: "disabled",
   });
+  logger.info("signing pool started", { threads, worker: path.relative(process.cwd(), entry.filename) });
   return pool;
 }
 
