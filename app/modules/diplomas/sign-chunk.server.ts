@@ -52,6 +52,8 @@ export interface SignedItem {
   qrPayload: string;
 }
 
+const textSha256 = (text: string) => new Uint8Array(createHash("sha256").update(text, "utf8").digest());
+
 /** Signs every item of the task, in order. The key buffer is zeroed before this returns, whatever happens. */
 export async function signChunk(
   task: SignChunkTask,
@@ -64,7 +66,7 @@ export async function signChunk(
     task.privateKey.fill(0);
   }
   const sign = (message: Uint8Array) => signWithNode(message, key);
-  const signer: CredentialSigner = { verificationMethod: task.verificationMethod, sign };
+  const signer: CredentialSigner = { verificationMethod: task.verificationMethod, sign, textSha256 };
   const out: SignedItem[] = [];
   for (const item of task.items) {
     const { credential, canonicalDocument } = await signCredential(item.credential, signer, { created: task.created });
