@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   auditLog,
@@ -292,6 +293,8 @@ export async function signBatch(
       : (hooks.runChunk ?? runSignChunk);
     const abort = new AbortController();
     const slices = chunks(items, hooks.chunkSize ?? SIGN_CHUNK);
+    setMaxListeners(slices.length + 10, abort.signal); // one abort listener per queued slice
+
     const pending = slices.map((part) =>
       runChunk(
         // A fresh copy of the key per task: its buffer is transferred to the worker, which zeroes it after use.
