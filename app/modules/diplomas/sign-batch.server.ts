@@ -192,9 +192,7 @@ export async function signBatch(
     const supersededById = new Map(superseded.map((d) => [d.id, d]));
 
     // What each diploma says is decided here; the CPU work of signing it is done on the signing threads.
-    const items: ChunkItem[] = [];
-    for (const [i, draft] of drafts.entries()) {
-      hooks.beforeSign?.(i);
+    const itemOf = (i: number, draft: Diploma): ChunkItem => {
       const programme = context.get(draft.programmeCode);
       const credential: DiplomaCredentialInput = {
         id: `urn:uuid:${draft.id}`,
@@ -243,7 +241,7 @@ export async function signBatch(
         },
         supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
       };
-      items.push({
+      return {
         credential,
         qr: {
           schoolCode: school.code,
@@ -259,8 +257,8 @@ export async function signBatch(
           revocation: { listNumber: revocation.listNumber, index: revocation.indexes[i]! },
           suspension: { listNumber: suspension.listNumber, index: suspension.indexes[i]! },
         },
-      });
-    }
+      };
+    };
 
     const signedAt = new Date();
     const writeSigned = async (part: SignedRow[]) => {
@@ -284,35 +282,46 @@ export async function signBatch(
         where d.id = v.id and d.organisation_id = ${school.id}::uuid and d.status = 'draft'`);
     };
     const rows: SignedRow[] = [];
-    // Every slice is queued at once (the pool runs as many as it has threads); each is written as soon as it is
-    // signed, in order, so the database work overlaps the signing. Between slices the request thread serves other
-    // requests. The first failure aborts the slices not yet signed and rolls the whole transaction back.
+    // Slices are queued as they are described (the pool runs as many as it has threads), with a turn for other
+    // requests between two; each is written as soon as it is signed, in order, so the database work overlaps the
+    // signing. The first failure aborts the slices not yet signed and rolls the whole transaction back.
     const verificationMethod = verificationMethodId(did, key.key.keyRef);
     const runChunk: (task: SignChunkTask, signal: AbortSignal) => Promise<SignedItem[]> = hooks.signCredential
       ? (task) => signChunk(task, hooks.signCredential)
       : (hooks.runChunk ?? runSignChunk);
+    const size = hooks.chunkSize ?? SIGN_CHUNK;
     const abort = new AbortController();
-    const slices = chunks(items, hooks.chunkSize ?? SIGN_CHUNK);
-    setMaxListeners(slices.length + 10, abort.signal); // one abort listener per queued slice
-
-    const pending = slices.map((part) =>
-      runChunk(
-        // A fresh copy of the key per task: its buffer is transferred to the worker, which zeroes it after use.
-        {
-          privateKey: key.key.privateKey.slice(),
-          verificationMethod,
-          created,
-          baseUrl: options.publicOrigin,
-          items: part,
-        },
-        abort.signal,
-      ).then(
-        (signed) => ({ ok: true as const, signed }),
-        (error: unknown) => ({ ok: false as const, error }),
-      ),
-    );
-    let offset = 0;
+    setMaxListeners(Math.ceil(drafts.length / size) + 10, abort.signal); // one abort listener per queued slice
+    const pending: Promise<{ ok: true; signed: SignedItem[] } | { ok: false; error: unknown }>[] = [];
+    const queue = async () => {
+      for (let from = 0; from < drafts.length; from += size) {
+        if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const part: ChunkItem[] = [];
+        for (let i = from; i < Math.min(from + size, drafts.length); i++) {
+          hooks.beforeSign?.(i);
+          part.push(itemOf(i, drafts[i]!));
+        }
+        pending.push(
+          runChunk(
+            // A fresh copy of the key per task: its buffer is transferred to the worker, which zeroes it after use.
+            {
+              privateKey: key.key.privateKey.slice(),
+              verificationMethod,
+              created,
+              baseUrl: options.publicOrigin,
+              items: part,
+            },
+            abort.signal,
+          ).then(
+            (signed) => ({ ok: true as const, signed }),
+            (error: unknown) => ({ ok: false as const, error }),
+          ),
+        );
+      }
+    };
     try {
+      await queue();
+      let offset = 0;
       for (const next of pending) {
         const result = await next;
         if (!result.ok) throw result.error;
