@@ -15,7 +15,7 @@
  * Idle threads end after a minute and never keep a process alive.
  */
 import { createHash } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -41,18 +41,22 @@ export function signingThreads(
   return Math.max(1, Math.floor((cores - 1) / processes));
 }
 
-/** Where the worker is: the built file, or the TypeScript source to bundle first (exported for the tests). */
+/**
+ * Where the worker is: the built file, or the TypeScript source to bundle first (exported for the tests). From the
+ * bundle, build/sign-worker.js, unless it is missing or older than build/index.js while the sources are at hand:
+ * `remix dev` rebuilds build/index.js but not the worker.
+ */
 export function signWorkerEntry(
   moduleUrl: string = import.meta.url,
-  options: { cwd?: string; nodeEnv?: string } = {},
+  options: { cwd?: string } = {},
 ): { filename: string; bundleFirst: boolean } {
   const here = fileURLToPath(moduleUrl);
   if (here.endsWith(".ts")) return { filename: path.join(path.dirname(here), "sign-worker.ts"), bundleFirst: true };
-  // `remix dev` rebuilds build/index.js but not the worker: outside production, the sources are the truth.
-  const nodeEnv = options.nodeEnv ?? process.env.NODE_ENV;
+  const built = path.join(path.dirname(here), "sign-worker.js");
   const source = path.join(options.cwd ?? process.cwd(), "app/modules/diplomas/sign-worker.ts");
-  if (nodeEnv !== "production" && existsSync(source)) return { filename: source, bundleFirst: true };
-  return { filename: path.join(path.dirname(here), "sign-worker.js"), bundleFirst: false };
+  const builtIsCurrent = existsSync(built) && (!existsSync(here) || statSync(built).mtimeMs >= statSync(here).mtimeMs);
+  if (!builtIsCurrent && existsSync(source)) return { filename: source, bundleFirst: true };
+  return { filename: built, bundleFirst: false };
 }
 
 /** Bundles the worker's TypeScript source, packages included, into the temporary directory; returns the file. */
