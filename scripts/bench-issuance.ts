@@ -1,9 +1,12 @@
 /**
- * `npm run bench:issuance -- --count N [--generic M]`
- * Issues N diplomas end to end (credential, QR payload, register rows, status lists, log, audit) with signBatch on
- * the configured database, then M diplomas (default min(N, 500)) through the same code with the generic JSON-LD
- * signing pipeline, side by side. With no DATABASE_URL it uses a fresh in-memory PGlite, so the demo data stays
- * clean. The last line is JSON: {"count","seconds","msPerDiploma","genericCount","genericMsPerDiploma","speedup",...}.
+ * `npm run bench:issuance -- --count N [--generic M] [--pglite]`
+ * Issues N diplomas end to end (credential, QR payload, register rows, status lists, log, audit) with signBatch,
+ * the portal's own path (the CPU work of signing on the signing worker pool, SIGNING_THREADS threads), then M
+ * diplomas (default min(N, 500)) through the same code with the generic JSON-LD signing pipeline (jsonld.js's
+ * RDFC-1.0 canonicalisation, as Digital Bazaar's vc.issue with eddsa-rdfc-2022 does it; in this thread), side by side.
+ * Database: PostgreSQL, at TEST_DATABASE_URL or DATABASE_URL when given (a fresh school in it), else a throwaway
+ * server started for the run (scripts/pg-test-server.sh) and stopped after it; `--pglite`: an in-memory PGlite.
+ * The last line is JSON: {"count","seconds","msPerDiploma","genericCount","genericMsPerDiploma","speedup",...}.
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -15,16 +18,22 @@ import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { useKeyRing, keyRingFrom } from "~/modules/keys/key-encryption.server";
 import { createSubmittedBatch } from "../tests/support/diplomas";
 import { createOrganisation, createUser } from "../tests/support/factories";
+import { signingThreads } from "~/modules/diplomas/sign-pool.server";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "1000" }, generic: { type: "string" } },
+  options: {
+    count: { type: "string", default: "1000" },
+    generic: { type: "string" },
+    pglite: { type: "boolean", default: false },
+  },
   allowPositionals: false,
   strict: true,
 });
 const count = Number(values.count);
 const genericCount = values.generic !== undefined ? Number(values.generic) : Math.min(count, 500);
 if (!Number.isInteger(count) || count < 1 || count > 131_072 || !Number.isInteger(genericCount) || genericCount < 0) {
-  console.error("usage: npm run bench:issuance -- --count N [--generic M]   (1 ≤ N ≤ 131072)");
+  console.error("usage: npm run bench:issuance -- --count N [--generic M] [--pglite]   (1 ≤ N ≤ 131072)");
   process.exit(2);
 }
 
@@ -35,10 +44,19 @@ process.env.PUBLIC_ORIGIN ??= "https://vanbang.gdnn.gov.vn";
 useKeyRing(keyRingFrom(Buffer.alloc(32, 7)));
 
 let handle: DatabaseHandle;
-if (process.env.DATABASE_URL) {
-  handle = await openPostgres(process.env.DATABASE_URL, 4);
-} else {
+let throwaway: ThrowawayPostgres | undefined;
+const givenUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+if (values.pglite) {
   handle = await openPglite({});
+} else {
+  const url = givenUrl ?? (throwaway = startThrowawayPostgres()).url;
+  handle = await openPostgres(url, 4);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    throwaway?.stop();
+    process.exit(130);
+  });
 }
 useDatabase(handle);
 await prepareDatabase(handle);
@@ -80,10 +98,13 @@ await issue(5, "generic");
 const fastMs = await issue(count, "fast");
 const genericMs = genericCount > 0 ? await issue(genericCount, "generic") : NaN;
 await closeDatabase();
+throwaway?.stop();
 
 const msPerDiploma = fastMs / count;
 const genericMsPerDiploma = genericMs / genericCount;
-console.log(`database: ${handle.kind}${process.env.DATABASE_URL ? "" : " (in memory)"}`);
+console.log(
+  `database: ${handle.kind}${values.pglite ? " (in memory)" : throwaway ? " (throwaway server)" : ""}; signing threads: ${signingThreads()}`,
+);
 console.log(
   `fast path:    ${count} diplomas in ${(fastMs / 1000).toFixed(2)} s — ${msPerDiploma.toFixed(3)} ms per diploma`,
 );
@@ -99,6 +120,7 @@ console.log(
     seconds: Number((fastMs / 1000).toFixed(3)),
     msPerDiploma: Number(msPerDiploma.toFixed(3)),
     database: handle.kind,
+    signingThreads: signingThreads(),
     genericCount,
     genericMsPerDiploma: Number.isFinite(genericMsPerDiploma) ? Number(genericMsPerDiploma.toFixed(3)) : null,
     speedup: Number.isFinite(genericMsPerDiploma) ? Number((genericMsPerDiploma / msPerDiploma).toFixed(1)) : null,

@@ -39,7 +39,38 @@ export async function buildApp(root = process.cwd()) {
     await compiler.dispose();
   }
   if (process.exitCode) process.exit();
+  await buildSignWorker(root);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The signing worker (app/modules/diplomas/sign-worker.ts) as its own file, build/sign-worker.js, next to
+ * build/index.js: a worker thread needs a file to start from, and the Remix build makes one file of the server.
+ * node_modules stay external, as in build/index.js.
+ */
+export async function buildSignWorker(root = process.cwd()) {
+  const require = createRequire(path.join(root, "package.json"));
+  const esbuild = require("esbuild");
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, "app/modules/diplomas/sign-worker.ts")],
+    outfile: path.join(root, "build/sign-worker.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    tsconfig: path.join(root, "tsconfig.json"),
+    plugins: [
+      {
+        // Packages stay external (esbuild's `packages: "external"` would take the ~/ path aliases for packages).
+        name: "external-packages",
+        setup(build) {
+          build.onResolve({ filter: /^[^./~]/ }, (args) => ({ path: args.path, external: true }));
+        },
+      },
+    ],
+    logLevel: "warning",
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildApp();

@@ -21,7 +21,6 @@ import {
   type DiplomaCredentialInput,
   type DiplomaValues,
 } from "./diploma-credential";
-import { proofValueFor } from "./eddsa-rdfc-2022";
 import {
   ASSERTION_METHOD,
   CRED,
@@ -33,6 +32,7 @@ import {
   canonicalProofConfigNQuads,
   iri,
   nquads,
+  proofValueFor,
   text,
   typed,
   type DataIntegrityProof,

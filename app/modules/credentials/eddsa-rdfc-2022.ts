@@ -9,7 +9,7 @@
  */
 import jsonld from "jsonld";
 import { verify } from "~/modules/signing/ed25519";
-import { decodeBase58btc, encodeBase58btc } from "~/modules/signing/multikey";
+import { decodeBase58btc } from "~/modules/signing/multikey";
 import { documentLoader as bundledDocumentLoader, UnknownContextError, type DocumentLoader } from "./document-loader";
 import { nobleSigner, type CredentialSigner } from "./signer";
 import {
@@ -18,6 +18,7 @@ import {
   EDDSA_RDFC_2022,
   hashData,
   isDateTimeStamp,
+  proofValueFor,
   type DataIntegrityProof,
   type ProofOptions,
 } from "./rdfc-nquads";
@@ -28,6 +29,7 @@ export {
   EDDSA_RDFC_2022,
   hashData,
   isDateTimeStamp,
+  proofValueFor,
   type DataIntegrityProof,
   type ProofOptions,
 } from "./rdfc-nquads";
@@ -54,15 +56,6 @@ export async function canonicalizeJsonLd(
 /** The proof configuration that is canonicalised and hashed: the proof's options with the document's @context. */
 export function proofConfigFor(document: object, options: ProofOptions): ProofOptions & { "@context": unknown } {
   return { ...options, "@context": (document as JsonObject)["@context"] };
-}
-
-/** Signs the canonical forms and returns the proofValue (base58btc multibase of the 64-byte signature). */
-export async function proofValueFor(
-  canonicalProofConfig: string,
-  canonicalDocument: string,
-  signer: CredentialSigner,
-): Promise<string> {
-  return encodeBase58btc(await signer.sign(hashData(canonicalProofConfig, canonicalDocument)));
 }
 
 export interface CreateProofCommon {

@@ -10,6 +10,8 @@ export interface CredentialSigner {
   /** The DID URL of the key, e.g. did:web:vanbang.gov.vn:issuers:CDCNHN#key-1. */
   readonly verificationMethod: string;
   sign(message: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** SHA-256 of a text's UTF-8 bytes, when the signer has a faster one than @noble/hashes (Node's, on the server). */
+  readonly textSha256?: (text: string) => Uint8Array;
 }
 
 export function nobleSigner(privateKey: Uint8Array, verificationMethod: string): CredentialSigner {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { setMaxListeners } from "node:events";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   auditLog,
@@ -16,18 +16,12 @@ import type { Database, Transaction } from "~/lib/db.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { refreshCandidatePool } from "~/modules/matching/queries.server";
-import {
-  signDiplomaCredentialWithCanonicalForm,
-  type SignedDiplomaCredential,
-} from "~/modules/credentials/diploma-canonical";
 import type { DiplomaCredentialInput } from "~/modules/credentials/diploma-credential";
-import type { CredentialSigner } from "~/modules/credentials/signer";
-import { nodeSigner } from "~/modules/credentials/node-signer.server";
 import { LEVEL_TITLES } from "~/modules/documents/labels";
-import { appendLogEntry, sha256 } from "~/modules/issuance-log/append-log-entry.server";
+import { appendLogEntry } from "~/modules/issuance-log/append-log-entry.server";
 import { issuerDid, verificationMethodId } from "~/modules/keys/did-web";
 import { loadSigningKey } from "~/modules/keys/load-signing-key.server";
-import { encodeQrPayload, keyTagOf, type QrTrainingLevel } from "~/modules/qr/payload";
+import { keyTagOf, type QrTrainingLevel } from "~/modules/qr/payload";
 import { publicKeyOf } from "~/modules/signing/ed25519";
 import { nodePrivateKey, signWithNode } from "~/modules/signing/ed25519-node.server";
 import { allocateStatusIndexes, setStatusBit, statusListSlug } from "~/modules/status/status-lists.server";
@@ -37,6 +31,16 @@ import { sortBatchRows } from "~/modules/drafts/batch-order";
 import { reserveNumbers } from "./numbering.server";
 import { registerSnapshot } from "./register-snapshot";
 import { vietnamDate } from "~/lib/format-time";
+import {
+  signChunk,
+  type ChunkItem,
+  type SignChunkTask,
+  type SignCredential,
+  type SignedItem,
+} from "./sign-chunk.server";
+import { runSignChunk } from "./sign-pool.server";
+
+export type { SignCredential } from "./sign-chunk.server";
 
 export type SignBatchError =
   | "not_found"
@@ -59,13 +63,6 @@ export interface SignBatchOptions {
   actor: AuditActor;
 }
 
-/** Signs one diploma credential and gives its canonical N-Quads (the issuance log's leaf is their hash). */
-export type SignCredential = (
-  input: DiplomaCredentialInput,
-  signer: CredentialSigner,
-  options: { created: string },
-) => Promise<{ credential: SignedDiplomaCredential; canonicalDocument: string }>;
-
 /** Seams for the issuance benchmark and the tests; the portal passes none. */
 export interface SignBatchHooks {
   /**
@@ -74,16 +71,27 @@ export interface SignBatchHooks {
    */
   signCredential?: SignCredential;
   /**
+   * How a slice of the batch is signed: on the signing worker pool (runSignChunk) by default; with signCredential,
+   * in this thread. The tests pass one that fails halfway, as a worker dying would.
+   */
+  runChunk?: (task: SignChunkTask, signal: AbortSignal) => Promise<SignedItem[]>;
+  /** Diplomas per slice sent to a signing thread (SIGN_CHUNK by default); the tests make it small. */
+  chunkSize?: number;
+  /**
    * Called inside the transaction before the i-th diploma (from 0) is signed. What it throws rolls the whole batch
    * back: the tests simulate a crash halfway with it.
    */
   beforeSign?: (index: number) => void;
 }
 
-/** Today's calendar date in Vietnam, the issue date of a batch signed now (app/lib/format-time.ts). */
-
-const CHUNK = 500;
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+/**
+ * Diplomas per slice sent to a signing thread: about 25–50 ms of work, so that both the slices and the request
+ * thread's turns between them are short. The database writes go by slices of DB_CHUNK rows: a multi-row statement
+ * of thousands of parameters takes the request thread long to build and to send.
+ */
+const SIGN_CHUNK = 200;
+const DB_CHUNK = 250;
+function chunks<T>(items: T[], size = DB_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -95,7 +103,7 @@ interface SignedRow {
   registerNumber: number;
   revocationIndex: number;
   suspensionIndex: number;
-  credential: Record<string, unknown>;
+  credentialJson: string;
   credentialHash: string;
   qrPayload: string;
 }
@@ -110,7 +118,6 @@ export async function signBatch(
   options: SignBatchOptions,
   hooks: SignBatchHooks = {},
 ): Promise<Result<{ signed: number; serials: [string, string] }, SignBatchError>> {
-  const signCredential = hooks.signCredential ?? signDiplomaCredentialWithCanonicalForm;
   const key = await loadSigningKey(db, { organisationId: options.organisationId });
   if (!key.ok) return fail(key.code);
   const nodeKey = nodePrivateKey(key.key.privateKey);
@@ -171,7 +178,6 @@ export async function signBatch(
     });
 
     const did = issuerDid(options.publicOrigin, school.code);
-    const signer = nodeSigner(key.key.privateKey, verificationMethodId(did, key.key.keyRef));
     const statusUrl = (purpose: "revocation" | "suspension", listNumber: number) =>
       `${options.publicOrigin}/issuers/${school.code}/status/${statusListSlug(purpose, listNumber)}`;
     const created = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -185,11 +191,10 @@ export async function signBatch(
       : [];
     const supersededById = new Map(superseded.map((d) => [d.id, d]));
 
-    const rows: SignedRow[] = [];
-    for (const [i, draft] of drafts.entries()) {
-      hooks.beforeSign?.(i);
+    // What each diploma says is decided here; the CPU work of signing it is done on the signing threads.
+    const itemOf = (i: number, draft: Diploma): ChunkItem => {
       const programme = context.get(draft.programmeCode);
-      const input: DiplomaCredentialInput = {
+      const credential: DiplomaCredentialInput = {
         id: `urn:uuid:${draft.id}`,
         issuer: { id: did, name: school.name, url: `${options.publicOrigin}/issuers/${school.code}` },
         title: capitalised(LEVEL_TITLES[draft.levelCode]?.title.vi ?? "Bằng tốt nghiệp"),
@@ -236,9 +241,9 @@ export async function signBatch(
         },
         supersedes: draft.supersedesId ? `urn:uuid:${draft.supersedesId}` : null,
       };
-      const { credential, canonicalDocument } = await signCredential(input, signer, { created });
-      const qrPayload = encodeQrPayload(
-        {
+      return {
+        credential,
+        qr: {
           schoolCode: school.code,
           keyTag,
           credentialId: draft.id,
@@ -252,27 +257,15 @@ export async function signBatch(
           revocation: { listNumber: revocation.listNumber, index: revocation.indexes[i]! },
           suspension: { listNumber: suspension.listNumber, index: suspension.indexes[i]! },
         },
-        (message) => signWithNode(message, nodeKey),
-        { baseUrl: options.publicOrigin },
-      );
-      rows.push({
-        draft,
-        serial: numbers.serials[i]!,
-        registerNumber: numbers.registerNumbers[i]!,
-        revocationIndex: revocation.indexes[i]!,
-        suspensionIndex: suspension.indexes[i]!,
-        credential: credential as unknown as Record<string, unknown>,
-        credentialHash: bytesToHex(sha256(new TextEncoder().encode(canonicalDocument))),
-        qrPayload,
-      });
-    }
+      };
+    };
 
     const signedAt = new Date();
-    for (const part of chunks(rows)) {
+    const writeSigned = async (part: SignedRow[]) => {
       const values = sql.join(
         part.map(
           (r) =>
-            sql`(${r.draft.id}::uuid, ${r.serial}, ${r.registerNumber}::int, ${JSON.stringify(r.credential)}::jsonb, ${r.credentialHash}, ${r.qrPayload}, ${r.revocationIndex}::int, ${r.suspensionIndex}::int)`,
+            sql`(${r.draft.id}::uuid, ${r.serial}, ${r.registerNumber}::int, ${r.credentialJson}::jsonb, ${r.credentialHash}, ${r.qrPayload}, ${r.revocationIndex}::int, ${r.suspensionIndex}::int)`,
         ),
         sql`, `,
       );
@@ -287,7 +280,73 @@ export async function signBatch(
           updated_at = ${signedAt.toISOString()}::timestamptz
         from (values ${values}) as v(id, serial, register_number, credential, credential_hash, qr_payload, revocation_index, suspension_index)
         where d.id = v.id and d.organisation_id = ${school.id}::uuid and d.status = 'draft'`);
+    };
+    const rows: SignedRow[] = [];
+    // Slices are queued as they are described (the pool runs as many as it has threads), with a turn for other
+    // requests between two; each is written as soon as it is signed, in order, so the database work overlaps the
+    // signing. The first failure aborts the slices not yet signed and rolls the whole transaction back.
+    const verificationMethod = verificationMethodId(did, key.key.keyRef);
+    const runChunk: (task: SignChunkTask, signal: AbortSignal) => Promise<SignedItem[]> = hooks.signCredential
+      ? (task) => signChunk(task, hooks.signCredential)
+      : (hooks.runChunk ?? runSignChunk);
+    const size = hooks.chunkSize ?? SIGN_CHUNK;
+    const abort = new AbortController();
+    setMaxListeners(Math.ceil(drafts.length / size) + 10, abort.signal); // one abort listener per queued slice
+    const pending: Promise<{ ok: true; signed: SignedItem[] } | { ok: false; error: unknown }>[] = [];
+    const queue = async () => {
+      for (let from = 0; from < drafts.length; from += size) {
+        if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const part: ChunkItem[] = [];
+        for (let i = from; i < Math.min(from + size, drafts.length); i++) {
+          hooks.beforeSign?.(i);
+          part.push(itemOf(i, drafts[i]!));
+        }
+        pending.push(
+          runChunk(
+            // A fresh copy of the key per task: its buffer is transferred to the worker, which zeroes it after use.
+            {
+              privateKey: key.key.privateKey.slice(),
+              verificationMethod,
+              created,
+              baseUrl: options.publicOrigin,
+              items: part,
+            },
+            abort.signal,
+          ).then(
+            (signed) => ({ ok: true as const, signed }),
+            (error: unknown) => ({ ok: false as const, error }),
+          ),
+        );
+      }
+    };
+    try {
+      await queue();
+      let offset = 0;
+      for (const next of pending) {
+        const result = await next;
+        if (!result.ok) throw result.error;
+        const start = offset;
+        offset += result.signed.length;
+        const part = result.signed.map((signed, j) => {
+          const i = start + j;
+          return {
+            draft: drafts[i]!,
+            serial: numbers.serials[i]!,
+            registerNumber: numbers.registerNumbers[i]!,
+            revocationIndex: revocation.indexes[i]!,
+            suspensionIndex: suspension.indexes[i]!,
+            ...signed,
+          };
+        });
+        rows.push(...part);
+        for (const slice of chunks(part)) await writeSigned(slice);
+      }
+    } catch (error) {
+      abort.abort();
+      await Promise.all(pending);
+      throw error;
     }
+    if (rows.length !== drafts.length) throw new Error(`bug: ${rows.length} of ${drafts.length} diplomas signed`);
 
     // Corrections and reissues: the diploma they replace stops standing (its revocation bit is set).
     for (const row of rows) {
