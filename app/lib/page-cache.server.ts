@@ -20,7 +20,6 @@
  */
 import { onClearCaches } from "./ttl-cache";
 
-
 /** What a page was rendered from, reduced to a string, and what to run each time it is replayed. */
 export interface PageData {
   fingerprint: string;

@@ -109,12 +109,9 @@ class ReplicaMonitor {
         }),
       ),
     );
-    const mustHave =
-      this.previousPrimary === null
-        ? null
-        : this.barrier !== null && this.barrier > this.previousPrimary
-          ? this.barrier
-          : this.previousPrimary;
+    // At the first check, what the primary has now (strict); afterwards what it had one check ago.
+    const since = this.previousPrimary ?? primary;
+    const mustHave = since !== null && this.barrier !== null && this.barrier > since ? this.barrier : since;
     const covered = this.coveredHolds === this.holds;
     this.fresh = replayed.map((lsn) => covered && replicaIsFresh(lsn, mustHave));
     this.previousPrimary = primary;
