@@ -2,7 +2,15 @@
 # A throwaway PostgreSQL server for the integration tests (Debian's postgresql packages).
 #
 #   eval "$(scripts/pg-test-server.sh start)"   # starts it; prints `export TEST_DATABASE_URL=postgres://...`
-#   scripts/pg-test-server.sh url | status | stop | install
+#   eval "$(scripts/pg-test-server.sh start-replica)"   # a streaming replica of it (pg_basebackup -R), on the next
+#                                                      # free port; prints `export TEST_DATABASE_REPLICA_URL=...`
+#   scripts/pg-test-server.sh url | status | stop | install     (stop stops both)
+#
+# PG_TEST_REPLICA=1 makes `start` start the replica too. The primary accepts replication connections from 127.0.0.1
+# (wal_level=replica, max_wal_senders) and names any standby synchronous (synchronous_standby_names='*'): sessions
+# commit without waiting for it (synchronous_commit=off, the test default) unless they ask for remote_apply, as the
+# integration tests run through the replica do (tests/support/test-database.ts), so that what a test wrote is on the
+# replica when it reads it back.
 #
 # The cluster lives in a fresh temporary directory (under $PG_TEST_TMP, default /tmp), listens on 127.0.0.1 only
 # (port $PG_TEST_PORT, default 54329, or the next free one), trusts local connections and runs without fsync: test
@@ -115,7 +123,13 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 log_min_messages = warning
+# a streaming replica may be started from it (start-replica)
+wal_level = replica
+max_wal_senders = 10
+synchronous_standby_names = '*'
 EOF
+  grep -q '^host *replication *all *127.0.0.1/32' "$dir/data/pg_hba.conf" \
+    || echo 'host replication all 127.0.0.1/32 trust' >>"$dir/data/pg_hba.conf"
   log "starting on 127.0.0.1:$port"
   if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null; then
     cat "$dir/server.log" >&2 || true
@@ -129,12 +143,61 @@ EOF
   done
   log "ready: $(url)"
   echo "export TEST_DATABASE_URL=$(url)"
+  if [[ "${PG_TEST_REPLICA:-}" == 1 ]]; then start_replica; fi
+}
+
+replica_url() { echo "postgres://postgres@127.0.0.1:${PGT_REPLICA_PORT}/postgres"; }
+
+replica_running() {
+  read_state || return 1
+  [[ -n "${PGT_REPLICA_PORT:-}" && -d "$PGT_DIR/replica" ]] \
+    && as_owner "$PGT_BIN/pg_ctl" -D "$PGT_DIR/replica" status >/dev/null 2>&1
+}
+
+# A hot standby of the running primary: pg_basebackup -R (streaming, with a recovery configuration), own port.
+start_replica() {
+  is_running || die "the primary is not running: start it first"
+  if replica_running; then
+    log "replica already running on port $PGT_REPLICA_PORT"
+    echo "export TEST_DATABASE_REPLICA_URL=$(replica_url)"
+    return 0
+  fi
+  local port=$((PGT_PORT + 1))
+  while port_in_use "$port"; do
+    port=$((port + 1))
+    [[ $port -lt $((PGT_PORT + 50)) ]] || die "no free port for the replica"
+  done
+  as_owner rm -rf "$PGT_DIR/replica"
+  log "pg_basebackup -R from 127.0.0.1:$PGT_PORT into $PGT_DIR/replica"
+  as_owner "$PGT_BIN/pg_basebackup" -h 127.0.0.1 -p "$PGT_PORT" -U postgres -D "$PGT_DIR/replica" -R -X stream \
+    --no-sync >"$PGT_DIR/basebackup.log" 2>&1 || { cat "$PGT_DIR/basebackup.log" >&2; die "pg_basebackup failed"; }
+  printf '\n# vanbang test replica\nport = %s\nhot_standby = on\n' "$port" \
+    | as_owner tee -a "$PGT_DIR/replica/postgresql.conf" >/dev/null
+  printf 'PGT_REPLICA_PORT=%q\n' "$port" >>"$STATE"
+  PGT_REPLICA_PORT="$port"
+  log "starting the replica on 127.0.0.1:$port"
+  if ! as_owner "$PGT_BIN/pg_ctl" -D "$PGT_DIR/replica" -l "$PGT_DIR/replica.log" -w -t 60 start >/dev/null; then
+    cat "$PGT_DIR/replica.log" >&2 || true
+    die "pg_ctl start (replica) failed"
+  fi
+  local i
+  for i in $(seq 1 60); do
+    if "$PGT_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres; then break; fi
+    [[ $i -lt 60 ]] || { cat "$PGT_DIR/replica.log" >&2; die "replica not ready after 30 s"; }
+    sleep 0.5
+  done
+  log "replica ready: $(replica_url)"
+  echo "export TEST_DATABASE_REPLICA_URL=$(replica_url)"
 }
 
 stop_server() {
   if ! read_state; then
     log "not running (no $STATE)"
     return 0
+  fi
+  if [[ -d "$PGT_DIR/replica" ]]; then
+    as_owner "$PGT_BIN/pg_ctl" -D "$PGT_DIR/replica" -m fast -w -t 30 stop >/dev/null 2>&1 \
+      || as_owner "$PGT_BIN/pg_ctl" -D "$PGT_DIR/replica" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   if [[ -d "$PGT_DIR/data" ]]; then
     as_owner "$PGT_BIN/pg_ctl" -D "$PGT_DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
@@ -150,9 +213,10 @@ stop_server() {
 
 case "${1:-}" in
   start) start ;;
+  start-replica) start_replica ;;
   stop) stop_server ;;
   install) install_server ;;
   url) is_running || die "not running"; url ;;
   status) if is_running; then log "running on port $PGT_PORT ($PGT_DIR)"; url; else log "not running"; exit 3; fi ;;
-  *) echo "usage: $0 start|stop|status|url|install" >&2; exit 2 ;;
+  *) echo "usage: $0 start|start-replica|stop|status|url|install" >&2; exit 2 ;;
 esac

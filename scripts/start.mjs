@@ -37,9 +37,10 @@ const child = spawn(process.execPath, [buildFile], {
   env: { NODE_ENV: "production", ...process.env },
 });
 
-/** What a person needs once the server listens. */
-function announce({ url, demoMode }) {
+/** What a person needs once the server listens (the server logs "server ready" once, whatever WEB_CONCURRENCY). */
+function announce({ url, demoMode, processes }) {
   const lines = ["", `  Cổng Văn bằng số GDNN đang chạy — the portal is running:  ${url}`];
+  if (processes > 1) lines.push(`  Số tiến trình — server processes:   ${processes} (WEB_CONCURRENCY)`);
   if (demoMode) {
     lines.push(`  Tài khoản dùng thử — demo accounts:   ${url}/#demo-accounts`);
     lines.push(`  Hộp thư dùng thử — demo mailbox:      ${url}/demo/outbox`);

@@ -3,8 +3,10 @@
 #   1 system dependencies (PostgreSQL server, Chromium; installed with apt-get when running as root)
 #   2 typecheck, check:server-imports, lint and format   3 unit tests, then the slow ones (tests/slow)
 #   4 integration tests on PGlite
-#   5 integration tests on PostgreSQL (a throwaway server from scripts/pg-test-server.sh)
-#   6 production build   7 end-to-end tests (Playwright, Debian's Chromium)
+#   5 integration tests on PostgreSQL (a throwaway server from scripts/pg-test-server.sh, with a streaming replica):
+#     all of them on the primary, then the verification ones again through the replica
+#   6 production build, then the cluster tests (tests/cluster: real server processes on that PostgreSQL server and
+#     its replica)   7 end-to-end tests (Playwright, Debian's Chromium)
 # Every step runs even if an earlier one failed (except e2e without a build). The last line is the summary
 # `N passed, N failed`: tests counted from the vitest/playwright JSON reports; a step that fails without a failed
 # test to show for it (typecheck, server imports, lint, build, crash, missing dependency) counts as one failure.
@@ -64,13 +66,16 @@ playwright_counts() {
     } catch { console.log("0 0"); }' "$1"
 }
 
-# run_vitest NAME PROJECT JSON_FILE [env assignments...]
+# run_vitest NAME PROJECT JSON_FILE [env assignments...] [-- test files...]
 run_vitest() {
   local name="$1" project="$2" json="$3"
   shift 3
+  local assignments=() files=()
+  while [[ $# -gt 0 && "$1" != "--" ]]; do assignments+=("$1"); shift; done
+  [[ "${1:-}" == "--" ]] && shift && files=("$@")
   local code=0
-  env "$@" timeout --kill-after=30 1800 node_modules/.bin/vitest run --config tests/vitest.config.ts \
-    --project "$project" --reporter=default --reporter=json --outputFile.json="$json" || code=$?
+  env "${assignments[@]}" timeout --kill-after=30 1800 node_modules/.bin/vitest run --config tests/vitest.config.ts \
+    --project "$project" --reporter=default --reporter=json --outputFile.json="$json" "${files[@]}" || code=$?
   # shellcheck disable=SC2046
   record "$name" "$code" $(vitest_counts "$json")
 }
@@ -151,13 +156,18 @@ if [[ "${SKIP_PG:-}" == 1 ]]; then
 elif [[ $PG_OK == 0 ]]; then
   record "integration (postgres)" 1
 else
-  if pg_env="$(bash scripts/pg-test-server.sh start)"; then
+  if pg_env="$(PG_TEST_REPLICA=1 bash scripts/pg-test-server.sh start)"; then
     PG_STARTED=1
     eval "$pg_env"
-    note "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+    note "TEST_DATABASE_URL=$TEST_DATABASE_URL TEST_DATABASE_REPLICA_URL=${TEST_DATABASE_REPLICA_URL:-}"
     run_vitest "integration (postgres)" integration "$OUT/vitest-integration-postgres.json" \
-      TEST_DATABASE_URL="$TEST_DATABASE_URL"
-    bash scripts/pg-test-server.sh stop && PG_STARTED=0
+      TEST_DATABASE_URL="$TEST_DATABASE_URL" -u TEST_DATABASE_REPLICA_URL
+    # The verification tests again, their reads answered by the streaming replica (tests/support/test-database.ts).
+    run_vitest "integration (replica)" integration "$OUT/vitest-integration-replica.json" \
+      TEST_DATABASE_URL="$TEST_DATABASE_URL" TEST_DATABASE_REPLICA_URL="${TEST_DATABASE_REPLICA_URL:-}" -- \
+      tests/integration/verification.test.ts tests/integration/verify-lookup.test.ts \
+      tests/integration/verify-receipt.test.ts tests/integration/registry-changes.test.ts
+    # Kept running for the cluster tests after the build (step 6); the EXIT trap stops it.
   else
     note "could not start the PostgreSQL test server"
     record "integration (postgres)" 1
@@ -170,6 +180,18 @@ code=0
 timeout --kill-after=30 900 npm run build || code=$?
 record "build" "$code"
 BUILD_OK=$((code == 0))
+
+header "6/7 Many processes and the read replica (tests/cluster, PostgreSQL)"
+if [[ "${SKIP_PG:-}" == 1 ]]; then
+  skip "cluster (postgres)" "SKIP_PG=1"
+elif [[ $BUILD_OK != 1 || $PG_STARTED != 1 ]]; then
+  note "no build or no PostgreSQL server: cluster tests not run"
+  record "cluster (postgres)" 1
+else
+  run_vitest "cluster (postgres)" cluster "$OUT/vitest-cluster.json" \
+    TEST_DATABASE_URL="$TEST_DATABASE_URL" TEST_DATABASE_REPLICA_URL="${TEST_DATABASE_REPLICA_URL:-}"
+  bash scripts/pg-test-server.sh stop && PG_STARTED=0
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 header "7/7 End-to-end tests (Playwright)"

@@ -6,8 +6,12 @@
  *                                                 differential against the generic JSON-LD pipeline, Ed25519 against noble
  *   integration  tests/integration/**\/*.test.ts  a fresh database per test (PGlite by default, PostgreSQL when
  *                                                 TEST_DATABASE_URL is set; see tests/support/test-database.ts)
+ *   cluster      tests/cluster/**\/*.test.ts      real server processes (the production build: npm run build) on
+ *                                                 TEST_DATABASE_URL (required), one file at a time: many processes,
+ *                                                 LISTEN/NOTIFY between them, the read replica
+ *                                                 (TEST_DATABASE_REPLICA_URL, scripts/pg-test-server.sh start-replica)
  * Run: npm run test:unit | npm run test:slow | npm run test:integration (TEST_DATABASE_URL=postgres://... for a
- * real server).
+ * real server) | npx vitest run --config tests/vitest.config.ts --project cluster.
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -66,6 +70,23 @@ export default defineConfig({
           maxWorkers: integrationWorkers,
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          environment: "node",
+          env: {
+            LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+            KEY_ENCRYPTION_KEY: "dmFuYmFuZy1pbnRlZ3JhdGlvbi10ZXN0cy1rZWstMzI=",
+          },
+          // Each file starts server processes of its own; the replica test pauses replay for the whole server.
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

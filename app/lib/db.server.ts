@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import * as schema from "../../db/schema";
 import { getEnv } from "./env.server";
 import { logger } from "./logger.server";
+import { withReadReplicas } from "./read-replicas.server";
 
 type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -14,19 +15,46 @@ export type Executor = Database | Transaction;
 
 export interface DatabaseHandle {
   db: Database;
+  /**
+   * Where public reads go (getReadDb): the streaming replicas of DATABASE_REPLICA_URLS while they are fresh enough
+   * (read-replicas.server.ts), writes and stale moments on the primary; `db` itself when there are no replicas.
+   */
+  readDb: Database;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` (postgres.js: its own dedicated connection, re-established after a loss). `onListen` runs each
+   * time the listener is (re)connected: notifications sent while it was away are lost. Resolves to the unlisten.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 /** Opens a real PostgreSQL server through postgres.js. */
-export async function openPostgres(url: string, poolMax = 10): Promise<DatabaseHandle> {
+/**
+ * Opens a real PostgreSQL server through postgres.js. `settings` are session settings sent at connection (the tests
+ * through a replica ask for synchronous_commit=remote_apply).
+ */
+export async function openPostgres(
+  url: string,
+  poolMax = 10,
+  settings?: Record<string, string>,
+): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: poolMax, onnotice: () => {} });
+  const client = postgres(url, { max: poolMax, onnotice: () => {}, ...(settings ? { connection: settings } : {}) });
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    readDb: db,
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    async listen(channel, onNotify, onListen) {
+      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      return unlisten;
+    },
+  };
 }
 
 /**
@@ -49,7 +77,18 @@ export async function openPglite(options: {
     extensions: { pg_trgm, unaccent },
   });
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, client, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    readDb: db,
+    client,
+    kind: "pglite",
+    close: () => client.close(),
+    async listen(channel, onNotify, onListen) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen();
+      return unlisten;
+    },
+  };
 }
 
 /** Applies the committed migrations with drizzle-orm's migrator (drizzle-kit cannot load PGlite's extensions). */
@@ -78,8 +117,16 @@ export function connectDatabase(): Promise<DatabaseHandle> {
   current ??= (async () => {
     const env = getEnv();
     if (env.DATABASE_URL) {
-      logger.info("database: postgres", { host: new URL(env.DATABASE_URL).host });
-      return openPostgres(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+      logger.info("database: postgres", {
+        host: new URL(env.DATABASE_URL).host,
+        replicas: env.DATABASE_REPLICA_URLS.map((url) => new URL(url).host),
+      });
+      const primary = await openPostgres(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+      if (env.DATABASE_REPLICA_URLS.length === 0) return primary;
+      const replicas = await Promise.all(
+        env.DATABASE_REPLICA_URLS.map((url) => openPostgres(url, env.DATABASE_POOL_MAX)),
+      );
+      return withReadReplicas(primary, replicas);
     }
     const dataDir = path.resolve(env.DATA_DIR, "pglite");
     logger.info("database: embedded pglite", { dataDir });
@@ -93,8 +140,18 @@ export function useDatabase(handle: DatabaseHandle): void {
   current = Promise.resolve(handle);
 }
 
+/** The primary: every write, and every read that must see the latest write (all but the public reads below). */
 export async function getDb(): Promise<Database> {
   return (await connectDatabase()).db;
+}
+
+/**
+ * For public reads that tolerate the status cache's staleness (verification, the public job list, statistics): a
+ * streaming replica while it is fresh enough, else the primary (read-replicas.server.ts). Writes made through it
+ * (the verification counts) go to the primary. Without replicas, the primary.
+ */
+export async function getReadDb(): Promise<Database> {
+  return (await connectDatabase()).readDb;
 }
 
 /** True for a database or a transaction (what query functions take first), false for their other arguments. */

@@ -64,8 +64,27 @@ const EnvSchema = z
       .min(16, "must be at least 16 characters (openssl rand -hex 32)")
       .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
       .optional(),
+    /**
+     * Server processes on one port (node:cluster), on PostgreSQL only: the embedded PGlite stays one process (a
+     * warning says so and one process serves).
+     */
+    WEB_CONCURRENCY: z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64).default(1),
+    /** Streaming replicas for public reads, comma-separated postgres:// URLs (README: "Read replicas"). */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((u) => u.trim())
+          .filter((u) => u !== ""),
+      )
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\/.+/, "each must start with postgres:// or postgresql://")))
+      .default(""),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: "needs DATABASE_URL (the primary)" });
+    }
     // A real deployment started without its address would sign QR codes that point at localhost, which no
     // verifier accepts, forever: refuse to start instead.
     if (!env.PUBLIC_ORIGIN && !isDemoMode(env)) {

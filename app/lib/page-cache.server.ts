@@ -14,8 +14,11 @@
  *   appears nowhere else in the page);
  * - the statistics and the rate limit: the loader's `replay` callback counts each replayed verification, and the
  *   server applies the public rate limit before replaying.
- * Clients still get `Cache-Control: private, no-store`: this cache lives only inside one server process.
+ * Clients still get `Cache-Control: private, no-store`: this cache lives only inside one server process. When a
+ * process hears of a registry change (a revocation, a key or trust change on any process: registry-changes.server.ts)
+ * it empties every page cache (clearTtlCaches), and a page whose render began before that is not stored.
  */
+import { onClearCaches } from "./ttl-cache";
 
 /** What a page was rendered from, reduced to a string, and what to run each time it is replayed. */
 export interface PageData {
@@ -55,12 +58,17 @@ export interface PageCache {
   refresh(key: string, replay: () => void, now?: number): void;
   delete(key: string): void;
   size(): number;
+  /** Forgets every page. */
+  clear(): void;
+  /** Goes up at each clear(): a render that began under an older generation must not be stored. */
+  generation(): number;
 }
 
 export function createPageCache(options: { ttlMs: number; maxEntries: number; maxAgeMs?: number }): PageCache {
   const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
   // Insertion order is age order: the first entry is the oldest.
   const pages = new Map<string, CachedPage>();
+  let generation = 0;
   const lookup = (key: string, now: number) => {
     const page = pages.get(key);
     if (page && now - page.renderedAt >= maxAgeMs) {
@@ -69,7 +77,7 @@ export function createPageCache(options: { ttlMs: number; maxEntries: number; ma
     }
     return page;
   };
-  return {
+  const cache: PageCache = {
     get(key, now = Date.now()) {
       const page = lookup(key, now);
       return page && now - page.at < options.ttlMs ? page : undefined;
@@ -89,7 +97,14 @@ export function createPageCache(options: { ttlMs: number; maxEntries: number; ma
     },
     delete: (key) => void pages.delete(key),
     size: () => pages.size,
+    clear() {
+      pages.clear();
+      generation++;
+    },
+    generation: () => generation,
   };
+  onClearCaches(cache);
+  return cache;
 }
 
 /**

@@ -2,8 +2,9 @@
  * Loads kept in memory for `ttlMs` by key, for the verification's hot path: a load in flight is shared by every
  * caller, a failed load is not remembered, and the whole cache is dropped when it holds `maxEntries`. A TTL of 0
  * keeps nothing. `now` (Date.now by default) is the clock, for tests that step over a TTL.
- * clearTtlCaches() empties every cache at once: the tests call it between tests (each has a fresh database) and
- * after changing data they read back at once, where a server would wait out the TTL.
+ * clearTtlCaches() empties every cache at once, and every other cache registered with onClearCaches (the verify
+ * page cache): the server calls it when another process announces a registry change (registry-changes.server.ts),
+ * the tests between tests (each has a fresh database) and after changing data they read back at once.
  */
 export interface TtlCache<T> {
   get(key: string, load: () => Promise<T>): Promise<T>;
@@ -11,7 +12,7 @@ export interface TtlCache<T> {
   clear(): void;
 }
 
-const allCaches = new Set<TtlCache<unknown>>();
+const allCaches = new Set<{ clear(): void }>();
 
 export function createTtlCache<T>(options: { ttlMs: number; maxEntries: number; now?: () => number }): TtlCache<T> {
   const clock = options.now ?? (() => Date.now());
@@ -33,11 +34,16 @@ export function createTtlCache<T>(options: { ttlMs: number; maxEntries: number; 
       entries.clear();
     },
   };
-  allCaches.add(cache as TtlCache<unknown>);
+  allCaches.add(cache);
   return cache;
 }
 
-/** Empties every cache made by createTtlCache in this process. */
+/** Adds a cache of another kind to those clearTtlCaches() empties. */
+export function onClearCaches(cache: { clear(): void }): void {
+  allCaches.add(cache);
+}
+
+/** Empties every cache made by createTtlCache (or registered with onClearCaches) in this process. */
 export function clearTtlCaches(): void {
   for (const cache of allCaches) cache.clear();
 }

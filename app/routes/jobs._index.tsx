@@ -8,6 +8,7 @@ import { localeFromRequest } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { formatDateVi } from "~/modules/reference/cell-values";
+import { getReadDb } from "~/lib/db.server";
 import { listPublicJobs } from "~/modules/jobs/queries.server";
 import { parseJobFilters } from "~/modules/jobs/schema";
 import { loadReasonNames } from "~/modules/matching/pages.server";
@@ -23,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseJobFilters(params);
   const page = Math.max(1, Math.min(500, Number(params.get("page")) || 1));
   const [list, names] = await Promise.all([
-    listPublicJobs({ filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    // A fresh replica or the primary: the list is public and shown for 30 s anyway (README: "Read replicas").
+    listPublicJobs(await getReadDb(), { filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     loadReasonNames(localeFromRequest(request)),
   ]);
   return json({ ...list, filters, page, ...names }, { headers: { "Cache-Control": "public, max-age=30" } });

@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { VerdictPage } from "~/components/verdict-page";
-import { getDb } from "~/lib/db.server";
+import { getReadDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { translate, type Locale } from "~/lib/i18n";
@@ -41,12 +41,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   limitPublicRequest(context); // over budget: a 429, rendered by the root error boundary ("Quá nhiều yêu cầu")
-  const db = await getDb();
+  const db = await getReadDb(); // a fresh replica, or the primary (README: "Read replicas")
   const origin = getEnv().PUBLIC_ORIGIN;
   const text = `/V/${params.payload ?? ""}`;
   const pageData = async (count: boolean) => {
     const [{ result, countAgain }, ministryKeys] = await Promise.all([
-      verifyQrTextReplayable(text, { origin, count }),
+      verifyQrTextReplayable(db, text, { origin, count }),
       getPinnedMinistryKeys(db, { origin }),
     ]);
     return { data: { result, ministryKeys }, replay: countAgain };

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from "react";
 import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
-import { getDb } from "~/lib/db.server";
+import { getReadDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
@@ -30,7 +30,7 @@ const MAX_TEXT = 4096;
  * service worker keeps this page (anonymous), so the keys are there offline too.
  */
 export async function loader(_: LoaderFunctionArgs) {
-  return json({ ministryKeys: await getPinnedMinistryKeys(await getDb(), { origin: getEnv().PUBLIC_ORIGIN }) });
+  return json({ ministryKeys: await getPinnedMinistryKeys(await getReadDb(), { origin: getEnv().PUBLIC_ORIGIN }) });
 }
 
 /**
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const serial = String(form.get("serial") ?? "").slice(0, 200);
     const fullName = String(form.get("fullName") ?? "").slice(0, 200);
     const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? null;
-    const found = await lookupDiploma({ serial, fullName, ip });
+    const found = await lookupDiploma(await getReadDb(), { serial, fullName, ip });
     countLookup(found.ok ? "found" : found.reason);
     if (found.ok) return redirect(found.path);
     const error: MessageKey =

@@ -72,6 +72,7 @@ export function verifyPageCache(respond: RemixResponder): express.RequestHandler
   /** Lets Remix render the page; if its loader allowed replays, the page is kept under `key` as it is sent. */
   async function renderAndKeep(key: string, req: express.Request, res: express.Response): Promise<void> {
     let allowed: { data: PageData; recheck: () => Promise<PageData> } | null = null;
+    const generation = cache.generation(); // a registry change during the render: send the page, do not keep it
     const response = await respond(req, res, {
       pageCache: { allow: (data, recheck) => (allowed = { data, recheck }) },
     });
@@ -80,7 +81,7 @@ export function verifyPageCache(respond: RemixResponder): express.RequestHandler
     const body = Buffer.from(await response.arrayBuffer());
     setResponseHead(res, response);
     const headers = replayableHeaders(res.getHeaders()); // null when the page sets a cookie
-    if (headers) {
+    if (headers && cache.generation() === generation) {
       const now = Date.now();
       cache.set(key, {
         ...kept.data,

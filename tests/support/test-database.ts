@@ -8,6 +8,10 @@
  *
  * PGlite (default): loaded from an in-memory dump, ~0.4-0.8 s and ~0.5-0.8 GB RSS per worker.
  * PostgreSQL (TEST_DATABASE_URL set): CREATE DATABASE ... TEMPLATE, dropped when closed.
+ * Through a streaming replica (TEST_DATABASE_REPLICA_URL set too, scripts/pg-test-server.sh start-replica): the
+ * test's database as the server sees it with DATABASE_REPLICA_URLS: `db` sends selects to the replica while it is
+ * fresh (app/lib/read-replicas.server.ts), writes and transactions to the primary. The test's sessions commit with
+ * synchronous_commit=remote_apply, so what a test wrote is on the replica when it reads it back.
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
@@ -16,11 +20,13 @@ import { flushVerificationCounts } from "~/modules/verification/checks.server";
 import {
   closeDatabase,
   openPglite,
+  type Executor,
   openPostgres,
   useDatabase,
   type Database,
   type DatabaseHandle,
 } from "~/lib/db.server";
+import { withReadReplicas } from "~/lib/read-replicas.server";
 import { adminQuery, databaseUrl } from "./test-database-info";
 
 let dump: Promise<Blob> | undefined;
@@ -43,7 +49,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const name = `${info.prefix}_${process.pid}_${++counter}`;
   await adminQuery(info.adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${info.template}"`);
-  const handle = await openPostgres(databaseUrl(info.adminUrl, name), 5);
+  const replicaUrl = process.env.TEST_DATABASE_REPLICA_URL;
+  const handle = replicaUrl
+    ? await openThroughReplica(databaseUrl(info.adminUrl, name), replicaUrl, name)
+    : await openPostgres(databaseUrl(info.adminUrl, name), 5);
   return {
     ...handle,
     async close() {
@@ -51,6 +60,29 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await adminQuery(info.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
+}
+
+/** Waits until the replica has replayed the database's creation (the whole cluster is replicated), then opens both. */
+async function openThroughReplica(primaryUrl: string, replicaAdminUrl: string, name: string): Promise<DatabaseHandle> {
+  const deadline = Date.now() + 60_000;
+  while ((await adminQuery(replicaAdminUrl, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).length === 0) {
+    if (Date.now() > deadline) throw new Error(`database ${name} did not reach the replica within 60 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const primary = await openPostgres(primaryUrl, 5, { synchronous_commit: "remote_apply" });
+  const replica = await openPostgres(databaseUrl(replicaAdminUrl, name), 5);
+  const routed = withReadReplicas(primary, [replica]);
+  return { ...routed, db: routed.readDb };
+}
+
+/** True when this run's reads go through a streaming replica (TEST_DATABASE_REPLICA_URL). */
+export function throughReplica(): boolean {
+  return testDatabaseKind() === "postgres" && !!process.env.TEST_DATABASE_REPLICA_URL;
+}
+
+/** The primary behind a test database's `db` (the same database unless the run goes through a replica). */
+export function primaryDb(db: Executor): Executor {
+  return (db as { $primary?: Executor }).$primary ?? db;
 }
 
 export interface TestDatabaseContext {

@@ -8,6 +8,7 @@ import {
   type OrganisationStatus,
 } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { announceRegistryChange } from "~/lib/registry-changes.server";
 
 /**
  * The only place the keys area touches the database. `organisationId: null` is the ministry's own key.
@@ -115,6 +116,7 @@ export async function insertSigningKey(tx: Executor, row: NewSigningKeyRow): Pro
     .insert(signingKeys)
     .values({ ...row, status: "active" })
     .returning(publishedColumns);
+  await announceRegistryChange(tx, "key"); // every process's trust data, at commit
   return inserted!;
 }
 
@@ -134,6 +136,7 @@ export async function retireKey(
       ),
     )
     .returning({ id: signingKeys.id });
+  if (rows.length === 1) await announceRegistryChange(tx, "key");
   return rows.length === 1;
 }
 
@@ -157,6 +160,7 @@ export async function setKeyCompromised(
       ),
     )
     .returning(publishedColumns);
+  if (row) await announceRegistryChange(tx, "key");
   return row ?? null;
 }
 

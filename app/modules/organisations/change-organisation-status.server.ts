@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { organisations, type OrganisationStatus } from "../../../db/schema";
 import { type Database, withDefaultDb } from "~/lib/db.server";
+import { announceRegistryChange } from "~/lib/registry-changes.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
@@ -65,6 +66,7 @@ export const changeOrganisationStatus = withDefaultDb(async function changeOrgan
       .where(and(eq(organisations.id, options.organisationId), eq(organisations.status, from)))
       .returning({ id: organisations.id });
     if (updated.length === 0) return fail("invalid_transition");
+    await announceRegistryChange(tx, "organisation"); // a school's accreditation: every process's trust data
 
     await recordAudit(tx, options.actor, {
       action: statusChangeAction(options.change),

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { diplomas, statusLists, type StatusPurpose } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
+import { announceRegistryChange } from "~/lib/registry-changes.server";
 import { drawFreeIndexes, emptyBitstring, encodeStatusList, MIN_STATUS_LIST_SIZE, withBit } from "./bitstring";
 
 export interface AllocatedIndexes {
@@ -95,6 +96,8 @@ export async function setStatusBit(
     .update(statusLists)
     .set({ bits: withBit(new Uint8Array(list.bits), options.index, options.value), updatedAt: new Date() })
     .where(eq(statusLists.id, options.listId));
+  // Revocation, suspension, reinstatement, a correction's supersession: every process sees it at commit.
+  await announceRegistryChange(tx, "status");
 }
 
 export async function findStatusList(

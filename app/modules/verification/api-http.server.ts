@@ -8,7 +8,7 @@
  * Remix's route matching and rendering, which cost far more than the verification itself under load
  * (npm run bench:verify).
  */
-import { getDb } from "~/lib/db.server";
+import { getReadDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { publicReadLimiter, type TokenBucketLimiter } from "~/lib/public-rate-limit.server";
 import type { RequestContext } from "~/lib/request-context";
@@ -101,7 +101,7 @@ export async function answerVerifyApi(
     return problem(400, "invalid_json", "The body is not JSON.");
   }
 
-  const db = await getDb();
+  const db = await getReadDb(); // a fresh replica, or the primary (README: "Read replicas")
   const options = { origin: getEnv().PUBLIC_ORIGIN };
   if (endpoint === "vc-api") {
     const parsed = VcApiVerifyRequestSchema.safeParse(json);

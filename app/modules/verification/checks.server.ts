@@ -147,10 +147,13 @@ const COUNT_FLUSH_MS = 1_000;
  * `flushVerificationCounts` when it stops, and so do tests.
  */
 export function recordVerification(
-  db: Executor,
+  reader: Executor,
   options: { organisationId: string | null; verdict: Verdict; at?: Date },
 ): void {
   countVerification(options.verdict); // Prometheus: vanbang_verifications_total (app/lib/metrics.server.ts)
+  // Counts are written to the primary, also when the verification read from a replica (getReadDb). The upsert adds
+  // to what other server processes wrote, so each process's sums add up.
+  const db = primaryOf(reader);
   let state = countStates.get(db);
   if (!state) countStates.set(db, (state = { open: null, timer: null, tail: Promise.resolve() }));
   if (!state.open) {
@@ -181,9 +184,14 @@ function writeOpenCounts(db: Executor, state: CountState): void {
   });
 }
 
+/** The primary behind a replica-routed database (drizzle's withReplicas), or the database itself. */
+function primaryOf(db: Executor): Executor {
+  return (db as { $primary?: Executor }).$primary ?? db;
+}
+
 /** Writes the counts gathered so far on `db` now, and resolves once every count taken so far is written. */
 export async function flushVerificationCounts(db: Executor): Promise<void> {
-  const state = countStates.get(db);
+  const state = countStates.get(primaryOf(db));
   if (!state) return;
   writeOpenCounts(db, state);
   await state.tail;
