@@ -157,11 +157,12 @@ function buildIfNeeded(): void {
       statSync(buildFile).mtimeMs;
   if (!stale) return;
   console.log("building the app…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+  // scripts/build.mjs, as npm run build: the app and the signing worker (build/sign-worker.js).
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.mjs")], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status})`);
+  if (result.status !== 0) throw new Error(`build failed (exit ${result.status})`);
 }
 
 async function freePort(): Promise<number> {
