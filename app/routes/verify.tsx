@@ -6,6 +6,7 @@ import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { readFormData } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -37,7 +38,7 @@ export async function loader(_: LoaderFunctionArgs) {
  * goes to its verify page; anything else stays here with a message, and the text the visitor typed.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "lookup") {
     const serial = String(form.get("serial") ?? "").slice(0, 200);
     const fullName = String(form.get("fullName") ?? "").slice(0, 200);

@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type express from "express";
 import type { RequestContext } from "~/lib/request-context";
+import { limitedBody } from "./body-limit";
 
 /** Remix's answer to a request, with the load context this server gives every loader and action. */
 export type RemixResponder = (
@@ -26,7 +27,8 @@ export function createRemixResponder(build: ServerBuild, mode: string): RemixRes
 export function remixMiddleware(respond: RemixResponder): express.RequestHandler {
   return (req, res, next) => {
     respond(req, res)
-      .then((response) => sendResponse(res, response))
+      // Already answered: a body over its cap got its 413 while Remix was reading it (body-limit.ts).
+      .then((response) => (res.headersSent ? response.body?.cancel() : sendResponse(res, response)))
       .catch(next);
   };
 }
@@ -68,7 +70,8 @@ function remixRequestOf(req: express.Request, res: express.Response): Request {
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    // Capped (body-limit.ts): past the cap the client has its 413 and the loaders and actions are aborted.
+    init.body = createReadableStreamFromReadable(limitedBody(req, res, () => controller?.abort()));
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -41,7 +41,8 @@ function answerVerifyApiRequest(
     .then(
       (answer) => {
         const headers: Record<string, string> = { ...answer.headers, "X-Content-Type-Options": "nosniff" };
-        if (answer.status === 400 && answer.body?.includes('"body_too_large"')) headers.Connection = "close";
+        // Over the cap: the rest of the body is never read, so the connection cannot be reused.
+        if (answer.status === 413) headers.Connection = "close";
         res.writeHead(answer.status, headers);
         res.end(answer.body ?? undefined);
       },
