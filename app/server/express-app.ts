@@ -10,6 +10,7 @@ import type { Env } from "~/lib/env.server";
 import { isForeignOrigin } from "~/lib/http.server";
 import { logger } from "~/lib/logger.server";
 import { bodyLimit } from "./body-limit";
+import { publicBudget } from "./public-budget";
 import { createRemixResponder, remixMiddleware } from "./remix-handler";
 import { VERIFY_PAGE_PATH, verifyPageCache } from "./verify-page-cache";
 
@@ -54,6 +55,9 @@ export function createExpressApp(env: Env, build: ServerBuild): express.Express 
     });
     next();
   });
+
+  // Over the public endpoints' budget: a tiny 429 before anything else is spent on the request (public-budget.ts).
+  app.use(publicBudget());
 
   // Every page: a fresh CSP nonce and the security headers.
   app.use((req, res, next) => {

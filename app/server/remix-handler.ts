@@ -20,7 +20,12 @@ export type RemixResponder = (
 export function createRemixResponder(build: ServerBuild, mode: string): RemixResponder {
   const handle = createRequestHandler(build, mode);
   return (req, res, extra) =>
-    handle(remixRequestOf(req, res), { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null, ...extra });
+    handle(remixRequestOf(req, res), {
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? null,
+      publicBudgetCharged: res.locals.publicBudgetCharged === true,
+      ...extra,
+    });
 }
 
 /** The ordinary Express middleware: Remix answers, the answer is streamed to the client. */

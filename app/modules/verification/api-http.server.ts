@@ -10,7 +10,7 @@
  */
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { publicReadLimiter, type TokenBucketLimiter } from "~/lib/public-rate-limit.server";
+import { publicReadLimiter, type PublicLimiter } from "~/lib/public-rate-limit.server";
 import type { RequestContext } from "~/lib/request-context";
 import { VcApiVerifyRequestSchema, VERIFY_BODY_MAX_BYTES, VerifyRequestSchema } from "./schema";
 import { toVcApiResponse } from "./vc-api";
@@ -78,13 +78,13 @@ function problem(
 export async function answerVerifyApi(
   endpoint: VerifyApiEndpoint,
   exchange: VerifyApiExchange,
-  limiter: TokenBucketLimiter = publicReadLimiter,
+  limiter: PublicLimiter = publicReadLimiter,
 ): Promise<VerifyApiAnswer> {
   if (exchange.method === "OPTIONS") return { status: 204, headers: { ...API_CORS_HEADERS }, body: null };
   if (exchange.method !== "POST")
     return problem(405, "method_not_allowed", "Use POST with a JSON body.", { Allow: "POST, OPTIONS" });
 
-  const decision = limiter.take(exchange.clientIp ?? "unknown");
+  const decision = await limiter.take(exchange.clientIp ?? "unknown");
   if (!decision.allowed) {
     return problem(429, "rate_limited", "Too many requests: try again later.", {
       "Retry-After": String(decision.retryAfterSeconds),
