@@ -6,7 +6,7 @@ import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { readFormData } from "~/lib/http.server";
+import { readFormData, retryAfterHeaders } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -53,7 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : "verify.lookup.notFound";
     return json(
       { form: "lookup" as const, error, text: "", serial, fullName },
-      { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 },
+      found.reason === "rate_limited"
+        ? { status: 429, headers: retryAfterHeaders(found.retryAfterSeconds) }
+        : { status: found.reason === "empty" ? 400 : 404 },
     );
   }
   const raw = form.get("text");
