@@ -9,6 +9,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import type express from "express";
 import type { RequestContext } from "~/lib/request-context";
 import { limitedBody } from "./body-limit";
+import { wasCharged } from "./public-budget";
 
 /** Remix's answer to a request, with the load context this server gives every loader and action. */
 export type RemixResponder = (
@@ -23,7 +24,7 @@ export function createRemixResponder(build: ServerBuild, mode: string): RemixRes
     handle(remixRequestOf(req, res), {
       cspNonce: res.locals.cspNonce as string,
       clientIp: req.ip ?? null,
-      publicBudgetCharged: res.locals.publicBudgetCharged === true,
+      publicBudgetCharged: wasCharged(req),
       ...extra,
     });
 }
