@@ -96,6 +96,14 @@ describe(`sign-in without lockout by a stranger (${testDatabaseKind()})`, () => 
     expect((await takeThrottle(t.db, key, policy, now)).attempts).toBe(1);
   });
 
+  it("parallel guesses cannot slip past the budget while one is being checked", async () => {
+    const policy = signInThrottlePolicy(5);
+    const decisions = await Promise.all(
+      Array.from({ length: 20 }, () => takeThrottle(t.db, "sign-in:account:parallel@example.vn", policy)),
+    );
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+  });
+
   it("failures on one account from an address do not hold up another account behind the same address", async () => {
     const [x, y] = [await createUser(t.db), await createUser(t.db)];
     const school = "198.51.100.77";
