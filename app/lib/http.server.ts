@@ -54,6 +54,11 @@ export function uuidOr404(value: string | undefined): string {
  * A failed use-case answered to its form: the failure's status, and its message as the form's error beside `data`
  * (what the page needs to show the form again: the intent, the values typed, field errors).
  */
-export function failureReply<D extends object>(failure: Failure, data: D) {
-  return json({ ...data, formError: failure.message }, { status: failure.status });
+export function failureReply<D extends object>(failure: Failure, data: D, headers?: HeadersInit) {
+  return json({ ...data, formError: failure.message }, { status: failure.status, headers });
+}
+
+/** The Retry-After header of a 429 (none when the wait is unknown). */
+export function retryAfterHeaders(retryAfterSeconds: number | undefined): Record<string, string> | undefined {
+  return retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } : undefined;
 }

@@ -4,6 +4,8 @@ import type { PageCacheSlot } from "./page-cache.server";
 export interface RequestContext {
   cspNonce: string;
   clientIp: string | null;
+  /** The server has already counted this request against the public read budget (app/server/public-budget.ts). */
+  publicBudgetCharged?: boolean;
   /** Present when the server may replay this page from its micro-cache (app/lib/page-cache.server.ts). */
   pageCache?: PageCacheSlot;
 }

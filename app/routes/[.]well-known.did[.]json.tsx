@@ -6,7 +6,7 @@ import { getMinistryDidDocument } from "~/modules/keys/get-did-documents.server"
 
 /** GET /.well-known/did.json: the ministry's did:web document, whose key signs /trust-registry.json. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const document = await getMinistryDidDocument({ origin: getEnv().PUBLIC_ORIGIN });
   if (!document) return publicJson({ code: "not_found" }, { status: 404 });
   return publicJson(document, { maxAgeSeconds: 3600 });

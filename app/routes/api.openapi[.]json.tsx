@@ -5,7 +5,7 @@ import { limitPublicRequest } from "~/lib/public-rate-limit.server";
 import { verificationOpenApi } from "~/modules/verification/openapi";
 
 /** GET /api/openapi.json: the OpenAPI 3.1 description of POST /api/v1/verify and POST /credentials/verify. */
-export function loader({ context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+export async function loader({ context }: LoaderFunctionArgs) {
+  await limitPublicRequest(context);
   return publicJson(verificationOpenApi(getEnv().PUBLIC_ORIGIN), { maxAgeSeconds: 3600 });
 }

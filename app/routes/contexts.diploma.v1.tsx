@@ -9,8 +9,8 @@ import { JSON_LD_MEDIA_TYPE } from "~/modules/publication/media-types";
  * https://vanbang.gov.vn/contexts/diploma/v1. For reading only: verifiers use a pinned copy, never a fetched one
  * (docs/credential-format.md).
  */
-export function loader({ context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+export async function loader({ context }: LoaderFunctionArgs) {
+  await limitPublicRequest(context);
   const served = diplomaContext();
   // Never changed in place (a change of meaning gets a new URL): cached for a year.
   return publicBody(served.body, JSON_LD_MEDIA_TYPE, {

@@ -38,7 +38,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
  * the one that replaced it.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const id = parseUuid(params.id);
   const view = id ? await loadCredentialView({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
   if (!view) throw notFound({ headers: PRIVATE_HEADERS });

@@ -11,7 +11,7 @@ import { notFound } from "~/lib/http.server";
  * revocation shows on the next download.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context, credentialPdfLimiter);
+  await limitPublicRequest(context, credentialPdfLimiter);
   const id = parseUuid(params.id);
   const rendered = id ? await renderCredentialPdf({ diplomaId: id, origin: getEnv().PUBLIC_ORIGIN }) : null;
   if (!rendered) throw notFound({ headers: { "Cache-Control": "no-store" } });

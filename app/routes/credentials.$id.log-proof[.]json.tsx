@@ -10,7 +10,7 @@ import { parseUuid } from "~/lib/uuid";
  * Merkle inclusion proof, to check against /issuers/{code}/log.json (docs/issuance-log.md).
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const id = parseUuid(params.id);
   if (!id) return publicError(404, "not_found", "There is no signed credential with this id.");
   const proof = await getLogProof({ id, origin: getEnv().PUBLIC_ORIGIN });

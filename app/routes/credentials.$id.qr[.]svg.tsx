@@ -5,7 +5,7 @@ import { QR_CONTENT_TYPES, renderCredentialQr } from "~/modules/publication/rend
 
 /** GET /credentials/{id}/qr.svg: the diploma's QR code (docs/qr-payload.md). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const image = await renderCredentialQr({ id: params.id, format: "svg" });
   if (!image) return publicError(404, "not_found", "There is no signed credential with this id.");
   // The payload is fixed when the diploma is signed: the image never changes.

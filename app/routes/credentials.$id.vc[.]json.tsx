@@ -10,7 +10,7 @@ import { findPublishedDiploma } from "~/modules/publication/queries.server";
  * Revoked, suspended and superseded diplomas are served too: their status is in the status lists, not here.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const id = parseUuid(params.id);
   const diploma = id ? await findPublishedDiploma(id) : null;
   if (!diploma) return publicError(404, "not_found", "There is no signed credential with this id.");

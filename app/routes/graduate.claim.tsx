@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormAlert, TextField } from "~/components/form";
 import { formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/lib/guards.server";
-import { failureReply, readFormData } from "~/lib/http.server";
+import { failureReply, readFormData, retryAfterHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -46,11 +46,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const formErrorParams = result.superseded
       ? { old: result.superseded.oldSerial, new: result.superseded.newSerial, school: result.superseded.schoolName }
       : undefined;
-    return failureReply<ClaimFailure>(DIPLOMA_FAILURES.claim[result.code], {
-      values: formValues(form),
-      fieldErrors: {},
-      formErrorParams,
-    });
+    return failureReply<ClaimFailure>(
+      DIPLOMA_FAILURES.claim[result.code],
+      {
+        values: formValues(form),
+        fieldErrors: {},
+        formErrorParams,
+      },
+      retryAfterHeaders(result.retryAfterSeconds),
+    );
   }
   return redirect(
     `/graduate/diplomas/${result.value.diplomaId}?notice=${result.value.alreadyYours ? "already" : "claimed"}`,

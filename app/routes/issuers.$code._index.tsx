@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /** GET /issuers/{code}: the public page of an issuing school (what its credentials' issuer.url opens). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const profile = await getIssuerProfile({ code: params.code, origin: getEnv().PUBLIC_ORIGIN });
   if (!profile) throw notFound();
   // Not publicly cacheable: the page around it shows the visitor's own navigation.

@@ -6,7 +6,7 @@ import { getIssuerDidDocument } from "~/modules/keys/get-did-documents.server";
 
 /** GET /issuers/{code}/did.json: the did:web document of an accredited school (docs/issuer-identity.md). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const document = await getIssuerDidDocument({ code: params.code, origin: getEnv().PUBLIC_ORIGIN });
   if (!document) return publicJson({ code: "not_found" }, { status: 404 });
   // Short: a rotation or a compromise must reach verifiers within minutes.

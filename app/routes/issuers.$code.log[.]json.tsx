@@ -6,7 +6,7 @@ import { getPublishedLog } from "~/modules/issuance-log/get-log-document.server"
 
 /** GET /issuers/{code}/log.json: the school's tamper-evident issuance log and its signed head (docs/issuance-log.md). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const log = await getPublishedLog({ code: params.code, origin: getEnv().PUBLIC_ORIGIN });
   if (!log) return publicError(404, "not_found", "There is no accredited school with this code.");
   return publicJson(log, { maxAgeSeconds: 60 });

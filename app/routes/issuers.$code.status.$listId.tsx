@@ -11,7 +11,7 @@ import { STATUS_LIST_TTL_MS } from "~/modules/status/status-list-credential";
  * "suspension-1"), signed with its active key (eddsa-rdfc-2022). What diplomas name as statusListCredential.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const list = await getPublishedStatusList({
     code: params.code,
     listId: params.listId,

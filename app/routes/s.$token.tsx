@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * is counted); expired or revoked, a page that says so with 410 and nothing of the diploma; unknown, 404.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const db = await getDb();
   const origin = getEnv().PUBLIC_ORIGIN;
   const opened = await openShareLink({ token: params.token ?? "", origin });

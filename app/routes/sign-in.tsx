@@ -31,6 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     ip: client.ip,
     userAgent: client.userAgent,
+    cookieHeader: request.headers.get("cookie"),
     maxAttempts: getEnv().SIGN_IN_MAX_ATTEMPTS,
   });
   if (!result.ok) {
@@ -40,8 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ok: false as const,
         values: { email: parsed.data.email },
         fieldErrors: {} as Record<string, string>,
-        formError: failure.message,
-        formErrorParams: { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) },
+        ...waitMessage(failure.message, result.retryAfterSeconds),
       },
       {
         status: failure.status,
@@ -49,7 +49,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     );
   }
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.value.setCookie } });
+  const headers = new Headers({ "Set-Cookie": result.value.setCookie });
+  if (result.value.deviceSetCookie) headers.append("Set-Cookie", result.value.deviceSetCookie);
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+}
+
+/** The form's message: for a wait, in seconds under a minute, else in whole minutes. */
+function waitMessage(message: (typeof AUTH_FAILURES)[keyof typeof AUTH_FAILURES]["message"], retryAfter?: number) {
+  if (message !== "auth.error.rate_limited" || !retryAfter) return { formError: message, formErrorParams: {} };
+  if (retryAfter < 60)
+    return { formError: "auth.error.rate_limited_seconds" as const, formErrorParams: { seconds: retryAfter } };
+  return { formError: message, formErrorParams: { minutes: Math.ceil(retryAfter / 60) } };
 }
 
 export default function SignIn() {

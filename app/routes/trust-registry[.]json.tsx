@@ -6,7 +6,7 @@ import { signTrustRegistry } from "~/modules/keys/sign-trust-registry.server";
 
 /** GET /trust-registry.json: the accredited schools and their keys, signed by the ministry (eddsa-jcs-2022). */
 export async function loader({ context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   const signed = await signTrustRegistry({ origin: getEnv().PUBLIC_ORIGIN });
   // The ministry's key is missing or cannot be decrypted: an operator's problem, logged by loadSigningKey.
   if (!signed.ok) return publicJson({ code: "registry_unavailable" }, { status: 503 });

@@ -40,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * Any payload, however broken, gets a verdict (malformed at worst), never an error page.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context); // over budget: a 429, rendered by the root error boundary ("Quá nhiều yêu cầu")
+  await limitPublicRequest(context); // counted by the server before Remix (app/server/public-budget.ts), else here
   const db = await getReadDb(); // a fresh replica, or the primary (README: "Read replicas")
   const origin = getEnv().PUBLIC_ORIGIN;
   const text = `/V/${params.payload ?? ""}`;

@@ -8,6 +8,6 @@ import { receiptResponse, verificationReceipt } from "~/modules/verification/ver
  * server verified at this moment. No account; the public rate limit, as the page.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limitPublicRequest(context);
+  await limitPublicRequest(context);
   return receiptResponse(await verificationReceipt(params.payload ?? "", { origin: getEnv().PUBLIC_ORIGIN }), "pdf");
 }

@@ -6,6 +6,7 @@ import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getReadDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
+import { readFormData, retryAfterHeaders } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
@@ -38,7 +39,7 @@ export async function loader(_: LoaderFunctionArgs) {
  * goes to its verify page; anything else stays here with a message, and the text the visitor typed.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "lookup") {
     const serial = String(form.get("serial") ?? "").slice(0, 200);
     const fullName = String(form.get("fullName") ?? "").slice(0, 200);
@@ -54,7 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : "verify.lookup.notFound";
     return json(
       { form: "lookup" as const, error, text: "", serial, fullName },
-      { status: found.reason === "rate_limited" ? 429 : found.reason === "empty" ? 400 : 404 },
+      found.reason === "rate_limited"
+        ? { status: 429, headers: retryAfterHeaders(found.retryAfterSeconds) }
+        : { status: found.reason === "empty" ? 400 : 404 },
     );
   }
   const raw = form.get("text");

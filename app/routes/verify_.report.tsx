@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormAlert, TextAreaField, TextField } from "~/components/form";
 import { getEnv } from "~/lib/env.server";
 import { parseForm, type FormFailure } from "~/lib/forms";
-import { readFormData } from "~/lib/http.server";
+import { readFormData, retryAfterHeaders } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/use-t";
 import { pageTitle } from "~/lib/meta";
 import { clientOf } from "~/lib/request-context";
@@ -53,7 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       description: parsed.data.description,
       email: parsed.data.email,
     };
-    return json<FormFailure>({ values, fieldErrors: {}, formError: "reports.error.rate_limited" }, { status: 429 });
+    return json<FormFailure>(
+      { values, fieldErrors: {}, formError: "reports.error.rate_limited" },
+      { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
+    );
   }
   return redirect(`/verify/report/${result.value.trackingCode}?new=1`);
 }

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from "~/lib/db.server";
 import { closeDatabase } from "~/lib/db.server";
 import type { Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { startRateLimitPrimary } from "~/lib/public-rate-limit.server";
 import { startBackgroundWork } from "./background";
 import { startMetricsPrimary } from "./metrics";
 import { onStopSignal } from "./serve";
@@ -19,7 +20,8 @@ const YOUNG_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
 
 export async function runClusterPrimary(env: Env, handle: DatabaseHandle, bootStarted: number): Promise<void> {
-  // HOOK: startRateLimitPrimary()
+  // The public rate limit's shared counters (rate-limiter-flexible's cluster master): every worker asks here.
+  startRateLimitPrimary();
   // Metrics on METRICS_PORT: the sum over every worker (prom-client's AggregatorRegistry).
   startMetricsPrimary(env);
   const stopBackground = await startBackgroundWork(handle, env);

@@ -9,6 +9,8 @@ import express from "express";
 import type { Env } from "~/lib/env.server";
 import { isForeignOrigin } from "~/lib/http.server";
 import { logger } from "~/lib/logger.server";
+import { bodyLimit } from "./body-limit";
+import { publicBudget } from "./public-budget";
 import { createRemixResponder, remixMiddleware } from "./remix-handler";
 import { VERIFY_PAGE_PATH, verifyPageCache } from "./verify-page-cache";
 
@@ -54,6 +56,9 @@ export function createExpressApp(env: Env, build: ServerBuild): express.Express 
     next();
   });
 
+  // Over the public endpoints' budget: a tiny 429 before anything else is spent on the request (public-budget.ts).
+  app.use(publicBudget());
+
   // Every page: a fresh CSP nonce and the security headers.
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -67,6 +72,9 @@ export function createExpressApp(env: Env, build: ServerBuild): express.Express 
     if (env.COOKIE_SECURE) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
+
+  // Every request body capped before anything reads it (413 over the cap): body-limit.ts.
+  app.use(bodyLimit());
 
   const respond = createRemixResponder(build, env.NODE_ENV);
 

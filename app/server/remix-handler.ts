@@ -8,6 +8,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import type express from "express";
 import type { RequestContext } from "~/lib/request-context";
+import { limitedBody } from "./body-limit";
+import { wasCharged } from "./public-budget";
 
 /** Remix's answer to a request, with the load context this server gives every loader and action. */
 export type RemixResponder = (
@@ -19,14 +21,20 @@ export type RemixResponder = (
 export function createRemixResponder(build: ServerBuild, mode: string): RemixResponder {
   const handle = createRequestHandler(build, mode);
   return (req, res, extra) =>
-    handle(remixRequestOf(req, res), { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null, ...extra });
+    handle(remixRequestOf(req, res), {
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? null,
+      publicBudgetCharged: wasCharged(req),
+      ...extra,
+    });
 }
 
 /** The ordinary Express middleware: Remix answers, the answer is streamed to the client. */
 export function remixMiddleware(respond: RemixResponder): express.RequestHandler {
   return (req, res, next) => {
     respond(req, res)
-      .then((response) => sendResponse(res, response))
+      // Already answered: a body over its cap got its 413 while Remix was reading it (body-limit.ts).
+      .then((response) => (res.headersSent ? response.body?.cancel() : sendResponse(res, response)))
       .catch(next);
   };
 }
@@ -68,7 +76,8 @@ function remixRequestOf(req: express.Request, res: express.Response): Request {
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    // Capped (body-limit.ts): past the cap the client has its 413 and the loaders and actions are aborted.
+    init.body = createReadableStreamFromReadable(limitedBody(req, res, () => controller?.abort()));
     init.duplex = "half";
   }
   return new Request(url.href, init);

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpOf } from "~/lib/client-ip";
 import { logger } from "~/lib/logger.server";
+import { gatePublicBudget } from "./public-budget";
 import { answerVerifyApi, verifyApiEndpointOf, type VerifyApiEndpoint } from "~/modules/verification/api-http.server";
 
 /** The request body as text, or null once it passes `limit` bytes (the rest is not read). */
@@ -41,7 +42,8 @@ function answerVerifyApiRequest(
     .then(
       (answer) => {
         const headers: Record<string, string> = { ...answer.headers, "X-Content-Type-Options": "nosniff" };
-        if (answer.status === 400 && answer.body?.includes('"body_too_large"')) headers.Connection = "close";
+        // Over the cap: the rest of the body is never read, so the connection cannot be reused.
+        if (answer.status === 413) headers.Connection = "close";
         res.writeHead(answer.status, headers);
         res.end(answer.body ?? undefined);
       },
@@ -63,13 +65,15 @@ function answerVerifyApiRequest(
 }
 
 /**
- * The server's request listener: the verification API here, everything else to `app` (Express).
+ * The server's request listener: the verification API here, everything else to `app` (Express), after the public
+ * endpoints' budget (public-budget.ts: over it, a tiny 429 without Express).
  * `trustProxy`: the client address is read as Express reads it under the same setting.
  */
 export function withVerifyApi(app: (req: IncomingMessage, res: ServerResponse) => void, trustProxy: boolean) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const endpoint = verifyApiEndpointOf(req.url);
-    if (endpoint) answerVerifyApiRequest(endpoint, req, res, trustProxy);
-    else app(req, res);
+    if (endpoint) return answerVerifyApiRequest(endpoint, req, res, trustProxy);
+    const clientIp = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+    gatePublicBudget(req, res, clientIp, () => app(req, res));
   };
 }

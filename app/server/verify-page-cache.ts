@@ -1,6 +1,7 @@
 /**
  * The verify page a printed QR code opens (`/V/{payload}`), replayed to anonymous visitors from a micro-cache
- * (app/lib/page-cache.server.ts): each replay has its own CSP nonce, passes the public rate limit and is counted.
+ * (app/lib/page-cache.server.ts): each replay has its own CSP nonce and is counted (the public rate limit is applied
+ * before, app/server/public-budget.ts).
  * A page is fresh for a second; then one request rechecks its data (verifies again, renders nothing) and, if
  * unchanged, the page serves another second. Concurrent requests for a page being rendered or rechecked wait for
  * that one (single flight).
@@ -18,7 +19,6 @@ import {
   replayableHeaders,
   type PageData,
 } from "~/lib/page-cache.server";
-import { publicReadLimiter } from "~/lib/public-rate-limit.server";
 import { sendResponse, setResponseHead, type RemixResponder } from "./remix-handler";
 
 /** The paths of the verify page (any case: route matching ignores it). */
@@ -38,8 +38,6 @@ export function verifyPageCache(respond: RemixResponder): express.RequestHandler
   ): void {
     const page = cache.get(key);
     if (page) {
-      // Over budget: let Remix answer (its loader refuses with the 429 page), as for any uncached visit.
-      if (!publicReadLimiter.take(req.ip ?? "unknown").allowed) return next();
       page.replay();
       for (const [name, value] of page.headers) res.setHeader(name, value);
       res.status(200).end(htmlWithNonce(page, res.locals.cspNonce as string));

@@ -178,6 +178,18 @@ export const rateLimitCounters = pgTable(
   (t) => [uniqueIndex("rate_limit_counters_pk").on(t.key, t.windowStart)],
 );
 
+/**
+ * Sign-in throttles with growing delays (app/lib/rate-limit.server.ts, `takeThrottle`): per account from unknown
+ * devices, per known device. `attempts` counts attempts since the last success (forgotten after a quiet day);
+ * from the policy's free attempts on, each attempt locks the key until `locked_until`, for twice as long each time.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  attempts: integer("attempts").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The audit trail: written in the same transaction as the change it records. Append-only. */
 export const auditLog = pgTable(
   "audit_log",

@@ -7,8 +7,8 @@
  * context — which sends no Origin header, so the server's cross-origin check lets it through — and the session
  * cookie it gets back is saved as a storage state, once per account and run, under E2E_AUTH_DIR (a directory of
  * this run under test-results/, set by the config: the sessions live in this run's fresh database).
- * Every successful sign-in also counts against the server's per-address limit (SIGN_IN_MAX_ATTEMPTS × 4 = 20 per
- * 15 minutes), so the suite signs each account in once and keeps the number of form sign-ins small.
+ * A successful sign-in costs no sign-in budget (only failures and waits do, app/modules/auth/sign-in.server.ts);
+ * the suite still signs each account in once, to keep the number of form sign-ins small.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";

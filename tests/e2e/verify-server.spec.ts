@@ -96,7 +96,7 @@ test("the verification API answers ahead of Remix with the same verdicts, CORS a
   });
   expect([notJson.status(), (await notJson.json()).code]).toEqual([400, "invalid_json"]);
   const huge = await api.post("/api/v1/verify", { data: { qr: "x".repeat(70_000) } });
-  expect([huge.status(), (await huge.json()).code]).toEqual([400, "body_too_large"]);
+  expect([huge.status(), (await huge.json()).code]).toEqual([413, "body_too_large"]);
   const wrongShape = await api.post("/credentials/verify", { data: { credential: {} } });
   expect([wrongShape.status(), (await wrongShape.json()).code]).toEqual([400, "invalid_request"]);
   await api.dispose();

@@ -143,7 +143,7 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
     expect(await countRows()).toEqual(before);
   });
 
-  it("rejects a wrong password, then rate-limits the address even for the right one", async () => {
+  it("rejects a wrong password, then asks an unknown device to wait (429 with Retry-After), even for the right one", async () => {
     const user = await createUser(t.db, { email: "limit@example.vn" });
     expect(await signInAs(t.db, user.email, "wrong password!", 3)).toMatchObject({
       ok: false,
@@ -234,13 +234,21 @@ describe(`accounts and sessions (${testDatabaseKind()})`, () => {
 describe(`sign-in limits per client address (${testDatabaseKind()})`, () => {
   const t = withTestDatabase();
 
-  it("counts only failures against a shared address, so colleagues behind one NAT are not locked out", async () => {
+  it("counts failures per account behind a shared address, so colleagues behind one NAT are not locked out", async () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => createUser(t.db)));
-    // maxAttempts 1 → the address allows 4 failures per window.
     for (const person of people) expect((await signInAs(t.db, person.email, TEST_PASSWORD, 1)).ok).toBe(true);
+    // maxAttempts 1: each of these accounts now makes unknown devices wait…
     for (const person of people.slice(0, 4)) {
       expect(await signInAs(t.db, person.email, "wrong password!", 1)).toMatchObject({ code: "invalid_credentials" });
+      expect(await signInAs(t.db, person.email, TEST_PASSWORD, 1)).toMatchObject({ code: "rate_limited" });
     }
-    expect(await signInAs(t.db, people[5]!.email, TEST_PASSWORD, 1)).toMatchObject({ ok: false, code: "rate_limited" });
+    // …but a colleague at the same address signs in.
+    expect((await signInAs(t.db, people[5]!.email, TEST_PASSWORD, 1)).ok).toBe(true);
+  });
+
+  it("still slows down one address guessing across many accounts (20 × the attempts, in all)", async () => {
+    const people = await Promise.all(Array.from({ length: 21 }, () => createUser(t.db)));
+    for (const person of people.slice(0, 20)) await signInAs(t.db, person.email, "wrong password!", 1);
+    expect(await signInAs(t.db, people[20]!.email, TEST_PASSWORD, 1)).toMatchObject({ code: "rate_limited" });
   });
 });

@@ -348,7 +348,7 @@ describe(`verification (${testDatabaseKind()})`, () => {
       });
     });
 
-    it("refuses bad bodies with 400 { code, message }", async () => {
+    it("refuses bad bodies with 400 { code, message }, and too large ones with 413", async () => {
       const cases: [typeof verifyRoute | typeof vcApiRoute, string, string, string][] = [
         [verifyRoute, "/api/v1/verify", "{not json", "invalid_json"],
         [verifyRoute, "/api/v1/verify", "{}", "invalid_request"],
@@ -365,7 +365,7 @@ describe(`verification (${testDatabaseKind()})`, () => {
       ];
       for (const [route, path, body, code] of cases) {
         const answer = await post(route, path, body);
-        expect(answer.status, body.slice(0, 40)).toBe(400);
+        expect(answer.status, body.slice(0, 40)).toBe(code === "body_too_large" ? 413 : 400);
         expect(answer.json).toMatchObject({ code, message: expect.any(String) });
         expect(answer.headers.get("access-control-allow-origin")).toBe("*");
       }

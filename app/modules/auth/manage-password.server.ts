@@ -1,10 +1,12 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema";
 import { type Database, withDefaultDb } from "~/lib/db.server";
+import { clearThrottle } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
 import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
 import { hashPassword, verifyPassword } from "./password.server";
+import { accountThrottleKey } from "./sign-in.server";
 import { consumeUserToken, issueUserToken } from "./user-tokens.server";
 
 /** Changes a signed-in user's password and signs out every other session of theirs. */
@@ -65,7 +67,7 @@ export const requestPasswordReset = withDefaultDb(async function requestPassword
 
 /**
  * Sets a password from a mailed link: a reset, or an invited member's first password. Using the link also
- * proves the address, and every existing session is signed out.
+ * proves the address, and every existing session is signed out; sign-in delays on the account from unknown devices end.
  */
 export const resetPassword = withDefaultDb(async function resetPassword(
   db: Database,
@@ -80,7 +82,9 @@ export const resetPassword = withDefaultDb(async function resetPassword(
       .update(users)
       .set({ passwordHash, passwordChangedAt: now })
       .where(eq(users.id, consumed.userId))
-      .returning({ emailVerifiedAt: users.emailVerifiedAt });
+      .returning({ emailVerifiedAt: users.emailVerifiedAt, email: users.email });
+    // Proof of the mailbox: the account's delays from unknown devices end (sign-in.server.ts).
+    if (user) await clearThrottle(tx, accountThrottleKey(user.email));
     if (!user?.emailVerifiedAt)
       await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, consumed.userId));
     await tx

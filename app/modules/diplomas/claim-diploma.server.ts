@@ -55,13 +55,24 @@ export interface ClaimDiplomaOptions {
 export const claimDiploma = withDefaultDb(async function claimDiploma(
   db: Database,
   options: ClaimDiplomaOptions,
-): Promise<Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError> & { superseded?: SupersededClaim }> {
+): Promise<
+  Result<{ diplomaId: string; alreadyYours: boolean }, ClaimDiplomaError> & {
+    superseded?: SupersededClaim;
+    retryAfterSeconds?: number;
+  }
+> {
   const { input, actor } = options;
   const perUser = await hitRateLimit(db, `diploma-claim:user:${actor.userId}`, CLAIM_RATE_LIMITS.perUser);
   const perIp = actor.ip
     ? await hitRateLimit(db, `diploma-claim:ip:${actor.ip}`, CLAIM_RATE_LIMITS.perIp)
-    : { allowed: true };
-  if (!perUser.allowed || !perIp.allowed) return fail("rate_limited");
+    : { allowed: true, retryAfterSeconds: 0 };
+  if (!perUser.allowed || !perIp.allowed) {
+    const retryAfterSeconds = Math.max(
+      perUser.allowed ? 0 : perUser.retryAfterSeconds,
+      perIp.allowed ? 0 : perIp.retryAfterSeconds,
+    );
+    return { ...fail("rate_limited"), retryAfterSeconds };
+  }
 
   const candidates = await findClaimCandidates(db, {
     personalIdHash: hashPersonalId(input.personalId),

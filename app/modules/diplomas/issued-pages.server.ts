@@ -1,6 +1,6 @@
 import type { Diploma, Organisation } from "../../../db/schema";
 import { type Executor, withDefaultDb } from "~/lib/db.server";
-import { createTokenBucketLimiter } from "~/lib/public-rate-limit.server";
+import { createPublicLimiter } from "~/lib/public-rate-limit.server";
 import { buildDiplomaDocument, type DiplomaForDocument } from "~/modules/documents/diploma-view";
 import { renderClaimSlipsPdf } from "~/modules/documents/claim-slips-pdf.server";
 import { renderDiplomaPdf } from "~/modules/documents/diploma-pdf.server";
@@ -396,4 +396,8 @@ export const loadGraduateHome = withDefaultDb(async function loadGraduateHome(db
 });
 
 /** Rendering a PDF costs far more than reading JSON: a smaller budget per client than the public read endpoints. */
-export const credentialPdfLimiter = createTokenBucketLimiter({ capacity: 10, refillPerSecond: 0.2 });
+export const credentialPdfLimiter = createPublicLimiter({
+  keyPrefix: "credential-pdf",
+  points: 10,
+  durationSeconds: 50,
+});

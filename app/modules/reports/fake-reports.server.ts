@@ -33,9 +33,9 @@ export type SubmitFakeReportError = "rate_limited";
 export const submitFakeReport = withDefaultDb(async function submitFakeReport(
   db: Database,
   options: { input: FakeReportInput; origin: string; actor: AuditActor },
-): Promise<Result<{ trackingCode: string; retryAfterSeconds?: number }, SubmitFakeReportError>> {
+): Promise<Result<{ trackingCode: string }, SubmitFakeReportError> & { retryAfterSeconds?: number }> {
   const limit = await hitRateLimit(db, `fake-report:${options.actor.ip ?? "unknown"}`, FAKE_REPORT_RATE_LIMIT);
-  if (!limit.allowed) return fail("rate_limited");
+  if (!limit.allowed) return { ...fail("rate_limited"), retryAfterSeconds: limit.retryAfterSeconds };
   const { input } = options;
   const organisationId = await schoolOf(db, input.qr, options.origin);
   return db.transaction(async (tx) => {

@@ -10,7 +10,7 @@
  */
 import { getReadDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { publicReadLimiter, type TokenBucketLimiter } from "~/lib/public-rate-limit.server";
+import { publicReadLimiter, type PublicLimiter } from "~/lib/public-rate-limit.server";
 import type { RequestContext } from "~/lib/request-context";
 import { VcApiVerifyRequestSchema, VERIFY_BODY_MAX_BYTES, VerifyRequestSchema } from "./schema";
 import { toVcApiResponse } from "./vc-api";
@@ -62,7 +62,7 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 }
 
 function problem(
-  status: 400 | 405 | 429,
+  status: 400 | 405 | 413 | 429,
   code: string,
   message: string,
   headers?: Record<string, string>,
@@ -72,19 +72,19 @@ function problem(
 
 /**
  * One API exchange, from method to JSON answer: OPTIONS is the CORS preflight; anything but POST is 405; over the
- * client's budget is 429 with Retry-After; a body over 64 KB, not JSON or not of the endpoint's shape is 400
- * `{ code, message }`; otherwise the verification. Never throws for bad input.
+ * client's budget is 429 with Retry-After; a body over 64 KB is 413 `body_too_large` (as any body over its
+ * cap, app/server/body-limit.ts); not JSON or not of the endpoint's shape is 400 `{ code, message }`; otherwise the verification. Never throws for bad input.
  */
 export async function answerVerifyApi(
   endpoint: VerifyApiEndpoint,
   exchange: VerifyApiExchange,
-  limiter: TokenBucketLimiter = publicReadLimiter,
+  limiter: PublicLimiter = publicReadLimiter,
 ): Promise<VerifyApiAnswer> {
   if (exchange.method === "OPTIONS") return { status: 204, headers: { ...API_CORS_HEADERS }, body: null };
   if (exchange.method !== "POST")
     return problem(405, "method_not_allowed", "Use POST with a JSON body.", { Allow: "POST, OPTIONS" });
 
-  const decision = limiter.take(exchange.clientIp ?? "unknown");
+  const decision = await limiter.take(exchange.clientIp ?? "unknown");
   if (!decision.allowed) {
     return problem(429, "rate_limited", "Too many requests: try again later.", {
       "Retry-After": String(decision.retryAfterSeconds),
@@ -93,7 +93,7 @@ export async function answerVerifyApi(
 
   const text = await exchange.readBody(VERIFY_BODY_MAX_BYTES).catch(() => ""); // an aborted upload reads as no JSON
   if (text === null)
-    return problem(400, "body_too_large", `The body must be JSON of at most ${VERIFY_BODY_MAX_BYTES} bytes.`);
+    return problem(413, "body_too_large", `The body must be JSON of at most ${VERIFY_BODY_MAX_BYTES} bytes.`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -14,7 +14,10 @@ export const LOOKUP_RATE_LIMIT: RateLimitRule = { limit: 20, windowSeconds: 3600
 const LOOKUP_STATUSES = ["issued", "revoked", "suspended", "superseded"] as const;
 const MAX_FIELD = 200;
 
-export type LookupResult = { ok: true; path: string } | { ok: false; reason: "empty" | "not_found" | "rate_limited" };
+export type LookupResult =
+  | { ok: true; path: string }
+  | { ok: false; reason: "empty" | "not_found" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** "cdcnhn-000041" → "CDCNHN-000041": serials are upper-case ASCII; only ASCII letters are folded (no look-alikes). */
 export function normaliseSerial(serial: string): string {
@@ -29,7 +32,7 @@ export const lookupDiploma = withDefaultDb(async function lookupDiploma(
   const name = typeof input.fullName === "string" ? foldVietnamese(input.fullName.slice(0, MAX_FIELD)) : "";
   if (!serial || !name) return { ok: false, reason: "empty" };
   const limit = await hitRateLimit(db, `verify-lookup:ip:${input.ip ?? "unknown"}`, LOOKUP_RATE_LIMIT);
-  if (!limit.allowed) return { ok: false, reason: "rate_limited" };
+  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const rows = await db
     .select({ fullName: diplomas.fullName, qrPayload: diplomas.qrPayload })
     .from(diplomas)

@@ -28,7 +28,11 @@ export interface OpenApiDocument {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: Schema) => ({ "application/json": { schema } });
 const badRequest = {
-  description: `Not JSON, more than ${VERIFY_BODY_MAX_BYTES} bytes, or not the fields described.`,
+  description: "Not JSON, or not the fields described.",
+  content: jsonContent(ref("Error")),
+};
+const tooLarge = {
+  description: `A body of more than ${VERIFY_BODY_MAX_BYTES} bytes (code body_too_large).`,
   content: jsonContent(ref("Error")),
 };
 const tooMany = {
@@ -77,6 +81,7 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
           responses: {
             "200": { description: "The verdict.", content: jsonContent(ref("VerificationResult")) },
             "400": badRequest,
+            "413": tooLarge,
             "429": tooMany,
           },
         },
@@ -100,6 +105,7 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
               description: "The credential did not verify (VcApiVerifyResponse), or the body is bad (Error).",
               content: jsonContent({ oneOf: [ref("VcApiVerifyResponse"), ref("Error")] }),
             },
+            "413": tooLarge,
             "429": tooMany,
           },
         },

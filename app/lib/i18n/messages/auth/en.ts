@@ -63,7 +63,10 @@ export const en: English<typeof vi> = {
   "auth.error.invalid_credentials": "Wrong e-mail or password.",
   "auth.error.email_not_confirmed":
     "This account is not confirmed yet. Open the link in the confirmation e-mail we sent you.",
-  "auth.error.rate_limited": "Too many failed sign-in attempts. Please try again in {minutes} minutes.",
+  "auth.error.rate_limited":
+    "There have been too many failed sign-ins to this account. For your safety, please wait {minutes} minutes and try again, sign in on a device you have used before, or reset your password.",
+  "auth.error.rate_limited_seconds":
+    "There have been too many failed sign-ins to this account. For your safety, please wait {seconds} seconds and try again, sign in on a device you have used before, or reset your password.",
   "auth.error.email_taken": "This e-mail address is already used by another account.",
   "auth.error.org_code_taken": "This code is already registered by another organisation.",
   "auth.error.wrong_password": "The current password is wrong.",

@@ -60,7 +60,10 @@ export const vi = {
   "auth.account.mail.saved": "Đã lưu lựa chọn thư thông báo.",
   "auth.error.invalid_credentials": "Thư điện tử hoặc mật khẩu không đúng.",
   "auth.error.email_not_confirmed": "Tài khoản chưa được xác nhận. Hãy mở liên kết trong thư xác nhận đã gửi đến bạn.",
-  "auth.error.rate_limited": "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+  "auth.error.rate_limited":
+    "Tài khoản này vừa bị đăng nhập sai nhiều lần. Để an toàn, vui lòng chờ {minutes} phút rồi thử lại, hoặc đăng nhập trên thiết bị bạn đã dùng trước đây, hoặc đặt lại mật khẩu.",
+  "auth.error.rate_limited_seconds":
+    "Tài khoản này vừa bị đăng nhập sai nhiều lần. Để an toàn, vui lòng chờ {seconds} giây rồi thử lại, hoặc đăng nhập trên thiết bị bạn đã dùng trước đây, hoặc đặt lại mật khẩu.",
   "auth.error.email_taken": "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
   "auth.error.org_code_taken": "Mã này đã được một đơn vị khác đăng ký.",
   "auth.error.wrong_password": "Mật khẩu hiện tại không đúng.",
