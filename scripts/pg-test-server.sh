@@ -83,6 +83,7 @@ start() {
   if is_running; then
     log "already running on port $PGT_PORT ($PGT_DIR)"
     echo "export TEST_DATABASE_URL=$(url)"
+    if [[ "${PG_TEST_REPLICA:-}" == 1 ]] || replica_running; then start_replica; fi
     return 0
   fi
   [[ -f "$STATE" ]] && stop_server

@@ -68,6 +68,32 @@ describe("WEB_CONCURRENCY", () => {
     expect([...workers].filter(alive)).toEqual([]);
   }, 240_000);
 
+  it("=2 shares one public budget per client address between its workers, not one each", async () => {
+    const database = await createEmptyDatabase(adminUrl, "wcbudget");
+    cleanups.push(database.drop);
+    // 120 a minute: 60 requests per 30-second window for one address, whichever worker answers.
+    const server = await startServer({
+      DATABASE_URL: database.url,
+      WEB_CONCURRENCY: "2",
+      PUBLIC_RATE_LIMIT_PER_MINUTE: "120",
+    });
+    cleanups.push(server.stop);
+    expect((await pidsAnswering(server.origin, 8)).size).toBe(2); // both workers take connections
+
+    // 100 requests from one address, each on a connection of its own (spread over both workers). With a budget per
+    // worker each would let its ~50 through; shared, exactly 60 pass.
+    const statuses: number[] = [];
+    const retryAfter: (string | undefined)[] = [];
+    for (let i = 0; i < 100; i++) {
+      const answer = await getOnce(`${server.origin}/contexts/diploma/v1`);
+      statuses.push(answer.status);
+      if (answer.status === 429) retryAfter.push(answer.headers["retry-after"] as string | undefined);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(60);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    expect(retryAfter.every((value) => Number(value) >= 1)).toBe(true);
+  }, 240_000);
+
   it("=2 on the embedded PGlite serves from one process and says so", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "vanbang-wc-pglite-"));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
