@@ -161,7 +161,7 @@ else
     eval "$pg_env"
     note "TEST_DATABASE_URL=$TEST_DATABASE_URL TEST_DATABASE_REPLICA_URL=${TEST_DATABASE_REPLICA_URL:-}"
     run_vitest "integration (postgres)" integration "$OUT/vitest-integration-postgres.json" \
-      TEST_DATABASE_URL="$TEST_DATABASE_URL" -u TEST_DATABASE_REPLICA_URL
+      -u TEST_DATABASE_REPLICA_URL TEST_DATABASE_URL="$TEST_DATABASE_URL"
     # The verification tests again, their reads answered by the streaming replica (tests/support/test-database.ts).
     run_vitest "integration (replica)" integration "$OUT/vitest-integration-replica.json" \
       TEST_DATABASE_URL="$TEST_DATABASE_URL" TEST_DATABASE_REPLICA_URL="${TEST_DATABASE_REPLICA_URL:-}" -- \

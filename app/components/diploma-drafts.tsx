@@ -23,6 +23,8 @@ import {
 import { translateLabel } from "~/lib/labels";
 import { formMessage } from "~/lib/forms";
 
+const MAX_IMPORT_MB = DRAFT_IMPORT_LIMITS.maxBytes / 1048576;
+
 /** The registrar's pieces of the batch pages: the draft form's fields, the import form with its progress, the report. */
 
 const BATCH_STATUS_CLASS: Record<string, string> = {
@@ -221,7 +223,10 @@ export function DraftImportForm({
       } catch {
         data = undefined;
       }
-      if (xhr.getResponseHeader("X-Remix-Catch") || !data || !("status" in data)) {
+      if (xhr.status === 413 && (!data || !("status" in data))) {
+        // Refused by the server's body cap before the route read it (app/server/body-limit.ts): the file is too large.
+        data = { status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: MAX_IMPORT_MB } };
+      } else if (xhr.getResponseHeader("X-Remix-Catch") || !data || !("status" in data)) {
         data = { status: "error", error: xhr.status === 403 ? "error.403.title" : "diplomas.import.failed" };
       }
       setResult(data);
@@ -240,6 +245,11 @@ export function DraftImportForm({
     const chosen = input?.files?.[0];
     if (!chosen || typeof XMLHttpRequest === "undefined") return; // the browser's own submission
     event.preventDefault();
+    if (chosen.size > DRAFT_IMPORT_LIMITS.maxBytes) {
+      // Said at once, without sending megabytes the server would refuse.
+      setResult({ status: "error", error: "diplomas.import.file.file_too_large", params: { maxMb: MAX_IMPORT_MB } });
+      return;
+    }
     file.current = chosen;
     send(chosen, "all");
   }

@@ -163,6 +163,18 @@ test.describe("issuance: import, sign, claim, verify, revoke, correct", () => {
         run.batchId = /\/batches\/([0-9a-f-]{36})/.exec(page.url())![1]!;
       });
 
+      await test.step("a file over the import limit is refused at once, naming the limit", async () => {
+        await hydrated(page);
+        const importCard = page.locator("#import");
+        await importCard.getByLabel("Tệp danh sách").setInputFiles({
+          name: "qua-lon.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.alloc(6 * 1024 * 1024, "a"),
+        });
+        await importCard.getByRole("button", { name: "Tải lên và kiểm tra" }).click();
+        await expect(page.getByText("Tệp lớn hơn 5 MB.")).toBeVisible();
+      });
+
       await test.step("uploads the class: the report lists the spoiled row, 3 rows are valid", async () => {
         const template = await page.request.get(`/school/${SCHOOL}/batches/template.csv`);
         expect(template.ok()).toBe(true);

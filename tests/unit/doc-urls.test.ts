@@ -29,6 +29,7 @@ const ROUTES = readdirSync(path.join(ROOT, "app/routes"))
 const IDENTIFIERS: RegExp[] = [
   /^\/vocab$/, // the namespace of our JSON-LD terms (https://vanbang.gov.vn/vocab#…)
   /^\/issuers\/[^/]+\/programmes\/[^/]+$/, // an Achievement's id (docs/credential-format.md)
+  /^\/(healthz|readyz|metrics)$/, // answered by the HTTP server before Remix (app/server/observability.ts)
 ];
 
 const PORTAL_URL =

@@ -26,6 +26,7 @@ describe("WEB_CONCURRENCY and DATABASE_REPLICA_URLS", () => {
     expect(parseEnv({}).DATABASE_REPLICA_URLS).toEqual([]);
     const env = parseEnv({
       DATABASE_URL: "postgres://db/vanbang",
+      PUBLIC_ORIGIN: "https://vanbang.example.vn",
       DATABASE_REPLICA_URLS: "postgres://r1/vanbang, postgres://r2/vanbang",
       WEB_CONCURRENCY: "4",
     });
