@@ -12,11 +12,8 @@
  * item 5): p99 ≤ 100 ms while a 5,000-diploma batch signs. Every process it starts is stopped, even on failure.
  * The last line is JSON.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -32,6 +29,7 @@ import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { createSubmittedBatch } from "../tests/support/diplomas";
 import { createOrganisation, createUser } from "../tests/support/factories";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
+import { buildIfNeeded, freePort, waitUntilReady } from "./bench-server";
 
 const { values } = parseArgs({
   options: {
@@ -76,53 +74,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void cleanup().finally(() => process.exit(130));
   });
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** scripts/build.mjs (the app and build/sign-worker.js) when either is missing or older than the sources. */
-function buildIfNeeded(): void {
-  const outputs = ["build/index.js", "build/sign-worker.js"].map((f) => path.join(root, f));
-  const sources = Math.max(
-    ...["app", "db/schema"].map((d) => newestMtime(path.join(root, d))),
-    statSync(path.join(root, "remix.config.js")).mtimeMs,
-    statSync(path.join(root, "scripts/build.mjs")).mtimeMs,
-  );
-  if (outputs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
-  console.log("building the app…");
-  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`the build failed (exit ${result.status})`);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function waitUntilReady(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited early (code ${server.exitCode})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
 }
 
 interface Latency {
@@ -233,7 +184,7 @@ try {
     },
   });
   children.add(server);
-  await waitUntilReady(`${origin}${new URL(qrs[0]!).pathname}`, server);
+  await waitUntilReady(`${origin}${new URL(qrs[0]!).pathname}`, server, { timeoutMs: 90_000, everyMs: 250 });
 
   // A short warm-up (JIT, caches, connections), not counted.
   await load(origin, qrs, { seconds: 2 });

@@ -16,14 +16,14 @@
  * "pageShareOfBare","apiShareOfBare"}, …]}.
  * Every process it starts is stopped, even on failure.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { buildIfNeeded, freePort, runNode, waitUntilReady } from "./bench-server";
 
 const { values } = parseArgs({
   options: {
@@ -138,70 +138,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The same rule as scripts/start.mjs: build when build/index.js is missing or older than the sources. */
-function buildIfNeeded(): void {
-  const buildFile = path.join(root, "build/index.js");
-  const sources = ["app", "db/schema"].map((d) => path.join(root, d));
-  const stale =
-    !existsSync(buildFile) ||
-    Math.max(...sources.map(newestMtime), statSync(path.join(root, "remix.config.js")).mtimeMs) >
-      statSync(buildFile).mtimeMs;
-  if (!stale) return;
-  console.log("building the app…");
-  // scripts/build.mjs, as npm run build: the app and the signing worker (build/sign-worker.js).
-  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.mjs")], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error(`build failed (exit ${result.status})`);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env });
-    children.add(child);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      children.delete(child);
-      if (code === 0) resolve();
-      else reject(new Error(`${args.join(" ")} exited with ${code}`));
-    });
-  });
-}
-
-async function waitUntilReady(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited early (code ${server.exitCode})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
-}
-
 interface Figures {
   rps: number;
   p99Ms: number;
@@ -258,11 +194,11 @@ async function main(): Promise<void> {
   if (workers !== null) {
     await adminSql(adminUrl!, `CREATE DATABASE "${benchDatabase}"`);
     console.log(`seeding the demo data in database ${benchDatabase}…`);
-    await run(["--import", "tsx", path.join(root, "scripts/seed.ts")], env);
+    await runNode(["--import", "tsx", path.join(root, "scripts/seed.ts")], env, children);
     qrs = (await adminSql(databaseUrl, qrQuery)).map((r) => String(r.qr_payload));
   } else {
     console.log(`seeding the demo data in ${dataDir}…`);
-    await run(["--import", "tsx", path.join(root, "scripts/seed.ts")], env);
+    await runNode(["--import", "tsx", path.join(root, "scripts/seed.ts")], env, children);
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
@@ -284,7 +220,7 @@ async function main(): Promise<void> {
       env: { ...env, WEB_CONCURRENCY: String(processes) },
     });
     children.add(server);
-    await waitUntilReady(`${origin}${pagePath}`, server, 120_000);
+    await waitUntilReady(`${origin}${pagePath}`, server, { timeoutMs: 120_000 });
     if (processes > 1) await new Promise((r) => setTimeout(r, 3_000)); // every worker listening, not just the first
     return server;
   };
