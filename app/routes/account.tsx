@@ -30,6 +30,7 @@ const MAIL_CATEGORY_LABEL = {
   jobs: "mail.category.jobs",
   job_alerts: "mail.category.job_alerts",
   reports: "mail.category.reports",
+  cases: "mail.category.cases",
 } as const satisfies Record<MailCategory, MessageKey>;
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "auth.account.title")];

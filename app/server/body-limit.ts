@@ -56,8 +56,8 @@ function wantsJson(req: express.Request): boolean {
 }
 
 /** How long, and for how many more bytes at most, a refused upload is read and dropped before the connection closes. */
-const LINGER_MS = 1_000;
-const LINGER_BYTES = 4 * 1024 * 1024;
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 /**
  * Closes the connection once the 413 is out. Node closes it as soon as the answer is flushed, and a client still

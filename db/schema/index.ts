@@ -7,3 +7,4 @@ export * from "./reports";
 export * from "./jobs";
 export * from "./share-links";
 export * from "./programme-requests";
+export * from "./cases";

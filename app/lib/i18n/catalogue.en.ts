@@ -23,6 +23,7 @@ import { en as programmeRequests } from "./messages/programme-requests/en";
 import { en as mail } from "./messages/mail/en";
 import { en as demo } from "./messages/demo/en";
 import { en as audit } from "./messages/audit/en";
+import { en as cases } from "./messages/cases/en";
 
 export const en: English<typeof vi> = {
   ...common,
@@ -46,4 +47,5 @@ export const en: English<typeof vi> = {
   ...mail,
   ...demo,
   ...audit,
+  ...cases,
 };

@@ -21,6 +21,7 @@ import { vi as programmeRequests } from "./messages/programme-requests/vi";
 import { vi as mail } from "./messages/mail/vi";
 import { vi as demo } from "./messages/demo/vi";
 import { vi as audit } from "./messages/audit/vi";
+import { vi as cases } from "./messages/cases/vi";
 
 export const vi = {
   ...common,
@@ -44,4 +45,5 @@ export const vi = {
   ...mail,
   ...demo,
   ...audit,
+  ...cases,
 };

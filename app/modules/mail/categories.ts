@@ -20,6 +20,8 @@ export const MAIL_CATEGORIES = {
   jobs: { required: false },
   /** Saved-search alerts (a daily digest). */
   job_alerts: { required: false },
+  /** One's own requests, questions and petitions (cases), and, for staff, overdue cases (escalations). */
+  cases: { required: true },
   /** Follow-up on reports of suspected fakes one filed. */
   reports: { required: false },
 } as const satisfies Record<string, { required: boolean }>;
@@ -38,6 +40,8 @@ export const MAIL_TEMPLATE_CATEGORY = {
   invitation: "account",
   role_granted: "account",
   fake_report_status: "reports",
+  case_update: "cases",
+  case_staff_alert: "cases",
   diploma_claim_code: "diploma",
   batch_submitted: "school_work",
   batch_signed: "school_work",

@@ -40,6 +40,8 @@ export const MAIL_TEMPLATE_SECRETS: { [N in MailTemplate["name"]]: SecretRule<N>
   diploma_claim_code: { secrets: (p) => [p.claimCode], lifetimeMs: 30 * 24 * HOUR },
   role_granted: null,
   fake_report_status: null,
+  case_update: null,
+  case_staff_alert: null,
   batch_submitted: null,
   batch_signed: null,
   batch_returned: null,

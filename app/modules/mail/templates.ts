@@ -1,4 +1,5 @@
 /** The text of every mail the portal sends, in both languages. Pure: no I/O. */
+import type { CaseKind, CaseNews, CaseStatus } from "../../../db/schema/cases";
 import { formatDateVi } from "~/modules/reference/cell-values";
 
 /** A day (yyyy-mm-dd, Vietnam) as printed in a mail, the same in both languages: dd/mm/yyyy. */
@@ -16,6 +17,24 @@ export type MailTemplate =
         note: string;
         link: string;
       };
+    }
+  | {
+      name: "case_update";
+      params: {
+        code: string;
+        kind: CaseKind;
+        /** What happened (tell-people.server.ts). */
+        news: CaseNews;
+        status: CaseStatus;
+        note: string;
+        /** yyyy-mm-dd, or "" */
+        dueOn: string;
+        link: string;
+      };
+    }
+  | {
+      name: "case_staff_alert";
+      params: { fullName: string; code: string; kind: CaseKind; news: CaseNews; dueOn: string; link: string };
     }
   | {
       name: "diploma_claim_code";
@@ -140,6 +159,32 @@ const REPORT_STATUS_TEXT = {
   closed_fake: { vi: "Đã kết thúc: văn bằng là giả", en: "Closed: the diploma is fake" },
 } as const;
 
+/** The case kinds, statuses and news as a mail names them (the app's catalogue is not loaded here). */
+const CASE_KIND_TEXT = {
+  certified_copy: { vi: "Cấp bản sao từ sổ gốc", en: "Certified copy from the original register" },
+  correction: { vi: "Chỉnh sửa nội dung văn bằng", en: "Correction of a diploma" },
+  confirmation: { vi: "Xác nhận văn bằng", en: "Confirmation of a diploma" },
+  question: { vi: "Hỏi đáp chính sách", en: "Policy question" },
+  feedback: { vi: "Phản ánh", en: "Feedback" },
+  petition: { vi: "Kiến nghị", en: "Petition" },
+  voter_petition: { vi: "Kiến nghị cử tri", en: "Voters' petition" },
+  fake_report: { vi: "Phản ánh văn bằng nghi giả", en: "Report of a suspected fake diploma" },
+} as const satisfies Record<CaseKind, { vi: string; en: string }>;
+
+const CASE_NEWS_TEXT = {
+  submitted: { vi: "đã được tiếp nhận", en: "has been received" },
+  accepted: { vi: "đang được xử lý", en: "is being handled" },
+  forwarded: { vi: "đã được chuyển đến đơn vị có thẩm quyền", en: "was forwarded to the competent office" },
+  request_info: { vi: "cần bạn bổ sung thông tin", en: "needs more information from you" },
+  info_supplied: { vi: "đã được bổ sung và tiếp tục xử lý", en: "was supplemented and is handled again" },
+  resolved: { vi: "đã có kết quả", en: "has a result" },
+  refused: { vi: "bị từ chối", en: "was refused" },
+  merged: { vi: "được gộp với hồ sơ cùng nội dung", en: "was merged with a case about the same matter" },
+  withdrawn: { vi: "đã được rút", en: "was withdrawn" },
+  escalated: { vi: "đã quá hạn xử lý", en: "is overdue" },
+  assigned: { vi: "đã được phân công", en: "was assigned" },
+} as const satisfies Record<CaseNews, { vi: string; en: string }>;
+
 /** The last lines of a mail its recipient may turn off. */
 export function mailPreferencesFooter(locale: "vi" | "en", link: string): string {
   return locale === "vi"
@@ -218,6 +263,35 @@ If you did not expect this, contact the organisation or the help desk.`,
         : {
             subject: `Report ${p.trackingCode}: ${status.en} — VET Digital Diploma Portal`,
             text: `Hello,\n\nYour report of a suspected fake diploma, ${p.trackingCode}, is now: ${status.en}.${p.note ? `\nNote: ${p.note}` : ""}\n\nFollow the report at:\n${p.link}`,
+          };
+    }
+    case "case_update": {
+      const p = template.params;
+      const kind = CASE_KIND_TEXT[p.kind];
+      const news = CASE_NEWS_TEXT[p.news];
+      const due = p.dueOn && p.news === "submitted";
+      return vi
+        ? {
+            subject: `Hồ sơ ${p.code} ${news.vi} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào,\n\nHồ sơ ${p.code} (${kind.vi}) của bạn ${news.vi}.${p.note ? `\nNội dung: ${p.note}` : ""}${due ? `\nHạn giải quyết: ${day(p.dueOn)}.` : ""}\n\nTheo dõi hồ sơ bằng mã ${p.code} tại:\n${p.link}`,
+          }
+        : {
+            subject: `Case ${p.code} ${news.en} — VET Digital Diploma Portal`,
+            text: `Hello,\n\nYour case ${p.code} (${kind.en}) ${news.en}.${p.note ? `\nDetails: ${p.note}` : ""}${due ? `\nDue by: ${day(p.dueOn)}.` : ""}\n\nFollow the case with its code ${p.code} at:\n${p.link}`,
+          };
+    }
+    case "case_staff_alert": {
+      const p = template.params;
+      const kind = CASE_KIND_TEXT[p.kind];
+      const news = CASE_NEWS_TEXT[p.news];
+      return vi
+        ? {
+            subject: `Hồ sơ ${p.code} ${news.vi} — Cổng Văn bằng số GDNN`,
+            text: `Xin chào ${p.fullName},\n\nHồ sơ ${p.code} (${kind.vi}) ${news.vi}.${p.dueOn ? `\nHạn giải quyết: ${day(p.dueOn)}.` : ""}\n\nXem và chỉ đạo xử lý tại:\n${p.link}`,
+          }
+        : {
+            subject: `Case ${p.code} ${news.en} — VET Digital Diploma Portal`,
+            text: `Hello ${p.fullName},\n\nCase ${p.code} (${kind.en}) ${news.en}.${p.dueOn ? `\nDue by: ${day(p.dueOn)}.` : ""}\n\nSee it and direct its handling at:\n${p.link}`,
           };
     }
     case "diploma_claim_code": {

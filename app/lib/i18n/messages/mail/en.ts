@@ -9,4 +9,5 @@ export const en: English<typeof vi> = {
   "mail.category.jobs": "Jobs: invitations, application status, new applications",
   "mail.category.job_alerts": "Job alerts for saved searches (daily digest)",
   "mail.category.reports": "Progress of reports of suspected fakes",
+  "mail.category.cases": "My cases: online services, feedback, petitions, questions; overdue cases (staff)",
 };

@@ -7,4 +7,5 @@ export const vi = {
   "mail.category.jobs": "Việc làm: lời mời, trạng thái hồ sơ, hồ sơ ứng tuyển mới",
   "mail.category.job_alerts": "Thông báo việc làm theo tìm kiếm đã lưu (tóm tắt hằng ngày)",
   "mail.category.reports": "Tiến độ xử lý phản ánh văn bằng nghi giả",
+  "mail.category.cases": "Hồ sơ của tôi: dịch vụ công, phản ánh, kiến nghị, hỏi đáp; hồ sơ quá hạn (cán bộ)",
 };
