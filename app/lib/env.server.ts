@@ -22,6 +22,11 @@ const EnvSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().min(1).default("./data"),
     /**
+     * Where case attachments (evidence, letters of authorisation, receipts) are kept: unset, in PostgreSQL (one
+     * place to back up); set, in files under this directory (a volume shared by every app process).
+     */
+    ATTACHMENTS_DIR: z.string().min(1).optional(),
+    /**
      * The portal's public address: in every QR code, credential identifier and mailed link. Required outside demo
      * mode; demo mode defaults to http://localhost:$PORT.
      */

@@ -10,6 +10,7 @@
 import type { IncomingMessage } from "node:http";
 import { Transform, type Readable } from "node:stream";
 import type express from "express";
+import { CASE_UPLOAD_BODY_LIMIT, CASE_UPLOAD_PATHS } from "~/modules/cases/attachment-rules";
 import { DRAFT_IMPORT_LIMITS } from "~/modules/drafts/import-format";
 import { PROGRAMME_CSV_LIMITS } from "~/modules/reference/programme-csv-format";
 
@@ -24,7 +25,7 @@ const MULTIPART_ROOM = 1024 * 1024;
 
 /**
  * The upload routes and their caps: the file's own limit plus room, so that a file a little too large still
- * reaches the route, which says so in the form ("at most 5 MB"). Only these two routes take files: the verify page
+ * reaches the route, which says so in the form ("at most 5 MB"). Only these routes take files: the verify page
  * reads a QR photo in the browser and sends a credential file to the verification API.
  */
 export const BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
@@ -32,6 +33,8 @@ export const BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
   { path: /^\/school\/[^/]+\/batches\/[^/]+\/import\/?$/i, bytes: DRAFT_IMPORT_LIMITS.maxBytes + MULTIPART_ROOM },
   // The programme catalogue's CSV import.
   { path: /^\/admin\/reference\/programmes\/import\/?$/i, bytes: PROGRAMME_CSV_LIMITS.maxBytes + MULTIPART_ROOM },
+  // Case attachments: up to 5 files of 5 MB (app/modules/cases/attachment-rules.ts).
+  ...CASE_UPLOAD_PATHS.map((path) => ({ path, bytes: CASE_UPLOAD_BODY_LIMIT })),
 ];
 
 /** The cap on the body of a request to `path`, in bytes. */

@@ -1,4 +1,5 @@
 import type { FailureTable } from "~/lib/failures";
+import type { AttachmentProblem } from "./attachment-rules";
 import type { MoveCaseError } from "./move-case.server";
 import type { OpenCaseError } from "./open-case.server";
 
@@ -15,4 +16,8 @@ export const CASE_FAILURES = {
   invalid_rating: { status: 400, message: "cases.error.invalid_rating" },
   merge_target_not_found: { status: 400, message: "cases.error.merge_target_not_found" },
   forward_target_invalid: { status: 400, message: "cases.error.forward_target_invalid" },
-} as const satisfies FailureTable<OpenCaseError | MoveCaseError>;
+  attachment_empty: { status: 400, message: "cases.error.attachment_empty" },
+  attachment_too_large: { status: 413, message: "cases.error.attachment_too_large" },
+  attachment_type: { status: 415, message: "cases.error.attachment_type" },
+  too_many_attachments: { status: 400, message: "cases.error.too_many_attachments" },
+} as const satisfies FailureTable<OpenCaseError | MoveCaseError | AttachmentProblem>;

@@ -91,6 +91,7 @@ export const en: English<typeof vi> = {
   "audit.action.fake_report.status": "Suspected-fake report handled",
   "audit.action.case.open": "Case opened (online service, feedback, petition)",
   "audit.action.case.move": "Case moved on",
+  "audit.action.document.sign": "Document signed (reply, result, confirmation, copy)",
   "audit.detail.accountType": "Account type",
   "audit.detail.accounts": "Accounts",
   "audit.detail.active": "In use",

@@ -90,6 +90,7 @@ export const vi = {
   "audit.action.fake_report.status": "Xử lý báo cáo nghi giả mạo",
   "audit.action.case.open": "Nộp hồ sơ (dịch vụ công, phản ánh, kiến nghị)",
   "audit.action.case.move": "Xử lý hồ sơ",
+  "audit.action.document.sign": "Ký văn bản (trả lời, kết quả, xác nhận, bản sao)",
   "audit.detail.accountType": "Loại tài khoản",
   "audit.detail.accounts": "Số tài khoản",
   "audit.detail.active": "Đang dùng",
