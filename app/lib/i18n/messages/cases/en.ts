@@ -34,6 +34,7 @@ export const en: English<typeof vi> = {
   "cases.actor.officer": "Officer",
   "cases.actor.ministry": "Ministry",
   "cases.actor.system": "System",
+  "cases.timeline.internal": "Internal note:",
   "cases.deadline.none": "No deadline",
   "cases.deadline.paused": "Clock paused (waiting for the submitter)",
   "cases.deadline.on_time": "On time",

@@ -32,6 +32,7 @@ export const vi = {
   "cases.actor.officer": "Cán bộ xử lý",
   "cases.actor.ministry": "Bộ",
   "cases.actor.system": "Hệ thống",
+  "cases.timeline.internal": "Ghi chú nội bộ:",
   "cases.deadline.none": "Không có hạn",
   "cases.deadline.paused": "Tạm dừng tính hạn (chờ bổ sung)",
   "cases.deadline.on_time": "Trong hạn",
