@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "diplomas:claim-slips": ["school_registrar", "school_principal"],
   "register:read": ["school_admin", "school_registrar", "school_principal"],
   "reports:handle": ["school_admin", "school_principal"],
+  /** Handling the school's cases (online services, feedback forwarded to it): its queue and the case pages. */
+  "cases:handle": ["school_admin", "school_registrar", "school_principal"],
   "employer:view": ["employer_member"],
   "employer:manage-members": ["employer_member"],
   "jobs:manage": ["employer_member"],

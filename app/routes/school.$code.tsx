@@ -18,12 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageKeys: hasPermission(session.grants, "school:manage-keys", organisation.id),
     canReadRegister: hasPermission(session.grants, "register:read", organisation.id),
     canHandleReports: hasPermission(session.grants, "reports:handle", organisation.id),
+    canHandleCases: hasPermission(session.grants, "cases:handle", organisation.id),
   });
 }
 
 export default function SchoolLayout() {
   const t = useT();
-  const { school, canReadAudit, canManageKeys, canReadRegister, canHandleReports } = useLoaderData<typeof loader>();
+  const { school, canReadAudit, canManageKeys, canReadRegister, canHandleReports, canHandleCases } =
+    useLoaderData<typeof loader>();
   return (
     <div className="container workspace">
       <p className="workspace-kicker">{t("school.title")}</p>
@@ -37,6 +39,7 @@ export default function SchoolLayout() {
         <NavLink to={`/school/${school.code}/jobs`}>{t("schools.jobs.title")}</NavLink>
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
         {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
+        {canHandleCases ? <NavLink to={`/school/${school.code}/cases`}>{t("cases.nav.queue")}</NavLink> : null}
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

@@ -62,7 +62,7 @@ describe("navigation by role", () => {
 
   it("shows a school member their school and nothing else", () => {
     const items = navigationFor([{ role: "school_registrar", organisationId: SCHOOL_A }], orgs);
-    expect(items.map((i) => i.href)).toEqual(["/school/CDA"]);
+    expect(items.map((i) => i.href)).toEqual(["/school/CDA", "/school/CDA/cases", "/my/cases"]);
   });
 
   it("shows everything a multi-role user holds", () => {
@@ -74,6 +74,12 @@ describe("navigation by role", () => {
       ],
       orgs,
     );
-    expect(items.map((i) => i.href)).toEqual(["/admin", "/employer/0101234567", "/graduate"]);
+    expect(items.map((i) => i.href)).toEqual([
+      "/admin",
+      "/employer/0101234567",
+      "/graduate",
+      "/admin/cases",
+      "/my/cases",
+    ]);
   });
 });

@@ -23,5 +23,14 @@ export function navigationFor(
     }
   }
   if (hasPermission(grants, "graduate:own-profile")) items.push({ href: "/graduate", labelKey: "nav.graduate" });
+  // Cases (issue 12): the queues of the ministry and of each school the user handles, then one's own cases (every
+  // signed-in person: navigationFor is only called with a session). Last, so
+  // that the first item (where sign-in lands) stays the workspace.
+  if (hasPermission(grants, "ministry:administer")) items.push({ href: "/admin/cases", labelKey: "cases.nav.queue" });
+  for (const org of organisations) {
+    if (org.kind === "school" && hasPermission(grants, "cases:handle", org.id))
+      items.push({ href: `/school/${org.code}/cases`, labelKey: "cases.nav.queue" });
+  }
+  items.push({ href: "/my/cases", labelKey: "cases.nav.mine" });
   return items;
 }
