@@ -5,12 +5,20 @@ import { logger } from "~/lib/logger.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "~/modules/demo/demo-accounts";
+import { seedDemoCases } from "~/modules/demo/demo-cases.server";
 
 /**
  * Creates the demo data set where it is missing: the ministry administrator, two accredited schools with
  * their staff, one accredited employer and three graduates. Idempotent: a second run changes nothing.
  */
 export async function seedDemoData(db: Database): Promise<{ created: boolean }> {
+  const accounts = await seedDemoAccounts(db);
+  // The demo cases of issue 12 (their own check keeps them from being added twice).
+  await seedDemoCases(db);
+  return accounts;
+}
+
+async function seedDemoAccounts(db: Database): Promise<{ created: boolean }> {
   const emails = DEMO_ACCOUNTS.map((a) => a.email);
   const present = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
   const presentOrgs = await db
