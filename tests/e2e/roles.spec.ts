@@ -131,28 +131,28 @@ test.describe("the header lists exactly the role's workspaces", () => {
   const cases = [
     {
       account: "admin@moet.gov.vn",
-      workspaces: ["Quản trị Bộ"],
+      workspaces: ["Quản trị Bộ", "Hồ sơ cần xử lý", "Hồ sơ của tôi"],
       name: "Phạm Quốc Bảo",
       href: "/admin",
       heading: "Quản trị của Bộ",
     },
     {
       account: "vanbang@cdcnhn.edu.vn",
-      workspaces: [`Trường: ${SCHOOL_CDCNHN}`],
+      workspaces: [`Trường: ${SCHOOL_CDCNHN}`, "Hồ sơ cần xử lý", "Hồ sơ của tôi"],
       name: "Trần Văn Đức",
       href: "/school/CDCNHN",
       heading: SCHOOL_CDCNHN,
     },
     {
       account: "tuyendung@codienviet.vn",
-      workspaces: [`Doanh nghiệp: ${EMPLOYER}`],
+      workspaces: [`Doanh nghiệp: ${EMPLOYER}`, "Hồ sơ của tôi"],
       name: "Bùi Thanh Sơn",
       href: "/employer/0101234567",
       heading: EMPLOYER,
     },
     {
       account: "an.nguyen@example.vn",
-      workspaces: ["Văn bằng của tôi"],
+      workspaces: ["Văn bằng của tôi", "Hồ sơ của tôi"],
       name: "Nguyễn Văn An",
       href: "/graduate",
       heading: "Văn bằng của tôi",
