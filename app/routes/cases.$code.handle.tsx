@@ -37,6 +37,7 @@ import { availableActions, type CaseAction } from "~/modules/cases/case-transiti
 import { handleStaffAction } from "~/modules/cases/handle-action.server";
 import {
   ATTACHMENT_PURPOSE_LABELS,
+  CAPACITY_LABELS,
   CASE_NOTICES,
   DEPARTMENT_LABELS,
   OUTCOMES_BY_FAMILY,
@@ -178,7 +179,7 @@ export default function HandleCase() {
               <dt>{t("cases.field.submitterPhone")}</dt>
               <dd>{kase.submitter.phone ?? "—"}</dd>
               <dt>{t("cases.field.capacity")}</dt>
-              <dd>{kase.submitter.capacity ?? "—"}</dd>
+              <dd>{kase.submitter.capacity ? translateLabel(t, CAPACITY_LABELS, kase.submitter.capacity) : "—"}</dd>
             </dl>
           )}
         </section>

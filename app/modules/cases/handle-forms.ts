@@ -147,3 +147,16 @@ export const ATTACHMENT_PURPOSE_LABELS = {
   identity: "cases.purpose.identity",
   other: "cases.purpose.other",
 } as const satisfies Record<(typeof ATTACHMENT_PURPOSES)[number], MessageKey>;
+
+/** How a submitter relates to the matter (cases.submitter_capacity), as the staff's page names it. */
+export const CAPACITY_LABELS = {
+  self: "cases.capacity.self",
+  representative: "cases.capacity.representative",
+  relative: "cases.capacity.relative",
+  heir: "cases.capacity.heir",
+  citizen: "cases.capacity.citizen",
+  business: "cases.capacity.business",
+  school_staff: "cases.capacity.school_staff",
+  employer: "cases.capacity.employer",
+  deputy: "cases.capacity.deputy",
+} as const satisfies Record<string, MessageKey>;

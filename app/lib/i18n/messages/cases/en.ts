@@ -209,4 +209,13 @@ export const en: English<typeof vi> = {
   "cases.mine.attachments": "Files you sent",
   "cases.mine.actions": "What you can do",
   "cases.mine.withdrawHint": "A withdrawn case cannot be reopened.",
+  "cases.capacity.self": "The diploma's holder",
+  "cases.capacity.representative": "Representative (with a letter of authorisation)",
+  "cases.capacity.relative": "Relative",
+  "cases.capacity.heir": "Heir",
+  "cases.capacity.citizen": "Citizen",
+  "cases.capacity.business": "Business",
+  "cases.capacity.school_staff": "School staff",
+  "cases.capacity.employer": "Employer",
+  "cases.capacity.deputy": "National Assembly deputy",
 };

@@ -210,4 +210,13 @@ export const vi = {
   "cases.mine.attachments": "Tệp bạn đã gửi",
   "cases.mine.actions": "Việc bạn có thể làm",
   "cases.mine.withdrawHint": "Hồ sơ đã rút không thể mở lại.",
+  "cases.capacity.self": "Chính người có văn bằng",
+  "cases.capacity.representative": "Người đại diện (có giấy ủy quyền)",
+  "cases.capacity.relative": "Người thân",
+  "cases.capacity.heir": "Người thừa kế",
+  "cases.capacity.citizen": "Công dân",
+  "cases.capacity.business": "Doanh nghiệp",
+  "cases.capacity.school_staff": "Cán bộ nhà trường",
+  "cases.capacity.employer": "Nhà tuyển dụng",
+  "cases.capacity.deputy": "Đại biểu Quốc hội",
 };
