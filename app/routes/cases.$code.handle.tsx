@@ -44,8 +44,8 @@ import {
 } from "~/modules/cases/handle-forms";
 import { CASE_KIND_LABELS } from "~/modules/cases/labels";
 import { deadlineState } from "~/modules/cases/working-days";
-import { loadFeedbackPanel } from "~/modules/feedback/handle-panel.server";
-import { loadServicePanel } from "~/modules/services/handle-panel.server";
+import { handleFeedbackIntent, loadFeedbackPanel } from "~/modules/feedback/handle-panel.server";
+import { handleServiceIntent, loadServicePanel } from "~/modules/services/handle-panel.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cases.handle.title");
 
@@ -124,7 +124,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { kase, viewer } = await staffCase(request, params.code);
-  return handleStaffAction(request, context, { kase, viewer });
+  return handleStaffAction(
+    request,
+    context,
+    { kase, viewer },
+    { service: handleServiceIntent, feedback: handleFeedbackIntent },
+  );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -5,21 +5,19 @@
  */
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Case } from "../../../db/schema/cases";
-import { getDb } from "~/lib/db.server";
+import { getDb, type Executor } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { failureReply } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { clientOf } from "~/lib/request-context";
-import { handleFeedbackIntent } from "~/modules/feedback/handle-panel.server";
-import { handleServiceIntent } from "~/modules/services/handle-panel.server";
 import { kindRule, normaliseCaseCode } from "./case-kinds";
 import { assignableStaff, isAccreditedSchool } from "./case-pages.server";
 import { CASE_FAILURES } from "./failures";
 import { AttachSchema, OUTCOMES_BY_FAMILY, StaffIntentSchema } from "./handle-forms";
 import { moveCase, type MoveCaseOptions } from "./move-case.server";
 import { moveCaseWithFiles } from "./move-case-with-files.server";
-import type { PanelIntentArgs, PanelViewer } from "./panel-contract";
+import type { PanelIntentArgs, PanelIntentResult, PanelViewer } from "./panel-contract";
 import { readCaseForm } from "./read-upload.server";
 
 /** What a refused form gets back: its intent (which form to show the message on), the values typed, the errors. */
@@ -35,12 +33,22 @@ export function staffCasePath(code: string): string {
   return `/cases/${encodeURIComponent(code)}/handle`;
 }
 
+/**
+ * The services' and feedback's intent handlers (app/modules/cases/panel-contract.ts), handed in by the route: those
+ * modules import the contract from this one, so this module must not import them back.
+ */
+export interface PanelIntentHandlers {
+  service: (db: Executor, args: PanelIntentArgs) => Promise<PanelIntentResult | null>;
+  feedback: (db: Executor, args: PanelIntentArgs) => Promise<PanelIntentResult | null>;
+}
+
 const reply = (data: CaseActionData, status: number) => json<CaseActionData>(data, { status });
 
 export async function handleStaffAction(
   request: Request,
   context: AppLoadContext | undefined,
   found: { kase: Case; viewer: PanelViewer },
+  panels: PanelIntentHandlers,
 ): Promise<Response> {
   const { kase, viewer } = found;
   const here = staffCasePath(kase.code);
@@ -52,9 +60,7 @@ export async function handleStaffAction(
 
   if (intent.startsWith("service.") || intent.startsWith("feedback.")) {
     const args: PanelIntentArgs = { intent, form, kase, viewer, origin, ip };
-    const result = intent.startsWith("service.")
-      ? await handleServiceIntent(db, args)
-      : await handleFeedbackIntent(db, args);
+    const result = intent.startsWith("service.") ? await panels.service(db, args) : await panels.feedback(db, args);
     if (!result) return reply({ intent, formError: "form.invalid" }, 400);
     if (result.ok) return redirect(`${here}?panelNotice=${encodeURIComponent(result.notice)}`);
     return reply(
