@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "diplomas:claim-slips": ["school_registrar", "school_principal"],
   "register:read": ["school_admin", "school_registrar", "school_principal"],
   "reports:handle": ["school_admin", "school_principal"],
+  /** Signing the school's statistics report of cases with its key: the school's heads. */
+  "case-stats:sign": ["school_admin", "school_principal"],
   "employer:view": ["employer_member"],
   "employer:manage-members": ["employer_member"],
   "jobs:manage": ["employer_member"],

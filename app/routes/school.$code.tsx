@@ -37,6 +37,7 @@ export default function SchoolLayout() {
         <NavLink to={`/school/${school.code}/jobs`}>{t("schools.jobs.title")}</NavLink>
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
         {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
+        <NavLink to={`/school/${school.code}/case-stats`}>{t("case-stats.nav")}</NavLink>
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

@@ -225,7 +225,14 @@ export const caseAttachments = pgTable(
 );
 export type CaseAttachment = InferSelectModel<typeof caseAttachments>;
 
-export const SIGNED_DOCUMENT_KINDS = ["case_reply", "case_result", "confirmation_letter", "certified_copy"] as const;
+/** statistics_report: a signed statistics report of cases (app/modules/case-stats), not tied to one case. */
+export const SIGNED_DOCUMENT_KINDS = [
+  "case_reply",
+  "case_result",
+  "confirmation_letter",
+  "certified_copy",
+  "statistics_report",
+] as const;
 export type SignedDocumentKind = (typeof SIGNED_DOCUMENT_KINDS)[number];
 
 /**
