@@ -30,6 +30,8 @@ const { values } = parseArgs({
     organisations: { type: "string", default: "500" },
     runs: { type: "string", default: "300" },
     keep: { type: "boolean", default: false },
+    /** A database kept by an earlier run (--keep): what it already holds is not written again. */
+    into: { type: "string" },
   },
   allowPositionals: false,
   strict: true,
@@ -68,7 +70,9 @@ let throwaway: ThrowawayPostgres | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 const givenUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 let url: string;
-if (givenUrl) {
+if (values.into) {
+  url = values.into;
+} else if (givenUrl) {
   const database = `vb_bench_cases_${process.pid}`;
   await adminSql(givenUrl, `CREATE DATABASE "${database}"`);
   const u = new URL(givenUrl);
@@ -103,14 +107,18 @@ const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 // The population
 // ---------------------------------------------------------------------------------------------------------------
 let t0 = performance.now();
-await db.execute(sql`
+const held = async (table: "cases" | "published_answers") =>
+  Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n);
+const fillCases = (await held("cases")) < caseCount;
+if (fillCases)
+  await db.execute(sql`
   insert into organisations (kind, code, name, province_code, school_type, status)
   select 'school', 'BENCH' || lpad(i::text, 4, '0'), 'Trường Cao đẳng nghề số ' || i,
     (select code from provinces order by code offset (i % 30) limit 1), 'cao_dang', 'accredited'
   from generate_series(1, ${orgCount}::int) i
 `);
 await db.execute(sql`
-  create temporary table bench_orgs as
+  create unlogged table if not exists bench_orgs as
   select row_number() over (order by code) - 1 as n, id from organisations where code like 'BENCH%'
 `);
 
@@ -123,7 +131,7 @@ await db.execute(sql`
  * late; 40% of the resolved ones were rated, mostly 4 or 5; late cases and overdue open ones escalated half the time.
  */
 const CHUNK = 100_000;
-for (let start = 1; start <= caseCount; start += CHUNK) {
+for (let start = 1; fillCases && start <= caseCount; start += CHUNK) {
   const end = Math.min(caseCount, start + CHUNK - 1);
   await db.execute(sql`
     insert into cases (code, kind, status, organisation_id, topic, title, body, received_at, due_on, paused_at,
@@ -188,11 +196,13 @@ for (let start = 1; start <= caseCount; start += CHUNK) {
   process.stdout.write(`\rcases: ${end.toLocaleString("en")} / ${caseCount.toLocaleString("en")}`);
 }
 // The timeline: a "submitted" event for each case, and the closing one for the closed.
-await db.execute(sql`
+if (fillCases)
+  await db.execute(sql`
   insert into case_events (case_id, at, type, actor_role, to_status, public_note)
   select id, received_at, 'submitted', 'submitter', 'received', null from cases
 `);
-await db.execute(sql`
+if (fillCases)
+  await db.execute(sql`
   insert into case_events (case_id, at, type, actor_role, from_status, to_status, public_note)
   select id, closed_at, case status when 'resolved' then 'resolve' when 'refused' then 'refuse' when 'merged' then 'merge'
     else 'withdraw' end, 'officer', 'in_progress', status, 'Đã xử lý xong.'
@@ -204,15 +214,16 @@ console.log(`\ncases and their events written in ${casesSeconds} s`);
 // The Q&A library: questions and answers combined from a few hundred template sentences.
 t0 = performance.now();
 const sentences = templateSentences();
-await db.execute(sql`create temporary table bench_sentences (n int primary key, text text not null)`);
+await db.execute(sql`create unlogged table if not exists bench_sentences (n int primary key, text text not null)`);
 await db.execute(
   sql`insert into bench_sentences (n, text) values ${sql.join(
     sentences.map((text, n) => sql`(${n}::int, ${text})`),
     sql`, `,
-  )}`,
+  )} on conflict do nothing`,
 );
 const S = sentences.length;
-for (let start = 1; start <= answerCount; start += CHUNK) {
+const fillAnswers = (await held("published_answers")) < answerCount;
+for (let start = 1; fillAnswers && start <= answerCount; start += CHUNK) {
   const end = Math.min(answerCount, start + CHUNK - 1);
   await db.execute(sql`
     insert into published_answers (topic, question, answer, search_tsv, published_at)
@@ -222,10 +233,10 @@ for (let start = 1; start <= answerCount; start += CHUNK) {
     from generate_series(${start}::int, ${end}::int) i
     cross join lateral (
       select (array['van-bang', 'tuyen-sinh', 'hoc-phi', 'chinh-sach', 'dao-tao', 'thu-tuc'])[1 + (i % 6)] as topic,
-        (select text from bench_sentences where n = (i * 7919) % ${S}::int) || ' ' ||
-        (select text from bench_sentences where n = (i * 104729 + 13) % ${S}::int) as question,
+        (select text from bench_sentences where n = (i::bigint * 7919) % ${S}::int) || ' ' ||
+        (select text from bench_sentences where n = (i::bigint * 104729 + 13) % ${S}::int) as question,
         (select string_agg(text, ' ') from bench_sentences
-          where n in ((i * 31) % ${S}::int, (i * 131 + 7) % ${S}::int, (i * 1031 + 11) % ${S}::int)) as answer
+          where n in ((i * 31) % ${S}::int, (i::bigint * 131 + 7) % ${S}::int, (i::bigint * 1031 + 11) % ${S}::int)) as answer
     ) x
   `);
 }

@@ -14,6 +14,8 @@ import { loadCaseStatistics } from "~/modules/case-stats/queries.server";
 import { aggregateCases, type StatsCaseRow, type StatsOrganisation } from "~/modules/case-stats/report";
 import { verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
 import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
+import { seedDemoCaseStats } from "~/modules/demo/demo-case-stats.server";
+import { seedDemoData } from "~/modules/demo/demo-data.server";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
 import { loader as adminPage } from "~/routes/admin.case-stats";
 import { loader as adminCsv } from "~/routes/admin.case-stats[.]csv";
@@ -284,5 +286,20 @@ describe(`case statistics (${testDatabaseKind()})`, () => {
     expect(answer.location).toContain("notice=no_active_key");
     const page = await callRoute(schoolPage, routeArgs(head.get(answer.location!), { code: "CDSTB" }));
     expect(page.json.notice).toBe("case-stats.error.no_active_key");
+  });
+
+  it("seeds demo cases once: answered, refused, rated, late, open and escalated ones, through the case core", async () => {
+    await seedDemoData(t.db);
+    const now = new Date("2028-06-15T10:00:00+07:00");
+    const first = await seedDemoCaseStats(t.db, "https://vanbang.example.vn", now);
+    expect(first.cases).toBe(6);
+    expect((await seedDemoCaseStats(t.db, "https://vanbang.example.vn", now)).cases).toBe(0);
+    const [school] = await t.db.select().from(organisations).where(eq(organisations.code, "CDCNHN"));
+    const report = await loadCaseStatistics(t.db, { from: "2028-01-01", to: "2028-12-31", today: "2028-06-15" });
+    const demo = report.byOrganisation.find((g) => g.organisation.id === school!.id)!.figures;
+    expect(demo).toMatchObject({ received: 3, resolved: 1, refused: 1, open: 1, overdue: 1, escalated: 1, rated: 1 });
+    const ministry = report.byOrganisation.find((g) => g.organisation.id === null)!.figures;
+    expect(ministry).toMatchObject({ received: 3, resolved: 2, open: 1, rated: 2, averageRating: 3.5 });
+    expect(ministry.onTimeRate).toBe(0.5); // the feedback answered after 25 days was late
   });
 });

@@ -25,7 +25,7 @@ export const vi = {
   "case-stats.unknownOrganisation": "(Đơn vị không còn)",
   "case-stats.summary.title": "Tổng quan",
   "case-stats.fig.received": "Hồ sơ tiếp nhận",
-  "case-stats.fig.open": "Đang xử lý",
+  "case-stats.fig.open": "Đang mở",
   "case-stats.fig.overdue": "Quá hạn hiện tại",
   "case-stats.fig.resolved": "Đã giải quyết",
   "case-stats.fig.refused": "Từ chối",
