@@ -1,7 +1,8 @@
 /**
- * The statistics report's road to the database: one query sums the cases received in the period for the whole
- * report and for each kind, topic and handling organisation at once (GROUPING SETS), with the median time to answer
- * (percentile_cont); report.ts turns the sums into figures. Read-only: it may run on a read replica.
+ * The statistics report's road to the database: one hashed pass sums the cases received in the period per (kind,
+ * topic, handler), and report.ts adds those sums up into the totals and the per-kind, per-topic and per-handler
+ * groups; a second, narrow query gives the median time to answer (percentile_cont) of each of those groups
+ * (GROUPING SETS), as medians do not add up. Read-only: it may run on a read replica.
  */
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { cases, organisations } from "../../../db/schema";
@@ -11,6 +12,7 @@ import { addDays } from "~/modules/cases/working-days";
 import {
   emptySums,
   figuresOf,
+  rollUp,
   sortGroups,
   STATS_STATUSES,
   type CaseStatsReport,
@@ -46,17 +48,13 @@ export function caseStatsWhere(filter: CaseStatsFilter): SQL {
 }
 
 interface SumsRow {
-  g_kind: number;
-  g_topic: number;
-  g_org: number;
-  kind: CaseKind | null;
+  kind: CaseKind;
   topic: string | null;
   organisation_id: string | null;
   total: number;
   overdue: number;
   answered: number;
   answered_on_time: number;
-  median_seconds: number | string | null;
   rated: number;
   rating_sum: number;
   r1: number;
@@ -75,7 +73,6 @@ function sumsOf(row: SumsRow): StatsSums {
   sums.overdue = Number(row.overdue);
   sums.answered = Number(row.answered);
   sums.answeredOnTime = Number(row.answered_on_time);
-  sums.medianAnswerSeconds = row.median_seconds === null ? null : Number(row.median_seconds);
   sums.rated = Number(row.rated);
   sums.ratingSum = Number(row.rating_sum);
   sums.ratingCounts = [Number(row.r1), Number(row.r2), Number(row.r3), Number(row.r4), Number(row.r5)];
@@ -86,47 +83,93 @@ function sumsOf(row: SumsRow): StatsSums {
 const statusSum = (status: CaseStatus) =>
   sql`count(*) filter (where ${cases.status} = ${sql.raw(`'${status}'`)})::int as ${sql.raw(`s_${status}`)}`;
 
+const ANSWERED = sql`${cases.status} in ('resolved', 'refused')`;
+
+/**
+ * The sums of each (kind, topic, handler) group: additive, so one hashed pass over the period's cases gives them
+ * all, and the totals and the per-kind, per-topic and per-handler sums are added up in report.ts (rollUp).
+ */
+async function loadGroupSums(db: Executor, filter: CaseStatsFilter): Promise<SumsRow[]> {
+  return rowsOf<SumsRow>(
+    await db.execute(sql`
+      select
+        ${cases.kind} as kind,
+        ${cases.topic} as topic,
+        ${cases.organisationId} as organisation_id,
+        count(*)::int as total,
+        ${sql.join(STATS_STATUSES.map(statusSum), sql`, `)},
+        count(*) filter (
+          where ${cases.status} in ('received', 'in_progress') and ${cases.pausedAt} is null
+            and ${cases.dueOn} < ${filter.today}::date
+        )::int as overdue,
+        count(*) filter (where ${ANSWERED})::int as answered,
+        count(*) filter (where ${ANSWERED} and ${cases.closedLate} = false)::int as answered_on_time,
+        count(${cases.rating})::int as rated,
+        coalesce(sum(${cases.rating}), 0)::int as rating_sum,
+        count(*) filter (where ${cases.rating} = 1)::int as r1,
+        count(*) filter (where ${cases.rating} = 2)::int as r2,
+        count(*) filter (where ${cases.rating} = 3)::int as r3,
+        count(*) filter (where ${cases.rating} = 4)::int as r4,
+        count(*) filter (where ${cases.rating} = 5)::int as r5,
+        count(${cases.escalatedAt})::int as escalated
+      from ${cases}
+      where ${caseStatsWhere(filter)}
+      group by ${cases.kind}, ${cases.topic}, ${cases.organisationId}
+    `),
+  );
+}
+
+interface MedianRow {
+  g_kind: number;
+  g_topic: number;
+  g_org: number;
+  kind: CaseKind | null;
+  topic: string | null;
+  organisation_id: string | null;
+  median_seconds: number | string | null;
+}
+
+/** The median time to answer is not additive: one narrow query over the answered cases, per grouping set. */
+async function loadMedians(db: Executor, filter: CaseStatsFilter): Promise<MedianRow[]> {
+  return rowsOf<MedianRow>(
+    await db.execute(sql`
+      select
+        grouping(${cases.kind})::int as g_kind,
+        grouping(${cases.topic})::int as g_topic,
+        grouping(${cases.organisationId})::int as g_org,
+        ${cases.kind} as kind,
+        ${cases.topic} as topic,
+        ${cases.organisationId} as organisation_id,
+        percentile_cont(0.5) within group (order by extract(epoch from ${cases.closedAt} - ${cases.receivedAt}))
+          as median_seconds
+      from ${cases}
+      where ${caseStatsWhere(filter)} and ${ANSWERED} and ${cases.closedAt} is not null
+      group by grouping sets ((), (${cases.kind}), (${cases.topic}), (${cases.organisationId}))
+    `),
+  );
+}
+
 /** The report of the cases received in the period, within the filter. */
 export const loadCaseStatistics = withDefaultDb(
   async (db: Executor, filter: CaseStatsFilter): Promise<CaseStatsReport> => {
-    const answered = sql`${cases.status} in ('resolved', 'refused')`;
-    const rows = rowsOf<SumsRow>(
-      await db.execute(sql`
-        select
-          grouping(${cases.kind})::int as g_kind,
-          grouping(${cases.topic})::int as g_topic,
-          grouping(${cases.organisationId})::int as g_org,
-          ${cases.kind} as kind,
-          ${cases.topic} as topic,
-          ${cases.organisationId} as organisation_id,
-          count(*)::int as total,
-          ${sql.join(STATS_STATUSES.map(statusSum), sql`, `)},
-          count(*) filter (
-            where ${cases.status} in ('received', 'in_progress') and ${cases.pausedAt} is null
-              and ${cases.dueOn} < ${filter.today}::date
-          )::int as overdue,
-          count(*) filter (where ${answered})::int as answered,
-          count(*) filter (where ${answered} and ${cases.closedLate} = false)::int as answered_on_time,
-          percentile_cont(0.5) within group (order by extract(epoch from ${cases.closedAt} - ${cases.receivedAt}))
-            filter (where ${answered} and ${cases.closedAt} is not null) as median_seconds,
-          count(${cases.rating})::int as rated,
-          coalesce(sum(${cases.rating}), 0)::int as rating_sum,
-          count(*) filter (where ${cases.rating} = 1)::int as r1,
-          count(*) filter (where ${cases.rating} = 2)::int as r2,
-          count(*) filter (where ${cases.rating} = 3)::int as r3,
-          count(*) filter (where ${cases.rating} = 4)::int as r4,
-          count(*) filter (where ${cases.rating} = 5)::int as r5,
-          count(${cases.escalatedAt})::int as escalated
-        from ${cases}
-        where ${caseStatsWhere(filter)}
-        group by grouping sets ((), (${cases.kind}), (${cases.topic}), (${cases.organisationId}))
-      `),
+    // Two queries on two connections of the pool when there is one (PGlite and transactions run them in turn).
+    const [groups, medians] = await Promise.all([loadGroupSums(db, filter), loadMedians(db, filter)]);
+    const median = (pick: (r: MedianRow) => boolean) => {
+      const row = medians.find(pick);
+      return row && row.median_seconds !== null ? Number(row.median_seconds) : null;
+    };
+    const rolled = rollUp(
+      groups.map((r) => ({ kind: r.kind, topic: r.topic, organisationId: r.organisation_id, sums: sumsOf(r) })),
     );
-    const totals = rows.find((r) => Number(r.g_kind) + Number(r.g_topic) + Number(r.g_org) === 3);
-    const byKindRows = rows.filter((r) => Number(r.g_kind) === 0);
-    const byTopicRows = rows.filter((r) => Number(r.g_topic) === 0);
-    const byOrgRows = rows.filter((r) => Number(r.g_org) === 0);
-    const orgIds = byOrgRows.map((r) => r.organisation_id).filter((id): id is string => id !== null);
+    rolled.totals.medianAnswerSeconds = median((r) => Number(r.g_kind) + Number(r.g_topic) + Number(r.g_org) === 3);
+    for (const [kind, sums] of rolled.byKind)
+      sums.medianAnswerSeconds = median((r) => Number(r.g_kind) === 0 && r.kind === kind);
+    for (const [topic, sums] of rolled.byTopic)
+      sums.medianAnswerSeconds = median((r) => Number(r.g_topic) === 0 && r.topic === topic);
+    for (const [id, sums] of rolled.byOrganisation)
+      sums.medianAnswerSeconds = median((r) => Number(r.g_org) === 0 && r.organisation_id === id);
+
+    const orgIds = [...rolled.byOrganisation.keys()].filter((id): id is string => id !== null);
     const names = new Map<string, StatsOrganisation>();
     if (orgIds.length > 0) {
       const found = await db
@@ -138,22 +181,20 @@ export const loadCaseStatistics = withDefaultDb(
     return {
       period: { from: filter.from, to: filter.to },
       today: filter.today,
-      totals: figuresOf(totals ? sumsOf(totals) : emptySums()),
+      totals: figuresOf(rolled.totals),
       byKind: sortGroups(
-        byKindRows.map((r) => ({ kind: r.kind!, figures: figuresOf(sumsOf(r)) })),
+        [...rolled.byKind].map(([kind, sums]) => ({ kind, figures: figuresOf(sums) })),
         (g) => g.kind,
       ),
       byTopic: sortGroups(
-        byTopicRows.map((r) => ({ topic: r.topic, figures: figuresOf(sumsOf(r)) })),
+        [...rolled.byTopic].map(([topic, sums]) => ({ topic, figures: figuresOf(sums) })),
         (g) => g.topic ?? "",
       ),
       byOrganisation: sortGroups(
-        byOrgRows.map((r) => ({
+        [...rolled.byOrganisation].map(([id, sums]) => ({
           organisation:
-            r.organisation_id === null
-              ? { id: null, code: null, name: "" }
-              : (names.get(r.organisation_id) ?? { id: r.organisation_id, code: null, name: "" }),
-          figures: figuresOf(sumsOf(r)),
+            id === null ? { id: null, code: null, name: "" } : (names.get(id) ?? { id, code: null, name: "" }),
+          figures: figuresOf(sums),
         })),
         (g) => g.organisation.code ?? "",
       ),

@@ -125,6 +125,45 @@ export function sortGroups<T extends { figures: StatsFigures }>(groups: T[], key
   return [...groups].sort((a, b) => b.figures.received - a.figures.received || key(a).localeCompare(key(b), "vi"));
 }
 
+/** a + b, for the additive sums (not the median, which the caller sets). */
+export function addSums(a: StatsSums, b: StatsSums): StatsSums {
+  const sum = emptySums();
+  sum.total = a.total + b.total;
+  for (const s of STATS_STATUSES) sum.byStatus[s] = a.byStatus[s] + b.byStatus[s];
+  sum.overdue = a.overdue + b.overdue;
+  sum.answered = a.answered + b.answered;
+  sum.answeredOnTime = a.answeredOnTime + b.answeredOnTime;
+  sum.rated = a.rated + b.rated;
+  sum.ratingSum = a.ratingSum + b.ratingSum;
+  sum.ratingCounts = a.ratingCounts.map((n, i) => n + b.ratingCounts[i]!) as StatsSums["ratingCounts"];
+  sum.escalated = a.escalated + b.escalated;
+  return sum;
+}
+
+/** The sums of the fine groups (kind × topic × handler) added up per kind, per topic, per handler and in all. */
+export function rollUp(
+  groups: readonly { kind: CaseKind; topic: string | null; organisationId: string | null; sums: StatsSums }[],
+): {
+  totals: StatsSums;
+  byKind: Map<CaseKind, StatsSums>;
+  byTopic: Map<string | null, StatsSums>;
+  byOrganisation: Map<string | null, StatsSums>;
+} {
+  let totals = emptySums();
+  const byKind = new Map<CaseKind, StatsSums>();
+  const byTopic = new Map<string | null, StatsSums>();
+  const byOrganisation = new Map<string | null, StatsSums>();
+  const add = <K>(map: Map<K, StatsSums>, key: K, sums: StatsSums) =>
+    map.set(key, addSums(map.get(key) ?? emptySums(), sums));
+  for (const g of groups) {
+    totals = addSums(totals, g.sums);
+    add(byKind, g.kind, g.sums);
+    add(byTopic, g.topic, g.sums);
+    add(byOrganisation, g.organisationId, g.sums);
+  }
+  return { totals, byKind, byTopic, byOrganisation };
+}
+
 /** One case as the slow path reads it. */
 export interface StatsCaseRow {
   kind: CaseKind;
