@@ -42,7 +42,7 @@ test.describe("the ministry", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Filtering by kind narrows the report and the exports alike.
-    await page.getByLabel("Loại hồ sơ").selectOption("question");
+    await page.getByLabel("Loại hồ sơ", { exact: true }).selectOption("question");
     await page.getByRole("button", { name: "Xem báo cáo" }).click();
     await expect(page).toHaveURL(/kind=question/);
 
@@ -70,7 +70,7 @@ test.describe("a school's head", () => {
   test("sees the school's own report, without the handler filter, and may sign it", async ({ page }) => {
     await page.goto("/school/CDCNHN/case-stats");
     await expect(page.getByRole("heading", { level: 1, name: "Thống kê hồ sơ" })).toBeVisible();
-    await expect(page.getByLabel("Đơn vị xử lý")).toHaveCount(0);
+    await expect(page.getByLabel("Đơn vị xử lý", { exact: true })).toHaveCount(0);
     await expect(page.getByRole("heading", { level: 2, name: "Theo đơn vị xử lý" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Ký số và tải PDF" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
