@@ -1,6 +1,6 @@
 /**
  * Searches the public Q&A library (published_answers): diacritic-insensitive ("cap ban sao" finds "cấp bản sao"),
- * each word of the query a prefix ("dinh chi" finds "đính chính"), all words required, best match first. The query
+ * the last word of the query a prefix ("dinh chi" finds "đính chính"), all words required, best match first. The query
  * is folded by vb_fold like search_tsv (setweight(to_tsvector('simple', vb_fold(question)), 'A') ||
  * setweight(to_tsvector('simple', vb_fold(answer)), 'B')), and matched through the GIN index
  * published_answers_search_idx.
@@ -27,14 +27,15 @@ const MAX_WORDS = 8;
  */
 export const SEARCH_CANDIDATES = 1000;
 
-/** "Cấp bản-sao  văn bằng?" → "Cấp:* & bản:* & sao:* & văn:* & bằng:*" (folded in SQL), or null when no word. */
+/**
+ * "Cấp bản-sao  văn bằ" → "Cấp & bản & sao & văn & bằ:*" (folded in SQL), or null when there is no word. Only the
+ * last word is a prefix (the one being typed): a prefix expands to every lexeme it starts, which is what makes a
+ * GIN search slow, and the words before it are whole.
+ */
 export function prefixTsQuery(q: string): string | null {
-  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = (q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
-  return words
-    .slice(0, MAX_WORDS)
-    .map((w) => `${w}:*`)
-    .join(" & ");
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
 }
 
 export async function searchPublishedAnswers(
