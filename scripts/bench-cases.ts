@@ -89,6 +89,8 @@ async function cleanup() {
   await dropDatabase?.().catch((e) => console.error(`could not drop the bench database: ${e}`));
   throwaway?.stop();
 }
+// A failed run still stops its throwaway server (stop() is synchronous).
+process.once("exit", () => throwaway?.stop());
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void cleanup().finally(() => process.exit(130));
