@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "reports:handle": ["school_admin", "school_principal"],
   /** Handling the school's cases (online services, feedback forwarded to it): its queue and the case pages. */
   "cases:handle": ["school_admin", "school_registrar", "school_principal"],
+  /** Signing the school's statistics report of cases with its key: the school's heads. */
+  "case-stats:sign": ["school_admin", "school_principal"],
   "employer:view": ["employer_member"],
   "employer:manage-members": ["employer_member"],
   "jobs:manage": ["employer_member"],

@@ -21,6 +21,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/reference">{t("admin.nav.reference")}</NavLink>
         <NavLink to="/admin/reports">{t("reports.nav")}</NavLink>
         <NavLink to="/admin/cases">{t("cases.nav.queue")}</NavLink>
+        <NavLink to="/admin/case-stats">{t("case-stats.nav")}</NavLink>
         <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />

@@ -40,6 +40,7 @@ export default function SchoolLayout() {
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
         {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
         {canHandleCases ? <NavLink to={`/school/${school.code}/cases`}>{t("cases.nav.queue")}</NavLink> : null}
+        <NavLink to={`/school/${school.code}/case-stats`}>{t("case-stats.nav")}</NavLink>
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

@@ -11,6 +11,7 @@ import { logger } from "~/lib/logger.server";
 import { seedDemoData } from "~/modules/demo/demo-data.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
+import { seedDemoCaseStats } from "~/modules/demo/demo-case-stats.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
@@ -32,6 +33,8 @@ export async function prepareForServing(handle: DatabaseHandle, env: Env): Promi
   if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
   // Jobs of the demo employer, and the demo graduate's preferences and consents.
   if (env.DEMO_MODE) await seedDemoJobs(handle.db);
+  // A few answered, rated, refused, late and escalated cases for the statistics report.
+  if (env.DEMO_MODE) await seedDemoCaseStats(handle.db, env.PUBLIC_ORIGIN);
 }
 
 /** Starts mail delivery (MAIL_TRANSPORT=smtp) and the hourly housekeeping; resolves to their stop. */

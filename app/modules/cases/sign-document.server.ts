@@ -22,6 +22,7 @@ export const SIGNED_DOCUMENT_TYPES = {
   case_result: "CaseResultCredential",
   confirmation_letter: "DiplomaConfirmationCredential",
   certified_copy: "CertifiedCopyCredential",
+  statistics_report: "CaseStatisticsReportCredential",
 } as const satisfies Record<SignedDocumentKind, string>;
 
 export interface SignOrganisationDocumentOptions {

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_stats_idx" ON "cases" USING btree ("received_at","kind","topic","organisation_id","status","due_on","paused_at","closed_at","closed_late","rating","escalated_at");
