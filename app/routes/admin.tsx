@@ -19,7 +19,7 @@ export default function AdminLayout() {
         </NavLink>
         <NavLink to="/admin/organisations">{t("admin.nav.organisations")}</NavLink>
         <NavLink to="/admin/reference">{t("admin.nav.reference")}</NavLink>
-        <NavLink to="/admin/reports">{t("reports.nav")}</NavLink>
+        <NavLink to="/admin/cases?kind=fake_report">{t("reports.nav")}</NavLink>
         <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />
