@@ -82,4 +82,12 @@ export const en: English<typeof vi> = {
   "casePublic.settings.validation.kind": "Not a kind of case.",
   "casePublic.settings.validation.days": "The deadline is a number of working days from 0 to 60.",
   "casePublic.settings.validation.fee": "The fee is a number of VND from 0 to 10,000,000.",
+  "casePublic.notifications.title": "Notifications",
+  "casePublic.notifications.empty": "No notifications yet.",
+  "casePublic.notifications.markAll": "Mark all as read",
+  "casePublic.notifications.marked": "All notifications are marked as read.",
+  "casePublic.notifications.unread": "Unread:",
+  "casePublic.notifications.open": "Open the case",
+  "casePublic.notifications.nav": "Notifications",
+  "casePublic.notifications.navUnread": "Notifications: {count} unread",
 };

@@ -80,4 +80,12 @@ export const vi = {
   "casePublic.settings.validation.kind": "Loại hồ sơ không hợp lệ.",
   "casePublic.settings.validation.days": "Thời hạn là số ngày làm việc từ 0 đến 60.",
   "casePublic.settings.validation.fee": "Lệ phí là số đồng từ 0 đến 10.000.000.",
+  "casePublic.notifications.title": "Thông báo",
+  "casePublic.notifications.empty": "Chưa có thông báo.",
+  "casePublic.notifications.markAll": "Đánh dấu tất cả là đã đọc",
+  "casePublic.notifications.marked": "Đã đánh dấu tất cả thông báo là đã đọc.",
+  "casePublic.notifications.unread": "Chưa đọc:",
+  "casePublic.notifications.open": "Xem hồ sơ",
+  "casePublic.notifications.nav": "Thông báo",
+  "casePublic.notifications.navUnread": "Thông báo: {count} chưa đọc",
 };
