@@ -10,7 +10,7 @@ import { createSession } from "~/lib/session.server";
 import { moveCase } from "~/modules/cases/move-case.server";
 import { openCase } from "~/modules/cases/open-case.server";
 import * as lookupRoute from "~/routes/cases._index";
-import * as casePage from "~/routes/cases.$code";
+import * as casePage from "~/routes/cases.$code._index";
 import * as caseApi from "~/routes/api.v1.cases.$code";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";

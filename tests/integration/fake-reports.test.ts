@@ -18,7 +18,7 @@ import * as reportRoute from "~/routes/verify_.report";
 import * as trackRoute from "~/routes/verify_.report_.$trackingCode";
 import * as schoolReportsRoute from "~/routes/school.$code.reports";
 import * as adminReportsRoute from "~/routes/admin.reports";
-import * as casePage from "~/routes/cases.$code";
+import * as casePage from "~/routes/cases.$code._index";
 import * as caseApi from "~/routes/api.v1.cases.$code";
 import { mailText } from "../support/mail";
 import { createSubmittedBatch } from "../support/diplomas";
