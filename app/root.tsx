@@ -25,6 +25,7 @@ import { loadCatalogue } from "~/lib/i18n/load-catalogue";
 import { catalogueChunkUrl } from "~/lib/i18n/catalogue-url.server";
 import { useT } from "~/lib/i18n/use-t";
 import { navigationFor } from "~/modules/auth/navigation";
+import { countUnreadNotifications, UNREAD_COUNT_CAP } from "~/modules/notifications/notifications.server";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
@@ -53,13 +54,21 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   const session = await getOptionalUser(request);
-  const organisations = session ? await listUserOrganisations(await getDb(), session.user.id) : [];
+  const db = session ? await getDb() : null;
+  const [organisations, unreadNotifications] =
+    session && db
+      ? await Promise.all([listUserOrganisations(db, session.user.id), countUnreadNotifications(db, session.user.id)])
+      : [[], 0];
   return json({
     locale,
     catalogueUrl: catalogueChunkUrl(locale),
     demoMode: getEnv().DEMO_MODE,
     user: session ? { fullName: session.user.fullName, email: session.user.email } : null,
     nav: session ? navigationFor(session.grants, organisations) : [],
+    unreadNotifications,
+    // Counted up to a cap, so that it stays cheap: past it the header says "9+".
+    unreadNotificationsShown:
+      unreadNotifications >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : String(unreadNotifications),
   });
 }
 
@@ -177,6 +186,23 @@ function SiteHeader() {
               <li className="nav-spacer" aria-hidden="true" />
               {user ? (
                 <>
+                  <li>
+                    <NavLink
+                      to="/notifications"
+                      aria-label={
+                        data.unreadNotifications > 0
+                          ? t("casePublic.notifications.navUnread", { count: data.unreadNotificationsShown })
+                          : undefined
+                      }
+                    >
+                      {t("casePublic.notifications.nav")}
+                      {data.unreadNotifications > 0 ? (
+                        <span className="badge" data-testid="unread-count">
+                          {data.unreadNotificationsShown}
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to="/account" title={user.email}>
                       {user.fullName}

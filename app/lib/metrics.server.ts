@@ -47,3 +47,13 @@ export const lookupsTotal = new Counter({
 export function countLookup(outcome: "found" | "not_found" | "rate_limited" | "empty"): void {
   lookupsTotal.inc({ outcome });
 }
+
+export const casesEscalatedTotal = new Counter({
+  name: "vanbang_cases_escalated_total",
+  help: "Overdue cases escalated to their organisation's head by the housekeeping job (each case once).",
+  registers: [metricsRegistry],
+});
+
+export function countEscalations(n: number): void {
+  if (n > 0) casesEscalatedTotal.inc(n);
+}

@@ -19,9 +19,11 @@ export default function AdminLayout() {
         </NavLink>
         <NavLink to="/admin/organisations">{t("admin.nav.organisations")}</NavLink>
         <NavLink to="/admin/reference">{t("admin.nav.reference")}</NavLink>
-        <NavLink to="/admin/reports">{t("reports.nav")}</NavLink>
         <NavLink to="/admin/cases">{t("cases.nav.queue")}</NavLink>
+        <NavLink to="/admin/cases?kind=fake_report">{t("reports.nav")}</NavLink>
         <NavLink to="/admin/case-stats">{t("case-stats.nav")}</NavLink>
+        <NavLink to="/admin/calendar">{t("casePublic.nav.calendar")}</NavLink>
+        <NavLink to="/admin/case-settings">{t("casePublic.nav.settings")}</NavLink>
         <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />

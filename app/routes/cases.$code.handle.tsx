@@ -11,6 +11,7 @@ import {
   type CaseFormFailure,
 } from "~/components/cases/case-forms";
 import { CaseTimeline } from "~/components/cases/case-timeline";
+import { FakeReportPanel } from "~/components/cases/fake-report-panel";
 import { FeedbackPanel } from "~/components/cases/feedback-panel";
 import { ServicePanel } from "~/components/cases/service-panel";
 import { FormAlert, SelectField, TextField } from "~/components/form";
@@ -45,6 +46,7 @@ import {
 import { CASE_KIND_LABELS } from "~/modules/cases/labels";
 import { deadlineState } from "~/modules/cases/working-days";
 import { handleFeedbackIntent, loadFeedbackPanel } from "~/modules/feedback/handle-panel.server";
+import { handleFakeReportIntent, loadFakeReportPanel } from "~/modules/reports/handle-panel.server";
 import { handleServiceIntent, loadServicePanel } from "~/modules/services/handle-panel.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cases.handle.title");
@@ -65,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = vietnamDate();
   const db = await getDb();
-  const [timeline, attachments, handler, assigneeName, staff, schools, servicePanel, feedbackPanel] = await Promise.all(
-    [
+  const [timeline, attachments, handler, assigneeName, staff, schools, servicePanel, feedbackPanel, fakeReportPanel] =
+    await Promise.all([
       caseTimeline(kase.id, { staff: true }),
       caseAttachmentList(kase.id, { staff: true }),
       handlerOf(kase.organisationId),
@@ -75,8 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       viewer.role === "ministry" ? forwardableSchools() : Promise.resolve([]),
       loadServicePanel(db, kase, viewer),
       loadFeedbackPanel(db, kase, viewer),
-    ],
-  );
+      loadFakeReportPanel(db, kase, viewer),
+    ]);
   const actions = availableActions({ kind: kase.kind, status: kase.status, rated: kase.rating !== null }, viewer.role);
   const panelNotice = url.searchParams.get("panelNotice") ?? "";
   return json({
@@ -117,8 +119,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     schools,
     servicePanel,
     feedbackPanel,
+    fakeReportPanel,
     notice: labelOf(CASE_NOTICES, url.searchParams.get("notice")) ?? null,
-    panelNotice: isMessageKey(panelNotice) && /^(services|feedback|cases)\./.test(panelNotice) ? panelNotice : null,
+    panelNotice:
+      isMessageKey(panelNotice) && /^(services|feedback|reports|cases)\./.test(panelNotice) ? panelNotice : null,
   });
 }
 
@@ -128,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request,
     context,
     { kase, viewer },
-    { service: handleServiceIntent, feedback: handleFeedbackIntent },
+    { service: handleServiceIntent, feedback: handleFeedbackIntent, fakeReport: handleFakeReportIntent },
   );
 }
 
@@ -197,6 +201,10 @@ export default function HandleCase() {
 
       <ServicePanel data={data.servicePanel} caseCode={kase.code} />
       <FeedbackPanel data={data.feedbackPanel} caseCode={kase.code} />
+      <FakeReportPanel
+        data={data.fakeReportPanel}
+        fieldErrors={failure?.intent?.startsWith("fake_report.") ? failure.fieldErrors : undefined}
+      />
 
       <section aria-labelledby="case-actions">
         <h2 id="case-actions">{t("cases.handle.actions")}</h2>
@@ -227,7 +235,7 @@ export default function HandleCase() {
               />
             </CaseActionForm>
           ) : null}
-          {has("resolve") ? (
+          {has("resolve") && data.outcomes.length > 0 ? (
             <CaseActionForm
               intent="resolve"
               title={t("cases.action.resolve")}

@@ -38,8 +38,10 @@ export default function SchoolLayout() {
         <NavLink to={`/school/${school.code}/diplomas`}>{t("issued.nav.diplomas")}</NavLink>
         <NavLink to={`/school/${school.code}/jobs`}>{t("schools.jobs.title")}</NavLink>
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
-        {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
         {canHandleCases ? <NavLink to={`/school/${school.code}/cases`}>{t("cases.nav.queue")}</NavLink> : null}
+        {canHandleReports ? (
+          <NavLink to={`/school/${school.code}/cases?kind=fake_report`}>{t("reports.nav")}</NavLink>
+        ) : null}
         <NavLink to={`/school/${school.code}/case-stats`}>{t("case-stats.nav")}</NavLink>
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}

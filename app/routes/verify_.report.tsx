@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-/** POST: validates, rate-limits per client address (5 an hour), opens the case, then shows its tracking code. */
+/** POST: validates, rate-limits per client address (5 an hour), opens the case, then shows its public page and code. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const parsed = parseForm(FakeReportSchema, form);
@@ -46,6 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     origin: getEnv().PUBLIC_ORIGIN,
     actor: { userId: null, ip: clientOf(request, context).ip },
   });
+  if (!result.ok && result.code !== "rate_limited") throw new Error(`fake report not opened: ${result.code}`);
   if (!result.ok) {
     const values: Record<string, string> = {
       qr: parsed.data.qr,
@@ -58,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: retryAfterHeaders(result.retryAfterSeconds) },
     );
   }
-  return redirect(`/verify/report/${result.value.trackingCode}?new=1`);
+  return redirect(`/cases/${result.value.code}?new=1`);
 }
 
 export default function ReportSuspectedFake() {

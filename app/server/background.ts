@@ -8,6 +8,7 @@
 import type { DatabaseHandle } from "~/lib/db.server";
 import type { Env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { seedDemoCasePublic } from "~/modules/demo/demo-case-public.server";
 import { seedDemoData } from "~/modules/demo/demo-data.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
@@ -35,6 +36,8 @@ export async function prepareForServing(handle: DatabaseHandle, env: Env): Promi
   if (env.DEMO_MODE) await seedDemoJobs(handle.db);
   // A few answered, rated, refused, late and escalated cases for the statistics report.
   if (env.DEMO_MODE) await seedDemoCaseStats(handle.db, env.PUBLIC_ORIGIN);
+  // Cases to look up by code, an old fake report's tracking code, an overdue case escalated to the principal.
+  if (env.DEMO_MODE) await seedDemoCasePublic(handle.db, env.PUBLIC_ORIGIN);
 }
 
 /** Starts mail delivery (MAIL_TRANSPORT=smtp) and the hourly housekeeping; resolves to their stop. */

@@ -25,6 +25,8 @@ export const PUBLIC_BUDGET_PATHS: readonly RegExp[] = [
   /^\/api\/openapi\.json$/i,
   /^\/\.well-known\/did\.json$/i,
   /^\/trust-registry\.json$/i,
+  /^\/cases\/[^/]+$/i, // a case's public status page (not /cases/{code}/handle)
+  /^\/api\/v1\/cases\/[^/]+$/i, // the same as JSON
 ];
 
 export function isPublicBudgetPath(path: string): boolean {

@@ -3,7 +3,6 @@ export * from "./accounts";
 export * from "./signing";
 export * from "./diplomas";
 export * from "./verification";
-export * from "./reports";
 export * from "./jobs";
 export * from "./share-links";
 export * from "./programme-requests";

@@ -11,6 +11,7 @@ const PAGES = [
   { path: "/sign-in", heading: "Đăng nhập" },
   { path: "/sign-up", heading: "Đăng ký tài khoản" },
   { path: "/jobs", heading: "Việc làm cho người học nghề" },
+  { path: "/cases", heading: "Tra cứu hồ sơ" },
 ];
 
 async function seriousViolations(page: Page) {

@@ -58,6 +58,8 @@ describe("public rate limit: a budget per client address", () => {
       "/trust-registry.json",
       "/.well-known/did.json",
       "/api/openapi.json",
+      "/cases/DV-2026-000001",
+      "/api/v1/cases/VB-ABCDE-12345",
     ])
       expect(isPublicBudgetPath(path), path).toBe(true);
     for (const path of [
@@ -68,6 +70,9 @@ describe("public rate limit: a budget per client address", () => {
       "/credentials/verify",
       "/api/v1/verify",
       "/school/X",
+      "/cases",
+      "/cases/DV-2026-000001/handle",
+      "/api/v1/cases-export",
     ])
       expect(isPublicBudgetPath(path), path).toBe(false);
   });

@@ -25,6 +25,7 @@ import { en as demo } from "./messages/demo/en";
 import { en as audit } from "./messages/audit/en";
 import { en as cases } from "./messages/cases/en";
 import { en as caseStats } from "./messages/case-stats/en";
+import { en as casePublic } from "./messages/case-public/en";
 
 export const en: English<typeof vi> = {
   ...common,
@@ -50,4 +51,5 @@ export const en: English<typeof vi> = {
   ...audit,
   ...cases,
   ...caseStats,
+  ...casePublic,
 };

@@ -23,6 +23,7 @@ import { vi as demo } from "./messages/demo/vi";
 import { vi as audit } from "./messages/audit/vi";
 import { vi as cases } from "./messages/cases/vi";
 import { vi as caseStats } from "./messages/case-stats/vi";
+import { vi as casePublic } from "./messages/case-public/vi";
 
 export const vi = {
   ...common,
@@ -48,4 +49,5 @@ export const vi = {
   ...audit,
   ...cases,
   ...caseStats,
+  ...casePublic,
 };

@@ -63,6 +63,10 @@ export const AUDIT_ACTIONS = [
   "case.open",
   "case.move",
   "document.sign",
+  "calendar.save-day",
+  "calendar.delete-day",
+  "calendar.seed-year",
+  "case-settings.update",
   "employer.profile-update",
   "job.create",
   "job.update",
@@ -146,6 +150,10 @@ export const AUDIT_ACTION_LABELS = {
   "case.open": "audit.action.case.open",
   "case.move": "audit.action.case.move",
   "document.sign": "audit.action.document.sign",
+  "calendar.save-day": "audit.action.calendar.save-day",
+  "calendar.delete-day": "audit.action.calendar.delete-day",
+  "calendar.seed-year": "audit.action.calendar.seed-year",
+  "case-settings.update": "audit.action.case-settings.update",
   "employer.profile-update": "audit.action.employer.profile-update",
   "job.create": "audit.action.job.create",
   "job.update": "audit.action.job.update",
@@ -242,6 +250,9 @@ export const AUDIT_DETAIL_KEYS = [
   "optOuts",
   "principalsMailed",
   "programmeName",
+  "day",
+  "name",
+  "year",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 /** An audit row's details: only keys with a label. */
@@ -318,6 +329,9 @@ export const AUDIT_DETAIL_LABELS = {
   optOuts: "audit.detail.optOuts",
   principalsMailed: "audit.detail.principalsMailed",
   programmeName: "audit.detail.programmeName",
+  day: "audit.detail.day",
+  name: "audit.detail.name",
+  year: "audit.detail.year",
 } as const satisfies Record<AuditDetailKey, MessageKey>;
 
 /** The label of a recorded action; null for an action this version no longer records (shown as it is). */

@@ -40,6 +40,15 @@ export function staffCasePath(code: string): string {
 export interface PanelIntentHandlers {
   service: (db: Executor, args: PanelIntentArgs) => Promise<PanelIntentResult | null>;
   feedback: (db: Executor, args: PanelIntentArgs) => Promise<PanelIntentResult | null>;
+  fakeReport: (db: Executor, args: PanelIntentArgs) => Promise<PanelIntentResult | null>;
+}
+
+/** Which panel answers an intent, by its prefix. */
+function panelOf(intent: string, panels: PanelIntentHandlers) {
+  if (intent.startsWith("service.")) return panels.service;
+  if (intent.startsWith("feedback.")) return panels.feedback;
+  if (intent.startsWith("fake_report.")) return panels.fakeReport;
+  return null;
 }
 
 const reply = (data: CaseActionData, status: number) => json<CaseActionData>(data, { status });
@@ -58,9 +67,10 @@ export async function handleStaffAction(
   const { form, files, tooLarge } = await readCaseForm(request);
   const intent = String(form.get("intent") ?? (tooLarge ? "attach" : ""));
 
-  if (intent.startsWith("service.") || intent.startsWith("feedback.")) {
+  const panel = panelOf(intent, panels);
+  if (panel) {
     const args: PanelIntentArgs = { intent, form, kase, viewer, origin, ip };
-    const result = intent.startsWith("service.") ? await panels.service(db, args) : await panels.feedback(db, args);
+    const result = await panel(db, args);
     if (!result) return reply({ intent, formError: "form.invalid" }, 400);
     if (result.ok) return redirect(`${here}?panelNotice=${encodeURIComponent(result.notice)}`);
     return reply(

@@ -24,12 +24,16 @@ export const DEPARTMENT_LABELS = {
   legal: "cases.department.legal",
 } as const satisfies Record<MinistryDepartment, MessageKey>;
 
-/** What an officer may record when resolving a case, by family. */
-export const OUTCOMES_BY_FAMILY = {
+/**
+ * What an officer may record with the page's plain "resolve" form, by family. Feedback and fake reports end only
+ * through their panels, which sign the answer or the result (a final reply is always a signed document): their
+ * list is empty, so the plain form is not offered and a forged post is refused.
+ */
+export const OUTCOMES_BY_FAMILY: Record<CaseFamily, readonly CaseOutcome[]> = {
   service: ["delivered_electronic", "delivered_post", "answered"],
-  feedback: ["answered"],
-  fake_report: ["genuine", "fake", "answered"],
-} as const satisfies Record<CaseFamily, readonly string[]>;
+  feedback: [],
+  fake_report: [],
+};
 export const CASE_OUTCOMES = ["delivered_electronic", "delivered_post", "answered", "genuine", "fake"] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 

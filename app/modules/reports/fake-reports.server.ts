@@ -1,17 +1,22 @@
 /**
- * Reports of a suspected fake diploma: opened by anyone from the verify page, followed by tracking code, handled by
- * the school the QR code names (and the ministry, which sees all). Ownership is part of every staff query.
+ * Reports of a suspected fake diploma, on the case core (kind fake_report): opened by anyone from the verify page
+ * (no account, the e-mail optional), followed by code on the public case page, handled by the school the QR code
+ * names (else the ministry) in the case queues, and closed with a signed result: genuine or fake.
  */
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { diplomas, fakeReports, organisations, type FakeReport, type FakeReportStatus } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { diplomas, type Case } from "../../../db/schema";
 import { type Database, type Executor, withDefaultDb } from "~/lib/db.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { fail, ok, type Result } from "~/lib/result";
-import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
-import { enqueueMail } from "~/modules/mail/enqueue-mail.server";
+import type { AuditActor } from "~/modules/audit/record-audit.server";
+import { decideTransition, type CaseActorRole } from "~/modules/cases/case-transitions";
+import { moveCase, type MoveCaseError } from "~/modules/cases/move-case.server";
+import { openCase, type OpenCaseError } from "~/modules/cases/open-case.server";
+import { findCaseInScope, type CaseScope } from "~/modules/cases/queries.server";
+import { signOrganisationDocument, type SignDocumentError } from "~/modules/cases/sign-document.server";
 import { decodeQrPayload } from "~/modules/qr/payload";
 import { findSchoolByCode } from "~/modules/verification/queries.server";
-import { FAKE_REPORT_RATE_LIMIT, newTrackingCode, nextStatuses, type FakeReportInput } from "./schema";
+import { FAKE_REPORT_RATE_LIMIT, reportTitle, type FakeReportInput, type ResolveFakeReportInput } from "./schema";
 
 /** The school a submitted QR text (or serial number) names, when it is one of ours; else null. */
 async function schoolOf(db: Executor, text: string, origin: string): Promise<string | null> {
@@ -28,150 +33,107 @@ async function schoolOf(db: Executor, text: string, origin: string): Promise<str
   return rows.length === 1 ? rows[0]!.organisationId : null;
 }
 
-export type SubmitFakeReportError = "rate_limited";
+export type SubmitFakeReportError = "rate_limited" | OpenCaseError;
 
+/**
+ * Opens a fake_report case (GB-YYYY-NNNNNN) for the school the QR names, or the ministry; rate-limited per client
+ * address. The reporter is anonymous; the e-mail, when given, only receives the case's progress.
+ */
 export const submitFakeReport = withDefaultDb(async function submitFakeReport(
   db: Database,
-  options: { input: FakeReportInput; origin: string; actor: AuditActor },
-): Promise<Result<{ trackingCode: string }, SubmitFakeReportError> & { retryAfterSeconds?: number }> {
+  options: { input: FakeReportInput; origin: string; actor: AuditActor; userId?: string | null; receivedAt?: Date },
+): Promise<Result<{ code: string; case: Case }, SubmitFakeReportError> & { retryAfterSeconds?: number }> {
   const limit = await hitRateLimit(db, `fake-report:${options.actor.ip ?? "unknown"}`, FAKE_REPORT_RATE_LIMIT);
   if (!limit.allowed) return { ...fail("rate_limited"), retryAfterSeconds: limit.retryAfterSeconds };
   const { input } = options;
   const organisationId = await schoolOf(db, input.qr, options.origin);
-  return db.transaction(async (tx) => {
-    // 50 random bits: a collision is all but impossible, but the unique index decides; retry a few times.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const trackingCode = newTrackingCode();
-      const [row] = await tx
-        .insert(fakeReports)
-        .values({
-          trackingCode,
-          organisationId,
-          submittedText: input.qr || null,
-          verdict: input.verdict || null,
-          description: input.description,
-          reporterEmail: input.email || null,
-        })
-        .onConflictDoNothing()
-        .returning({ id: fakeReports.id });
-      if (!row) continue;
-      await recordAudit(tx, options.actor, {
-        action: "fake_report.submit",
-        entityType: "fake_report",
-        entityId: row.id,
-        organisationId,
-        details: { trackingCode, verdict: input.verdict || null, withEmail: Boolean(input.email) },
-      });
-      return ok({ trackingCode });
-    }
-    throw new Error("could not draw a free tracking code");
+  const opened = await openCase(db, {
+    kind: "fake_report",
+    submitter: { userId: options.userId ?? null, email: input.email || null, anonymous: true, capacity: "citizen" },
+    organisationId,
+    title: reportTitle(input.description),
+    body: input.description,
+    details: { qr: input.qr || null, verdict: input.verdict || null },
+    actor: options.actor,
+    origin: options.origin,
+    receivedAt: options.receivedAt,
   });
+  if (!opened.ok) return opened;
+  return ok({ code: opened.value.code, case: opened.value });
 });
 
-/** What the reporter (anyone holding the code) may see: status and the public note, never the e-mail. */
-export const findPublicReport = withDefaultDb(async function findPublicReport(db: Executor, trackingCode: string) {
-  const [row] = await db
-    .select({
-      trackingCode: fakeReports.trackingCode,
-      status: fakeReports.status,
-      resolutionNote: fakeReports.resolutionNote,
-      createdAt: fakeReports.createdAt,
-      updatedAt: fakeReports.updatedAt,
-    })
-    .from(fakeReports)
-    .where(eq(fakeReports.trackingCode, trackingCode))
-    .limit(1);
-  return row ?? null;
-});
+export type ResolveFakeReportError = MoveCaseError | SignDocumentError | "not_a_fake_report";
 
-/** A school's reports (organisationId), or every report (null: the ministry). Newest first. */
-export type ReportScope = { organisationId: string } | { all: true };
-
-function scopeWhere(scope: ReportScope): SQL | undefined {
-  return "all" in scope ? undefined : eq(fakeReports.organisationId, scope.organisationId);
+class Rollback extends Error {
+  constructor(readonly code: ResolveFakeReportError) {
+    super(code);
+  }
 }
 
-export const listFakeReports = withDefaultDb(async function listFakeReports(
-  db: Executor,
-  scope: ReportScope,
-  limit: number = 200,
-) {
-  return db
-    .select({
-      id: fakeReports.id,
-      trackingCode: fakeReports.trackingCode,
-      schoolCode: organisations.code,
-      schoolName: organisations.name,
-      submittedText: fakeReports.submittedText,
-      verdict: fakeReports.verdict,
-      description: fakeReports.description,
-      reporterEmail: fakeReports.reporterEmail,
-      status: fakeReports.status,
-      resolutionNote: fakeReports.resolutionNote,
-      createdAt: fakeReports.createdAt,
-      updatedAt: fakeReports.updatedAt,
-    })
-    .from(fakeReports)
-    .leftJoin(organisations, eq(organisations.id, fakeReports.organisationId))
-    .where(scopeWhere(scope))
-    .orderBy(desc(fakeReports.createdAt), desc(fakeReports.id))
-    .limit(limit);
-});
-
-export type ChangeReportStatusError = "not_found" | "not_allowed";
-
 /**
- * Moves a report on (received → investigating → closed_*), with a public note; audit row and, when the reporter
- * left an e-mail, a mail in the outbox. One transaction; the scope is part of the row lookup.
+ * Closes a fake report with its outcome (genuine | fake) and a public note: the handling organisation (a school, or
+ * the ministry) signs the result (a case_result credential) and the case resolves with it, in one transaction.
+ * Nothing is signed when the move is not allowed; nothing is written when the signing fails.
  */
-export async function changeFakeReportStatus(
+export async function resolveFakeReport(
   db: Database,
   options: {
-    scope: ReportScope;
-    reportId: string;
-    status: FakeReportStatus;
-    note: string;
-    origin: string;
+    caseId: string;
+    scope: CaseScope;
+    role: Extract<CaseActorRole, "officer" | "ministry">;
+    input: ResolveFakeReportInput;
     actor: AuditActor;
+    origin: string;
+    now?: Date;
   },
-): Promise<Result<FakeReport, ChangeReportStatusError>> {
-  return db.transaction(async (tx) => {
-    const where = and(eq(fakeReports.id, options.reportId), scopeWhere(options.scope) ?? sql`true`);
-    const [report] = await tx.select().from(fakeReports).where(where).for("update");
-    if (!report) return fail("not_found");
-    if (!nextStatuses(report.status).includes(options.status)) return fail("not_allowed");
-    const [updated] = await tx
-      .update(fakeReports)
-      .set({ status: options.status, resolutionNote: options.note || report.resolutionNote, updatedAt: new Date() })
-      .where(eq(fakeReports.id, report.id))
-      .returning();
-    await recordAudit(tx, options.actor, {
-      action: "fake_report.status",
-      entityType: "fake_report",
-      entityId: report.id,
-      organisationId: report.organisationId,
-      details: {
-        trackingCode: report.trackingCode,
-        from: report.status,
-        to: options.status,
-        note: options.note || null,
-      },
-    });
-    if (report.reporterEmail) {
-      await enqueueMail(tx, {
-        to: report.reporterEmail,
-        locale: "vi",
-        template: {
-          name: "fake_report_status",
-          params: {
-            trackingCode: report.trackingCode,
-            status: options.status,
-            note: updated!.resolutionNote ?? "",
-            link: `${options.origin}/verify/report/${report.trackingCode}`,
-          },
-        },
+): Promise<Result<Case, ResolveFakeReportError>> {
+  const now = options.now ?? new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      const kase = await findCaseInScope(tx, options.caseId, options.scope);
+      if (!kase || kase.kind !== "fake_report") throw new Rollback("not_a_fake_report");
+      const allowed = decideTransition({
+        kind: kase.kind,
+        status: kase.status,
+        rated: kase.rating !== null,
+        action: "resolve",
+        actor: options.role,
+        note: options.input.note,
       });
-    }
-    return ok(updated!);
-  });
+      if (!allowed.ok) throw new Rollback(allowed.code);
+      const signed = await signOrganisationDocument(tx, {
+        kind: "case_result",
+        organisationId: kase.organisationId,
+        caseId: kase.id,
+        name: "Kết quả xác minh phản ánh văn bằng nghi giả",
+        subject: {
+          caseCode: kase.code,
+          caseKind: kase.kind,
+          outcome: options.input.outcome,
+          note: options.input.note,
+          decidedOn: now.toISOString().slice(0, 10),
+        },
+        origin: options.origin,
+        actor: options.actor,
+        now,
+      });
+      if (!signed.ok) throw new Rollback(signed.code);
+      const moved = await moveCase(tx, {
+        caseId: kase.id,
+        action: "resolve",
+        actor: { ...options.actor, role: options.role },
+        scope: options.scope,
+        note: options.input.note,
+        outcome: options.input.outcome,
+        resultDocumentId: signed.value.id,
+        origin: options.origin,
+        now,
+      });
+      if (!moved.ok) throw new Rollback(moved.code);
+      return ok(moved.value.case);
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return fail(error.code);
+    throw error;
+  }
 }

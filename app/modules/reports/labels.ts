@@ -1,10 +1,8 @@
 import type { MessageKey } from "~/lib/i18n";
-import type { FakeReportStatus } from "../../../db/schema/reports";
+import type { FakeReportOutcome } from "./schema";
 
-/** The name of each status of a fake-diploma report. */
-export const REPORT_STATUS_LABELS = {
-  received: "reports.status.received",
-  investigating: "reports.status.investigating",
-  closed_genuine: "reports.status.closed_genuine",
-  closed_fake: "reports.status.closed_fake",
-} as const satisfies Record<FakeReportStatus, MessageKey>;
+/** The name of each outcome of a fake-diploma report. */
+export const REPORT_OUTCOME_LABELS = {
+  genuine: "reports.outcome.genuine",
+  fake: "reports.outcome.fake",
+} as const satisfies Record<FakeReportOutcome, MessageKey>;

@@ -1,8 +1,9 @@
 /**
- * The OpenAPI 3.1 description of the verification API, served at GET /api/openapi.json. Written as a typed
+ * The OpenAPI 3.1 description of the verification API and the cases' API (cases/openapi-cases.ts), served at GET /api/openapi.json. Written as a typed
  * object so that it stays in step with the code: the verdict enum comes from verdict.ts, the size limit from
  * schema.ts. Pure.
  */
+import { CASE_OPENAPI_PATHS, CASE_OPENAPI_SCHEMAS } from "~/modules/cases/openapi-cases";
 import { REASON_TEXTS } from "./reasons";
 import { VERIFY_BODY_MAX_BYTES } from "./schema";
 import { VERDICT_PRECEDENCE } from "./verdict";
@@ -21,7 +22,7 @@ export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
   servers: { url: string }[];
-  paths: Record<string, { post: Operation }>;
+  paths: Record<string, { post: Operation } | Record<"get", Schema>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -110,9 +111,11 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
           },
         },
       },
+      ...CASE_OPENAPI_PATHS,
     },
     components: {
       schemas: {
+        ...CASE_OPENAPI_SCHEMAS,
         Verdict: {
           type: "string",
           enum: [...VERDICT_PRECEDENCE],

@@ -92,6 +92,10 @@ export const en: English<typeof vi> = {
   "audit.action.case.open": "Case opened (online service, feedback, petition)",
   "audit.action.case.move": "Case moved on",
   "audit.action.document.sign": "Document signed (reply, result, confirmation, copy)",
+  "audit.action.calendar.save-day": "Holiday or make-up working day entered",
+  "audit.action.calendar.delete-day": "Day removed from the working-day calendar",
+  "audit.action.calendar.seed-year": "A year's public holidays loaded into the calendar",
+  "audit.action.case-settings.update": "Deadline or fee of a kind of case changed",
   "audit.detail.accountType": "Account type",
   "audit.detail.accounts": "Accounts",
   "audit.detail.active": "In use",
@@ -170,4 +174,7 @@ export const en: English<typeof vi> = {
   "audit.detail.optOuts": "Mail turned off",
   "audit.detail.principalsMailed": "Principals mailed",
   "audit.detail.programmeName": "Programme name",
+  "audit.detail.day": "Day",
+  "audit.detail.name": "Name",
+  "audit.detail.year": "Year",
 };

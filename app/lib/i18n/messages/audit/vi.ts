@@ -91,6 +91,10 @@ export const vi = {
   "audit.action.case.open": "Nộp hồ sơ (dịch vụ công, phản ánh, kiến nghị)",
   "audit.action.case.move": "Xử lý hồ sơ",
   "audit.action.document.sign": "Ký văn bản (trả lời, kết quả, xác nhận, bản sao)",
+  "audit.action.calendar.save-day": "Thêm hoặc sửa ngày nghỉ, ngày làm bù trên lịch làm việc",
+  "audit.action.calendar.delete-day": "Xóa ngày khỏi lịch làm việc",
+  "audit.action.calendar.seed-year": "Nạp ngày nghỉ lễ của một năm vào lịch làm việc",
+  "audit.action.case-settings.update": "Đổi thời hạn giải quyết, lệ phí của loại hồ sơ",
   "audit.detail.accountType": "Loại tài khoản",
   "audit.detail.accounts": "Số tài khoản",
   "audit.detail.active": "Đang dùng",
@@ -169,4 +173,7 @@ export const vi = {
   "audit.detail.optOuts": "Loại thư đã tắt",
   "audit.detail.principalsMailed": "Số hiệu trưởng đã nhận thư",
   "audit.detail.programmeName": "Tên ngành, nghề",
+  "audit.detail.day": "Ngày",
+  "audit.detail.name": "Tên",
+  "audit.detail.year": "Năm",
 };

@@ -1,0 +1,1 @@
+DROP TABLE "fake_reports" CASCADE;
