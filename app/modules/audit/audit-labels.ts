@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   "case.open",
   "case.move",
   "document.sign",
+  "feedback.publish",
+  "feedback.unpublish",
   "employer.profile-update",
   "job.create",
   "job.update",
@@ -146,6 +148,8 @@ export const AUDIT_ACTION_LABELS = {
   "case.open": "audit.action.case.open",
   "case.move": "audit.action.case.move",
   "document.sign": "audit.action.document.sign",
+  "feedback.publish": "audit.action.feedback.publish",
+  "feedback.unpublish": "audit.action.feedback.unpublish",
   "employer.profile-update": "audit.action.employer.profile-update",
   "job.create": "audit.action.job.create",
   "job.update": "audit.action.job.update",
@@ -242,6 +246,7 @@ export const AUDIT_DETAIL_KEYS = [
   "optOuts",
   "principalsMailed",
   "programmeName",
+  "topic",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 /** An audit row's details: only keys with a label. */
@@ -318,6 +323,7 @@ export const AUDIT_DETAIL_LABELS = {
   optOuts: "audit.detail.optOuts",
   principalsMailed: "audit.detail.principalsMailed",
   programmeName: "audit.detail.programmeName",
+  topic: "audit.detail.topic",
 } as const satisfies Record<AuditDetailKey, MessageKey>;
 
 /** The label of a recorded action; null for an action this version no longer records (shown as it is). */

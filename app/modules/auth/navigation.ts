@@ -25,3 +25,9 @@ export function navigationFor(
   if (hasPermission(grants, "graduate:own-profile")) items.push({ href: "/graduate", labelKey: "nav.graduate" });
   return items;
 }
+
+/** Public entries of the main navigation, shown to everyone after the verify page and the jobs. */
+export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
+  { href: "/questions", labelKey: "feedback.nav.questions" },
+  { href: "/feedback", labelKey: "feedback.nav.feedback" },
+];

@@ -92,6 +92,8 @@ export const en: English<typeof vi> = {
   "audit.action.case.open": "Case opened (online service, feedback, petition)",
   "audit.action.case.move": "Case moved on",
   "audit.action.document.sign": "Document signed (reply, result, confirmation, copy)",
+  "audit.action.feedback.publish": "Answer published in the Q&A library",
+  "audit.action.feedback.unpublish": "Answer withdrawn from the Q&A library",
   "audit.detail.accountType": "Account type",
   "audit.detail.accounts": "Accounts",
   "audit.detail.active": "In use",
@@ -170,4 +172,5 @@ export const en: English<typeof vi> = {
   "audit.detail.optOuts": "Mail turned off",
   "audit.detail.principalsMailed": "Principals mailed",
   "audit.detail.programmeName": "Programme name",
+  "audit.detail.topic": "Topic",
 };

@@ -91,6 +91,8 @@ export const vi = {
   "audit.action.case.open": "Nộp hồ sơ (dịch vụ công, phản ánh, kiến nghị)",
   "audit.action.case.move": "Xử lý hồ sơ",
   "audit.action.document.sign": "Ký văn bản (trả lời, kết quả, xác nhận, bản sao)",
+  "audit.action.feedback.publish": "Đăng câu trả lời lên thư viện hỏi đáp",
+  "audit.action.feedback.unpublish": "Gỡ câu trả lời khỏi thư viện hỏi đáp",
   "audit.detail.accountType": "Loại tài khoản",
   "audit.detail.accounts": "Số tài khoản",
   "audit.detail.active": "Đang dùng",
@@ -169,4 +171,5 @@ export const vi = {
   "audit.detail.optOuts": "Loại thư đã tắt",
   "audit.detail.principalsMailed": "Số hiệu trưởng đã nhận thư",
   "audit.detail.programmeName": "Tên ngành, nghề",
+  "audit.detail.topic": "Lĩnh vực",
 };
