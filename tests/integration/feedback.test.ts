@@ -17,6 +17,7 @@ import {
 } from "~db/schema";
 import { verifyJcsProof } from "~/modules/credentials/eddsa-jcs-2022";
 import { handleFeedbackIntent, loadFeedbackPanel } from "~/modules/feedback/handle-panel.server";
+import { DEMO_QUESTIONS, seedDemoFeedback } from "~/modules/demo/demo-feedback.server";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
 import { decodeEd25519PublicKey } from "~/modules/signing/multikey";
 import type { PanelViewer } from "~/modules/cases/panel-contract";
@@ -224,6 +225,26 @@ describe(`feedback (${testDatabaseKind()})`, () => {
       message: "feedback.error.noConsent",
     });
     expect(await t.db.select().from(publishedAnswers).where(eq(publishedAnswers.caseId, kase.id))).toHaveLength(0);
+  });
+
+  it("seeds the demo Q&A library once, signed and searchable", async () => {
+    await createMember(t.db, "ministry_admin", null, "admin@moet.gov.vn");
+    await createOrganisation(t.db, { kind: "school", code: "CDCNHN", name: "Trường Cao đẳng Công nghệ Hà Nội" });
+    const first = await seedDemoFeedback(t.db);
+    expect(first.published).toBe(DEMO_QUESTIONS.filter((q) => q.answer).length);
+    expect(await seedDemoFeedback(t.db)).toEqual({ published: 0 });
+    const search = await callRoute(
+      apiRoute.loader,
+      routeArgs(new Request(`${origin}/api/v1/questions?q=${encodeURIComponent("mat bang tot nghiep")}&limit=5`)),
+    );
+    expect(search.json.results[0].question).toMatch(/^Mất bằng tốt nghiệp/);
+    // The school's answer is signed by the school, and the submitter's ID number and phone are not published.
+    const schoolAnswer = await callRoute(
+      apiRoute.loader,
+      routeArgs(new Request(`${origin}/api/v1/questions?q=${encodeURIComponent("sai ngay sinh")}`)),
+    );
+    expect(schoolAnswer.json.results[0].organisationName).toBe("Trường Cao đẳng Công nghệ Hà Nội");
+    expect(JSON.stringify(schoolAnswer.json)).not.toMatch(/001198012345|0987 654 321|Lê Thị Thu/);
   });
 
   it("the search API answers 400 JSON to a bad query", async () => {
