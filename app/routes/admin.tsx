@@ -20,6 +20,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/organisations">{t("admin.nav.organisations")}</NavLink>
         <NavLink to="/admin/reference">{t("admin.nav.reference")}</NavLink>
         <NavLink to="/admin/reports">{t("reports.nav")}</NavLink>
+        <NavLink to="/admin/voter-petitions">{t("feedback.petitions.nav")}</NavLink>
         <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />

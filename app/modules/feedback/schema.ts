@@ -86,3 +86,22 @@ export interface AnswerHit {
   publishedAt: string;
   documentId: string | null;
 }
+
+/** A voters' petition, entered by the ministry from the National Assembly's letter. */
+export const VoterPetitionSchema = z.object({
+  deputy: z.string().trim().min(3, "feedback.error.deputy").max(200, "feedback.error.tooLong"),
+  province: z.string().trim().min(2, "feedback.error.province").max(100, "feedback.error.tooLong"),
+  session: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .refine((v) => /^[IVXL]{1,6}-\d{1,2}$/.test(v), "feedback.error.session"),
+  sessionOpensOn: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), "feedback.error.sessionOpensOn"),
+  topic: z.enum(FEEDBACK_TOPICS, { errorMap: () => ({ message: "feedback.error.topic" }) }),
+  title: z.string().trim().min(5, "feedback.error.title").max(TITLE_MAX, "feedback.error.tooLong"),
+  body: z.string().trim().min(10, "feedback.error.body").max(BODY_MAX, "feedback.error.tooLong"),
+});
+export type VoterPetitionInput = z.infer<typeof VoterPetitionSchema>;
