@@ -11,6 +11,8 @@ const PAGES = [
   { path: "/sign-in", heading: "Đăng nhập" },
   { path: "/sign-up", heading: "Đăng ký tài khoản" },
   { path: "/jobs", heading: "Việc làm cho người học nghề" },
+  { path: "/feedback", heading: "Gửi câu hỏi, phản ánh, kiến nghị" },
+  { path: "/questions", heading: "Thư viện hỏi đáp" },
 ];
 
 async function seriousViolations(page: Page) {
