@@ -35,8 +35,8 @@ function excerpt(text: string, max = 280): string {
 
 /**
  * Published answers matching `q`, best first (ts_rank). Every word must match (the last as a prefix); when that
- * finds fewer than `limit`, answers sharing any meaningful word fill the rest, ranked among a bounded set of
- * candidates (so a common word costs at most that many rank computations). Both run on the GIN index.
+ * finds fewer than `limit`, answers sharing any meaningful word fill the rest. Both run on the GIN index, and rank
+ * a bounded set of candidates (SEARCH_CANDIDATES), so that the cost does not grow with the library.
  */
 export async function searchPublishedAnswers(
   db: Executor,
@@ -44,7 +44,7 @@ export async function searchPublishedAnswers(
 ): Promise<AnswerHit[]> {
   const queries = buildSearchQueries(options.q);
   if (!queries.strict) return [];
-  const run = async (tsquery: string, limit: number, exclude: string[], candidates: number | null) => {
+  const run = async (tsquery: string, limit: number, exclude: string[]) => {
     const query = sql`to_tsquery('simple', ${tsquery})`;
     const where = and(
       sql`${publishedAnswers.searchTsv} @@ ${query}`,
@@ -52,16 +52,8 @@ export async function searchPublishedAnswers(
       options.topic ? eq(publishedAnswers.topic, options.topic) : undefined,
       exclude.length > 0 ? notInArray(publishedAnswers.id, exclude) : undefined,
     );
-    if (candidates === null) {
-      return db
-        .select(hitColumns)
-        .from(publishedAnswers)
-        .leftJoin(organisations, eq(organisations.id, publishedAnswers.organisationId))
-        .where(where)
-        .orderBy(sql`ts_rank(${publishedAnswers.searchTsv}, ${query}) desc`, desc(publishedAnswers.publishedAt))
-        .limit(limit)
-        .offset(options.offset ?? 0);
-    }
+    // Rank among at most SEARCH_CANDIDATES matches: a query matching most of the library (one common word) then
+    // costs that many rank computations, not one per answer.
     const pool = db
       .select({
         id: publishedAnswers.id,
@@ -69,36 +61,39 @@ export async function searchPublishedAnswers(
       })
       .from(publishedAnswers)
       .where(where)
-      .limit(candidates)
+      .limit(SEARCH_CANDIDATES)
       .as("pool");
     return db
       .select(hitColumns)
       .from(pool)
       .innerJoin(publishedAnswers, eq(publishedAnswers.id, pool.id))
       .leftJoin(organisations, eq(organisations.id, publishedAnswers.organisationId))
-      .orderBy(desc(pool.rank), desc(publishedAnswers.publishedAt))
-      .limit(limit);
+      .orderBy(desc(pool.rank), desc(publishedAnswers.publishedAt), asc(publishedAnswers.id))
+      .limit(limit)
+      .offset(exclude.length > 0 ? 0 : (options.offset ?? 0));
   };
-  const strict = await run(queries.strict, options.limit, [], null);
+  const strict = await run(queries.strict, options.limit, []);
   let rows = strict;
   if (strict.length < options.limit && queries.relaxed && !options.offset) {
     const more = await run(
       queries.relaxed,
       options.limit - strict.length,
       strict.map((r) => r.id),
-      2000,
     );
     rows = [...strict, ...more];
   }
   return rows.map((r) => ({ ...r, answer: options.full ? r.answer : excerpt(r.answer) }));
 }
 
-/** How many answers the strict query matches (the library's count of results). */
+/** At most this many matches are ranked (and counted) per search. */
+export const SEARCH_CANDIDATES = 500;
+
+/** How many answers the strict query matches, up to SEARCH_CANDIDATES (the library's count of results). */
 export async function countSearchMatches(db: Executor, q: string, topic?: FeedbackTopic | null): Promise<number> {
   const queries = buildSearchQueries(q);
   if (!queries.strict) return 0;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const matches = db
+    .select({ one: sql<number>`1`.as("one") })
     .from(publishedAnswers)
     .where(
       and(
@@ -106,7 +101,10 @@ export async function countSearchMatches(db: Executor, q: string, topic?: Feedba
         isNull(publishedAnswers.withdrawnAt),
         topic ? eq(publishedAnswers.topic, topic) : undefined,
       ),
-    );
+    )
+    .limit(SEARCH_CANDIDATES)
+    .as("matches");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matches);
   return row?.n ?? 0;
 }
 

@@ -2,7 +2,8 @@
  * Turns what someone typed into PostgreSQL text-search queries over published_answers.search_tsv (which holds
  * to_tsvector('simple', vb_fold(question || answer))). Pure. The words are folded here the way vb_fold folds (no
  * marks, đ → d, lower case) and keep only a–z and 0–9, so the query text cannot carry tsquery syntax.
- * - strict: every word, the last one as a prefix (the person is still typing it): "cap lai bang:*";
+ * - strict: every word, the last one (of 3 letters or more) as a prefix (the person is still typing it):
+ *   "cap & lai & bang:*";
  * - relaxed: any of the meaningful words (function words left out), to suggest answers to a longer sentence.
  */
 import { foldVietnameseWords } from "~/lib/fold-vietnamese";
@@ -17,6 +18,7 @@ const STOP_WORDS = new Set(
 );
 
 export const QUERY_MAX_WORDS = 12;
+export const PREFIX_MIN = 3;
 
 export interface SearchQueries {
   /** All words, the last as a prefix; null when nothing searchable was typed. */
@@ -32,7 +34,10 @@ export function buildSearchQueries(input: string): SearchQueries {
     .slice(0, QUERY_MAX_WORDS);
   if (words.length === 0) return { strict: null, relaxed: null };
   const endsInSpace = /\s$/.test(input);
-  const strict = words.map((w, i) => (i === words.length - 1 && !endsInSpace ? `${w}:*` : w)).join(" & ");
+  // A prefix of one or two letters would match most of the library: only longer ones count as prefixes.
+  const strict = words
+    .map((w, i) => (i === words.length - 1 && !endsInSpace && w.length >= PREFIX_MIN ? `${w}:*` : w))
+    .join(" & ");
   const meaningful = [...new Set(words.filter((w) => !STOP_WORDS.has(w) && w.length > 1))];
   const relaxed = meaningful.length >= 2 ? meaningful.join(" | ") : null;
   return { strict, relaxed };
