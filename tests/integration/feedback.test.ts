@@ -233,6 +233,8 @@ describe(`feedback (${testDatabaseKind()})`, () => {
     const first = await seedDemoFeedback(t.db);
     expect(first.published).toBe(DEMO_QUESTIONS.filter((q) => q.answer).length);
     expect(await seedDemoFeedback(t.db)).toEqual({ published: 0 });
+    const petitions = await t.db.select().from(cases).where(eq(cases.kind, "voter_petition"));
+    expect(petitions.map((p) => [p.assemblySession, p.status])).toEqual([["XV-10", "resolved"]]);
     const search = await callRoute(
       apiRoute.loader,
       routeArgs(new Request(`${origin}/api/v1/questions?q=${encodeURIComponent("mat bang tot nghiep")}&limit=5`)),

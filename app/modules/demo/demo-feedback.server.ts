@@ -2,7 +2,8 @@
  * The demo Q&A library: a handful of questions about vocational diplomas, answered with the ministry's (or a demo
  * school's) signed reply and published with personal data removed, so that the suggestions on /feedback and the
  * library at /questions show something at once; one question left open for the staff's case page. Through the real
- * use-cases (openCase, the signed answer, publication); idempotent: once the demo questions exist, nothing is done.
+ * use-cases (openCase, the signed answer, publication), with one answered voters' petition; idempotent: once the
+ * demo questions exist, nothing is done.
  */
 import { eq, like, sql } from "drizzle-orm";
 import { cases, organisations, users } from "../../../db/schema";
@@ -13,11 +14,14 @@ import { openCase } from "~/modules/cases/open-case.server";
 import { answerFeedbackCase, publishFeedbackAnswer, redactedQuestion } from "~/modules/feedback/answer.server";
 import { redactPersonalData } from "~/modules/feedback/redact";
 import type { FeedbackTopic } from "~/modules/feedback/topics";
+import { enterVoterPetition } from "~/modules/feedback/voter-petitions.server";
 import { ensureMinistryKey } from "~/modules/keys/ensure-ministry-key.server";
 import { ensureSchoolKey } from "~/modules/keys/ensure-school-key.server";
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
 
 const DEMO_EMAIL_PREFIX = "hoidap.demo";
+/** The demo voters' petition's session (kỳ họp) and its opening day. */
+const DEMO_SESSION = { code: "XV-10", opensOn: "2026-10-20" };
 const ADMIN_EMAIL = "admin@moet.gov.vn";
 
 interface DemoQuestion {
@@ -186,6 +190,30 @@ export async function seedDemoFeedback(db: Database): Promise<{ published: numbe
     });
     if (done.ok) published++;
   }
+  // A voters' petition of the demo session, answered, so that the per-session report shows something.
+  const petition = await enterVoterPetition(db, {
+    input: {
+      deputy: "Đoàn đại biểu Quốc hội thành phố Hà Nội",
+      province: "Hà Nội",
+      session: DEMO_SESSION.code,
+      sessionOpensOn: DEMO_SESSION.opensOn,
+      topic: "diplomas",
+      title: "Đề nghị sớm cấp văn bằng điện tử cho người học giáo dục nghề nghiệp",
+      body: "Cử tri đề nghị Bộ sớm triển khai văn bằng, chứng chỉ điện tử có chữ ký số, tra cứu được trực tuyến, để người học và doanh nghiệp không phải chứng thực bản sao nhiều lần.",
+    },
+    files: [],
+    actor: { userId: admin.id, ip: null },
+    origin,
+  });
+  if (petition.ok)
+    await answerFeedbackCase(db, {
+      caseId: petition.value.id,
+      viewer: { userId: admin.id, role: "ministry", scope: { kind: "ministry" }, organisationId: null },
+      answer:
+        "Bộ đã đưa vào vận hành Cổng văn bằng nghề nghiệp số: các trường cấp văn bằng có chữ ký số, người học và doanh nghiệp tra cứu, xác thực trực tuyến bằng mã QR.",
+      origin,
+      ip: null,
+    });
   logger.info("demo Q&A seeded", { published });
   return { published };
 }
