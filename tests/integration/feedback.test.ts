@@ -249,6 +249,18 @@ describe(`feedback (${testDatabaseKind()})`, () => {
     expect(JSON.stringify(schoolAnswer.json)).not.toMatch(/001198012345|0987 654 321|Lê Thị Thu/);
   });
 
+  it("without JavaScript, the form's own buttons find answers and schools and keep what was typed", async () => {
+    const before = (await t.db.select({ id: cases.id }).from(cases)).length;
+    const suggested = await send({ ...question, intent: "suggest", title: "mien hoc phi cao dang" });
+    expect(suggested.status).toBe(200);
+    expect(suggested.json.values.title).toBe("mien hoc phi cao dang");
+    // The demo library (seeded by the test above) answers it.
+    expect(suggested.json.suggestions[0].question).toMatch(/miễn học phí/);
+    const schools = await send({ ...question, intent: "find_school", schoolQuery: "phan hoi" });
+    expect(schools.json.schools).toEqual([{ code: "CDFEED", name: "Trường Cao đẳng Phản Hồi" }]);
+    expect((await t.db.select({ id: cases.id }).from(cases)).length).toBe(before);
+  });
+
   it("the search API answers 400 JSON to a bad query", async () => {
     for (const query of ["", "?q=", `?q=${"a".repeat(201)}`, "?q=abc&limit=0", "?q=abc&topic=nope"]) {
       const answer = await callRoute(apiRoute.loader, routeArgs(new Request(`${origin}/api/v1/questions${query}`)));
