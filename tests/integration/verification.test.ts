@@ -402,11 +402,12 @@ describe(`verification (${testDatabaseKind()})`, () => {
       }
     });
 
-    it("serves the OpenAPI 3.1 description of both operations", async () => {
+    it("serves the OpenAPI 3.1 description of the verification and Q&A operations", async () => {
       const answer = await callRoute(openApiRoute.loader, routeArgs(new Request(`${origin()}/api/openapi.json`)));
       expect(answer.status).toBe(200);
       expect(answer.json.openapi).toBe("3.1.0");
-      expect(Object.keys(answer.json.paths)).toEqual(["/api/v1/verify", "/credentials/verify"]);
+      expect(Object.keys(answer.json.paths)).toEqual(["/api/v1/verify", "/api/v1/questions", "/credentials/verify"]);
+      expect(answer.json.paths["/api/v1/questions"].get.responses["400"]).toBeTruthy();
       expect(answer.json.components.schemas.Verdict.enum).toContain("status_unknown");
     });
   });
