@@ -24,7 +24,7 @@ import { localeFromRequest, translator, type Locale } from "~/lib/i18n";
 import { loadCatalogue } from "~/lib/i18n/load-catalogue";
 import { catalogueChunkUrl } from "~/lib/i18n/catalogue-url.server";
 import { useT } from "~/lib/i18n/use-t";
-import { navigationFor } from "~/modules/auth/navigation";
+import { PUBLIC_NAV_ITEMS, navigationFor } from "~/modules/auth/navigation";
 import { countUnreadNotifications, UNREAD_COUNT_CAP } from "~/modules/notifications/notifications.server";
 import { listUserOrganisations } from "~/modules/organisations/queries.server";
 import { ErrorPage } from "~/components/error-page";
@@ -173,6 +173,11 @@ function SiteHeader() {
               <li>
                 <NavLink to="/jobs">{t("jobs.public.nav")}</NavLink>
               </li>
+              {PUBLIC_NAV_ITEMS.map((item) => (
+                <li key={item.href}>
+                  <NavLink to={item.href}>{t(item.labelKey)}</NavLink>
+                </li>
+              ))}
               {data?.nav.map((item) => (
                 <li key={item.href}>
                   <NavLink to={item.href}>{t(item.labelKey, item.params)}</NavLink>

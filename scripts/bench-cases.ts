@@ -5,7 +5,7 @@
  * portal's own query functions:
  * - an officer's queue (overdue + due today, a random school or the ministry): listCaseQueue (cases/queue.server, the queue pages' own query);
  * - the public status lookup by code with its timeline: findCaseByCode + listCaseEvents (cases/queries.server);
- * - a Q&A search: searchPublishedAnswers (feedback/search-answers.server);
+ * - a Q&A search: searchPublishedAnswers (feedback/queries.server, the library's and the API's own query);
  * - a year's statistics report, every handler: loadCaseStatistics (case-stats/queries.server).
  * Goals: queue p95 ≤ 50 ms, lookup p95 ≤ 20 ms, search p95 ≤ 50 ms, report ≤ 2 s.
  * Database: PostgreSQL. With TEST_DATABASE_URL or DATABASE_URL, a database `vb_bench_cases_<pid>` is created on that
@@ -19,7 +19,7 @@ import { vietnamDate } from "~/lib/format-time";
 import { loadCaseStatistics } from "~/modules/case-stats/queries.server";
 import { findCaseByCode, listCaseEvents } from "~/modules/cases/queries.server";
 import { listCaseQueue } from "~/modules/cases/queue.server";
-import { searchPublishedAnswers } from "~/modules/feedback/search-answers.server";
+import { searchPublishedAnswers } from "~/modules/feedback/queries.server";
 import { prepareDatabase } from "~/modules/platform/prepare-database.server";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 

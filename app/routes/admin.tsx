@@ -24,6 +24,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/case-stats">{t("case-stats.nav")}</NavLink>
         <NavLink to="/admin/calendar">{t("casePublic.nav.calendar")}</NavLink>
         <NavLink to="/admin/case-settings">{t("casePublic.nav.settings")}</NavLink>
+        <NavLink to="/admin/voter-petitions">{t("feedback.petitions.nav")}</NavLink>
         <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
       </nav>
       <Outlet />

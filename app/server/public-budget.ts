@@ -23,6 +23,8 @@ export const PUBLIC_BUDGET_PATHS: readonly RegExp[] = [
   /^\/contexts\//i,
   /^\/s\/[^/]+$/i, // share links
   /^\/api\/openapi\.json$/i,
+  /^\/api\/v1\/questions\/?$/i, // the Q&A library's search API
+  /^\/questions(\/[^/]+)?\/?$/i, // the Q&A library's pages
   /^\/\.well-known\/did\.json$/i,
   /^\/trust-registry\.json$/i,
   /^\/cases\/[^/]+$/i, // a case's public status page (not /cases/{code}/handle)

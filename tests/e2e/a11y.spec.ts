@@ -12,6 +12,8 @@ const PAGES = [
   { path: "/sign-up", heading: "Đăng ký tài khoản" },
   { path: "/jobs", heading: "Việc làm cho người học nghề" },
   { path: "/cases", heading: "Tra cứu hồ sơ" },
+  { path: "/feedback", heading: "Gửi câu hỏi, phản ánh, kiến nghị" },
+  { path: "/questions", heading: "Thư viện hỏi đáp" },
 ];
 
 async function seriousViolations(page: Page) {

@@ -127,7 +127,7 @@ test("an unknown URL gives the Vietnamese 404 page", async ({ page }) => {
 });
 
 test.describe("the header lists exactly the role's workspaces", () => {
-  const common = ["Trang chủ", "Xác thực văn bằng", "Việc làm"];
+  const common = ["Trang chủ", "Xác thực văn bằng", "Việc làm", "Hỏi đáp", "Gửi phản ánh, kiến nghị"];
   const cases = [
     {
       account: "admin@moet.gov.vn",

@@ -30,6 +30,8 @@ test.describe("language", () => {
       "Home",
       "Verify a diploma",
       "Jobs",
+      "Q&A",
+      "Feedback and petitions",
       "Demo mailbox",
       "Sign in",
       "Sign up",

@@ -402,7 +402,7 @@ describe(`verification (${testDatabaseKind()})`, () => {
       }
     });
 
-    it("serves the OpenAPI 3.1 description of both operations", async () => {
+    it("serves the OpenAPI 3.1 description of the verification and Q&A operations", async () => {
       const answer = await callRoute(openApiRoute.loader, routeArgs(new Request(`${origin()}/api/openapi.json`)));
       expect(answer.status).toBe(200);
       expect(answer.json.openapi).toBe("3.1.0");
@@ -410,10 +410,12 @@ describe(`verification (${testDatabaseKind()})`, () => {
         expect.arrayContaining([
           "/api/v1/verify",
           "/credentials/verify",
+          "/api/v1/questions",
           "/api/v1/cases/{code}",
           "/api/v1/cases-export",
         ]),
       );
+      expect(answer.json.paths["/api/v1/questions"].get.responses["400"]).toBeTruthy();
       expect(answer.json.components.schemas.Verdict.enum).toContain("status_unknown");
     });
   });

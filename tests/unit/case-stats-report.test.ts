@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { emptySums, figuresOf, median, rollUp, type StatsSums } from "~/modules/case-stats/report";
 import { caseStatsTable } from "~/modules/case-stats/report-table";
 import { parseCaseStatsQuery } from "~/modules/case-stats/schema";
-import { prefixTsQuery } from "~/modules/feedback/search-answers.server";
 import { translator } from "~/lib/i18n";
 
 function sums(patch: Partial<StatsSums>): StatsSums {
@@ -65,10 +64,5 @@ describe("case statistics, pure", () => {
     const en = caseStatsTable(report, translator("en"), { withOrganisations: true });
     expect(en[0]!.slice(0, 3)).toEqual(["Group", "Item", "Cases received"]);
     expect(en[1]!.slice(0, 3)).toEqual(["Total", "", 1]);
-  });
-
-  it("makes a Q&A query of whole words and a prefix of the last one, keeping only letters and digits", () => {
-    expect(prefixTsQuery("Cấp bản-sao  văn bằ")).toBe("Cấp & bản & sao & văn & bằ:*");
-    expect(prefixTsQuery("  ' & | ! ")).toBeNull();
   });
 });

@@ -26,6 +26,7 @@ import { en as audit } from "./messages/audit/en";
 import { en as cases } from "./messages/cases/en";
 import { en as caseStats } from "./messages/case-stats/en";
 import { en as casePublic } from "./messages/case-public/en";
+import { en as feedback } from "./messages/feedback/en";
 
 export const en: English<typeof vi> = {
   ...common,
@@ -52,4 +53,5 @@ export const en: English<typeof vi> = {
   ...cases,
   ...caseStats,
   ...casePublic,
+  ...feedback,
 };

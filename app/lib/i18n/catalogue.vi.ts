@@ -24,6 +24,7 @@ import { vi as audit } from "./messages/audit/vi";
 import { vi as cases } from "./messages/cases/vi";
 import { vi as caseStats } from "./messages/case-stats/vi";
 import { vi as casePublic } from "./messages/case-public/vi";
+import { vi as feedback } from "./messages/feedback/vi";
 
 export const vi = {
   ...common,
@@ -50,4 +51,5 @@ export const vi = {
   ...cases,
   ...caseStats,
   ...casePublic,
+  ...feedback,
 };

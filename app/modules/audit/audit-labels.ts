@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   "calendar.delete-day",
   "calendar.seed-year",
   "case-settings.update",
+  "feedback.publish",
+  "feedback.unpublish",
   "employer.profile-update",
   "job.create",
   "job.update",
@@ -154,6 +156,8 @@ export const AUDIT_ACTION_LABELS = {
   "calendar.delete-day": "audit.action.calendar.delete-day",
   "calendar.seed-year": "audit.action.calendar.seed-year",
   "case-settings.update": "audit.action.case-settings.update",
+  "feedback.publish": "audit.action.feedback.publish",
+  "feedback.unpublish": "audit.action.feedback.unpublish",
   "employer.profile-update": "audit.action.employer.profile-update",
   "job.create": "audit.action.job.create",
   "job.update": "audit.action.job.update",
@@ -253,6 +257,7 @@ export const AUDIT_DETAIL_KEYS = [
   "day",
   "name",
   "year",
+  "topic",
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 /** An audit row's details: only keys with a label. */
@@ -332,6 +337,7 @@ export const AUDIT_DETAIL_LABELS = {
   day: "audit.detail.day",
   name: "audit.detail.name",
   year: "audit.detail.year",
+  topic: "audit.detail.topic",
 } as const satisfies Record<AuditDetailKey, MessageKey>;
 
 /** The label of a recorded action; null for an action this version no longer records (shown as it is). */

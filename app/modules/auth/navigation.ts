@@ -34,3 +34,9 @@ export function navigationFor(
   items.push({ href: "/my/cases", labelKey: "cases.nav.mine" });
   return items;
 }
+
+/** Public entries of the main navigation, shown to everyone after the verify page and the jobs. */
+export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
+  { href: "/questions", labelKey: "feedback.nav.questions" },
+  { href: "/feedback", labelKey: "feedback.nav.feedback" },
+];

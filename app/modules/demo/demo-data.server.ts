@@ -6,6 +6,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "~/modules/demo/demo-accounts";
 import { seedDemoCases } from "~/modules/demo/demo-cases.server";
+import { seedDemoFeedback } from "~/modules/demo/demo-feedback.server";
 
 /**
  * Creates the demo data set where it is missing: the ministry administrator, two accredited schools with
@@ -30,7 +31,11 @@ async function seedDemoAccounts(db: Database): Promise<{ created: boolean }> {
         DEMO_ORGANISATIONS.map((o) => o.code),
       ),
     );
-  if (present.length === emails.length && presentOrgs.length === DEMO_ORGANISATIONS.length) return { created: false };
+  if (present.length === emails.length && presentOrgs.length === DEMO_ORGANISATIONS.length) {
+    // The demo Q&A library came later than the accounts: seeded where it is missing.
+    await seedDemoFeedback(db);
+    return { created: false };
+  }
 
   // One hash for every demo account: they share the published demo password anyway, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -91,5 +96,7 @@ async function seedDemoAccounts(db: Database): Promise<{ created: boolean }> {
     );
   });
   logger.info("demo data seeded", { accounts: DEMO_ACCOUNTS.length, organisations: DEMO_ORGANISATIONS.length });
+  // Questions answered and published in the Q&A library (signed with the ministry's and a school's key).
+  await seedDemoFeedback(db);
   return { created: true };
 }

@@ -4,6 +4,8 @@
  * schema.ts. Pure.
  */
 import { CASE_OPENAPI_PATHS, CASE_OPENAPI_SCHEMAS } from "~/modules/cases/openapi-cases";
+import { QUERY_MAX } from "~/modules/feedback/schema";
+import { FEEDBACK_TOPICS } from "~/modules/feedback/topics";
 import { REASON_TEXTS } from "./reasons";
 import { VERIFY_BODY_MAX_BYTES } from "./schema";
 import { VERDICT_PRECEDENCE } from "./verdict";
@@ -18,11 +20,19 @@ interface Operation {
   responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
 }
 
+interface GetOperation {
+  operationId: string;
+  summary: string;
+  description: string;
+  parameters: { name: string; in: "query"; required: boolean; description: string; schema: Schema }[];
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
+}
+
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
   servers: { url: string }[];
-  paths: Record<string, { post: Operation } | Record<"get", Schema>>;
+  paths: Record<string, { post: Operation } | { get: GetOperation } | Record<"get", Schema>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -45,10 +55,10 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Vocational diploma registry: verification API",
+      title: "Vocational diploma registry: verification and Q&A API",
       version: "1.0.0",
       description:
-        "Verify a diploma from its QR code text or its full credential (eddsa-rdfc-2022). Public, no account; rate-limited per client; readable cross-origin (CORS *). The personal ID number is never returned.",
+        "Verify a diploma from its QR code text or its full credential (eddsa-rdfc-2022), and search the published Q&A library. Public, no account; rate-limited per client; readable cross-origin (CORS *). The personal ID number is never returned.",
     },
     servers: [{ url: origin }],
     paths: {
@@ -87,6 +97,42 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
           },
         },
       },
+      "/api/v1/questions": {
+        get: {
+          operationId: "searchQuestions",
+          summary: "Search the published Q&A library",
+          description:
+            'Questions and their signed answers published with the submitter\'s consent, personal data removed. Diacritic-insensitive full-text search ("hoc phi" finds "học phí"); every word must match and the last counts as a prefix; when fewer than `limit` answers match all words, answers sharing any meaningful word follow. Best match first.',
+          parameters: [
+            {
+              name: "q",
+              in: "query",
+              required: true,
+              description: "What to search for.",
+              schema: { type: "string", minLength: 1, maxLength: QUERY_MAX },
+            },
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              description: "How many answers (default 10).",
+              schema: { type: "integer", minimum: 1, maximum: 20, default: 10 },
+            },
+            {
+              name: "topic",
+              in: "query",
+              required: false,
+              description: "Only this topic.",
+              schema: { type: "string", enum: [...FEEDBACK_TOPICS] },
+            },
+          ],
+          responses: {
+            "200": { description: "The matching answers.", content: jsonContent(ref("QuestionSearchResult")) },
+            "400": { description: "A missing or bad parameter (code bad_query).", content: jsonContent(ref("Error")) },
+            "429": tooMany,
+          },
+        },
+      },
       "/credentials/verify": {
         post: {
           operationId: "verifyCredential",
@@ -116,6 +162,32 @@ export function verificationOpenApi(origin: string): OpenApiDocument {
     components: {
       schemas: {
         ...CASE_OPENAPI_SCHEMAS,
+        PublishedAnswer: {
+          type: "object",
+          required: ["id", "topic", "question", "answer", "organisationName", "publishedAt", "documentId", "url"],
+          properties: {
+            id: { type: "string", format: "uuid" },
+            topic: { type: "string", enum: [...FEEDBACK_TOPICS] },
+            question: { type: "string", description: "The question, personal data removed." },
+            answer: { type: "string", description: "The answer, cut to about 280 characters; the full text at `url`." },
+            organisationName: {
+              type: ["string", "null"],
+              description: "The answering school; null when the ministry answered.",
+            },
+            publishedAt: { type: "string", format: "date" },
+            documentId: {
+              type: ["string", "null"],
+              format: "uuid",
+              description: "The signed reply, public at /documents/{documentId}.",
+            },
+            url: { type: "string", description: "The answer's page, relative to the server." },
+          },
+        },
+        QuestionSearchResult: {
+          type: "object",
+          required: ["q", "results"],
+          properties: { q: { type: "string" }, results: { type: "array", items: ref("PublishedAnswer") } },
+        },
         Verdict: {
           type: "string",
           enum: [...VERDICT_PRECEDENCE],

@@ -96,6 +96,8 @@ export const en: English<typeof vi> = {
   "audit.action.calendar.delete-day": "Day removed from the working-day calendar",
   "audit.action.calendar.seed-year": "A year's public holidays loaded into the calendar",
   "audit.action.case-settings.update": "Deadline or fee of a kind of case changed",
+  "audit.action.feedback.publish": "Answer published in the Q&A library",
+  "audit.action.feedback.unpublish": "Answer withdrawn from the Q&A library",
   "audit.detail.accountType": "Account type",
   "audit.detail.accounts": "Accounts",
   "audit.detail.active": "In use",
@@ -177,4 +179,5 @@ export const en: English<typeof vi> = {
   "audit.detail.day": "Day",
   "audit.detail.name": "Name",
   "audit.detail.year": "Year",
+  "audit.detail.topic": "Topic",
 };

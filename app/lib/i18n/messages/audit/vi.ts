@@ -95,6 +95,8 @@ export const vi = {
   "audit.action.calendar.delete-day": "Xóa ngày khỏi lịch làm việc",
   "audit.action.calendar.seed-year": "Nạp ngày nghỉ lễ của một năm vào lịch làm việc",
   "audit.action.case-settings.update": "Đổi thời hạn giải quyết, lệ phí của loại hồ sơ",
+  "audit.action.feedback.publish": "Đăng câu trả lời lên thư viện hỏi đáp",
+  "audit.action.feedback.unpublish": "Gỡ câu trả lời khỏi thư viện hỏi đáp",
   "audit.detail.accountType": "Loại tài khoản",
   "audit.detail.accounts": "Số tài khoản",
   "audit.detail.active": "Đang dùng",
@@ -176,4 +178,5 @@ export const vi = {
   "audit.detail.day": "Ngày",
   "audit.detail.name": "Tên",
   "audit.detail.year": "Năm",
+  "audit.detail.topic": "Lĩnh vực",
 };
