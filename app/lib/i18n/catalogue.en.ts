@@ -24,6 +24,7 @@ import { en as mail } from "./messages/mail/en";
 import { en as demo } from "./messages/demo/en";
 import { en as audit } from "./messages/audit/en";
 import { en as cases } from "./messages/cases/en";
+import { en as services } from "./messages/services/en";
 
 export const en: English<typeof vi> = {
   ...common,
@@ -48,4 +49,5 @@ export const en: English<typeof vi> = {
   ...demo,
   ...audit,
   ...cases,
+  ...services,
 };

@@ -22,6 +22,7 @@ import { vi as mail } from "./messages/mail/vi";
 import { vi as demo } from "./messages/demo/vi";
 import { vi as audit } from "./messages/audit/vi";
 import { vi as cases } from "./messages/cases/vi";
+import { vi as services } from "./messages/services/vi";
 
 export const vi = {
   ...common,
@@ -46,4 +47,5 @@ export const vi = {
   ...demo,
   ...audit,
   ...cases,
+  ...services,
 };

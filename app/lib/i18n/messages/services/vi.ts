@@ -1,0 +1,20 @@
+/** Online diploma services (app/modules/services): the request forms, the officer's panel, signed documents. */
+export const vi = {
+  "services.document.pageTitle": "Văn bản ký số",
+  "services.document.valid": "Văn bản hợp lệ",
+  "services.document.invalid": "Văn bản không hợp lệ",
+  "services.document.reasons": "Lý do",
+  "services.document.kind": "Loại văn bản",
+  "services.document.title": "Tên văn bản",
+  "services.document.signedBy": "Đơn vị ký",
+  "services.document.signedAt": "Thời điểm ký",
+  "services.document.page": "Địa chỉ kiểm tra",
+  "services.document.content": "Nội dung văn bản",
+  "services.document.downloadPdf": "Tải bản PDF",
+  "services.document.downloadJson": "Tải văn bản số (JSON)",
+  "services.document.verifyElsewhere": "Kiểm tra một văn bản khác",
+  "services.document.type.certified_copy": "Bản sao văn bằng từ sổ gốc",
+  "services.document.type.confirmation_letter": "Văn bản xác nhận văn bằng",
+  "services.document.type.case_reply": "Văn bản trả lời",
+  "services.document.type.case_result": "Văn bản kết quả giải quyết",
+};
