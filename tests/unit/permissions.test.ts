@@ -74,6 +74,6 @@ describe("navigation by role", () => {
       ],
       orgs,
     );
-    expect(items.map((i) => i.href)).toEqual(["/admin", "/employer/0101234567", "/graduate"]);
+    expect(items.map((i) => i.href)).toEqual(["/admin", "/employer/0101234567", "/graduate", "/services"]);
   });
 });

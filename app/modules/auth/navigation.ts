@@ -22,6 +22,10 @@ export function navigationFor(
       items.push({ href: `/employer/${org.code}`, labelKey: "nav.employer", params: { name: org.name } });
     }
   }
-  if (hasPermission(grants, "graduate:own-profile")) items.push({ href: "/graduate", labelKey: "nav.graduate" });
+  if (hasPermission(grants, "graduate:own-profile")) {
+    items.push({ href: "/graduate", labelKey: "nav.graduate" });
+    // Online diploma services (anyone signed in may ask; graduates are those who do).
+    items.push({ href: "/services", labelKey: "services.nav" });
+  }
   return items;
 }
