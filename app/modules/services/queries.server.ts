@@ -160,3 +160,12 @@ export async function listCopyRegisterYears(db: Executor, organisationId: string
     .orderBy(desc(copyRegisterEntries.year));
   return rows.map((r) => r.year);
 }
+
+export async function findOrganisationCode(db: Executor, organisationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ code: organisations.code })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .limit(1);
+  return row?.code ?? null;
+}
