@@ -36,6 +36,9 @@ export default function SchoolLayout() {
         <NavLink to={`/school/${school.code}/diplomas`}>{t("issued.nav.diplomas")}</NavLink>
         <NavLink to={`/school/${school.code}/jobs`}>{t("schools.jobs.title")}</NavLink>
         {canReadRegister ? <NavLink to={`/school/${school.code}/register`}>{t("register.nav")}</NavLink> : null}
+        {canReadRegister ? (
+          <NavLink to={`/school/${school.code}/copy-register`}>{t("services.register.title")}</NavLink>
+        ) : null}
         {canHandleReports ? <NavLink to={`/school/${school.code}/reports`}>{t("reports.nav")}</NavLink> : null}
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}

@@ -14,6 +14,10 @@ import { requestService } from "~/modules/services/request-service.server";
 import type { ServiceInput } from "~/modules/services/schema";
 import { verifyCredentialDocument } from "~/modules/verification/verify-credential-json.server";
 import { schoolWithSignedDiplomas } from "../support/issued";
+import { createSession } from "~/lib/session.server";
+import { loader as copyRegisterPage } from "~/routes/school.$code.copy-register";
+import { loader as copyRegisterCsvRoute } from "~/routes/school.$code.copy-register[.]csv";
+import { callRoute, routeArgs } from "../support/routes";
 import { createOrganisation } from "../support/factories";
 import { createMember } from "../support/members";
 import { testDatabaseKind, withTestDatabase } from "../support/test-database";
@@ -190,5 +194,42 @@ describe(`services' staff panel (${testDatabaseKind()})`, () => {
       message: "services.panel.error.correction_not_signed",
     });
     expect((await reload(kase.id)).status).toBe("in_progress");
+  });
+
+  it("shows the copy register to the school's staff, per year, as a page and a CSV, and to no one else", async () => {
+    const { setCookie } = await createSession(t.db, { userId: school.registrar.id, ip: null, userAgent: "vitest" });
+    const cookie = setCookie.split(";")[0]!;
+    const year = new Date().getFullYear();
+    const page = await callRoute(
+      copyRegisterPage,
+      routeArgs(new Request(`http://localhost/school/${school.org.code}/copy-register`, { headers: { cookie } }), {
+        code: school.org.code,
+      }),
+    );
+    expect(page.status).toBe(200);
+    expect(page.json.rows.map((r: { entryNumber: number }) => r.entryNumber)).toEqual([1, 2]);
+    const csv = await callRoute(
+      copyRegisterCsvRoute,
+      routeArgs(
+        new Request(`http://localhost/school/${school.org.code}/copy-register.csv?year=${year}`, {
+          headers: { cookie },
+        }),
+        { code: school.org.code },
+      ),
+    );
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(csv.text.split("\r\n").filter(Boolean)).toHaveLength(3);
+    expect(csv.text).toContain("EMS123456VN");
+    const stranger = await createSession(t.db, { userId: graduate.id, ip: null, userAgent: "vitest" });
+    const refused = await callRoute(
+      copyRegisterPage,
+      routeArgs(
+        new Request(`http://localhost/school/${school.org.code}/copy-register`, {
+          headers: { cookie: stranger.setCookie.split(";")[0]! },
+        }),
+        { code: school.org.code },
+      ),
+    );
+    expect(refused.status).toBe(403);
   });
 });
