@@ -2,8 +2,8 @@
  * The online services' road to the database: the diplomas a request may be about, the register's entries a
  * non-holder's request is matched against, the copy register. Ownership is part of each query.
  */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { copyRegisterEntries, diplomas, organisations, users } from "../../../db/schema";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { cases, copyRegisterEntries, diplomas, organisations, users } from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 
 /** The signed-in graduate's own diplomas that a service may be asked for (claimed, signed and standing). */
@@ -168,4 +168,23 @@ export async function findOrganisationCode(db: Executor, organisationId: string)
     .where(eq(organisations.id, organisationId))
     .limit(1);
   return row?.code ?? null;
+}
+
+/** The signed-in person's own service requests, newest first, with their result document when there is one. */
+export async function listOwnServiceCases(db: Executor, userId: string) {
+  return db
+    .select({
+      code: cases.code,
+      kind: cases.kind,
+      status: cases.status,
+      receivedAt: cases.receivedAt,
+      outcome: cases.outcome,
+      resultDocumentId: cases.resultDocumentId,
+    })
+    .from(cases)
+    .where(
+      and(eq(cases.submitterUserId, userId), inArray(cases.kind, ["certified_copy", "correction", "confirmation"])),
+    )
+    .orderBy(desc(cases.receivedAt))
+    .limit(50);
 }

@@ -1,7 +1,7 @@
 /** What the services' pages show: each service's fee and deadline, and a request form pre-filled for its user. */
 import type { Executor } from "~/lib/db.server";
 import { loadKindSettings } from "~/modules/cases/queries.server";
-import { listOwnDiplomas, listServiceSchools } from "./queries.server";
+import { listOwnDiplomas, listOwnServiceCases, listServiceSchools } from "./queries.server";
 import { SERVICE_SLUGS, type ServiceKind, type ServiceSlug } from "./schema";
 
 /** Each service with its fee (VND, 0 = free) and its deadline in working days, as the administrator set them. */
@@ -32,4 +32,10 @@ export async function loadServiceForm(
     schools,
     prefill: { name: options.user.fullName, email: options.user.email },
   };
+}
+
+/** The person's own requests, with links to their signed results (/documents/{id}, .pdf, .json). */
+export async function loadOwnRequests(db: Executor, userId: string) {
+  const rows = await listOwnServiceCases(db, userId);
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
 }

@@ -173,4 +173,11 @@ export const en: English<typeof vi> = {
   "services.register.tracking": "Address, tracking number",
   "services.register.document": "Electronic copy",
   "services.register.issuedBy": "Issued by",
+  "services.index.mine": "Your requests",
+  "services.index.code": "Case code",
+  "services.index.kind": "Service",
+  "services.index.received": "Sent on",
+  "services.index.status": "Status",
+  "services.index.result": "Result",
+  "services.result.view": "See the signed document",
 };

@@ -171,4 +171,11 @@ export const vi = {
   "services.register.tracking": "Địa chỉ, mã bưu gửi",
   "services.register.document": "Bản sao điện tử",
   "services.register.issuedBy": "Người cấp",
+  "services.index.mine": "Hồ sơ dịch vụ công của bạn",
+  "services.index.code": "Mã hồ sơ",
+  "services.index.kind": "Dịch vụ",
+  "services.index.received": "Ngày nộp",
+  "services.index.status": "Trạng thái",
+  "services.index.result": "Kết quả",
+  "services.result.view": "Xem văn bản đã ký",
 };
