@@ -2,6 +2,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form";
 import { isMessageKey, type MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/use-t";
+import { feeText } from "~/modules/services/labels";
 import type { ServicePanelData } from "~/modules/services/panel-data";
 
 const CAPACITY: Record<string, MessageKey> = {
@@ -80,7 +81,7 @@ export function ServicePanel({ data, caseCode }: { data: ServicePanelData | null
             <dd>{r.capacity && CAPACITY[r.capacity] ? t(CAPACITY[r.capacity]!) : "—"}</dd>
             <dt>{t("services.fee.title")}</dt>
             <dd>
-              {r.feeVnd > 0 ? t("services.fee.amount", { amount: r.feeVnd }) : t("services.fee.free")} ·{" "}
+              {feeText(t, r.feeVnd)} ·{" "}
               <span data-testid="service-payment">
                 {t(PAYMENT[r.payment.status] ?? "services.panel.payment.not_recorded")}
               </span>
