@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ServiceResultLinks } from "~/components/cases/service-result-links";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList, CaseFacts } from "~/components/cases/case-facts";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: deadlineState(kase.dueOn, vietnamDate(), kase.pausedAt !== null),
       outcome: kase.outcome,
       outcomeNote: kase.outcomeNote,
+      resultDocumentId: kase.resultDocumentId,
       rating: kase.rating,
       ratingComment: kase.ratingComment,
       handlerName: handler?.name ?? null,
@@ -102,6 +104,13 @@ export default function MyCase() {
         <h2 id="case-facts">{t("cases.handle.facts")}</h2>
         <CaseFacts kase={kase} />
       </section>
+
+      {kase.resultDocumentId ? (
+        <section className="card" aria-labelledby="case-result">
+          <h2 id="case-result">{t("cases.mine.result")}</h2>
+          <ServiceResultLinks documentId={kase.resultDocumentId} />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="case-attachments">
         <h2 id="case-attachments">{t("cases.mine.attachments")}</h2>

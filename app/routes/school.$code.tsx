@@ -43,6 +43,9 @@ export default function SchoolLayout() {
           <NavLink to={`/school/${school.code}/cases?kind=fake_report`}>{t("reports.nav")}</NavLink>
         ) : null}
         <NavLink to={`/school/${school.code}/case-stats`}>{t("case-stats.nav")}</NavLink>
+        {canReadRegister ? (
+          <NavLink to={`/school/${school.code}/copy-register`}>{t("services.register.title")}</NavLink>
+        ) : null}
         {canReadAudit ? <NavLink to={`/school/${school.code}/audit`}>{t("school.nav.audit")}</NavLink> : null}
         {canManageKeys ? <NavLink to={`/school/${school.code}/keys`}>{t("school.nav.keys")}</NavLink> : null}
       </nav>

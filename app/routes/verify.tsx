@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from "react";
+import { SignedDocumentVerdict } from "~/components/cases/signed-document-verdict";
 import { FormAlert, TextField } from "~/components/form";
 import { BrowserCheckNote, MinimalDiplomaFacts, VerdictBanner } from "~/components/verification-result";
 import { getReadDb } from "~/lib/db.server";
@@ -107,6 +108,7 @@ async function checkCredentialFile(file: File): Promise<CredentialCheck> {
         diploma: body.diploma ?? null,
         issuer: body.issuer ?? null,
         ...(body.status ? { status: body.status } : {}),
+        ...(body.document ? { document: body.document } : {}),
       },
     };
   } catch {
@@ -247,6 +249,25 @@ export default function Verify() {
   };
 
   const shown = credentialResult ?? offline?.result ?? null;
+  // An organisation's signed document (a certified copy, a confirmation letter): its own verdict and facts.
+  if (credentialResult?.document) {
+    return (
+      <div className="container narrow verify-page">
+        <SignedDocumentVerdict
+          result={credentialResult}
+          facts={credentialResult.document}
+          t={t}
+          locale={locale}
+          headingLevel={1}
+        />
+        <div className="button-row verify-actions">
+          <button type="button" className="button button-ghost" onClick={() => setCredentialResult(null)}>
+            {t("verify.again")}
+          </button>
+        </div>
+      </div>
+    );
+  }
   if (shown) {
     return (
       <div className="container narrow verify-page">

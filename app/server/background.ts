@@ -13,6 +13,7 @@ import { seedDemoData } from "~/modules/demo/demo-data.server";
 import { seedDemoDiplomas } from "~/modules/demo/demo-diplomas.server";
 import { seedDemoJobs } from "~/modules/demo/demo-jobs.server";
 import { seedDemoCaseStats } from "~/modules/demo/demo-case-stats.server";
+import { seedDemoServices } from "~/modules/demo/demo-services.server";
 import { ensureKeysForAccreditedSchools } from "~/modules/keys/ensure-school-key.server";
 import { MissingKekError } from "~/modules/keys/key-encryption.server";
 import { createSmtpTransport, deliverPendingMail, requeueStuckMail } from "~/modules/mail/deliver-mail.server";
@@ -32,6 +33,8 @@ export async function prepareForServing(handle: DatabaseHandle, env: Env): Promi
     logger.error("signing keys unavailable", { reason: error.message });
   }
   if (env.DEMO_MODE) await seedDemoDiplomas(handle.db, env.PUBLIC_ORIGIN);
+  // A delivered certified copy and a waiting confirmation request of the demo graduate (needs the diplomas).
+  if (env.DEMO_MODE) await seedDemoServices(handle.db, env.PUBLIC_ORIGIN);
   // Jobs of the demo employer, and the demo graduate's preferences and consents.
   if (env.DEMO_MODE) await seedDemoJobs(handle.db);
   // A few answered, rated, refused, late and escalated cases for the statistics report.

@@ -22,6 +22,7 @@ export const PUBLIC_BUDGET_PATHS: readonly RegExp[] = [
   /^\/credentials\/(?!verify\/?$)[^/]+(\/[^/]+)?$/i, // credential pages, QR images, VC JSON, PDFs, log proofs
   /^\/contexts\//i,
   /^\/s\/[^/]+$/i, // share links
+  /^\/documents\/[^/]+$/i, // organisations' signed documents (.json, .pdf)
   /^\/api\/openapi\.json$/i,
   /^\/api\/v1\/questions\/?$/i, // the Q&A library's search API
   /^\/questions(\/[^/]+)?\/?$/i, // the Q&A library's pages

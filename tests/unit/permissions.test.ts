@@ -78,6 +78,7 @@ describe("navigation by role", () => {
       "/admin",
       "/employer/0101234567",
       "/graduate",
+      "/services",
       "/admin/cases",
       "/my/cases",
     ]);

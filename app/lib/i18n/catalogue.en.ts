@@ -27,6 +27,7 @@ import { en as cases } from "./messages/cases/en";
 import { en as caseStats } from "./messages/case-stats/en";
 import { en as casePublic } from "./messages/case-public/en";
 import { en as feedback } from "./messages/feedback/en";
+import { en as services } from "./messages/services/en";
 
 export const en: English<typeof vi> = {
   ...common,
@@ -54,4 +55,5 @@ export const en: English<typeof vi> = {
   ...caseStats,
   ...casePublic,
   ...feedback,
+  ...services,
 };

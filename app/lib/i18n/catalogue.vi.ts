@@ -25,6 +25,7 @@ import { vi as cases } from "./messages/cases/vi";
 import { vi as caseStats } from "./messages/case-stats/vi";
 import { vi as casePublic } from "./messages/case-public/vi";
 import { vi as feedback } from "./messages/feedback/vi";
+import { vi as services } from "./messages/services/vi";
 
 export const vi = {
   ...common,
@@ -52,4 +53,5 @@ export const vi = {
   ...caseStats,
   ...casePublic,
   ...feedback,
+  ...services,
 };

@@ -22,7 +22,11 @@ export function navigationFor(
       items.push({ href: `/employer/${org.code}`, labelKey: "nav.employer", params: { name: org.name } });
     }
   }
-  if (hasPermission(grants, "graduate:own-profile")) items.push({ href: "/graduate", labelKey: "nav.graduate" });
+  if (hasPermission(grants, "graduate:own-profile")) {
+    items.push({ href: "/graduate", labelKey: "nav.graduate" });
+    // Online diploma services (anyone signed in may ask; graduates are those who do).
+    items.push({ href: "/services", labelKey: "services.nav" });
+  }
   // Cases (issue 12): the queues of the ministry and of each school the user handles, then one's own cases (every
   // signed-in person: navigationFor is only called with a session). Last, so
   // that the first item (where sign-in lands) stays the workspace.

@@ -25,12 +25,13 @@ export const DEPARTMENT_LABELS = {
 } as const satisfies Record<MinistryDepartment, MessageKey>;
 
 /**
- * What an officer may record with the page's plain "resolve" form, by family. Feedback and fake reports end only
- * through their panels, which sign the answer or the result (a final reply is always a signed document): their
- * list is empty, so the plain form is not offered and a forged post is refused.
+ * What an officer may record with the page's plain "resolve" form, by family. Every family now ends through its
+ * panel, which signs the reply or the result (a final reply is always a signed document) or, for a copy sent by post,
+ * records it in the copy register: the lists are empty, so the plain form is not offered and a forged post is
+ * refused. A kind without a signed result would list its outcomes here.
  */
 export const OUTCOMES_BY_FAMILY: Record<CaseFamily, readonly CaseOutcome[]> = {
-  service: ["delivered_electronic", "delivered_post", "answered"],
+  service: [],
   feedback: [],
   fake_report: [],
 };

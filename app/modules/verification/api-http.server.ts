@@ -121,6 +121,7 @@ export async function answerVerifyApi(
     diploma: result.diploma,
     issuer: result.issuer,
     ...(result.status ? { status: result.status } : {}),
+    ...(result.document ? { document: result.document } : {}),
   });
 }
 

@@ -1,5 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import { diplomas, organisations, programmes, verificationCounts, type OrganisationStatus } from "../../../db/schema";
+import {
+  diplomas,
+  organisations,
+  programmes,
+  signedDocuments,
+  verificationCounts,
+  type OrganisationStatus,
+} from "../../../db/schema";
 import type { Executor } from "~/lib/db.server";
 
 /** The only place the verification area touches the database (keys and status lists come from their own areas). */
@@ -17,6 +24,24 @@ export async function findSchoolByCode(db: Executor, code: string): Promise<Issu
     .select({ id: organisations.id, code: organisations.code, name: organisations.name, status: organisations.status })
     .from(organisations)
     .where(and(eq(organisations.kind, "school"), eq(organisations.code, code)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A signed document's row (who signed it, with which key, whether it was revoked), by its id. */
+export async function findSignedDocumentRow(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: signedDocuments.id,
+      kind: signedDocuments.kind,
+      organisationId: signedDocuments.organisationId,
+      keyId: signedDocuments.keyId,
+      signedAt: signedDocuments.signedAt,
+      revokedAt: signedDocuments.revokedAt,
+      credential: signedDocuments.credential,
+    })
+    .from(signedDocuments)
+    .where(eq(signedDocuments.id, id))
     .limit(1);
   return row ?? null;
 }

@@ -53,6 +53,23 @@ export const REASON_TEXTS = {
     vi: "Không kiểm tra được trạng thái văn bằng; không thể xác nhận còn hiệu lực.",
     en: "The diploma's status could not be checked; it cannot be confirmed as valid.",
   },
+  document_genuine: {
+    vi: "Văn bản do đơn vị phát hành ký số, chữ ký hợp lệ và văn bản còn hiệu lực.",
+    en: "Signed by the issuing organisation, correctly signed, and still standing.",
+  },
+  document_revoked: { vi: "Văn bản đã bị thu hồi.", en: "The document has been revoked." },
+  document_unknown: {
+    vi: "Không tìm thấy văn bản này trong sổ văn bản đã ký của cổng thông tin.",
+    en: "This document is not in the portal's record of signed documents.",
+  },
+  document_key_compromised: {
+    vi: "Khóa ký đã bị lộ trước thời điểm ký văn bản.",
+    en: "The signing key was compromised before the document was signed.",
+  },
+  document_key_retired: {
+    vi: "Khóa ký đã ngừng sử dụng trước thời điểm ký văn bản.",
+    en: "The signing key was retired before the document was signed.",
+  },
   name_truncated: {
     vi: "Họ tên bị rút gọn trong mã QR; họ tên đầy đủ có trong văn bằng số.",
     en: "The name is shortened in the QR code; the full name is in the credential.",

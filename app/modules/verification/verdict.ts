@@ -54,6 +54,20 @@ export interface IssuerSummary {
   accredited: boolean;
 }
 
+/** What a verifier may show of an organisation's signed document (a certified copy, a confirmation letter, a reply). */
+export interface SignedDocumentFacts {
+  /** The credential type: CertifiedCopyCredential, DiplomaConfirmationCredential, CaseReplyCredential… */
+  type: string;
+  /** The document's title, as signed. */
+  name: string;
+  /** Who signed it: the school's or the ministry's name. */
+  issuerName: string;
+  /** When it was signed (the proof's time, ISO). */
+  signedAt: string | null;
+  /** Its public page on this portal. */
+  url: string | null;
+}
+
 export interface VerificationResult {
   verdict: Verdict;
   /** Machine-readable reasons (codes) with plain words in Vietnamese and English. */
@@ -67,4 +81,6 @@ export interface VerificationResult {
     /** Revoked or suspended: the reason the school published with the change (public by design), or null. */
     reason?: string | null;
   };
+  /** Set when the file checked was an organisation's signed document rather than a diploma. */
+  document?: SignedDocumentFacts;
 }

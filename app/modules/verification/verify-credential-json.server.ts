@@ -19,12 +19,15 @@ import { reason, type Reason } from "./reasons";
 import type { MinimalDiploma, Verdict, VerificationResult } from "./verdict";
 import { issuerSummary, type VerifyOptions } from "./verify-qr.server";
 import { isCanonicalUuid } from "~/lib/uuid";
+import { isSignedDocumentCredential, verifySignedDocument } from "./verify-signed-document.server";
 
 export async function verifyCredentialDocument(
   db: Executor,
   credential: unknown,
   options: VerifyOptions,
 ): Promise<VerificationResult> {
+  // An organisation's signed document (a certified copy, a confirmation letter…) has its own checks.
+  if (isSignedDocumentCredential(credential)) return verifySignedDocument(db, credential, options);
   const { result, organisationId } = await check(db, credential, options);
   if (options.count !== false) recordVerification(db, { organisationId, verdict: result.verdict });
   return result;

@@ -2,6 +2,7 @@ import type { English } from "../../define";
 import type { vi } from "./vi";
 
 export const en: English<typeof vi> = {
+  "cases.mine.result": "Result (digitally signed document)",
   "cases.kind.certified_copy": "Certified copy from the original register",
   "cases.kind.correction": "Correction of a diploma",
   "cases.kind.confirmation": "Confirmation of a diploma",

@@ -1,5 +1,6 @@
 /** The case core (app/modules/cases): kinds, statuses, actions, deadlines, errors and in-app notifications. */
 export const vi = {
+  "cases.mine.result": "Kết quả (văn bản có chữ ký số)",
   "cases.kind.certified_copy": "Cấp bản sao từ sổ gốc",
   "cases.kind.correction": "Chỉnh sửa nội dung văn bằng",
   "cases.kind.confirmation": "Xác nhận văn bằng",
