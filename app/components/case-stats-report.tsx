@@ -1,3 +1,4 @@
+import { formatDateVi } from "~/lib/format-time";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FormAlert, SelectField, TextField } from "~/components/form";
@@ -283,17 +284,16 @@ function GroupTable(props: {
 
 /** 2026-03-05 → 05/03/2026. */
 function formatDay(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
+  return formatDateVi(day);
 }
 
 /** 0.8333 → "83,3 %" (vi) / "83.3%" (en); null → "—". */
 function rateText(rate: number | null, locale: "vi" | "en"): string {
   const value = percent(rate);
   if (value === null) return "—";
-  return locale === "vi" ? `${value.toLocaleString("vi-VN")} %` : `${value.toLocaleString("en-GB")}%`;
+  return locale === "vi" ? `${formatNumber(value, locale)} %` : `${formatNumber(value, locale)}%`;
 }
 
 function decimal(value: number | null, locale: "vi" | "en"): string {
-  return value === null ? "—" : value.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB");
+  return value === null ? "—" : formatNumber(value, locale);
 }

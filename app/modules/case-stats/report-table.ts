@@ -2,6 +2,7 @@
  * The report as one flat table (a header row, then the total, each kind, topic and organisation), in the reader's
  * language: the CSV and the XLSX write it as it is, so both carry exactly the page's figures. Pure.
  */
+import { isFeedbackTopic, TOPIC_LABELS } from "~/modules/feedback/topics";
 import type { MessageKey, Translate } from "~/lib/i18n";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS } from "~/modules/cases/labels";
 import { STATS_STATUSES, type CaseStatsReport, type StatsFigures, type StatsOrganisation } from "./report";
@@ -32,7 +33,8 @@ export function organisationName(t: Translate, organisation: StatsOrganisation):
 }
 
 export function topicName(t: Translate, topic: string | null): string {
-  return topic ?? t("case-stats.noTopic");
+  if (topic === null) return t("case-stats.noTopic");
+  return isFeedbackTopic(topic) ? t(TOPIC_LABELS[topic]) : topic;
 }
 
 /**
