@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/form";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
@@ -152,8 +152,10 @@ export default function VoterPetitions() {
           <ul>
             {r.petitions.map((p) => (
               <li key={p.code}>
-                {/* Answered on the staff's case page, /cases/{code}/handle (the cases-ui branch): link it there. */}
-                <strong>{p.code}</strong> — {p.title} ({p.deputy}, {p.province}) ·{" "}
+                <Link to={`/cases/${encodeURIComponent(p.code)}/handle`}>
+                  <strong>{p.code}</strong>
+                </Link>{" "}
+                — {p.title} ({p.deputy}, {p.province}) ·{" "}
                 {p.answeredOn
                   ? t("feedback.petitions.answeredOn", { date: p.answeredOn })
                   : t("feedback.petitions.notAnswered")}

@@ -14,7 +14,7 @@ import { canWithdraw } from "~/modules/applications/pipeline";
 import { isApplicationStatus } from "~/modules/jobs/codes";
 import { listGraduateApplications } from "~/modules/applications/queries.server";
 import { withdrawApplication } from "~/modules/applications/withdraw-application.server";
-import { listNotifications, markNotificationsRead } from "~/modules/jobs/saved-searches.server";
+import { JOB_NOTIFICATION_KINDS, listNotifications, markNotificationsRead } from "~/modules/jobs/saved-searches.server";
 import { APPLICATION_STATUS_LABELS } from "~/modules/jobs/labels";
 import { NOTIFICATION_LABELS } from "~/modules/graduates/labels";
 import { translateLabel } from "~/lib/labels";
@@ -29,9 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePermission(request, "graduate:own-profile");
   const [applications, notifications] = await Promise.all([
     listGraduateApplications(session.user.id),
-    listNotifications(session.user.id),
+    listNotifications(session.user.id, 30, JOB_NOTIFICATION_KINDS),
   ]);
-  await markNotificationsRead(session.user.id);
+  // The jobs' notices only: case notices are read on /notifications.
+  await markNotificationsRead(session.user.id, JOB_NOTIFICATION_KINDS);
   return json(
     {
       applications: applications.map((a) => ({

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, inArray, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, savedSearches } from "../../../db/schema";
 import { type Database, type Executor, withDefaultDb } from "~/lib/db.server";
 import { recordAudit, type AuditActor } from "~/modules/audit/record-audit.server";
@@ -73,27 +73,40 @@ export function listSavedSearches(db: Executor, userId: string) {
   return db.select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(desc(savedSearches.createdAt));
 }
 
+/** The kinds of notice the jobs write (the graduate's applications page lists these; /notifications lists all). */
+export const JOB_NOTIFICATION_KINDS = ["job_alert", "invitation", "application_status"] as const;
+
+/** A person's notices, newest first: all of them, or only `kinds`. */
 export const listNotifications = withDefaultDb(async function listNotifications(
   db: Executor,
   userId: string,
   limit: number = 30,
+  kinds?: readonly string[],
 ) {
   return db
     .select()
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(and(eq(notifications.userId, userId), kinds ? inArray(notifications.kind, [...kinds]) : undefined))
     .orderBy(desc(notifications.id))
     .limit(limit);
 });
 
+/** Marks a person's notices read: all of them, or only `kinds` (a page marks read what it showed). */
 export const markNotificationsRead = withDefaultDb(async function markNotificationsRead(
   db: Executor,
   userId: string,
+  kinds?: readonly string[],
 ): Promise<void> {
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        kinds ? inArray(notifications.kind, [...kinds]) : undefined,
+      ),
+    );
 });
 
 export async function notify(
