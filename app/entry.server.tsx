@@ -1,14 +1,15 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
-import { logger } from "~/lib/logger.server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { logger } from "~/lib/logger.server";
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * Pages are rendered to a string, not streamed. React 18's streaming renderer (renderToPipeableStream, 18.3.1) writes
+ * its whole 2,048-byte buffer when a multi-byte character does not fit at its end, so the page gets NUL bytes in the
+ * middle of Vietnamese text wherever a buffer boundary falls (an aria-label "Xem, tải v\0ề…" broke a link's name).
+ * The portal defers no data (no `defer`/`<Await>`), so streaming bought nothing; renderToString is not affected.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -17,38 +18,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) logger.error("render error", { err: error });
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Errors thrown by loaders and actions: logged here, never shown to users (the error boundary shows a message). */

@@ -33,11 +33,12 @@ test.describe("the school's registrar", () => {
     await expect(page).toHaveURL(/\/school\/CDCNHN\/cases$/);
     await expect(page.getByRole("heading", { level: 1, name: "Hồ sơ cần xử lý" })).toBeVisible();
     await hydrated(page);
-    await expect(page.locator('[data-count="overdue"]')).toContainText("1 Quá hạn");
+    // Other demo seeds (statistics, the public lookup) add overdue cases of their own: at least this one is counted.
+    await expect(page.locator('[data-count="overdue"]')).toContainText(/[1-9]\d* Quá hạn/);
     const sections = page.locator("section[data-section]");
     await expect(sections.nth(0).getByRole("heading", { level: 2 })).toHaveText("Quá hạn");
-    await expect(sections.nth(0).getByRole("row").nth(1)).toContainText("Cấp bản sao bằng tốt nghiệp (quá hạn)");
-    await expect(sections.nth(0).getByRole("row").nth(1)).toContainText("Đã báo lãnh đạo");
+    const overdueRow = sections.nth(0).getByRole("row").filter({ hasText: "Cấp bản sao bằng tốt nghiệp (quá hạn)" });
+    await expect(overdueRow).toContainText("Đã báo lãnh đạo");
     await expect(sections.nth(1).getByRole("heading", { level: 2 })).toHaveText("Đến hạn hôm nay");
     await expect(sections.nth(1)).toContainText("Cấp bản sao bằng tốt nghiệp (hôm nay)");
     expect(await seriousViolations(page)).toEqual([]);

@@ -3,7 +3,7 @@
  * navigation and each section's own), and the first detail page of each list on them, on a desktop browser; then the
  * main pages again in English; and, on a phone (390×844), the navigation's pages once more, where a page must also fit
  * the screen's width. Any page error, console error, failed hydration (React #418/#423/#425, "Hydration")
- * or 5xx response fails the role's test, with the list of every fault found.
+ * or 5xx response, or a NUL byte in a page's HTML, fails the role's test, with the list of every fault found.
  */
 import type { Page, Response } from "@playwright/test";
 import { LOCALE_COOKIE } from "../../app/lib/i18n";
@@ -50,6 +50,9 @@ async function visit(page: Page, path: string, faults: Fault[]): Promise<void> {
   const response = await page.goto(path);
   const status = response?.status() ?? 0;
   if (status >= 500) faults.push({ url: path, what: `page answered ${status}` });
+  // The page's bytes as sent: no NUL byte (React 18's streaming renderer put some inside Vietnamese text).
+  const body = response ? await response.body().catch(() => null) : null;
+  if (body?.includes(0)) faults.push({ url: path, what: "the page's HTML holds a NUL byte" });
   await page.waitForLoadState("networkidle");
 }
 
